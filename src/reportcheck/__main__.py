@@ -1,0 +1,5 @@
+"""``python -m reportcheck``."""
+
+from reportcheck.cli import main
+
+main()

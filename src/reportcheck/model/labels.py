@@ -1,0 +1,56 @@
+"""Label normalisation: one comparable key for every way a label is written.
+
+Real reports write the same label with full- or half-width brackets and digits, inserted
+spaces and line breaks (cells pasted from Word), different quote marks around
+三安全一稳定, ``1.`` / ``1、`` / ``1．`` numbering and, on mirror sites, traditional
+characters. :func:`label_key` folds all of that away so that readers can compare labels
+by key and never by exact string.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Traditional characters that occur in the labels of the three tables and the section
+# headings, mapped to their simplified forms. Small on purpose: only what labels use.
+_TRADITIONAL = str.maketrans(
+    "開資訊請數結轉處與機關總計項實際級會組織業構務應於屬國這規險穩護權內報過執檔詢現製補確訪舉訴類複復議維糾審經聯號條廢許強費額單萬採購對變減決責題況們為區辦係繳納當無僅圍來問進",
+    "开资讯请数结转处与机关总计项实际级会组织业构务应于属国这规险稳护权内报过执档询现制补确访举诉类复复议维纠审经联号条废许强费额单万采购对变减决责题况们为区办系缴纳当无仅围来问进",
+)
+
+_SPACE = re.compile(r"\s+", re.UNICODE)
+# Quote marks of every width and style; dropped from keys entirely.
+_QUOTES = re.compile(r"[\"'“”‘’「」『』〝〞＂]")
+# Numbering: 1、 1． 1. 1) → "1."  (after NFKC, 1． is already 1.)
+_NUMBERING = re.compile(r"^(\d{1,2})\s*[、.．)]\s*")
+# Chinese ordinals in brackets: （一） (一) 〔一〕 → (一)
+_BRACKETS = str.maketrans({"〔": "(", "〕": ")", "【": "(", "】": ")", "[": "(", "]": ")"})
+
+
+@lru_cache(maxsize=8192)
+def label_key(text: str) -> str:
+    """Return the comparison key of a label.
+
+    NFKC folds full-width letters, digits and brackets to half width; whitespace
+    (including line breaks and ideographic spaces) and quote marks are removed;
+    numbering is unified to ``1.``; traditional characters are simplified.
+
+    >>> label_key("（一） 予以\\n公开")
+    '(一)予以公开'
+    >>> label_key("3、危及“三安全一稳定”") == label_key('3.危及"三安全一稳定"')
+    True
+    """
+    s = unicodedata.normalize("NFKC", text)
+    s = s.translate(_TRADITIONAL).translate(_BRACKETS)
+    s = _SPACE.sub("", s)
+    s = _QUOTES.sub("", s)
+    s = s.replace("·", "").replace("•", "")
+    s = _NUMBERING.sub(r"\1.", s)
+    return s
+
+
+def strip_numbering(key: str) -> str:
+    """Drop a leading ``一、``, ``(一)`` or ``1.`` from a key (already normalised)."""
+    return re.sub(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}\.)", "", key)

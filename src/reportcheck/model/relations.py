@@ -1,0 +1,107 @@
+"""The arithmetic relations of the tables, declared as data (R1, R2, R3, R5 of format.md).
+
+A relation says: the cells on the left add up to the cells on the right. Rules evaluate
+these declarations; nothing here computes. A new format version is a new set of
+declarations built from its :class:`~reportcheck.model.tables.TableDef`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from reportcheck.model.tables import FORMATS, TableDef
+
+CellRef = tuple[str, str, str]
+"""(table id, row id, column id)."""
+
+
+@dataclass(frozen=True)
+class Relation:
+    """``sum(lhs) == sum(rhs)``; ``total`` is the cell that holds a printed total."""
+
+    id: str
+    code: str
+    lhs: tuple[CellRef, ...]
+    rhs: tuple[CellRef, ...]
+    total: CellRef | None
+    summary: str
+    summary_en: str
+
+    @property
+    def cells(self) -> tuple[CellRef, ...]:
+        """Every cell of the relation."""
+        return self.lhs + self.rhs
+
+
+_PARTS = ("natural_person", "commercial", "research", "social_welfare", "legal_services", "other")
+_OUTCOMES = ("upheld", "corrected", "other", "pending")
+
+
+def _applications(t: TableDef) -> list[Relation]:
+    tid = t.id
+    out: list[Relation] = []
+    for r in t.rows:  # R1: every row's 总计 is the sum of the six applicant columns
+        out.append(
+            Relation(
+                f"row_total:{r.id}",
+                "RC301",
+                ((tid, r.id, "total"),),
+                tuple((tid, r.id, c) for c in _PARTS),
+                (tid, r.id, "total"),
+                f"{r.label}：总计 = 自然人 + 法人或其他组织各列",
+                f"{r.en}: total = natural persons + all organisation columns",
+            )
+        )
+    results = [r.id for r in t.rows if r.result]
+    for c in t.columns:  # R2: （七）总计 is the sum of every result row
+        out.append(
+            Relation(
+                f"results_total:{c.id}",
+                "RC302",
+                ((tid, "total", c.id),),
+                tuple((tid, r, c.id) for r in results),
+                (tid, "total", c.id),
+                f"{c.label}列：（七）总计 = （一）至（六）各项之和",
+                f"column {c.en}: total answered = sum of all result rows",
+            )
+        )
+    for c in t.columns:  # R3: 一 + 二 = 三（七） + 四
+        out.append(
+            Relation(
+                f"balance:{c.id}",
+                "RC303",
+                ((tid, "new_received", c.id), (tid, "carried_over", c.id)),
+                ((tid, "total", c.id), (tid, "carried_forward", c.id)),
+                None,
+                f"{c.label}列勾稽关系：第一项 + 第二项 = 第三项 + 第四项",
+                f"column {c.en}: received + carried over = answered + carried forward",
+            )
+        )
+    return out
+
+
+def _review_litigation(t: TableDef) -> list[Relation]:
+    tid = t.id
+    return [
+        Relation(
+            f"group_total:{r.id}",
+            "RC304",
+            ((tid, r.id, "total"),),
+            tuple((tid, r.id, c) for c in _OUTCOMES),
+            (tid, r.id, "total"),
+            f"{r.label}：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+            f"{r.en}: total = upheld + corrected + other + pending",
+        )
+        for r in t.rows
+    ]
+
+
+@cache
+def relations_for(version: str) -> tuple[Relation, ...]:
+    """Every arithmetic relation of a format version."""
+    fmt = FORMATS[version]
+    return (
+        *_applications(fmt.table("applications")),
+        *_review_litigation(fmt.table("review_litigation")),
+    )

@@ -1,0 +1,155 @@
+"""The format-neutral report model that every reader produces and every rule reads.
+
+A reader never judges: it records each value with the raw text it saw and where it saw it.
+Nothing here is ever overwritten by a computed value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from reportcheck.model.tables import FORMATS, FormatDef, TableDef
+
+if TYPE_CHECKING:
+    from reportcheck.findings import Finding
+
+
+class CellState(StrEnum):
+    """What a cell holds, as read."""
+
+    NUMBER = "number"
+    BLANK = "blank"
+    PLACEHOLDER = "placeholder"
+    """/, -, —, 无 and the like: a stand-in for zero, not a number."""
+    TEXT = "text"
+    """Text that is not a number (or a JSON value of the wrong type)."""
+    FORMULA_NO_VALUE = "formula_no_value"
+    """An Excel formula whose result was never calculated and saved."""
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a value was read, in words a person can follow.
+
+    ``address`` is what is shown (``表三!D29``, ``/applications/total/total``, ``line 42``);
+    ``line``/``column`` are 1-based positions in a text file where known (for SARIF regions
+    and editors).
+    """
+
+    address: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        return self.address
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One table cell as read: value, raw text, state and location."""
+
+    value: int | Decimal | None
+    raw: str
+    state: CellState
+    location: Location | None = None
+    unit: str | None = None
+    """A unit written in the cell (元, 万元, 件), if any."""
+    formula: str | None = None
+
+    @property
+    def numeric(self) -> bool:
+        """Whether the cell holds a number."""
+        return self.state is CellState.NUMBER
+
+    def arithmetic_value(self) -> int | Decimal:
+        """The value used in sums: blanks and placeholders count as 0."""
+        return self.value if self.value is not None else 0
+
+
+@dataclass(slots=True)
+class TableData:
+    """The cells read for one table, by (row id, column id).
+
+    A (row, column) of the format that is absent from ``cells`` was not found in the file.
+    """
+
+    table_id: str
+    cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
+    location: Location | None = None
+    extra_rows: list[tuple[str, Location | None]] = field(default_factory=list)
+    """Labels of rows the reader saw but could not match (e.g. local additions)."""
+
+    def get(self, row_id: str, column_id: str) -> Cell | None:
+        """The cell, or None if it was not found."""
+        return self.cells.get((row_id, column_id))
+
+
+@dataclass(slots=True)
+class Metadata:
+    """What the report says about itself."""
+
+    agency: str | None = None
+    year: int | None = None
+    published: date | None = None
+    level: str | None = None
+    """department | government | township (for the publication deadline)."""
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Waiver:
+    """A finding the submitter asks to waive, with a reason."""
+
+    code: str
+    reason: str
+    location: str | None = None
+    """Only waive findings at this source address (all of the code if None)."""
+
+
+@dataclass(slots=True)
+class Section:
+    """A top-level section heading found in a published report."""
+
+    number: int
+    heading: str
+    location: Location
+    body: str = ""
+    """The text of the section up to the next heading (tables included as text)."""
+
+
+@dataclass(slots=True)
+class Report:
+    """A report as read from one file."""
+
+    source: str
+    kind: str
+    """xlsx, json, text, markdown, html or docx."""
+    format_version: str | None = None
+    """The version used to check the report (declared, detected or forced)."""
+    detected_version: str | None = None
+    """The version the labels point to (None when they do not say)."""
+    version_evidence: dict[str, list[str]] = field(default_factory=dict)
+    metadata: Metadata = field(default_factory=Metadata)
+    tables: dict[str, TableData] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    """Problems the reader met (they are findings too, not exceptions)."""
+    waivers: list[Waiver] = field(default_factory=list)
+    sections: list[Section] | None = None
+    """Section headings (published reports only; None for table-only submissions)."""
+    text: str | None = None
+    """Body text of a published report (None for table-only submissions)."""
+    table_positions: dict[str, int] = field(default_factory=dict)
+    """Published reports: the character offset in ``text`` where each table starts."""
+
+    @property
+    def format(self) -> FormatDef:
+        """The format definition used to check the report."""
+        return FORMATS[self.format_version or "2021"]
+
+    def table_def(self, table_id: str) -> TableDef:
+        """The definition of a table in the report's format."""
+        return self.format.table(table_id)

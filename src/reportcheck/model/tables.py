@@ -1,0 +1,555 @@
+"""The tables of the annual report, declared as data.
+
+This module is the one source of truth for 表二, 表三 and 表四 in both format versions:
+every table, row and column has a stable English id (used in JSON, findings and code),
+its official Chinese label, an English name, and the label variants readers accept.
+Readers match labels against these declarations; rules refer to ids; renderers and
+messages take their labels from here; the pydantic submission models and the JSON
+Schemas in ``schemas/`` are generated from it (:mod:`reportcheck.model.submission`).
+
+Glossary (one English identifier per Chinese term):
+
+=========================  =============================================
+proactive_disclosure       表二 主动公开政府信息情况
+applications               表三 收到和处理政府信息公开申请情况
+review_litigation          表四 政府信息公开行政复议、行政诉讼情况
+new_received               一、本年新收政府信息公开申请数量
+carried_over               二、上年结转政府信息公开申请数量
+granted / partial          （一）予以公开 / （二）部分公开
+denied_N                   （三）不予公开 N.
+unable_N                   （四）无法提供 N.
+not_processed_N            （五）不予处理 N.
+other_N / other            （六）其他处理 N. (2021) / （六）其他处理 (2019)
+total                      （七）总计 (row) / 总计 (column)
+carried_forward            四、结转下年度继续办理
+natural_person             自然人
+commercial … other         商业企业 · 科研机构 · 社会公益组织 · 法律服务机构 · 其他
+review                     行政复议
+litigation_direct          行政诉讼 · 未经复议直接起诉
+litigation_after_review    行政诉讼 · 复议后起诉
+upheld/corrected/other/pending/total   结果维持/结果纠正/其他结果/尚未审结/总计
+=========================  =============================================
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+
+from reportcheck.model.labels import label_key, strip_numbering
+
+
+class ValueKind(StrEnum):
+    """What a cell may hold."""
+
+    COUNT = "count"
+    """A whole number ≥ 0."""
+    SIGNED_COUNT = "signed_count"
+    """A whole number that may be negative (the 2019 本年增/减)."""
+    AMOUNT = "amount"
+    """A decimal ≥ 0 in 万元 (表二 本年收费金额)."""
+    MONEY = "money"
+    """Money, often written with its unit (the 2019 采购总金额)."""
+
+
+@dataclass(frozen=True)
+class ColumnDef:
+    """One column of a table (or of a 表二 block)."""
+
+    id: str
+    label: str
+    en: str
+    kind: ValueKind = ValueKind.COUNT
+    variants: tuple[str, ...] = ()
+    band: str | None = None
+    """The header band above the column, e.g. 法人或其他组织 or 未经复议直接起诉."""
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """Normalised label keys this column is recognised by."""
+        return _keys(self.label, self.variants)
+
+
+@dataclass(frozen=True)
+class RowDef:
+    """One row of a table."""
+
+    id: str
+    label: str
+    en: str
+    columns: tuple[ColumnDef, ...]
+    variants: tuple[str, ...] = ()
+    group: str | None = None
+    """The merged label to the left, e.g. （三）不予公开 or 三、本年度办理结果."""
+    block: str | None = None
+    """表二 only: the block header naming the article item, e.g. 第二十条第（一）项."""
+    result: bool = False
+    """表三: a 办理结果 row that adds up to （七）总计."""
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """Normalised label keys this row is recognised by."""
+        return _keys(self.label, self.variants)
+
+    def column(self, column_id: str) -> ColumnDef:
+        """The column with this id (KeyError if the row has none)."""
+        for col in self.columns:
+            if col.id == column_id:
+                return col
+        raise KeyError(column_id)
+
+    @property
+    def full_label(self) -> str:
+        """Label with its group, as a person would name the row."""
+        if self.group and not self.group.startswith("三、"):
+            return f"{self.group}{self.label}"
+        return self.label
+
+
+@dataclass(frozen=True)
+class TableDef:
+    """A table of one format version."""
+
+    id: str
+    short: str
+    title: str
+    en: str
+    rows: tuple[RowDef, ...]
+    note: str | None = None
+
+    @cached_property
+    def _rows(self) -> dict[str, RowDef]:
+        return {r.id: r for r in self.rows}
+
+    def row(self, row_id: str) -> RowDef:
+        """The row with this id (KeyError if none)."""
+        return self._rows[row_id]
+
+    def has_row(self, row_id: str) -> bool:
+        """Whether the table has a row with this id."""
+        return row_id in self._rows
+
+    @cached_property
+    def columns(self) -> tuple[ColumnDef, ...]:
+        """Every distinct column, in order of first appearance."""
+        seen: dict[str, ColumnDef] = {}
+        for r in self.rows:
+            for c in r.columns:
+                seen.setdefault(c.id, c)
+        return tuple(seen.values())
+
+    def cell_ids(self) -> list[tuple[str, str]]:
+        """Every (row id, column id) of the table, in reading order."""
+        return [(r.id, c.id) for r in self.rows for c in r.columns]
+
+    @cached_property
+    def blocks(self) -> tuple[str, ...]:
+        """表二 block headers in order (empty for the other tables)."""
+        out: list[str] = []
+        for r in self.rows:
+            if r.block and r.block not in out:
+                out.append(r.block)
+        return tuple(out)
+
+
+_NOTE = re.compile(r"\((?:区分处理|单位|本列).*\)$")
+
+
+def _keys(label: str, variants: tuple[str, ...]) -> frozenset[str]:
+    out: set[str] = set()
+    for text in (label, *variants):
+        k = label_key(text)
+        out.add(k)
+        core = _NOTE.sub("", k)
+        out.add(core)
+        out.add(strip_numbering(core))
+    out.discard("")
+    return frozenset(out)
+
+
+def row_key_candidates(text: str) -> list[str]:
+    """Keys to try for a label seen in a report, most specific first."""
+    k = label_key(text)
+    core = _NOTE.sub("", k)
+    return list(dict.fromkeys([k, core, strip_numbering(core)]))
+
+
+# --------------------------------------------------------------------------- 表三
+
+_APPLICANT_BAND = "法人或其他组织"
+APPLICANT_COLUMNS = (
+    ColumnDef("natural_person", "自然人", "natural persons"),
+    ColumnDef("commercial", "商业企业", "commercial enterprises", band=_APPLICANT_BAND),
+    ColumnDef("research", "科研机构", "research institutions", band=_APPLICANT_BAND),
+    ColumnDef(
+        "social_welfare", "社会公益组织", "public-interest organisations", band=_APPLICANT_BAND
+    ),
+    ColumnDef("legal_services", "法律服务机构", "legal service providers", band=_APPLICANT_BAND),
+    ColumnDef("other", "其他", "other organisations", band=_APPLICANT_BAND),
+    ColumnDef("total", "总计", "total"),
+)
+
+_RESULTS = "三、本年度办理结果"
+_DENIED = "（三）不予公开"
+_UNABLE = "（四）无法提供"
+_NOT_PROCESSED = "（五）不予处理"
+_OTHER = "（六）其他处理"
+
+
+def _t3(
+    row_id: str,
+    label: str,
+    en: str,
+    *variants: str,
+    group: str | None = None,
+    result: bool = False,
+) -> RowDef:
+    return RowDef(row_id, label, en, APPLICANT_COLUMNS, variants, group=group, result=result)
+
+
+def _applications(version: str) -> TableDef:
+    rows = [
+        _t3("new_received", "一、本年新收政府信息公开申请数量", "new applications received"),
+        _t3("carried_over", "二、上年结转政府信息公开申请数量", "carried over from last year"),
+        _t3("granted", "（一）予以公开", "disclosed", group=_RESULTS, result=True),
+        _t3(
+            "partial",
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+            "partly disclosed",
+            "（二）部分公开",
+            group=_RESULTS,
+            result=True,
+        ),
+    ]
+    denied = [
+        ("属于国家秘密", "state secret"),
+        ("其他法律行政法规禁止公开", "barred by other laws"),
+        ("危及“三安全一稳定”", "endangers the 'three securities, one stability'"),
+        ("保护第三方合法权益", "third-party rights"),
+        ("属于三类内部事务信息", "internal affairs"),
+        ("属于四类过程性信息", "process information"),
+        ("属于行政执法案卷", "law-enforcement files"),
+        ("属于行政查询事项", "administrative enquiry matters"),
+    ]
+    for i, (label, en) in enumerate(denied, 1):
+        rows.append(
+            _t3(f"denied_{i}", f"{i}.{label}", f"withheld: {en}", group=_DENIED, result=True)
+        )
+    unable = [
+        ("本机关不掌握相关政府信息", "not held by this agency"),
+        ("没有现成信息需要另行制作", "would have to be created"),
+        ("补正后申请内容仍不明确", "still unclear after correction"),
+    ]
+    for i, (label, en) in enumerate(unable, 1):
+        rows.append(
+            _t3(f"unable_{i}", f"{i}.{label}", f"cannot provide: {en}", group=_UNABLE, result=True)
+        )
+    not_processed = [
+        ("信访举报投诉类申请", "petitions, reports and complaints"),
+        ("重复申请", "repeated applications"),
+        ("要求提供公开出版物", "requests for published material"),
+        ("无正当理由大量反复申请", "mass repeated applications without good reason"),
+        (
+            "要求行政机关确认或重新出具已获取信息",
+            "requests to confirm or reissue obtained information",
+        ),
+    ]
+    for i, (label, en) in enumerate(not_processed, 1):
+        rows.append(
+            _t3(
+                f"not_processed_{i}",
+                f"{i}.{label}",
+                f"not processed: {en}",
+                group=_NOT_PROCESSED,
+                result=True,
+            )
+        )
+    if version == "2019":
+        rows.append(_t3("other", _OTHER, "otherwise handled", group=_RESULTS, result=True))
+    else:
+        other = [
+            (
+                "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                "applicant did not correct in time",
+            ),
+            (
+                "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                "applicant did not pay the fee in time",
+            ),
+            ("其他", "other"),
+        ]
+        for i, (label, en) in enumerate(other, 1):
+            rows.append(
+                _t3(
+                    f"other_{i}",
+                    f"{i}.{label}",
+                    f"otherwise handled: {en}",
+                    group=_OTHER,
+                    result=True,
+                )
+            )
+    rows.append(_t3("total", "（七）总计", "total answered", group=_RESULTS))
+    rows.append(_t3("carried_forward", "四、结转下年度继续办理", "carried forward to next year"))
+    return TableDef(
+        "applications",
+        "表三",
+        "收到和处理政府信息公开申请情况",
+        "applications received and handled",
+        tuple(rows),
+        note="（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+    )
+
+
+# --------------------------------------------------------------------------- 表四
+
+OUTCOME_COLUMNS = (
+    ColumnDef("upheld", "结果维持", "upheld"),
+    ColumnDef("corrected", "结果纠正", "corrected"),
+    ColumnDef("other", "其他结果", "other outcome"),
+    ColumnDef("pending", "尚未审结", "pending"),
+    ColumnDef("total", "总计", "total"),
+)
+
+REVIEW_LITIGATION = TableDef(
+    "review_litigation",
+    "表四",
+    "政府信息公开行政复议、行政诉讼情况",
+    "administrative review and litigation",
+    (
+        RowDef("review", "行政复议", "administrative review", OUTCOME_COLUMNS),
+        RowDef(
+            "litigation_direct",
+            "未经复议直接起诉",
+            "litigation without prior review",
+            OUTCOME_COLUMNS,
+            group="行政诉讼",
+        ),
+        RowDef(
+            "litigation_after_review",
+            "复议后起诉",
+            "litigation after review",
+            OUTCOME_COLUMNS,
+            group="行政诉讼",
+        ),
+    ),
+)
+
+
+# --------------------------------------------------------------------------- 表二
+
+_A1, _A5, _A6, _A8, _A9 = (
+    "第二十条第（一）项",
+    "第二十条第（五）项",
+    "第二十条第（六）项",
+    "第二十条第（八）项",
+    "第二十条第（九）项",
+)
+
+_DOCS_2021 = (
+    ColumnDef("made", "本年制发件数", "issued this year"),
+    ColumnDef("repealed", "本年废止件数", "repealed this year"),
+    ColumnDef("in_force", "现行有效件数", "in force"),
+)
+_DECISIONS_2021 = (ColumnDef("decisions", "本年处理决定数量", "decisions this year"),)
+_FEES_2021 = (
+    ColumnDef(
+        "amount",
+        "本年收费金额（单位：万元）",
+        "fees collected this year (10,000 yuan)",
+        ValueKind.AMOUNT,
+        variants=("本年收费金额", "本年收费金额(万元)"),
+    ),
+)
+
+PROACTIVE_2021 = TableDef(
+    "proactive_disclosure",
+    "表二",
+    "主动公开政府信息情况",
+    "proactive disclosure",
+    (
+        RowDef("regulations", "规章", "regulations", _DOCS_2021, block=_A1),
+        RowDef(
+            "normative_documents",
+            "行政规范性文件",
+            "normative documents",
+            _DOCS_2021,
+            ("规范性文件",),
+            block=_A1,
+        ),
+        RowDef("administrative_licensing", "行政许可", "licensing", _DECISIONS_2021, block=_A5),
+        RowDef("administrative_penalty", "行政处罚", "penalties", _DECISIONS_2021, block=_A6),
+        RowDef(
+            "administrative_coercion", "行政强制", "coercive measures", _DECISIONS_2021, block=_A6
+        ),
+        RowDef(
+            "administrative_fees", "行政事业性收费", "administrative fees", _FEES_2021, block=_A8
+        ),
+    ),
+)
+
+_DOCS_2019 = (
+    ColumnDef("new_made", "本年新制作数量", "made this year"),
+    ColumnDef("new_published", "本年新公开数量", "published this year"),
+    ColumnDef("total_published", "对外公开总数量", "published in total"),
+)
+_ITEMS_2019 = (
+    ColumnDef("previous_items", "上一年项目数量", "items last year"),
+    ColumnDef("change", "本年增/减", "change this year", ValueKind.SIGNED_COUNT, ("本年增减",)),
+    ColumnDef("decisions", "处理决定数量", "decisions"),
+)
+_FEES_2019 = _ITEMS_2019[:2]
+_PROCUREMENT_2019 = (
+    ColumnDef("items", "采购项目数量", "procurement items"),
+    ColumnDef("total_amount", "采购总金额", "total procurement amount", ValueKind.MONEY),
+)
+
+PROACTIVE_2019 = TableDef(
+    "proactive_disclosure",
+    "表二",
+    "主动公开政府信息情况",
+    "proactive disclosure",
+    (
+        RowDef("regulations", "规章", "regulations", _DOCS_2019, block=_A1),
+        RowDef("normative_documents", "规范性文件", "normative documents", _DOCS_2019, block=_A1),
+        RowDef("administrative_licensing", "行政许可", "licensing", _ITEMS_2019, block=_A5),
+        RowDef(
+            "other_services",
+            "其他对外管理服务事项",
+            "other external management services",
+            _ITEMS_2019,
+            block=_A5,
+        ),
+        RowDef("administrative_penalty", "行政处罚", "penalties", _ITEMS_2019, block=_A6),
+        RowDef("administrative_coercion", "行政强制", "coercive measures", _ITEMS_2019, block=_A6),
+        RowDef(
+            "administrative_fees", "行政事业性收费", "administrative fees", _FEES_2019, block=_A8
+        ),
+        RowDef(
+            "government_procurement",
+            "政府集中采购",
+            "central government procurement",
+            _PROCUREMENT_2019,
+            block=_A9,
+        ),
+    ),
+)
+
+
+# --------------------------------------------------------------------------- formats
+
+
+@dataclass(frozen=True)
+class FormatDef:
+    """One version of the report format."""
+
+    version: str
+    document: str
+    first_year: int
+    last_year: int | None
+    tables: tuple[TableDef, ...]
+    signature: frozenset[str] = field(default_factory=frozenset)
+    """Label keys that occur only in this version (used to detect the version)."""
+
+    def table(self, table_id: str) -> TableDef:
+        """The table with this id."""
+        for t in self.tables:
+            if t.id == table_id:
+                return t
+        raise KeyError(table_id)
+
+
+TABLE_IDS = ("proactive_disclosure", "applications", "review_litigation")
+TABLE_SHORT = {"proactive_disclosure": "表二", "applications": "表三", "review_litigation": "表四"}
+TABLE_EN = {
+    "proactive_disclosure": "Table 2",
+    "applications": "Table 3",
+    "review_litigation": "Table 4",
+}
+
+_SIG_2019 = frozenset(
+    label_key(s)
+    for s in (
+        "本年新制作数量",
+        "本年新公开数量",
+        "对外公开总数量",
+        "上一年项目数量",
+        "本年增/减",
+        "其他对外管理服务事项",
+        "政府集中采购",
+        "采购项目数量",
+        "采购总金额",
+    )
+)
+_SIG_2021 = frozenset(
+    label_key(s)
+    for s in (
+        "本年制发件数",
+        "本年废止件数",
+        "现行有效件数",
+        "本年处理决定数量",
+        "本年收费金额（单位：万元）",
+        "行政规范性文件",
+        "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    )
+)
+
+FORMATS: dict[str, FormatDef] = {
+    "2019": FormatDef(
+        "2019",
+        "国办公开办函〔2019〕60号《中华人民共和国政府信息公开工作年度报告格式（试行）》",
+        2019,
+        2020,
+        (PROACTIVE_2019, _applications("2019"), REVIEW_LITIGATION),
+        _SIG_2019,
+    ),
+    "2021": FormatDef(
+        "2021",
+        "国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》",
+        2021,
+        None,
+        (PROACTIVE_2021, _applications("2021"), REVIEW_LITIGATION),
+        _SIG_2021,
+    ),
+}
+VERSIONS = tuple(FORMATS)
+LATEST = "2021"
+
+
+def version_for_year(year: int) -> str:
+    """The format version in force for a report year."""
+    return "2019" if year <= 2020 else "2021"
+
+
+def match_row(table: TableDef, labels: list[str]) -> RowDef | None:
+    """Find the row whose label matches the labels seen left of a row of numbers.
+
+    ``labels`` are the label texts of one row, outermost first (group, then leaf).
+    The leaf is tried first; group labels only break ties (e.g. a bare ``3.其他``).
+    """
+    for text in reversed(labels):
+        cands = row_key_candidates(text)
+        hits = [r for r in table.rows if any(c in r.keys for c in cands)]
+        if not hits:
+            hits = [
+                r for r in table.rows if any(len(k) >= 4 and cands[0].startswith(k) for k in r.keys)
+            ]
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            group_keys = {label_key(g) for g in labels[:-1]}
+            narrowed = [
+                r for r in hits if r.group and any(label_key(r.group) in g for g in group_keys)
+            ]
+            if len(narrowed) == 1:
+                return narrowed[0]
+    return None
+
+
+def match_column(columns: tuple[ColumnDef, ...], text: str) -> ColumnDef | None:
+    """Find the column whose header matches ``text`` (None if none or ambiguous)."""
+    cands = row_key_candidates(text)
+    hits = [c for c in columns if any(k in c.keys for k in cands)]
+    return hits[0] if len(hits) == 1 else None

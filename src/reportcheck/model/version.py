@@ -1,0 +1,47 @@
+"""Deciding which format version a report uses: labels first, year second."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reportcheck.model.labels import label_key
+from reportcheck.model.tables import FORMATS, LATEST, version_for_year
+
+
+def evidence(labels: Iterable[str]) -> dict[str, list[str]]:
+    """Labels (as written) that belong to only one version, per version."""
+    out: dict[str, list[str]] = {v: [] for v in FORMATS}
+    for text in labels:
+        key = label_key(text)
+        for v, fmt in FORMATS.items():
+            if key in fmt.signature and text not in out[v]:
+                out[v].append(text.strip())
+    return {v: found for v, found in out.items() if found}
+
+
+def detect(ev: dict[str, list[str]]) -> str | None:
+    """The version most of the evidence points to (None when nothing points anywhere)."""
+    if not ev:
+        return None
+    ranked = sorted(ev.items(), key=lambda kv: (len(kv[1]), kv[0]), reverse=True)
+    return ranked[0][0]
+
+
+def decide(
+    *,
+    detected: str | None,
+    year: int | None,
+    forced: str | None = None,
+    declared: str | None = None,
+    default: str | None = None,
+) -> tuple[str, str]:
+    """The version to check against, and why (forced/declared/labels/year/default)."""
+    if forced:
+        return forced, "forced"
+    if declared:
+        return declared, "declared"
+    if detected:
+        return detected, "labels"
+    if year is not None:
+        return version_for_year(year), "year"
+    return default or LATEST, "default"

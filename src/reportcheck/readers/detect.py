@@ -1,0 +1,73 @@
+"""Pick a reader by a file's content (the extension only breaks ties)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from reportcheck.errors import InputError
+
+KINDS = ("xlsx", "json", "html", "docx", "markdown", "text")
+
+
+def sniff(path: str, data: bytes) -> str:
+    """The kind of a file: xlsx, docx, json, html, markdown or text.
+
+    Raises :class:`InputError` for empty files, other zip or binary formats.
+    """
+    if not data.strip():
+        raise InputError(path, "文件为空", "the file is empty")
+    if data[:4] == b"PK\x03\x04":
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        except zipfile.BadZipFile:
+            raise InputError(path, "损坏的 zip/Office 文件", "a damaged zip/Office file") from None
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        if "word/document.xml" in names:
+            return "docx"
+        raise InputError(
+            path,
+            "是 zip 压缩包，但既不是 Excel (.xlsx) 也不是 Word (.docx) 文件",
+            "a zip archive that is neither an Excel (.xlsx) nor a Word (.docx) file",
+        )
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise InputError(
+            path,
+            "旧版 Excel/Word 二进制格式（.xls/.doc）不受支持：请另存为 .xlsx 或 .docx",
+            "old binary Excel/Word format (.xls/.doc) is not supported: save it as .xlsx or .docx",
+        )
+    if data[:5] == b"%PDF-":
+        raise InputError(
+            path,
+            "PDF 不受支持：请提供 Excel、Word、HTML 或文本",
+            "PDF is not supported: give the Excel, Word, HTML or text version",
+        )
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if b"\x00" in data[:4096]:
+        raise InputError(path, "二进制文件，不是年报", "a binary file, not a report")
+    if head.startswith((b"{", b"[")):
+        return "json"
+    if (
+        head.startswith(
+            (
+                b"<!doctype",
+                b"<html",
+                b"<?xml",
+                b"<meta",
+                b"<table",
+                b"<div",
+                b"<head",
+                b"<body",
+                b"<p",
+                b"<!--",
+            )
+        )
+        or b"<table" in data.lower()
+    ):
+        return "html"
+    suffix = Path(path).suffix.lower()
+    if suffix in (".md", ".markdown"):
+        return "markdown"
+    return "text"

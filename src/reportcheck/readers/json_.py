@@ -1,0 +1,331 @@
+"""Reader for JSON submissions (see docs/json-format.md and schemas/).
+
+Lenient on purpose: a misspelt key, a value of the wrong type or a missing table becomes a
+finding with its JSON pointer and line, and the rest of the file is still checked. Only a
+file that is not JSON at all, or holds none of the three tables, stops the run (exit 2).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import json
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from reportcheck.errors import InputError
+from reportcheck.model.report import Location, Metadata, Report, TableData, Waiver
+from reportcheck.model.tables import FORMATS, TABLE_IDS, TableDef
+from reportcheck.model.values import parse_cell
+from reportcheck.model.version import decide, detect
+from reportcheck.rules.registry import make
+
+TOP_KEYS = ("$schema", "format_version", "report", *TABLE_IDS, "waivers")
+META_KEYS = ("agency", "year", "published", "level", "title")
+LEVELS = ("department", "government", "township")
+
+# Keys that exist in only one version, used when the document does not declare one.
+_ONLY = {
+    "2019": {"other_services", "government_procurement", "new_made", "previous_items", "other"},
+    "2021": {"made", "repealed", "in_force", "other_1", "other_2", "other_3", "amount"},
+}
+
+
+def read_json(path: str, data: bytes, forced_version: str | None = None) -> Report:
+    """Read a JSON submission into a :class:`Report`."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            path,
+            f"不是 UTF-8 编码的 JSON（第 {exc.start} 字节）",
+            f"not UTF-8 encoded JSON (byte {exc.start})",
+        ) from None
+    try:
+        doc = json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            path,
+            f"JSON 语法错误，第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}",
+            f"JSON syntax error at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+        ) from None
+    if not isinstance(doc, dict):
+        raise InputError(
+            path, "JSON 顶层应为对象 {…}", "the top level of the JSON must be an object"
+        )
+    if not any(k in doc for k in TABLE_IDS):
+        raise InputError(
+            path,
+            "不是年报提交文件：没有 proactive_disclosure / applications / review_litigation 任何一张表",
+            "not a report submission: none of proactive_disclosure, applications, "
+            "review_litigation is present",
+        )
+    reader = _Reader(path, text, doc)
+    return reader.read(forced_version)
+
+
+class _Reader:
+    def __init__(self, path: str, text: str, doc: dict[str, Any]) -> None:
+        self.path = path
+        self.doc = doc
+        self.lines = pointer_positions(text)
+        self.report = Report(source=path, kind="json")
+
+    def loc(self, pointer: str) -> Location:
+        pos = self.lines.get(pointer)
+        if pos is None:
+            return Location(pointer)
+        return Location(pointer, pos[0], pos[1])
+
+    def finding(self, code: str, zh: str, en: str, pointer: str, **kw: Any) -> None:
+        self.report.findings.append(make(code, zh, en, location=self.loc(pointer), **kw))
+
+    def unknown(self, obj: dict[str, Any], known: tuple[str, ...] | list[str], base: str) -> None:
+        for key in obj:
+            if key in known:
+                continue
+            near = difflib.get_close_matches(key, list(known), n=1)
+            hint_zh = f"，是否应为「{near[0]}」？" if near else ""
+            hint_en = f"; did you mean “{near[0]}”?" if near else ""
+            self.finding(
+                "RC001",
+                f"未知的键「{key}」（{base or '/'}）{hint_zh}",
+                f"unknown key “{key}” in {base or '/'}{hint_en}",
+                f"{base}/{_escape(key)}",
+                actual=key,
+                expected=near[0] if near else None,
+            )
+
+    def read(self, forced: str | None) -> Report:
+        doc, rep = self.doc, self.report
+        self.unknown(doc, TOP_KEYS, "")
+        self.read_metadata()
+        declared = doc.get("format_version")
+        if declared is not None and str(declared) not in FORMATS:
+            self.finding(
+                "RC002",
+                f"format_version 应为 {' 或 '.join(FORMATS)}，而不是「{declared}」",
+                f"format_version must be one of {', '.join(FORMATS)}, not “{declared}”",
+                "/format_version",
+                actual=str(declared),
+            )
+            declared = None
+        rep.version_evidence = self.key_evidence()
+        detected = detect(rep.version_evidence)
+        rep.detected_version = detected
+        version, how = decide(
+            detected=detected,
+            year=rep.metadata.year,
+            forced=forced,
+            declared=str(declared) if declared is not None else None,
+        )
+        rep.format_version = version
+        if how in ("year", "default"):
+            rep.findings.append(
+                make(
+                    "RC004",
+                    f"未声明 format_version，键名也无法区分版本：按 {version} 版检查",
+                    f"no format_version and the keys do not tell the version: checked as {version}",
+                )
+            )
+        for tdef in FORMATS[version].tables:
+            self.read_table(tdef)
+        self.read_waivers()
+        return rep
+
+    def key_evidence(self) -> dict[str, list[str]]:
+        seen: set[str] = set()
+        for tid in TABLE_IDS:
+            table = self.doc.get(tid)
+            if not isinstance(table, dict):
+                continue
+            for rkey, row in table.items():
+                if tid == "applications":
+                    seen.add(rkey)
+                elif isinstance(row, dict):
+                    seen.update(row)
+                if tid == "proactive_disclosure":
+                    seen.add(rkey)
+        out = {v: sorted(seen & keys) for v, keys in _ONLY.items()}
+        return {v: ks for v, ks in out.items() if ks}
+
+    def read_metadata(self) -> None:
+        meta = self.doc.get("report")
+        if meta is None:
+            return
+        if not isinstance(meta, dict):
+            self.finding("RC002", "report 应为对象", "report must be an object", "/report")
+            return
+        self.unknown(meta, META_KEYS, "/report")
+        md = Metadata()
+        agency = meta.get("agency")
+        if isinstance(agency, str):
+            md.agency = agency
+        title = meta.get("title")
+        if isinstance(title, str):
+            md.title = title
+        year = meta.get("year")
+        if year is not None:
+            if isinstance(year, int) and not isinstance(year, bool) and 2000 <= year <= 2100:
+                md.year = year
+            else:
+                self.finding(
+                    "RC002",
+                    f"report.year 应为年份数字，如 2024，而不是 {json.dumps(year, default=str)}",
+                    f"report.year must be a year such as 2024, not {json.dumps(year, default=str)}",
+                    "/report/year",
+                )
+        published = meta.get("published")
+        if published is not None:
+            try:
+                md.published = date.fromisoformat(str(published))
+            except ValueError:
+                self.finding(
+                    "RC002",
+                    f"report.published 应为日期 YYYY-MM-DD，而不是「{published}」",
+                    f"report.published must be a date YYYY-MM-DD, not “{published}”",
+                    "/report/published",
+                )
+        level = meta.get("level")
+        if level is not None:
+            if level in LEVELS:
+                md.level = str(level)
+            else:
+                self.finding(
+                    "RC002",
+                    f"report.level 应为 {' / '.join(LEVELS)} 之一，而不是「{level}」",
+                    f"report.level must be one of {', '.join(LEVELS)}, not “{level}”",
+                    "/report/level",
+                )
+        self.report.metadata = md
+
+    def read_table(self, tdef: TableDef) -> None:
+        tid = tdef.id
+        if tid not in self.doc:
+            return
+        table = self.doc[tid]
+        base = f"/{tid}"
+        if not isinstance(table, dict):
+            self.finding("RC002", f"{tid} 应为对象 {{…}}", f"{tid} must be an object", base)
+            return
+        data = TableData(tid, location=self.loc(base))
+        self.unknown(table, [r.id for r in tdef.rows], base)
+        for r in tdef.rows:
+            if r.id not in table:
+                continue
+            row = table[r.id]
+            rbase = f"{base}/{r.id}"
+            if not isinstance(row, dict):
+                self.finding(
+                    "RC002",
+                    f"{rbase} 应为对象 {{列: 数值}}，而不是 {_type(row)}",
+                    f"{rbase} must be an object {{column: value}}, not {_type(row)}",
+                    rbase,
+                )
+                continue
+            self.unknown(row, [c.id for c in r.columns], rbase)
+            for c in r.columns:
+                if c.id in row:
+                    pointer = f"{rbase}/{c.id}"
+                    data.cells[(r.id, c.id)] = parse_cell(row[c.id], c.kind, self.loc(pointer))
+        self.report.tables[tid] = data
+
+    def read_waivers(self) -> None:
+        waivers = self.doc.get("waivers")
+        if waivers is None:
+            return
+        if not isinstance(waivers, list):
+            self.finding("RC002", "waivers 应为数组", "waivers must be an array", "/waivers")
+            return
+        for i, w in enumerate(waivers):
+            pointer = f"/waivers/{i}"
+            if (
+                not isinstance(w, dict)
+                or not isinstance(w.get("code"), str)
+                or not str(w.get("reason", "")).strip()
+            ):
+                self.finding(
+                    "RC002",
+                    f'{pointer} 应为 {{"code": "RC…", "reason": "理由"}}，理由不能为空',
+                    f'{pointer} must be {{"code": "RC…", "reason": "…"}} with a reason',
+                    pointer,
+                )
+                continue
+            self.unknown(w, ["code", "reason", "location"], pointer)
+            loc = w.get("location")
+            self.report.waivers.append(
+                Waiver(w["code"].upper(), str(w["reason"]), str(loc) if loc else None)
+            )
+
+
+def _type(value: object) -> str:
+    return {list: "数组", dict: "对象", str: "字符串", bool: "布尔值"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+# ------------------------------------------------------------------ pointer → (line, col)
+
+_WS = re.compile(r"[ \t\n\r]*")
+_SCALAR = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null")
+
+
+def pointer_positions(text: str) -> dict[str, tuple[int, int]]:
+    """Map every JSON pointer of a (valid) document to the 1-based line and column of its value."""
+    out: dict[str, tuple[int, int]] = {}
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def pos(i: int) -> tuple[int, int]:
+        import bisect
+
+        ln = bisect.bisect_right(line_starts, i)
+        return ln, i - line_starts[ln - 1] + 1
+
+    def skip(i: int) -> int:
+        m = _WS.match(text, i)
+        return m.end() if m else i
+
+    def value(i: int, pointer: str) -> int:
+        i = skip(i)
+        out[pointer] = pos(i)
+        ch = text[i]
+        if ch == "{":
+            i = skip(i + 1)
+            if text[i] == "}":
+                return i + 1
+            while True:
+                i = skip(i)
+                key, i = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
+                i = skip(i)
+                i = value(i + 1, f"{pointer}/{_escape(key)}")  # past ':'
+                i = skip(i)
+                if text[i] == "}":
+                    return i + 1
+                i += 1  # ','
+        if ch == "[":
+            i = skip(i + 1)
+            if text[i] == "]":
+                return i + 1
+            n = 0
+            while True:
+                i = value(i, f"{pointer}/{n}")
+                n += 1
+                i = skip(i)
+                if text[i] == "]":
+                    return i + 1
+                i += 1
+        if ch == '"':
+            _, end = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
+            return int(end)
+        m = _SCALAR.match(text, i)
+        return m.end() if m else i + 1
+
+    with contextlib.suppress(IndexError, ValueError):  # positions are a convenience
+        value(1 if text.startswith("\ufeff") else 0, "")
+    return out

@@ -1,0 +1,1 @@
+"""Renderers: findings in, text out. ``rich`` is imported only by the terminal renderer."""

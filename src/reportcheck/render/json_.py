@@ -1,0 +1,128 @@
+"""JSON output: a versioned contract (see docs/output-json.md).
+
+``schema_version`` changes only when a field is removed or changes meaning; new fields may
+be added at any time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from reportcheck import __version__
+from reportcheck.api import FileResult
+from reportcheck.findings import Check, Finding, Severity, Term
+
+SCHEMA_VERSION = 1
+
+
+def _number(text: str | None) -> int | float | None:
+    if text is None:
+        return None
+    try:
+        d = Decimal(text)
+    except (InvalidOperation, ValueError):
+        return None
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+def term_dict(t: Term) -> dict[str, Any]:
+    """One contributing cell."""
+    return {
+        "row": t.row,
+        "column": t.column,
+        "label": t.label,
+        "location": t.location,
+        "value": _number(str(t.value)) if t.value is not None else None,
+        "raw": t.raw,
+    }
+
+
+def check_dict(c: Check) -> dict[str, Any]:
+    """One relation written out."""
+    return {
+        "relation": c.relation,
+        "code": c.code,
+        "lhs": [term_dict(t) for t in c.lhs],
+        "rhs": [term_dict(t) for t in c.rhs],
+        "lhs_sum": _number(str(c.lhs_sum)),
+        "rhs_sum": _number(str(c.rhs_sum)),
+    }
+
+
+def finding_dict(f: Finding, lang: str = "zh") -> dict[str, Any]:
+    """A finding as plain JSON-ready data."""
+    from reportcheck.rules.registry import RULES
+
+    rule = RULES.get(f.code)
+    loc = f.location
+    return {
+        "code": f.code,
+        "rule": rule.name if rule else None,
+        "severity": f.severity.value,
+        "file": f.file,
+        "table": f.table,
+        "table_label": f.table_label,
+        "row": f.row,
+        "row_label": f.row_label,
+        "column": f.column,
+        "column_label": f.column_label,
+        "location": (
+            {"address": loc.address, "line": loc.line, "column": loc.column} if loc else None
+        ),
+        "actual": f.actual,
+        "expected": f.expected,
+        "difference": _number(f.difference),
+        "message": f.text(lang),
+        "messages": {"zh": f.message, "en": f.message_en},
+        "hint": f.hint_text(lang),
+        "checks": [check_dict(c) for c in f.checks],
+        "cells": list(f.cells),
+        "waived": f.waived,
+    }
+
+
+def file_dict(r: FileResult, lang: str = "zh") -> dict[str, Any]:
+    """One file's result."""
+    rep = r.report
+    return {
+        "file": r.path,
+        "status": "error" if r.error else "checked",
+        "error": r.error.text(lang) if r.error else None,
+        "kind": rep.kind if rep else None,
+        "format_version": rep.format_version if rep else None,
+        "report_year": rep.metadata.year if rep else None,
+        "agency": rep.metadata.agency if rep else None,
+        "summary": _summary([r]),
+        "findings": [finding_dict(f, lang) for f in r.findings],
+    }
+
+
+def _summary(results: Sequence[FileResult]) -> dict[str, int]:
+    out = {s.value: 0 for s in Severity}
+    out["waived"] = 0
+    for r in results:
+        for f in r.findings:
+            if f.waived:
+                out["waived"] += 1
+            else:
+                out[f.severity.value] += 1
+    return out
+
+
+def render(results: Sequence[FileResult], lang: str = "zh") -> str:
+    """The whole run as a JSON document."""
+    summary = _summary(results)
+    summary["files"] = len(results)
+    summary["files_unreadable"] = sum(1 for r in results if r.error)
+    doc = {
+        "tool": "reportcheck",
+        "version": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "language": lang,
+        "summary": summary,
+        "files": [file_dict(r, lang) for r in results],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

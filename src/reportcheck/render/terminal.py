@@ -1,0 +1,285 @@
+"""Terminal output (rich): a summary line per file, then each finding in full.
+
+For each finding: code, severity, where (table / row / column, cell address), what the
+cell says, what it should be, the difference, every relation written out with addresses
+and values (zero terms folded), and a compact view of the table region with the cells
+that disagree marked. Works on 80 columns and when piped (no colour, marks in brackets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import IO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from reportcheck.api import FileResult
+from reportcheck.findings import Check, Finding, Severity, Term, fmt_number
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_SEV = {
+    "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
+    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
+}
+_T = {
+    "zh": {
+        "actual": "实际",
+        "expected": "应为",
+        "diff": "差",
+        "zeros": "其余 {n} 项为 0",
+        "clean": "未发现问题",
+        "waived": "已豁免",
+        "files": "共 {n} 个文件",
+        "unreadable": "无法检查",
+        "format": "{v} 版格式",
+        "year": "{y} 年度",
+        "relation": "关系",
+    },
+    "en": {
+        "actual": "actual",
+        "expected": "expected",
+        "diff": "difference",
+        "zeros": "{n} more terms are 0",
+        "clean": "no problems found",
+        "waived": "waived",
+        "files": "{n} files",
+        "unreadable": "could not be checked",
+        "format": "{v} format",
+        "year": "report year {y}",
+        "relation": "relation",
+    },
+}
+
+
+def make_console(file: IO[str] | None = None, color: bool | None = None) -> Console:
+    """A console that wraps at the terminal width (80 when piped) and never highlights."""
+    return Console(
+        file=file,
+        highlight=False,
+        no_color=color is False,
+        force_terminal=True if color else None,
+        soft_wrap=False,
+        emoji=False,
+    )
+
+
+def render(
+    results: Sequence[FileResult], console: Console, lang: str = "zh", show_info: bool = True
+) -> None:
+    """Print every file's findings and a closing summary."""
+    t = _T[lang]
+    plain = console.no_color or not console.is_terminal
+    for r in results:
+        _file_header(r, console, lang)
+        shown = [f for f in r.findings if show_info or f.severity is not Severity.INFO]
+        for f in shown:
+            _finding(f, console, lang, plain)
+        console.print()
+    if len(results) > 1:
+        console.print(
+            _totals(results, lang) + "，" + t["files"].format(n=len(results))
+            if lang == "zh"
+            else _totals(results, lang) + f" in {t['files'].format(n=len(results))}"
+        )
+
+
+def _counts(results: Sequence[FileResult]) -> dict[str, int]:
+    out = {"error": 0, "warning": 0, "info": 0, "waived": 0, "unreadable": 0}
+    for r in results:
+        if r.error:
+            out["unreadable"] += 1
+        for f in r.findings:
+            out["waived" if f.waived else f.severity.value] += 1
+    return out
+
+
+def _totals(results: Sequence[FileResult], lang: str) -> str:
+    c = _counts(results)
+    if lang == "zh":
+        parts = [f"{c['error']} 个错误", f"{c['warning']} 个警告", f"{c['info']} 个提示"]
+        if c["waived"]:
+            parts.append(f"{c['waived']} 个已豁免")
+        if c["unreadable"]:
+            parts.append(f"{c['unreadable']} 个文件无法检查")
+        return "，".join(parts)
+    parts = [
+        f"{c['error']} error{'s' * (c['error'] != 1)}",
+        f"{c['warning']} warning{'s' * (c['warning'] != 1)}",
+        f"{c['info']} info",
+    ]
+    if c["waived"]:
+        parts.append(f"{c['waived']} waived")
+    if c["unreadable"]:
+        parts.append(f"{c['unreadable']} unreadable")
+    return ", ".join(parts)
+
+
+def _file_header(r: FileResult, console: Console, lang: str) -> None:
+    t = _T[lang]
+    line = Text()
+    line.append(r.path, style="bold")
+    line.append(": ")
+    if r.error:
+        line.append(
+            f"{t['unreadable']}: {r.error.problem if lang == 'zh' else r.error.problem_en}",
+            style="bold red",
+        )
+        console.print(line)
+        return
+    counts = _counts([r])
+    if counts["error"] + counts["warning"] + counts["info"] + counts["waived"] == 0:
+        line.append(t["clean"], style="bold green")
+    else:
+        style = "bold red" if counts["error"] else "yellow" if counts["warning"] else "cyan"
+        line.append(_totals([r], lang), style=style)
+    rep = r.report
+    if rep is not None:
+        bits = []
+        if rep.format_version:
+            bits.append(t["format"].format(v=rep.format_version))
+        if rep.metadata.year:
+            bits.append(t["year"].format(y=rep.metadata.year))
+        if rep.metadata.agency:
+            bits.append(rep.metadata.agency)
+        if bits:
+            line.append(
+                f"（{'，'.join(bits)}）" if lang == "zh" else f" ({', '.join(bits)})", style="dim"
+            )
+    console.print(line)
+
+
+def _finding(f: Finding, console: Console, lang: str, plain: bool) -> None:
+    t = _T[lang]
+    head = Text("  ")
+    head.append(f.code, style="bold")
+    head.append(" ")
+    sev = _SEV[lang][f.severity]
+    head.append(sev, style=_STYLE[f.severity] if not f.waived else "dim")
+    if f.waived:
+        head.append(f" [{t['waived']}: {f.waived}]", style="dim")
+    where = " ".join(
+        x for x in (f.table_label and f.table_label.split()[0], f.row_label, f.column_label) if x
+    )
+    if where:
+        head.append(f"  {where}")
+    if f.location:
+        loc = f.location.address
+        if f.location.line and not loc.startswith("line"):
+            loc += f" (line {f.location.line})" if lang == "en" else f"（第 {f.location.line} 行）"
+        head.append(f"  {loc}", style="bold magenta")
+    console.print(head)
+    console.print(Text("    " + f.text(lang)), overflow="fold")
+    vals = []
+    if f.actual is not None:
+        vals.append(f"{t['actual']} {f.actual.strip() or '空'}")
+    if f.expected is not None:
+        vals.append(f"{t['expected']} {f.expected}")
+    if f.difference is not None:
+        d = f.difference
+        vals.append(f"{t['diff']} {'+' if not d.startswith('-') else ''}{d}")
+    if vals and (f.checks or f.difference is not None):
+        console.print(Text("    " + " · ".join(vals), style="dim"))
+    hint = f.hint_text(lang)
+    if hint:
+        console.print(Text("    " + hint, style="dim"))
+    for chk in f.checks:
+        _check(chk, console, lang)
+    if f.checks:
+        grid = _grid(f, plain)
+        if grid is not None:
+            console.print(grid)
+
+
+def _term(t: Term, lang: str) -> str:
+    name = t.label if lang == "zh" else t.label_en
+    loc = f" {t.location}" if t.location else ""
+    return f"{name}{loc} {t.shown()}"
+
+
+def _side(terms: tuple[Term, ...], lang: str) -> str:
+    shown = [x for x in terms if x.value != 0]
+    zeros = [x for x in terms if x.value == 0]
+    parts = [_term(x, lang) for x in shown]
+    if zeros:
+        if len(terms) <= 2:
+            parts = [_term(x, lang) for x in terms]
+        else:
+            locs = [z.location for z in zeros if z.location]
+            span = f"（{locs[0]}…{locs[-1]}）" if len(locs) > 1 else ""
+            parts.append(_T[lang]["zeros"].format(n=len(zeros)) + span)
+    return " + ".join(parts) if parts else "0"
+
+
+def _check(chk: Check, console: Console, lang: str) -> None:
+    ok = chk.residual == 0
+    mark = "=" if ok else "≠"
+    line = Text("    ")
+    line.append(f"{_side(chk.lhs, lang)} = {fmt_number(chk.lhs_sum)}", style="bold")
+    console.print(line, overflow="fold")
+    line2 = Text(f"      {mark} ")
+    line2.append(f"{_side(chk.rhs, lang)} = {fmt_number(chk.rhs_sum)}")
+    console.print(line2, overflow="fold")
+
+
+def _order(table_id: str, what: str, ident: str) -> int:
+    """Position of a row or column in the official layout (either version)."""
+    from reportcheck.model.tables import FORMATS
+
+    for fmt in FORMATS.values():
+        tdef = fmt.table(table_id)
+        ids = [r.id for r in tdef.rows] if what == "row" else [c.id for c in tdef.columns]
+        if ident in ids:
+            return ids.index(ident)
+    return 999
+
+
+def _grid(f: Finding, plain: bool) -> Table | None:
+    """The table region of the finding: rows and columns of every term, marked cells."""
+    terms: dict[tuple[str, str], Term] = {}
+    for chk in f.checks:
+        for t in (*chk.lhs, *chk.rhs):
+            terms[(t.row, t.column)] = t
+    table_id = next(iter(terms.values())).table
+    rows = sorted(dict.fromkeys(r for r, _ in terms), key=lambda r: _order(table_id, "row", r))
+    cols = sorted(dict.fromkeys(c for _, c in terms), key=lambda c: _order(table_id, "col", c))
+    if len(rows) < 2 and len(cols) < 2:
+        return None
+    if len(rows) > 10:  # keep the rows that carry a number or are the subject
+        keep = [
+            r
+            for r in rows
+            if any(t.value not in (0, None) for (rr, _), t in terms.items() if rr == r)
+            or r == f.row
+        ]
+        rows = keep[:10]
+    marked = (
+        set(f.cells[:1])
+        if f.code in ("RC300", "RC204")
+        else {t.location for chk in f.checks for t in chk.lhs if t.location}
+    )
+    table = Table(box=None, pad_edge=False, padding=(0, 1), show_edge=False)
+    table.add_column("", no_wrap=True, max_width=14, overflow="ellipsis")
+    col_labels = {
+        c: next(t for (_, cc), t in terms.items() if cc == c).label.split("·")[-1] for c in cols
+    }
+    for c in cols:
+        table.add_column(
+            col_labels[c], justify="right", no_wrap=True, max_width=8, overflow="ellipsis"
+        )
+    for r in rows:
+        label = next(t for (rr, _), t in terms.items() if rr == r).label.split("·")[0]
+        cells: list[Text | str] = [Text(label, overflow="ellipsis")]
+        for c in cols:
+            cell = terms.get((r, c))
+            if cell is None:
+                cells.append("")
+                continue
+            val = cell.shown()
+            if cell.location in marked:
+                cells.append(Text(f"[{val}]" if plain else val, style="bold red reverse"))
+            else:
+                cells.append(Text(val))
+        table.add_row(*cells)
+    return table

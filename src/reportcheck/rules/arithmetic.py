@@ -1,0 +1,307 @@
+"""Arithmetic within a table: R1, R2, R3 (表三) and R5 (表四), with culprit detection.
+
+The relations are data (:mod:`reportcheck.model.relations`); this module evaluates them.
+Blank cells and placeholders count as 0; a relation that holds a text cell or an
+uncalculated formula is not evaluated (the value rules report that cell instead).
+
+When several relations fail and one cell explains all of them — changing that cell by the
+same amount would make every one of them hold, and would break none that holds — one
+finding names that cell (RC300, or RC204 when the cell is blank) instead of one finding
+per relation. Relations that no single cell explains are reported one by one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from reportcheck.config import Settings
+from reportcheck.findings import Check, Finding, Number, Severity, fmt_number
+from reportcheck.model.relations import CellRef, Relation, relations_for
+from reportcheck.model.report import Cell, CellState, Report
+from reportcheck.rules.common import at, cell_fields, shown, shown_en, term, where, where_en
+from reportcheck.rules.registry import declare, make, rule
+
+_UNKNOWN = (CellState.TEXT, CellState.FORMULA_NO_VALUE)
+
+
+def _cell(report: Report, ref: CellRef) -> Cell | None:
+    table = report.tables.get(ref[0])
+    return table.get(ref[1], ref[2]) if table is not None else None
+
+
+def evaluate(report: Report, relations: Iterable[Relation]) -> list[tuple[Relation, Check]]:
+    """Evaluate every relation whose cells were all read as numbers, blanks or placeholders."""
+    out: list[tuple[Relation, Check]] = []
+    for rel in relations:
+        cells = [_cell(report, ref) for ref in rel.cells]
+        if any(c is None or c.state in _UNKNOWN for c in cells):
+            continue
+        lhs = tuple(term(report, *ref) for ref in rel.lhs)
+        rhs = tuple(term(report, *ref) for ref in rel.rhs)
+        lsum: Number = sum((t.value or 0 for t in lhs), 0)
+        rsum: Number = sum((t.value or 0 for t in rhs), 0)
+        out.append((rel, Check(rel.id, rel.code, lhs, rhs, lsum, rsum)))
+    return out
+
+
+def _delta(rel: Relation, check: Check, ref: CellRef) -> Number:
+    """The change to ``ref`` that would make the relation hold."""
+    return -check.residual if ref in rel.lhs else check.residual
+
+
+def _culprits(
+    failing: list[tuple[Relation, Check]], passing: list[tuple[Relation, Check]]
+) -> list[tuple[CellRef, Number, list[tuple[Relation, Check]]]]:
+    """Cells each of which alone explains two or more failing relations."""
+    in_passing = {ref for rel, _ in passing for ref in rel.cells}
+    remaining = list(failing)
+    found: list[tuple[CellRef, Number, list[tuple[Relation, Check]]]] = []
+    while True:
+        by_cell: dict[CellRef, list[tuple[Relation, Check]]] = defaultdict(list)
+        for rel, chk in remaining:
+            for ref in rel.cells:
+                by_cell[ref].append((rel, chk))
+        best: list[tuple[CellRef, Number, list[tuple[Relation, Check]]]] = []
+        for ref, rels in by_cell.items():
+            if len(rels) < 2 or ref in in_passing:
+                continue
+            deltas = {_delta(rel, chk, ref) for rel, chk in rels}
+            if len(deltas) != 1:
+                continue
+            best.append((ref, deltas.pop(), rels))
+        if not best:
+            return found
+        top = max(len(b[2]) for b in best)
+        leaders = [b for b in best if len(b[2]) == top]
+        if len(leaders) != 1:  # two cells explain the same failures equally: don't guess
+            return found
+        ref, delta, rels = leaders[0]
+        found.append((ref, delta, rels))
+        done = {rel.id for rel, _ in rels}
+        remaining = [(r, c) for r, c in remaining if r.id not in done]
+
+
+@rule(
+    "RC300",
+    "likely-wrong-cell",
+    Severity.ERROR,
+    "一个单元格导致多个关系不成立",
+    "one cell breaks several relations",
+)
+def check_arithmetic(report: Report, settings: Settings) -> Iterator[Finding]:
+    """One cell makes several relations fail; it is the likely culprit.
+
+    Runs every arithmetic relation (RC301 row totals, RC302 result totals, RC303 the
+    勾稽关系, RC304 表四 group totals). When two or more of them fail and a single cell
+    explains all of them — the same change to that cell makes every one hold and breaks
+    none that holds — this one finding names the cell, what it says, what it should be
+    and every relation it breaks, instead of one finding per relation.
+
+    Fails, for example: 表三 （一）予以公开·自然人 says 32 where 自然人 + … = 31 for the
+    row and the column 自然人 adds up to one less than （七）总计 — both relations point
+    at the same cell, which is 1 too high.
+    """
+    version = report.format_version or "2021"
+    rels = [r for r in relations_for(version) if settings.enabled(r.code)]
+    evaluated = evaluate(report, rels)
+    failing = [(r, c) for r, c in evaluated if c.residual != 0]
+    if not failing:
+        return
+    passing = [(r, c) for r, c in evaluated if c.residual == 0]
+    explained: set[str] = set()
+    culprits = _culprits(failing, passing) if settings.enabled("RC300") else []
+    for ref, delta, rels_for_cell in culprits:
+        explained.update(r.id for r, _ in rels_for_cell)
+        yield _culprit_finding(report, ref, delta, rels_for_cell, settings)
+    for rel, chk in failing:
+        if rel.id not in explained:
+            yield _relation_finding(report, rel, chk)
+
+
+def _culprit_finding(
+    report: Report,
+    ref: CellRef,
+    delta: Number,
+    rels: list[tuple[Relation, Check]],
+    settings: Settings,
+) -> Finding:
+    cell = _cell(report, ref)
+    assert cell is not None
+    actual = cell.arithmetic_value()
+    expected = actual + delta
+    name, name_en = where(report, *ref), where_en(report, *ref)
+    checks = tuple(c for _, c in rels)
+    highlight = _highlight(checks)
+    n = len(rels)
+    if cell.state in (CellState.BLANK, CellState.PLACEHOLDER) and settings.enabled("RC204"):
+        return make(
+            "RC204",
+            f"{name}{at(cell)} 为「{shown(cell)}」，应填 {fmt_number(expected)}："
+            f"它所在的 {n} 个关系都要求这个数",
+            f"{name_en}{at(cell)} is {shown_en(cell)} but should be {fmt_number(expected)}: "
+            f"all {n} relations it is part of require that value",
+            cell_fields(report, *ref),
+            actual=cell.raw,
+            expected=fmt_number(expected),
+            checks=checks,
+            cells=highlight,
+        )
+    diff = -delta
+    zh_dir, en_dir = _direction(diff)
+    return make(
+        "RC300",
+        f"{name}{at(cell)} = {fmt_number(actual)}，应为 {fmt_number(expected)}"
+        f"（{zh_dir} {fmt_number(_abs(diff))}）：它所在的 {n} 个关系都差同一个数，最可能是这个单元格填错了",
+        f"{name_en}{at(cell)} = {fmt_number(actual)}, should be {fmt_number(expected)} "
+        f"({fmt_number(_abs(diff))} too {en_dir}): all {n} relations it is part of are off by "
+        f"the same amount, so this cell is the likely culprit",
+        cell_fields(report, *ref),
+        actual=fmt_number(actual),
+        expected=fmt_number(expected),
+        difference=fmt_number(diff),
+        checks=checks,
+        cells=highlight,
+    )
+
+
+def _abs(n: Number) -> Number:
+    return -n if n < 0 else n
+
+
+def _direction(diff: Number) -> tuple[str, str]:
+    return ("多", "high") if diff > 0 else ("少", "low")
+
+
+def _highlight(checks: Iterable[Check]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for chk in checks:
+        for t in (*chk.lhs, *chk.rhs):
+            if t.location:
+                seen.setdefault(t.location, None)
+    return tuple(seen)
+
+
+def _relation_finding(report: Report, rel: Relation, chk: Check) -> Finding:
+    """One failing relation that no single cell explains."""
+    anchor = rel.total or rel.lhs[0]
+    cell = _cell(report, anchor)
+    assert cell is not None
+    fields = cell_fields(report, *anchor)
+    blanks = [t for t in chk.rhs if t.value is None]
+    if rel.total and cell.state in (CellState.BLANK, CellState.PLACEHOLDER):
+        return make(
+            "RC204",
+            f"{where(report, *anchor)}{at(cell)} 为「{shown(cell)}」，但{_sum_zh(chk.rhs)}"
+            f" = {fmt_number(chk.rhs_sum)}：总计不能空着，应填 {fmt_number(chk.rhs_sum)}",
+            f"{where_en(report, *anchor)}{at(cell)} is {shown_en(cell)}, but the parts add up "
+            f"to {fmt_number(chk.rhs_sum)}: a total must not be left blank",
+            fields,
+            actual=cell.raw,
+            expected=fmt_number(chk.rhs_sum),
+            checks=(chk,),
+            cells=_highlight((chk,)),
+        )
+    diff = chk.residual
+    zh_dir, en_dir = _direction(diff)
+    if rel.total:
+        msg = (
+            f"{where(report, *anchor)}{at(cell)} = {fmt_number(chk.lhs_sum)}，但"
+            f"{_sum_zh(chk.rhs)} = {fmt_number(chk.rhs_sum)}："
+            f"{zh_dir} {fmt_number(_abs(diff))}（总计或某一加数填错）"
+        )
+        msg_en = (
+            f"{where_en(report, *anchor)}{at(cell)} = {fmt_number(chk.lhs_sum)}, but its parts "
+            f"add up to {fmt_number(chk.rhs_sum)}: {fmt_number(_abs(diff))} too {en_dir} "
+            f"(the total or one of the parts is wrong)"
+        )
+        expected = chk.rhs_sum
+    else:  # RC303: both sides are sums
+        col = report.table_def(rel.lhs[0][0]).row(rel.lhs[0][1]).column(rel.lhs[0][2])
+        msg = (
+            f"表三 {col.label}列勾稽关系不成立：第一项 + 第二项 = {fmt_number(chk.lhs_sum)}，"
+            f"第三项（七）总计 + 第四项 = {fmt_number(chk.rhs_sum)}，相差 {fmt_number(_abs(diff))}"
+        )
+        msg_en = (
+            f"Table 3 column {col.en} ({col.label}) does not balance: received + carried over = "
+            f"{fmt_number(chk.lhs_sum)}, answered + carried forward = {fmt_number(chk.rhs_sum)}, "
+            f"a difference of {fmt_number(_abs(diff))}"
+        )
+        expected = chk.rhs_sum
+        fields.pop("row", None)
+        fields.pop("row_label", None)
+    hint = hint_en = None
+    if blanks:
+        hint = f"{len(blanks)} 个加数为空（按 0 计）"
+        hint_en = f"{len(blanks)} of the parts are blank (counted as 0)"
+    return make(
+        rel.code,
+        msg,
+        msg_en,
+        fields,
+        actual=fmt_number(chk.lhs_sum),
+        expected=fmt_number(expected),
+        difference=fmt_number(diff),
+        checks=(chk,),
+        cells=_highlight((chk,)),
+        hint=hint,
+        hint_en=hint_en,
+    )
+
+
+def _sum_zh(terms: tuple[object, ...]) -> str:
+    return f" {len(terms)} 项之和"
+
+
+_DOCS = {
+    "RC301": (
+        "row-total",
+        "表三各行：总计 = 自然人 + 法人或其他组织各列",
+        "Table 3 rows: total = natural persons + the five organisation columns",
+        """表三 every row: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他 (R1).
+
+        Fails when the 总计 cell of a row differs from the sum of the six applicant columns.
+
+        Passes: 一、本年新收 | 自然人 30 | 商业企业 1 | 0 | 0 | 0 | 0 | 总计 31
+        Fails:  一、本年新收 | 自然人 30 | 商业企业 1 | 0 | 0 | 0 | 0 | 总计 30  (1 too low)
+        """,
+    ),
+    "RC302": (
+        "results-total",
+        "表三各列：（七）总计 = 全部办理结果之和",
+        "Table 3 columns: total answered = sum of every result row",
+        """表三 every column: （七）总计 = （一）+（二）+ all sub-rows of （三）–（六） (R2).
+
+        In the 2019 format （六）其他处理 is one row; in 2021 it has three sub-rows.
+        Fails when a column's （七）总计 differs from the sum of its result rows.
+
+        Passes: 予以公开 25, 部分公开 3, 本机关不掌握 3, others 0 → （七）总计 31
+        Fails:  the same rows with （七）总计 30
+        """,
+    ),
+    "RC303": (
+        "balance",
+        "表三勾稽关系：第一项 + 第二项 = 第三项 + 第四项",
+        "Table 3 balance: received + carried over = answered + carried forward",
+        """表三 every column: 一、本年新收 + 二、上年结转 = 三（七）总计 + 四、结转下年度继续办理 (R3).
+
+        The relation printed in the table's top-left cell. Fails when the two sides differ.
+
+        Passes: 新收 31 + 结转 2 = 总计 30 + 结转下年度 3
+        Fails:  新收 31 + 结转 2 ≠ 总计 30 + 结转下年度 2
+        """,
+    ),
+    "RC304": (
+        "review-litigation-total",
+        "表四各组：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+        "Table 4 groups: total = upheld + corrected + other + pending",
+        """表四, each of 行政复议, 未经复议直接起诉, 复议后起诉: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (R5).
+
+        Passes: 行政复议 | 10 | 1 | 0 | 0 | 11
+        Fails:  行政复议 | 10 | 1 | 0 | 0 | 0   (a real 2023 district report)
+        """,
+    ),
+}
+
+for _code, (_name, _zh, _en, _doc) in _DOCS.items():
+    declare(_code, _name, Severity.ERROR, _zh, _en, _doc, "RC300 (arithmetic engine)")

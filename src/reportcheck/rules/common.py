@@ -1,0 +1,92 @@
+"""Small helpers shared by rule modules: labels and cell descriptions for findings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportcheck.findings import Term
+from reportcheck.model.report import Cell, Report
+from reportcheck.model.tables import TABLE_EN, TABLE_SHORT, ColumnDef, RowDef
+
+
+def where(report: Report, table: str, row: str | None = None, column: str | None = None) -> str:
+    """``表三 （一）予以公开·自然人`` — how a clerk names a cell."""
+    parts = [TABLE_SHORT[table]]
+    if row:
+        rdef = report.table_def(table).row(row)
+        name = rdef.full_label
+        if column:
+            name += "·" + rdef.column(column).label
+        parts.append(name)
+    return " ".join(parts)
+
+
+def where_en(report: Report, table: str, row: str | None = None, column: str | None = None) -> str:
+    """``Table 3 disclosed · natural persons`` (English)."""
+    parts = [TABLE_EN[table]]
+    if row:
+        rdef = report.table_def(table).row(row)
+        name = f"{rdef.en} ({rdef.label})"
+        if column:
+            name += f" · {rdef.column(column).en}"
+        parts.append(name)
+    return " ".join(parts)
+
+
+def cell_fields(
+    report: Report, table: str, row: str | None = None, column: str | None = None
+) -> dict[str, Any]:
+    """Keyword arguments locating a finding at a table / row / column."""
+    tdef = report.table_def(table)
+    out: dict[str, Any] = {"table": table, "table_label": f"{tdef.short} {tdef.title}"}
+    if row:
+        rdef: RowDef = tdef.row(row)
+        out["row"] = row
+        out["row_label"] = rdef.full_label
+        if column:
+            cdef: ColumnDef = rdef.column(column)
+            out["column"] = column
+            out["column_label"] = cdef.label
+            cell = report.tables[table].get(row, column) if table in report.tables else None
+            if cell is not None:
+                out["location"] = cell.location
+                if cell.location:
+                    out["cells"] = (cell.location.address,)
+    return out
+
+
+def at(cell: Cell | None) -> str:
+    """`` D29`` — the cell's address with a leading space, or nothing."""
+    return f" {cell.location.address}" if cell is not None and cell.location else ""
+
+
+def term(report: Report, table: str, row: str, column: str) -> Term:
+    """The contribution of one cell to a relation."""
+    rdef = report.table_def(table).row(row)
+    cdef = rdef.column(column)
+    cell = report.tables[table].get(row, column)
+    label = _short_label(rdef, cdef)
+    return Term(
+        label=label,
+        label_en=f"{rdef.en}·{cdef.en}",
+        location=cell.location.address if cell and cell.location else None,
+        value=cell.value if cell is not None and cell.numeric else None,
+        raw=cell.raw if cell is not None else "",
+        row=row,
+        column=column,
+        table=table,
+    )
+
+
+def _short_label(rdef: RowDef, cdef: ColumnDef) -> str:
+    return f"{rdef.label.split('（区分')[0]}·{cdef.label}"
+
+
+def shown(cell: Cell) -> str:
+    """What the cell says, for messages (空 for a blank)."""
+    return cell.raw.strip() or "空"
+
+
+def shown_en(cell: Cell) -> str:
+    """What the cell says, for English messages."""
+    return f"“{cell.raw.strip()}”" if cell.raw.strip() else "blank"

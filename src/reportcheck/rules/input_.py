@@ -1,0 +1,72 @@
+"""Input problems that readers meet and report as findings (the file is still checked)."""
+
+from __future__ import annotations
+
+from reportcheck.findings import Severity
+from reportcheck.rules.registry import declare
+
+declare(
+    "RC001",
+    "unknown-key",
+    Severity.WARNING,
+    "JSON 中有未知的键",
+    "unknown key in a JSON submission",
+    """A JSON submission has a key the format does not define.
+
+    Usually a misspelt row or column id (``natrual_person``); the value under it is not
+    checked. The message names the JSON pointer and, where known, the line.
+
+    Passes: ``{"applications": {"new_received": {"natural_person": 31, ...}}}``
+    Fails:  ``{"applications": {"new_recieved": {...}}}``
+    """,
+    "the JSON reader",
+)
+declare(
+    "RC002",
+    "wrong-structure",
+    Severity.ERROR,
+    "JSON 结构错误",
+    "wrong JSON structure",
+    """A part of a JSON submission has the wrong type: a table or row that is not an object,
+    a cell that is a list or object, a report year that is not a number.
+
+    The rest of the file is still checked; the part named is treated as missing.
+
+    Passes: ``"new_received": {"natural_person": 31}``
+    Fails:  ``"new_received": [31, 0, 0, 0, 0, 0, 31]``
+    """,
+    "the JSON reader",
+)
+declare(
+    "RC003",
+    "unreadable",
+    Severity.ERROR,
+    "表格无法可靠读取",
+    "table could not be read reliably",
+    """A table was found but its cells could not be read reliably.
+
+    For example text in which the cells of a row run together with no separator, where
+    more than one split of the digits fits the table. The table's numbers are not
+    checked rather than guessed, so no arithmetic finding is ever invented.
+
+    Passes: a table whose cells are separated
+    Fails:  ``一、本年新收政府信息公开申请数量640020470`` when more than one split fits
+    """,
+    "the text and HTML readers",
+)
+declare(
+    "RC004",
+    "version-undetermined",
+    Severity.INFO,
+    "无法从标签判断格式版本",
+    "format version not determined by the labels",
+    """Neither the labels nor a declaration say which format version the report uses.
+
+    The version for the report year is used (2019 for 2019–2020, 2021 from 2021), or the
+    configured default, or 2021. Pass ``--format-version`` to choose.
+
+    Passes: a report with 表二 labels (they differ between versions)
+    Fails (info): a report with only 表三 and 表四 and no year
+    """,
+    "every reader",
+)

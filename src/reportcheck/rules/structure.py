@@ -1,0 +1,192 @@
+"""Structure: the tables, rows and columns of the format are all there, in the right version (R9)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from reportcheck.config import Settings
+from reportcheck.findings import Finding, Severity
+from reportcheck.model.report import Report
+from reportcheck.model.tables import FORMATS, TABLE_EN, TABLE_IDS, TABLE_SHORT
+from reportcheck.rules.registry import make, rule
+
+
+def _table_fields(report: Report, table_id: str) -> dict[str, Any]:
+    tdef = report.table_def(table_id)
+    return {"table": table_id, "table_label": f"{tdef.short} {tdef.title}"}
+
+
+@rule("RC101", "missing-table", Severity.ERROR, "缺少表格", "table missing")
+def missing_table(report: Report, settings: Settings) -> Iterator[Finding]:
+    """One of the three standard tables (表二, 表三, 表四) is missing.
+
+    Every report carries all three tables, even when every number is 0. A table replaced
+    by a sentence (「本年度未发生……」) is missing.
+
+    Passes: 表二, 表三 and 表四 are all present
+    Fails:  表二 was replaced by a paragraph listing what was published
+    """
+    for table_id in TABLE_IDS:
+        if table_id in report.tables:
+            continue
+        tdef = report.table_def(table_id)
+        yield make(
+            "RC101",
+            f"缺少{tdef.short}「{tdef.title}」",
+            f"{TABLE_EN[table_id]} ({tdef.short} {tdef.title}) is missing",
+            _table_fields(report, table_id),
+        )
+
+
+@rule("RC102", "missing-row", Severity.ERROR, "表格缺少行", "row missing")
+def missing_row(report: Report, settings: Settings) -> Iterator[Finding]:
+    """A row of the format is missing from a table that is present.
+
+    Rows are found by their labels (spacing, bracket width and numbering do not matter).
+    A missing row usually means a row was deleted, merged into another, or relabelled
+    beyond recognition; its numbers cannot be checked.
+
+    Passes: all 25 rows of the 2021 表三
+    Fails:  表三 without 「（二）部分公开」
+    """
+    for table_id, data in report.tables.items():
+        tdef = report.table_def(table_id)
+        for r in tdef.rows:
+            if any((r.id, c.id) in data.cells for c in r.columns):
+                continue
+            yield make(
+                "RC102",
+                f"{tdef.short}缺少「{r.full_label}」行",
+                f"{TABLE_EN[table_id]} has no row “{r.full_label}” ({r.en})",
+                _table_fields(report, table_id),
+                row=r.id,
+                row_label=r.full_label,
+                location=data.location,
+            )
+
+
+@rule("RC103", "missing-column", Severity.ERROR, "表格缺少列", "column missing")
+def missing_column(report: Report, settings: Settings) -> Iterator[Finding]:
+    """A column of the format is missing from a table that is present.
+
+    For 表三 the seven columns are 自然人, the five 法人或其他组织 columns and 总计; for 表四 each
+    group has 结果维持, 结果纠正, 其他结果, 尚未审结, 总计; 表二's columns depend on the block.
+    A cell missing from a row that is otherwise present (JSON only) is reported here too.
+
+    Passes: 表三 with all seven columns
+    Fails:  表三 without the 法律服务机构 column
+    """
+    for table_id, data in report.tables.items():
+        tdef = report.table_def(table_id)
+        present_rows = [r for r in tdef.rows if any((r.id, c.id) in data.cells for c in r.columns)]
+        whole_missing: set[str] = set()
+        for c in tdef.columns:
+            rows_with = [r for r in present_rows if any(x.id == c.id for x in r.columns)]
+            if rows_with and all((r.id, c.id) not in data.cells for r in rows_with):
+                whole_missing.add(c.id)
+                if len(tdef.columns) > 1 and all(
+                    len(r.columns) == 1 for r in rows_with
+                ):  # single-column 表二 rows: the row check reports it
+                    continue
+                yield make(
+                    "RC103",
+                    f"{tdef.short}缺少「{c.label}」列",
+                    f"{TABLE_EN[table_id]} has no column “{c.label}” ({c.en})",
+                    _table_fields(report, table_id),
+                    column=c.id,
+                    column_label=c.label,
+                    location=data.location,
+                )
+        for r in present_rows:
+            for c in r.columns:
+                if c.id in whole_missing or (r.id, c.id) in data.cells:
+                    continue
+                yield make(
+                    "RC103",
+                    f"{tdef.short}「{r.full_label}」行缺少「{c.label}」",
+                    f"{TABLE_EN[table_id]} row “{r.full_label}” has no “{c.label}” ({c.en}) value",
+                    _table_fields(report, table_id),
+                    row=r.id,
+                    row_label=r.full_label,
+                    column=c.id,
+                    column_label=c.label,
+                    location=data.location,
+                )
+
+
+@rule("RC104", "outdated-format", Severity.ERROR, "使用了过时的表格格式", "outdated format")
+def outdated_format(report: Report, settings: Settings) -> Iterator[Finding]:
+    """A report for 2021 or later uses the 2019 (trial) format.
+
+    From the 2021 report year the 2021 format (国办公开办函〔2021〕30号) applies. The version
+    is decided by the labels: 2019-only labels such as 本年新制作数量, 上一年项目数量,
+    本年增/减, 政府集中采购, or a （六）其他处理 row without sub-rows.
+
+    Passes: a 2024 report with 本年制发件数 / 现行有效件数
+    Fails:  a 2024 report with 本年新制作数量 / 本年新公开数量 / 对外公开总数量
+    """
+    year = report.metadata.year
+    if report.format_version != "2019" or year is None or year < 2021:
+        return
+    evidence = report.version_evidence.get("2019", [])
+    shown = "、".join(evidence[:4]) if evidence else "2019 版标签"
+    yield make(
+        "RC104",
+        f"{year} 年度报告使用了 2019 年试行格式（{shown}）；自 2021 年度起应使用"
+        f"{FORMATS['2021'].document}",
+        f"the {year} report uses the 2019 trial format ({', '.join(evidence[:4])}); from report "
+        f"year 2021 the 2021 format applies",
+        actual="2019",
+        expected="2021",
+    )
+
+
+@rule("RC105", "mixed-format", Severity.WARNING, "混用两个版本的标签", "labels of both versions")
+def mixed_format(report: Report, settings: Settings) -> Iterator[Finding]:
+    """The labels mix the 2019 and the 2021 format.
+
+    Typically a 2021 table with a 2019 表二 pasted in, or the reverse. The report is checked
+    against the version most of its labels belong to; the others are listed.
+
+    Passes: only 2021 labels
+    Fails:  2021 表三 with a 2019 表二 (本年新制作数量 …)
+    """
+    ev19 = report.version_evidence.get("2019", [])
+    ev21 = report.version_evidence.get("2021", [])
+    if not ev19 or not ev21:
+        return
+    used = report.format_version or "2021"
+    odd = ev19 if used == "2021" else ev21
+    other = "2019" if used == "2021" else "2021"
+    yield make(
+        "RC105",
+        f"按 {used} 版检查，但也出现了 {other} 版的标签：{'、'.join(odd[:5])}",
+        f"checked as the {used} format, but labels of the {other} format also occur: "
+        f"{', '.join(odd[:5])}",
+        actual=other,
+        expected=used,
+    )
+
+
+@rule("RC106", "unknown-row", Severity.WARNING, "无法识别的行", "unrecognised row")
+def unknown_row(report: Report, settings: Settings) -> Iterator[Finding]:
+    """A table has a row whose label is not part of the format.
+
+    Some provinces add local rows (Hubei's 其他主动公开文件); more often a label was
+    retyped beyond recognition, and the row's numbers are then not checked.
+
+    Passes: only the format's rows
+    Fails:  表二 with a row 「其他主动公开文件」
+    """
+    for table_id, data in report.tables.items():
+        for label, loc in data.extra_rows:
+            yield make(
+                "RC106",
+                f"{TABLE_SHORT[table_id]}中的行「{label}」不属于标准格式，未检查",
+                f"{TABLE_EN[table_id]} has a row “{label}” that is not part of the format; "
+                f"it was not checked",
+                _table_fields(report, table_id),
+                location=loc,
+                actual=label,
+            )
