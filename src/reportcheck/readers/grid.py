@@ -1,0 +1,390 @@
+"""Finding the three tables in a grid of cells, by their labels.
+
+Every reader of a tabular source (Excel sheets, HTML and Word tables, text with ``|``
+separators) turns what it read into :class:`Grid` objects — cells at (row, column) with
+their text, location and, for merged cells, the range they cover — and hands them to
+:func:`locate`. Tables, rows and columns are found by their normalised labels, never by
+fixed positions: a table may start at any cell, the three tables may share a grid or have
+one each, in any order, with or without titles; rows and columns may come in any order.
+
+Two ways of reading a row's values:
+
+- **by header** (true grids: Excel, HTML, Word): each value is taken from the column under
+  the header cell that names it, so a missing or extra column is seen as such;
+- **by position** (flattened text, where merged cells shift the fields): the values right
+  of the row's labels, in order, when their number matches the columns of the row.
+
+The header way is tried first; when no header names the row's columns, position is used.
+A row whose values can be read neither way is reported (RC003) instead of guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from reportcheck.findings import Finding
+from reportcheck.model.labels import label_key
+from reportcheck.model.report import Cell, CellState, Location, TableData
+from reportcheck.model.tables import (
+    FORMATS,
+    REVIEW_LITIGATION,
+    ColumnDef,
+    RowDef,
+    TableDef,
+    match_column,
+    match_row,
+)
+from reportcheck.model.values import parse_cell, parse_text
+from reportcheck.model.version import evidence as version_evidence
+from reportcheck.rules.registry import make
+
+
+@dataclass(slots=True)
+class GridCell:
+    """One cell of a grid as the source gave it."""
+
+    text: str
+    location: Location
+    value: object = None
+    """A typed value from the source (an Excel number); None to parse ``text``."""
+    formula: str | None = None
+    no_cached_value: bool = False
+    """An Excel formula whose result was never saved."""
+
+
+@dataclass
+class Grid:
+    """A rectangle of cells: an Excel sheet, an HTML or Word table, or text lines.
+
+    ``cells`` holds each cell at its top-left position; ``merged`` lists the ranges
+    (row1, col1, row2, col2, inclusive) that one cell covers.
+    """
+
+    name: str
+    cells: dict[tuple[int, int], GridCell] = field(default_factory=dict)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    by_header: bool = True
+    """False for flattened text, whose header positions do not line up with the data."""
+    _cover: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
+
+    def finish(self) -> None:
+        """Index merged ranges (call once after filling ``cells`` and ``merged``)."""
+        self._cover = {}
+        for r1, c1, r2, c2 in self.merged:
+            for r in range(r1, r2 + 1):
+                for c in range(c1, c2 + 1):
+                    self._cover[(r, c)] = (r1, c1)
+
+    def at(self, r: int, c: int) -> GridCell | None:
+        """The cell at (r, c), or the merged cell covering it."""
+        cell = self.cells.get((r, c))
+        if cell is not None:
+            return cell
+        origin = self._cover.get((r, c))
+        return self.cells.get(origin) if origin else None
+
+    def origin(self, r: int, c: int) -> tuple[int, int]:
+        """Top-left position of the (merged) cell covering (r, c)."""
+        return self._cover.get((r, c), (r, c))
+
+    @property
+    def rows(self) -> list[int]:
+        """Row numbers that hold any cell, in order."""
+        return sorted({r for r, _ in self.cells} | {r for r, _ in self._cover})
+
+    def row_cols(self, r: int) -> list[int]:
+        """Column numbers of row r that hold a cell or are covered by a merged one."""
+        cols = {c for rr, c in self.cells if rr == r} | {c for rr, c in self._cover if rr == r}
+        return sorted(cols)
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _is_label(cell: GridCell) -> bool:
+    """Text with Chinese characters that does not read as a number or a placeholder."""
+    if cell.value is not None or cell.no_cached_value or not _CJK.search(cell.text):
+        return False
+    return parse_text(cell.text).state is CellState.TEXT
+
+
+@dataclass
+class _Line:
+    """One grid row split into labels (left) and value cells (right)."""
+
+    row: int
+    labels: list[str]
+    values: list[tuple[int, GridCell]]
+    """(column, cell) of the cells right of the last label."""
+    label_cols: list[int]
+
+
+def _lines(grid: Grid) -> list[_Line]:
+    out: list[_Line] = []
+    for r in grid.rows:
+        labels: list[str] = []
+        label_cols: list[int] = []
+        values: list[tuple[int, GridCell]] = []
+        seen: set[tuple[int, int]] = set()
+        for c in grid.row_cols(r):
+            origin = grid.origin(r, c)
+            cell = grid.at(r, c)
+            if cell is None:
+                continue
+            merged_here = origin != (r, c)
+            if origin in seen:
+                continue
+            seen.add(origin)
+            if _is_label(cell):
+                if values and not merged_here:
+                    # a label after values: a second table side by side; stop here
+                    break
+                labels.append(cell.text)
+                label_cols.append(c)
+                values = []
+            elif merged_here and origin[0] != r:
+                continue  # a value merged from a row above belongs to that row
+            else:
+                values.append((c, cell))
+        out.append(_Line(r, labels, values, label_cols))
+    return out
+
+
+@dataclass
+class Located:
+    """What :func:`locate` found."""
+
+    tables: dict[str, TableData] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    """Every label text seen (for version detection)."""
+
+
+def all_labels(grids: Iterable[Grid]) -> list[str]:
+    """Every label text in the grids (for version detection)."""
+    return [c.text for g in grids for c in g.cells.values() if _is_label(c)]
+
+
+def detect_evidence(grids: list[Grid]) -> dict[str, list[str]]:
+    """Version evidence from labels, including a bare （六）其他处理 row with numbers (2019)."""
+    ev = version_evidence(all_labels(grids))
+    other = label_key("（六）其他处理")
+    for g in grids:
+        for line in _lines(g):
+            if line.labels and label_key(line.labels[-1]) == other and _numbers(line.values):
+                ev.setdefault("2019", []).append("（六）其他处理（无细分项）")
+                break
+    return ev
+
+
+def _numbers(values: list[tuple[int, GridCell]]) -> list[tuple[int, GridCell]]:
+    return [(c, v) for c, v in values if v.text.strip() or v.value is not None or v.formula]
+
+
+def locate(grids: list[Grid], version: str) -> Located:
+    """Find 表二, 表三 and 表四 of ``version`` in the grids."""
+    fmt = FORMATS[version]
+    found = Located(labels=all_labels(grids))
+    for tdef in (fmt.table("applications"), fmt.table("proactive_disclosure")):
+        for g in grids:
+            if tdef.id in found.tables:
+                break
+            data = _rows_table(g, tdef, found.findings)
+            if data is not None:
+                found.tables[tdef.id] = data
+    for g in grids:
+        if "review_litigation" in found.tables:
+            break
+        data = _review_table(g, found.findings)
+        if data is not None:
+            found.tables["review_litigation"] = data
+    return found
+
+
+# ------------------------------------------------------------------ 表二 and 表三
+
+
+def _rows_table(grid: Grid, tdef: TableDef, findings: list[Finding]) -> TableData | None:
+    lines = _lines(grid)
+    matched: list[tuple[_Line, RowDef]] = []
+    for line in lines:
+        if not line.labels or _is_header(line, tdef):
+            continue
+        rdef = match_row(tdef, line.labels)
+        if rdef is not None and not any(m[1].id == rdef.id for m in matched):
+            matched.append((line, rdef))
+    # A table needs more than a stray label: at least two of its rows.
+    if len(matched) < 2:
+        return None
+    first = matched[0][0].row
+    last = matched[-1][0].row
+    data = TableData(tdef.id, location=_first_location(grid, first))
+    for line, rdef in matched:
+        cells = _row_values(grid, line, rdef.columns, first, findings, tdef)
+        if cells is not None:
+            for col_id, cell in cells.items():
+                data.cells[(rdef.id, col_id)] = cell
+    # rows with numbers inside the table's span that match nothing
+    matched_rows = {m[0].row for m in matched}
+    for line in lines:
+        if first < line.row < last and line.row not in matched_rows and line.labels:
+            if _numbers(line.values) and not _is_header(line, tdef):
+                loc = grid.at(line.row, line.label_cols[-1]) if line.label_cols else None
+                data.extra_rows.append((line.labels[-1].strip(), loc.location if loc else None))
+    return data
+
+
+def _is_header(line: _Line, tdef: TableDef) -> bool:
+    keys = {k for c in tdef.columns for k in c.keys}
+    return any(label_key(t) in keys for t in line.labels)
+
+
+def _first_location(grid: Grid, row: int) -> Location | None:
+    for c in grid.row_cols(row):
+        cell = grid.at(row, c)
+        if cell is not None:
+            return cell.location
+    return None
+
+
+def _header_positions(
+    grid: Grid, columns: tuple[ColumnDef, ...], row: int, top: int
+) -> dict[str, int]:
+    """Grid columns of the headers naming ``columns``, searching up from ``row``."""
+    pos: dict[str, int] = {}
+    for r in range(row - 1, max(top - 12, -1), -1):
+        for c in grid.row_cols(r):
+            cell = grid.at(r, c)
+            if cell is None or not _is_label(cell):
+                continue
+            col = match_column(columns, cell.text)
+            if col is not None and col.id not in pos:
+                r1, c1 = grid.origin(r, c)
+                pos[col.id] = c1
+        if len(pos) == len(columns):
+            break
+    return pos
+
+
+def _row_values(
+    grid: Grid,
+    line: _Line,
+    columns: tuple[ColumnDef, ...],
+    table_top: int,
+    findings: list[Finding],
+    tdef: TableDef,
+) -> dict[str, Cell] | None:
+    values = line.values
+    if grid.by_header:
+        # 表三's headers sit above the table; 表二 repeats a header row in every block.
+        start = table_top if tdef.id == "applications" else line.row
+        pos = _header_positions(grid, columns, start, table_top)
+        if pos:
+            out: dict[str, Cell] = {}
+            for col in columns:
+                if col.id in pos:
+                    cell = grid.at(line.row, pos[col.id])
+                    out[col.id] = (
+                        _cell(cell, col)
+                        if cell is not None
+                        else Cell(None, "", CellState.BLANK, None)
+                    )
+            return out
+    nums = _numbers(values) if len(values) != len(columns) else values
+    if len(nums) == len(columns):
+        return {col.id: _cell(cell, col) for col, (_, cell) in zip(columns, nums, strict=True)}
+    if len(nums) == 0:
+        return {col.id: Cell(None, "", CellState.BLANK, None) for col in columns}
+    where = values[0][1].location if values else None
+    findings.append(
+        make(
+            "RC003",
+            f"{tdef.short}「{line.labels[-1].strip()}」行有 {len(nums)} 个数值，应有 {len(columns)} 个："
+            f"无法确定各数对应哪一列，本行未检查",
+            f"{tdef.short} row “{line.labels[-1].strip()}” has {len(nums)} values where "
+            f"{len(columns)} are expected: cannot tell which value belongs to which column, "
+            f"so the row is not checked",
+            table=tdef.id,
+            location=where,
+        )
+    )
+    return None
+
+
+def _cell(cell: GridCell, col: ColumnDef) -> Cell:
+    if cell.no_cached_value:
+        return Cell(None, "", CellState.FORMULA_NO_VALUE, cell.location, formula=cell.formula)
+    raw: object = cell.value if cell.value is not None else cell.text
+    parsed = parse_cell(raw, col.kind, cell.location, cell.formula)
+    if cell.value is not None and parsed.raw != cell.text and cell.text:
+        # keep the text as displayed where the source gave both
+        return Cell(
+            parsed.value, cell.text, parsed.state, parsed.location, parsed.unit, parsed.formula
+        )
+    return parsed
+
+
+# ------------------------------------------------------------------ 表四
+
+_REVIEW = label_key("行政复议")
+_LITIGATION = label_key("行政诉讼")
+_OUTCOME_KEYS = {k for c in REVIEW_LITIGATION.columns for k in c.keys}
+
+
+def _review_table(grid: Grid, findings: list[Finding]) -> TableData | None:
+    """表四: a header naming 行政复议 and 行政诉讼, then one row of 15 values."""
+    lines = _lines(grid)
+    head = None
+    for i, line in enumerate(lines):
+        keys = [label_key(t) for t in line.labels]
+        if _REVIEW in keys and any(k.startswith(_LITIGATION) for k in keys):
+            head = i
+            break
+    if head is None:
+        return None
+    data = TableData("review_litigation", location=_first_location(grid, lines[head].row))
+    outcome_cols: list[int] = []
+    for line in lines[head + 1 : head + 4]:
+        for c in line.label_cols:
+            cell = grid.at(line.row, c)
+            if cell is not None and label_key(cell.text) in _OUTCOME_KEYS:
+                outcome_cols.append(grid.origin(line.row, c)[1])
+    outcome_cols = sorted(set(outcome_cols))
+    for line in lines[head + 1 : head + 6]:
+        nums = _numbers(line.values) if not (grid.by_header and len(outcome_cols) == 15) else []
+        if grid.by_header and len(outcome_cols) == 15:
+            cells = [grid.at(line.row, c) for c in outcome_cols]
+            if not any(
+                c is not None and not _is_label(c) and (c.text.strip() or c.value is not None)
+                for c in cells
+            ):
+                continue
+            seq: list[GridCell | None] = cells
+        elif len(nums) == 15:
+            seq = [c for _, c in nums]
+        elif len(nums) > 0 and not line.labels:
+            findings.append(
+                make(
+                    "RC003",
+                    f"表四数据行有 {len(nums)} 个数值，应有 15 个：本表未检查",
+                    f"Table 4's data row has {len(nums)} values where 15 are expected: "
+                    f"the table is not checked",
+                    table="review_litigation",
+                    location=nums[0][1].location,
+                )
+            )
+            return data
+        else:
+            continue
+        i = 0
+        for rdef in REVIEW_LITIGATION.rows:
+            for col in rdef.columns:
+                gc = seq[i]
+                i += 1
+                data.cells[(rdef.id, col.id)] = (
+                    _cell(gc, col) if gc is not None else Cell(None, "", CellState.BLANK, None)
+                )
+        return data
+    return data

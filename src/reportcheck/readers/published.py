@@ -1,0 +1,96 @@
+"""Shared by the readers of published reports (text, Markdown, HTML, Word).
+
+Such a reader turns its file into a list of :class:`Block` s in document order — body
+paragraphs and tables (as :class:`~reportcheck.readers.grid.Grid` s) — and calls
+:func:`build_report`, which finds the tables, the format version, the metadata and the
+sections, the same way for every kind of file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportcheck.config import Settings
+from reportcheck.model.report import Location, Report
+from reportcheck.model.version import decide, detect
+from reportcheck.readers.grid import Grid, detect_evidence, locate
+from reportcheck.rules.registry import make
+
+
+@dataclass
+class Block:
+    """A paragraph or a table of a published report, in document order."""
+
+    text: str
+    """The paragraph's text; for a table, its rows as lines of ``|``-separated cells."""
+    location: Location
+    grid: Grid | None = None
+    """The table's cells (None for a paragraph)."""
+
+
+def grid_text(grid: Grid) -> str:
+    """A table's cells as text lines (``|`` between cells), for the report's body text."""
+    lines = []
+    for r in grid.rows:
+        cells = [grid.cells[(r, c)].text.strip() for c in grid.row_cols(r) if (r, c) in grid.cells]
+        lines.append(" | ".join(cells))
+    return "\n".join(lines)
+
+
+def build_report(path: str, kind: str, blocks: list[Block], settings: Settings) -> Report:
+    """Assemble a :class:`Report` from the blocks of a published report."""
+    report = Report(source=path, kind=kind)
+    parts: list[str] = []
+    offset = 0
+    grid_offsets: dict[int, int] = {}
+    for block in blocks:
+        if block.grid is not None:
+            grid_offsets[id(block.grid)] = offset
+        parts.append(block.text)
+        offset += len(block.text) + 1
+    report.text = "\n".join(parts)
+    grids = [b.grid for b in blocks if b.grid is not None]
+
+    from reportcheck.readers import metadata
+
+    report.metadata = metadata.extract(report.text)
+    report.sections = metadata.sections(blocks)
+
+    ev = detect_evidence(grids)
+    report.version_evidence = ev
+    report.detected_version = detect(ev)
+    version, how = decide(
+        detected=report.detected_version,
+        year=report.metadata.year,
+        forced=settings.format_version,
+        default=settings.default_format_version,
+    )
+    report.format_version = version
+    if how == "default":
+        report.findings.append(
+            make(
+                "RC004",
+                f"标签和年度都无法确定格式版本：按 {version} 版检查",
+                f"neither the labels nor the year tell the format version: checked as {version}",
+            )
+        )
+    found = locate(grids, version)
+    report.tables = found.tables
+    report.findings.extend(found.findings)
+    for table_id, data in found.tables.items():
+        grid = _grid_of(grids, data)
+        if grid is not None:
+            report.table_positions[table_id] = grid_offsets.get(id(grid), 0)
+    return report
+
+
+def _grid_of(grids: list[Grid], data: object) -> Grid | None:
+    from reportcheck.model.report import TableData
+
+    assert isinstance(data, TableData)
+    if data.location is None:
+        return None
+    for g in grids:
+        if any(c.location == data.location for c in g.cells.values()):
+            return g
+    return None

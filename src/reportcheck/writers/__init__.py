@@ -1,0 +1,1 @@
+"""Writers: a report model out to a JSON submission or an Excel workbook."""
