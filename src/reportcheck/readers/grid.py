@@ -229,10 +229,10 @@ def _rows_table(grid: Grid, tdef: TableDef, findings: list[Finding]) -> TableDat
     # rows with numbers inside the table's span that match nothing
     matched_rows = {m[0].row for m in matched}
     for line in lines:
-        if first < line.row < last and line.row not in matched_rows and line.labels:
-            if _numbers(line.values) and not _is_header(line, tdef):
-                loc = grid.at(line.row, line.label_cols[-1]) if line.label_cols else None
-                data.extra_rows.append((line.labels[-1].strip(), loc.location if loc else None))
+        inside = first < line.row < last and line.row not in matched_rows and line.labels
+        if inside and _numbers(line.values) and not _is_header(line, tdef):
+            loc = grid.at(line.row, line.label_cols[-1]) if line.label_cols else None
+            data.extra_rows.append((line.labels[-1].strip(), loc.location if loc else None))
     return data
 
 
@@ -261,8 +261,7 @@ def _header_positions(
                 continue
             col = match_column(columns, cell.text)
             if col is not None and col.id not in pos:
-                r1, c1 = grid.origin(r, c)
-                pos[col.id] = c1
+                pos[col.id] = grid.origin(r, c)[1]
         if len(pos) == len(columns):
             break
     return pos
