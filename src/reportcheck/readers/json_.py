@@ -137,17 +137,15 @@ class _Reader:
 
     def key_evidence(self) -> dict[str, list[str]]:
         seen: set[str] = set()
-        for tid in TABLE_IDS:
-            table = self.doc.get(tid)
-            if not isinstance(table, dict):
-                continue
-            for rkey, row in table.items():
-                if tid == "applications":
-                    seen.add(rkey)
-                elif isinstance(row, dict):
+        apps = self.doc.get("applications")
+        if isinstance(apps, dict):  # 表三 differs in its rows only
+            seen.update(apps)
+        proactive = self.doc.get("proactive_disclosure")
+        if isinstance(proactive, dict):  # 表二 differs in rows and columns
+            seen.update(proactive)
+            for row in proactive.values():
+                if isinstance(row, dict):
                     seen.update(row)
-                if tid == "proactive_disclosure":
-                    seen.add(rkey)
         out = {v: sorted(seen & keys) for v, keys in _ONLY.items()}
         return {v: ks for v, ks in out.items() if ks}
 
