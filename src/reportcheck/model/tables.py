@@ -467,7 +467,11 @@ TABLE_EN = {
     "applications": "Table 3",
     "review_litigation": "Table 4",
 }
-TABLE_SECTION = {"proactive_disclosure": "二、", "applications": "三、", "review_litigation": "四、"}
+TABLE_SECTION = {
+    "proactive_disclosure": "二、",
+    "applications": "三、",
+    "review_litigation": "四、",
+}
 """The number of the report section each table sits under (二、主动公开政府信息情况 …)."""
 APPLICANT_HEADER = "申请人情况"
 """表三: the header band over all seven applicant columns."""
