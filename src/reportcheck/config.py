@@ -1,14 +1,42 @@
-"""Settings that steer a validation run (rule selection, severities, deadlines, tolerance).
+"""Settings that steer a validation run, and where they come from.
 
-The defaults here are what ``reportcheck validate`` uses with no configuration.
+The defaults here are what ``reportcheck validate`` uses with no configuration. A project
+can change them in ``[tool.reportcheck]`` of a ``pyproject.toml`` or in a ``reportcheck.toml``
+(keys at the top level, as in ``ruff.toml``). The file is found by walking up from each
+checked file's directory (in each directory ``reportcheck.toml`` first, then a
+``pyproject.toml`` that has a ``[tool.reportcheck]`` table; the first found wins), or given
+with ``--config PATH``. See ``docs/ci.md`` for every key.
+
+Unknown keys, unknown rule codes and bad values raise :class:`~reportcheck.errors.ConfigError`
+with a one-line message that names the file and the key (the CLI exits with code 2).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from decimal import Decimal
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
 
+from reportcheck.errors import ConfigError
 from reportcheck.findings import Severity
+
+LEVELS = ("department", "government", "township")
+"""Agency levels that have a publication deadline."""
+
+KEYS = (
+    "select",
+    "ignore",
+    "severity",
+    "format-version",
+    "deadlines",
+    "amount-tolerance",
+    "fail-on",
+)
+"""Every configuration key (kebab-case, as in the TOML file)."""
 
 
 @dataclass
@@ -31,9 +59,286 @@ class Settings:
     """Publication deadline (MM-DD of the year after the report year) per agency level."""
     amount_tolerance: Decimal = Decimal("0")
     """Tolerance when comparing money amounts (万元)."""
+    fail_on: Severity = Severity.ERROR
+    """Lowest severity of an unwaived finding that makes the run fail (exit code 1)."""
+    source: str | None = None
+    """The configuration file these settings were read from (None: defaults)."""
 
     def enabled(self, code: str) -> bool:
         """Whether findings of ``code`` are reported."""
         if any(code.startswith(p) for p in self.ignore):
             return False
         return not self.select or any(code.startswith(p) for p in self.select)
+
+
+# ------------------------------------------------------------------ finding the file
+
+
+def find_config(start: Path) -> Path | None:
+    """The configuration file that applies to ``start`` (a file or directory), or None.
+
+    Walks up from ``start`` (its directory when it is a file) to the filesystem root; in
+    each directory a ``reportcheck.toml`` wins over a ``pyproject.toml``, and a
+    ``pyproject.toml`` counts only when it has a ``[tool.reportcheck]`` table.
+    """
+    here = start.resolve()
+    if not here.is_dir():
+        here = here.parent
+    for directory in (here, *here.parents):
+        own = directory / "reportcheck.toml"
+        if own.is_file():
+            return own
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    doc = _read_toml(pyproject)
+    tool = doc.get("tool")
+    return isinstance(tool, dict) and "reportcheck" in tool
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: 配置文件不存在 / no such configuration file") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: 无法读取 / cannot read: {exc.strerror}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: TOML 语法错误 / TOML syntax error: {exc}") from None
+
+
+# ------------------------------------------------------------------ reading it
+
+
+def load_config(path: Path) -> Settings:
+    """Read a configuration file into :class:`Settings` (ConfigError when it is wrong).
+
+    A file named ``pyproject.toml`` is read from its ``[tool.reportcheck]`` table; any other
+    file (``reportcheck.toml``, or whatever ``--config`` names) has its keys at the top level.
+    """
+    doc = _read_toml(path)
+    if path.name == "pyproject.toml":
+        tool = doc.get("tool", {})
+        table = tool.get("reportcheck") if isinstance(tool, dict) else None
+        if not isinstance(table, dict):
+            raise ConfigError(
+                f"{path}: 没有 [tool.reportcheck] 表 / has no [tool.reportcheck] table"
+            )
+        return parse_config(table, str(path), "[tool.reportcheck] ")
+    if "tool" in doc and isinstance(doc["tool"], dict) and "reportcheck" in doc["tool"]:
+        raise ConfigError(
+            f"{path}: 在 {path.name} 中配置项写在顶层，不用 [tool.reportcheck] / keys go at the "
+            f"top level of {path.name}, without [tool.reportcheck]"
+        )
+    return parse_config(doc, str(path))
+
+
+def parse_config(table: Mapping[str, Any], source: str, where: str = "") -> Settings:
+    """Settings from the keys of a configuration table (already parsed TOML)."""
+    s = Settings(source=source)
+    for key, value in table.items():
+        if key not in KEYS:
+            near = difflib.get_close_matches(key.replace("_", "-"), KEYS, n=1)
+            hint = f"，是否应为「{near[0]}」 / did you mean “{near[0]}”?" if near else ""
+            raise ConfigError(
+                f"{source}: {where}未知的配置项 / unknown key “{key}”{hint} "
+                f"(known: {', '.join(KEYS)})"
+            )
+        bad = _Bad(source, where, key)
+        if key in ("select", "ignore"):
+            setattr(s, key, parse_codes(_str_list(value, bad), bad))
+        elif key == "severity":
+            s.severity = _severity_table(value, bad)
+        elif key == "format-version":
+            s.default_format_version = _version(value, bad)
+        elif key == "deadlines":
+            s.deadlines = _deadlines(value, bad)
+        elif key == "amount-tolerance":
+            s.amount_tolerance = _tolerance(value, bad)
+        elif key == "fail-on":
+            s.fail_on = _severity(value, bad)
+    return s
+
+
+class _Bad:
+    """Builds the one-line error for a bad value of one key."""
+
+    def __init__(self, source: str, where: str, key: str) -> None:
+        self.source, self.where, self.key = source, where, key
+
+    def __call__(self, zh: str, en: str) -> ConfigError:
+        return ConfigError(f"{self.source}: {self.where}“{self.key}”: {zh} / {en}")
+
+
+def _str_list(value: Any, bad: _Bad) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise bad('应为代码列表，如 ["RC3", "RC201"]', 'must be a list of codes like ["RC3"]')
+    return value
+
+
+def known_codes() -> list[str]:
+    """Every registered rule code."""
+    from reportcheck.rules.registry import all_rules
+
+    return [r.code for r in all_rules()]
+
+
+def parse_codes(items: Iterable[str], bad: _Bad | None = None) -> tuple[str, ...]:
+    """Codes or families (``RC3``, ``rc301``) checked against the registry, upper-cased.
+
+    Items may be comma-separated (``"RC3,RC201"``). A prefix is accepted when at least one
+    registered code starts with it.
+    """
+    codes = known_codes()
+    out: list[str] = []
+    for item in items:
+        for part in item.split(","):
+            code = part.strip().upper()
+            if not code:
+                continue
+            if not any(c.startswith(code) for c in codes) or not code.startswith("RC"):
+                err = bad or _Bad("reportcheck", "", "select/ignore")
+                raise err(
+                    f"未知的规则代码「{part.strip()}」", f"unknown rule code “{part.strip()}”"
+                )
+            out.append(code)
+    return tuple(dict.fromkeys(out))
+
+
+def _severity(value: Any, bad: _Bad) -> Severity:
+    if isinstance(value, str) and value.lower() in {s.value for s in Severity}:
+        return Severity(value.lower())
+    raise bad(
+        f"应为 error、warning 或 info，而不是 {value!r}",
+        f"must be error, warning or info, not {value!r}",
+    )
+
+
+def _severity_table(value: Any, bad: _Bad) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise bad('应为表，如 { RC206 = "error" }', 'must be a table like { RC206 = "error" }')
+    codes = set(known_codes())
+    out: dict[str, Severity] = {}
+    for code, level in value.items():
+        if code.upper() not in codes:
+            raise bad(f"未知的规则代码「{code}」", f"unknown rule code “{code}”")
+        out[code.upper()] = _severity(level, _Bad(bad.source, bad.where, f"severity.{code}"))
+    return out
+
+
+def _version(value: Any, bad: _Bad) -> str:
+    from reportcheck.model.tables import FORMATS
+
+    text = str(value) if isinstance(value, str | int) and not isinstance(value, bool) else ""
+    if text not in FORMATS:
+        raise bad(
+            f"应为 {' 或 '.join(FORMATS)}，而不是 {value!r}",
+            f"must be {' or '.join(FORMATS)}, not {value!r}",
+        )
+    return text
+
+
+def _deadlines(value: Any, bad: _Bad) -> dict[str, str | None]:
+    if not isinstance(value, dict):
+        raise bad(
+            '应为表，如 { department = "01-31" }', 'must be a table like { department = "01-31" }'
+        )
+    out = dict(Settings().deadlines)
+    for level, day in value.items():
+        sub = _Bad(bad.source, bad.where, f"deadlines.{level}")
+        if level not in LEVELS:
+            raise sub(f"应为 {'、'.join(LEVELS)} 之一", f"must be one of {', '.join(LEVELS)}")
+        if day is False or (isinstance(day, str) and day.strip().lower() in ("", "none")):
+            out[level] = None
+            continue
+        if not isinstance(day, str) or not _is_month_day(day):
+            raise sub(
+                f'应为 "MM-DD"（如 "03-31"）或 false，而不是 {day!r}',
+                f'must be "MM-DD" (like "03-31") or false, not {day!r}',
+            )
+        out[level] = day
+    return out
+
+
+def _is_month_day(text: str) -> bool:
+    if len(text) != 5 or text[2] != "-":
+        return False
+    try:
+        date.fromisoformat(f"2000-{text}")  # a leap year: 02-29 is a valid deadline
+    except ValueError:
+        return False
+    return True
+
+
+def _tolerance(value: Any, bad: _Bad) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise bad("应为数字，如 0.01", "must be a number like 0.01")
+    try:
+        d = Decimal(str(value))  # str() first: a TOML float 0.01 becomes Decimal("0.01")
+    except InvalidOperation:
+        raise bad(f"应为数字，而不是 {value!r}", f"must be a number, not {value!r}") from None
+    if not d.is_finite() or d < 0:
+        raise bad(f"应为不小于 0 的数字，而不是 {value!r}", f"must be a number ≥ 0, not {value!r}")
+    return d
+
+
+# ------------------------------------------------------------------ the CLI's view
+
+
+def with_overrides(
+    settings: Settings,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    format_version: str | None = None,
+    fail_on: Severity | None = None,
+) -> Settings:
+    """A copy with command-line options applied (each replaces the file's value)."""
+    out = replace(settings, severity=dict(settings.severity), deadlines=dict(settings.deadlines))
+    if select:
+        out.select = parse_codes(select, _Bad("--select", "", "--select"))
+    if ignore:
+        out.ignore = parse_codes(ignore, _Bad("--ignore", "", "--ignore"))
+    if format_version:
+        out.format_version = format_version
+    if fail_on is not None:
+        out.fail_on = fail_on
+    return out
+
+
+class ConfigResolver:
+    """Finds and loads the configuration for each checked file, once per directory."""
+
+    def __init__(self, explicit: Path | None = None, isolated: bool = False) -> None:
+        self.explicit = load_config(explicit) if explicit is not None else None
+        self.isolated = isolated
+        self._by_dir: dict[Path, Settings] = {}
+        self._by_file: dict[Path, Settings] = {}
+
+    def for_path(self, path: str | Path) -> Settings:
+        """The settings that apply to ``path`` (defaults when no file is found)."""
+        if self.explicit is not None:
+            return self.explicit
+        if self.isolated:
+            return Settings()
+        p = Path(path).resolve()
+        directory = p if p.is_dir() else p.parent
+        if directory not in self._by_dir:
+            found = find_config(directory)
+            if found is None:
+                self._by_dir[directory] = Settings()
+            else:
+                found = found.resolve()
+                if found not in self._by_file:
+                    self._by_file[found] = load_config(found)
+                self._by_dir[directory] = self._by_file[found]
+        return self._by_dir[directory]

@@ -1,0 +1,97 @@
+"""Small helpers shared by the machine and CI renderers (SARIF, JUnit, GitHub, Markdown).
+
+No third-party imports here: these renderers run in CI logs and must stay light.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from reportcheck.api import FileResult
+from reportcheck.findings import Finding, Severity
+
+SEVERITY_WORD = {
+    "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
+    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
+}
+
+
+def counts(results: Sequence[FileResult]) -> dict[str, int]:
+    """Unwaived findings per severity, waived findings, unreadable files, files."""
+    out = {"error": 0, "warning": 0, "info": 0, "waived": 0, "unreadable": 0}
+    for r in results:
+        if r.error:
+            out["unreadable"] += 1
+        for f in r.findings:
+            out["waived" if f.waived else f.severity.value] += 1
+    out["files"] = len(results)
+    return out
+
+
+def summary_line(results: Sequence[FileResult], lang: str = "zh") -> str:
+    """The closing line of a run: ``2 个错误，1 个警告，0 个提示，共 3 个文件``."""
+    n = len(results)
+    if lang == "zh":
+        return totals(results, lang) + f"，共 {n} 个文件"
+    return totals(results, lang) + f" in {n} file{'s' * (n != 1)}"
+
+
+def totals(results: Sequence[FileResult], lang: str = "zh") -> str:
+    """Counts by severity (and waived, unreadable): ``2 个错误，1 个警告，0 个提示``."""
+    c = counts(results)
+    if lang == "zh":
+        parts = [f"{c['error']} 个错误", f"{c['warning']} 个警告", f"{c['info']} 个提示"]
+        if c["waived"]:
+            parts.append(f"{c['waived']} 个已豁免")
+        if c["unreadable"]:
+            parts.append(f"{c['unreadable']} 个文件无法检查")
+        return "，".join(parts)
+    parts = [
+        f"{c['error']} error{'s' * (c['error'] != 1)}",
+        f"{c['warning']} warning{'s' * (c['warning'] != 1)}",
+        f"{c['info']} info",
+    ]
+    if c["waived"]:
+        parts.append(f"{c['waived']} waived")
+    if c["unreadable"]:
+        parts.append(f"{c['unreadable']} unreadable")
+    return ", ".join(parts)
+
+
+def relative(path: str) -> str:
+    """``path`` relative to the working directory, with forward slashes where possible."""
+    p = Path(path)
+    try:
+        rel = Path(os.path.relpath(p.resolve(), Path.cwd().resolve()))
+    except ValueError:  # another drive on Windows
+        return p.as_posix()
+    if rel.parts and rel.parts[0] == "..":
+        return p.resolve().as_posix()
+    return rel.as_posix()
+
+
+def where(f: Finding) -> str:
+    """Table, row and column in words (``表三 （一）予以公开 自然人``), or empty."""
+    table = f.table_label.split()[0] if f.table_label else None
+    return " ".join(x for x in (table, f.row_label, f.column_label) if x)
+
+
+def address(f: Finding) -> str | None:
+    """The source address (``表三!D29``, ``/applications/total/total``, ``line 42``)."""
+    return f.location.address if f.location else None
+
+
+def finding_line(f: Finding, lang: str = "zh") -> str:
+    """One finding on one line: ``RC301 错误 表三!D29 表三 … : message``."""
+    bits = [f.code, SEVERITY_WORD[lang][f.severity]]
+    loc = address(f)
+    if loc:
+        bits.append(loc)
+    if f.location and f.location.line and not (loc or "").startswith("line"):
+        bits.append(f"line {f.location.line}")
+    text = " ".join(bits) + ": " + f.text(lang)
+    if f.waived:
+        text += f" [{'已豁免' if lang == 'zh' else 'waived'}: {f.waived}]"
+    return text

@@ -1,0 +1,113 @@
+"""GitHub Actions output: workflow commands that become annotations, and a step summary.
+
+Each finding becomes ``::error file=…,line=…,col=…,title=RC301 …::message`` (``::warning``,
+``::notice`` for info). GitHub shows at most 10 annotations of each type per step, so at
+most 10 commands of a type are written: when there are more, the first 9 are annotated and
+the 10th says how many more there are; every finding is still printed as a plain log line.
+Waived findings are never annotated (they are listed in the log and the summary).
+
+When ``$GITHUB_STEP_SUMMARY`` is set, the CLI appends the Markdown report
+(:mod:`reportcheck.render.markdown`) to that file.
+
+Escaping follows GitHub's toolkit: in the message ``%``, ``\\r``, ``\\n``; in property values
+also ``:`` and ``,``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportcheck.api import FileResult
+from reportcheck.findings import Finding, Severity
+from reportcheck.render.common import finding_line, relative, summary_line, where
+
+MAX_PER_TYPE = 10
+"""GitHub shows at most this many annotations of one type per step."""
+
+COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    """Escape a command's message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a command property value (``file``, ``title``)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(kind: str, message: str, **props: str | int | None) -> str:
+    """One workflow command: ``::kind key=value,…::message``."""
+    shown = ",".join(
+        f"{key}={escape_property(str(value))}" for key, value in props.items() if value is not None
+    )
+    return (
+        f"::{kind} {shown}::{escape_data(message)}"
+        if shown
+        else f"::{kind}::{escape_data(message)}"
+    )
+
+
+def annotation(f: Finding, path: str, lang: str) -> str:
+    """The workflow command for one finding."""
+    from reportcheck.rules.registry import RULES
+
+    rule = RULES.get(f.code)
+    title = f"{f.code} {rule.name}" if rule else f.code
+    loc = f.location
+    text = f.text(lang)
+    bits = [b for b in (loc.address if loc else None, where(f)) if b]
+    if bits and loc is not None and not loc.line:  # no line to point at: say where in words
+        text = f"{' · '.join(bits)}: {text}"
+    hint = f.hint_text(lang)
+    if hint:
+        text += "\n" + hint
+    return command(
+        COMMAND[f.severity],
+        text,
+        file=relative(f.file or path),
+        line=loc.line if loc and loc.line else None,
+        col=loc.column if loc and loc.line and loc.column else None,
+        title=title,
+    )
+
+
+def render(results: Sequence[FileResult], lang: str = "zh") -> str:
+    """Annotations (at most 10 per type), every finding as a log line, a closing summary."""
+    items: list[tuple[str, str]] = []  # (command kind, command line)
+    for r in results:
+        if r.error is not None:
+            items.append(
+                (
+                    "error",
+                    command(
+                        "error", r.error.text(lang), file=relative(r.path), title="reportcheck"
+                    ),
+                )
+            )
+        for f in r.findings:
+            if not f.waived:
+                items.append((COMMAND[f.severity], annotation(f, r.path, lang)))
+    lines: list[str] = []
+    for kind in ("error", "warning", "notice"):
+        of_kind = [line for k, line in items if k == kind]
+        if len(of_kind) > MAX_PER_TYPE:
+            more = len(of_kind) - (MAX_PER_TYPE - 1)
+            of_kind = of_kind[: MAX_PER_TYPE - 1]
+            word = {"error": "错误", "warning": "警告", "notice": "提示"}[kind]
+            of_kind.append(
+                command(
+                    kind,
+                    f"另有 {more} 个{word}未标注，见日志和作业摘要"
+                    if lang == "zh"
+                    else f"{more} more {kind}s not annotated: see the log and the job summary",
+                    title="reportcheck",
+                )
+            )
+        lines.extend(of_kind)
+    for r in results:
+        for f in r.findings:
+            lines.append(f"{relative(r.path)}: {finding_line(f, lang)}")
+    lines.append(summary_line(results, lang))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,126 @@
+"""JUnit XML output, as GitLab (``artifacts:reports:junit``) and Jenkins (``junit``) read it.
+
+``<testsuites>`` holds one ``<testsuite>`` per file; each suite holds one ``<testcase>`` per
+rule family (RC0 input, RC1 structure, RC2 values, RC3 arithmetic, …), so a report's page in
+GitLab shows which kinds of checks passed.
+
+- A family with an unwaived finding at or above ``--fail-on`` is a ``<failure>``: its
+  ``message`` counts the findings and names the first, its text lists every finding.
+- Findings below the threshold and waived findings do not fail the case; they are listed
+  in the case's ``<system-out>``.
+- A file that could not be read is a single ``<testcase name="read">`` with an ``<error>``.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+
+from reportcheck.api import FileResult
+from reportcheck.findings import Finding, Severity
+from reportcheck.render.common import finding_line, relative, summary_line
+from reportcheck.rules.registry import FAMILIES, all_rules
+
+
+def families() -> list[str]:
+    """Every family that has at least one registered rule, in code order."""
+    present = {r.family for r in all_rules()}
+    return [f for f in FAMILIES if f in present]
+
+
+def _family_name(family: str, lang: str) -> str:
+    zh, en = FAMILIES.get(family, ("", ""))
+    name = zh if lang == "zh" else en
+    return f"{family} {name}" if name else family
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    """Text with the characters XML 1.0 cannot hold (control characters) replaced."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def _case(
+    suite: ET.Element,
+    path: str,
+    family: str,
+    findings: list[Finding],
+    threshold: Severity,
+    lang: str,
+) -> tuple[int, int]:
+    case = ET.SubElement(
+        suite,
+        "testcase",
+        {"classname": path, "name": _family_name(family, lang), "file": path, "time": "0"},
+    )
+    failing = [f for f in findings if not f.waived and f.severity.rank >= threshold.rank]
+    rest = [f for f in findings if f not in failing]
+    if failing:
+        first = failing[0]
+        n = len(failing)
+        message = (
+            f"{n} 个问题：{first.code} {first.text('zh')}"
+            if lang == "zh"
+            else f"{n} finding{'s' * (n != 1)}: {first.code} {first.text('en')}"
+        )
+        failure = ET.SubElement(case, "failure", {"message": _xml(message), "type": first.code})
+        failure.text = _xml("\n".join(finding_line(f, lang) for f in failing) + "\n")
+    if rest:
+        out = ET.SubElement(case, "system-out")
+        out.text = _xml("\n".join(finding_line(f, lang) for f in rest) + "\n")
+    return (1 if failing else 0), len(rest)
+
+
+def document(
+    results: Sequence[FileResult], lang: str = "zh", threshold: Severity = Severity.ERROR
+) -> ET.Element:
+    """The ``<testsuites>`` element."""
+    fams = families()
+    root = ET.Element("testsuites", {"name": "reportcheck"})
+    total = {"tests": 0, "failures": 0, "errors": 0}
+    for r in results:
+        path = relative(r.path)
+        path = _xml(path)
+        suite = ET.SubElement(root, "testsuite", {"name": path, "file": path, "time": "0"})
+        tests = failures = errors = 0
+        if r.error is not None:
+            case = ET.SubElement(
+                suite, "testcase", {"classname": path, "name": "read", "file": path, "time": "0"}
+            )
+            text = _xml(r.error.text(lang))
+            err = ET.SubElement(case, "error", {"message": text, "type": "InputError"})
+            err.text = text + "\n"
+            tests, errors = 1, 1
+        else:
+            by_family: dict[str, list[Finding]] = {f: [] for f in fams}
+            for f in r.findings:
+                by_family.setdefault(f.code[:3], []).append(f)
+            for family, found in by_family.items():
+                failed, _ = _case(suite, path, family, found, threshold, lang)
+                tests += 1
+                failures += failed
+        suite.set("tests", str(tests))
+        suite.set("failures", str(failures))
+        suite.set("errors", str(errors))
+        suite.set("skipped", "0")
+        total["tests"] += tests
+        total["failures"] += failures
+        total["errors"] += errors
+    for key, value in total.items():
+        root.set(key, str(value))
+    root.set("time", "0")
+    return root
+
+
+def render(
+    results: Sequence[FileResult], lang: str = "zh", threshold: Severity = Severity.ERROR
+) -> str:
+    """The JUnit XML document as text (UTF-8, with an XML declaration)."""
+    root = document(results, lang, threshold)
+    root.insert(0, ET.Comment(" " + summary_line(results, lang) + " "))
+    ET.indent(root)
+    body = ET.tostring(root, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"

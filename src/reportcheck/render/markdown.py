@@ -1,0 +1,98 @@
+"""Markdown output: a heading with the totals, then one table of findings per file.
+
+Used as is (``--format markdown``, e.g. for a merge-request comment) and as the GitHub
+step summary. GitHub-flavoured tables; ``|`` and line breaks in cells are escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportcheck.api import FileResult
+from reportcheck.findings import Finding
+from reportcheck.render.common import SEVERITY_WORD, counts, relative, summary_line, totals, where
+
+_HEAD = {
+    "zh": ("代码", "级别", "位置", "单元格", "问题", "实际", "应为"),
+    "en": ("Code", "Severity", "Where", "Cell", "Problem", "Actual", "Expected"),
+}
+_T = {
+    "zh": {
+        "clean": "未发现问题",
+        "unreadable": "无法检查",
+        "waived": "已豁免",
+        "format": "{v} 版格式",
+        "year": "{y} 年度",
+    },
+    "en": {
+        "clean": "no problems found",
+        "unreadable": "could not be checked",
+        "waived": "waived",
+        "format": "{v} format",
+        "year": "report year {y}",
+    },
+}
+
+
+def cell(text: str | None) -> str:
+    """Text made safe for one Markdown table cell."""
+    if not text:
+        return ""
+    out = text.replace("\\", "\\\\").replace("|", "\\|")
+    return " ".join(out.replace("\r", "").split("\n")).strip()
+
+
+def _file_line(r: FileResult, lang: str) -> str:
+    t = _T[lang]
+    title = f"### `{relative(r.path)}`"
+    if r.error is not None:
+        problem = r.error.problem if lang == "zh" else r.error.problem_en
+        return f"{title} — {t['unreadable']}: {cell(problem)}"
+    c = counts([r])
+    if c["error"] + c["warning"] + c["info"] + c["waived"] == 0:
+        status = t["clean"]
+    else:
+        status = totals([r], lang)
+    bits = []
+    rep = r.report
+    if rep is not None:
+        if rep.format_version:
+            bits.append(t["format"].format(v=rep.format_version))
+        if rep.metadata.year:
+            bits.append(t["year"].format(y=rep.metadata.year))
+        if rep.metadata.agency:
+            bits.append(rep.metadata.agency)
+    extra = (f"（{'，'.join(bits)}）" if lang == "zh" else f" ({', '.join(bits)})") if bits else ""
+    return f"{title} — {status}{cell(extra)}"
+
+
+def _row(f: Finding, lang: str) -> str:
+    t = _T[lang]
+    sev = SEVERITY_WORD[lang][f.severity]
+    if f.waived:
+        sev = f"~~{sev}~~ {t['waived']}"
+    problem = f.text(lang)
+    if f.waived:
+        problem += (
+            f"（{t['waived']}：{f.waived}）" if lang == "zh" else f" ({t['waived']}: {f.waived})"
+        )
+    loc = f.location.address if f.location else ""
+    if f.location and f.location.line and not loc.startswith("line"):
+        loc += f" (line {f.location.line})"
+    cells = (f"`{f.code}`", sev, where(f), loc, problem, f.actual, f.expected)
+    return "| " + " | ".join(cell(x) for x in cells) + " |"
+
+
+def render(results: Sequence[FileResult], lang: str = "zh") -> str:
+    """The whole run as a Markdown document."""
+    lines = [f"## reportcheck: {summary_line(results, lang)}", ""]
+    for r in results:
+        lines.append(_file_line(r, lang))
+        lines.append("")
+        if r.findings:
+            head = _HEAD[lang]
+            lines.append("| " + " | ".join(head) + " |")
+            lines.append("|" + "---|" * len(head))
+            lines.extend(_row(f, lang) for f in r.findings)
+            lines.append("")
+    return "\n".join(lines)
