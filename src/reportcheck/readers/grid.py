@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reportcheck.findings import Finding
 from reportcheck.model.labels import label_key
@@ -68,6 +69,9 @@ class Grid:
     by_header: bool = True
     """False for flattened text, whose header positions do not line up with the data."""
     _cover: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
+    _by_row: dict[int, list[int]] | None = field(default=None, repr=False)
+    """Columns per row, built by :meth:`finish` (cells must not change afterwards)."""
+    _lines: list[_Line] | None = field(default=None, repr=False)
 
     def finish(self) -> None:
         """Index merged ranges (call once after filling ``cells`` and ``merged``)."""
@@ -76,6 +80,11 @@ class Grid:
             for r in range(r1, r2 + 1):
                 for c in range(c1, c2 + 1):
                     self._cover[(r, c)] = (r1, c1)
+        by_row: dict[int, set[int]] = {}
+        for r, c in [*self.cells, *self._cover]:
+            by_row.setdefault(r, set()).add(c)
+        self._by_row = {r: sorted(by_row[r]) for r in sorted(by_row)}
+        self._lines = None
 
     def at(self, r: int, c: int) -> GridCell | None:
         """The cell at (r, c), or the merged cell covering it."""
@@ -92,10 +101,14 @@ class Grid:
     @property
     def rows(self) -> list[int]:
         """Row numbers that hold any cell, in order."""
+        if self._by_row is not None:
+            return list(self._by_row)
         return sorted({r for r, _ in self.cells} | {r for r, _ in self._cover})
 
     def row_cols(self, r: int) -> list[int]:
         """Column numbers of row r that hold a cell or are covered by a merged one."""
+        if self._by_row is not None:
+            return self._by_row.get(r, [])
         cols = {c for rr, c in self.cells if rr == r} | {c for rr, c in self._cover if rr == r}
         return sorted(cols)
 
@@ -105,9 +118,16 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 def _is_label(cell: GridCell) -> bool:
     """Text with Chinese characters that does not read as a number or a placeholder."""
-    if cell.value is not None or cell.no_cached_value or not _CJK.search(cell.text):
+    if cell.value is not None or cell.no_cached_value:
         return False
-    return parse_text(cell.text).state is CellState.TEXT
+    return _is_label_text(cell.text)
+
+
+@lru_cache(maxsize=8192)
+def _is_label_text(text: str) -> bool:
+    if not _CJK.search(text):
+        return False
+    return parse_text(text).state is CellState.TEXT
 
 
 @dataclass
@@ -122,6 +142,8 @@ class _Line:
 
 
 def _lines(grid: Grid) -> list[_Line]:
+    if grid._by_row is not None and grid._lines is not None:
+        return grid._lines  # finished grids do not change: split their rows once
     out: list[_Line] = []
     for r in grid.rows:
         labels: list[str] = []
@@ -149,6 +171,8 @@ def _lines(grid: Grid) -> list[_Line]:
             else:
                 values.append((c, cell))
         out.append(_Line(r, labels, values, label_cols))
+    if grid._by_row is not None:
+        grid._lines = out
     return out
 
 
