@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reportcheck.model.labels import label_key
+from reportcheck.model.labels import label_key, strip_numbering
 from reportcheck.model.tables import FORMATS, LATEST, version_for_year
 
 
@@ -13,8 +13,9 @@ def evidence(labels: Iterable[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {v: [] for v in FORMATS}
     for text in labels:
         key = label_key(text)
+        bare = strip_numbering(key)  # 1.申请人无正当理由… is a 2021-only row too
         for v, fmt in FORMATS.items():
-            if key in fmt.signature and text not in out[v]:
+            if (key in fmt.signature or bare in fmt.signature) and text not in out[v]:
                 out[v].append(text.strip())
     return {v: found for v, found in out.items() if found}
 

@@ -160,8 +160,9 @@ def _lines(grid: Grid) -> list[_Line]:
                 continue
             seen.add(origin)
             if _is_label(cell):
-                if values and not merged_here:
+                if labels and _numbers(values) and not merged_here:
                     # a label after values: a second table side by side; stop here
+                    # (blank cells or a row number left of the labels do not count)
                     break
                 labels.append(cell.text)
                 label_cols.append(c)

@@ -133,6 +133,8 @@ def make(
     ``fields`` (usually from :func:`reportcheck.rules.common.cell_fields`) are overridden
     by keyword arguments.
     """
+    if code not in RULES:  # a reader may report before any rule module was imported
+        load_all()
     r = RULES[code]
     merged = {**(fields or {}), **kw}
     return Finding(code, r.severity, message, message_en, **merged)
