@@ -39,6 +39,11 @@ class FailOn(StrEnum):
 class OutputFormat(StrEnum):
     terminal = "terminal"
     json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+    markdown = "markdown"
+    auto = "auto"
 
 
 class Version(StrEnum):
@@ -98,12 +103,51 @@ def _root(
 def validate(
     paths: Annotated[list[str], typer.Argument(help="Report files, directories or glob patterns.")],
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (auto: github under GitHub Actions, terminal otherwise).",
+        ),
     ] = OutputFormat.terminal,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to this file (atomically)."),
+    ] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Message language.")] = Lang.zh,
     fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")
-    ] = FailOn.error,
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="Lowest severity that makes the exit code 1 [default: error, or fail-on].",
+            show_default=False,
+        ),
+    ] = None,
+    exit_zero: Annotated[
+        bool,
+        typer.Option(
+            "--exit-zero", help="Exit 0 even when there are findings (still 2 if a run fails)."
+        ),
+    ] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", help="Only these codes or families (RC3,RC201); repeatable."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="Never report these codes or families; repeatable."),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Configuration file (default: reportcheck.toml or pyproject.toml found by "
+            "walking up from each file).",
+        ),
+    ] = None,
+    no_config: Annotated[
+        bool, typer.Option("--no-config", help="Ignore configuration files.")
+    ] = False,
     format_version: Annotated[
         Version | None,
         typer.Option(
@@ -115,32 +159,79 @@ def validate(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Hide info findings.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
-    """Check annual reports and show every defect with its cell, value and expected value."""
+    """Check annual reports and show every defect with its cell, value and expected value.
+
+    Exit codes: 0 no unwaived finding at or above --fail-on (or --exit-zero); 1 there are
+    such findings; 2 the run could not be done (unreadable input, bad options or configuration).
+    """
     global _DEBUG
     _DEBUG = debug
-    from reportcheck.api import validate_path
-    from reportcheck.config import Settings
+    import os
+
+    from reportcheck import output as out
+    from reportcheck.api import FileResult, validate_path
+    from reportcheck.config import ConfigResolver, Settings, with_overrides
+    from reportcheck.errors import ConfigError
     from reportcheck.findings import Severity
 
-    settings = Settings(format_version=format_version.value if format_version else None)
+    fmt = out.resolve_format(output_format.value)
     files = expand_paths(paths)
-    results = [validate_path(p, settings) for p in files]
+    results: list[FileResult] = []
+    thresholds: dict[str, Severity] = {}
+    try:
+        resolver = ConfigResolver(config, isolated=no_config)
+        merged: dict[int, Settings] = {}
+        for p in files:
+            base = resolver.for_path(p)
+            if id(base) not in merged:
+                merged[id(base)] = with_overrides(
+                    base,
+                    select=select,
+                    ignore=ignore,
+                    format_version=format_version.value if format_version else None,
+                    fail_on=Severity(fail_on.value) if fail_on else None,
+                )
+            settings = merged[id(base)]
+            thresholds[p] = settings.fail_on
+            results.append(validate_path(p, settings))
+    except ConfigError as err:
+        raise _fail(str(err)) from None
     for r in results:
-        if r.error is not None:
+        if r.error is not None and fmt not in ("terminal", "github"):
             typer.echo(f"reportcheck: {r.error.text(lang.value)}", err=True)
-    if output_format is OutputFormat.json:
-        from reportcheck.render import json_
+    from reportcheck.render.common import summary_line
 
-        sys.stdout.write(json_.render(results, lang.value))
-    else:
+    color = False if (no_color or output is not None) else None
+    if fmt == "terminal" and output is None:
         from reportcheck.render import terminal
 
-        console = terminal.make_console(color=False if no_color else None)
+        console = terminal.make_console(color=color)
         terminal.render(results, console, lang.value, show_info=not quiet)
+    else:
+        text = out.render(
+            results, fmt, lang.value, thresholds=thresholds, show_info=not quiet, color=color
+        )
+        if output is not None:
+            try:
+                out.write_atomic(output, text)
+            except OSError as exc:
+                raise _fail(f"{output}: 无法写入 / cannot write: {exc.strerror}") from None
+            typer.echo(summary_line(results, lang.value))
+        else:
+            sys.stdout.write(text)
+            if fmt in out.MACHINE:
+                typer.echo(summary_line(results, lang.value), err=True)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt == "github" and summary_file:
+        try:
+            out.append_step_summary(results, lang.value, summary_file)
+        except OSError as exc:
+            typer.echo(f"reportcheck: {summary_file}: cannot write: {exc.strerror}", err=True)
     if any(r.error for r in results):
         raise typer.Exit(2)
-    threshold = Severity(fail_on.value)
-    raise typer.Exit(1 if any(r.fails(threshold) for r in results) else 0)
+    if exit_zero:
+        raise typer.Exit(0)
+    raise typer.Exit(1 if any(r.fails(thresholds[r.path]) for r in results) else 0)
 
 
 def main() -> None:

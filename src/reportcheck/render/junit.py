@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from reportcheck.api import FileResult
 from reportcheck.findings import Finding, Severity
@@ -75,9 +75,14 @@ def _case(
 
 
 def document(
-    results: Sequence[FileResult], lang: str = "zh", threshold: Severity = Severity.ERROR
+    results: Sequence[FileResult],
+    lang: str = "zh",
+    thresholds: Mapping[str, Severity] | None = None,
 ) -> ET.Element:
-    """The ``<testsuites>`` element."""
+    """The ``<testsuites>`` element.
+
+    ``thresholds`` maps a file's path to its ``fail-on`` severity (default: error).
+    """
     fams = families()
     root = ET.Element("testsuites", {"name": "reportcheck"})
     total = {"tests": 0, "failures": 0, "errors": 0}
@@ -99,6 +104,7 @@ def document(
             for f in r.findings:
                 by_family.setdefault(f.code[:3], []).append(f)
             for family, found in by_family.items():
+                threshold = (thresholds or {}).get(r.path, Severity.ERROR)
                 failed, _ = _case(suite, path, family, found, threshold, lang)
                 tests += 1
                 failures += failed
@@ -116,10 +122,12 @@ def document(
 
 
 def render(
-    results: Sequence[FileResult], lang: str = "zh", threshold: Severity = Severity.ERROR
+    results: Sequence[FileResult],
+    lang: str = "zh",
+    thresholds: Mapping[str, Severity] | None = None,
 ) -> str:
     """The JUnit XML document as text (UTF-8, with an XML declaration)."""
-    root = document(results, lang, threshold)
+    root = document(results, lang, thresholds)
     root.insert(0, ET.Comment(" " + summary_line(results, lang) + " "))
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")

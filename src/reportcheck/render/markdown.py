@@ -62,8 +62,9 @@ def _file_line(r: FileResult, lang: str) -> str:
             bits.append(t["year"].format(y=rep.metadata.year))
         if rep.metadata.agency:
             bits.append(rep.metadata.agency)
+    bits = [cell(b) for b in bits]
     extra = (f"（{'，'.join(bits)}）" if lang == "zh" else f" ({', '.join(bits)})") if bits else ""
-    return f"{title} — {status}{cell(extra)}"
+    return f"{title} — {status}{extra}"
 
 
 def _row(f: Finding, lang: str) -> str:

@@ -77,7 +77,7 @@ def render(
         for f in shown:
             _finding(f, console, lang, plain)
         console.print()
-    if len(results) > 1:
+    if results:  # a closing line, for one file too: CI logs end the same way every time
         console.print(
             _totals(results, lang) + "，" + t["files"].format(n=len(results))
             if lang == "zh"

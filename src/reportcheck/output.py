@@ -1,0 +1,117 @@
+"""Turning a run's results into output: pick the renderer, write stdout or a file atomically.
+
+Kept out of :mod:`reportcheck.cli` so the CLI stays a thin option parser, and usable from
+Python: ``output.render(results, "sarif")``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from reportcheck.api import FileResult
+from reportcheck.findings import Severity
+
+FORMATS = ("terminal", "json", "sarif", "junit", "github", "markdown")
+"""Every output format (``auto`` is resolved by :func:`resolve_format`)."""
+MACHINE = ("json", "sarif", "junit")
+"""Formats whose output is a document that a program reads: nothing else goes to stdout."""
+
+
+def resolve_format(name: str, environ: Mapping[str, str] | None = None) -> str:
+    """``auto`` → ``github`` under GitHub Actions (``GITHUB_ACTIONS=true``), else ``terminal``."""
+    env = os.environ if environ is None else environ
+    if name != "auto":
+        return name
+    return "github" if env.get("GITHUB_ACTIONS") == "true" else "terminal"
+
+
+def render(
+    results: Sequence[FileResult],
+    fmt: str,
+    lang: str = "zh",
+    *,
+    thresholds: Mapping[str, Severity] | None = None,
+    show_info: bool = True,
+    color: bool | None = None,
+) -> str:
+    """The run rendered in ``fmt`` (one of :data:`FORMATS`) as text.
+
+    ``thresholds`` gives each file's ``fail-on`` severity (JUnit failures follow it).
+    """
+    if fmt == "json":
+        from reportcheck.render import json_
+
+        return json_.render(results, lang)
+    if fmt == "sarif":
+        from reportcheck.render import sarif
+
+        return sarif.render(results, lang)
+    if fmt == "junit":
+        from reportcheck.render import junit
+
+        return junit.render(results, lang, thresholds or {})
+    if fmt == "github":
+        from reportcheck.render import github
+
+        return github.render(results, lang)
+    if fmt == "markdown":
+        from reportcheck.render import markdown
+
+        return markdown.render(results, lang)
+    if fmt == "terminal":
+        return render_terminal(results, lang, show_info=show_info, color=color)
+    raise ValueError(f"unknown output format {fmt!r}")
+
+
+def render_terminal(
+    results: Sequence[FileResult],
+    lang: str = "zh",
+    *,
+    show_info: bool = True,
+    color: bool | None = None,
+) -> str:
+    """The terminal view as text (plain unless ``color`` is True)."""
+    from reportcheck.render import terminal
+
+    buf = io.StringIO()
+    console = terminal.make_console(file=buf, color=color)
+    terminal.render(results, console, lang, show_info=show_info)
+    return buf.getvalue()
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` so that readers see the old file or the new, never half.
+
+    A temporary file in the same directory is written, flushed to disk and renamed over
+    ``path`` with :func:`os.replace`. The new file gets the usual permissions (0666 less
+    the umask), not the temporary file's 0600.
+    """
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def append_step_summary(results: Sequence[FileResult], lang: str, path: str) -> None:
+    """Append the Markdown report to GitHub's ``$GITHUB_STEP_SUMMARY`` file."""
+    from reportcheck.render import markdown
+
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(markdown.render(results, lang) + "\n")
