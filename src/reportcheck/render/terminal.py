@@ -69,7 +69,6 @@ def render(
     results: Sequence[FileResult], console: Console, lang: str = "zh", show_info: bool = True
 ) -> None:
     """Print every file's findings and a closing summary."""
-    t = _T[lang]
     plain = console.no_color or not console.is_terminal
     for r in results:
         _file_header(r, console, lang)
@@ -78,11 +77,9 @@ def render(
             _finding(f, console, lang, plain)
         console.print()
     if results:  # a closing line, for one file too: CI logs end the same way every time
-        console.print(
-            _totals(results, lang) + "，" + t["files"].format(n=len(results))
-            if lang == "zh"
-            else _totals(results, lang) + f" in {t['files'].format(n=len(results))}"
-        )
+        from reportcheck.render.common import summary_line
+
+        console.print(Text(summary_line(results, lang)))
 
 
 def _counts(results: Sequence[FileResult]) -> dict[str, int]:
