@@ -62,7 +62,15 @@ class Rule:
 
 
 RULES: dict[str, Rule] = {}
-RULE_MODULES = ("input_", "structure", "values", "arithmetic")
+RULE_MODULES = (
+    "input_",
+    "structure",
+    "values",
+    "arithmetic",
+    "sections",
+    "narrative",
+    "publication",
+)
 """Every module that registers rules, in the order their checks run."""
 
 

@@ -1,0 +1,395 @@
+"""Structure of a published report: the six sections, their order, and each table in its section.
+
+The format has six sections (format.md): 一、总体情况 · 二、主动公开政府信息情况 (表二) ·
+三、收到和处理政府信息公开申请情况 (表三) · 四、政府信息公开行政复议、行政诉讼情况 (表四) ·
+五、存在的主要问题及改进情况 · 六、其他需要报告的事项. Real reports vary the wording, so a
+heading is recognised by its keywords (:data:`SECTION_KEYWORDS`) and its numeral is used to
+choose between candidates and to notice a renumbering.
+
+:func:`layout` works out which heading stands for which section and where each section
+starts in :attr:`Report.text`; the rules here and in :mod:`~reportcheck.rules.publication`
+use it. Table-only submissions (Excel, JSON: ``report.sections is None``) are not checked.
+
+One defect, one finding: a missing heading is reported once (RC111) — the table that then
+sits under the previous section (RC113) and the numbering that skips it (RC114) are its
+consequences and are not reported again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from reportcheck.config import Settings
+from reportcheck.findings import Finding, Severity
+from reportcheck.model.report import Location, Report
+from reportcheck.model.tables import TABLE_EN, TABLE_SHORT
+from reportcheck.rules.registry import make, rule
+
+NUMERALS = "一二三四五六"
+"""Section numerals, 一 = section 1."""
+
+STANDARD_HEADINGS = {
+    1: "一、总体情况",
+    2: "二、主动公开政府信息情况",
+    3: "三、收到和处理政府信息公开申请情况",
+    4: "四、政府信息公开行政复议、行政诉讼情况",
+    5: "五、存在的主要问题及改进情况",
+    6: "六、其他需要报告的事项",
+}
+STANDARD_EN = {
+    1: "overview",
+    2: "proactive disclosure",
+    3: "applications received and handled",
+    4: "administrative review and litigation",
+    5: "main problems and improvements",
+    6: "other matters to report",
+}
+
+SECTION_KEYWORDS: tuple[tuple[int, tuple[str, ...]], ...] = (
+    (4, ("行政复议", "行政诉讼", "复议", "诉讼")),
+    (6, ("其他需要报告", "其他需报告", "需要报告的事项", "其他事项")),
+    (5, ("问题", "改进", "整改")),
+    (2, ("主动公开",)),
+    (3, ("收到和处理", "依申请", "申请公开", "公开申请", "申请情况", "申请办理")),
+    (1, ("总体情况", "总体概况", "基本情况", "工作概况", "概述", "综述")),
+)
+"""Keywords that identify a heading's section, tried in this order (first hit wins):
+四 before 三 because 「因政府信息公开申请行政复议」 mentions 申请."""
+
+INLINE_HEADINGS = {
+    1: r"(?:总体情况|总体概况|基本情况|概述)",
+    2: r"主动公开(?:政府信息|工作|情况)",
+    3: r"(?:收到和处理政府信息公开申请|依申请公开|政府信息公开申请情况)",
+    4: r"(?:因?政府信息公开(?:工作)?(?:被申请|申请)?(?:的)?行政复议|行政复议)",
+    5: r"(?:政府信息公开工作)?存在的(?:主要)?问题",
+    6: r"其他需要报告",
+}
+"""Strict heading starts, used to find a heading that runs on inside a paragraph
+(text taken from a web page without line breaks) when no heading line was found."""
+
+SECTION_TABLES = {
+    2: "proactive_disclosure",
+    3: "applications",
+    4: "review_litigation",
+}
+TABLE_SECTIONS = {t: s for s, t in SECTION_TABLES.items()}
+
+_FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def fold(text: str) -> str:
+    """Full-width ASCII to half width, character for character (offsets are kept)."""
+    return text.translate(_FOLD)
+
+
+def classify(heading: str) -> int | None:
+    """The section (1–6) a heading stands for by its keywords, or None."""
+    body = re.sub(r"^\s*[一二三四五六]\s*[、.．]\s*", "", fold(heading))
+    for number, words in SECTION_KEYWORDS:
+        if any(w in body for w in words):
+            return number
+    return None
+
+
+def numeral(heading: str) -> int | None:
+    """The number written at the start of a heading (三、 → 3), or None."""
+    m = re.match(r"^\s*([一二三四五六])\s*[、.．]", fold(heading))
+    return NUMERALS.index(m[1]) + 1 if m else None
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A top-level heading found in the report."""
+
+    text: str
+    offset: int
+    """Where it starts in ``report.text``."""
+    location: Location
+    section: int | None
+    """The section its keywords name (None for a heading of the report's own)."""
+    numeral: int | None
+    """The number written before it."""
+
+
+@dataclass
+class Layout:
+    """Which heading stands for which section, and where the sections are."""
+
+    text_length: int
+    headings: list[Heading] = field(default_factory=list)
+    """Every top-level heading, in text order."""
+    chosen: dict[int, Heading] = field(default_factory=dict)
+    """The heading taken for each section that has one."""
+
+    def span(self, section: int) -> tuple[int, int] | None:
+        """Start and end offsets of a section's text (heading included), or None."""
+        h = self.chosen.get(section)
+        if h is None:
+            return None
+        later = [x.offset for x in self.headings if x.offset > h.offset]
+        return h.offset, min(later, default=self.text_length)
+
+    def section_at(self, offset: int) -> int | None:
+        """The section whose chosen heading is the last one at or before ``offset``."""
+        before = [(h.offset, s) for s, h in self.chosen.items() if h.offset <= offset]
+        return max(before)[1] if before else None
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _find_headings(report: Report) -> list[Heading]:
+    text = report.text or ""
+    out: list[Heading] = []
+    cursor = 0
+    for sec in report.sections or []:
+        head = sec.heading.strip()
+        off = text.find(head, cursor) if head else -1
+        if off < 0 and head:
+            off = text.find(head)
+        if off < 0 and sec.location.line:
+            lines = text.split("\n")
+            if 0 < sec.location.line <= len(lines):
+                off = sum(len(x) + 1 for x in lines[: sec.location.line - 1])
+        if off < 0:
+            continue
+        cursor = off + len(head)
+        out.append(Heading(head, off, sec.location, classify(head), numeral(head) or sec.number))
+    return out
+
+
+def _inline(text: str, section: int) -> list[Heading]:
+    """Headings of one section that run on inside a paragraph (strict pattern)."""
+    pat = re.compile(rf"(?<![(（第])({NUMERALS[section - 1]})\s*、\s*{INLINE_HEADINGS[section]}")
+    folded = fold(text)
+    out = []
+    for m in pat.finditer(folded):
+        start = folded.rfind("\n", 0, m.start()) + 1
+        end = folded.find("\n", m.start())
+        if "|" in folded[start : end if end >= 0 else None]:
+            continue  # a label inside a table
+        line = _line_of(text, m.start())
+        snippet = text[m.start() : m.start() + 24].split("\n")[0]
+        out.append(Heading(snippet, m.start(), Location(f"line {line}", line), section, section))
+    return out
+
+
+def layout(report: Report) -> Layout | None:
+    """The section layout of a published report (None for table-only submissions)."""
+    if report.sections is None or report.text is None:
+        return None
+    text = report.text
+    lay = Layout(len(text), _find_headings(report))
+    found = {h.section for h in lay.headings if h.section}
+    for s in range(1, 7):
+        if s not in found:
+            lay.headings.extend(_inline(text, s))
+    lay.headings.sort(key=lambda h: h.offset)
+    for s in range(1, 7):
+        cands = [h for h in lay.headings if h.section == s]
+        if cands:
+            lay.chosen[s] = _choose(s, cands, report)
+    return lay
+
+
+def _choose(section: int, cands: list[Heading], report: Report) -> Heading:
+    """Among several headings naming one section, the one its table sits under,
+    else the one with the right number, else the first."""
+    table = SECTION_TABLES.get(section)
+    pos = report.table_positions.get(table) if table else None
+    if pos is not None:
+        before = [h for h in cands if h.offset <= pos]
+        if before:
+            return before[-1]
+    right = [h for h in cands if h.numeral == section]
+    return (right or cands)[0]
+
+
+def _increasing(seq: list[int]) -> set[int]:
+    """Indexes of one longest strictly increasing subsequence of ``seq``."""
+    best: list[list[int]] = []
+    for i, v in enumerate(seq):
+        prev = [p for p in best if seq[p[-1]] < v]
+        longest = max(prev, key=_size) if prev else []
+        best.append([*longest, i])
+    if not best:
+        return set()
+    top: list[int] = max(best, key=_size)
+    return set(top)
+
+
+def _size(chain: list[int]) -> int:
+    return len(chain)
+
+
+def _out_of_order(lay: Layout) -> set[int]:
+    ordered = sorted(lay.chosen.values(), key=lambda h: h.offset)
+    keep = _increasing([h.section or 0 for h in ordered])
+    return {h.section for i, h in enumerate(ordered) if i not in keep and h.section}
+
+
+def _where_missing(lay: Layout, section: int, report: Report) -> Location | None:
+    table = SECTION_TABLES.get(section)
+    if table and table in report.tables and report.tables[table].location:
+        return report.tables[table].location
+    later = [h for s, h in sorted(lay.chosen.items()) if s > section]
+    return later[0].location if later else None
+
+
+@rule("RC111", "missing-section", Severity.WARNING, "缺少章节标题", "section heading missing")
+def missing_section(report: Report, settings: Settings) -> Iterator[Finding]:
+    """A heading of the six sections is missing from a published report.
+
+    Headings are recognised by number and keywords, so variants such as
+    「五、政府信息公开工作存在的主要问题及改进情况」 or 「四、因政府信息公开工作被申请行政复议和提起
+    行政诉讼情况」 count. A table that then sits under the previous section is the same defect
+    and is not reported again. When no heading at all is found, one finding says so.
+    Excel and JSON submissions have no headings and are not checked.
+
+    Passes: 一、总体情况 … 六、其他需要报告的事项, each on its own line
+    Fails:  表三 follows the prose of section 二 with no 「三、收到和处理政府信息公开申请情况」
+    """
+    lay = layout(report)
+    if lay is None:
+        return
+    if not lay.chosen:
+        yield make(
+            "RC111",
+            "未找到任何章节标题（一、总体情况 至 六、其他需要报告的事项），无法检查报告结构",
+            "none of the six section headings (一、总体情况 … 六、其他需要报告的事项) was found; "
+            "the structure could not be checked",
+            expected="、".join(STANDARD_HEADINGS.values()),
+        )
+        return
+    for s in range(1, 7):
+        if s in lay.chosen:
+            continue
+        table = SECTION_TABLES.get(s)
+        note = f"（{TABLE_SHORT[table]}之前）" if table and table in report.tables else ""
+        note_en = f" (before {TABLE_EN[table]})" if table and table in report.tables else ""
+        yield make(
+            "RC111",
+            f"缺少第{NUMERALS[s - 1]}部分的标题「{STANDARD_HEADINGS[s]}」{note}",
+            f"the heading of section {NUMERALS[s - 1]} ({STANDARD_EN[s]}, "
+            f"「{STANDARD_HEADINGS[s]}」) is missing{note_en}",
+            location=_where_missing(lay, s, report),
+            expected=STANDARD_HEADINGS[s],
+            extra={"section": str(s)},
+        )
+
+
+@rule("RC112", "section-order", Severity.WARNING, "章节顺序错误", "sections out of order")
+def section_order(report: Report, settings: Settings) -> Iterator[Finding]:
+    """The six sections are not in the order of the format.
+
+    The sections that break the order are named (the fewest that, moved, restore it).
+    A missing section does not make the others out of order.
+
+    Passes: 一 … 六 in order, even with 三 missing
+    Fails:  「六、其他需要报告的事项」 before 「五、存在的主要问题及改进情况」
+    """
+    lay = layout(report)
+    if lay is None:
+        return
+    ordered = sorted(lay.chosen.values(), key=lambda h: h.offset)
+    for s in sorted(_out_of_order(lay)):
+        h = lay.chosen[s]
+        idx = ordered.index(h)
+        prev = ordered[idx - 1] if idx else None
+        after = f"，位于「{prev.text}」之后" if prev else ""
+        after_en = f", after 「{prev.text}」" if prev else ""
+        yield make(
+            "RC112",
+            f"章节「{h.text}」顺序错误{after}：应为第{NUMERALS[s - 1]}部分",
+            f"section 「{h.text}」 is out of order{after_en}: it is section {NUMERALS[s - 1]}",
+            location=h.location,
+            actual=h.text,
+            expected=STANDARD_HEADINGS[s],
+            extra={"section": str(s)},
+        )
+
+
+@rule("RC113", "table-section", Severity.WARNING, "表格不在其所属章节", "table outside its section")
+def table_section(report: Report, settings: Settings) -> Iterator[Finding]:
+    """A table is not in its own section (表二 under 二, 表三 under 三, 表四 under 四).
+
+    Not reported when the table's own heading is missing (RC111 says so) or out of order
+    (RC112), nor for a table that is missing (RC101).
+
+    Passes: 「四、政府信息公开行政复议、行政诉讼情况」 followed by 表四
+    Fails:  表四 printed at the end of section 五
+    """
+    lay = layout(report)
+    if lay is None or not lay.chosen:
+        return
+    moved = _out_of_order(lay)
+    for table, pos in sorted(report.table_positions.items(), key=lambda kv: kv[1]):
+        own = TABLE_SECTIONS.get(table)
+        if own is None or own not in lay.chosen or own in moved:
+            continue
+        here = lay.section_at(pos)
+        if here == own:
+            continue
+        data = report.tables.get(table)
+        where = (
+            f"位于第{NUMERALS[here - 1]}部分「{lay.chosen[here].text}」中"
+            if here
+            else "位于所有章节标题之前"
+        )
+        where_en = (
+            f"is in section {NUMERALS[here - 1]} (「{lay.chosen[here].text}」)"
+            if here
+            else "comes before every section heading"
+        )
+        yield make(
+            "RC113",
+            f"{TABLE_SHORT[table]}{where}，应位于第{NUMERALS[own - 1]}部分「{lay.chosen[own].text}」下",
+            f"{TABLE_EN[table]} {where_en}; it belongs under section {NUMERALS[own - 1]} "
+            f"(「{lay.chosen[own].text}」)",
+            table=table,
+            location=data.location if data else None,
+            extra={"section": str(own)},
+        )
+
+
+@rule(
+    "RC114",
+    "section-numbering",
+    Severity.INFO,
+    "章节编号与格式不一致",
+    "sections numbered differently",
+)
+def section_numbering(report: Report, settings: Settings) -> Iterator[Finding]:
+    """The section headings are numbered differently from the format (one finding per report).
+
+    Not reported when the numbers only close up behind a missing section (RC111 says so),
+    e.g. 一 二 三 四 五 for six sections of which 三 is missing.
+
+    Passes: 一、总体情况 … 六、其他需要报告的事项
+    Fails:  「一、主动公开政府信息情况」 (it is section 二) after 「一、总体情况」
+    """
+    lay = layout(report)
+    if lay is None:
+        return
+    ordered = sorted(lay.chosen.values(), key=lambda h: h.offset)
+    wrong = [h for h in ordered if h.numeral is not None and h.numeral != h.section]
+    if not wrong:
+        return
+    written = [h.numeral for h in ordered]
+    if len(lay.chosen) < 6 and written == list(range(1, len(ordered) + 1)):
+        return  # renumbered behind a missing section: RC111 reports that
+    listed = "；".join(f"「{h.text}」应为第{NUMERALS[(h.section or 1) - 1]}部分" for h in wrong)
+    listed_en = "; ".join(
+        f"「{h.text}」 is section {NUMERALS[(h.section or 1) - 1]}" for h in wrong
+    )
+    yield make(
+        "RC114",
+        f"章节编号与标准格式不一致：{listed}",
+        f"the section headings are numbered differently from the format: {listed_en}",
+        location=wrong[0].location,
+        actual=wrong[0].text,
+        expected=STANDARD_HEADINGS[wrong[0].section or 1],
+    )
