@@ -46,7 +46,7 @@ def read_bytes(path: str, data: bytes, settings: Settings | None = None) -> Repo
     if kind == "json":
         from reportcheck.readers.json_ import read_json
 
-        return read_json(path, data, forced)
+        return read_json(path, data, forced, settings.default_format_version)
     if kind == "xlsx":
         from reportcheck.readers.xlsx import read_xlsx
 

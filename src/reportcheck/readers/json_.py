@@ -33,8 +33,13 @@ _ONLY = {
 }
 
 
-def read_json(path: str, data: bytes, forced_version: str | None = None) -> Report:
-    """Read a JSON submission into a :class:`Report`."""
+def read_json(
+    path: str, data: bytes, forced_version: str | None = None, default_version: str | None = None
+) -> Report:
+    """Read a JSON submission into a :class:`Report`.
+
+    ``default_version`` is used when neither format_version, the keys nor the year decide.
+    """
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -63,7 +68,7 @@ def read_json(path: str, data: bytes, forced_version: str | None = None) -> Repo
             "review_litigation is present",
         )
     reader = _Reader(path, text, doc)
-    return reader.read(forced_version)
+    return reader.read(forced_version, default_version)
 
 
 class _Reader:
@@ -98,7 +103,7 @@ class _Reader:
                 expected=near[0] if near else None,
             )
 
-    def read(self, forced: str | None) -> Report:
+    def read(self, forced: str | None, default: str | None = None) -> Report:
         doc, rep = self.doc, self.report
         self.unknown(doc, TOP_KEYS, "")
         self.read_metadata()
@@ -119,6 +124,7 @@ class _Reader:
             detected=detected,
             year=rep.metadata.year,
             forced=forced,
+            default=default,
             declared=str(declared) if declared is not None else None,
         )
         rep.format_version = version
