@@ -234,6 +234,40 @@ def validate(
     raise typer.Exit(1 if any(r.fails(thresholds[r.path]) for r in results) else 0)
 
 
+@app.command()
+def template(
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="Workbook to write (default: 年报表格.xlsx)."),
+    ] = Path("年报表格.xlsx"),
+    format_version: Annotated[
+        Version, typer.Option("--format-version", help="Format version of the tables.")
+    ] = Version.v2021,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a blank Excel workbook in the official table layout, ready to fill in.
+
+    Sheets 基本信息, 表二, 表三 and 表四 with the official labels and merged headers; the
+    data cells accept only numbers of the right kind. An existing file is kept unless
+    --force is given.
+    """
+    from reportcheck.writers.xlsx import write_workbook
+
+    try:
+        write_workbook(output, format_version.value, overwrite=force)
+    except FileExistsError:
+        raise _fail(
+            f"{output}: 文件已存在，加 --force 覆盖 / the file exists; use --force to overwrite"
+        ) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise _fail(f"{output}: 无法写入 / cannot write: {reason}") from None
+    typer.echo(
+        f"{output}: 已写入 {format_version.value} 版年报表格 / wrote the "
+        f"{format_version.value} format template"
+    )
+
+
 def main() -> None:
     """Entry point of the ``reportcheck`` console script."""
     try:
