@@ -33,6 +33,14 @@ def sniff(path: str, data: bytes) -> str:
             "a zip archive that is neither an Excel (.xlsx) nor a Word (.docx) file",
         )
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            # a password-protected .xlsx/.docx is an OLE file holding the encrypted package
+            raise InputError(
+                path,
+                "文件已加密（设有打开密码）：请取消密码后另存为 .xlsx 或 .docx",
+                "the file is encrypted (password-protected): remove the password and save it "
+                "as .xlsx or .docx",
+            )
         raise InputError(
             path,
             "旧版 Excel/Word 二进制格式（.xls/.doc）不受支持：请另存为 .xlsx 或 .docx",
