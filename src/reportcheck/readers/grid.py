@@ -376,6 +376,7 @@ def _review_table(grid: Grid, findings: list[Finding]) -> TableData | None:
             if cell is not None and label_key(cell.text) in _OUTCOME_KEYS:
                 outcome_cols.append(grid.origin(line.row, c)[1])
     outcome_cols = sorted(set(outcome_cols))
+    blank_row: list[GridCell | None] | None = None
     for line in lines[head + 1 : head + 6]:
         nums = _numbers(line.values) if not (grid.by_header and len(outcome_cols) == 15) else []
         if grid.by_header and len(outcome_cols) == 15:
@@ -384,6 +385,8 @@ def _review_table(grid: Grid, findings: list[Finding]) -> TableData | None:
                 c is not None and not _is_label(c) and (c.text.strip() or c.value is not None)
                 for c in cells
             ):
+                if blank_row is None and all(c is not None and not _is_label(c) for c in cells):
+                    blank_row = list(cells)  # an empty data row: kept if no row has values
                 continue
             seq: list[GridCell | None] = cells
         elif len(nums) == 15:
@@ -402,13 +405,20 @@ def _review_table(grid: Grid, findings: list[Finding]) -> TableData | None:
             return data
         else:
             continue
-        i = 0
-        for rdef in REVIEW_LITIGATION.rows:
-            for col in rdef.columns:
-                gc = seq[i]
-                i += 1
-                data.cells[(rdef.id, col.id)] = (
-                    _cell(gc, col) if gc is not None else Cell(None, "", CellState.BLANK, None)
-                )
+        _fill_review(data, seq)
         return data
+    if blank_row is not None:  # a template's data row, left empty: its cells are blank
+        _fill_review(data, blank_row)
     return data
+
+
+def _fill_review(data: TableData, seq: list[GridCell | None]) -> None:
+    """Read 表四's 15 cells, in the order 行政复议, 直接起诉, 复议后起诉."""
+    i = 0
+    for rdef in REVIEW_LITIGATION.rows:
+        for col in rdef.columns:
+            gc = seq[i]
+            i += 1
+            data.cells[(rdef.id, col.id)] = (
+                _cell(gc, col) if gc is not None else Cell(None, "", CellState.BLANK, None)
+            )
