@@ -268,6 +268,62 @@ def template(
     )
 
 
+class CatalogueFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+def rules(
+    code: Annotated[
+        str | None, typer.Argument(help="A rule code (RC301): show its full explanation.")
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the summaries.")] = Lang.zh,
+    output_format: Annotated[
+        CatalogueFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CatalogueFormat.text,
+) -> None:
+    """List every rule code with its severity and summary, or explain one code."""
+    import json
+
+    from reportcheck import docs
+    from reportcheck.rules.registry import all_rules, get_rule
+
+    if code is None:
+        if output_format is CatalogueFormat.json:
+            data = [docs.rule_dict(r) for r in all_rules()]
+            typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        elif output_format is CatalogueFormat.markdown:
+            typer.echo(docs.rules_markdown(), nl=False)
+        else:
+            typer.echo("\n".join(docs.catalogue_lines(lang.value)))
+        return
+    try:
+        r = get_rule(code.strip())
+    except KeyError:
+        raise _fail(
+            f"未知的规则代码「{code}」（reportcheck rules 列出全部）/ unknown rule code "
+            f"“{code}” (reportcheck rules lists them all)"
+        ) from None
+    if output_format is CatalogueFormat.json:
+        typer.echo(json.dumps(docs.rule_dict(r), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(docs.explain(r, lang.value), nl=False)
+
+
+@app.command()
+def schema(
+    format_version: Annotated[
+        Version, typer.Option("--format-version", help="Format version of the schema.")
+    ] = Version.v2021,
+) -> None:
+    """Print the JSON Schema of the JSON submission format (the files in schemas/)."""
+    from reportcheck.model.submission import schema_text
+
+    sys.stdout.write(schema_text(format_version.value))
+
+
 def main() -> None:
     """Entry point of the ``reportcheck`` console script."""
     try:
