@@ -98,6 +98,8 @@ def check_arithmetic(report: Report, settings: Settings) -> Iterator[Finding]:
     none that holds — this one finding names the cell, what it says, what it should be
     and every relation it breaks, instead of one finding per relation.
 
+    Passes: every relation holds (failing relations that no single cell explains are
+    reported under their own codes, RC301–RC304)
     Fails, for example: 表三 （一）予以公开·自然人 says 32 where 自然人 + … = 31 for the
     row and the column 自然人 adds up to one less than （七）总计 — both relations point
     at the same cell, which is 1 too high.
