@@ -253,8 +253,7 @@ class Submission:
     def findings(self, settings: Settings | None = None, **options: Any) -> list[Finding]:
         """Every finding the library reports for this document (``options`` → Settings)."""
         settings = settings or Settings(**options)
-        return api.check(read_json("submission.json", self.data(), settings.format_version),
-                         settings)  # fmt: skip
+        return api.check(api.read_bytes("submission.json", self.data(), settings), settings)
 
 
 _DECIMAL = re.compile(r'"\\u0000dec:([-0-9.Ee+]+)"')

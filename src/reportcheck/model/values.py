@@ -40,6 +40,8 @@ def parse_cell(
         return Cell(None, str(raw).lower(), CellState.TEXT, location, formula=formula)
     if isinstance(raw, int):
         return Cell(raw, str(raw), CellState.NUMBER, location, formula=formula)
+    if isinstance(raw, float | Decimal) and not Decimal(raw).is_finite():  # NaN, Infinity
+        return Cell(None, str(raw), CellState.TEXT, location, formula=formula)
     if isinstance(raw, float):
         dec = Decimal(repr(raw))
         return _number(dec, repr(raw), kind, location, None, formula)

@@ -49,7 +49,9 @@ def read_json(
             f"not UTF-8 encoded JSON (byte {exc.start})",
         ) from None
     try:
-        doc = json.loads(text, parse_float=Decimal)
+        # NaN / Infinity are not JSON; Python accepts them. Keep them as text (→ RC201)
+        # rather than as numbers that no comparison can handle.
+        doc = json.loads(text, parse_float=Decimal, parse_constant=str)
     except json.JSONDecodeError as exc:
         raise InputError(
             path,
@@ -85,7 +87,23 @@ class _Reader:
         return Location(pointer, pos[0], pos[1])
 
     def finding(self, code: str, zh: str, en: str, pointer: str, **kw: Any) -> None:
-        self.report.findings.append(make(code, zh, en, location=self.loc(pointer), **kw))
+        fields = {**self.place(pointer), **kw}
+        self.report.findings.append(make(code, zh, en, location=self.loc(pointer), **fields))
+
+    def place(self, pointer: str) -> dict[str, Any]:
+        """Table / row / column ids of a pointer into a table, as far as they are known ids."""
+        parts = pointer.split("/")[1:]
+        if not parts or parts[0] not in TABLE_IDS or self.report.format_version is None:
+            return {}
+        tdef = self.report.table_def(parts[0])
+        out: dict[str, Any] = {"table": tdef.id, "table_label": f"{tdef.short} {tdef.title}"}
+        if len(parts) > 1 and tdef.has_row(parts[1]):
+            rdef = tdef.row(parts[1])
+            out.update(row=rdef.id, row_label=rdef.full_label)
+            if len(parts) > 2 and any(c.id == parts[2] for c in rdef.columns):
+                cdef = rdef.column(parts[2])
+                out.update(column=cdef.id, column_label=cdef.label)
+        return out
 
     def unknown(self, obj: dict[str, Any], known: tuple[str, ...] | list[str], base: str) -> None:
         for key in obj:
@@ -277,7 +295,7 @@ def _escape(key: str) -> str:
 # ------------------------------------------------------------------ pointer → (line, col)
 
 _WS = re.compile(r"[ \t\n\r]*")
-_SCALAR = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null")
+_SCALAR = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|NaN|-?Infinity")
 
 
 def pointer_positions(text: str) -> dict[str, tuple[int, int]]:
