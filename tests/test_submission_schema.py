@@ -285,3 +285,42 @@ print(loaded)
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().splitlines()[-1] == "[]"
+
+
+# ---------------------------------------------------------------------- docs/json-format.md
+
+
+def test_json_format_doc_is_fresh() -> None:
+    path = ROOT / "docs" / "json-format.md"
+    text = path.read_text(encoding="utf-8")
+    example = (ROOT / submission.EXAMPLE).read_text(encoding="utf-8")
+    assert text == submission.render_doc(text, example), (
+        f"the generated tables or the example in {path.name} are stale: run `{REGENERATE}`"
+    )
+
+
+def test_json_format_doc_names_every_id_and_label() -> None:
+    text = (ROOT / "docs" / "json-format.md").read_text(encoding="utf-8")
+    for fmt in FORMATS.values():
+        for tdef in fmt.tables:
+            for r in tdef.rows:
+                assert f"`{r.id}`" in text and r.label in text
+                for c in r.columns:
+                    assert f"`{c.id}`" in text and c.label in text
+
+
+def test_json_format_doc_snippets_are_json_of_the_format() -> None:
+    text = (ROOT / "docs" / "json-format.md").read_text(encoding="utf-8")
+    blocks = text.split("```json\n")[1:]
+    assert len(blocks) >= 3
+    whole = json.loads(blocks[-1].split("```")[0], parse_float=Decimal)
+    assert whole == json.loads((ROOT / submission.EXAMPLE).read_text("utf-8"), parse_float=Decimal)
+    waivers = json.loads("{" + blocks[1].split("```")[0] + "}")["waivers"]
+    for w in waivers:
+        submission.Waiver.model_validate(w)
+
+
+def test_the_documented_example_is_clean() -> None:
+    result = api.validate_path(ROOT / submission.EXAMPLE)
+    assert result.error is None
+    assert [(f.code, bool(f.waived)) for f in result.findings] == [("RC207", True)]

@@ -369,6 +369,10 @@ def schema_name(version: str) -> str:
 
 DOC_BEGIN = "<!-- BEGIN GENERATED TABLES (python -m reportcheck.model.submission) -->"
 DOC_END = "<!-- END GENERATED TABLES -->"
+EXAMPLE_BEGIN = "<!-- BEGIN GENERATED EXAMPLE (python -m reportcheck.model.submission) -->"
+EXAMPLE_END = "<!-- END GENERATED EXAMPLE -->"
+EXAMPLE = "examples/json-format-example-2021.json"
+"""The complete example that docs/json-format.md shows (relative to the repository)."""
 
 _KIND_DOC = {
     ValueKind.COUNT: "count",
@@ -383,51 +387,82 @@ def _md(text: str) -> str:
 
 
 def tables_markdown() -> str:
-    """Markdown tables of every row id ↔ label and column id ↔ label, per version."""
+    """Markdown tables of every row id ↔ label and column id ↔ label.
+
+    The latest version comes first and in full; an older version shows only what differs
+    when its columns are the same.
+    """
     out: list[str] = []
+    order = tuple(reversed(VERSIONS))
     for table_id in TABLE_IDS:
-        shared = _shared(table_id)
-        for version in VERSIONS[:1] if shared else VERSIONS:
-            t = FORMATS[version].table(table_id)
-            which = "both versions" if shared else f"{version} format"
-            out += [f"### `{table_id}` — {t.short} {t.title} ({which})", ""]
-            out += _rows_markdown(t)
-            out += _columns_markdown(t)
+        latest = FORMATS[order[0]].table(table_id)
+        which = "both versions" if _shared(table_id) else f"{order[0]} format"
+        out += [f"### `{table_id}` — {latest.short} {latest.title} ({which})", ""]
+        out += _rows_markdown(latest.rows)
+        out += _columns_markdown(latest)
+        for version in order[1:]:
+            older = FORMATS[version].table(table_id)
+            if older == latest:
+                continue
+            if older.columns != latest.columns:
+                out += [f"### `{table_id}` — {older.short} {older.title} ({version} format)", ""]
+                out += _rows_markdown(older.rows)
+                out += _columns_markdown(older)
+                continue
+            ids = {r.id for r in latest.rows}
+            only = [r for r in older.rows if r.id not in ids]
+            dropped = [r.id for r in latest.rows if not older.has_row(r.id)]
+            out += [
+                f"In the {version} format {latest.short} has the same columns; instead of "
+                + ", ".join(f"`{r}`" for r in dropped)
+                + " it has:",
+                "",
+                *_rows_markdown(tuple(only)),
+            ]
     return "\n".join(out).rstrip() + "\n"
 
 
-def _rows_markdown(t: TableDef) -> list[str]:
-    block = any(r.block for r in t.rows)
-    head = "| row id | official label | English | " + ("block | columns |" if block else "")
-    out = [head.rstrip(), "|---|---|---|" + ("---|---|" if block else "")]
-    for r in t.rows:
-        label = _md(r.label if not r.group or r.group.startswith("三、") else r.full_label)
-        cells = [f"`{r.id}`", label, _md(r.en)]
-        if block:
-            cells += [r.block or "", " ".join(f"`{c.id}`" for c in r.columns)]
+def _rows_markdown(rows: tuple[RowDef, ...]) -> list[str]:
+    """Rows with their block or group; their columns only where rows differ (表二)."""
+    extra = [name for name in ("block", "group") if any(getattr(r, name) for r in rows)]
+    if len({r.columns for r in rows}) > 1:
+        extra.append("columns")
+    out = [
+        "| row id | official label | English |" + "".join(f" {x} |" for x in extra),
+        "|---|---|---|" + "---|" * len(extra),
+    ]
+    for r in rows:
+        cells = [f"`{r.id}`", _md(r.label), _md(r.en)]
+        for name in extra:
+            if name == "columns":
+                cells.append(" ".join(f"`{c.id}`" for c in r.columns))
+            else:
+                cells.append(_md(getattr(r, name) or ""))
         out.append("| " + " | ".join(cells) + " |")
     return [*out, ""]
 
 
 def _columns_markdown(t: TableDef) -> list[str]:
     out = ["| column id | official label | English | value |", "|---|---|---|---|"]
-    seen: set[tuple[str, str]] = set()
-    for r in t.rows:
-        for c in r.columns:
-            if (c.id, c.label) in seen:
-                continue
-            seen.add((c.id, c.label))
-            label = f"{c.band}·{c.label}" if c.band else c.label
-            out.append(f"| `{c.id}` | {_md(label)} | {_md(c.en)} | {_KIND_DOC[c.kind]} |")
+    for c in t.columns:
+        label = f"{c.band}·{c.label}" if c.band else c.label
+        out.append(f"| `{c.id}` | {_md(label)} | {_md(c.en)} | {_KIND_DOC[c.kind]} |")
     return [*out, ""]
 
 
-def render_doc(text: str) -> str:
-    """``text`` (docs/json-format.md) with its generated section replaced by fresh tables."""
-    start, end = text.find(DOC_BEGIN), text.find(DOC_END)
-    if start < 0 or end < start:
-        raise ValueError(f"the markers {DOC_BEGIN!r} … {DOC_END!r} are missing")
-    return text[: start + len(DOC_BEGIN)] + "\n\n" + tables_markdown() + "\n" + text[end:]
+def render_doc(text: str, example: str | None = None) -> str:
+    """docs/json-format.md with its generated parts replaced: the tables and the example."""
+    text = _splice(text, DOC_BEGIN, DOC_END, "\n" + tables_markdown())
+    if example is not None:
+        text = _splice(text, EXAMPLE_BEGIN, EXAMPLE_END, f"```json\n{example.rstrip()}\n```")
+    return text
+
+
+def _splice(text: str, begin: str, end: str, body: str) -> str:
+    start, stop = text.find(begin), text.find(end)
+    if start < 0 or stop < start:
+        raise ValueError(f"the markers {begin!r} … {end!r} are missing")
+    return f"{text[: start + len(begin)]}\n{body}\n{text[stop:]}"
 
 
 # ---------------------------------------------------------------------- command line
@@ -438,9 +473,10 @@ REPO = Path(__file__).resolve().parents[3]
 def generated_files(root: Path = REPO) -> dict[Path, str]:
     """Every file this module generates, with its fresh content."""
     out = {root / "schemas" / schema_name(v): schema_text(v) for v in VERSIONS}
-    doc = root / "docs" / "json-format.md"
+    doc, example = root / "docs" / "json-format.md", root / EXAMPLE
     if doc.exists():
-        out[doc] = render_doc(doc.read_text(encoding="utf-8"))
+        shown = example.read_text(encoding="utf-8") if example.exists() else None
+        out[doc] = render_doc(doc.read_text(encoding="utf-8"), shown)
     return out
 
 
