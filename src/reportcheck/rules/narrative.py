@@ -1,1 +1,1089 @@
-"""(in progress)"""
+"""Prose against tables: figures the text restates must agree with 表二, 表三 and 表四.
+
+Reports restate their tables in prose (「全年收到申请34件，上年结转2件…予以公开9件」,
+「行政复议7件，诉讼9件，均获维持」). This module reads those figures and compares them with
+the tables. What is read is declared as data, so it can grow:
+
+- :data:`QUANTITIES` — the table quantities prose may state (a row, a group of rows, or a
+  sum), with the cells they come from;
+- :data:`PHRASES` — phrase patterns naming a quantity, with a priority (the most specific
+  phrase of a clause wins: 「同意公开答复9件」 is about 予以公开, not about 答复);
+- :data:`CLAIMS` — statements without a number (「所有申请均已办理完成」, 「均获维持」,
+  「未发生行政复议」) and the table fact they assert.
+
+No false alarms: a figure is compared only when its clause names exactly one quantity and
+holds exactly one count (件/起/宗); sentences about other years, other units (全市, 各乡镇 …
+in a department's report), comparisons (同比, 较上年, 增长) and other things (网络问政, 行政许可
+申请, 人大建议) are skipped. When in doubt, nothing is said. A table value read as blank in
+a 总计 cell is taken as the sum of its row, and a figure agrees when it matches either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from reportcheck.config import Settings
+from reportcheck.findings import Finding, Severity
+from reportcheck.model.report import CellState, Location, Report
+from reportcheck.rules.publication import agency_level
+from reportcheck.rules.registry import make, rule
+from reportcheck.rules.sections import Layout, fold, layout
+
+# --------------------------------------------------------------------------- table values
+
+APPLICANTS = (
+    "natural_person",
+    "commercial",
+    "research",
+    "social_welfare",
+    "legal_services",
+    "other",
+)
+OUTCOMES = ("upheld", "corrected", "other", "pending")
+
+
+def _cell_int(report: Report, table: str, row: str, column: str) -> int | None:
+    """A cell as an int: blank or placeholder → 0; missing or text → None."""
+    data = report.tables.get(table)
+    cell = data.get(row, column) if data else None
+    if cell is None or cell.state is CellState.TEXT or cell.state is CellState.FORMULA_NO_VALUE:
+        return None
+    v = cell.arithmetic_value()
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() else None
+    return v
+
+
+def _row_values(report: Report, table: str, row: str, parts: tuple[str, ...]) -> set[int]:
+    """A row's total as read (when a number) and the sum of its parts (when all readable)."""
+    data = report.tables.get(table)
+    if data is None:
+        return set()
+    out: set[int] = set()
+    total = data.get(row, "total")
+    if total is not None and total.state is CellState.NUMBER:
+        t = _cell_int(report, table, row, "total")
+        if t is not None:
+            out.add(t)
+    values = [_cell_int(report, table, row, c) for c in parts]
+    if (
+        values
+        and all(v is not None for v in values)
+        and any(data.get(row, c) is not None for c in parts)
+    ):
+        out.add(sum(v for v in values if v is not None))
+    return out
+
+
+def _sum_rows(report: Report, table: str, rows: list[str], parts: tuple[str, ...]) -> set[int]:
+    """Plausible totals of several rows: each row by its total, or all by their parts."""
+    per_row = [_row_values(report, table, r, parts) for r in rows]
+    if not rows or any(not v for v in per_row):
+        return set()
+    by_total = 0
+    for r, vals in zip(rows, per_row, strict=True):
+        t = _cell_int(report, table, r, "total")
+        by_total += t if t is not None and t in vals else max(vals)
+    by_parts = 0
+    for r in rows:
+        parts_sum = [_cell_int(report, table, r, c) for c in parts]
+        if any(v is None for v in parts_sum):
+            return {by_total}
+        by_parts += sum(v for v in parts_sum if v is not None)
+    return {by_total, by_parts}
+
+
+def _t3(*prefixes: str) -> Callable[[Report], set[int]]:
+    def values(report: Report) -> set[int]:
+        if "applications" not in report.tables:
+            return set()
+        rows = [
+            r.id
+            for r in report.table_def("applications").rows
+            if any(r.id == p or r.id.startswith(p + "_") for p in prefixes)
+        ]
+        return _sum_rows(report, "applications", rows, APPLICANTS)
+
+    return values
+
+
+def _t3_received(report: Report) -> set[int]:
+    n = _t3("new_received")(report)
+    c = _t3("carried_over")(report)
+    return n | {a + b for a in n for b in c}
+
+
+def _t4(*rows: str) -> Callable[[Report], set[int]]:
+    def values(report: Report) -> set[int]:
+        if "review_litigation" not in report.tables:
+            return set()
+        return _sum_rows(report, "review_litigation", list(rows), OUTCOMES)
+
+    return values
+
+
+_DOC_COLUMNS = {
+    ("2021", "made"): ("made",),
+    ("2021", "in_force"): ("in_force",),
+    ("2021", "repealed"): ("repealed",),
+    ("2019", "made"): ("new_made", "new_published"),
+}
+
+
+def _t2(row: str, which: str) -> Callable[[Report], set[int]]:
+    def values(report: Report) -> set[int]:
+        cols = _DOC_COLUMNS.get((report.format_version or "2021", which), ())
+        out: set[int] = set()
+        data = report.tables.get("proactive_disclosure")
+        for col in cols:
+            cell = data.get(row, col) if data else None
+            if cell is not None and cell.state is CellState.NUMBER:
+                v = _cell_int(report, "proactive_disclosure", row, col)
+                if v is not None:
+                    out.add(v)
+        return out
+
+    return values
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A table quantity that prose may state."""
+
+    id: str
+    zh: str
+    en: str
+    family: str
+    """applications | outcome | review | documents: which context filters apply."""
+    table: str
+    row: str | None
+    """The row id for findings (None for a group of rows)."""
+    values: Callable[[Report], set[int]]
+    """Every value the table supports (total as read, sum of parts)."""
+    label: str
+    """How the table names it, for messages."""
+
+
+QUANTITIES: dict[str, Quantity] = {
+    q.id: q
+    for q in (
+        Quantity(
+            "received",
+            "收到申请",
+            "applications received",
+            "applications",
+            "applications",
+            "new_received",
+            _t3_received,
+            "表三「一、本年新收」（或加「二、上年结转」）",
+        ),
+        Quantity(
+            "carried_over",
+            "上年结转",
+            "carried over",
+            "applications",
+            "applications",
+            "carried_over",
+            _t3("carried_over"),
+            "表三「二、上年结转」",
+        ),
+        Quantity(
+            "answered",
+            "办结（答复）",
+            "answered",
+            "applications",
+            "applications",
+            "total",
+            _t3("total"),
+            "表三「（七）总计」",
+        ),
+        Quantity(
+            "carried_forward",
+            "结转下年度",
+            "carried forward",
+            "applications",
+            "applications",
+            "carried_forward",
+            _t3("carried_forward"),
+            "表三「四、结转下年度继续办理」",
+        ),
+        Quantity(
+            "granted_partial",
+            "予以公开及部分公开",
+            "disclosed in full or in part",
+            "outcome",
+            "applications",
+            "granted",
+            _t3("granted", "partial"),
+            "表三「（一）予以公开」+「（二）部分公开」",
+        ),
+        Quantity(
+            "granted",
+            "予以公开",
+            "disclosed",
+            "outcome",
+            "applications",
+            "granted",
+            _t3("granted"),
+            "表三「（一）予以公开」",
+        ),
+        Quantity(
+            "partial",
+            "部分公开",
+            "partly disclosed",
+            "outcome",
+            "applications",
+            "partial",
+            _t3("partial"),
+            "表三「（二）部分公开」",
+        ),
+        Quantity(
+            "denied",
+            "不予公开",
+            "withheld",
+            "outcome",
+            "applications",
+            None,
+            _t3("denied"),
+            "表三「（三）不予公开」各项之和",
+        ),
+        Quantity(
+            "unable",
+            "无法提供",
+            "cannot provide",
+            "outcome",
+            "applications",
+            None,
+            _t3("unable"),
+            "表三「（四）无法提供」各项之和",
+        ),
+        Quantity(
+            "not_processed",
+            "不予处理",
+            "not processed",
+            "outcome",
+            "applications",
+            None,
+            _t3("not_processed"),
+            "表三「（五）不予处理」各项之和",
+        ),
+        Quantity(
+            "other",
+            "其他处理",
+            "otherwise handled",
+            "outcome",
+            "applications",
+            None,
+            _t3("other"),
+            "表三「（六）其他处理」",
+        ),
+        Quantity(
+            "review",
+            "行政复议",
+            "administrative reviews",
+            "review",
+            "review_litigation",
+            "review",
+            _t4("review"),
+            "表四「行政复议·总计」",
+        ),
+        Quantity(
+            "litigation",
+            "行政诉讼",
+            "lawsuits",
+            "review",
+            "review_litigation",
+            None,
+            _t4("litigation_direct", "litigation_after_review"),
+            "表四「未经复议直接起诉·总计」+「复议后起诉·总计」",
+        ),
+        Quantity(
+            "regulations",
+            "规章",
+            "regulations",
+            "documents",
+            "proactive_disclosure",
+            "regulations",
+            _t2("regulations", "made"),
+            "表二「规章·本年制发件数」",
+        ),
+        Quantity(
+            "regulations_in_force",
+            "现行有效规章",
+            "regulations in force",
+            "documents",
+            "proactive_disclosure",
+            "regulations",
+            _t2("regulations", "in_force"),
+            "表二「规章·现行有效件数」",
+        ),
+        Quantity(
+            "regulations_repealed",
+            "废止规章",
+            "regulations repealed",
+            "documents",
+            "proactive_disclosure",
+            "regulations",
+            _t2("regulations", "repealed"),
+            "表二「规章·本年废止件数」",
+        ),
+        Quantity(
+            "normative_documents",
+            "规范性文件",
+            "normative documents",
+            "documents",
+            "proactive_disclosure",
+            "normative_documents",
+            _t2("normative_documents", "made"),
+            "表二「行政规范性文件·本年制发件数」",
+        ),
+        Quantity(
+            "normative_documents_in_force",
+            "现行有效规范性文件",
+            "normative documents in force",
+            "documents",
+            "proactive_disclosure",
+            "normative_documents",
+            _t2("normative_documents", "in_force"),
+            "表二「行政规范性文件·现行有效件数」",
+        ),
+        Quantity(
+            "normative_documents_repealed",
+            "废止规范性文件",
+            "normative documents repealed",
+            "documents",
+            "proactive_disclosure",
+            "normative_documents",
+            _t2("normative_documents", "repealed"),
+            "表二「行政规范性文件·本年废止件数」",
+        ),
+    )
+}
+
+# --------------------------------------------------------------------------- phrases
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A phrase pattern that names a quantity; the highest priority in a clause wins."""
+
+    quantity: str
+    pattern: str
+    priority: int
+
+
+PHRASES: tuple[Phrase, ...] = (
+    Phrase("granted_partial", r"(?:予以|同意|全部)公开(?:及|和|与|、|或)部分公开", 100),
+    Phrase("granted", r"予以公开|同意公开|全部公开", 90),
+    Phrase("partial", r"部分公开", 90),
+    Phrase("denied", r"不予公开", 90),
+    Phrase("unable", r"无法提供", 90),
+    Phrase("not_processed", r"不予处理", 90),
+    Phrase("other", r"其他处理", 90),
+    Phrase(
+        "carried_forward",
+        r"结转(?:至|到|入)?下一?年度?|转(?:入|至|到)?下一?年度|顺延(?:至|到)?下一?年度?",
+        80,
+    ),
+    Phrase("carried_over", r"上一?年度?(?:结转|遗留|转入)|去年结转", 80),
+    Phrase("review", r"行政复议|复议", 70),
+    Phrase("litigation", r"行政诉讼|诉讼|起诉", 70),
+    Phrase("received", r"新收|收到|受理|接收|接到", 60),
+    Phrase("answered", r"办结|答复|办理完毕|办理完成|回复", 50),
+    Phrase("regulations", r"规章(?!制度)", 40),
+    Phrase("normative_documents", r"规范性文件", 40),
+)
+
+_PHRASES = [(p, re.compile(p.pattern)) for p in sorted(PHRASES, key=lambda p: -p.priority)]
+
+# Document counts: which column a clause is about.
+_IN_FORCE = re.compile(r"现行有效|有效的?")
+_REPEALED = re.compile(r"废止|失效")
+
+# --------------------------------------------------------------------------- context filters
+
+COUNT = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)\s*(?:件|起|宗)(?!数)")
+PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+COMPARISON = re.compile(
+    r"同比|环比|较上|较去|比上|比去|较\d{4}|比\d{4}|增长|下降|减少|增加|上升|持平|回落|增幅|降幅|"
+    r"平均|月均|日均|每月|每年|占比提高|历年"
+)
+OTHER_TIME = re.compile(r"去年|上年|上一年|前年|往年|明年|下一年|下年|以来|累计")
+OWN_YEAR_CUMULATIVE = re.compile(r"(?:全年|本年|年度|当年)累计")
+OWN_SCOPE = re.compile(r"全(?:市|区|县|省|州|旗|盟)")
+OTHER_UNITS = re.compile(
+    r"各(?:区|县|市|乡|镇|街道|部门|单位|级)|县直|市直|区直|下属|所属|系统内|乡镇|街道"
+)
+NOT_APPLICATIONS = re.compile(
+    r"许可|审批|办件|政务服务|问政|来信|来访|信访件|12345|热线|人大|政协|建议|提案|咨询|留言|"
+    r"诉求|工单|依申请公开目录"
+)
+NOT_OWN_DOCUMENTS = re.compile(
+    r"刊登|刊发|转发|汇编|转载|解读|清理|备案|审查|审核|起草|征求意见|合法性|部门|各|其他|等\s*\d"
+)
+DOC_CONTEXT = re.compile(r"公开|制发|印发|出台|制定|发布|现行有效|废止")
+REVIEW_CONTEXT = re.compile(r"公开")
+
+
+@dataclass
+class Clause:
+    """A piece of a sentence between commas (or brackets), with where it starts."""
+
+    text: str
+    offset: int
+
+
+@dataclass
+class Sentence:
+    """A sentence of prose (cut at ；): ``context`` is the whole sentence (cut at 。).
+
+    ``text`` and ``context`` are folded to half width for matching; ``quote`` is the
+    sentence as the report writes it.
+    """
+
+    text: str
+    offset: int
+    context: str
+    quote: str
+    clauses: list[Clause] = field(default_factory=list)
+
+
+_SENTENCE_END = "。！？!?"
+_SUB_END = "；;"
+_CLAUSE_SEP = re.compile(r"[，,：:（）()]")
+
+
+def _is_heading(line: str) -> bool:
+    s = line.strip()
+    return len(s) <= 30 and bool(
+        re.match(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）])", s)
+    )
+
+
+def _prose(text: str) -> list[tuple[str, list[int]]]:
+    """Runs of prose with the offset of each character; table lines are left out.
+
+    Lines wrapped inside a paragraph (text taken from a PDF) are joined; a heading, a blank
+    line, a table line or a line ending a sentence ends a run.
+    """
+    runs: list[tuple[str, list[int]]] = []
+    chars: list[str] = []
+    offs: list[int] = []
+
+    def flush() -> None:
+        if chars:
+            runs.append(("".join(chars), list(offs)))
+            chars.clear()
+            offs.clear()
+
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        stripped = line.strip()
+        if not stripped or "|" in line or _is_heading(line):
+            flush()
+            if stripped and "|" not in line:
+                runs.append((line, list(range(start, start + len(line)))))
+            continue
+        chars.extend(line)
+        offs.extend(range(start, start + len(line)))
+        if stripped[-1] in _SENTENCE_END + _SUB_END:
+            flush()
+    flush()
+    return runs
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The prose of a report cut into sentences (at 。！？) and sub-sentences (at ；)."""
+    out: list[Sentence] = []
+    for run, offs in _prose(fold(text)):
+        start = 0
+        for i in range(len(run) + 1):
+            if i == len(run) or run[i] in _SENTENCE_END:
+                _add_sentence(out, text, run, offs, start, min(i + 1, len(run)))
+                start = i + 1
+    return out
+
+
+def _add_sentence(
+    out: list[Sentence], original: str, run: str, offs: list[int], a: int, b: int
+) -> None:
+    """Add the sub-sentences of ``run[a:b]``, each with its clauses."""
+    context = run[a:b].strip()
+    if not context:
+        return
+    start = a
+    for i in range(a, b + 1):
+        if i < b and run[i] not in _SUB_END:
+            continue
+        end = min(i + 1, b)
+        if run[start:end].strip():
+            quote = "".join(original[o] for o in offs[start:end]).strip()
+            sent = Sentence(run[start:end].strip(), offs[start], context, quote)
+            cs = start
+            for j in range(start, end + 1):
+                if j == end or _CLAUSE_SEP.match(run[j]) or run[j] in _SUB_END:
+                    if run[cs:j].strip():
+                        sent.clauses.append(Clause(run[cs:j], offs[cs]))
+                    cs = j + 1
+            out.append(sent)
+        start = i + 1
+
+
+# --------------------------------------------------------------------------- reading figures
+
+
+@dataclass
+class Figure:
+    """A figure the prose states about one quantity."""
+
+    quantity: Quantity
+    value: int
+    sentence: Sentence
+    clause: Clause
+    percent: str | None = None
+
+
+def _phrases_in(text: str) -> list[tuple[Phrase, int]]:
+    """Non-overlapping phrase matches in a clause, most specific first."""
+    taken: list[tuple[int, int]] = []
+    out: list[tuple[Phrase, int]] = []
+    for phrase, pat in _PHRASES:
+        for m in pat.finditer(text):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append((phrase, m.start()))
+    return out
+
+
+def _quantity_of(text: str) -> str | None:
+    """The one quantity a clause names (None when it names none, or several equally)."""
+    found = _phrases_in(text)
+    if not found:
+        return None
+    top = max(p.priority for p, _ in found)
+    ids = {p.quantity for p, _ in found if p.priority == top}
+    if len(ids) != 1:
+        return None
+    qid = ids.pop()
+    if qid in ("regulations", "normative_documents"):
+        if _REPEALED.search(text):
+            return qid + "_repealed"
+        if _IN_FORCE.search(text):
+            return qid + "_in_force"
+    return qid
+
+
+def _own_scope(report: Report, context: str) -> bool:
+    """Whether a sentence is about the reporting agency itself."""
+    if OTHER_UNITS.search(context):
+        return False
+    return not (OWN_SCOPE.search(context) and agency_level(report) != "government")
+
+
+def _other_year(report: Report, context: str) -> bool:
+    """Whether a sentence names a year other than the report's (any year, if unknown)."""
+    year = report.metadata.year
+    return any(year is None or int(y) != year for y in _YEAR.findall(context))
+
+
+def _context_ok(report: Report, q: Quantity, sentence: Sentence, clause: str) -> bool:
+    """The filters that keep figures about other things out of the comparison."""
+    ctx = sentence.context
+    if _other_year(report, ctx) or not _own_scope(report, ctx):
+        return False
+    if COMPARISON.search(clause):
+        return False
+    if (
+        OTHER_TIME.search(clause)
+        and not OWN_YEAR_CUMULATIVE.search(clause)
+        and q.id not in ("carried_over", "carried_forward")
+    ):
+        return False
+    if q.family in ("applications", "outcome"):
+        if NOT_APPLICATIONS.search(clause) or "主动公开" in clause:
+            return False
+        if q.family == "applications" and "申请" not in ctx:
+            return False
+    if q.family == "review" and not REVIEW_CONTEXT.search(ctx):
+        return False
+    if q.family == "documents":
+        return not NOT_OWN_DOCUMENTS.search(clause) and bool(DOC_CONTEXT.search(ctx))
+    return True
+
+
+def _split_counts(clause: Clause) -> list[Clause]:
+    """A clause with several counts split at 、 (「行政复议2件、行政诉讼1件」)."""
+    if len(COUNT.findall(clause.text)) <= 1:
+        return [clause]
+    out = []
+    start = 0
+    for i, ch in enumerate(clause.text + "、"):
+        if ch in "、和及" or i == len(clause.text):
+            piece = clause.text[start:i]
+            if piece.strip():
+                out.append(Clause(piece, clause.offset + start))
+            start = i + 1
+    return out
+
+
+def figures(report: Report) -> Iterator[Figure]:
+    """Every figure the prose states that can be compared with a table."""
+    for s in sentences(report.text or ""):
+        clauses = s.clauses
+        for ci, clause in enumerate(clauses):
+            for piece in _split_counts(clause):
+                counts = COUNT.findall(piece.text)
+                if len(counts) != 1:
+                    continue
+                qid = _quantity_of(piece.text)
+                if qid is None or qid not in QUANTITIES:
+                    continue
+                q = QUANTITIES[qid]
+                if not _context_ok(report, q, s, piece.text):
+                    continue
+                value = int(counts[0].replace(",", ""))
+                fig = Figure(q, value, s, piece)
+                fig.percent = _percent(piece.text, clauses[ci + 1 :])
+                yield fig
+
+
+def _percent(text: str, following: list[Clause]) -> str | None:
+    m = PERCENT.search(text)
+    if m:
+        return m[1]
+    if following:
+        nxt = following[0].text.strip()
+        m2 = PERCENT.search(nxt)
+        if m2 and nxt.startswith(("占", "比例", "比重")) and not COUNT.search(nxt):
+            return m2[1]
+    return None
+
+
+def _percent_ok(report: Report, value: int, stated: str) -> bool:
+    """The stated share of one outcome agrees with some reading of the totals.
+
+    Shares are taken of the applications answered (（七）总计), or of those received;
+    a stated figure within one unit of its last digit of the exact share is accepted
+    (it may be rounded or cut off).
+    """
+    p = Decimal(stated)
+    exponent = p.as_tuple().exponent
+    unit = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+    bases = QUANTITIES["answered"].values(report) | QUANTITIES["received"].values(report)
+    bases = {b for b in bases if b > 0}
+    if not bases:
+        return True
+    return any(abs(Decimal(value) * 100 / b - p) < unit for b in bases)
+
+
+def _location(report: Report, lay: Layout | None, offset: int) -> Location | None:
+    """Where a sentence is: its line, counted from the nearest heading with a line."""
+    text = report.text or ""
+    anchor = None
+    if lay is not None:
+        before = [h for h in lay.headings if h.offset <= offset]
+        anchor = before[-1] if before else None
+    if anchor is not None and anchor.location.line is not None:
+        line = anchor.location.line + text.count("\n", anchor.offset, offset)
+        return Location(f"line {line}", line)
+    if anchor is not None and report.kind not in ("text", "markdown"):
+        return anchor.location
+    line = text.count("\n", 0, offset) + 1
+    return Location(f"line {line}", line)
+
+
+def _quote(s: Sentence) -> str:
+    text = re.sub(r"\s+", " ", s.quote).strip().rstrip("；;，,")
+    return text if len(text) <= 120 else text[:118] + "…"
+
+
+# --------------------------------------------------------------------------- claims
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A statement without a number that asserts a table fact."""
+
+    id: str
+    pattern: str
+    family: str
+    """applications | review: the context filter and the finding code."""
+
+
+CLAIMS: tuple[Claim, ...] = (
+    Claim(
+        "all_completed",
+        r"(?:所有|全部)[^，,。；]{0,12}?(?:均|都)?已?[^，,。；]{0,6}?"
+        r"(?:办结|办理完成|办理完毕|答复完毕|答复完成|处理完毕)|均已(?:全部)?(?:办结|办理完成|办理完毕)",
+        "applications",
+    ),
+    Claim("none_received", r"(?:未|没有)(?:收到|受理|接到)[^，,。；]{0,12}申请", "applications"),
+    Claim(
+        "none_review",
+        r"(?:未|没有)(?:发生|产生|出现|收到|接到|涉及|被申请|被提起|有)[^，,。；]{0,16}?(?:复议|诉讼)"
+        r"|无(?:政府信息公开)?(?:相关)?(?:行政)?(?:复议|诉讼)",
+        "review",
+    ),
+    Claim("all_upheld", r"(?:均|全部|都)(?:获|被|予以|得到|已)?(?:维持|胜诉)", "review"),
+    Claim("none_corrected", r"(?:未|没有|无)被?[^，,。；]{0,10}?(?:纠错|纠正)", "review"),
+)
+_CLAIMS = [(c, re.compile(c.pattern)) for c in CLAIMS]
+_CLAIM_EXCLUDE = {
+    "all_completed": re.compile(r"期限|时限|按时|及时|逾期|未全部|率"),
+    "none_received": re.compile(r"\d"),
+    "none_review": re.compile(r"纠错|纠正|败诉|撤销|确认违法|维持|\d|经复议"),
+    "all_upheld": re.compile(r"未|尚"),
+    "none_corrected": re.compile(r"\d+\s*(?:件|起)[^，,。；]*纠"),
+}
+
+
+def _subjects(text: str) -> list[str]:
+    out = []
+    if "复议" in text.replace("复议后起诉", "").replace("经复议", ""):
+        out.append("review")
+    if "诉讼" in text or "起诉" in text:
+        out.append("litigation")
+    return out
+
+
+def _t4_cells(report: Report, subject: str) -> dict[str, int] | None:
+    rows = ["review"] if subject == "review" else ["litigation_direct", "litigation_after_review"]
+    out: dict[str, int] = {}
+    for col in (*OUTCOMES, "total"):
+        total = 0
+        for r in rows:
+            v = _cell_int(report, "review_litigation", r, col)
+            if v is None:
+                return None
+            total += v
+        out[col] = total
+    return out
+
+
+_SUBJECT_ZH = {"review": "行政复议", "litigation": "行政诉讼"}
+
+
+@dataclass
+class Contradiction:
+    """A claim the tables contradict."""
+
+    claim: Claim
+    sentence: Sentence
+    offset: int
+    zh: str
+    en: str
+    table: str
+    row: str | None
+    column: str | None
+    actual: str
+    expected: str
+
+
+def contradictions(report: Report) -> Iterator[Contradiction]:
+    """Statements without a number that the tables contradict."""
+    for s in sentences(report.text or ""):
+        for claim, pat in _CLAIMS:
+            for clause in s.clauses:
+                m = pat.search(clause.text)
+                if m is None or _CLAIM_EXCLUDE[claim.id].search(clause.text):
+                    continue
+                if _other_year(report, s.context) or not _own_scope(report, s.context):
+                    continue
+                c = _check_claim(report, claim, s, clause)
+                if c is not None:
+                    yield c
+                break
+
+
+def _check_claim(report: Report, claim: Claim, s: Sentence, clause: Clause) -> Contradiction | None:
+    if claim.family == "applications":
+        if "申请" not in s.context or NOT_APPLICATIONS.search(s.context):
+            return None
+        if COUNT.search(clause.text):
+            return None
+        if claim.id == "all_completed":
+            fwd = QUANTITIES["carried_forward"].values(report)
+            if not fwd or min(fwd) == 0:
+                return None
+            n = min(fwd)
+            return Contradiction(
+                claim,
+                s,
+                clause.offset,
+                f"称申请均已办结，但表三「四、结转下年度继续办理」为 {n} 件",
+                f"says every application was completed, but Table 3 carries {n} forward "
+                f"to next year",
+                "applications",
+                "carried_forward",
+                "total",
+                "全部办结",
+                str(n),
+            )
+        got = QUANTITIES["received"].values(report)
+        if not got or min(got) == 0:
+            return None
+        return Contradiction(
+            claim,
+            s,
+            clause.offset,
+            f"称未收到申请，但表三「一、本年新收」为 {min(got)} 件",
+            f"says no application was received, but Table 3 shows {min(got)} received",
+            "applications",
+            "new_received",
+            "total",
+            "0",
+            str(min(got)),
+        )
+    if not REVIEW_CONTEXT.search(s.context) and "复议" not in s.context:
+        return None
+    subjects = _subjects(clause.text if claim.id == "none_review" else s.context)
+    bad_zh: list[str] = []
+    bad_en: list[str] = []
+    for subject in subjects:
+        cells = _t4_cells(report, subject)
+        if cells is None:
+            continue
+        name = _SUBJECT_ZH[subject]
+        if claim.id == "none_review" and cells["total"] > 0:
+            bad_zh.append(f"{name}总计 {cells['total']} 件")
+            bad_en.append(f"{subject} total {cells['total']}")
+        elif claim.id == "all_upheld":
+            parts = [
+                (zh, cells[k])
+                for k, zh in (
+                    ("corrected", "结果纠正"),
+                    ("other", "其他结果"),
+                    ("pending", "尚未审结"),
+                )
+                if cells[k]
+            ]
+            bad_zh.extend(f"{name}{zh} {n} 件" for zh, n in parts)
+            bad_en.extend(f"{subject} {k} {n}" for k, n in parts)
+        elif claim.id == "none_corrected" and cells["corrected"] > 0:
+            bad_zh.append(f"{name}结果纠正 {cells['corrected']} 件")
+            bad_en.append(f"{subject} corrected {cells['corrected']}")
+    if not bad_zh:
+        return None
+    what = {
+        "none_review": ("称未发生行政复议、行政诉讼", "says there was no review or lawsuit"),
+        "all_upheld": ("称均获维持", "says all were upheld"),
+        "none_corrected": ("称未被纠错", "says none was corrected"),
+    }[claim.id]
+    return Contradiction(
+        claim,
+        s,
+        clause.offset,
+        f"{what[0]}，但表四为{'、'.join(bad_zh)}",
+        f"{what[1]}, but Table 4 shows {', '.join(bad_en)}",
+        "review_litigation",
+        subjects[0] if subjects[0] == "review" else None,
+        None,
+        what[0][1:],
+        "、".join(bad_zh),
+    )
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def _mismatches(report: Report, families: tuple[str, ...]) -> Iterator[tuple[Figure, set[int]]]:
+    seen: set[tuple[str, int]] = set()
+    for fig in figures(report):
+        if fig.quantity.family not in families:
+            continue
+        values = fig.quantity.values(report)
+        if not values or fig.value in values:
+            continue
+        key = (fig.quantity.id, fig.value)
+        if key in seen:
+            continue
+        seen.add(key)
+        yield fig, values
+
+
+def _primary(values: set[int]) -> int:
+    return max(values)
+
+
+def _figure_finding(
+    code: str, report: Report, lay: Layout | None, fig: Figure, values: set[int]
+) -> Finding:
+    q = fig.quantity
+    table_value = _primary(values)
+    others = sorted(values - {table_value})
+    alt = f"（按各列相加为 {others[0]}）" if others else ""
+    alt_en = f" ({others[0]} adding up the columns)" if others else ""
+    pct = f"（{fig.percent}%）" if fig.percent else ""
+    quote = _quote(fig.sentence)
+    return make(
+        code,
+        f"正文「{quote}」中{q.zh} {fig.value} 件{pct}，与{q.label} {table_value} 件{alt}不一致",
+        f"the text 「{quote}」 gives {q.en} as {fig.value}, but {q.label} is {table_value}{alt_en}",
+        table=q.table,
+        row=q.row,
+        column="total" if q.family != "documents" else None,
+        location=_location(report, lay, fig.clause.offset),
+        actual=str(fig.value),
+        expected=str(table_value),
+        difference=str(fig.value - table_value),
+        extra={"quantity": q.id, "sentence": fig.sentence.text},
+    )
+
+
+def _applies(report: Report) -> bool:
+    return report.sections is not None and bool(report.text) and bool(report.tables)
+
+
+@rule(
+    "RC401",
+    "prose-applications",
+    Severity.WARNING,
+    "正文中的申请数字与表三不一致",
+    "application figures in the text differ from Table 3",
+)
+def prose_applications(report: Report, settings: Settings) -> Iterator[Finding]:
+    """A figure in the text about applications differs from 表三.
+
+    Compared: applications received (本年新收, or with 上年结转), carried over, answered
+    (办结/答复 = （七）总计), carried forward, and the count of each outcome (予以公开,
+    部分公开, 不予公开, 无法提供, 不予处理, 其他处理; 「予以公开及部分公开」 is their sum), and
+    「所有申请均已办结」 against a carry-forward. Figures about other years, other units or other
+    things (网络问政, 行政许可申请 …) and comparisons (同比, 较上年) are not compared.
+
+    Passes: 「全年收到申请31件，答复31件」 with 本年新收 31 and （七）总计 31
+    Fails:  「因本机关不掌握等原因无法提供265件」 while （四）无法提供 adds up to 337
+    """
+    if not _applies(report):
+        return
+    lay = layout(report)
+    for fig, values in _mismatches(report, ("applications", "outcome")):
+        yield _figure_finding("RC401", report, lay, fig, values)
+    for c in contradictions(report):
+        if c.claim.family == "applications":
+            yield _claim_finding("RC401", report, lay, c)
+
+
+def _claim_finding(code: str, report: Report, lay: Layout | None, c: Contradiction) -> Finding:
+    quote = _quote(c.sentence)
+    return make(
+        code,
+        f"正文「{quote}」{c.zh}",
+        f"the text 「{quote}」 {c.en}",
+        table=c.table,
+        row=c.row,
+        column=c.column,
+        location=_location(report, lay, c.offset),
+        actual=c.actual,
+        expected=c.expected,
+        extra={"claim": c.claim.id, "sentence": c.sentence.text},
+    )
+
+
+@rule(
+    "RC402",
+    "prose-percentage",
+    Severity.WARNING,
+    "正文中的办理结果占比与表三不符",
+    "outcome percentage in the text does not fit Table 3",
+)
+def prose_percentage(report: Report, settings: Settings) -> Iterator[Finding]:
+    """A percentage of an outcome in the text does not fit its count and the total answered.
+
+    Checked only when the count itself agrees with 表三 (otherwise RC401 already reports
+    the sentence). The share is taken of the applications answered (（七）总计) or received;
+    a figure rounded or cut off at its last digit is accepted.
+
+    Passes: 「不予处理158件，占19.6%」 with 805 answered (19.63 %)
+    Fails:  「予以公开40件，占50%」 with 100 answered
+    """
+    if not _applies(report):
+        return
+    lay = layout(report)
+    seen: set[tuple[str, str]] = set()
+    for fig in figures(report):
+        if fig.quantity.family != "outcome" or fig.percent is None:
+            continue
+        values = fig.quantity.values(report)
+        if fig.value not in values or _percent_ok(report, fig.value, fig.percent):
+            continue
+        if (fig.quantity.id, fig.percent) in seen:
+            continue
+        seen.add((fig.quantity.id, fig.percent))
+        answered = max(QUANTITIES["answered"].values(report) or {0})
+        exact = (
+            (Decimal(fig.value) * 100 / answered).quantize(Decimal("0.01")) if answered else None
+        )
+        quote = _quote(fig.sentence)
+        q = fig.quantity
+        yield make(
+            "RC402",
+            f"正文「{quote}」中{q.zh}占 {fig.percent}%，按表三 {fig.value} / {answered} 应为 {exact}%",
+            f"the text 「{quote}」 gives {q.en} as {fig.percent}%, but by Table 3 "
+            f"{fig.value} / {answered} it is {exact}%",
+            table=q.table,
+            row=q.row,
+            column="total",
+            location=_location(report, lay, fig.clause.offset),
+            actual=f"{fig.percent}%",
+            expected=f"{exact}%",
+            extra={"quantity": q.id, "sentence": fig.sentence.text},
+        )
+
+
+@rule(
+    "RC403",
+    "prose-review-litigation",
+    Severity.WARNING,
+    "正文中的行政复议、行政诉讼情况与表四不一致",
+    "review or litigation figures in the text differ from Table 4",
+)
+def prose_review_litigation(report: Report, settings: Settings) -> Iterator[Finding]:
+    """What the text says about 行政复议 and 行政诉讼 differs from 表四.
+
+    Compared: the number of reviews (表四 行政复议·总计) and of lawsuits (未经复议直接起诉·总计 +
+    复议后起诉·总计), and statements without a number: 「均获维持」 (nothing corrected, other
+    or pending), 「未被纠错」 (nothing corrected), 「未发生行政复议、行政诉讼」 (totals 0).
+
+    Passes: 「行政复议7件，诉讼9件」 with 表四 totals 7 and 9
+    Fails:  「行政复议7件，诉讼9件，均获维持」 while 3 cases are 尚未审结
+    """
+    if not _applies(report):
+        return
+    lay = layout(report)
+    for fig, values in _mismatches(report, ("review",)):
+        yield _figure_finding("RC403", report, lay, fig, values)
+    for c in contradictions(report):
+        if c.claim.family == "review":
+            yield _claim_finding("RC403", report, lay, c)
+
+
+@rule(
+    "RC404",
+    "prose-documents",
+    Severity.WARNING,
+    "正文中的规章、规范性文件数与表二不一致",
+    "regulation or normative-document counts in the text differ from Table 2",
+)
+def prose_documents(report: Report, settings: Settings) -> Iterator[Finding]:
+    """A count of 规章 or 规范性文件 in the text differs from 表二.
+
+    「制发/出台/主动公开规范性文件N件」 is compared with 本年制发件数 (2019: 本年新制作数量 or
+    本年新公开数量), 「现行有效…N件」 with 现行有效件数, 「废止…N件」 with 本年废止件数. Documents of
+    other bodies (部门规范性文件, 各区…), documents reprinted (刊登, 转发, 汇编), reviewed or
+    cleaned up (备案审查, 清理) and 规章制度 (internal rules) are not compared.
+
+    Passes: 「主动公开行政规范性文件13件」 with 本年制发件数 13
+    Fails:  「全年制发行政规范性文件8件」 with 本年制发件数 5
+    """
+    if not _applies(report):
+        return
+    lay = layout(report)
+    for fig, values in _mismatches(report, ("documents",)):
+        yield _figure_finding("RC404", report, lay, fig, values)

@@ -1,1 +1,152 @@
-"""(in progress)"""
+"""Publication: the report was published in time (R10) and states the 信息处理费 (section 六).
+
+Both rules look at published reports only (HTML, Word, text); Excel and JSON submissions
+carry no publication date or prose and are not checked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from reportcheck.config import Settings
+from reportcheck.findings import Finding, Severity
+from reportcheck.model.report import Report
+from reportcheck.rules.registry import make, rule
+from reportcheck.rules.sections import fold, layout
+
+LEVEL_ZH = {"department": "政府部门", "government": "人民政府", "township": "乡镇（街道）"}
+
+_TOWNSHIP = re.compile(r"(?:乡|镇|街道)(?:人民政府|办事处)?$|街道办事处$")
+_GOVERNMENT = re.compile(r"(?:省|市|县|区|州|盟|旗)人民政府$")
+_DEPARTMENT = re.compile(r"(?:局|委员会|委|厅|办公室|办公厅)$")
+
+
+def agency_level(report: Report) -> str | None:
+    """The agency level for the deadline: as read, else from an unambiguous agency name.
+
+    ``…局``, ``…委员会``, ``…办公室`` are departments; ``…县人民政府`` is a government;
+    ``…镇人民政府`` and ``…街道办事处`` are townships. Anything else stays unknown.
+    """
+    md = report.metadata
+    if md.level:
+        return md.level
+    name = (md.agency or "").strip()
+    if not name:
+        return None
+    if _TOWNSHIP.search(name):
+        return "township"
+    if _GOVERNMENT.search(name):
+        return "government"
+    if _DEPARTMENT.search(name):
+        return "department"
+    return None
+
+
+def deadline(report: Report, settings: Settings) -> date | None:
+    """The last day for publishing the report, or None when not known or not checked."""
+    year = report.metadata.year
+    level = agency_level(report)
+    if year is None or level is None:
+        return None
+    mmdd = settings.deadlines.get(level)
+    if not mmdd:
+        return None
+    try:
+        month, day = (int(x) for x in mmdd.split("-"))
+        return date(year + 1, month, day)
+    except ValueError:
+        return None
+
+
+@rule("RC601", "late-publication", Severity.WARNING, "年报发布逾期", "published late")
+def late_publication(report: Report, settings: Settings) -> Iterator[Finding]:
+    """The report was published after the deadline (R10).
+
+    Departments of governments at county level and above publish by 31 January of the next
+    year (条例 Art. 49); a government's own report by 31 March; township deadlines are set
+    locally (``deadlines.township`` in the configuration; not checked by default). Nothing
+    is said when the publication date, the report year or the agency level is unknown.
+
+    Passes: a county bureau's 2024 report published 2025-01-09
+    Fails:  a county bureau's 2024 report published 2025-02-15
+    """
+    published = report.metadata.published
+    last = deadline(report, settings)
+    if published is None or last is None or published <= last:
+        return
+    level = agency_level(report) or ""
+    days = (published - last).days
+    yield make(
+        "RC601",
+        f"{report.metadata.year} 年度报告于 {published.isoformat()} 发布，"
+        f"晚于{LEVEL_ZH.get(level, level)}的发布期限 {last.isoformat()}（逾期 {days} 天）",
+        f"the {report.metadata.year} report was published on {published.isoformat()}, after "
+        f"the {level} deadline {last.isoformat()} ({days} days late)",
+        actual=published.isoformat(),
+        expected=last.isoformat(),
+        difference=str(days),
+    )
+
+
+FEE_STATEMENT = re.compile(
+    r"信息处理费|处理费"
+    r"|(?<!行政事业性)收费(?:情况|事项|行为)"
+    r"|(?:未|没有|无|不)(?:发生|产生)?(?:任何)?(?:[^。；\n]{0,12})?收(?:取)?(?:任何)?(?:费|费用)"
+    r"|收取[^。；\n]{0,12}费用?"
+)
+"""What counts as a statement on 信息处理费 in section 六: the fee named, or a charge (or
+none) of fees on applications. 表二's 行政事业性收费 does not count."""
+
+
+def _fee_required(report: Report) -> bool:
+    """信息处理费 (国办函〔2020〕109号) applies from report year 2021."""
+    year = report.metadata.year
+    if year is not None:
+        return year >= 2021
+    return report.format_version == "2021" and report.detected_version == "2021"
+
+
+@rule(
+    "RC602",
+    "fee-statement",
+    Severity.WARNING,
+    "未说明信息处理费收取情况",
+    "no statement on 信息处理费",
+)
+def fee_statement(report: Report, settings: Settings) -> Iterator[Finding]:
+    """Section 六 does not say what 信息处理费 was charged, or that none was.
+
+    From report year 2021, section 六 states the fees charged under
+    《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号): an amount or that none was charged.
+    表二's 行政事业性收费 is a different fee and does not count. Not reported when section 六
+    itself is missing (RC111 says so).
+
+    Passes: 「六、其他需要报告的事项 本年度未收取信息处理费。」
+    Fails:  「六、其他需要报告的事项 无。」
+    """
+    if not _fee_required(report):
+        return
+    lay = layout(report)
+    if lay is None or report.text is None:
+        return
+    span = lay.span(6)
+    if span is None:
+        return
+    body = fold(report.text[span[0] : span[1]])
+    if FEE_STATEMENT.search(body):
+        return
+    heading = lay.chosen[6]
+    said = re.sub(r"\s+", " ", body[len(heading.text) :]).strip()
+    shown = said[:60] + ("…" if len(said) > 60 else "")
+    yield make(
+        "RC602",
+        f"第六部分「{heading.text}」未说明信息处理费的收取情况（如「本年度未收取信息处理费」"
+        f"或「收取信息处理费共计400元」）；该部分内容为「{shown}」",
+        f"section 六 (「{heading.text}」) does not say what 信息处理费 was charged, or that "
+        f"none was; it says 「{shown}」",
+        location=heading.location,
+        actual=shown,
+        expected="本年度未收取信息处理费 / 收取信息处理费共计…元",
+    )
