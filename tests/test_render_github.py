@@ -53,7 +53,7 @@ def test_one_annotation_per_finding_with_file_line_title(
         ("error", "RC300"),
         ("warning", "RC001"),
     ]
-    kind, props, message = cmds[0]
+    _kind, props, message = cmds[0]
     assert props["file"] == "bad.json"
     assert int(props["line"]) > 1 and int(props["col"]) > 1
     assert props["title"] == "RC300 likely-wrong-cell"
