@@ -568,3 +568,10 @@ def test_corpus_arithmetic_findings(name: str) -> None:
         if f.code.startswith("RC3") or f.code == "RC204"
     )
     assert got == want
+
+
+@pytest.mark.parametrize("start", ["<h1>", "<section><h2>", "<span>"])
+def test_page_fragment_starting_with_any_element_is_html(tmp_path: Path, start: str) -> None:
+    p = tmp_path / "report.htm"
+    p.write_text(f"{start}示例县2023年政府信息公开工作年度报告<p>一、总体情况</p>", "utf-8")
+    assert api.read_path(p).kind == "html"

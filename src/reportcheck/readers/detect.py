@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -78,4 +79,9 @@ def sniff(path: str, data: bytes) -> str:
     suffix = Path(path).suffix.lower()
     if suffix in (".md", ".markdown"):
         return "markdown"
+    if _STARTS_WITH_ELEMENT.match(head) and b"</" in head:  # <h1>, <section>, <span>…
+        return "html"
     return "text"
+
+
+_STARTS_WITH_ELEMENT = re.compile(rb"<[a-z][a-z0-9:]*[\s/>]")
