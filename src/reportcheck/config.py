@@ -302,10 +302,15 @@ def with_overrides(
     format_version: str | None = None,
     fail_on: Severity | None = None,
 ) -> Settings:
-    """A copy with command-line options applied (each replaces the file's value)."""
+    """A copy with command-line options applied (each replaces the file's value).
+
+    As in ruff, ``--select`` starts the rule selection afresh: the file's ``ignore`` is
+    dropped too (add ``--ignore`` on the command line to keep ignoring something).
+    """
     out = replace(settings, severity=dict(settings.severity), deadlines=dict(settings.deadlines))
     if select:
         out.select = parse_codes(select, _Bad("--select", "", "--select"))
+        out.ignore = ()
     if ignore:
         out.ignore = parse_codes(ignore, _Bad("--ignore", "", "--ignore"))
     if format_version:
