@@ -299,12 +299,15 @@ def section_order(report: Report, settings: Settings) -> Iterator[Finding]:
         h = lay.chosen[s]
         idx = ordered.index(h)
         prev = ordered[idx - 1] if idx else None
-        after = f"，位于「{prev.text}」之后" if prev else ""
-        after_en = f", after 「{prev.text}」" if prev else ""
+        after = f"位于「{prev.text}」之后" if prev else "位于最前"
+        after_en = f"comes after 「{prev.text}」" if prev else "comes first"
+        lower = [x for x in ordered if x.section and x.section < s and x is not h]
+        should = f"应在「{lower[-1].text}」之后" if lower else "应在其他章节之前"
+        should_en = f"belongs after 「{lower[-1].text}」" if lower else "belongs first"
         yield make(
             "RC112",
-            f"章节「{h.text}」顺序错误{after}：应为第{NUMERALS[s - 1]}部分",
-            f"section 「{h.text}」 is out of order{after_en}: it is section {NUMERALS[s - 1]}",
+            f"章节「{h.text}」顺序错误：{after}，{should}",
+            f"section 「{h.text}」 is out of order: it {after_en}; it {should_en}",
             location=h.location,
             actual=h.text,
             expected=STANDARD_HEADINGS[s],
