@@ -146,12 +146,13 @@ def full_report(
     return "\n".join(lines)
 
 
-def run(report: Report, *codes: str) -> list[Finding]:
-    """The findings of the rules ``codes`` (all of RC1xx–RC6xx when none given)."""
+def run(report: Report, *codes: str, settings: Settings | None = None) -> list[Finding]:
+    """The findings of the rules ``codes`` (RC11x, RC4xx and RC6xx when none given)."""
     from reportcheck.api import check
 
-    settings = Settings(select=codes or ("RC11", "RC4", "RC6"))
-    return check(report, settings)
+    s = settings or Settings()
+    s.select = codes or ("RC11", "RC4", "RC6")
+    return check(report, s)
 
 
 def keys(findings: list[Finding]) -> list[tuple[str, str | None]]:

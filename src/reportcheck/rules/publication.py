@@ -18,30 +18,9 @@ from reportcheck.rules.sections import fold, layout
 
 LEVEL_ZH = {"department": "政府部门", "government": "人民政府", "township": "乡镇（街道）"}
 
-_TOWNSHIP = re.compile(r"(?:乡|镇|街道)(?:人民政府|办事处)?$|街道办事处$")
-_GOVERNMENT = re.compile(r"(?:省|市|县|区|州|盟|旗)人民政府$")
-_DEPARTMENT = re.compile(r"(?:局|委员会|委|厅|办公室|办公厅)$")
-
-
 def agency_level(report: Report) -> str | None:
-    """The agency level for the deadline: as read, else from an unambiguous agency name.
-
-    ``…局``, ``…委员会``, ``…办公室`` are departments; ``…县人民政府`` is a government;
-    ``…镇人民政府`` and ``…街道办事处`` are townships. Anything else stays unknown.
-    """
-    md = report.metadata
-    if md.level:
-        return md.level
-    name = (md.agency or "").strip()
-    if not name:
-        return None
-    if _TOWNSHIP.search(name):
-        return "township"
-    if _GOVERNMENT.search(name):
-        return "government"
-    if _DEPARTMENT.search(name):
-        return "department"
-    return None
+    """The agency level for the deadline, as the metadata reader decided it (or None)."""
+    return report.metadata.level
 
 
 def deadline(report: Report, settings: Settings) -> date | None:
