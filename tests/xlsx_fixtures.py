@@ -363,6 +363,20 @@ def write_raw(
         target = f"worksheets/sheet{n}.xml" if relative_targets else f"/xl/worksheets/sheet{n}.xml"
         rels.append(f'<Relationship Id="rId{n}" Type="{_R}/worksheet" Target="{target}"/>')
     rels.append(f'<Relationship Id="rIdS" Type="{_R}/sharedStrings" Target="sharedStrings.xml"/>')
+    rels.append(f'<Relationship Id="rIdT" Type="{_R}/styles" Target="styles.xml"/>')
+    parts["xl/styles.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<styleSheet xmlns="{_MAIN}">'
+        '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+        '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
+        '<borders count="2"><border/><border><left style="thin"/><right style="thin"/>'
+        '<top style="thin"/><bottom style="thin"/></border></borders>'
+        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+        '</cellStyleXfs><cellXfs count="2">'
+        '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+        '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1"/>'
+        '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/>'
+        "</cellStyles></styleSheet>"
+    ).encode()
     items = []
     for i, s in enumerate(strings):
         if i in rich:
@@ -386,11 +400,24 @@ def write_raw(
         f'<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="{_PKG}">'
         f"{''.join(rels)}</Relationships>"
     ).encode()
-    parts["[Content_Types].xml"] = (
-        b'<?xml version="1.0" encoding="UTF-8"?>'
-        b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        b'<Default Extension="xml" ContentType="application/xml"/></Types>'
+    ct = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    overrides = [f'<Override PartName="/xl/workbook.xml" ContentType="{ct}.sheet.main+xml"/>']
+    overrides += [
+        f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="{ct}.worksheet+xml"/>'
+        for n in range(1, len(sheets) + 1)
+    ]
+    overrides.append(
+        f'<Override PartName="/xl/sharedStrings.xml" ContentType="{ct}.sharedStrings+xml"/>'
     )
+    overrides.append(f'<Override PartName="/xl/styles.xml" ContentType="{ct}.styles+xml"/>')
+    parts["[Content_Types].xml"] = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" '
+        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f"{''.join(overrides)}</Types>"
+    ).encode()
     parts["_rels/.rels"] = (
         f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_PKG}">'
         f'<Relationship Id="rId1" Type="{_R}/officeDocument" Target="xl/workbook.xml"/>'

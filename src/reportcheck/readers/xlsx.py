@@ -54,10 +54,9 @@ def read_xlsx(path: str, data: bytes, settings: Settings) -> Report:
     Raises :class:`InputError` when the file is not a readable workbook or holds none of
     the three tables.
     """
-    book = _Workbook(path, data)
-    grids = book.grids()
+    grids, date1904 = read_grids(path, data)
     report = Report(source=path, kind="xlsx")
-    report.metadata = extract_metadata(grids, book.date1904)
+    report.metadata = extract_metadata(grids, date1904)
 
     ev = detect_evidence(grids)
     report.version_evidence = ev
@@ -83,6 +82,15 @@ def read_xlsx(path: str, data: bytes, settings: Settings) -> Report:
     report.tables = found.tables
     report.findings.extend(found.findings)
     return report
+
+
+def read_grids(path: str, data: bytes) -> tuple[list[Grid], bool]:
+    """Every worksheet as a :class:`Grid` (visible sheets first), and the 1904 date flag.
+
+    Raises :class:`InputError` when the file is not a readable workbook.
+    """
+    book = _Workbook(path, data)
+    return book.grids(), book.date1904
 
 
 # ------------------------------------------------------------------ addresses
@@ -164,7 +172,7 @@ def _unescape(text: str) -> str:
 # ------------------------------------------------------------------ shared formulas
 
 _FORMULA_REF = re.compile(
-    r"(?<![A-Za-z0-9_.$!])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(!])"
+    r"(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(!])"
     r"|\"(?:[^\"]|\"\")*\"|'(?:[^']|'')*'!"
 )
 
@@ -445,7 +453,8 @@ class _SheetReader:
         f_el = c.find(f"{ns}f")
         if f_el is not None:
             formula = self._formula(f_el, row, col)
-            if vtext is None or (vtext == "" and kind != "str"):
+            # <v/> is an empty text result for t="str", no result at all otherwise
+            if v_el is None or (not vtext and kind != "str"):
                 return GridCell("", loc, formula=formula, no_cached_value=True)
         if kind == "inlineStr":
             is_el = c.find(f"{ns}is")
@@ -574,14 +583,21 @@ def _value_beside(grid: Grid, r: int, c: int) -> GridCell | None:
         if (mr1, mc1) == (r, c):
             r2, c2 = mr2, mc2
             break
+    right_exists = False
     for cc in range(c2 + 1, c2 + 5):
         cell = grid.cells.get((r1, cc))
-        if cell is not None and (cell.text.strip() or cell.value is not None):
-            return cell
+        if cell is not None:
+            right_exists = True
+            if cell.text.strip() or cell.value is not None:
+                return cell
+    if right_exists:
+        return None  # an empty value cell beside the label: not filled in
     below = grid.cells.get((r2 + 1, c1))
-    if below is not None and (below.text.strip() or below.value is not None):
-        return below
-    return None
+    if below is None or not (below.text.strip() or below.value is not None):
+        return None
+    if _FIELD_OF.get(label_key(below.text.strip().rstrip(":："))) is not None:
+        return None  # the next label of a vertical list, not a value
+    return below
 
 
 def _year(cell: GridCell) -> int | None:
