@@ -221,6 +221,34 @@ def test_wrong_cell_is_named_by_table_row_and_column() -> None:
     assert found[0].location.address == "table 2, row 6, col 4"
 
 
+def test_table2_as_one_table_per_block() -> None:
+    """表二 as four Word tables, one per 第二十条 block, with empty paragraphs between."""
+    doc = docx.Document()
+    doc.add_paragraph("二、主动公开政府信息情况")
+    t2 = FORMATS["2021"].table("proactive_disclosure")
+    for block in t2.blocks:
+        rows = [r for r in t2.rows if r.block == block]
+        cols = rows[0].columns
+        table = doc.add_table(rows=2 + len(rows), cols=1 + len(cols))
+        _set(table.cell(0, 0).merge(table.cell(0, len(cols))), block)
+        for j, text in enumerate(["信息内容", *[c.label for c in cols]]):
+            _set(table.cell(1, j), text)
+        for i, r in enumerate(rows, 2):
+            _set(table.cell(i, 0), r.label)
+            for j in range(len(cols)):
+                _set(table.cell(i, j + 1), "7")
+        doc.add_paragraph("")
+    buf = io.BytesIO()
+    doc.save(buf)
+    report = read(buf.getvalue())
+    t2data = report.tables["proactive_disclosure"]
+    assert len(t2data.cells) == 10
+    assert all(c.value == 7 for c in t2data.cells.values())
+    fee = t2data.get("administrative_fees", "amount")
+    assert fee is not None and fee.location is not None
+    assert fee.location.address == "table 4, row 3, col 2"
+
+
 def test_paragraphs_keep_tabs_and_breaks_and_are_numbered() -> None:
     doc = docx.Document()
     doc.add_paragraph("")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -288,6 +289,34 @@ def test_clean_report_has_no_findings() -> None:
 def test_one_table_holding_all_three() -> None:
     report = read(page(report_body(one_table=True)).encode())
     assert_values(report)
+
+
+def test_table2_as_one_table_per_block() -> None:
+    """表二 published as four small tables, one per 第二十条 block, nothing but an empty
+    paragraph between them: read as one table, each cell keeping its own location."""
+    rows = table2()
+    starts = [i for i, r in enumerate(rows) if "第二十条" in r] + [len(rows)]
+    split = "<p>&nbsp;</p>".join(_table(rows[a:b]) for a, b in pairwise(starts))
+    report = read(page(report_body().replace(_table(rows), split)).encode())
+    assert_values(report)
+    fee = report.tables["proactive_disclosure"].get("administrative_fees", "amount")
+    assert fee is not None and fee.location is not None
+    assert fee.location.address == "table 4, row 3, col 2"
+    assert report.tables["applications"].location is not None
+    assert report.tables["applications"].location.address.startswith("table 5,")
+
+
+def test_tables_with_text_between_stay_apart() -> None:
+    two = "<table><tr><td>A</td><td>1</td></tr></table>"
+    assert len(_grids(f"{two}x{two}")) == 2
+    assert len(_grids(f"{two}<p>&nbsp;</p>{two}")) == 1
+    (stacked,) = _grids(
+        "<table><tr><td rowspan=2>A</td><td>1</td></tr><tr><td>2</td></tr></table>"
+        "<p> </p><table><tr><td>B</td><td>3</td></tr></table>"
+    )
+    assert stacked.cells[(3, 1)].text == "B"
+    assert stacked.cells[(3, 1)].location.address == "table 2, row 1, col 1"
+    assert stacked.merged == [(1, 1, 2, 1)]
 
 
 def test_labels_split_into_per_character_spans() -> None:

@@ -113,6 +113,24 @@ class Grid:
         return sorted(cols)
 
 
+def stack(grids: list[Grid], name: str) -> Grid:
+    """Grids one under the other, as one grid.
+
+    Tables that follow each other with nothing between them read as one table to a
+    person (表二 published as one table per 第二十条 block). Cells keep their own
+    locations, so findings still name the source table.
+    """
+    out = Grid(name, by_header=all(g.by_header for g in grids))
+    offset = 0
+    for g in grids:
+        for (r, c), cell in g.cells.items():
+            out.cells[(r + offset, c)] = cell
+        out.merged.extend((r1 + offset, c1, r2 + offset, c2) for r1, c1, r2, c2 in g.merged)
+        offset += max([r for r, _ in g.cells] + [m[2] for m in g.merged], default=0)
+    out.finish()
+    return out
+
+
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
