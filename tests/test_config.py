@@ -305,3 +305,17 @@ def test_invalid_waiver_is_a_finding_and_waives_nothing(tmp_path: Path, waiver: 
     assert result.exit_code == 1
     found = json.loads(result.stdout)["files"][0]["findings"]
     assert sorted((f["code"], f["waived"]) for f in found) == [("RC002", None), ("RC300", None)]
+
+
+def test_deadlines_reach_the_publication_rule(tmp_path: Path) -> None:
+    sub = Submission.valid(year=2024, level="department")
+    sub.doc["report"]["published"] = "2025-02-15"
+    report = sub.write(tmp_path / "r.json")
+    args = ["validate", "-f", "json", "--select", "RC6", str(report)]
+    assert _codes(runner.invoke(app, args).stdout) == ["RC601"]  # default 01-31
+    _write(tmp_path / "reportcheck.toml", 'deadlines = { department = "02-28" }\n')
+    assert _codes(runner.invoke(app, args).stdout) == []
+    _write(tmp_path / "reportcheck.toml", "deadlines = { department = false }\n")
+    assert _codes(runner.invoke(app, args).stdout) == []
+    _write(tmp_path / "reportcheck.toml", 'deadlines = { department = "02-01" }\n')
+    assert _codes(runner.invoke(app, args).stdout) == ["RC601"]
