@@ -25,7 +25,7 @@ import io
 import math
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -591,8 +591,3 @@ def _write_metadata(ws: Any, version: str, report: Report | None) -> None:
         ws.merge_cells(start_row=k, start_column=1, end_row=k, end_column=2)
         lines = max(1, math.ceil(_text_width(line) / 82))
         ws.row_dimensions[k].height = 16 * lines + 4
-
-
-def table_layouts(version: str) -> Iterable[Layout]:
-    """The layouts of the three tables of a version (for documentation and tests)."""
-    return [layout(t) for t in FORMATS[version].tables]
