@@ -57,49 +57,51 @@ def _cell_int(report: Report, table: str, row: str, column: str) -> int | None:
     return v
 
 
-def _row_values(report: Report, table: str, row: str, parts: tuple[str, ...]) -> set[int]:
-    """A row's total as read (when a number) and the sum of its parts (when all readable)."""
+Values = tuple[int, ...]
+"""The values a table supports for a quantity, the one to show first (empty: unknown)."""
+
+
+def _unique(*values: int | None) -> Values:
+    return tuple(dict.fromkeys(v for v in values if v is not None))
+
+
+def _total_as_read(report: Report, table: str, row: str) -> int | None:
     data = report.tables.get(table)
-    if data is None:
-        return set()
-    out: set[int] = set()
-    total = data.get(row, "total")
-    if total is not None and total.state is CellState.NUMBER:
-        t = _cell_int(report, table, row, "total")
-        if t is not None:
-            out.add(t)
+    cell = data.get(row, "total") if data else None
+    if cell is None or cell.state is not CellState.NUMBER:
+        return None
+    return _cell_int(report, table, row, "total")
+
+
+def _parts_sum(report: Report, table: str, row: str, parts: tuple[str, ...]) -> int | None:
+    data = report.tables.get(table)
+    if data is None or all(data.get(row, c) is None for c in parts):
+        return None
     values = [_cell_int(report, table, row, c) for c in parts]
-    if (
-        values
-        and all(v is not None for v in values)
-        and any(data.get(row, c) is not None for c in parts)
-    ):
-        out.add(sum(v for v in values if v is not None))
-    return out
+    if any(v is None for v in values):
+        return None
+    return sum(v for v in values if v is not None)
 
 
-def _sum_rows(report: Report, table: str, rows: list[str], parts: tuple[str, ...]) -> set[int]:
-    """Plausible totals of several rows: each row by its total, or all by their parts."""
-    per_row = [_row_values(report, table, r, parts) for r in rows]
-    if not rows or any(not v for v in per_row):
-        return set()
+def _sum_rows(report: Report, table: str, rows: list[str], parts: tuple[str, ...]) -> Values:
+    """Totals of some rows: each row by its 总计 (its parts where 总计 is blank), or all
+    rows by their parts. Empty when a row cannot be read at all."""
     by_total = 0
-    for r, vals in zip(rows, per_row, strict=True):
-        t = _cell_int(report, table, r, "total")
-        by_total += t if t is not None and t in vals else max(vals)
-    by_parts = 0
+    by_parts: int | None = 0
     for r in rows:
-        parts_sum = [_cell_int(report, table, r, c) for c in parts]
-        if any(v is None for v in parts_sum):
-            return {by_total}
-        by_parts += sum(v for v in parts_sum if v is not None)
-    return {by_total, by_parts}
+        total = _total_as_read(report, table, r)
+        psum = _parts_sum(report, table, r, parts)
+        if total is None and psum is None:
+            return ()
+        by_total += total if total is not None else (psum or 0)
+        by_parts = None if by_parts is None or psum is None else by_parts + psum
+    return _unique(by_total, by_parts) if rows else ()
 
 
-def _t3(*prefixes: str) -> Callable[[Report], set[int]]:
-    def values(report: Report) -> set[int]:
+def _t3(*prefixes: str) -> Callable[[Report], Values]:
+    def values(report: Report) -> Values:
         if "applications" not in report.tables:
-            return set()
+            return ()
         rows = [
             r.id
             for r in report.table_def("applications").rows
@@ -110,16 +112,17 @@ def _t3(*prefixes: str) -> Callable[[Report], set[int]]:
     return values
 
 
-def _t3_received(report: Report) -> set[int]:
+def _t3_received(report: Report) -> Values:
+    """本年新收, or 本年新收 + 上年结转 (「共受理…（含上年结转…）」)."""
     n = _t3("new_received")(report)
     c = _t3("carried_over")(report)
-    return n | {a + b for a in n for b in c}
+    return _unique(*n, *(a + b for a in n for b in c))
 
 
-def _t4(*rows: str) -> Callable[[Report], set[int]]:
-    def values(report: Report) -> set[int]:
+def _t4(*rows: str) -> Callable[[Report], Values]:
+    def values(report: Report) -> Values:
         if "review_litigation" not in report.tables:
-            return set()
+            return ()
         return _sum_rows(report, "review_litigation", list(rows), OUTCOMES)
 
     return values
@@ -133,18 +136,16 @@ _DOC_COLUMNS = {
 }
 
 
-def _t2(row: str, which: str) -> Callable[[Report], set[int]]:
-    def values(report: Report) -> set[int]:
+def _t2(row: str, which: str) -> Callable[[Report], Values]:
+    def values(report: Report) -> Values:
         cols = _DOC_COLUMNS.get((report.format_version or "2021", which), ())
-        out: set[int] = set()
+        out: list[int | None] = []
         data = report.tables.get("proactive_disclosure")
         for col in cols:
             cell = data.get(row, col) if data else None
             if cell is not None and cell.state is CellState.NUMBER:
-                v = _cell_int(report, "proactive_disclosure", row, col)
-                if v is not None:
-                    out.add(v)
-        return out
+                out.append(_cell_int(report, "proactive_disclosure", row, col))
+        return _unique(*out)
 
     return values
 
@@ -161,7 +162,7 @@ class Quantity:
     table: str
     row: str | None
     """The row id for findings (None for a group of rows)."""
-    values: Callable[[Report], set[int]]
+    values: Callable[[Report], Values]
     """Every value the table supports (total as read, sum of parts)."""
     label: str
     """How the table names it, for messages."""
@@ -676,8 +677,8 @@ def _percent_ok(report: Report, value: int, stated: str) -> bool:
     p = Decimal(stated)
     exponent = p.as_tuple().exponent
     unit = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
-    bases = QUANTITIES["answered"].values(report) | QUANTITIES["received"].values(report)
-    bases = {b for b in bases if b > 0}
+    both = (*QUANTITIES["answered"].values(report), *QUANTITIES["received"].values(report))
+    bases = [b for b in both if b > 0]
     if not bases:
         return True
     return any(abs(Decimal(value) * 100 / b - p) < unit for b in bases)
@@ -724,7 +725,11 @@ CLAIMS: tuple[Claim, ...] = (
         r"(?:办结|办理完成|办理完毕|答复完毕|答复完成|处理完毕)|均已(?:全部)?(?:办结|办理完成|办理完毕)",
         "applications",
     ),
-    Claim("none_received", r"(?:未|没有)(?:收到|受理|接到)[^，,。；]{0,12}申请", "applications"),
+    Claim(
+        "none_received",
+        r"(?:未|没有)(?:收到|受理|接到)(?:任何)?(?:政府信息公开|依申请公开|信息公开)?的?申请(?!人)",
+        "applications",
+    ),
     Claim(
         "none_review",
         r"(?:未|没有)(?:发生|产生|出现|收到|接到|涉及|被申请|被提起|有)[^，,。；]{0,16}?(?:复议|诉讼)"
@@ -732,15 +737,19 @@ CLAIMS: tuple[Claim, ...] = (
         "review",
     ),
     Claim("all_upheld", r"(?:均|全部|都)(?:获|被|予以|得到|已)?(?:维持|胜诉)", "review"),
-    Claim("none_corrected", r"(?:未|没有|无)被?[^，,。；]{0,10}?(?:纠错|纠正)", "review"),
+    Claim(
+        "none_corrected",
+        r"(?:未|没有|无)(?:被|发生|出现)[^，,。；]{0,10}?(?:纠错|纠正)|零纠错",
+        "review",
+    ),
 )
 _CLAIMS = [(c, re.compile(c.pattern)) for c in CLAIMS]
 _CLAIM_EXCLUDE = {
-    "all_completed": re.compile(r"期限|时限|按时|及时|逾期|未全部|率"),
+    "all_completed": re.compile(r"期限|时限|按时|及时|逾期|未全部|率|结转|上年|去年|\d"),
     "none_received": re.compile(r"\d"),
     "none_review": re.compile(r"纠错|纠正|败诉|撤销|确认违法|维持|\d|经复议"),
     "all_upheld": re.compile(r"未|尚"),
-    "none_corrected": re.compile(r"\d+\s*(?:件|起)[^，,。；]*纠"),
+    "none_corrected": re.compile(r"\d+\s*(?:件|起)[^，,。；]*纠|结果纠正|尚未审结|审结"),
 }
 
 
@@ -788,18 +797,19 @@ class Contradiction:
 
 def contradictions(report: Report) -> Iterator[Contradiction]:
     """Statements without a number that the tables contradict."""
+    seen: set[tuple[str, str]] = set()
     for s in sentences(report.text or ""):
+        if _other_year(report, s.context) or not _own_scope(report, s.context):
+            continue
         for claim, pat in _CLAIMS:
             for clause in s.clauses:
-                m = pat.search(clause.text)
-                if m is None or _CLAIM_EXCLUDE[claim.id].search(clause.text):
-                    continue
-                if _other_year(report, s.context) or not _own_scope(report, s.context):
+                if not pat.search(clause.text) or _CLAIM_EXCLUDE[claim.id].search(clause.text):
                     continue
                 c = _check_claim(report, claim, s, clause)
-                if c is not None:
+                if c is not None and (claim.id, c.expected) not in seen:
+                    seen.add((claim.id, c.expected))
                     yield c
-                break
+                    break
 
 
 def _check_claim(report: Report, claim: Claim, s: Sentence, clause: Clause) -> Contradiction | None:
@@ -893,7 +903,7 @@ def _check_claim(report: Report, claim: Claim, s: Sentence, clause: Clause) -> C
 # --------------------------------------------------------------------------- rules
 
 
-def _mismatches(report: Report, families: tuple[str, ...]) -> Iterator[tuple[Figure, set[int]]]:
+def _mismatches(report: Report, families: tuple[str, ...]) -> Iterator[tuple[Figure, Values]]:
     seen: set[tuple[str, int]] = set()
     for fig in figures(report):
         if fig.quantity.family not in families:
@@ -908,18 +918,14 @@ def _mismatches(report: Report, families: tuple[str, ...]) -> Iterator[tuple[Fig
         yield fig, values
 
 
-def _primary(values: set[int]) -> int:
-    return max(values)
-
-
 def _figure_finding(
-    code: str, report: Report, lay: Layout | None, fig: Figure, values: set[int]
+    code: str, report: Report, lay: Layout | None, fig: Figure, values: Values
 ) -> Finding:
     q = fig.quantity
-    table_value = _primary(values)
-    others = sorted(values - {table_value})
-    alt = f"（按各列相加为 {others[0]}）" if others else ""
-    alt_en = f" ({others[0]} adding up the columns)" if others else ""
+    table_value, *others = values
+    shown = others and q.id != "received"  # received: N or N + C, the label says so
+    alt = f"（按各列相加为 {others[0]}）" if shown else ""
+    alt_en = f" ({others[0]} adding up the columns)" if shown else ""
     pct = f"（{fig.percent}%）" if fig.percent else ""
     quote = _quote(fig.sentence)
     return make(
@@ -1016,7 +1022,7 @@ def prose_percentage(report: Report, settings: Settings) -> Iterator[Finding]:
         if (fig.quantity.id, fig.percent) in seen:
             continue
         seen.add((fig.quantity.id, fig.percent))
-        answered = max(QUANTITIES["answered"].values(report) or {0})
+        answered = (QUANTITIES["answered"].values(report) or (0,))[0]
         exact = (
             (Decimal(fig.value) * 100 / answered).quantize(Decimal("0.01")) if answered else None
         )
