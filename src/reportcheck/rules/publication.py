@@ -18,6 +18,7 @@ from reportcheck.rules.sections import fold, layout
 
 LEVEL_ZH = {"department": "政府部门", "government": "人民政府", "township": "乡镇（街道）"}
 
+
 def agency_level(report: Report) -> str | None:
     """The agency level for the deadline, as the metadata reader decided it (or None)."""
     return report.metadata.level
@@ -87,6 +88,19 @@ def _fee_required(report: Report) -> bool:
     return report.format_version == "2021" and report.detected_version == "2021"
 
 
+_CLOSING = re.compile(
+    r"^\s*(?:20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[二〇零○一三四五六七八九十]{4}年.*日)\s*$"
+)
+
+
+def _content(body: str, agency: str | None) -> str:
+    """What a section says, without the signature and date that close the report."""
+    lines = [x.strip() for x in body.split("\n") if x.strip()]
+    while lines and (_CLOSING.match(lines[-1]) or (agency and lines[-1] == agency)):
+        lines.pop()
+    return re.sub(r"\s+", " ", " ".join(lines)).strip()
+
+
 @rule(
     "RC602",
     "fee-statement",
@@ -117,7 +131,7 @@ def fee_statement(report: Report, settings: Settings) -> Iterator[Finding]:
     if FEE_STATEMENT.search(body):
         return
     heading = lay.chosen[6]
-    said = re.sub(r"\s+", " ", body[len(heading.text) :]).strip()
+    said = _content(body[len(heading.text) :], report.metadata.agency)
     shown = said[:60] + ("…" if len(said) > 60 else "")
     yield make(
         "RC602",
