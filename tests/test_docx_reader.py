@@ -340,6 +340,72 @@ def test_tracked_changes_fields_text_boxes_and_content_controls() -> None:
     assert [b.text for b in blocks] == ["本年新收6件", "控件内的段落"]
 
 
+_NUMBERING = f"""<w:numbering xmlns:w="{_W}">
+<w:abstractNum w:abstractNumId="0">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>
+  <w:suff w:val="nothing"/></w:lvl>
+ <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+ <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="1">
+ <w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="0"/>
+ <w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>
+</w:numbering>""".encode()
+_STYLES = f"""<w:styles xmlns:w="{_W}">
+<w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="ReportHeading"><w:basedOn w:val="Heading1"/></w:style>
+</w:styles>""".encode()
+
+
+def _np(text: str, *, style: str | None = None, num: str | None = None, level: int = 0) -> str:
+    props = f'<w:pStyle w:val="{style}"/>' if style else ""
+    if num is not None:
+        props += f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>'
+    return f"<w:p><w:pPr>{props}</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def test_automatic_numbering_of_headings() -> None:
+    """Headings numbered by Word (not typed) still read 一、… so sections are found."""
+    body = (
+        _np("总体情况", style="Heading1")
+        + _np("主动公开", num="1", level=1)
+        + _np("依申请公开", num="1", level=1)
+        + _np("属于国家秘密", num="1", level=2)
+        + _np("主动公开政府信息情况", style="ReportHeading")  # numbered through its base style
+        + _np("平台建设", num="1", level=1)  # a new 二、 restarts （一）
+        + _np("要点", num="2")  # a bullet shows no number
+        + _np("不编号", style="Heading1", num="0")  # numId 0 switches numbering off
+        + _np("其他需要报告的事项", num="3")  # a restarted list: starts at 五
+    )
+    blocks = docx_reader.blocks(_doc_xml(body), _NUMBERING, _STYLES)
+    assert [b.text for b in blocks] == [
+        "一、总体情况",
+        "（一） 主动公开",
+        "（二） 依申请公开",
+        "1. 属于国家秘密",
+        "二、主动公开政府信息情况",
+        "（一） 平台建设",
+        "要点",
+        "不编号",
+        "五、其他需要报告的事项",
+    ]
+
+
+def test_numbered_list_of_python_docx_template() -> None:
+    doc = docx.Document()
+    doc.add_paragraph("总体情况", style="List Number")
+    doc.add_paragraph("其他事项", style="List Number")
+    buf = io.BytesIO()
+    doc.save(buf)
+    report = read(buf.getvalue())
+    assert report.text is not None
+    assert report.text.splitlines() == ["1. 总体情况", "2. 其他事项"]
+
+
 def test_layout_table_is_read_as_its_content() -> None:
     inner = f"<w:tbl><w:tr>{_tc('规章')}{_tc('3')}</w:tr><w:tr>{_tc('规范性文件')}{_tc('4')}</w:tr></w:tbl>"
     body = f"<w:tbl><w:tr><w:tc>{_p('一、总体情况')}{inner}{_p('说明')}</w:tc></w:tr></w:tbl>"

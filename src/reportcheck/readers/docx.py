@@ -11,7 +11,9 @@ What is read, in document order:
 - **paragraphs** — the text of each non-empty ``w:p`` (runs, ``w:tab`` as a tab,
   ``w:br``/``w:cr`` as line breaks, each line a block), inside content controls
   (``w:sdt``) too. Deleted text of tracked changes, field codes and text boxes are not
-  read; the text of fields (a date, a page number) is.
+  read; the text of fields (a date, a page number) is. A paragraph numbered by Word's
+  automatic numbering (direct or through its style) starts with the number it shows
+  (``一、``, ``（一）``, ``1.``), so headings numbered that way are found.
 - **tables** — cells placed on the table's column grid: ``w:gridBefore`` skips columns,
   ``w:gridSpan`` merges columns, ``w:vMerge`` continues the cell above (vertical merge);
   each merged cell appears once, at its top-left position, with its range in
@@ -129,31 +131,31 @@ def _text(el: ET.Element, out: list[str]) -> None:
             _text(c, out)
 
 
-def _paragraph(p: ET.Element) -> _Para | None:
-    parts: list[str] = []
+def _paragraph(p: ET.Element, lists: _Lists) -> _Para | None:
+    parts: list[str] = [lists.label(_child(p, "pPr"))]
     _text(p, parts)
     lines = [" ".join(line.split()) for line in "".join(parts).split("\n")]
     lines = [line for line in lines if line]
     return _Para(lines) if lines else None
 
 
-def _content(el: ET.Element) -> list[_Para | _Table]:
+def _content(el: ET.Element, lists: _Lists) -> list[_Para | _Table]:
     """Paragraphs and tables of the body or a cell, looking inside content controls."""
     items: list[_Para | _Table] = []
     for c in el:
         name = _local(c.tag)
         if name == "p":
-            para = _paragraph(c)
+            para = _paragraph(c, lists)
             if para is not None:
                 items.append(para)
         elif name == "tbl":
-            items.append(_table(c))
+            items.append(_table(c, lists))
         elif name in ("sdt", "sdtContent", "customXml", "ins", "moveTo"):
-            items.extend(_content(c))
+            items.extend(_content(c, lists))
         elif name == "AlternateContent":
             choice = _child(c, "Choice")
             if choice is not None:
-                items.extend(_content(choice))
+                items.extend(_content(choice, lists))
     return items
 
 
@@ -186,7 +188,7 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
-def _table(tbl: ET.Element) -> _Table:
+def _table(tbl: ET.Element, lists: _Lists) -> _Table:
     rows: list[_Row] = []
     for tr in _table_rows(tbl):
         row = _Row()
@@ -194,7 +196,7 @@ def _table(tbl: ET.Element) -> _Table:
         if tr_pr is not None:
             row.before = _int(_attr(_child(tr_pr, "gridBefore"), "val"), 0)
         for tc in _row_cells(tr):
-            cell = _Cell(_content(tc))
+            cell = _Cell(_content(tc, lists))
             tc_pr = _child(tc, "tcPr")
             if tc_pr is not None:
                 cell.span = max(1, _int(_attr(_child(tc_pr, "gridSpan"), "val"), 1))
@@ -206,6 +208,182 @@ def _table(tbl: ET.Element) -> _Table:
             row.cells.append(cell)
         rows.append(row)
     return _Table(rows)
+
+
+# ------------------------------------------------------------------ automatic numbering
+
+_CHINESE_DIGITS = "〇一二三四五六七八九"
+
+
+def _chinese(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (Word's chineseCounting, up to 99)."""
+    if n < 10 or n > 99:
+        return "".join(_CHINESE_DIGITS[int(d)] for d in str(n))
+    tens, ones = divmod(n, 10)
+    return (
+        ("" if tens == 1 else _CHINESE_DIGITS[tens])
+        + "十"
+        + (_CHINESE_DIGITS[ones] if ones else "")
+    )
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"),
+                           (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"),
+                           (5, "v"), (4, "iv"), (1, "i")):  # fmt: skip
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+def _format(n: int, fmt: str) -> str:
+    """A list number in one of Word's number formats (the ones reports use)."""
+    if fmt.startswith("chinese") or fmt in ("japaneseCounting", "taiwaneseCounting"):
+        return _chinese(n)
+    if fmt == "ideographTraditional" and 1 <= n <= 10:
+        return "甲乙丙丁戊己庚辛壬癸"[n - 1]
+    if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
+        return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    if fmt == "decimalEnclosedCircle" or fmt == "decimalEnclosedCircleChinese":
+        return chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n)
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        return _roman(n).upper() if fmt == "upperRoman" else _roman(n)
+    return str(n)
+
+
+@dataclass
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = ""
+    suffix: str = "tab"
+
+
+class _Lists:
+    """Word's automatic numbering (一、 （一） 1.): the label a numbered paragraph shows.
+
+    Reports often number their section headings this way; the number is not in the
+    paragraph's text but in ``word/numbering.xml``, applied directly (``w:numPr``) or
+    through the paragraph's style (``word/styles.xml``).
+    """
+
+    def __init__(self, numbering: bytes | None = None, styles: bytes | None = None) -> None:
+        self.levels: dict[str, dict[int, _Level]] = {}  # numId -> level -> format
+        self.counter_key: dict[str, str] = {}  # numId -> whose counters it shares
+        self.counters: dict[str, dict[int, int]] = {}
+        self.style_num: dict[str, tuple[str, int]] = {}  # styleId -> (numId, level)
+        if numbering:
+            self._read_numbering(ET.fromstring(numbering))
+        if styles:
+            self._read_styles(ET.fromstring(styles))
+
+    def _read_numbering(self, root: ET.Element) -> None:
+        abstract: dict[str, dict[int, _Level]] = {}
+        for el in root:
+            if _local(el.tag) == "abstractNum":
+                abstract[_attr(el, "abstractNumId") or ""] = {
+                    _int(_attr(lvl, "ilvl"), 0): self._level(lvl)
+                    for lvl in el
+                    if _local(lvl.tag) == "lvl"
+                }
+        for el in root:
+            if _local(el.tag) != "num":
+                continue
+            num_id = _attr(el, "numId") or ""
+            abstract_id = _attr(_child(el, "abstractNumId"), "val") or ""
+            levels = dict(abstract.get(abstract_id, {}))
+            overridden = False
+            for override in el:
+                if _local(override.tag) != "lvlOverride":
+                    continue
+                overridden = True
+                ilvl = _int(_attr(override, "ilvl"), 0)
+                lvl = _child(override, "lvl")
+                base = self._level(lvl) if lvl is not None else levels.get(ilvl, _Level())
+                start = _child(override, "startOverride")
+                if start is not None:
+                    base = _Level(_int(_attr(start, "val"), 1), base.fmt, base.text, base.suffix)
+                levels[ilvl] = base
+            self.levels[num_id] = levels
+            # Word continues a list across numIds of one abstract list unless restarted
+            self.counter_key[num_id] = num_id if overridden else f"abstract:{abstract_id}"
+
+    @staticmethod
+    def _level(lvl: ET.Element) -> _Level:
+        return _Level(
+            _int(_attr(_child(lvl, "start"), "val"), 1),
+            _attr(_child(lvl, "numFmt"), "val") or "decimal",
+            _attr(_child(lvl, "lvlText"), "val") or "",
+            _attr(_child(lvl, "suff"), "val") or "tab",
+        )
+
+    def _read_styles(self, root: ET.Element) -> None:
+        based_on: dict[str, str] = {}
+        direct: dict[str, tuple[str | None, int | None]] = {}
+        for st in root:
+            if _local(st.tag) != "style":
+                continue
+            sid = _attr(st, "styleId") or ""
+            parent = _attr(_child(st, "basedOn"), "val")
+            if parent:
+                based_on[sid] = parent
+            ppr = _child(st, "pPr")
+            num_pr = _child(ppr, "numPr") if ppr is not None else None
+            if num_pr is not None:
+                ilvl = _child(num_pr, "ilvl")
+                direct[sid] = (
+                    _attr(_child(num_pr, "numId"), "val"),
+                    _int(_attr(ilvl, "val"), 0) if ilvl is not None else None,
+                )
+        for sid in {*based_on, *direct}:
+            num_id: str | None = None
+            level: int | None = None
+            cur: str | None = sid
+            for _ in range(10):  # follow basedOn a few steps, nearest definition wins
+                if cur is None:
+                    break
+                d_num, d_lvl = direct.get(cur, (None, None))
+                num_id = num_id or d_num
+                level = d_lvl if level is None else level
+                cur = based_on.get(cur)
+            if num_id:
+                self.style_num[sid] = (num_id, level or 0)
+
+    def label(self, ppr: ET.Element | None) -> str:
+        """The number a paragraph shows (``一、``), counting it; "" when not numbered."""
+        if ppr is None or not (self.levels or self.style_num):
+            return ""
+        num_pr = _child(ppr, "numPr")
+        num_id: str | None = None
+        level = 0
+        style = _attr(_child(ppr, "pStyle"), "val")
+        if style and style in self.style_num:
+            num_id, level = self.style_num[style]
+        if num_pr is not None:
+            ilvl = _child(num_pr, "ilvl")
+            num_id = _attr(_child(num_pr, "numId"), "val") or num_id
+            level = _int(_attr(ilvl, "val"), level) if ilvl is not None else level
+        if not num_id or num_id == "0" or num_id not in self.levels:
+            return ""
+        levels = self.levels[num_id]
+        counters = self.counters.setdefault(self.counter_key[num_id], {})
+        lvl = levels.get(level, _Level())
+        counters[level] = counters.get(level, lvl.start - 1) + 1
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
+        if lvl.fmt in ("bullet", "none") or not lvl.text:
+            return ""
+        text = lvl.text
+        for i in range(level, -1, -1):  # %10 does not exist: levels are 0–8
+            li = levels.get(i, _Level())
+            value = counters.get(i, li.start)
+            text = text.replace(f"%{i + 1}", _format(value, li.fmt))
+        return text + ("" if lvl.suffix == "nothing" else " ")
 
 
 # ------------------------------------------------------------------ blocks
@@ -291,45 +469,64 @@ def _grid(table: _Table, number: int) -> Grid:
     return grid
 
 
-def blocks(document_xml: bytes) -> list[Block]:
-    """The paragraphs and tables of ``word/document.xml``, in document order."""
+def blocks(
+    document_xml: bytes, numbering_xml: bytes | None = None, styles_xml: bytes | None = None
+) -> list[Block]:
+    """The paragraphs and tables of ``word/document.xml``, in document order.
+
+    ``numbering_xml`` and ``styles_xml`` (``word/numbering.xml``, ``word/styles.xml``) give
+    the numbers of automatically numbered paragraphs.
+    """
     root = ET.fromstring(document_xml)
     body = _child(root, "body")
+    try:
+        lists = _Lists(numbering_xml, styles_xml)
+    except ET.ParseError:  # numbers are a nicety: a broken numbering part loses only them
+        lists = _Lists()
     numbering = _Numbering()
     if body is not None:
-        numbering.walk(_content(body))
+        numbering.walk(_content(body, lists))
     return numbering.blocks
 
 
-def _document_xml(path: str, data: bytes) -> bytes:
+def _parts(path: str, data: bytes) -> tuple[bytes, bytes | None, bytes | None]:
+    """``word/document.xml``, and ``numbering.xml`` and ``styles.xml`` when present."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            try:
-                info = z.getinfo("word/document.xml")
-            except KeyError:
+            names = set(z.namelist())
+            if "word/document.xml" not in names:
                 raise InputError(
                     path,
                     "不是 Word 文档：缺少 word/document.xml",
                     "not a Word document: word/document.xml is missing",
-                ) from None
-            if info.file_size > _MAX_XML:
-                raise InputError(
-                    path, "Word 文档正文过大，不像年报", "the Word document body is too large"
                 )
-            return z.read(info)
+            out: list[bytes | None] = []
+            for name in ("word/document.xml", "word/numbering.xml", "word/styles.xml"):
+                if name not in names:
+                    out.append(None)
+                    continue
+                info = z.getinfo(name)
+                if info.file_size > _MAX_XML:
+                    raise InputError(
+                        path, "Word 文档正文过大，不像年报", "the Word document body is too large"
+                    )
+                out.append(z.read(info))
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError):
         raise InputError(
             path,
             "不是有效的 Word (.docx) 文件：zip 结构损坏",
             "not a valid Word (.docx) file: the zip structure is damaged",
         ) from None
+    document, numbering, styles = out
+    assert document is not None
+    return document, numbering, styles
 
 
 def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
     """Read a Word (.docx) report (``kind`` is ``"docx"``)."""
-    xml = _document_xml(path, data)
+    document, numbering, styles = _parts(path, data)
     try:
-        found = blocks(xml)
+        found = blocks(document, numbering, styles)
     except ET.ParseError as err:
         raise InputError(
             path,
