@@ -188,6 +188,7 @@ def test_same_wrong_figure_twice_is_one_finding() -> None:
     "sentence",
     [
         "2023年共收到政府信息公开申请20件。",  # another year
+        "2023年，我局共收到政府信息公开申请20件；办结20件。",  # the year opens the sentence
         "全年收到政府信息公开申请31件，同比增加5件。",  # comparison
         "申请数量较去年减少12件。",
         "上年收到政府信息公开申请10件。",  # last year
@@ -324,3 +325,90 @@ def test_phrases_and_quantities_are_declared_as_data() -> None:
         "normative_documents",
     }
     assert all(q.values(_report()) for q in narrative.QUANTITIES.values())
+
+
+def test_review_sentence_after_a_disclosure_sentence() -> None:
+    # 「…涉及政府信息公开工作的行政复议4件。涉及的行政诉讼数为2件。」: the second sentence
+    # takes its subject from the first
+    report = _report(
+        section1=["本年度有4件涉及政府信息公开工作的行政复议。涉及的行政诉讼数为2件。"]
+    )
+    assert _found(report) == [("RC403", "litigation")]
+
+
+# --------------------------------------------------------------------------- the corpus
+
+# What the prose of each corpus report states, and which statements disagree with its
+# tables (from narrative_checks_ok / narrative_mismatches of the corpus .json files).
+CORPUS_AGREEING = {
+    "000-chongyang-zwfwj-2024.txt": {("received", 31), ("answered", 31)},
+    "001-shanghai-bgt-2019.html": {
+        ("received", 859),
+        ("answered", 805),
+        ("carried_over", 18),
+        ("carried_forward", 72),
+        ("denied", 35),
+        ("not_processed", 158),
+        ("other", 0),
+        ("review", 7),
+        ("litigation", 9),
+        ("regulations", 13),
+        ("normative_documents", 60),
+    },
+    "004-pingtan-2021.txt": {("received", 70), ("answered", 69), ("carried_forward", 1)},
+    "006-shuyang-fgj-2023.html": {("received", 26)},
+    "008-shanghai-kewei-2024.md": {
+        ("received", 34),
+        ("carried_over", 2),
+        ("granted", 9),
+        ("partial", 0),
+        ("denied", 2),
+        ("unable", 10),
+        ("not_processed", 0),
+        ("other", 14),
+        ("carried_forward", 1),
+        ("review", 1),
+        ("litigation", 0),
+        ("normative_documents", 13),
+    },
+}
+CORPUS_FINDINGS = {
+    "000-chongyang-zwfwj-2024.txt": [],
+    "001-shanghai-bgt-2019.html": [
+        ("RC401", "granted_partial"),  # 258 vs 275
+        ("RC401", "unable"),  # 265 vs 337
+        ("RC403", "all_upheld"),  # 3 cases pending
+    ],
+    "004-pingtan-2021.txt": [],
+    "006-shuyang-fgj-2023.html": [],
+    "008-shanghai-kewei-2024.md": [("RC401", "all_completed")],  # 1 carried forward
+}
+
+
+def _read_corpus(name: str) -> Report:
+    from conftest import CORPUS
+    from reportcheck import api
+    from reportcheck.errors import InputError
+
+    path = CORPUS / name
+    if not path.is_file():
+        pytest.skip("../shared/corpus is not beside the repository")
+    try:
+        return api.read_path(path)
+    except InputError as err:  # a reader that is not there yet
+        pytest.skip(str(err))
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS_FINDINGS))
+def test_corpus_prose_findings(name: str) -> None:
+    assert sorted(_found(_read_corpus(name))) == sorted(CORPUS_FINDINGS[name])
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS_AGREEING))
+def test_corpus_agreeing_figures_are_read(name: str) -> None:
+    report = _read_corpus(name)
+    got = {(f.quantity.id, f.value) for f in narrative.figures(report)}
+    assert CORPUS_AGREEING[name] <= got
+    for f in narrative.figures(report):
+        if (f.quantity.id, f.value) in CORPUS_AGREEING[name]:
+            assert f.value in f.quantity.values(report)

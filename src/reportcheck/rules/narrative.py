@@ -451,6 +451,8 @@ class Sentence:
     context: str
     quote: str
     clauses: list[Clause] = field(default_factory=list)
+    before: str = ""
+    """The sentence before it in the same paragraph (what 「涉及的行政诉讼数为0件」 is about)."""
 
 
 _SENTENCE_END = "。！？!?"
@@ -504,15 +506,17 @@ def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for run, offs in _prose(fold(text)):
         start = 0
+        before = ""
         for i in range(len(run) + 1):
             if i == len(run) or run[i] in _SENTENCE_END:
-                _add_sentence(out, text, run, offs, start, min(i + 1, len(run)))
+                _add_sentence(out, text, run, offs, start, min(i + 1, len(run)), before)
+                before = run[start : i + 1]
                 start = i + 1
     return out
 
 
 def _add_sentence(
-    out: list[Sentence], original: str, run: str, offs: list[int], a: int, b: int
+    out: list[Sentence], original: str, run: str, offs: list[int], a: int, b: int, before: str
 ) -> None:
     """Add the sub-sentences of ``run[a:b]``, each with its clauses."""
     context = run[a:b].strip()
@@ -525,7 +529,7 @@ def _add_sentence(
         end = min(i + 1, b)
         if run[start:end].strip():
             quote = "".join(original[o] for o in offs[start:end]).strip()
-            sent = Sentence(run[start:end].strip(), offs[start], context, quote)
+            sent = Sentence(run[start:end].strip(), offs[start], context, quote, before=before)
             cs = start
             for j in range(start, end + 1):
                 if j == end or _CLAUSE_SEP.match(run[j]) or run[j] in _SUB_END:
@@ -588,16 +592,35 @@ def _own_scope(report: Report, context: str) -> bool:
     return not (OWN_SCOPE.search(context) and agency_level(report) != "government")
 
 
-def _other_year(report: Report, context: str) -> bool:
-    """Whether a sentence names a year other than the report's (any year, if unknown)."""
+def _other_year(report: Report, sentence: Sentence) -> bool:
+    """Whether a sentence is about another year than the report's (any year, if unknown).
+
+    A year in the sub-sentence itself counts, and so does a year that opens the whole
+    sentence (「2023年，…；…」); a year elsewhere in a list (「2024年度预算、2023年度决算；
+    规范性文件13件」) does not.
+    """
     year = report.metadata.year
-    return any(year is None or int(y) != year for y in _YEAR.findall(context))
+    years = [int(y) for y in _YEAR.findall(sentence.text)]
+    opening = _YEAR.search(sentence.context[:12])
+    if opening:
+        years.append(int(opening[1]))
+    return any(year is None or y != year for y in years)
+
+
+def _about_disclosure(sentence: Sentence) -> bool:
+    """A sentence on reviews or lawsuits is about disclosure when it, or the sentence
+    before it in its paragraph, says so (「涉及政府信息公开的行政复议1件。涉及的行政诉讼0件。」)."""
+    if REVIEW_CONTEXT.search(sentence.context):
+        return True
+    return bool(REVIEW_CONTEXT.search(sentence.before)) and bool(
+        re.search(r"复议|诉讼", sentence.before)
+    )
 
 
 def _context_ok(report: Report, q: Quantity, sentence: Sentence, clause: str) -> bool:
     """The filters that keep figures about other things out of the comparison."""
     ctx = sentence.context
-    if _other_year(report, ctx) or not _own_scope(report, ctx):
+    if _other_year(report, sentence) or not _own_scope(report, ctx):
         return False
     if COMPARISON.search(clause):
         return False
@@ -612,7 +635,7 @@ def _context_ok(report: Report, q: Quantity, sentence: Sentence, clause: str) ->
             return False
         if q.family == "applications" and "申请" not in ctx:
             return False
-    if q.family == "review" and not REVIEW_CONTEXT.search(ctx):
+    if q.family == "review" and not _about_disclosure(sentence):
         return False
     if q.family == "documents":
         return not NOT_OWN_DOCUMENTS.search(clause) and bool(DOC_CONTEXT.search(ctx))
@@ -799,7 +822,7 @@ def contradictions(report: Report) -> Iterator[Contradiction]:
     """Statements without a number that the tables contradict."""
     seen: set[tuple[str, str]] = set()
     for s in sentences(report.text or ""):
-        if _other_year(report, s.context) or not _own_scope(report, s.context):
+        if _other_year(report, s) or not _own_scope(report, s.context):
             continue
         for claim, pat in _CLAIMS:
             for clause in s.clauses:
@@ -851,7 +874,7 @@ def _check_claim(report: Report, claim: Claim, s: Sentence, clause: Clause) -> C
             "0",
             str(min(got)),
         )
-    if not REVIEW_CONTEXT.search(s.context) and "复议" not in s.context:
+    if not _about_disclosure(s):
         return None
     subjects = _subjects(clause.text if claim.id == "none_review" else s.context)
     bad_zh: list[str] = []
