@@ -1,8 +1,26 @@
-"""Metadata and section headings of published reports.
+"""Metadata and top-level headings of published reports (text, Markdown, HTML, Word).
 
-A first version: report year from the title, agency from 发文机构 / the title,
-publication date from 发布日期 or the date under the signature; section headings
-一、… 六、 by number. (Refined by the published-report work, issue 3.)
+What a report says about itself, as it says it:
+
+- **agency**: the 发文机构 / 发布机构 line of the page header, else the agency in the title
+  (``崇阳县政务服务和大数据管理局2024年政府信息公开工作年度报告``), else the signature line
+  above the closing date, else a 来源 line;
+- **year**: from the title (``…2021年度政府信息公开工作年度报告``, ``2024 年上海市科委政府信息公开
+  工作年度报告``, titles broken over two lines included);
+- **published**: 发布日期 / 发布时间 (``2025年01月09日``, ``2025-01-09``, ``2025年1月9日``), else the
+  date under the signature at the end (also in Chinese numerals, ``二〇二五年一月九日``);
+- **level** (for the publication deadline): inferred from the agency's name only where the
+  name says it — ``…镇人民政府`` / ``…街道办事处`` township; ``…县人民政府`` or a place name
+  alone (``平潭综合实验区``, a region-wide report) government; ``…局``, ``…委``, ``…办公厅`` of a
+  government (its own report as a department) department; otherwise unknown (None).
+
+Headings: every top-level heading ``一、`` … ``十、`` on a line of its own (Markdown ``#`` and
+``**`` allowed), or at the start of a paragraph followed by its text when the heading is
+one of the six standard ones (strict wording, :data:`HEADING_PHRASES`). Labels of 表三
+(``一、本年新收政府信息公开申请数量``) are not headings. :func:`inline_headings` finds the standard
+headings inside a long line (page text without line breaks); the text reader splits such
+lines there. Which heading stands for which of the six sections is decided by the rules
+(:mod:`reportcheck.rules.sections`), by keywords and number.
 """
 
 from __future__ import annotations
@@ -11,65 +29,311 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from reportcheck.model.labels import label_key
 from reportcheck.model.report import Metadata, Section
 
 if TYPE_CHECKING:
     from reportcheck.readers.published import Block
 
-_TITLE = re.compile(
-    r"^\s*(?P<agency>\S*?)(?P<year>20\d\d)\s*年(?:度)?\s*政府信息公开(?:工作)?年度报告"
+NUMERALS = "一二三四五六七八九十"
+
+# ----------------------------------------------------------------------------- title, year
+
+_TITLE_PREFIX = re.compile(r"^\s*(?:标\s*题|名\s*称|题\s*名|文\s*件\s*名\s*称)\s*[:：]\s*")
+_REPORT = r"(?:政府信息公开|政务公开)\s*(?:工作)?\s*(?:年\s*度\s*)?(?:报\s*告|年\s*报)"
+_TITLE_AGENCY_FIRST = re.compile(
+    r"^\s*(?P<agency>[^\s:：，。；]*?)\s*(?P<year>20\d\d)\s*年\s*(?:度\s*)?" + _REPORT
 )
-_AGENCY = re.compile(r"(?:发文机构|发布机构|来源)\s*[:：]\s*(?P<agency>[^\s|]+)")
+_TITLE_YEAR_FIRST = re.compile(
+    r"^\s*(?:关于)?\s*(?P<year>20\d\d)\s*年\s*(?:度\s*)?(?P<agency>[^\s:：，。；]*?)\s*" + _REPORT
+)
+
+
+def _title(lines: list[str]) -> tuple[str, int, str | None] | None:
+    """(title, year, agency) from the first lines; a title may be broken over two lines."""
+    for i, line in enumerate(lines[:40]):
+        for text in (line, line + (lines[i + 1] if i + 1 < len(lines) else "")):
+            body = _TITLE_PREFIX.sub("", text)
+            for pat in (_TITLE_AGENCY_FIRST, _TITLE_YEAR_FIRST):
+                m = pat.match(body)
+                if m:
+                    year = int(m["year"])
+                    agency = m["agency"].strip() or None
+                    if agency and not re.search(r"[\u4e00-\u9fff]", agency):
+                        agency = None
+                    return re.sub(r"\s+", " ", m.group()).strip(), year, agency
+    return None
+
+
+# ----------------------------------------------------------------------------- agency
+
+_AGENCY_LINE = re.compile(
+    r"(?:发文机构|发布机构|发文机关|发布机关)[ \t\u3000]*[:：][ \t\u3000]*(?P<agency>[^\s|]+)"
+)
+_SOURCE_LINE = re.compile(r"来\s*源[ \t\u3000]*[:：][ \t\u3000]*(?P<agency>[^\s|]+)")
+_ORGAN = re.compile(r"[\u4e00-\u9fff]")
+_NOT_NAME = re.compile(r"[。，；;：:,!！?？（(]")
+
+# ----------------------------------------------------------------------------- dates
+
+_DATE = r"(?P<y>20\d\d)\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})"
 _PUBLISHED = re.compile(
-    r"(?:发布日期|发布时间|成文日期)\s*[:：]\s*(?P<y>20\d\d)\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})"
+    r"(?:发布日期|发布时间|公开日期|发布于)[ \t\u3000]*[:：]?[ \t\u3000]*" + _DATE
 )
 _DATE_LINE = re.compile(r"^\s*(?P<y>20\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$")
+_CN_DATE_LINE = re.compile(
+    r"^\s*(?P<y>[二〇零○一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月"
+    r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日\s*$"
+)
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 
 
-def extract(text: str) -> Metadata:
-    """Agency, report year and publication date as the report states them."""
-    md = Metadata()
-    for line in text.splitlines()[:40]:
-        m = _TITLE.search(line)
-        if m:
-            md.year = int(m["year"])
-            md.title = line.strip()
-            if m["agency"]:
-                md.agency = m["agency"]
-            break
-    m2 = _AGENCY.search(text[:3000])
-    if m2:
-        md.agency = m2["agency"]
-    m3 = _PUBLISHED.search(text[:3000])
-    if m3:
-        md.published = _date(m3["y"], m3["m"], m3["d"])
-    else:
-        for line in reversed(text.splitlines()[-15:]):
-            m4 = _DATE_LINE.match(line)
-            if m4:
-                md.published = _date(m4["y"], m4["m"], m4["d"])
-                break
-    return md
+def _cn_number(text: str) -> int:
+    """一 → 1, 十二 → 12, 二十三 → 23, 三十一 → 31."""
+    if "十" not in text:
+        return _CN_DIGITS[text]
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
 
 
-def _date(y: str, m: str, d: str) -> date | None:
+def _date(y: str | int, m: str | int, d: str | int) -> date | None:
     try:
         return date(int(y), int(m), int(d))
     except ValueError:
         return None
 
 
-_HEADING = re.compile(r"^\s*(?P<num>[一二三四五六])\s*[、.．]\s*(?P<title>\S.{0,40})$")
-_NUMS = "一二三四五六"
+def _date_line(line: str) -> date | None:
+    m = _DATE_LINE.match(line)
+    if m:
+        return _date(m["y"], m["m"], m["d"])
+    c = _CN_DATE_LINE.match(line)
+    if c:
+        try:
+            year = int("".join(str(_CN_DIGITS[ch]) for ch in c["y"]))
+            return _date(year, _cn_number(c["m"]), _cn_number(c["d"]))
+        except KeyError:
+            return None
+    return None
 
 
-def sections(blocks: list[Block]) -> list[Section]:
-    """Top-level headings 一、 to 六、 found in paragraphs, in document order."""
-    out: list[Section] = []
-    for b in blocks:
+def _signature(lines: list[str]) -> tuple[str | None, date | None]:
+    """(agency, date) of the signature block at the end: a name line above a date line."""
+    tail = [ln.strip() for ln in lines[-20:] if ln.strip()]
+    for i in range(len(tail) - 1, -1, -1):
+        when = _date_line(tail[i])
+        if when is None:
+            continue
+        name = tail[i - 1] if i > 0 else ""
+        plain = name.lstrip("#* ").rstrip("* ")
+        if (
+            plain
+            and len(plain) <= 30
+            and _ORGAN.search(plain)
+            and not _NOT_NAME.search(plain)
+            and heading_line(plain) is None
+            and "|" not in plain
+        ):
+            return plain, when
+        return None, when
+    return None, None
+
+
+# ----------------------------------------------------------------------------- level
+
+_TOWNSHIP = re.compile(r"(?:乡|镇)(?:人民政府)?$|街道(?:办事处|办)?$|(?:乡|镇)党委")
+_GOVERNMENT = re.compile(r"人民政府$|(?:省|市|县|区|州|盟|旗|自治区|实验区|新区)$")
+_DEPARTMENT = re.compile(
+    r"(?:局|委员会|委|厅|办|办公室|中心|院|署|所|处|站|队|馆|部|会|社|行|监狱|学校|大学|医院)$"
+)
+
+
+def agency_level(agency: str | None) -> str | None:
+    """department | government | township, where the name says it (else None).
+
+    A township's government or sub-district office is a township; a government
+    (``…人民政府``) or a place name alone (a region-wide report such as
+    ``平潭综合实验区``) is government level; a bureau, commission or a government's general
+    office (reporting on its own work) is a department.
+    """
+    if not agency:
+        return None
+    name = re.sub(r"\s+", "", agency)
+    if _TOWNSHIP.search(name):
+        return "township"
+    if _GOVERNMENT.search(name):
+        return "government"
+    if _DEPARTMENT.search(name):
+        return "department"
+    return None
+
+
+def extract(text: str) -> Metadata:
+    """Agency, report year, publication date and agency level as the report states them."""
+    md = Metadata()
+    lines = text.split("\n")
+    head = "\n".join(lines[:60])
+    found = _title(lines)
+    title_agency = None
+    if found:
+        md.title, md.year, title_agency = found
+    m = _AGENCY_LINE.search(head)
+    sig_agency, sig_date = _signature(lines)
+    src = _SOURCE_LINE.search(head)
+    md.agency = (
+        (m["agency"] if m else None)
+        or title_agency
+        or sig_agency
+        or (src["agency"] if src else None)
+    )
+    p = _PUBLISHED.search(head)
+    md.published = (_date(p["y"], p["m"], p["d"]) if p else None) or sig_date
+    md.level = agency_level(md.agency)
+    return md
+
+
+# ----------------------------------------------------------------------------- headings
+
+HEADING_PHRASES = {
+    1: r"(?:总体情况|基本情况|总体概况|工作概况|概述)",
+    2: r"主动公开政府信息(?:的)?情况",
+    3: r"收到和处理政府信息公开申请(?:的)?情况",
+    4: (
+        r"(?:因)?政府信息公开(?:工作)?(?:被)?(?:申请)?(?:的)?行政复议[、，,和及与]?(?:提起)?"
+        r"行政诉讼(?:的)?情况"
+    ),
+    5: r"(?:政府信息公开工作)?存在的(?:主要)?问题(?:及|和|与)(?:其)?改进(?:情况|措施)",
+    6: r"其他需要报告的事项",
+}
+"""The six standard headings in their accepted wordings (strict: used inside paragraphs)."""
+
+_STRICT = "|".join(f"(?:{p})" for p in HEADING_PHRASES.values())
+_INLINE = re.compile(
+    rf"(?:^|(?<=[\s\d。；;！？!?：:）)」”]))(?P<num>[一二三四五六])\s*[、.．]\s*(?:{_STRICT})"
+)
+_LEAD = re.compile(rf"^[#>*\s]*(?P<num>[一二三四五六])\s*[、.．]\s*(?:{_STRICT})")
+_HEAD_LINE = re.compile(
+    r"^[#>*\s]*(?P<num>[一二三四五六七八九十])\s*[、.．]\s*(?P<title>\S.*?)[*\s]*$"
+)
+
+
+def _table_label_keys() -> frozenset[str]:
+    from reportcheck.model.tables import FORMATS
+
+    keys: set[str] = set()
+    for fmt in FORMATS.values():
+        for t in fmt.tables:
+            for r in t.rows:
+                keys.add(label_key(r.label))
+                if r.group:
+                    keys.add(label_key(r.group))
+    return frozenset(keys)
+
+
+_TABLE_LABELS: frozenset[str] | None = None
+
+
+def _is_table_label(text: str) -> bool:
+    global _TABLE_LABELS
+    if _TABLE_LABELS is None:
+        _TABLE_LABELS = _table_label_keys()
+    key = label_key(text)
+    return key in _TABLE_LABELS or any(
+        key.startswith(k) for k in _TABLE_LABELS if len(k) >= 6 and k[0] in NUMERALS
+    )
+
+
+def heading_line(text: str) -> int | None:
+    """The number of a top-level heading that stands alone on its line (一、 → 1), else None.
+
+    Short (at most 30 characters after the number), no sentence punctuation inside,
+    and not a label of 表三 such as ``一、本年新收政府信息公开申请数量``.
+    """
+    m = _HEAD_LINE.match(text)
+    if m is None:
+        return None
+    title = m["title"].rstrip("。:：")
+    if len(title) > 30 or re.search(r"[。；;，,：:！？|]", title) or re.search(r"\d{3,}", title):
+        return None
+    if _is_table_label(text):
+        return None
+    return NUMERALS.index(m["num"]) + 1
+
+
+def lead_heading(text: str) -> tuple[int, int] | None:
+    """A standard heading at the start of a paragraph that goes on: (number, end offset)."""
+    m = _LEAD.match(text)
+    if m is None:
+        return None
+    return NUMERALS.index(m["num"]) + 1, m.end()
+
+
+def inline_headings(text: str) -> list[tuple[int, int, int]]:
+    """Standard headings inside a line: (start, end, number), in order.
+
+    Only the strict wordings count, preceded by the start, a space, a digit or the end of
+    a sentence — so prose that mentions a section by name is not cut.
+    """
+    return [(m.start("num"), m.end(), NUMERALS.index(m["num"]) + 1) for m in _INLINE.finditer(text)]
+
+
+def _clean_heading(text: str) -> str:
+    return text.strip().lstrip("#>* ").rstrip("* ").strip()
+
+
+def sections(blocks: list[Block], text: str | None = None) -> list[Section]:
+    """Top-level headings in paragraphs, in document order, each with its text.
+
+    ``number`` is the numeral written before the heading (一 → 1; 七 … 十 are kept too, as
+    the report's own headings); ``heading`` the heading as written (without Markdown marks);
+    ``body`` the text up to the next heading. When ``text`` (the report text) is given and
+    the blocks carry offsets into it, bodies are cut from it; else they are the blocks'
+    texts joined by line breaks.
+    """
+    heads: list[tuple[int, int, int, str]] = []  # (block index, number, heading end, heading)
+    for i, b in enumerate(blocks):
         if b.grid is not None:
             continue
-        m = _HEADING.match(b.text)
-        if m:
-            out.append(Section(_NUMS.index(m["num"]) + 1, b.text.strip(), b.location))
+        n = heading_line(b.text)
+        if n is not None:
+            heads.append((i, n, len(b.text), _clean_heading(b.text)))
+            continue
+        lead = lead_heading(b.text)
+        if lead is not None:
+            num, end = lead
+            heads.append((i, num, end, _clean_heading(b.text[:end])))
+    out: list[Section] = []
+    use_text = text is not None and all(b.offset is not None for b in blocks)
+    for k, (i, num, end, heading) in enumerate(heads):
+        nxt = heads[k + 1][0] if k + 1 < len(heads) else len(blocks)
+        block = blocks[i]
+        if use_text and text is not None and block.offset is not None:
+            start = block.offset + end
+            stop = blocks[nxt].offset if nxt < len(blocks) else len(text)
+            body = text[start : stop if stop is not None else len(text)]
+        else:
+            rest = [block.text[end:]] + [blocks[j].text for j in range(i + 1, nxt)]
+            body = "\n".join(rest)
+        body = body.strip()
+        if k + 1 == len(heads):
+            body = _without_signature(body)
+        out.append(Section(num, heading, block.location, body))
     return out
+
+
+def _without_signature(body: str) -> str:
+    """The last section's text without the signature and date that close the report."""
+    lines = body.split("\n")
+    agency, when = _signature(lines)
+    if when is None:
+        return body
+    keep = len(lines)
+    while keep and not lines[keep - 1].strip():
+        keep -= 1
+    if keep and _date_line(lines[keep - 1].strip()) is not None:
+        keep -= 1
+        while keep and not lines[keep - 1].strip():
+            keep -= 1
+        if agency and keep and lines[keep - 1].strip().lstrip("#* ").rstrip("* ") == agency:
+            keep -= 1
+    return "\n".join(lines[:keep]).strip()

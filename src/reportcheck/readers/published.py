@@ -26,6 +26,9 @@ class Block:
     location: Location
     grid: Grid | None = None
     """The table's cells (None for a paragraph)."""
+    offset: int | None = None
+    """Where the block starts in the report text, when the reader passes that text to
+    :func:`build_report` (text and Markdown keep their source text as it is)."""
 
 
 def grid_text(grid: Grid) -> str:
@@ -37,24 +40,36 @@ def grid_text(grid: Grid) -> str:
     return "\n".join(lines)
 
 
-def build_report(path: str, kind: str, blocks: list[Block], settings: Settings) -> Report:
-    """Assemble a :class:`Report` from the blocks of a published report."""
+def build_report(
+    path: str, kind: str, blocks: list[Block], settings: Settings, text: str | None = None
+) -> Report:
+    """Assemble a :class:`Report` from the blocks of a published report.
+
+    ``report.text`` is the blocks' texts joined by line breaks, or ``text`` when the
+    reader gives it (then every block carries its ``offset`` in it).
+    """
     report = Report(source=path, kind=kind)
-    parts: list[str] = []
-    offset = 0
     grid_offsets: dict[int, int] = {}
-    for block in blocks:
-        if block.grid is not None:
-            grid_offsets[id(block.grid)] = offset
-        parts.append(block.text)
-        offset += len(block.text) + 1
-    report.text = "\n".join(parts)
+    if text is not None:
+        report.text = text
+        for block in blocks:
+            if block.grid is not None:
+                grid_offsets[id(block.grid)] = block.offset or 0
+    else:
+        parts: list[str] = []
+        offset = 0
+        for block in blocks:
+            if block.grid is not None:
+                grid_offsets[id(block.grid)] = offset
+            parts.append(block.text)
+            offset += len(block.text) + 1
+        report.text = "\n".join(parts)
     grids = [b.grid for b in blocks if b.grid is not None]
 
     from reportcheck.readers import metadata
 
     report.metadata = metadata.extract(report.text)
-    report.sections = metadata.sections(blocks)
+    report.sections = metadata.sections(blocks, text)
 
     ev = detect_evidence(grids)
     report.version_evidence = ev

@@ -70,3 +70,24 @@ declare(
     """,
     "every reader",
 )
+declare(
+    "RC005",
+    "inferred-layout",
+    Severity.INFO,
+    "表格结构由读取程序推断",
+    "table layout inferred by the reader",
+    """Part of a table's layout was not in the file and was inferred from the table itself.
+
+    Two cases, both from text taken out of web pages or PDFs: rows whose labels were torn
+    away (their identity is taken from their place between labelled rows, when exactly as
+    many rows are missing there), and cells that ran together with no separator, split by
+    the table's own arithmetic (e.g. 自然人 + … + 其他 = 总计) where only one split fits.
+    In the second case the relation used to split holds by construction: it is no
+    evidence, and the message says which relations were used. Check the figures against
+    the original.
+
+    Passes: a table whose labels and cells are all separated
+    Fails (info): ``一、本年新收政府信息公开申请数量640020470`` read as 64·0·0·2·0·4·70
+    """,
+    "the text reader",
+)
