@@ -74,11 +74,15 @@ def _culprits(
             return found
         top = max(len(b[2]) for b in best)
         leaders = [b for b in best if len(b[2]) == top]
-        if len(leaders) != 1:  # two cells explain the same failures equally: don't guess
-            return found
-        ref, delta, rels = leaders[0]
-        found.append((ref, delta, rels))
-        done = {rel.id for rel, _ in rels}
+        ids = [{rel.id for rel, _ in b[2]} for b in leaders]
+        done: set[str] = set()
+        for i, leader in enumerate(leaders):
+            # Leaders that explain disjoint failures are independent errors: take each.
+            # Two cells that explain some of the same failures equally well: don't guess;
+            # those relations are reported one by one.
+            if not any(ids[i] & other for j, other in enumerate(ids) if j != i):
+                found.append(leader)
+            done |= ids[i]
         remaining = [(r, c) for r, c in remaining if r.id not in done]
 
 
@@ -134,7 +138,7 @@ def _culprit_finding(
     expected = actual + delta
     name, name_en = where(report, *ref), where_en(report, *ref)
     checks = tuple(c for _, c in rels)
-    highlight = _highlight(checks)
+    highlight = _highlight(checks, first=cell.location.address if cell.location else None)
     n = len(rels)
     if cell.state in (CellState.BLANK, CellState.PLACEHOLDER) and settings.enabled("RC204"):
         return make(
@@ -175,8 +179,9 @@ def _direction(diff: Number) -> tuple[str, str]:
     return ("多", "high") if diff > 0 else ("少", "low")
 
 
-def _highlight(checks: Iterable[Check]) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
+def _highlight(checks: Iterable[Check], first: str | None = None) -> tuple[str, ...]:
+    """Addresses of every cell added up; ``first`` (the culprit) leads, renderers mark it."""
+    seen: dict[str, None] = {first: None} if first else {}
     for chk in checks:
         for t in (*chk.lhs, *chk.rhs):
             if t.location:
