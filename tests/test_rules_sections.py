@@ -182,11 +182,14 @@ def test_heading_variants_are_accepted() -> None:
 
 
 def test_missing_heading_before_its_table_is_one_finding() -> None:
-    report = report_from_text(full_report(drop=[3]))
+    text = full_report(drop=[3])
+    report = report_from_text(text)
     assert "applications" in report.tables
     found = run(report, "RC11")
     assert keys(found) == [("RC111", "3")]
-    assert found[0].location is not None  # points at 表三
+    first_line = text.split("\n").index(t3_lines()[0]) + 1
+    assert found[0].location is not None
+    assert found[0].location.line == first_line  # where 表三 starts, the heading belongs
 
 
 def test_missing_heading_without_table() -> None:

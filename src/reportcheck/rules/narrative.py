@@ -27,10 +27,10 @@ from decimal import Decimal
 
 from reportcheck.config import Settings
 from reportcheck.findings import Finding, Severity
-from reportcheck.model.report import CellState, Location, Report
+from reportcheck.model.report import CellState, Report
 from reportcheck.rules.publication import agency_level
 from reportcheck.rules.registry import make, rule
-from reportcheck.rules.sections import Layout, fold, layout
+from reportcheck.rules.sections import Layout, fold, layout, text_location
 
 # --------------------------------------------------------------------------- table values
 
@@ -707,22 +707,6 @@ def _percent_ok(report: Report, value: int, stated: str) -> bool:
     return any(abs(Decimal(value) * 100 / b - p) < unit for b in bases)
 
 
-def _location(report: Report, lay: Layout | None, offset: int) -> Location | None:
-    """Where a sentence is: its line, counted from the nearest heading with a line."""
-    text = report.text or ""
-    anchor = None
-    if lay is not None:
-        before = [h for h in lay.headings if h.offset <= offset]
-        anchor = before[-1] if before else None
-    if anchor is not None and anchor.location.line is not None:
-        line = anchor.location.line + text.count("\n", anchor.offset, offset)
-        return Location(f"line {line}", line)
-    if anchor is not None and report.kind not in ("text", "markdown"):
-        return anchor.location
-    line = text.count("\n", 0, offset) + 1
-    return Location(f"line {line}", line)
-
-
 def _quote(s: Sentence) -> str:
     text = re.sub(r"\s+", " ", s.quote).strip().rstrip("；;，,")
     return text if len(text) <= 120 else text[:118] + "…"
@@ -958,7 +942,7 @@ def _figure_finding(
         table=q.table,
         row=q.row,
         column="total" if q.family != "documents" else None,
-        location=_location(report, lay, fig.clause.offset),
+        location=text_location(report, lay, fig.clause.offset),
         actual=str(fig.value),
         expected=str(table_value),
         difference=str(fig.value - table_value),
@@ -1008,7 +992,7 @@ def _claim_finding(code: str, report: Report, lay: Layout | None, c: Contradicti
         table=c.table,
         row=c.row,
         column=c.column,
-        location=_location(report, lay, c.offset),
+        location=text_location(report, lay, c.offset),
         actual=c.actual,
         expected=c.expected,
         extra={"claim": c.claim.id, "sentence": c.sentence.text},
@@ -1059,7 +1043,7 @@ def prose_percentage(report: Report, settings: Settings) -> Iterator[Finding]:
             table=q.table,
             row=q.row,
             column="total",
-            location=_location(report, lay, fig.clause.offset),
+            location=text_location(report, lay, fig.clause.offset),
             actual=f"{fig.percent}%",
             expected=f"{exact}%",
             extra={"quantity": q.id, "sentence": fig.sentence.text},

@@ -231,8 +231,29 @@ def _out_of_order(lay: Layout) -> set[int]:
     return {h.section for i, h in enumerate(ordered) if i not in keep and h.section}
 
 
+def text_location(report: Report, lay: Layout | None, offset: int) -> Location | None:
+    """Where an offset of ``report.text`` is, for a person: its line, counted from the
+    nearest heading whose line is known (so it matches the file's lines); in HTML and Word,
+    whose text has no lines of its own, the location of that heading."""
+    text = report.text or ""
+    anchor = None
+    if lay is not None:
+        before = [h for h in lay.headings if h.offset <= offset]
+        anchor = before[-1] if before else None
+    if anchor is not None and anchor.location.line is not None:
+        line = anchor.location.line + text.count("\n", anchor.offset, offset)
+        return Location(f"line {line}", line)
+    if anchor is not None and report.kind not in ("text", "markdown"):
+        return anchor.location
+    line = text.count("\n", 0, offset) + 1
+    return Location(f"line {line}", line)
+
+
 def _where_missing(lay: Layout, section: int, report: Report) -> Location | None:
     table = SECTION_TABLES.get(section)
+    pos = report.table_positions.get(table) if table else None
+    if pos is not None and report.kind in ("text", "markdown"):
+        return text_location(report, lay, pos)  # the line the table starts on
     if table and table in report.tables and report.tables[table].location:
         return report.tables[table].location
     later = [h for s, h in sorted(lay.chosen.items()) if s > section]
