@@ -26,6 +26,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Context, Decimal, InvalidOperation
+from functools import lru_cache
 from xml.etree.ElementTree import Element, ParseError, fromstring
 
 from reportcheck.config import Settings
@@ -96,6 +97,7 @@ def read_grids(path: str, data: bytes) -> tuple[list[Grid], bool]:
 # ------------------------------------------------------------------ addresses
 
 
+@lru_cache(maxsize=1024)
 def column_letter(col: int) -> str:
     """``1`` → ``A``, ``28`` → ``AB``."""
     out = ""
@@ -141,6 +143,8 @@ def parse_number(text: str) -> int | Decimal | None:
     Excel keeps 15 significant digits; text written with more (``0.30000000000000004``,
     as some generators write binary floats) is rounded to 15, as Excel shows it.
     """
+    if text.isascii() and text.isdigit():
+        return int(text)  # the common case: a count
     try:
         dec = Decimal(text.strip())
     except InvalidOperation:
