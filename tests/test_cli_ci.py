@@ -233,3 +233,32 @@ def test_schema_command_matches_the_checked_in_files() -> None:
         result = runner.invoke(app, ["schema", "--format-version", version])
         expected = (root / f"submission-{version}.schema.json").read_text(encoding="utf-8")
         assert result.stdout == expected
+
+
+def test_walk_skips_project_files_but_named_files_are_checked(reports: Path) -> None:
+    from reportcheck.cli import expand_paths
+
+    (reports / "README.md").write_text("# Reports\n", encoding="utf-8")
+    (reports / "package.json").write_text("{}", encoding="utf-8")
+    found = [Path(p).as_posix() for p in expand_paths(["reports"])]
+    assert "reports/README.md" not in found and "reports/package.json" not in found
+    assert "reports/good.json" in found
+    assert expand_paths(["reports/README.md"]) == ["reports/README.md"]
+    assert _run("reports")[0] == 1  # README.md does not make the run exit 2
+    assert _run("reports/README.md")[0] == 2
+
+
+def test_walk_from_outside_and_from_hidden_directories(
+    reports: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportcheck.cli import expand_paths
+
+    monkeypatch.chdir(reports / "sub")
+    assert sorted(Path(p).name for p in expand_paths([".."])) == [
+        "bad.json",
+        "good.json",
+        "good2.json",
+        "warn.json",
+    ]
+    monkeypatch.chdir(reports / ".hidden")  # a walk below a hidden directory still finds files
+    assert expand_paths(["."]) == ["x.json"]

@@ -6,6 +6,7 @@ Exit codes: 0 no findings at or above ``--fail-on``; 1 findings at or above it;
 
 from __future__ import annotations
 
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -61,6 +62,27 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
+NOT_REPORTS = re.compile(
+    r"^(README|CHANGELOG|CONTRIBUTING|LICENSE|NOTICE)([._-].*)?$"
+    r"|^(package(-lock)?|tsconfig.*|composer)\.json$",
+    re.IGNORECASE,
+)
+"""Files that a directory walk skips: project documentation and tool files, never reports
+(the pre-commit hook excludes the same). Named on the command line, they are checked."""
+
+
+def _walked_report(f: Path, top: Path) -> bool:
+    """Whether a directory walk from ``top`` checks ``f``: a report suffix, nothing hidden
+    below ``top``, not a known non-report file name."""
+    rel = f.relative_to(top)
+    return (
+        f.suffix.lower() in REPORT_SUFFIXES
+        and not any(part.startswith(".") for part in rel.parts)
+        and not NOT_REPORTS.match(f.name)
+        and f.is_file()
+    )
+
+
 def expand_paths(paths: list[str]) -> list[str]:
     """Files as given; directories walked for report files; glob patterns expanded."""
     import glob
@@ -73,13 +95,7 @@ def expand_paths(paths: list[str]) -> list[str]:
                 raise _fail(f"{p}: 没有匹配的文件 / no files match")
             out.extend(m for m in matches if Path(m).is_file())
         elif Path(p).is_dir():
-            found = sorted(
-                str(f)
-                for f in Path(p).rglob("*")
-                if f.is_file()
-                and f.suffix.lower() in REPORT_SUFFIXES
-                and not any(part.startswith(".") for part in f.parts)
-            )
+            found = sorted(str(f) for f in Path(p).rglob("*") if _walked_report(f, Path(p)))
             if not found:
                 raise _fail(f"{p}: 目录中没有年报文件 / no report files in this directory")
             out.extend(found)
