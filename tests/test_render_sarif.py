@@ -145,3 +145,37 @@ def test_no_results_still_valid(validator: jsonschema.Draft4Validator) -> None:
     doc = sarif.document([FileResult("x.json", error=InputError("x.json", "坏", "bad"))])
     assert _errors(validator, doc) == []
     assert doc["runs"][0]["results"] == []
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.mark.skipif(not (EXAMPLES / "invalid").is_dir(), reason="examples/ not present")
+def test_every_example_gives_valid_sarif_naming_its_rule(
+    validator: jsonschema.Draft4Validator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workbooks, JSON and text reports: cell addresses, pointers and lines all valid SARIF."""
+    from reportcheck.cli import expand_paths
+
+    monkeypatch.chdir(EXAMPLES)
+    results = [api.validate_path(p) for p in expand_paths(["."])]
+    doc = sarif.document(results)
+    assert _errors(validator, doc) == []
+    found = {
+        (r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["ruleId"])
+        for r in doc["runs"][0]["results"]
+    }
+    for path in sorted((EXAMPLES / "invalid").iterdir()):
+        code = path.name.split("-")[0]
+        if code.startswith("RC"):
+            assert (f"invalid/{path.name}", code) in found, path.name
+    xlsx = [
+        r
+        for r in doc["runs"][0]["results"]
+        if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(".xlsx")
+    ]
+    assert any(
+        "!" in r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
+        for r in xlsx
+        if "logicalLocations" in r["locations"][0]
+    )
