@@ -135,7 +135,8 @@ def validate(
         FailOn | None,
         typer.Option(
             "--fail-on",
-            help="Lowest severity that makes the exit code 1 [default: error, or fail-on].",
+            help="Lowest severity that makes the exit code 1 [default: the configuration's "
+            "fail-on, else error].",
             show_default=False,
         ),
     ] = None,
