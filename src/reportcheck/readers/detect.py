@@ -22,7 +22,7 @@ def sniff(path: str, data: bytes) -> str:
     if data[:4] == b"PK\x03\x04":
         try:
             names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-        except zipfile.BadZipFile:
+        except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError):
             raise InputError(path, "损坏的 zip/Office 文件", "a damaged zip/Office file") from None
         if "xl/workbook.xml" in names:
             return "xlsx"

@@ -23,6 +23,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Context, Decimal, InvalidOperation
@@ -39,6 +40,9 @@ from reportcheck.rules.registry import make
 
 _MAX_PART = 200 * 1024 * 1024
 """Largest uncompressed part read (a guard against zip bombs)."""
+
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError)
+"""What a damaged zip raises (NotImplementedError: an unsupported compression method)."""
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
@@ -247,7 +251,7 @@ class _Workbook:
             )
         try:
             self.zf = zipfile.ZipFile(io.BytesIO(self.data))
-        except (zipfile.BadZipFile, ValueError, OSError):
+        except _ZIP_ERRORS:
             raise InputError(
                 self.path,
                 "不是有效的 Excel (.xlsx) 文件：无法作为 zip 打开",
@@ -276,7 +280,7 @@ class _Workbook:
             )
         try:
             return self.zf.read(name)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as exc:
+        except (*_ZIP_ERRORS, RuntimeError) as exc:
             # RuntimeError: a member encrypted with a zip password
             raise InputError(
                 self.path,
@@ -290,7 +294,7 @@ class _Workbook:
             return None
         try:
             return fromstring(raw)
-        except ParseError as exc:
+        except (ParseError, LookupError, ValueError) as exc:  # LookupError: unknown encoding
             raise InputError(
                 self.path,
                 f"损坏的 Excel 文件：{part} 不是有效的 XML（{exc}）",
