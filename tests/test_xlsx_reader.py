@@ -605,8 +605,6 @@ def test_template_writer_round_trip(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("writer", WRITERS)
 def test_same_cells_and_merged_ranges_as_openpyxl(tmp_path: Path, writer: str) -> None:
-    import openpyxl
-
     values: dict[Key, Any] = dict(sample_values("2019"))
     values[("applications", "granted", "commercial")] = "/"
     values[("proactive_disclosure", "administrative_licensing", "change")] = -2
@@ -616,7 +614,22 @@ def test_same_cells_and_merged_ranges_as_openpyxl(tmp_path: Path, writer: str) -
         s = Sheet(name)
         s.place(block, 3, 2)
         sheets.append(s)
-    path = WRITERS[writer](tmp_path / "r.xlsx", sheets)
+    assert_same_as_openpyxl(WRITERS[writer](tmp_path / "r.xlsx", sheets))
+
+
+def test_template_writer_output_same_as_openpyxl(tmp_path: Path) -> None:
+    writer = pytest.importorskip("reportcheck.writers.xlsx")
+    from factories import Submission
+
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(writer.workbook_bytes("2019", Submission.valid("2019").report()))
+    assert_same_as_openpyxl(path)
+
+
+def assert_same_as_openpyxl(path: Path) -> None:
+    """Every non-empty cell, formula and merged range as openpyxl reads them."""
+    import openpyxl
+
     grids, _ = read_grids(str(path), path.read_bytes())
     wb = openpyxl.load_workbook(path)
     assert [g.name for g in grids] == wb.sheetnames
@@ -641,10 +654,8 @@ def test_same_cells_and_merged_ranges_as_openpyxl(tmp_path: Path, writer: str) -
                 assert mine[pos] == Decimal(repr(v)), pos
             else:
                 assert mine[pos] == v, pos
-            assert (
-                grid.cells[pos].location.address
-                == sheet_prefix(ws.title) + ws.cell(*pos).coordinate
-            )
+            address = sheet_prefix(ws.title) + ws.cell(*pos).coordinate
+            assert grid.cells[pos].location.address == address
 
 
 # ------------------------------------------------------------------ bad files
@@ -815,3 +826,41 @@ def test_shanghai_2019_figures_in_a_workbook(tmp_path: Path) -> None:
         assert got[key].value == v, key
         assert got[key].state is (CellState.BLANK if v is None else CellState.NUMBER)
         assert got[key].location.address == where[key]  # type: ignore[union-attr]
+
+
+def test_damaged_files_never_raise_anything_but_input_error(tmp_path: Path) -> None:
+    """Random damage to the XML parts and to the zip bytes: a report or an InputError."""
+    import random
+
+    values = sample_values("2021")
+    sheets = []
+    for name, block in zip(("表二", "表三", "表四"), all_three("2021", values), strict=True):
+        s = Sheet(name)
+        s.place(block, 1, 1)
+        sheets.append(s)
+    base = write_raw(tmp_path / "r.xlsx", sheets).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(base)) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    rng = random.Random(7)
+    samples: list[bytes] = []
+    for _ in range(150):
+        damaged = dict(parts)
+        name = rng.choice(sorted(n for n in parts if n.startswith("xl/")))
+        part = bytearray(damaged[name])
+        for _ in range(rng.randint(1, 5)):
+            part[rng.randrange(len(part))] = rng.choice(b'<>/"=0123456789ABCrtsvfe ')
+        damaged[name] = bytes(part)
+        samples.append(_zip(dict(damaged)))
+    for _ in range(150):
+        raw = bytearray(base)
+        for _ in range(rng.randint(1, 3)):
+            raw[rng.randrange(len(raw))] = rng.randrange(256)
+        samples.append(bytes(raw))
+    outcomes = {"report": 0, "error": 0}
+    for data in samples:
+        try:
+            api.read_bytes("damaged.xlsx", data)
+            outcomes["report"] += 1
+        except InputError:
+            outcomes["error"] += 1
+    assert outcomes["report"] and outcomes["error"]
