@@ -864,3 +864,31 @@ def test_damaged_files_never_raise_anything_but_input_error(tmp_path: Path) -> N
         except InputError:
             outcomes["error"] += 1
     assert outcomes["report"] and outcomes["error"]
+
+
+def test_flat_layout_without_merged_cells(tmp_path: Path) -> None:
+    """One label column, group labels on rows of their own, no header band."""
+    values = sample_values("2021")
+    t = FORMATS["2021"].table("applications")
+    s = Sheet("Sheet1")
+    headers = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    for c, h in enumerate(headers, 2):
+        s.cells[(1, c)] = h
+    r, group = 2, None
+    where: dict[Key, str] = {}
+    for row in t.rows:
+        if row.id == "granted":
+            s.cells[(r, 1)] = "三、本年度办理结果"
+            r += 1
+        if row.group and not row.group.startswith("三、") and row.group != group:
+            s.cells[(r, 1)] = row.group
+            r += 1
+        group = row.group
+        s.cells[(r, 1)] = row.label
+        for k, col in enumerate(row.columns):
+            s.cells[(r, 2 + k)] = values[(t.id, row.id, col.id)]
+            where[(t.id, row.id, col.id)] = f"Sheet1!{ref(r, 2 + k)}"
+        r += 1
+    report = read(write_raw(tmp_path / "r.xlsx", [s], styled_blanks=False))
+    assert report.findings == []
+    assert_all_read(report, {k: v for k, v in values.items() if k[0] == t.id}, where)
