@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import IO
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -36,6 +37,9 @@ _T = {
         "format": "{v} 版格式",
         "year": "{y} 年度",
         "relation": "关系",
+        "column_of": "{c}列",
+        "sheet": "（工作表 {s}）",
+        "blank": "空",
     },
     "en": {
         "actual": "actual",
@@ -49,6 +53,9 @@ _T = {
         "format": "{v} format",
         "year": "report year {y}",
         "relation": "relation",
+        "column_of": "column {c}",
+        "sheet": " (sheet {s})",
+        "blank": "blank",
     },
 }
 
@@ -123,7 +130,7 @@ def _file_header(r: FileResult, console: Console, lang: str) -> None:
             f"{t['unreadable']}: {r.error.problem if lang == 'zh' else r.error.problem_en}",
             style="bold red",
         )
-        console.print(line)
+        _indented(console, line, 2, first=0)
         return
     counts = _counts([r])
     if counts["error"] + counts["warning"] + counts["info"] + counts["waived"] == 0:
@@ -144,12 +151,12 @@ def _file_header(r: FileResult, console: Console, lang: str) -> None:
             line.append(
                 f"（{'，'.join(bits)}）" if lang == "zh" else f" ({', '.join(bits)})", style="dim"
             )
-    console.print(line)
+    _indented(console, line, 2, first=0)
 
 
 def _finding(f: Finding, console: Console, lang: str, plain: bool) -> None:
     t = _T[lang]
-    head = Text("  ")
+    head, first = Text(), 2
     head.append(f.code, style="bold")
     head.append(" ")
     sev = _SEV[lang][f.severity]
@@ -165,66 +172,164 @@ def _finding(f: Finding, console: Console, lang: str, plain: bool) -> None:
         loc = f.location.address
         if f.location.line and not loc.startswith("line"):
             loc += f" (line {f.location.line})" if lang == "en" else f"（第 {f.location.line} 行）"
-        head.append(f"  {loc}", style="bold magenta")
-    console.print(head)
-    console.print(Text("    " + f.text(lang)), overflow="fold")
+        # A long JSON pointer goes on its own line rather than being broken mid-path.
+        if 2 + head.cell_len + 2 + cell_len(loc) > console.width:
+            _indented(console, head, 4, first=2)
+            head, first = Text(), 4
+        else:
+            head.append("  ")
+        head.append(loc, style="bold magenta")
+    _indented(console, head, 4, first=first)
+    _indented(console, Text(f.text(lang)), 4)
     vals = []
     if f.actual is not None:
-        vals.append(f"{t['actual']} {f.actual.strip() or '空'}")
+        vals.append(f"{t['actual']} {f.actual.strip() or t['blank']}")
     if f.expected is not None:
         vals.append(f"{t['expected']} {f.expected}")
     if f.difference is not None:
         d = f.difference
         vals.append(f"{t['diff']} {'+' if not d.startswith('-') else ''}{d}")
     if vals and (f.checks or f.difference is not None):
-        console.print(Text("    " + " · ".join(vals), style="dim"))
+        _indented(console, Text(" · ".join(vals), style="dim"), 4)
     hint = f.hint_text(lang)
     if hint:
-        console.print(Text("    " + hint, style="dim"))
+        _indented(console, Text(hint, style="dim"), 4)
     for chk in f.checks:
         _check(chk, console, lang)
     if f.checks:
-        grid = _grid(f, plain)
+        grid = _grid(f, plain, lang)
         if grid is not None:
-            console.print(grid)
+            _print_trimmed(console, grid)
 
 
-def _term(t: Term, lang: str) -> str:
-    name = t.label if lang == "zh" else t.label_en
-    loc = f" {t.location}" if t.location else ""
-    return f"{name}{loc} {t.shown()}"
+def _print_trimmed(console: Console, table: Table) -> None:
+    """Print a table without the spaces rich pads its lines with (clean when piped)."""
+    for line in console.render_lines(table, console.options, pad=False):
+        text = Text()
+        for seg in line:
+            if not seg.control:
+                text.append(seg.text, seg.style)
+        text.rstrip()
+        console.print(text, overflow="ignore", crop=False)
 
 
-def _side(terms: tuple[Term, ...], lang: str) -> str:
-    shown = [x for x in terms if x.value != 0]
+def _indented(console: Console, text: Text, indent: int, first: int | None = None) -> None:
+    """Print ``text`` wrapped to the console width: the first line indented by ``first``
+    (default ``indent``), the others by ``indent``; no trailing spaces."""
+    first = indent if first is None else first
+    lines: list[Text] = list(text.wrap(console, max(console.width - first, 20)))
+    if len(lines) > 1 and indent > first:  # rewrap what follows the first line, narrower
+        rest = Text(" ").join(lines[1:])
+        lines = [lines[0], *rest.wrap(console, max(console.width - indent, 20))]
+    for i, line in enumerate(lines):
+        line.rstrip()
+        console.print(Text(" " * (first if i == 0 else indent)) + line, overflow="fold")
+
+
+def _labels(t: Term, lang: str) -> tuple[str, str]:
+    """(row label, column label) of a term."""
+    row, _, col = (t.label if lang == "zh" else t.label_en).rpartition("·")
+    return row, col
+
+
+def _prefix(locations: list[str]) -> str:
+    """The sheet (``表三!``) or JSON pointer path (``/applications/granted/``) every address
+    of a relation shares, so that it is said once instead of in every term."""
+    import os.path
+
+    if len(locations) < 2:
+        return ""
+    common = os.path.commonprefix(locations)  # noqa: RUF071 - addresses, not file paths
+    cut = max(common.rfind("!"), common.rfind("/"))
+    return common[: cut + 1] if cut > 0 else ""
+
+
+def _term(t: Term, lang: str, share: str | None, prefix: str) -> str:
+    row, col = _labels(t, lang)
+    name = col if share == "row" else row if share == "column" else f"{row}·{col}"
+    loc = f" {t.location[len(prefix) :]}" if t.location else ""
+    value = t.shown() if t.value is not None or t.raw.strip() else _T[lang]["blank"]
+    return f"{name}{loc} {value}"
+
+
+def _side(terms: tuple[Term, ...], lang: str, share: str | None, prefix: str) -> list[str]:
+    """The terms of one side of a relation; zero terms folded into one when there are many."""
+    if len(terms) <= 2:
+        return [_term(x, lang, share, prefix) for x in terms]
+    parts = [_term(x, lang, share, prefix) for x in terms if x.value != 0]
     zeros = [x for x in terms if x.value == 0]
-    parts = [_term(x, lang) for x in shown]
     if zeros:
-        if len(terms) <= 2:
-            parts = [_term(x, lang) for x in terms]
-        else:
-            locs = [z.location for z in zeros if z.location]
-            span = f"（{locs[0]}…{locs[-1]}）" if len(locs) > 1 else ""
-            parts.append(_T[lang]["zeros"].format(n=len(zeros)) + span)
-    return " + ".join(parts) if parts else "0"
+        locs = [z.location[len(prefix) :] for z in zeros if z.location]
+        span = ""
+        if len(locs) > 1:
+            span = f"（{locs[0]}…{locs[-1]}）" if lang == "zh" else f" ({locs[0]}…{locs[-1]})"
+        parts.append(_T[lang]["zeros"].format(n=len(zeros)) + span)
+    return parts or ["0"]
 
 
 def _check(chk: Check, console: Console, lang: str) -> None:
-    ok = chk.residual == 0
-    mark = "=" if ok else "≠"
-    line = Text("    ")
-    line.append(f"{_side(chk.lhs, lang)} = {fmt_number(chk.lhs_sum)}", style="bold")
-    console.print(line, overflow="fold")
-    line2 = Text(f"      {mark} ")
-    line2.append(f"{_side(chk.rhs, lang)} = {fmt_number(chk.rhs_sum)}")
-    console.print(line2, overflow="fold")
+    """One relation, written out with addresses and values.
+
+    The row or column every term shares, and the sheet or JSON path every address shares,
+    are named once on a title line; the terms then carry only what differs::
+
+        （一）予以公开（工作表 表三）
+          总计 J6 24
+          ≠ 自然人 D6 21 + 商业企业 E6 3 + 法律服务机构 H6 1 + 其余 3 项为 0（F6…I6） = 25
+    """
+    t = _T[lang]
+    terms = (*chk.lhs, *chk.rhs)
+    share = (
+        "row"
+        if len({x.row for x in terms}) == 1
+        else "column"
+        if len({x.column for x in terms}) == 1
+        else None
+    )
+    prefix = _prefix([x.location for x in terms if x.location])
+    row, col = _labels(terms[0], lang)
+    title = row if share == "row" else t["column_of"].format(c=col) if share == "column" else ""
+    if prefix.endswith("!"):
+        title += t["sheet"].format(s=prefix[:-1])
+    elif prefix:
+        title += f"（{prefix}…）" if lang == "zh" else f" ({prefix}…)"
+    if title:
+        _indented(console, Text(title.strip(), style="dim"), 4)
+    mark = "=" if chk.residual == 0 else "≠"
+    width = max(console.width - 6, 20)
+    for i, line in enumerate(_pack("", _side(chk.lhs, lang, share, prefix), chk.lhs_sum, width)):
+        console.print(Text("      " + line, style="bold" if i == 0 else ""), overflow="fold")
+    for line in _pack(f"{mark} ", _side(chk.rhs, lang, share, prefix), chk.rhs_sum, width):
+        console.print(Text("      " + line), overflow="fold")
+
+
+def _pack(lead: str, parts: list[str], total: object, width: int) -> list[str]:
+    """``lead`` + the parts joined by `` + ``, broken only between terms, then ``= total``."""
+    end = f" = {fmt_number(total)}" if len(parts) > 1 else ""  # type: ignore[arg-type]
+    lines: list[str] = []
+    cur = lead
+    for i, part in enumerate(parts):
+        piece = part + (end if i == len(parts) - 1 else "")
+        if i == 0:
+            cur += piece
+        elif cell_len(cur) + 3 + cell_len(piece) <= width:
+            cur += " + " + piece
+        else:
+            lines.append(cur)
+            cur = " " * len(lead) + "+ " + piece
+    lines.append(cur)
+    return lines
 
 
 def _order(table_id: str, what: str, ident: str) -> int:
-    """Position of a row or column in the official layout (either version)."""
+    """Position of a row or column in the official layout (either version).
+
+    The latest version is asked first: its positions keep the rows of both versions in
+    order (2019's single （六）其他处理 still sorts before （七）总计).
+    """
     from reportcheck.model.tables import FORMATS
 
-    for fmt in FORMATS.values():
+    for fmt in reversed(FORMATS.values()):
         tdef = fmt.table(table_id)
         ids = [r.id for r in tdef.rows] if what == "row" else [c.id for c in tdef.columns]
         if ident in ids:
@@ -232,7 +337,7 @@ def _order(table_id: str, what: str, ident: str) -> int:
     return 999
 
 
-def _grid(f: Finding, plain: bool) -> Table | None:
+def _grid(f: Finding, plain: bool, lang: str = "zh") -> Table | None:
     """The table region of the finding: rows and columns of every term, marked cells."""
     terms: dict[tuple[str, str], Term] = {}
     for chk in f.checks:
@@ -262,9 +367,8 @@ def _grid(f: Finding, plain: bool) -> Table | None:
         c: next(t for (_, cc), t in terms.items() if cc == c).label.split("·")[-1] for c in cols
     }
     for c in cols:
-        table.add_column(
-            col_labels[c], justify="right", no_wrap=True, max_width=8, overflow="ellipsis"
-        )
+        # Headers fold onto a second line (社会公益 / 组织) rather than losing their end.
+        table.add_column(col_labels[c], justify="right", max_width=8, overflow="fold")
     for r in rows:
         label = next(t for (rr, _), t in terms.items() if rr == r).label.split("·")[0]
         cells: list[Text | str] = [Text(label, overflow="ellipsis")]
@@ -273,7 +377,7 @@ def _grid(f: Finding, plain: bool) -> Table | None:
             if cell is None:
                 cells.append("")
                 continue
-            val = cell.shown()
+            val = cell.shown() if cell.value is not None or cell.raw.strip() else _T[lang]["blank"]
             if cell.location in marked:
                 cells.append(Text(f"[{val}]" if plain else val, style="bold red reverse"))
             else:
