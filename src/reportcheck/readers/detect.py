@@ -53,6 +53,8 @@ def sniff(path: str, data: bytes) -> str:
             "PDF 不受支持：请提供 Excel、Word、HTML 或文本",
             "PDF is not supported: give the Excel, Word, HTML or text version",
         )
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with a BOM: sniff its text
+        data = data.decode("utf-16", errors="replace").encode("utf-8")
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if b"\x00" in data[:4096]:
         raise InputError(path, "二进制文件，不是年报", "a binary file, not a report")

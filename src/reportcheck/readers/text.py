@@ -165,6 +165,10 @@ def _pipe_row(line: str, start: int) -> list[_Cell]:
         lead = len(part) - len(part.lstrip())
         cells.append(_Cell(_clean_field(part).strip(), start + pos + lead, no))
         pos += len(part) + 1
+    if not stripped.startswith("|"):
+        # flattened text: trailing empty fields are merged cells of the page, not cells
+        while cells and not cells[-1].text:
+            cells.pop()
     return cells
 
 
@@ -198,23 +202,59 @@ def _spaced_row(line: str, start: int) -> list[list[_Cell]] | None:
         if len(text) > 60 or _SENTENCE.search(text) or not _CJK.search(text) or "|" in text:
             return None
         words = glued.segment(text) if len(prefix) > 1 else None
+        split = _merge_numbering([t for t, _ in prefix])
         if words and len(words) > 1 and len(values) > 1:
             # header words, then the numbers (表四 on one line): a header row and a data row
             header = [_Cell(w, start + prefix[0][1], i) for i, w in enumerate(words, 1)]
             no = len(words) + 1
+        elif len(split) > 1 and _names_row(split):
+            # a group label and a row label: 「（三）不予公开 1.属于国家秘密 0 0 …」
+            offsets = _token_starts(prefix, split)
+            cells.extend(
+                _Cell(t, start + c, i)
+                for i, (t, c) in enumerate(zip(split, offsets, strict=True), 1)
+            )
+            no = len(split) + 1
         elif len(values) > 1 or _names_row([text]):
             cells.append(_Cell(text, start + prefix[0][1], 1))
             no = 2
         else:
-            split = [t for t, _ in prefix]
-            if not _names_row(split):
-                return None
-            cells.extend(_Cell(t, start + c, i) for i, (t, c) in enumerate(prefix, 1))
-            no = len(prefix) + 1
+            return None
     elif len(values) < 2:
         return None
     cells.extend(_Cell(t, start + c, no + i) for i, (t, c) in enumerate(values))
     return [header, cells] if header else [cells]
+
+
+def _merge_numbering(tokens: list[str]) -> list[str]:
+    """Tokens with a bare number (``2.``, ``(三)``) joined to the label that follows it."""
+    out: list[str] = []
+    carry = ""
+    for t in tokens:
+        if not _CJK.search(t) or re.fullmatch(r"[（(][一二三四五六七八九十]+[)）]", t):
+            carry += t
+            continue
+        out.append(carry + t)
+        carry = ""
+    if carry:
+        if out:
+            out[-1] += carry
+        else:
+            out.append(carry)
+    return out
+
+
+def _token_starts(prefix: list[tuple[str, int]], merged: list[str]) -> list[int]:
+    """Where each merged token starts (the start of its first original token)."""
+    starts = []
+    i = 0
+    for word in merged:
+        starts.append(prefix[i][1])
+        length = 0
+        while i < len(prefix) and length < len(word):
+            length += len(prefix[i][0])
+            i += 1
+    return starts
 
 
 def _pieces(text: str) -> list[_Piece]:

@@ -1,0 +1,500 @@
+"""The plain-text and Markdown reader: table styles, encodings, glued cells, torn labels.
+
+Reports are built here from data — a small balanced 2021 report whose tables are written
+in each of the shapes real text copies have (``|``-flattened as copied from a page,
+Markdown, space-separated, cells run together) — with our own example wording.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportcheck import api
+from reportcheck.config import Settings
+from reportcheck.errors import InputError
+from reportcheck.findings import Finding
+from reportcheck.model.report import CellState, Report
+from reportcheck.model.tables import APPLICANT_COLUMNS, FORMATS, OUTCOME_COLUMNS
+from reportcheck.readers import glued, text
+
+T3 = FORMATS["2021"].table("applications")
+T3_COLUMNS = [c.id for c in APPLICANT_COLUMNS]
+T4_COLUMNS = [c.id for c in OUTCOME_COLUMNS]
+
+# A balanced 表三 (一 + 二 = 三（七） + 四 per column, every row adds up); others are 0.
+T3_VALUES: dict[str, list[int]] = {
+    "new_received": [5, 1, 0, 0, 0, 0, 6],
+    "carried_over": [1, 0, 0, 0, 0, 0, 1],
+    "granted": [3, 1, 0, 0, 0, 0, 4],
+    "denied_3": [1, 0, 0, 0, 0, 0, 1],
+    "total": [4, 1, 0, 0, 0, 0, 5],
+    "carried_forward": [2, 0, 0, 0, 0, 0, 2],
+}
+T4_VALUES = [1, 0, 0, 1, 2, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0]
+T2_ROWS = [
+    (
+        "第二十条第（一）项",
+        ["本年制发件数", "本年废止件数", "现行有效件数"],
+        [("规章", [0, 0, 0]), ("行政规范性文件", [3, 0, 17])],
+    ),
+    ("第二十条第（五）项", ["本年处理决定数量"], [("行政许可", [25])]),
+    ("第二十条第（六）项", ["本年处理决定数量"], [("行政处罚", [12]), ("行政强制", [0])]),
+    ("第二十条第（八）项", ["本年收费金额（单位：万元）"], [("行政事业性收费", ["1.5"])]),
+]
+
+
+def t3(row: str) -> list[int]:
+    return T3_VALUES.get(row, [0] * 7)
+
+
+def _labels(style: str) -> list[tuple[list[str], list[int]]]:
+    """表三's rows as (label cells, values): the group label on its first row."""
+    out = []
+    seen: set[str] = set()
+    for r in T3.rows:
+        cells = []
+        if r.group and r.group not in seen:
+            seen.add(r.group)
+            if r.group.startswith("（"):
+                cells.append(r.group)
+            elif r.id == "granted":
+                cells.append("三、本年度办理结果" if style != "pipe" else "三、本 年度办理 结果")
+        cells.append(r.label)
+        out.append((cells, t3(r.id)))
+    return out
+
+
+def pipe_tables() -> tuple[str, str, str]:
+    """The three tables flattened into ``|`` lines, as copied from a web page."""
+    t2 = []
+    for block, cols, rows in T2_ROWS:
+        t2.append(f"{block} | " + " | " * len(cols))
+        t2.append("信息内容 | " + " | ".join(cols))
+        for label, values in rows:
+            t2.append(f"{label} | " + " | ".join(str(v) for v in values))
+    t3_lines = [
+        "(本列数据的勾稽关系为:第一项加第二项之 和,等于第三项加第四项之和) | 申请人情况 | |||||||||",
+        "自然 人 | 法人或其他组织 | 总计 | ||||||||",
+        "商业 企业 | 科研 机构 | 社会 公益 组织 | 法律 服务 机构 | 其他 | ||||||",
+    ]
+    for cells, values in _labels("pipe"):
+        t3_lines.append(" | ".join(cells + [str(v) for v in values]) + " | |||")
+    t4 = [
+        "行政复议 | 行政诉讼 | |||||||||||||",
+        "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 | ||||||||",
+        " | ".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2) + " | |||||",
+        " | ".join(str(v) for v in T4_VALUES),
+    ]
+    return "\n".join(t2), "\n".join(t3_lines), "\n".join(t4)
+
+
+def markdown_tables() -> tuple[str, str, str]:
+    """Markdown tables (``|---|`` rows, ``<br>`` inside labels)."""
+    t2 = ["| 信息内容 | 本年<br>制发件数 | 本年<br/>废止件数 | 现行有效件数 |", "|---|---|---|---|"]
+    for block, cols, rows in T2_ROWS:
+        if len(cols) > 1:
+            t2.extend(f"| {label} | " + " | ".join(map(str, v)) + " |" for label, v in rows)
+        else:
+            t2.append(f"| {block} | {cols[0]} | | |")
+            t2.extend(f"| {label} | {v[0]} | | |" for label, v in rows)
+    t3_lines = [
+        "| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 | | | | | | | |",
+        "|:---|---|---|---|---|---|---|---|---|",
+        "| | | 自然人 | 商业<br>企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
+    ]
+    for cells, values in _labels("md"):
+        row = (cells if len(cells) == 2 else ["", *cells]) + [str(v) for v in values]
+        t3_lines.append("| " + " | ".join(row) + " |")
+    t4 = [
+        "| 行政复议 | | | | | 行政诉讼 | | | | | | | | | |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |",
+        "| " + " | ".join(map(str, T4_VALUES)) + " |",
+    ]
+    return "\n".join(t2), "\n".join(t3_lines), "\n".join(t4)
+
+
+def spaced_tables() -> tuple[str, str, str]:
+    """Tables as text with the cells separated by spaces or tabs (pdftotext-like)."""
+    t2 = []
+    for block, cols, rows in T2_ROWS:
+        t2.append(block)
+        t2.append("信息内容 " + " ".join(cols))
+        t2.extend(f"{label}\t" + "\t".join(map(str, v)) for label, v in rows)
+    t3_lines = [
+        "申请人情况",
+        "自然人 法人或其他组织 总计",
+        "商业企业 科研机构 社会公益组织 法律服务机构 其他",
+    ]
+    for cells, values in _labels("spaced"):
+        t3_lines.append(" ".join(cells) + "  " + " ".join(map(str, values)))
+    t4 = [
+        "行政复议 行政诉讼",
+        "未经复议直接起诉 复议后起诉",
+        "结果维持 结果纠正 其他结果 尚未审结 总计 " * 3 + " ".join(map(str, T4_VALUES)),
+    ]
+    return "\n".join(t2), "\n".join(t3_lines), "\n".join(t4)
+
+
+def report_text(tables: tuple[str, str, str], *, fee: bool = True) -> str:
+    t2, t3_text, t4 = tables
+    six = "本年度未收取信息处理费。" if fee else "无。"
+    return "\n".join(
+        [
+            "示例县测试局2024年政府信息公开工作年度报告",
+            "发布日期：2025-01-20",
+            "",
+            "一、总体情况",
+            "本局依照条例做好公开工作。全年收到政府信息公开申请6件，上年结转1件，办结5件，结转下年度2件。",
+            "二、主动公开政府信息情况",
+            t2,
+            "三、收到和处理政府信息公开申请情况",
+            t3_text,
+            "四、政府信息公开行政复议、行政诉讼情况",
+            t4,
+            "五、存在的主要问题及改进情况",
+            "公开栏目更新不够及时，下一步将加强。",
+            "六、其他需要报告的事项",
+            six,
+            "示例县测试局",
+            "2025年1月20日",
+        ]
+    )
+
+
+def _read(tmp_path: Path, content: str | bytes, name: str = "r.txt", **kw: object) -> Report:
+    p = tmp_path / name
+    p.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return api.read_path(p, Settings(**kw))  # type: ignore[arg-type]
+
+
+def _keys(findings: list[Finding]) -> list[tuple[str, str | None, str | None, str | None]]:
+    return sorted((f.code, f.table, f.row, f.column) for f in findings)
+
+
+def _assert_values(report: Report) -> None:
+    apps = report.tables["applications"]
+    for r in T3.rows:
+        assert [apps.get(r.id, c).value for c in T3_COLUMNS] == t3(r.id), r.id  # type: ignore[union-attr]
+    rl = report.tables["review_litigation"]
+    got = [
+        rl.get(r, c).value
+        for r in ("review", "litigation_direct", "litigation_after_review")
+        for c in T4_COLUMNS
+    ]  # type: ignore[union-attr]
+    assert got == T4_VALUES
+    pd = report.tables["proactive_disclosure"]
+    assert pd.get("normative_documents", "in_force").value == 17  # type: ignore[union-attr]
+    assert pd.get("administrative_licensing", "decisions").value == 25  # type: ignore[union-attr]
+    assert str(pd.get("administrative_fees", "amount").value) == "1.5"  # type: ignore[union-attr]
+
+
+# ----------------------------------------------------------------------------- table styles
+
+
+@pytest.mark.parametrize(
+    ("style", "name"),
+    [(pipe_tables, "r.txt"), (markdown_tables, "r.md"), (spaced_tables, "r.txt")],
+    ids=["pipe", "markdown", "spaced"],
+)
+def test_every_table_style_reads_the_same_values(tmp_path: Path, style: object, name: str) -> None:
+    report = _read(tmp_path, report_text(style()), name)  # type: ignore[operator]
+    _assert_values(report)
+    assert report.kind == ("markdown" if name.endswith(".md") else "text")
+    assert report.format_version == "2021"
+    assert _keys(api.check(report)) == []
+
+
+def test_the_founding_report_shape_gives_its_three_findings(tmp_path: Path) -> None:
+    """表二 replaced by prose, no heading before 表三, section 六 silent on the fee."""
+    _, t3_text, t4 = pipe_tables()
+    content = report_text(("本年主动公开文件41条。", t3_text, t4), fee=False).replace(
+        "三、收到和处理政府信息公开申请情况\n", ""
+    )
+    findings = api.check(_read(tmp_path, content))
+    assert [
+        (f.code, f.table, f.extra.get("section")) for f in sorted(findings, key=lambda f: f.code)
+    ] == [
+        ("RC101", "proactive_disclosure", None),
+        ("RC111", None, "3"),
+        ("RC602", None, None),
+    ]
+
+
+def test_a_wrong_cell_is_found_and_located_by_line_and_field(tmp_path: Path) -> None:
+    content = report_text(pipe_tables()).replace(
+        "（一）予以公开 | 3 | 1 |", "（一）予以公开 | 4 | 1 |"
+    )
+    report = _read(tmp_path, content)
+    findings = api.check(report)
+    assert _keys(findings) == [("RC300", "applications", "granted", "natural_person")]
+    loc = findings[0].location
+    assert loc is not None and loc.line is not None
+    line = content.split("\n")[loc.line - 1]
+    assert loc.address == f"line {loc.line}, field 3"
+    assert line[loc.column - 1 :].startswith("4 |")  # type: ignore[operator]
+
+
+def test_report_text_is_the_source_text_and_tables_have_positions(tmp_path: Path) -> None:
+    content = report_text(pipe_tables())
+    report = _read(tmp_path, content.replace("\n", "\r\n"))
+    assert report.text == content
+    start = report.table_positions["applications"]
+    assert content[start:].startswith("(本列数据的勾稽关系为")
+    assert content[report.table_positions["review_litigation"] :].startswith("行政复议")
+    assert content[report.table_positions["proactive_disclosure"] :].startswith(
+        "第二十条第（一）项"
+    )
+
+
+# ----------------------------------------------------------------------------- encodings
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda s: s.encode("utf-8"),
+        lambda s: b"\xef\xbb\xbf" + s.encode("utf-8"),
+        lambda s: s.encode("gb18030"),
+        lambda s: s.encode("gbk"),
+        lambda s: s.encode("utf-16"),
+    ],
+    ids=["utf-8", "utf-8-bom", "gb18030", "gbk", "utf-16-bom"],
+)
+def test_encodings(tmp_path: Path, encode: object) -> None:
+    content = report_text(pipe_tables())
+    report = _read(tmp_path, encode(content))  # type: ignore[operator]
+    assert report.text == content
+    _assert_values(report)
+    assert report.metadata.agency == "示例县测试局"
+
+
+def test_undecodable_text_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="decode"):
+        text.decode("x.txt", b"\x81\x20\x81\x20 not text")
+
+
+def test_text_that_is_no_report_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="not an annual report"):
+        _read(tmp_path, "print()\n")
+
+
+# ----------------------------------------------------------------------------- glued cells
+
+
+def glued_text(
+    t3_rows: dict[str, str] | None = None,
+    t2_rows: dict[str, str] | None = None,
+    t4: str = "100120001100000",
+) -> str:
+    """One long line as a crawler writes it: no separator between cells."""
+    t2 = {
+        "规章": "000",
+        "行政规范性文件": "3017",
+        "行政许可": "25",
+        "行政处罚": "12",
+        "行政强制": "0",
+        "行政事业性收费": "1.5",
+    }
+    t2.update(t2_rows or {})
+    body = [
+        "当前位置：首页 政务公开 示例县2024年政府信息公开工作年度报告。一、总体情况全年收到申请6件，予以公开4件。"
+    ]
+    body.append("二、主动公开政府信息情况 ")
+    for block, cols, rows in T2_ROWS:
+        body.append(block + "信息内容" + "".join(cols))
+        body.extend(label + t2[label] for label, _ in rows)
+    body.append(
+        "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+    )
+    for cells, values in _labels("glued"):
+        run = (t3_rows or {}).get(_row_id(cells[-1]), "".join(map(str, values)))
+        body.append("".join(cells) + run)
+    body.append(
+        " 四、政府信息公开行政复议、行政诉讼情况 行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉"
+        + "结果维持结果纠正其他结果尚未审结总计" * 2
+        + t4
+    )
+    body.append(
+        "五、存在的主要问题及改进情况栏目更新不够及时。六、其他需要报告的事项本年度未收取信息处理费。"
+    )
+    return "标题: 示例县2024年政府信息公开工作年度报告\n发布时间: 2025-03-01 09:00\n" + "".join(
+        body
+    )
+
+
+def _row_id(label: str) -> str:
+    return next(r.id for r in T3.rows if r.label == label)
+
+
+def test_glued_cells_are_split_where_one_reading_fits(tmp_path: Path) -> None:
+    report = _read(tmp_path, glued_text(t2_rows={"行政规范性文件": "309"}))
+    _assert_values_t3_t4(report)
+    pd = report.tables["proactive_disclosure"]
+    assert [pd.get("regulations", c).value for c in ("made", "repealed", "in_force")] == [0, 0, 0]  # type: ignore[union-attr]
+    assert [pd.get("normative_documents", c).value for c in ("made", "repealed", "in_force")] == [
+        3,
+        0,
+        9,
+    ]  # type: ignore[union-attr]
+    assert _keys(api.check(report)) == []  # one digit per cell: nothing was assumed
+    assert report.metadata.year == 2024 and report.metadata.level == "government"
+    assert [s.number for s in report.sections or []] == [1, 2, 3, 4, 5, 6]
+    cell = report.tables["applications"].get("new_received", "total")
+    assert cell is not None and cell.location is not None and cell.location.line == 3
+    line = (report.text or "").split("\n")[2]
+    assert line[(cell.location.column or 0) - 1 :].startswith("6二、上年结转")
+    assert cell.location.address == f"line 3, col {cell.location.column}"
+
+
+def test_review_groups_split_by_their_totals_are_said_to_be_assumed(tmp_path: Path) -> None:
+    # 1·0·2·0·3 | 12·0·0·0·12 | 0·0·0·0·0: one reading, but only by the group totals
+    report = _read(tmp_path, glued_text(t2_rows={"行政规范性文件": "309"}, t4="10203120001200000"))
+    rl = report.tables["review_litigation"]
+    assert [rl.get("litigation_direct", c).value for c in T4_COLUMNS] == [12, 0, 0, 0, 12]  # type: ignore[union-attr]
+    assert _keys(api.check(report)) == [("RC005", "review_litigation", None, None)]
+
+
+def _assert_values_t3_t4(report: Report) -> None:
+    apps = report.tables["applications"]
+    for r in T3.rows:
+        assert [apps.get(r.id, c).value for c in T3_COLUMNS] == t3(r.id), r.id  # type: ignore[union-attr]
+    rl = report.tables["review_litigation"]
+    got = [
+        rl.get(r, c).value
+        for r in ("review", "litigation_direct", "litigation_after_review")
+        for c in T4_COLUMNS
+    ]  # type: ignore[union-attr]
+    assert got == [1, 0, 0, 1, 2, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0]
+
+
+def test_a_glued_row_with_several_readings_is_not_read(tmp_path: Path) -> None:
+    report = _read(tmp_path, glued_text())  # 3017: 3·0·17 or 30·1·7
+    findings = api.check(report)
+    assert ("RC003", "proactive_disclosure", "normative_documents", None) in _keys(findings)
+    assert not any(f.code == "RC102" for f in findings)  # the row is there, not missing
+    assert report.tables["proactive_disclosure"].get("normative_documents", "made") is None
+
+
+def test_a_glued_row_that_does_not_add_up_is_unreadable_not_an_arithmetic_error(
+    tmp_path: Path,
+) -> None:
+    # 5·1·0·0·0·0·7 does not add up: no split fits, so nothing is claimed about the sums
+    report = _read(tmp_path, glued_text({"new_received": "5100007"}, {"行政规范性文件": "309"}))
+    keys = _keys(api.check(report))
+    assert ("RC003", "applications", "new_received", None) in keys
+    assert not [k for k in keys if k[0].startswith("RC3")]
+
+
+def test_rows_that_need_the_row_totals_are_said_to_be_assumed(tmp_path: Path) -> None:
+    # 14 · 0 … 14: "140000014" splits uniquely only when 总计 = the sum of the row
+    rows = {
+        "new_received": "140000014",
+        "total": "130000013",
+        "granted": "120000012",
+        "carried_forward": "20000002",
+    }
+    report = _read(tmp_path, glued_text(rows, {"行政规范性文件": "309"}))
+    apps = report.tables["applications"]
+    assert [apps.get("new_received", c).value for c in T3_COLUMNS] == [14, 0, 0, 0, 0, 0, 14]  # type: ignore[union-attr]
+    rc005 = [f for f in api.check(report) if f.code == "RC005" and f.table == "applications"]
+    assert len(rc005) == 1 and "一、本年新收政府信息公开申请数量" in rc005[0].message
+
+
+def test_prose_with_figures_is_not_a_glued_table(tmp_path: Path) -> None:
+    content = report_text(pipe_tables()).replace(
+        "公开栏目更新不够及时，下一步将加强。",
+        "本年新收政府信息公开申请数量6件，予以公开4件，部分公开0件，不予公开1件，无法提供0件。",
+    )
+    findings = api.check(_read(tmp_path, content))
+    assert not [f for f in findings if f.code in ("RC003", "RC005")]
+
+
+# ----------------------------------------------------------------------------- torn labels
+
+
+def _torn(drop: list[str], extra_rows: int = 0) -> str:
+    """A Markdown 表三 whose rows in ``drop`` lost their labels (printed loose above)."""
+    t2, t3_text, t4 = markdown_tables()
+    lines = []
+    for line in t3_text.split("\n"):
+        hit = next((r for r in T3.rows if f"| {r.label} |" in line and r.id in drop), None)
+        if hit is None:
+            lines.append(line)
+            continue
+        lines.append("")
+        lines.append(hit.label[:6])  # the label, torn and printed loose
+        lines.append(hit.label[6:] or "续")
+        cells = line.split(" | ")
+        lines.append(
+            "| "
+            + " | ".join(c.strip("| ") for c in cells if not any(ch in c for ch in "（）、."))
+            + " |"
+        )
+        lines.extend(["| " + " | ".join(["0"] * 7) + " |"] * extra_rows)
+    return report_text((t2, "\n".join(lines), t4))
+
+
+def test_rows_without_labels_are_identified_by_their_place(tmp_path: Path) -> None:
+    report = _read(tmp_path, _torn(["partial", "denied_3", "unable_1"]), "r.md")
+    apps = report.tables["applications"]
+    assert [apps.get("denied_3", c).value for c in T3_COLUMNS] == t3("denied_3")  # type: ignore[union-attr]
+    assert _keys(api.check(report)) == [("RC005", "applications", None, None)]
+
+
+def test_rows_without_labels_that_do_not_fit_are_not_read(tmp_path: Path) -> None:
+    report = _read(tmp_path, _torn(["denied_3"], extra_rows=1), "r.md")
+    keys = _keys(api.check(report))
+    assert ("RC003", "applications", None, None) in keys
+    assert ("RC102", "applications", "denied_3", None) in keys
+    assert not [k for k in keys if k[0].startswith("RC3")]
+
+
+# ----------------------------------------------------------------------------- splitting
+
+
+@pytest.mark.parametrize(
+    ("run", "n", "relation", "cells", "options", "assumed"),
+    [
+        ("0000000", 7, glued.row_total, ["0"] * 7, 1, False),
+        ("500000 5", 7, glued.row_total, ["5", "0", "0", "0", "0", "0", "5"], 1, False),
+        ("640020470", 7, glued.row_total, ["64", "0", "0", "2", "0", "4", "70"], 1, True),
+        ("270020130", 7, glued.row_total, None, 2, True),  # 27·0·0·2·0·1·30 or 2·7·0·0·20·1·30
+        ("1000003", 7, glued.row_total, None, 0, False),
+        ("693665", 3, None, None, 10, False),
+        (" 000", 3, None, ["0", "0", "0"], 1, False),
+        ("10203120001200000", 15, glued.group_totals, None, 1, True),
+        ("12", 7, glued.row_total, None, 0, False),
+    ],
+)
+def test_split_run(
+    run: str, n: int, relation: object, cells: list[str] | None, options: int, assumed: bool
+) -> None:
+    reading = glued.split_run(run, n, relation)  # type: ignore[arg-type]
+    assert len(reading.options) == options
+    assert reading.assumed is assumed
+    if cells is not None:
+        assert reading.cells is not None and [t for t, _ in reading.cells] == cells
+
+
+def test_split_run_keeps_decimals_where_the_column_allows() -> None:
+    reading = glued.split_run("24252.311082", 1, None, frozenset({0}))
+    assert reading.cells == (("24252.311082", 0),)
+    assert glued.split_run("24252.311082", 1).options == ()
+
+
+def test_segment_header_words() -> None:
+    assert glued.segment("行政复议行政诉讼") == ["行政复议", "行政诉讼"]
+    assert glued.segment("信息内容 本年处理决定数量") == ["信息内容", "本年处理决定数量"]
+    assert glued.segment("结果结果其他尚未") is None
+
+
+def test_blank_cells_stay_blank(tmp_path: Path) -> None:
+    content = report_text(pipe_tables()).replace(
+        "（一）予以公开 | 3 | 1 | 0 | 0 | 0 | 0 | 4", "（一）予以公开 | 3 | 1 |  |  |  |  | 4"
+    )
+    report = _read(tmp_path, content)
+    cell = report.tables["applications"].get("granted", "research")
+    assert cell is not None and cell.state is CellState.BLANK
