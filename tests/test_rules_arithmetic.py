@@ -18,6 +18,7 @@ from factories import (
     other_row,
     result_rows,
     sheet_addresses,
+    sheet_layout,
 )
 from reportcheck import api
 from reportcheck.findings import Check
@@ -389,18 +390,21 @@ def test_rc300_finding_carries_everything_the_renderers_show() -> None:
     report = sheet_addresses(
         Submission.valid("2021").add("applications", "granted", "natural_person", 1).report()
     )
+    at = {(r, c): a for (t, r, c), a in sheet_layout("2021").items() if t == "applications"}
     [f] = api.check(report)
-    assert f.location is not None and f.location.address == "表三!D6"
+    culprit = at[("granted", "natural_person")]
+    assert f.location is not None and f.location.address == culprit
     assert (f.row_label, f.column_label) == ("（一）予以公开", "自然人")
     assert f.table_label == "表三 收到和处理政府信息公开申请情况"
     assert (f.actual, f.expected, f.difference) == ("21", "20", "1")
-    assert f.cells[0] == "表三!D6"  # the culprit first, then the other cells added up
-    assert "表三!J6" in f.cells and "表三!D27" in f.cells
+    assert f.cells[0] == culprit  # the culprit first, then the other cells added up
+    assert at[("granted", "total")] in f.cells and at[("total", "natural_person")] in f.cells
     row_check = next(c for c in f.checks if c.relation == "row_total:granted")
-    assert row_check.lhs[0].location == "表三!J6"
-    assert [t.location for t in row_check.rhs] == [f"表三!{c}6" for c in "DEFGHI"]
+    assert row_check.lhs[0].location == at[("granted", "total")]
+    assert [t.location for t in row_check.rhs] == [at[("granted", c)] for c in PARTS]
     assert (row_check.lhs_sum, row_check.rhs_sum) == (24, 25)
-    assert "D6" in f.message and "21" in f.message and "20" in f.message
+    bare = culprit.split("!")[1]
+    assert bare in f.message and "21" in f.message and "20" in f.message
 
 
 @pytest.mark.parametrize("version", VERSIONS)
