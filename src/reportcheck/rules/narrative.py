@@ -442,17 +442,24 @@ class Clause:
 class Sentence:
     """A sentence of prose (cut at ；): ``context`` is the whole sentence (cut at 。).
 
-    ``text`` and ``context`` are folded to half width for matching; ``quote`` is the
+    ``text`` and ``context`` are folded to half width for matching; :attr:`quote` is the
     sentence as the report writes it.
     """
 
     text: str
     offset: int
     context: str
-    quote: str
     clauses: list[Clause] = field(default_factory=list)
     before: str = ""
     """The sentence before it in the same paragraph (what 「涉及的行政诉讼数为0件」 is about)."""
+    source: str = ""
+    """The report text, and the offset of each character of the sentence in it."""
+    offsets: list[int] = field(default_factory=list)
+
+    @property
+    def quote(self) -> str:
+        """The sentence as written in the report."""
+        return "".join(map(self.source.__getitem__, self.offsets)).strip()
 
 
 _SENTENCE_END = "。！？!?"
@@ -501,17 +508,28 @@ def _prose(text: str) -> list[tuple[str, list[int]]]:
     return runs
 
 
+_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
+_SUB_SENTENCE = re.compile(r"[^；;]+[；;]?")
+_CLAUSE = re.compile(r"[^，,：:（）()；;]+")
+_cache: list[tuple[str, list[Sentence]]] = []
+
+
 def sentences(text: str) -> list[Sentence]:
-    """The prose of a report cut into sentences (at 。！？) and sub-sentences (at ；)."""
+    """The prose of a report cut into sentences (at 。！？) and sub-sentences (at ；).
+
+    Computed once per text (the rules of this module share it).
+    """
+    if _cache and _cache[0][0] is text:
+        return _cache[0][1]
     out: list[Sentence] = []
     for run, offs in _prose(fold(text)):
-        start = 0
         before = ""
-        for i in range(len(run) + 1):
-            if i == len(run) or run[i] in _SENTENCE_END:
-                _add_sentence(out, text, run, offs, start, min(i + 1, len(run)), before)
-                before = run[start : i + 1]
-                start = i + 1
+        for m in _SENTENCE.finditer(run):
+            context = m.group().strip()
+            if context:
+                _add_sentence(out, text, run, offs, m.start(), m.end(), before)
+            before = m.group()
+    _cache[:] = [(text, out)]
     return out
 
 
@@ -520,24 +538,22 @@ def _add_sentence(
 ) -> None:
     """Add the sub-sentences of ``run[a:b]``, each with its clauses."""
     context = run[a:b].strip()
-    if not context:
-        return
-    start = a
-    for i in range(a, b + 1):
-        if i < b and run[i] not in _SUB_END:
+    for m in _SUB_SENTENCE.finditer(run, a, b):
+        piece = m.group()
+        if not piece.strip():
             continue
-        end = min(i + 1, b)
-        if run[start:end].strip():
-            quote = "".join(original[o] for o in offs[start:end]).strip()
-            sent = Sentence(run[start:end].strip(), offs[start], context, quote, before=before)
-            cs = start
-            for j in range(start, end + 1):
-                if j == end or _CLAUSE_SEP.match(run[j]) or run[j] in _SUB_END:
-                    if run[cs:j].strip():
-                        sent.clauses.append(Clause(run[cs:j], offs[cs]))
-                    cs = j + 1
-            out.append(sent)
-        start = i + 1
+        sent = Sentence(
+            piece.strip(),
+            offs[m.start()],
+            context,
+            before=before,
+            source=original,
+            offsets=offs[m.start() : m.end()],
+        )
+        for c in _CLAUSE.finditer(run, m.start(), m.end()):
+            if c.group().strip():
+                sent.clauses.append(Clause(c.group(), offs[c.start()]))
+        out.append(sent)
 
 
 # --------------------------------------------------------------------------- reading figures
@@ -659,7 +675,23 @@ def _split_counts(clause: Clause) -> list[Clause]:
 
 def figures(report: Report) -> Iterator[Figure]:
     """Every figure the prose states that can be compared with a table."""
-    for s in sentences(report.text or ""):
+    for fig in _stated(report.text or ""):
+        if _context_ok(report, fig.quantity, fig.sentence, fig.clause.text):
+            yield fig
+
+
+_stated_cache: list[tuple[str, list[Figure]]] = []
+
+
+def _stated(text: str) -> list[Figure]:
+    """Every clause with one count and one quantity (before the context filters).
+
+    Depends on the text only, so it is computed once per text.
+    """
+    if _stated_cache and _stated_cache[0][0] is text:
+        return _stated_cache[0][1]
+    out: list[Figure] = []
+    for s in sentences(text):
         clauses = s.clauses
         for ci, clause in enumerate(clauses):
             for piece in _split_counts(clause):
@@ -669,13 +701,11 @@ def figures(report: Report) -> Iterator[Figure]:
                 qid = _quantity_of(piece.text)
                 if qid is None or qid not in QUANTITIES:
                     continue
-                q = QUANTITIES[qid]
-                if not _context_ok(report, q, s, piece.text):
-                    continue
                 value = int(counts[0].replace(",", ""))
-                fig = Figure(q, value, s, piece)
-                fig.percent = _percent(piece.text, clauses[ci + 1 :])
-                yield fig
+                percent = _percent(piece.text, clauses[ci + 1 :])
+                out.append(Figure(QUANTITIES[qid], value, s, piece, percent))
+    _stated_cache[:] = [(text, out)]
+    return out
 
 
 def _percent(text: str, following: list[Clause]) -> str | None:
@@ -805,18 +835,35 @@ class Contradiction:
 def contradictions(report: Report) -> Iterator[Contradiction]:
     """Statements without a number that the tables contradict."""
     seen: set[tuple[str, str]] = set()
-    for s in sentences(report.text or ""):
+    done: set[tuple[int, str]] = set()
+    for claim, s, clause in _claimed(report.text or ""):
+        if (id(s), claim.id) in done:
+            continue
         if _other_year(report, s) or not _own_scope(report, s.context):
             continue
-        for claim, pat in _CLAIMS:
-            for clause in s.clauses:
-                if not pat.search(clause.text) or _CLAIM_EXCLUDE[claim.id].search(clause.text):
-                    continue
-                c = _check_claim(report, claim, s, clause)
-                if c is not None and (claim.id, c.expected) not in seen:
-                    seen.add((claim.id, c.expected))
-                    yield c
-                    break
+        c = _check_claim(report, claim, s, clause)
+        if c is not None and (claim.id, c.expected) not in seen:
+            seen.add((claim.id, c.expected))
+            done.add((id(s), claim.id))
+            yield c
+
+
+_claimed_cache: list[tuple[str, list[tuple[Claim, Sentence, Clause]]]] = []
+
+
+def _claimed(text: str) -> list[tuple[Claim, Sentence, Clause]]:
+    """Every clause that makes a claim (depends on the text only: computed once per text)."""
+    if _claimed_cache and _claimed_cache[0][0] is text:
+        return _claimed_cache[0][1]
+    out = [
+        (claim, s, clause)
+        for s in sentences(text)
+        for claim, pat in _CLAIMS
+        for clause in s.clauses
+        if pat.search(clause.text) and not _CLAIM_EXCLUDE[claim.id].search(clause.text)
+    ]
+    _claimed_cache[:] = [(text, out)]
+    return out
 
 
 def _check_claim(report: Report, claim: Claim, s: Sentence, clause: Clause) -> Contradiction | None:

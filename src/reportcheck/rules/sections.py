@@ -79,9 +79,21 @@ TABLE_SECTIONS = {t: s for s, t in SECTION_TABLES.items()}
 _FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
+_FULL_WIDTH = re.compile(r"[\uff01-\uff5e\u3000]")
+_folded: list[tuple[str, str]] = []
+
+
 def fold(text: str) -> str:
-    """Full-width ASCII to half width, character for character (offsets are kept)."""
-    return text.translate(_FOLD)
+    """Full-width ASCII to half width, character for character (offsets are kept).
+
+    The last long text folded is remembered (the rules fold the same report text often).
+    """
+    if _folded and _folded[0][0] is text:
+        return _folded[0][1]
+    out = text.translate(_FOLD) if _FULL_WIDTH.search(text) else text
+    if len(text) > 200:
+        _folded[:] = [(text, out)]
+    return out
 
 
 def classify(heading: str) -> int | None:
@@ -177,11 +189,34 @@ def _inline(text: str, section: int) -> list[Heading]:
     return out
 
 
+_layouts: list[tuple[tuple[object, ...], Layout]] = []
+
+
 def layout(report: Report) -> Layout | None:
-    """The section layout of a published report (None for table-only submissions)."""
+    """The section layout of a published report (None for table-only submissions).
+
+    Computed once per report state (the rules of this module and others share it).
+    """
     if report.sections is None or report.text is None:
         return None
-    text = report.text
+    key = (
+        report.text,
+        report.sections,
+        [(s.number, s.heading, s.location) for s in report.sections],
+        dict(report.table_positions),
+    )
+    if _layouts and _same(_layouts[0][0], key):
+        return _layouts[0][1]
+    lay = _layout(report, report.text)
+    _layouts[:] = [(key, lay)]
+    return lay
+
+
+def _same(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
+    return a[0] is b[0] and a[1] is b[1] and a[2:] == b[2:]
+
+
+def _layout(report: Report, text: str) -> Layout:
     lay = Layout(len(text), _find_headings(report))
     found = {h.section for h in lay.headings if h.section}
     for s in range(1, 7):
