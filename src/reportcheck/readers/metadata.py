@@ -58,7 +58,7 @@ def _title(lines: list[str]) -> tuple[str, int, str | None] | None:
                 m = pat.match(body)
                 if m:
                     year = int(m["year"])
-                    agency = m["agency"].strip() or None
+                    agency = re.sub(r"^(?:关于|印发)", "", m["agency"].strip()) or None
                     if agency and not re.search(r"[\u4e00-\u9fff]", agency):
                         agency = None
                     return re.sub(r"\s+", " ", m.group()).strip(), year, agency
@@ -294,14 +294,16 @@ def sections(blocks: list[Block], text: str | None = None) -> list[Section]:
     for i, b in enumerate(blocks):
         if b.grid is not None:
             continue
-        n = heading_line(b.text)
-        if n is not None:
-            heads.append((i, n, len(b.text), _clean_heading(b.text)))
-            continue
         lead = lead_heading(b.text)
         if lead is not None:
             num, end = lead
+            if not b.text[end:].strip(" \t。：:"):
+                end = len(b.text)
             heads.append((i, num, end, _clean_heading(b.text[:end])))
+            continue
+        n = heading_line(b.text)
+        if n is not None:
+            heads.append((i, n, len(b.text), _clean_heading(b.text)))
     out: list[Section] = []
     use_text = text is not None and all(b.offset is not None for b in blocks)
     for k, (i, num, end, heading) in enumerate(heads):

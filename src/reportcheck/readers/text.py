@@ -273,13 +273,15 @@ def _line_pieces(no: int, start: int, line: str) -> list[_Piece]:
         return [_Piece(no, start, line, "separator")]
     if "|" in line and (line.count("|") >= 2 or not _SENTENCE.search(line)):
         return [_Piece(no, start, line, "row", [_pipe_row(line, start)])]
-    if metadata.heading_line(line) is not None:
+    lead = metadata.lead_heading(line)
+    if lead is not None and not line[lead[1] :].strip(" \t。：:"):
+        lead = None  # the heading is the whole line
+    if lead is None and metadata.heading_line(line) is not None:
         return [_Piece(no, start, line, "heading")]
-    rows = _spaced_row(line, start)
+    rows = _spaced_row(line, start) if lead is None else None
     if rows is not None:
         return [_Piece(no, start, line, "row", rows)]
     cuts: list[tuple[int, int]] = []
-    lead = metadata.lead_heading(line)
     if lead is not None:
         cuts.append((0, lead[1]))
     cuts.extend(
