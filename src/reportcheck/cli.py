@@ -10,11 +10,14 @@ import re
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reportcheck import __version__
+
+if TYPE_CHECKING:
+    from reportcheck.model.report import Report
 
 app = typer.Typer(
     name="reportcheck",
@@ -283,6 +286,106 @@ def template(
         f"{output}: 已写入 {format_version.value} 版年报表格 / wrote the "
         f"{format_version.value} format template"
     )
+
+
+@app.command()
+def convert(
+    report: Annotated[
+        Path, typer.Argument(help="A report: HTML, Word, text, Markdown, Excel or JSON.")
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The submission to write: .json or .xlsx.")
+    ],
+    format_version: Annotated[
+        Version | None,
+        typer.Option("--format-version", help="Read the report as this format version."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help="Message language.")] = Lang.zh,
+) -> None:
+    """Write what was read from a report as a JSON or Excel submission.
+
+    A published report (web page, Word file, text) becomes a submission that can be
+    corrected in Excel or an editor and checked again with `reportcheck validate`. Cells
+    are written as read: a blank stays blank, a placeholder or text keeps its text,
+    nothing is computed; rows that could not be read are left out. The report is never
+    modified; an existing output file is kept unless --force is given.
+    """
+    from reportcheck.api import read_path
+    from reportcheck.config import Settings
+    from reportcheck.errors import InputError
+
+    suffix = output.suffix.lower()
+    if suffix not in (".json", ".xlsx"):
+        raise _fail(
+            f"{output}: 输出文件应以 .json 或 .xlsx 结尾 / the output must end in .json or .xlsx"
+        )
+    if output.exists() and report.exists() and output.resolve() == report.resolve():
+        raise _fail(f"{output}: 不能覆盖输入文件 / will not overwrite the input file")
+    if output.exists() and not force:
+        raise _fail(
+            f"{output}: 文件已存在，加 --force 覆盖 / the file exists; use --force to overwrite"
+        )
+    settings = Settings(format_version=format_version.value if format_version else None)
+    try:
+        read = read_path(report, settings)
+    except InputError as err:
+        raise _fail(err.text(lang.value)) from None
+    version = read.format_version or "2021"
+    try:
+        if suffix == ".xlsx":
+            from reportcheck.writers.xlsx import write_workbook
+
+            write_workbook(output, version, read, overwrite=force)
+        else:
+            from reportcheck.writers.json_ import dumps
+
+            _write_text(output, dumps(read), force)
+    except FileExistsError:
+        raise _fail(
+            f"{output}: 文件已存在，加 --force 覆盖 / the file exists; use --force to overwrite"
+        ) from None
+    except OSError as exc:
+        raise _fail(f"{output}: 无法写入 / cannot write: {exc.strerror or exc}") from None
+    typer.echo(_converted(output, read, lang.value))
+
+
+def _write_text(path: Path, text: str, overwrite: bool) -> None:
+    """Write a new file, or replace one only once the new text is complete."""
+    if not overwrite:
+        with path.open("x", encoding="utf-8") as fh:
+            fh.write(text)
+        return
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _converted(output: Path, read: Report, lang: str) -> str:
+    """One line saying what was written, and what a clerk must still fill in."""
+    from reportcheck.model.tables import TABLE_EN, TABLE_IDS, TABLE_SHORT
+
+    names = TABLE_SHORT if lang == "zh" else TABLE_EN
+    sep = "、" if lang == "zh" else ", "
+    found = sep.join(names[t] for t in TABLE_IDS if t in read.tables) or "-"
+    missing = sep.join(names[t] for t in TABLE_IDS if t not in read.tables)
+    unread = sum(1 for f in read.findings if f.code == "RC003")
+    if lang == "zh":
+        line = f"{output}: 已写入 {read.format_version} 版 {found}"
+        line += f"（缺少 {missing}）" if missing else ""
+        line += f"；{unread} 处无法读取，未写入（reportcheck validate 查看）" if unread else ""
+    else:
+        line = f"{output}: wrote the {read.format_version} format, {found}"
+        line += f" ({missing} missing)" if missing else ""
+        line += (
+            f"; {unread} part(s) could not be read and were left out (see reportcheck validate)"
+            if unread
+            else ""
+        )
+    return line
 
 
 class CatalogueFormat(StrEnum):
