@@ -130,6 +130,11 @@ def test_finding_quotes_the_sentence_and_locates_it() -> None:
     assert (report.text or "").split("\n")[f.location.line - 1].startswith("全年收到")
 
 
+def test_one_reason_among_others_is_the_whole_group() -> None:
+    # 「等原因」: and other reasons — the figure is the group's, 2 ≠ 3
+    assert _found(_report(section3=["因本机关不掌握等原因无法提供2件。"])) == [("RC401", "unable")]
+
+
 def test_group_counts_are_sums_of_their_rows() -> None:
     # 无法提供 = 2 + 1: 「无法提供2件」 is only sub-row 1 (the 001 defect)
     report = _report(section3=["因本机关不掌握等原因无法提供2件，占6.3%。"])
@@ -202,6 +207,11 @@ def test_same_wrong_figure_twice_is_one_finding() -> None:
         "累计受理政府信息公开申请500件。",
         "不予公开、无法提供共5件。",  # two outcomes, one figure
         "月均受理申请3件。",
+        "收到申请人补正材料3件。",  # a part of the applications, or not applications
+        "其中网上申请受理20件。",
+        "有2件申请未能在法定期限内答复。",
+        "因涉及第三方合法权益不予公开1件。",  # one reason: one sub-row (保护第三方合法权益)
+        "因本机关不掌握相关政府信息无法提供2件。",
     ],
 )
 def test_no_false_alarm(sentence: str) -> None:

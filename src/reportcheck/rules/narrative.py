@@ -423,6 +423,13 @@ NOT_APPLICATIONS = re.compile(
     r"许可|审批|办件|政务服务|问政|来信|来访|信访件|12345|热线|人大|政协|建议|提案|咨询|留言|"
     r"诉求|工单|依申请公开目录"
 )
+PART_OF_APPLICATIONS = re.compile(
+    r"其中|网上|网络|在线|当面|现场|信函|邮寄|传真|电子邮件|邮箱|电话|未|逾期|超期|延期|延长|"
+    r"补正|撤回|征求|第三方|自然人|法人|企业|组织"
+)
+"""Words that make 收到 / 受理 / 答复 a part of the applications (by channel, applicant, or
+those answered late), not their number."""
+SPECIFIC_REASON = re.compile(r"因|属于|由于|涉及")
 NOT_OWN_DOCUMENTS = re.compile(
     r"刊登|刊发|转发|汇编|转载|解读|清理|备案|审查|审核|起草|征求意见|合法性|部门|各|其他|等\s*\d"
 )
@@ -650,6 +657,8 @@ def _context_ok(report: Report, q: Quantity, sentence: Sentence, clause: str) ->
         if NOT_APPLICATIONS.search(clause) or "主动公开" in clause:
             return False
         if q.family == "applications" and "申请" not in ctx:
+            return False
+        if q.id in ("received", "answered") and PART_OF_APPLICATIONS.search(clause):
             return False
     if q.family == "review" and not _about_disclosure(sentence):
         return False
@@ -957,13 +966,34 @@ def _check_claim(report: Report, claim: Claim, s: Sentence, clause: Clause) -> C
 # --------------------------------------------------------------------------- rules
 
 
+_GROUPS = {
+    "denied": "denied",
+    "unable": "unable",
+    "not_processed": "not_processed",
+    "other": "other",
+}
+
+
+def _one_reason(report: Report, fig: Figure) -> Values:
+    """For 「因涉及第三方合法权益不予公开1件」, a count of one reason (one sub-row) is also
+    right; 「因本机关不掌握等原因无法提供265件」 (等: and others) is about the whole group."""
+    prefix = fig.quantity.id
+    text = fig.clause.text
+    if prefix not in _GROUPS or not SPECIFIC_REASON.search(text) or "等" in text:
+        return ()
+    if "applications" not in report.tables:
+        return ()
+    rows = [r.id for r in report.table_def("applications").rows if r.id.startswith(prefix + "_")]
+    return tuple(v for r in rows for v in _sum_rows(report, "applications", [r], APPLICANTS))
+
+
 def _mismatches(report: Report, families: tuple[str, ...]) -> Iterator[tuple[Figure, Values]]:
     seen: set[tuple[str, int]] = set()
     for fig in figures(report):
         if fig.quantity.family not in families:
             continue
         values = fig.quantity.values(report)
-        if not values or fig.value in values:
+        if not values or fig.value in values or fig.value in _one_reason(report, fig):
             continue
         key = (fig.quantity.id, fig.value)
         if key in seen:
