@@ -526,8 +526,9 @@ def sentences(text: str) -> list[Sentence]:
 
     Computed once per text (the rules of this module share it).
     """
-    if _cache and _cache[0][0] is text:
-        return _cache[0][1]
+    entry = _cache[0] if _cache else None  # read once: another thread may replace it
+    if entry is not None and entry[0] is text:
+        return entry[1]
     out: list[Sentence] = []
     for run, offs in _prose(fold(text)):
         before = ""
@@ -697,8 +698,9 @@ def _stated(text: str) -> list[Figure]:
 
     Depends on the text only, so it is computed once per text.
     """
-    if _stated_cache and _stated_cache[0][0] is text:
-        return _stated_cache[0][1]
+    entry = _stated_cache[0] if _stated_cache else None  # read once: another thread may replace it
+    if entry is not None and entry[0] is text:
+        return entry[1]
     out: list[Figure] = []
     for s in sentences(text):
         clauses = s.clauses
@@ -862,8 +864,11 @@ _claimed_cache: list[tuple[str, list[tuple[Claim, Sentence, Clause]]]] = []
 
 def _claimed(text: str) -> list[tuple[Claim, Sentence, Clause]]:
     """Every clause that makes a claim (depends on the text only: computed once per text)."""
-    if _claimed_cache and _claimed_cache[0][0] is text:
-        return _claimed_cache[0][1]
+    entry = (
+        _claimed_cache[0] if _claimed_cache else None
+    )  # read once: another thread may replace it
+    if entry is not None and entry[0] is text:
+        return entry[1]
     out = [
         (claim, s, clause)
         for s in sentences(text)

@@ -88,8 +88,9 @@ def fold(text: str) -> str:
 
     The last long text folded is remembered (the rules fold the same report text often).
     """
-    if _folded and _folded[0][0] is text:
-        return _folded[0][1]
+    entry = _folded[0] if _folded else None  # read once: another thread may replace it
+    if entry is not None and entry[0] is text:
+        return entry[1]
     out = text.translate(_FOLD) if _FULL_WIDTH.search(text) else text
     if len(text) > 200:
         _folded[:] = [(text, out)]
@@ -205,8 +206,9 @@ def layout(report: Report) -> Layout | None:
         [(s.number, s.heading, s.location) for s in report.sections],
         dict(report.table_positions),
     )
-    if _layouts and _same(_layouts[0][0], key):
-        return _layouts[0][1]
+    entry = _layouts[0] if _layouts else None  # read once: another thread may replace it
+    if entry is not None and _same(entry[0], key):
+        return entry[1]
     lay = _layout(report, report.text)
     _layouts[:] = [(key, lay)]
     return lay
