@@ -13,8 +13,8 @@ Start from a valid, balanced submission and break exactly the thing a test is ab
 - :func:`balanced_applications` — a balanced 表三 from the figures of its part cells: row
   totals, （七）总计 and 结转下年度 are computed.
 - :meth:`Submission.report` reads the document with the real JSON reader;
-  :func:`sheet_addresses` gives a report the cell addresses of the Excel template
-  (``表三!D7``), as if it had been read from a filled-in workbook (renderer tests).
+  :func:`sheet_addresses` gives a report Excel-like addresses (``表三!D6``), as if it had
+  been read from a workbook (renderer tests).
 - :func:`keys` / :func:`codes` turn findings into what tests assert on (never the wording).
 
 Figures are invented for tests; they are not taken from any real report.
@@ -247,9 +247,9 @@ class Submission:
         path.write_text(self.text(), encoding="utf-8")
         return path
 
-    def report(self, forced_version: str | None = None) -> Report:
-        """The document read by the real JSON reader."""
-        return read_json("submission.json", self.data(), forced_version)
+    def report(self, forced_version: str | None = None, path: str = "submission.json") -> Report:
+        """The document read by the real JSON reader (as if from ``path``)."""
+        return read_json(path, self.data(), forced_version)
 
     def findings(self, settings: Settings | None = None, **options: Any) -> list[Finding]:
         """Every finding the library reports for this document (``options`` → Settings)."""
@@ -301,22 +301,37 @@ def by_code(findings: list[Finding], code: str) -> list[Finding]:
 
 
 def sheet_layout(version: str) -> dict[tuple[str, str, str], str]:
-    """The address of every cell in the workbook ``reportcheck template`` writes.
+    """Excel-like addresses of every cell in a plausible one-table-per-sheet layout.
 
-    For example 表三 （一）予以公开·自然人 is ``表三!D7`` in the 2021 template.
+    Fixed on purpose (other tests assert on these addresses); it is close to, but not
+    the same as, the template ``reportcheck template`` writes (writers/xlsx.py).
+
+    表三: labels in A–C, 自然人 … 总计 in D–J, 一、本年新收 on row 4 (so （一）予以公开 is
+    D6). 表四: the official single row 4 of 15 numbers (A–O). 表二: labels in A, values from
+    B, a header row above each block.
     """
-    from reportcheck.writers.xlsx import cell_address
-
-    return {
-        (t.id, r.id, c.id): cell_address(version, t.id, r.id, c.id)
-        for t in FORMATS[version].tables
-        for r in t.rows
-        for c in r.columns
-    }
+    out: dict[tuple[str, str, str], str] = {}
+    fmt = FORMATS[version]
+    apps = fmt.table("applications")
+    for i, r in enumerate(apps.rows):
+        for j, c in enumerate(r.columns):
+            out[("applications", r.id, c.id)] = f"表三!{chr(ord('D') + j)}{4 + i}"
+    for i, r in enumerate(fmt.table("review_litigation").rows):
+        for j, c in enumerate(r.columns):
+            out[("review_litigation", r.id, c.id)] = f"表四!{chr(ord('A') + 5 * i + j)}4"
+    line, block = 1, None
+    for r in fmt.table("proactive_disclosure").rows:
+        if r.block != block:
+            block, line = r.block, line + 2
+        else:
+            line += 1
+        for j, c in enumerate(r.columns):
+            out[("proactive_disclosure", r.id, c.id)] = f"表二!{chr(ord('B') + j)}{line}"
+    return out
 
 
 def sheet_addresses(report: Report) -> Report:
-    """The report with every cell's location replaced by its address in the template."""
+    """The report with every cell's location replaced by its :func:`sheet_layout` address."""
     layout = sheet_layout(report.format_version or "2021")
     for table_id, data in report.tables.items():
         data.location = Location(f"{TABLE_SHORT[table_id]}!A1")
