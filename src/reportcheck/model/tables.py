@@ -140,6 +140,11 @@ class TableDef:
                 seen.setdefault(c.id, c)
         return tuple(seen.values())
 
+    @cached_property
+    def _row_matches(self) -> dict[tuple[str, ...], RowDef | None]:
+        """Memo of :func:`match_row` for this table."""
+        return {}
+
     def cell_ids(self) -> list[tuple[str, str]]:
         """Every (row id, column id) of the table, in reading order."""
         return [(r.id, c.id) for r in self.rows for c in r.columns]
@@ -538,7 +543,18 @@ def match_row(table: TableDef, labels: list[str]) -> RowDef | None:
 
     ``labels`` are the label texts of one row, outermost first (group, then leaf).
     The leaf is tried first; group labels only break ties (e.g. a bare ``3.其他``).
+    Answers are remembered per table (readers ask about the same labels again and again).
     """
+    memo = table._row_matches
+    key = tuple(labels)
+    if key not in memo:
+        if len(memo) > 20_000:  # a long batch of odd labels: start afresh
+            memo.clear()
+        memo[key] = _match_row(table, labels)
+    return memo[key]
+
+
+def _match_row(table: TableDef, labels: list[str]) -> RowDef | None:
     for text in reversed(labels):
         cands = row_key_candidates(text)
         hits = [r for r in table.rows if any(c in r.keys for c in cands)]

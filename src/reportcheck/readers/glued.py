@@ -269,8 +269,15 @@ VOCABULARY = _vocabulary()
 
 def segment(text: str) -> list[str] | None:
     """Split text made only of header words (``行政复议行政诉讼``) into them, else None."""
+    found = _segment(text)
+    return list(found) if found is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _segment(text: str) -> tuple[str, ...] | None:
+    """:func:`segment`, cached (the same header lines recur in every report)."""
     key = label_key(text)
-    if not key:
+    if not key or len(key) > 80:
         return None
     best: list[list[str] | None] = [None] * (len(key) + 1)
     best[0] = []
@@ -282,7 +289,8 @@ def segment(text: str) -> list[str] | None:
                 prev = best[i]
                 assert prev is not None
                 best[i + len(w)] = [*prev, w]
-    return best[len(key)]
+    result = best[len(key)]
+    return tuple(result) if result is not None else None
 
 
 _RUN = re.compile(r"[0-9０-９][0-9０-９.．\s]*")

@@ -33,7 +33,9 @@ from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from reportcheck.config import Settings
@@ -140,12 +142,21 @@ class _Piece:
         return self.start + len(self.text)
 
 
+@lru_cache(maxsize=4096)
 def _is_label(text: str) -> bool:
     return bool(_CJK.search(text)) and parse_text(text).state is CellState.TEXT
 
 
+@lru_cache(maxsize=4096)
+def _value_token(token: str) -> CellState | None:
+    """NUMBER or PLACEHOLDER for a token that can stand in a row of numbers, else None."""
+    state = parse_text(token).state
+    return state if state in (CellState.NUMBER, CellState.PLACEHOLDER) else None
+
+
 def _clean_field(text: str) -> str:
-    text = _BR.sub(" ", text).replace("&nbsp;", " ")
+    if "<" in text or "&" in text:
+        text = _BR.sub(" ", text).replace("&nbsp;", " ")
     stripped = text.strip()
     if len(stripped) > 4 and stripped[:2] in ("**", "__") and stripped[-2:] == stripped[:2]:
         return stripped[2:-2]
@@ -178,20 +189,27 @@ _ROW_TABLES: tuple[TableDef, ...] = tuple(
 
 
 def _names_row(labels: list[str]) -> bool:
-    return any(match_row(t, labels) is not None for t in _ROW_TABLES)
+    return _names_row_cached(tuple(labels))
+
+
+@lru_cache(maxsize=4096)
+def _names_row_cached(labels: tuple[str, ...]) -> bool:
+    return any(match_row(t, list(labels)) is not None for t in _ROW_TABLES)
+
+
+_ENDS_IN_VALUE = re.compile(r"[0-9０-９/／\-—–－─无×]\s*$")
 
 
 def _spaced_row(line: str, start: int) -> list[list[_Cell]] | None:
     """A label (or nothing) followed by numbers separated by spaces or tabs."""
+    if not _ENDS_IN_VALUE.search(line):
+        return None
     tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(line)]
     k = len(tokens)
-    while k > 0 and parse_text(tokens[k - 1][0]).state in (
-        CellState.NUMBER,
-        CellState.PLACEHOLDER,
-    ):
+    while k > 0 and _value_token(tokens[k - 1][0]) is not None:
         k -= 1
     values = tokens[k:]
-    if not any(parse_text(t).state is CellState.NUMBER for t, _ in values):
+    if not any(_value_token(t) is CellState.NUMBER for t, _ in values):
         return None
     prefix = tokens[:k]
     no = 1
@@ -319,17 +337,12 @@ class TextReader:
     def __init__(self, text: str, version: str) -> None:
         self.text = text
         self.version = version
-        self.line_starts = [0]
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                self.line_starts.append(i + 1)
+        self.line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
         self.findings: list[Finding] = []
 
     # -- locations
 
     def line_of(self, offset: int) -> int:
-        from bisect import bisect_right
-
         return bisect_right(self.line_starts, offset)
 
     def location(self, offset: int, field_no: int | None = None) -> Location:
@@ -540,15 +553,15 @@ class TextReader:
     def _find_glued(self, chunk: str) -> list[glued.GluedTable]:
         fmt = FORMATS[self.version]
         found: list[glued.GluedTable] = []
-        if "申请" in chunk or "予以公开" in chunk:
+        if _GLUED_T3.search(chunk):
             t3 = glued.find_rows_table(chunk, fmt.table("applications"), minimum=5)
             if t3 is not None:
                 found.append(t3)
-        if any(w in chunk for w in ("规章", "规范性文件", "行政许可", "行政处罚")):
+        if _GLUED_T2.search(chunk):
             t2 = glued.find_rows_table(chunk, fmt.table("proactive_disclosure"), minimum=2)
             if t2 is not None and not any(_overlap(t2, t) for t in found):
                 found.append(t2)
-        if "行政复议" in chunk:
+        if "复议后起诉" in chunk:
             t4 = glued.find_review(chunk)
             if t4 is not None and not any(_overlap(t4, t) for t in found):
                 found.append(t4)
@@ -668,6 +681,12 @@ class TextReader:
             hint="请以原网页或原文件的表格核对这些数字",
             hint_en="check these figures against the table in the original page or file",
         )
+
+
+_GLUED_T3 = re.compile(r"(?:申请数量|予以公开|不予公开|无法提供|不予处理|总计)\s*[0-9０-９]")
+_GLUED_T2 = re.compile(
+    r"(?:规章|规范性文件|行政许可|行政处罚|行政强制|行政事业性收费)\s*[0-9０-９]"
+)
 
 
 def _overlap(a: glued.GluedTable, b: glued.GluedTable) -> bool:
