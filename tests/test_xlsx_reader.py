@@ -560,6 +560,25 @@ def test_metadata_from_title_and_inline_labels(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("示例市测试局2024年政府信息公开工作年度报告", ("示例市测试局", 2024)),
+        ("2023年度示例县政府信息公开年度报告（修订）", ("示例县", 2023)),
+        (" 2022年政府信息公开工作年度报告 ", (None, 2022)),
+        ("依据2021年政府信息公开工作年度报告格式填写", (None, None)),
+        ("本表按《2021年政府信息公开工作年度报告》填写：表三", (None, None)),
+    ],
+)
+def test_title_cell(tmp_path: Path, text: str, expected: tuple[Any, Any]) -> None:
+    s = Sheet("表四")
+    s.cells[(1, 1)] = text
+    s.place(table4(sample_values("2021")), 3, 1)
+    md = read(write_raw(tmp_path / "r.xlsx", [s])).metadata
+    assert (md.agency, md.year) == expected
+    assert (md.title is not None) == (expected[1] is not None)
+
+
 def test_empty_metadata_template_reads_nothing(tmp_path: Path) -> None:
     meta = Sheet("基本信息")
     for r, label in enumerate(["报告年度", "发布日期", "单位层级", "单位名称"], 1):
