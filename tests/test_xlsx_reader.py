@@ -911,3 +911,49 @@ def test_flat_layout_without_merged_cells(tmp_path: Path) -> None:
     report = read(write_raw(tmp_path / "r.xlsx", [s], styled_blanks=False))
     assert report.findings == []
     assert_all_read(report, {k: v for k, v in values.items() if k[0] == t.id}, where)
+
+
+def _rewrite(path: Path, edit: Callable[[str, bytes], bytes]) -> Path:
+    with zipfile.ZipFile(path) as z:
+        parts = {n: edit(n, z.read(n)) for n in z.namelist()}
+    path.write_bytes(_zip(dict(parts)))
+    return path
+
+
+def test_strict_ooxml_namespaces(tmp_path: Path) -> None:
+    values = sample_values("2021")
+    s = Sheet("表三")
+    where = s.place(table3("2021", values), 1, 1)
+
+    def strict(name: str, data: bytes) -> bytes:
+        return data.replace(
+            b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+            b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+        ).replace(
+            b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+            b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+        )
+
+    path = _rewrite(write_raw(tmp_path / "r.xlsx", [s]), strict)
+    assert b"purl.oclc.org" in zipfile.ZipFile(path).read("xl/workbook.xml")
+    report = read(path)
+    assert_all_read(report, {k: v for k, v in values.items() if k[0] == "applications"}, where)
+
+
+def test_cells_and_rows_without_positions(tmp_path: Path) -> None:
+    """``r`` is optional on <row> and <c>: positions follow from the order."""
+    import re
+
+    values = sample_values("2021")
+    s = Sheet("表三")
+    where = s.place(table3("2021", values), 1, 1)
+
+    def no_positions(name: str, data: bytes) -> bytes:
+        if not name.startswith("xl/worksheets/"):
+            return data
+        return re.sub(rb'(<row|<c) r="[A-Z0-9]+"', rb"\1", data)
+
+    path = _rewrite(write_raw(tmp_path / "r.xlsx", [s]), no_positions)
+    assert b'<c r="' not in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
+    report = read(path)
+    assert_all_read(report, {k: v for k, v in values.items() if k[0] == "applications"}, where)
