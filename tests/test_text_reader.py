@@ -498,3 +498,54 @@ def test_blank_cells_stay_blank(tmp_path: Path) -> None:
     report = _read(tmp_path, content)
     cell = report.tables["applications"].get("granted", "research")
     assert cell is not None and cell.state is CellState.BLANK
+
+
+def test_an_unreadable_review_table_is_said_once(tmp_path: Path) -> None:
+    # 19 digits for 15 cells with no split that gives every group its total
+    report = _read(
+        tmp_path, glued_text(t2_rows={"行政规范性文件": "309"}, t4="9999999999999999999")
+    )
+    keys = _keys(api.check(report))
+    assert keys == [("RC003", "review_litigation", None, None)]
+
+
+def test_a_2019_report_in_text(tmp_path: Path) -> None:
+    t3_2019 = FORMATS["2019"].table("applications")
+    lines = [
+        "示例局2020年政府信息公开工作年度报告",
+        "一、总体情况",
+        "正文。",
+        "二、主动公开政府信息情况",
+    ]
+    t2 = FORMATS["2019"].table("proactive_disclosure")
+    for block in t2.blocks:
+        rows = [r for r in t2.rows if r.block == block]
+        lines.append(block)
+        lines.append("信息内容 | " + " | ".join(c.label for c in rows[0].columns))
+        for r in rows:
+            values = [
+                "251000元" if c.id == "total_amount" else "-2" if c.id == "change" else "3"
+                for c in r.columns
+            ]
+            lines.append(f"{r.label} | " + " | ".join(values))
+    lines.append("三、收到和处理政府信息公开申请情况")
+    for r in t3_2019.rows:
+        lines.append(f"{r.label} | " + " | ".join(str(v) for v in t3(r.id)))
+    lines += [
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "行政复议 | 行政诉讼",
+        " ".join(map(str, T4_VALUES)),
+    ]
+    lines += [
+        "五、存在的主要问题及改进情况",
+        "无。",
+        "六、其他需要报告的事项",
+        "本年度未收取信息处理费。",
+    ]
+    report = _read(tmp_path, "\n".join(lines))
+    assert report.format_version == "2019" and report.metadata.year == 2020
+    pd = report.tables["proactive_disclosure"]
+    assert pd.get("government_procurement", "total_amount").raw == "251000元"  # type: ignore[union-attr]
+    assert pd.get("administrative_licensing", "change").value == -2  # type: ignore[union-attr]
+    assert report.tables["applications"].get("other", "total") is not None
+    assert _keys(api.check(report)) == []
