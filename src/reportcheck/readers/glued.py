@@ -269,6 +269,8 @@ VOCABULARY = _vocabulary()
 
 def segment(text: str) -> list[str] | None:
     """Split text made only of header words (``行政复议行政诉讼``) into them, else None."""
+    if len(text) > 120:  # header words only: never a long text (and keep the cache small)
+        return None
     found = _segment(text)
     return list(found) if found is not None else None
 
@@ -277,7 +279,7 @@ def segment(text: str) -> list[str] | None:
 def _segment(text: str) -> tuple[str, ...] | None:
     """:func:`segment`, cached (the same header lines recur in every report)."""
     key = label_key(text)
-    if not key or len(key) > 80:
+    if not key:
         return None
     best: list[list[str] | None] = [None] * (len(key) + 1)
     best[0] = []

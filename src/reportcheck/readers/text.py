@@ -102,7 +102,7 @@ def _version(text: str, settings: Settings) -> str:
     """The format version to read glued and unlabelled rows with (labels, year, default)."""
     if settings.format_version:
         return settings.format_version
-    key = label_key(text)
+    key = label_key.__wrapped__(text)  # not cached: a whole report is no label
     hits = {v: sum(1 for k in fmt.signature if k in key) for v, fmt in FORMATS.items()}
     ranked = sorted(hits.items(), key=lambda kv: kv[1], reverse=True)
     if ranked[0][1] > ranked[1][1]:
@@ -607,7 +607,8 @@ class TextReader:
         """Version-specific header words inside a glued 表二 (evidence of the format)."""
         if table.table_id != "proactive_disclosure":
             return []
-        key = label_key(self.text[base + max(table.start - 200, 0) : base + table.end])
+        span = self.text[base + max(table.start - 200, 0) : base + table.end]
+        key = label_key.__wrapped__(span)
         return sorted({k for fmt in FORMATS.values() for k in fmt.signature if k in key})
 
     def _unreadable(self, tdef: TableDef, g: glued.GluedRow, base: int) -> Finding:
