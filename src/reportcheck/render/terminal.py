@@ -254,10 +254,10 @@ def _term(t: Term, lang: str, share: str | None, prefix: str) -> str:
 
 def _side(terms: tuple[Term, ...], lang: str, share: str | None, prefix: str) -> list[str]:
     """The terms of one side of a relation; zero terms folded into one when there are many."""
-    if len(terms) <= 2:
+    zeros = [x for x in terms if x.value == 0]
+    if len(zeros) < 2:  # folding one zero term would not make the line shorter
         return [_term(x, lang, share, prefix) for x in terms]
     parts = [_term(x, lang, share, prefix) for x in terms if x.value != 0]
-    zeros = [x for x in terms if x.value == 0]
     if zeros:
         locs = [z.location[len(prefix) :] for z in zeros if z.location]
         span = ""
