@@ -69,6 +69,10 @@ class Grid:
     by_header: bool = True
     """False for flattened text, whose header positions do not line up with the data."""
     _cover: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
+    header_cache: dict[tuple[int, int, tuple[str, ...]], dict[str, int]] = field(
+        default_factory=dict, repr=False
+    )
+    """Header positions already found (see ``_header_positions``), per search."""
     _by_row: dict[int, list[int]] | None = field(default=None, repr=False)
     """Columns per row, built by :meth:`finish` (cells must not change afterwards)."""
     _lines: list[_Line] | None = field(default=None, repr=False)
@@ -296,6 +300,10 @@ def _header_positions(
     grid: Grid, columns: tuple[ColumnDef, ...], row: int, top: int
 ) -> dict[str, int]:
     """Grid columns of the headers naming ``columns``, searching up from ``row``."""
+    key = (row, top, tuple(c.id for c in columns))
+    cached = grid.header_cache.get(key)
+    if cached is not None:
+        return cached
     pos: dict[str, int] = {}
     for r in range(row - 1, max(top - 12, -1), -1):
         for c in grid.row_cols(r):
@@ -307,6 +315,7 @@ def _header_positions(
                 pos[col.id] = grid.origin(r, c)[1]
         if len(pos) == len(columns):
             break
+    grid.header_cache[key] = pos
     return pos
 
 

@@ -30,19 +30,30 @@ def _cell(report: Report, ref: CellRef) -> Cell | None:
     return table.get(ref[1], ref[2]) if table is not None else None
 
 
-def evaluate(report: Report, relations: Iterable[Relation]) -> list[tuple[Relation, Check]]:
-    """Evaluate every relation whose cells were all read as numbers, blanks or placeholders."""
-    out: list[tuple[Relation, Check]] = []
+def evaluate(
+    report: Report, relations: Iterable[Relation]
+) -> tuple[list[tuple[Relation, Check]], list[Relation]]:
+    """Evaluate every relation whose cells were all read as numbers, blanks or placeholders.
+
+    Returns the failing relations, each written out term by term (:class:`Check`), and the
+    relations that hold (their terms are not needed, so they are not built).
+    """
+    failing: list[tuple[Relation, Check]] = []
+    passing: list[Relation] = []
     for rel in relations:
-        cells = [_cell(report, ref) for ref in rel.cells]
-        if any(c is None or c.state in _UNKNOWN for c in cells):
+        lhs_cells = [_cell(report, ref) for ref in rel.lhs]
+        rhs_cells = [_cell(report, ref) for ref in rel.rhs]
+        if any(c is None or c.state in _UNKNOWN for c in (*lhs_cells, *rhs_cells)):
+            continue
+        lsum: Number = sum((c.arithmetic_value() for c in lhs_cells if c is not None), 0)
+        rsum: Number = sum((c.arithmetic_value() for c in rhs_cells if c is not None), 0)
+        if lsum == rsum:
+            passing.append(rel)
             continue
         lhs = tuple(term(report, *ref) for ref in rel.lhs)
         rhs = tuple(term(report, *ref) for ref in rel.rhs)
-        lsum: Number = sum((t.value or 0 for t in lhs), 0)
-        rsum: Number = sum((t.value or 0 for t in rhs), 0)
-        out.append((rel, Check(rel.id, rel.code, lhs, rhs, lsum, rsum)))
-    return out
+        failing.append((rel, Check(rel.id, rel.code, lhs, rhs, lsum, rsum)))
+    return failing, passing
 
 
 def _delta(rel: Relation, check: Check, ref: CellRef) -> Number:
@@ -51,10 +62,10 @@ def _delta(rel: Relation, check: Check, ref: CellRef) -> Number:
 
 
 def _culprits(
-    failing: list[tuple[Relation, Check]], passing: list[tuple[Relation, Check]]
+    failing: list[tuple[Relation, Check]], passing: list[Relation]
 ) -> list[tuple[CellRef, Number, list[tuple[Relation, Check]]]]:
     """Cells each of which alone explains two or more failing relations."""
-    in_passing = {ref for rel, _ in passing for ref in rel.cells}
+    in_passing = {ref for rel in passing for ref in rel.cells}
     remaining = list(failing)
     found: list[tuple[CellRef, Number, list[tuple[Relation, Check]]]] = []
     while True:
@@ -110,11 +121,9 @@ def check_arithmetic(report: Report, settings: Settings) -> Iterator[Finding]:
     """
     version = report.format_version or "2021"
     rels = [r for r in relations_for(version) if settings.enabled(r.code)]
-    evaluated = evaluate(report, rels)
-    failing = [(r, c) for r, c in evaluated if c.residual != 0]
+    failing, passing = evaluate(report, rels)
     if not failing:
         return
-    passing = [(r, c) for r, c in evaluated if c.residual == 0]
     explained: set[str] = set()
     culprits = _culprits(failing, passing) if settings.enabled("RC300") else []
     for ref, delta, rels_for_cell in culprits:
