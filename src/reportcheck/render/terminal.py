@@ -30,6 +30,8 @@ _T = {
         "expected": "应为",
         "diff": "差",
         "zeros": "其余 {n} 项为 0",
+        "hidden_rows": "… 另 {n} 行",
+        "hidden_zero": "… 另 {n} 行为 0",
         "clean": "未发现问题",
         "waived": "已豁免",
         "files": "共 {n} 个文件",
@@ -46,6 +48,8 @@ _T = {
         "expected": "expected",
         "diff": "difference",
         "zeros": "{n} more terms are 0",
+        "hidden_rows": "+{n} more rows",
+        "hidden_zero": "+{n} zero rows",
         "clean": "no problems found",
         "waived": "waived",
         "files": "{n} files",
@@ -348,14 +352,21 @@ def _grid(f: Finding, plain: bool, lang: str = "zh") -> Table | None:
     cols = sorted(dict.fromkeys(c for _, c in terms), key=lambda c: _order(table_id, "col", c))
     if len(rows) < 2 and len(cols) < 2:
         return None
-    if len(rows) > 10:  # keep the rows that carry a number or are the subject
-        keep = [
+    hidden, hidden_zero = 0, True
+    if len(rows) > 10:
+        # Always the totals (left-hand sides) and the finding's own row; then the rows
+        # that carry a number, in table order, up to ten rows in all.
+        must = {t.row for chk in f.checks for t in chk.lhs} | ({f.row} if f.row else set())
+        nonzero = [
             r
             for r in rows
-            if any(t.value not in (0, None) for (rr, _), t in terms.items() if rr == r)
-            or r == f.row
+            if r not in must
+            and any(t.value not in (0, None) for (rr, _), t in terms.items() if rr == r)
         ]
-        rows = keep[:10]
+        keep = must | set(nonzero[: max(0, 10 - len(must))])
+        hidden = len(rows) - len(keep)
+        hidden_zero = not (set(nonzero) - keep)
+        rows = [r for r in rows if r in keep]
     marked = (
         set(f.cells[:1])
         if f.code in ("RC300", "RC204")
@@ -383,4 +394,7 @@ def _grid(f: Finding, plain: bool, lang: str = "zh") -> Table | None:
             else:
                 cells.append(Text(val))
         table.add_row(*cells)
+    if hidden:
+        key = "hidden_zero" if hidden_zero else "hidden_rows"
+        table.add_row(Text(_T[lang][key].format(n=hidden), style="dim"))
     return table
