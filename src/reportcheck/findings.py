@@ -8,6 +8,7 @@ with the addresses and values that were added up.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
@@ -15,6 +16,7 @@ from enum import StrEnum
 from reportcheck.model.report import Location
 
 Number = int | Decimal
+_DIGITS = re.compile(r"(\d+)")
 
 
 class Severity(StrEnum):
@@ -126,9 +128,11 @@ class Finding:
         """A copy bound to a file."""
         return replace(self, file=file)
 
-    def sort_key(self) -> tuple[int, str, str]:
-        """Errors first, then by code and location."""
-        return (-self.severity.rank, self.code, self.location.address if self.location else "")
+    def sort_key(self) -> tuple[int, str, tuple[tuple[int, str], ...]]:
+        """Errors first, then by code, then by location in natural order (D9 before D10)."""
+        address = self.location.address if self.location else ""
+        parts = tuple((int(p), "") if p.isdigit() else (-1, p) for p in _DIGITS.split(address) if p)
+        return (-self.severity.rank, self.code, parts)
 
 
 def _num(value: Number) -> str:
