@@ -132,10 +132,17 @@ def rules_markdown() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m reportcheck.docs [--check] [PATH]``: write or check docs/rules.md."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    check = "--check" in args
-    rest = [a for a in args if a != "--check"]
-    path = Path(rest[0]) if rest else DEFAULT_PATH
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m reportcheck.docs",
+        description="Write docs/rules.md from the rule registry, or check that it is fresh.",
+    )
+    parser.add_argument("--check", action="store_true", help="only check; exit 1 if stale")
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_PATH)
+    ns = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    check: bool = ns.check
+    path: Path = ns.path
     text = rules_markdown()
     if check:
         current = path.read_text(encoding="utf-8") if path.is_file() else ""
