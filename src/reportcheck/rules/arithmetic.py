@@ -153,9 +153,9 @@ def _culprit_finding(
         return make(
             "RC204",
             f"{name}{at(cell)} 为「{shown(cell)}」，应填 {fmt_number(expected)}："
-            f"它所在的 {n} 个关系都要求这个数",
+            f"它所在的{_count_zh(n)}个关系都要求这个数",
             f"{name_en}{at(cell)} is {shown_en(cell)} but should be {fmt_number(expected)}: "
-            f"all {n} relations it is part of require that value",
+            f"{_count_en(n)} relations it is part of require that value",
             cell_fields(report, *ref),
             actual=cell.raw,
             expected=fmt_number(expected),
@@ -167,9 +167,9 @@ def _culprit_finding(
     return make(
         "RC300",
         f"{name}{at(cell)} = {fmt_number(actual)}，应为 {fmt_number(expected)}"
-        f"（{zh_dir} {fmt_number(_abs(diff))}）：它所在的 {n} 个关系都差同一个数，最可能是这个单元格填错了",
+        f"（{zh_dir} {fmt_number(_abs(diff))}）：它所在的{_count_zh(n)}个关系都差同一个数，最可能是这个单元格填错了",
         f"{name_en}{at(cell)} = {fmt_number(actual)}, should be {fmt_number(expected)} "
-        f"({fmt_number(_abs(diff))} too {en_dir}): all {n} relations it is part of are off by "
+        f"({fmt_number(_abs(diff))} too {en_dir}): {_count_en(n)} relations it is part of are off by "
         f"the same amount, so this cell is the likely culprit",
         cell_fields(report, *ref),
         actual=fmt_number(actual),
@@ -178,6 +178,14 @@ def _culprit_finding(
         checks=checks,
         cells=highlight,
     )
+
+
+def _count_zh(n: int) -> str:
+    return "两" if n == 2 else f" {n} "
+
+
+def _count_en(n: int) -> str:
+    return "both" if n == 2 else f"all {n}"
 
 
 def _abs(n: Number) -> Number:
