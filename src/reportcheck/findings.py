@@ -128,12 +128,16 @@ class Finding:
         """A copy bound to a file."""
         return replace(self, file=file)
 
-    def sort_key(self) -> tuple[int, str, tuple[tuple[int, str], ...]]:
-        """Errors first, then by code, then by location in natural order (D9 before D10)."""
-        address = self.location.address if self.location else ""
-        parts = tuple((int(p), "") if p.isdigit() else (-1, p) for p in _DIGITS.split(address) if p)
-        return (-self.severity.rank, self.code, parts)
-
+    def sort_key(self) -> tuple[int, str, tuple[int, int], tuple[tuple[int, str], ...]]:
+        """Errors first, then by code, then in document order: line and column where the
+        location has them, else the address in natural order (D9 before D10)."""
+        loc = self.location
+        position = (loc.line or 0, loc.column or 0) if loc else (0, 0)
+        address = loc.address if loc else ""
+        parts = tuple(
+            (int(p), "") if p.isdigit() else (-1, p) for p in _DIGITS.split(address) if p
+        )
+        return (-self.severity.rank, self.code, position, parts)
 
 def _num(value: Number) -> str:
     if isinstance(value, Decimal):
