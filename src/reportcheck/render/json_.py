@@ -81,6 +81,7 @@ def finding_dict(f: Finding, lang: str = "zh") -> dict[str, Any]:
         "checks": [check_dict(c) for c in f.checks],
         "cells": list(f.cells),
         "waived": f.waived,
+        "details": dict(f.extra),
     }
 
 

@@ -23,6 +23,7 @@ from reportcheck.rules.common import at, cell_fields, shown, shown_en, term, whe
 from reportcheck.rules.registry import declare, make, rule
 
 _UNKNOWN = (CellState.TEXT, CellState.FORMULA_NO_VALUE)
+_BLANKISH = (CellState.BLANK, CellState.PLACEHOLDER)
 
 
 def _cell(report: Report, ref: CellRef) -> Cell | None:
@@ -129,9 +130,16 @@ def check_arithmetic(report: Report, settings: Settings) -> Iterator[Finding]:
     for ref, delta, rels_for_cell in culprits:
         explained.update(r.id for r, _ in rels_for_cell)
         yield _culprit_finding(report, ref, delta, rels_for_cell, settings)
+    # A blank total whose parts are known "should be" their sum: other relations that add
+    # it up can then say whether they would hold once it is filled in.
+    inferred: dict[CellRef, Number] = {}
+    for rel, chk in failing:
+        total = _cell(report, rel.total) if rel.total else None
+        if rel.total and total is not None and total.state in _BLANKISH:
+            inferred[rel.total] = chk.rhs_sum
     for rel, chk in failing:
         if rel.id not in explained:
-            yield _relation_finding(report, rel, chk)
+            yield _relation_finding(report, rel, chk, inferred)
 
 
 def _culprit_finding(
@@ -206,7 +214,9 @@ def _highlight(checks: Iterable[Check], first: str | None = None) -> tuple[str, 
     return tuple(seen)
 
 
-def _relation_finding(report: Report, rel: Relation, chk: Check) -> Finding:
+def _relation_finding(
+    report: Report, rel: Relation, chk: Check, inferred: dict[CellRef, Number]
+) -> Finding:
     """One failing relation that no single cell explains."""
     anchor = rel.total or rel.lhs[0]
     cell = _cell(report, anchor)
@@ -239,7 +249,7 @@ def _relation_finding(report: Report, rel: Relation, chk: Check) -> Finding:
             f"add up to {fmt_number(chk.rhs_sum)}: {fmt_number(_abs(diff))} too {en_dir} "
             f"(the total or one of the parts is wrong)"
         )
-        expected = chk.rhs_sum
+        expected: Number | None = chk.rhs_sum
     else:  # RC303: both sides are sums
         col = report.table_def(rel.lhs[0][0]).row(rel.lhs[0][1]).column(rel.lhs[0][2])
         msg = (
@@ -255,9 +265,43 @@ def _relation_finding(report: Report, rel: Relation, chk: Check) -> Finding:
         fields.pop("row", None)
         fields.pop("row_label", None)
     hint = hint_en = None
+    difference: Number | None = diff
+    extra: dict[str, str] = {}
     if blanks:
         hint = f"{len(blanks)} 个加数为空（按 0 计）"
         hint_en = f"{len(blanks)} of the parts are blank (counted as 0)"
+        filled = [inferred[ref] for ref in rel.rhs if ref in inferred]
+        if filled:
+            would = chk.rhs_sum + sum(filled, 0)
+            name, name_en = where(report, *anchor), where_en(report, *anchor)
+            if would == chk.lhs_sum:
+                # The printed total is right; the blank row totals are the defect.
+                msg = (
+                    f"{name}{at(cell)} = {fmt_number(chk.lhs_sum)}，但参与相加的 {len(filled)} 个"
+                    f"行总计空着（按 0 计只得 {fmt_number(chk.rhs_sum)}）；按各行内之和补齐后合计为 "
+                    f"{fmt_number(would)}，与本格一致：请补填这些行总计"
+                )
+                msg_en = (
+                    f"{name_en}{at(cell)} = {fmt_number(chk.lhs_sum)}, but {len(filled)} of the "
+                    f"row totals it adds up are blank (counted as 0 they give "
+                    f"{fmt_number(chk.rhs_sum)}); filled in with their rows' sums they add up to "
+                    f"{fmt_number(would)}, which agrees: fill in those row totals"
+                )
+                expected, difference, hint, hint_en = None, None, None, None
+                extra = {
+                    "sum_as_blank": str(fmt_number(chk.rhs_sum)),
+                    "sum_filled": str(fmt_number(would)),
+                }
+            else:
+                hint += (
+                    f"；其中 {len(filled)} 个是空着的行总计，按各行内之和补齐后合计为 "
+                    f"{fmt_number(would)}，仍差 {fmt_number(_abs(chk.lhs_sum - would))}"
+                )
+                hint_en += (
+                    f"; {len(filled)} of them are blank row totals — filled in with their rows' "
+                    f"sums they add up to {fmt_number(would)}, still "
+                    f"{fmt_number(_abs(chk.lhs_sum - would))} off"
+                )
     return make(
         rel.code,
         msg,
@@ -265,11 +309,12 @@ def _relation_finding(report: Report, rel: Relation, chk: Check) -> Finding:
         fields,
         actual=fmt_number(chk.lhs_sum),
         expected=fmt_number(expected),
-        difference=fmt_number(diff),
+        difference=fmt_number(difference),
         checks=(chk,),
         cells=_highlight((chk,)),
         hint=hint,
         hint_en=hint_en,
+        extra=extra,
     )
 
 
