@@ -6,6 +6,7 @@ Nothing here is ever overwritten by a computed value.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -46,6 +47,37 @@ class Location:
 
     def __str__(self) -> str:
         return self.address
+
+    @property
+    def zh(self) -> str:
+        """The address as a Chinese reader says it (``line 21`` → ``第 21 行``)."""
+        return zh_address(self.address)
+
+
+_ZH_ADDRESS = (
+    (re.compile(r"^line (\d+), field (\d+)$"), r"第 \1 行第 \2 栏"),
+    (re.compile(r"^line (\d+), col (\d+)$"), r"第 \1 行第 \2 字"),
+    (re.compile(r"^line (\d+)$"), r"第 \1 行"),
+    (re.compile(r"^table (\d+), row (\d+), col (\d+)$"), r"表格 \1 第 \2 行第 \3 列"),
+    (re.compile(r"^table (\d+), row (\d+)$"), r"表格 \1 第 \2 行"),
+    (re.compile(r"^table (\d+)$"), r"表格 \1"),
+    (re.compile(r"^paragraph (\d+)$"), r"第 \1 段"),
+    # the rest of an address once a shared beginning has been said (terminal output)
+    (re.compile(r"^row (\d+), col (\d+)$"), r"第 \1 行第 \2 列"),
+    (re.compile(r"^col (\d+)$"), r"第 \1 列"),
+    (re.compile(r"^field (\d+)$"), r"第 \1 栏"),
+)
+
+
+def zh_address(address: str) -> str:
+    """Readers write text, HTML and Word locations in English words (``line 21``,
+    ``table 2, row 14, col 3``, ``paragraph 12``); this is the Chinese wording of the same
+    place. Sheet addresses (``表三!D29``) and JSON pointers are the same in both languages.
+    """
+    for pattern, repl in _ZH_ADDRESS:
+        if pattern.match(address):
+            return pattern.sub(repl, address)
+    return address
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from rich.text import Text
 
 from reportcheck.api import FileResult
 from reportcheck.findings import Check, Finding, Severity, Term, fmt_number
+from reportcheck.model.report import zh_address
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _SEV = {
@@ -173,8 +174,8 @@ def _finding(f: Finding, console: Console, lang: str, plain: bool) -> None:
     if where:
         head.append(f"  {where}")
     if f.location:
-        loc = f.location.address
-        if f.location.line and not loc.startswith("line"):
+        loc = f.location.zh if lang == "zh" else f.location.address
+        if f.location.line and not f.location.address.startswith("line"):
             loc += f" (line {f.location.line})" if lang == "en" else f"（第 {f.location.line} 行）"
         # A long JSON pointer goes on its own line rather than being broken mid-path.
         if 2 + head.cell_len + 2 + cell_len(loc) > console.width:
@@ -244,14 +245,20 @@ def _prefix(locations: list[str]) -> str:
     if len(locations) < 2:
         return ""
     common = os.path.commonprefix(locations)  # noqa: RUF071 - addresses, not file paths
-    cut = max(common.rfind("!"), common.rfind("/"))
+    # a sheet (表三!), a JSON path (/…/), or the start of a text/HTML place (table 2, row 6, )
+    cut = max(common.rfind("!"), common.rfind("/"), common.rfind(", ") + 1)
     return common[: cut + 1] if cut > 0 else ""
+
+
+def _place(address: str, lang: str) -> str:
+    """An address (or the rest of one) in the output language."""
+    return zh_address(address) if lang == "zh" else address
 
 
 def _term(t: Term, lang: str, share: str | None, prefix: str) -> str:
     row, col = _labels(t, lang)
     name = col if share == "row" else row if share == "column" else f"{row}·{col}"
-    loc = f" {t.location[len(prefix) :]}" if t.location else ""
+    loc = f" {_place(t.location[len(prefix) :], lang)}" if t.location else ""
     value = t.shown() if t.value is not None or t.raw.strip() else _T[lang]["blank"]
     return f"{name}{loc} {value}"
 
@@ -263,7 +270,7 @@ def _side(terms: tuple[Term, ...], lang: str, share: str | None, prefix: str) ->
         return [_term(x, lang, share, prefix) for x in terms]
     parts = [_term(x, lang, share, prefix) for x in terms if x.value != 0]
     if zeros:
-        locs = [z.location[len(prefix) :] for z in zeros if z.location]
+        locs = [_place(z.location[len(prefix) :], lang) for z in zeros if z.location]
         span = ""
         if len(locs) > 1:
             span = f"（{locs[0]}…{locs[-1]}）" if lang == "zh" else f" ({locs[0]}…{locs[-1]})"
@@ -295,6 +302,9 @@ def _check(chk: Check, console: Console, lang: str) -> None:
     title = row if share == "row" else t["column_of"].format(c=col) if share == "column" else ""
     if prefix.endswith("!"):
         title += t["sheet"].format(s=prefix[:-1])
+    elif prefix.endswith(", "):
+        place = _place(prefix[:-2], lang)
+        title += f"（{place}）" if lang == "zh" else f" ({place})"
     elif prefix:
         title += f"（{prefix}…）" if lang == "zh" else f" ({prefix}…)"
     if title:

@@ -19,7 +19,7 @@ from reportcheck.config import Settings
 from reportcheck.findings import Check, Finding, Number, Severity, fmt_number
 from reportcheck.model.relations import CellRef, Relation, relations_for
 from reportcheck.model.report import Cell, CellState, Report
-from reportcheck.rules.common import at, cell_fields, shown, shown_en, term, where, where_en
+from reportcheck.rules.common import at, at_zh, cell_fields, shown, shown_en, term, where, where_en
 from reportcheck.rules.registry import declare, make, rule
 
 _UNKNOWN = (CellState.TEXT, CellState.FORMULA_NO_VALUE)
@@ -160,7 +160,7 @@ def _culprit_finding(
     if cell.state in (CellState.BLANK, CellState.PLACEHOLDER) and settings.enabled("RC204"):
         return make(
             "RC204",
-            f"{name}{at(cell)} 为「{shown(cell)}」，应填 {fmt_number(expected)}："
+            f"{name}{at_zh(cell)} 为「{shown(cell)}」，应填 {fmt_number(expected)}："
             f"它所在的{_count_zh(n)}个关系都要求这个数",
             f"{name_en}{at(cell)} is {shown_en(cell)} but should be {fmt_number(expected)}: "
             f"{_count_en(n)} relations it is part of require that value",
@@ -174,7 +174,7 @@ def _culprit_finding(
     zh_dir, en_dir = _direction(diff)
     return make(
         "RC300",
-        f"{name}{at(cell)} = {fmt_number(actual)}，应为 {fmt_number(expected)}"
+        f"{name}{at_zh(cell)} = {fmt_number(actual)}，应为 {fmt_number(expected)}"
         f"（{zh_dir} {fmt_number(_abs(diff))}）：它所在的{_count_zh(n)}个关系都差同一个数，最可能是这个单元格填错了",
         f"{name_en}{at(cell)} = {fmt_number(actual)}, should be {fmt_number(expected)} "
         f"({fmt_number(_abs(diff))} too {en_dir}): {_count_en(n)} relations it is part of are off by "
@@ -226,7 +226,7 @@ def _relation_finding(
     if rel.total and cell.state in (CellState.BLANK, CellState.PLACEHOLDER):
         return make(
             "RC204",
-            f"{where(report, *anchor)}{at(cell)} 为「{shown(cell)}」，但{_sum_zh(chk.rhs)}"
+            f"{where(report, *anchor)}{at_zh(cell)} 为「{shown(cell)}」，但{_sum_zh(chk.rhs)}"
             f" = {fmt_number(chk.rhs_sum)}：总计不能空着，应填 {fmt_number(chk.rhs_sum)}",
             f"{where_en(report, *anchor)}{at(cell)} is {shown_en(cell)}, but the parts add up "
             f"to {fmt_number(chk.rhs_sum)}: a total must not be left blank",
@@ -240,7 +240,7 @@ def _relation_finding(
     zh_dir, en_dir = _direction(diff)
     if rel.total:
         msg = (
-            f"{where(report, *anchor)}{at(cell)} = {fmt_number(chk.lhs_sum)}，但"
+            f"{where(report, *anchor)}{at_zh(cell)} = {fmt_number(chk.lhs_sum)}，但"
             f"{_sum_zh(chk.rhs)} = {fmt_number(chk.rhs_sum)}："
             f"{zh_dir} {fmt_number(_abs(diff))}（总计或某一加数填错）"
         )
@@ -277,7 +277,7 @@ def _relation_finding(
             if would == chk.lhs_sum:
                 # The printed total is right; the blank row totals are the defect.
                 msg = (
-                    f"{name}{at(cell)} = {fmt_number(chk.lhs_sum)}，但参与相加的 {len(filled)} 个"
+                    f"{name}{at_zh(cell)} = {fmt_number(chk.lhs_sum)}，但参与相加的 {len(filled)} 个"
                     f"行总计空着（按 0 计只得 {fmt_number(chk.rhs_sum)}）；按各行内之和补齐后合计为 "
                     f"{fmt_number(would)}，与本格一致：请补填这些行总计"
                 )

@@ -60,6 +60,11 @@ def at(cell: Cell | None) -> str:
     return f" {cell.location.address}" if cell is not None and cell.location else ""
 
 
+def at_zh(cell: Cell | None) -> str:
+    """:func:`at` for Chinese messages (``第 21 行第 3 栏`` for text files)."""
+    return f" {cell.location.zh}" if cell is not None and cell.location else ""
+
+
 def term(report: Report, table: str, row: str, column: str) -> Term:
     """The contribution of one cell to a relation."""
     rdef = report.table_def(table).row(row)

@@ -9,7 +9,7 @@ from reportcheck.config import Settings
 from reportcheck.findings import Finding, Severity, fmt_number
 from reportcheck.model.report import Cell, CellState, Report
 from reportcheck.model.tables import TABLE_EN, TABLE_SHORT, ColumnDef, ValueKind
-from reportcheck.rules.common import at, cell_fields, shown, where, where_en
+from reportcheck.rules.common import at, at_zh, cell_fields, shown, where, where_en
 from reportcheck.rules.registry import declare, make, rule
 
 _EXPECT = {
@@ -51,7 +51,7 @@ def not_a_number(report: Report, settings: Settings) -> Iterator[Finding]:
             zh, en = _EXPECT[cdef.kind]
             yield make(
                 "RC201",
-                f"{where(report, table, row, col)}{at(cell)} 写的是「{cell.raw.strip()}」，应为{zh}",
+                f"{where(report, table, row, col)}{at_zh(cell)} 写的是「{cell.raw.strip()}」，应为{zh}",
                 f"{where_en(report, table, row, col)}{at(cell)} says “{cell.raw.strip()}”, "
                 f"which is not {en}",
                 cell_fields(report, table, row, col),
@@ -76,7 +76,7 @@ def negative(report: Report, settings: Settings) -> Iterator[Finding]:
         if cell.value is not None and cell.value < 0:
             yield make(
                 "RC202",
-                f"{where(report, table, row, col)}{at(cell)} = {fmt_number(cell.value)}，不能为负数",
+                f"{where(report, table, row, col)}{at_zh(cell)} = {fmt_number(cell.value)}，不能为负数",
                 f"{where_en(report, table, row, col)}{at(cell)} = {fmt_number(cell.value)}, "
                 f"which must not be negative",
                 cell_fields(report, table, row, col),
@@ -101,7 +101,7 @@ def not_whole(report: Report, settings: Settings) -> Iterator[Finding]:
         if isinstance(cell.value, Decimal):
             yield make(
                 "RC203",
-                f"{where(report, table, row, col)}{at(cell)} = {fmt_number(cell.value)}，件数应为整数",
+                f"{where(report, table, row, col)}{at_zh(cell)} = {fmt_number(cell.value)}，件数应为整数",
                 f"{where_en(report, table, row, col)}{at(cell)} = {fmt_number(cell.value)}, "
                 f"but a count must be a whole number",
                 cell_fields(report, table, row, col),
@@ -150,7 +150,7 @@ def formula_no_value(report: Report, settings: Settings) -> Iterator[Finding]:
         if cell.state is CellState.FORMULA_NO_VALUE:
             yield make(
                 "RC205",
-                f"{where(report, table, row, col)}{at(cell)} 是公式「={cell.formula}」但没有计算结果："
+                f"{where(report, table, row, col)}{at_zh(cell)} 是公式「={cell.formula}」但没有计算结果："
                 f"请在 Excel/WPS 中打开并保存，或直接填写数值",
                 f"{where_en(report, table, row, col)}{at(cell)} holds the formula "
                 f"“={cell.formula}” with no calculated value: open and save the workbook in "
@@ -177,7 +177,7 @@ def fee_amount(report: Report, settings: Settings) -> Iterator[Finding]:
             wan = cell.value / Decimal(10_000)
             yield make(
                 "RC206",
-                f"{where(report, table, row, col)}{at(cell)} 写作「{shown(cell)}」，单位应为万元"
+                f"{where(report, table, row, col)}{at_zh(cell)} 写作「{shown(cell)}」，单位应为万元"
                 f"（{fmt_number(cell.value)} 元 = {fmt_number(wan)} 万元）",
                 f"{where_en(report, table, row, col)}{at(cell)} is written “{shown(cell)}”; the "
                 f"unit is 10,000 yuan ({fmt_number(cell.value)} yuan = {fmt_number(wan)})",
@@ -188,7 +188,7 @@ def fee_amount(report: Report, settings: Settings) -> Iterator[Finding]:
         elif cell.value >= _IMPLAUSIBLE_WAN:
             yield make(
                 "RC206",
-                f"{where(report, table, row, col)}{at(cell)} = {fmt_number(cell.value)} 万元，"
+                f"{where(report, table, row, col)}{at_zh(cell)} = {fmt_number(cell.value)} 万元，"
                 f"金额过大，是否按元填写？",
                 f"{where_en(report, table, row, col)}{at(cell)} = {fmt_number(cell.value)} "
                 f"(×10,000 yuan) is implausibly large: was it entered in yuan?",
@@ -220,7 +220,8 @@ def placeholders(report: Report, settings: Settings) -> Iterator[Finding]:
         if not empty:
             continue
         addrs = [c.location.address for c in empty if c.location]
-        listed = "、".join(addrs[:8]) + (" 等" if len(addrs) > 8 else "")
+        addrs_zh = [c.location.zh for c in empty if c.location]
+        listed = "、".join(addrs_zh[:8]) + (" 等" if len(addrs) > 8 else "")
         listed_en = ", ".join(addrs[:8]) + (", …" if len(addrs) > 8 else "")
         yield make(
             "RC207",
