@@ -83,14 +83,24 @@ def address(f: Finding) -> str | None:
     return f.location.address if f.location else None
 
 
+def place(f: Finding, lang: str = "zh") -> str:
+    """Where the finding is, for people: the address in the output language, and the line
+    where the address is not itself a line (``/applications/total/total（第 246 行）``)."""
+    loc = f.location
+    if loc is None:
+        return ""
+    text = loc.zh if lang == "zh" else loc.address
+    if loc.line and not loc.address.startswith("line"):
+        text += f"（第 {loc.line} 行）" if lang == "zh" else f" (line {loc.line})"
+    return text
+
+
 def finding_line(f: Finding, lang: str = "zh") -> str:
     """One finding on one line: ``RC301 错误 表三!D29 表三 … : message``."""
     bits = [f.code, SEVERITY_WORD[lang][f.severity]]
-    loc = address(f)
+    loc = place(f, lang)
     if loc:
         bits.append(loc)
-    if f.location and f.location.line and not (loc or "").startswith("line"):
-        bits.append(f"line {f.location.line}")
     text = " ".join(bits) + ": " + f.text(lang)
     if f.waived:
         text += f" [{'已豁免' if lang == 'zh' else 'waived'}: {f.waived}]"

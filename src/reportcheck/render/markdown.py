@@ -10,7 +10,15 @@ from collections.abc import Sequence
 
 from reportcheck.api import FileResult
 from reportcheck.findings import Finding
-from reportcheck.render.common import SEVERITY_WORD, counts, relative, summary_line, totals, where
+from reportcheck.render.common import (
+    SEVERITY_WORD,
+    counts,
+    place,
+    relative,
+    summary_line,
+    totals,
+    where,
+)
 
 _HEAD = {
     "zh": ("代码", "级别", "位置", "单元格", "问题", "实际", "应为"),
@@ -77,9 +85,7 @@ def _row(f: Finding, lang: str) -> str:
         problem += (
             f"（{t['waived']}：{f.waived}）" if lang == "zh" else f" ({t['waived']}: {f.waived})"
         )
-    loc = f.location.address if f.location else ""
-    if f.location and f.location.line and not loc.startswith("line"):
-        loc += f" (line {f.location.line})"
+    loc = place(f, lang)
     cells = (f"`{f.code}`", sev, where(f), loc, problem, f.actual, f.expected)
     return "| " + " | ".join(cell(x) for x in cells) + " |"
 

@@ -19,6 +19,7 @@ from rich.text import Text
 from reportcheck.api import FileResult
 from reportcheck.findings import Check, Finding, Severity, Term, fmt_number
 from reportcheck.model.report import zh_address
+from reportcheck.render.common import place
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _SEV = {
@@ -174,9 +175,7 @@ def _finding(f: Finding, console: Console, lang: str, plain: bool) -> None:
     if where:
         head.append(f"  {where}")
     if f.location:
-        loc = f.location.zh if lang == "zh" else f.location.address
-        if f.location.line and not f.location.address.startswith("line"):
-            loc += f" (line {f.location.line})" if lang == "en" else f"（第 {f.location.line} 行）"
+        loc = place(f, lang)
         # A long JSON pointer goes on its own line rather than being broken mid-path.
         if 2 + head.cell_len + 2 + cell_len(loc) > console.width:
             _indented(console, head, 4, first=2)
