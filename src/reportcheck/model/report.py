@@ -176,6 +176,9 @@ class Report:
     """Body text of a published report (None for table-only submissions)."""
     table_positions: dict[str, int] = field(default_factory=dict)
     """Published reports: the character offset in ``text`` where each table starts."""
+    previous: Report | None = field(default=None, repr=False, compare=False)
+    """The same agency's report of the year before, when known (cross-year rules RC5xx).
+    Set by the library when it pairs reports (:mod:`reportcheck.pairing`), never by a reader."""
 
     @property
     def format(self) -> FormatDef:

@@ -69,6 +69,7 @@ RULE_MODULES = (
     "arithmetic",
     "sections",
     "narrative",
+    "crossyear",
     "publication",
 )
 """Every module that registers rules, in the order their checks run."""

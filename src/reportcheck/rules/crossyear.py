@@ -1,0 +1,388 @@
+"""Cross-year continuity: this year's report against last year's (R7, R8).
+
+A report is compared with ``report.previous``, the same agency's report of the year before.
+The rules never look for it: the library pairs the reports (:mod:`reportcheck.pairing`) —
+``reportcheck validate --previous LAST_YEAR FILE``, or consecutive years of one agency
+checked in the same call. Without a previous report these rules say nothing.
+
+Blanks and placeholders (/, -, —, 无) count as the 0 they stand for, as in the arithmetic
+rules; a cell that is missing, holds text or is a formula never calculated is not compared
+(the value rules report it in its own report).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reportcheck.config import Settings
+from reportcheck.findings import Finding, Number, Severity, fmt_number
+from reportcheck.model.report import Cell, CellState, Report
+from reportcheck.model.tables import APPLICANT_COLUMNS
+from reportcheck.rules.common import at, at_zh, cell_fields, shown, shown_en, where, where_en
+from reportcheck.rules.registry import declare, make, rule
+
+_COMPARABLE = (CellState.NUMBER, CellState.BLANK, CellState.PLACEHOLDER)
+_COLUMNS = tuple(c.id for c in APPLICANT_COLUMNS)
+_PARTS = _COLUMNS[:-1]
+"""The six applicant columns that add up to 总计."""
+_APPS = "applications"
+_PROACTIVE = "proactive_disclosure"
+
+
+@dataclass(frozen=True)
+class _Value:
+    """A cell that can be compared, and the number it counts as."""
+
+    cell: Cell
+    number: Number
+
+
+def _value(report: Report, table: str, row: str, column: str) -> _Value | None:
+    data = report.tables.get(table)
+    cell = data.get(row, column) if data is not None else None
+    if cell is None or cell.state not in _COMPARABLE:
+        return None
+    return _Value(cell, cell.arithmetic_value())
+
+
+def _row(report: Report, table: str, row: str) -> dict[str, _Value]:
+    """The comparable cells of a 表三 row, by column id."""
+    if table not in report.tables or not report.table_def(table).has_row(row):
+        return {}
+    out: dict[str, _Value] = {}
+    for column in _COLUMNS:
+        v = _value(report, table, row, column)
+        if v is not None:
+            out[column] = v
+    return out
+
+
+def previous_name(previous: Report, lang: str) -> str:
+    """``2023 年度，2023年报.json`` — how messages name last year's report."""
+    year = previous.metadata.year
+    if lang == "zh":
+        return f"{year} 年度，{previous.source}" if year else previous.source
+    return f"{year}, {previous.source}" if year else previous.source
+
+
+def _address(cell: Cell) -> str:
+    return cell.location.address if cell.location else ""
+
+
+def _shown_en(cell: Cell) -> str:
+    return (fmt_number(cell.value) if cell.numeric else None) or shown_en(cell)
+
+
+def _shown(cell: Cell) -> str:
+    return (fmt_number(cell.value) if cell.numeric else None) or shown(cell)
+
+
+# --------------------------------------------------------------------------- RC500
+
+declare(
+    "RC500",
+    "previous-year-mismatch",
+    Severity.WARNING,
+    "给出的上年报告不是上一年度的",
+    "the previous report given is not of the year before",
+    """The report given with ``--previous`` is not of the year before this report.
+
+    ``reportcheck validate --previous LAST_YEAR FILE`` compares FILE with LAST_YEAR when
+    LAST_YEAR's report year is one less than FILE's, or when either year is not known.
+    When both years are known and FILE is of the same year as LAST_YEAR or more than one
+    year later, nothing is compared and this note says why (files of earlier years than
+    LAST_YEAR, and LAST_YEAR itself when it is also checked, get no note). A file paired
+    automatically with the report of the year before in the same call gets no note either.
+
+    Passes: ``reportcheck validate --previous 2023年报.json 2024年报.json``
+    Fails:  ``reportcheck validate --previous 2022年报.json 2024年报.json``
+    """,
+    "the pairing of reports (reportcheck.pairing, --previous)",
+)
+
+
+# --------------------------------------------------------------------------- RC501
+
+
+@rule(
+    "RC501",
+    "carried-over",
+    Severity.WARNING,
+    "上年结转申请数与上年报告的结转下年度数不一致",
+    "carried over from last year differs from last year's carried forward",
+)
+def carried_over(report: Report, settings: Settings) -> Iterator[Finding]:
+    """This year's 表三 二、上年结转 differs from last year's 四、结转下年度继续办理 (R7).
+
+    The applications an agency carries forward at the end of one year are the ones it
+    carries over at the start of the next, column by column (自然人 … 总计). Compared only
+    when last year's report is known (``--previous``, or the same agency's report of the
+    year before checked in the same call) and both cells are numbers, blanks or
+    placeholders (a blank or a placeholder counts as 0; text is not compared).
+
+    One finding per column that differs, naming both cells, with last year's value as the
+    expected one. A 总计 that differs by exactly what the applicant columns differ by is
+    not a second finding. When two or more columns differ and one cause explains them all —
+    the row left at 0 or blank, last year's 二、上年结转 row copied unchanged, this year's
+    own 四、结转下年度 row written in, or the figures shifted by one column — one finding
+    names the row.
+
+    Passes: last year's 2023 report 四、结转下年度继续办理 自然人 4, 总计 5; this year's
+            二、上年结转 自然人 4, 总计 5
+    Fails:  the same, with this year's 二、上年结转 自然人 3, 总计 4 (one finding, 自然人,
+            expected 4)
+    """
+    previous = report.previous
+    if previous is None:
+        return
+    now = _row(report, _APPS, "carried_over")
+    before = _row(previous, _APPS, "carried_forward")
+    differ = [c for c in _COLUMNS if c in now and c in before and now[c].number != before[c].number]
+    if not differ:
+        return
+    if len(differ) >= 2:
+        why = _row_cause(report, previous, now, before)
+        if why is not None:
+            yield _row_finding(report, previous, now, before, differ, why)
+            return
+    follows: str | None = None
+    parts = [c for c in differ if c != "total"]
+    if "total" in differ and parts and all(c in now and c in before for c in _PARTS):
+        part_change = sum((now[c].number - before[c].number for c in _PARTS), 0)
+        if part_change == now["total"].number - before["total"].number:
+            differ = parts  # the total differs only because the parts do
+            if len(parts) == 1:
+                follows = "total"
+    for column in differ:
+        yield _column_finding(report, previous, column, now, before, follows)
+
+
+def _row_cause(
+    report: Report, previous: Report, now: dict[str, _Value], before: dict[str, _Value]
+) -> tuple[str, str] | None:
+    """One cause that explains every differing column of the row (zh, en), or None."""
+    if len(now) < len(_COLUMNS) or len(before) < len(_COLUMNS):
+        return None
+    mine = [now[c].number for c in _COLUMNS]
+    if all(v == 0 for v in mine):
+        return ("本年报告这一行全部为 0 或空", "this year's row is all 0 or blank")
+    last_over = _row(previous, _APPS, "carried_over")
+    if len(last_over) == len(_COLUMNS) and [last_over[c].number for c in _COLUMNS] == mine:
+        return (
+            "这一行与上年报告的「二、上年结转政府信息公开申请数量」相同，可能照抄了上年报告的上年结转数",
+            "the row equals last year's own 'carried over from last year' row: it may have "
+            "been copied from last year's report unchanged",
+        )
+    forward = _row(report, _APPS, "carried_forward")
+    if len(forward) == len(_COLUMNS) and [forward[c].number for c in _COLUMNS] == mine:
+        return (
+            "这一行与本年报告的「四、结转下年度继续办理」相同，可能填成了本年的结转下年度数",
+            "the row equals this year's 'carried forward to next year' row: this year's "
+            "figures may have been written in",
+        )
+    theirs = [before[c].number for c in _PARTS]
+    if mine[-1] == before["total"].number:
+        for k, zh, en in ((1, "右", "right"), (-1, "左", "left")):
+            if _shifted(theirs, mine[:-1], k):
+                return (
+                    f"各列数字整体向{zh}错了一列",
+                    f"the figures are shifted one column to the {en}",
+                )
+    return None
+
+
+def _shifted(theirs: list[Number], mine: list[Number], k: int) -> bool:
+    """Whether ``mine`` is ``theirs`` moved ``k`` columns (what falls off or comes in is 0)."""
+    if not any(theirs):
+        return False
+    n = len(theirs)
+    for i in range(n):
+        j = i - k
+        if 0 <= j < n:
+            if mine[i] != theirs[j]:
+                return False
+        elif mine[i] != 0:
+            return False
+    dropped = theirs[n - k :] if k > 0 else theirs[:-k]
+    return not any(dropped)
+
+
+def _row_finding(
+    report: Report,
+    previous: Report,
+    now: dict[str, _Value],
+    before: dict[str, _Value],
+    differ: list[str],
+    why: tuple[str, str],
+) -> Finding:
+    tdef = report.table_def(_APPS)
+    row = tdef.row("carried_over")
+    last_row = previous.table_def(_APPS).row("carried_forward")
+    zh_parts, en_parts = [], []
+    for c in differ:
+        label = row.column(c)
+        mine, theirs = now[c].cell, before[c].cell
+        zh_parts.append(
+            f"{label.label}{at_zh(mine)} = {_shown(mine)}（上年{at_zh(theirs)} = {_shown(theirs)}）"
+        )
+        en_parts.append(
+            f"{label.en}{at(mine)} = {_shown_en(mine)} (last year{at(theirs)}: {_shown_en(theirs)})"
+        )
+    first = now[differ[0]].cell
+    return make(
+        "RC501",
+        f"表三 {row.label}与上年报告（{previous_name(previous, 'zh')}）的"
+        f"「{last_row.label}」有 {len(differ)} 列不一致：{why[0]}。" + "；".join(zh_parts),
+        f"Table 3 carried over from last year differs from last year's report "
+        f"({previous_name(previous, 'en')}) carried forward to next year in {len(differ)} "
+        f"columns: {why[1]}. " + "; ".join(en_parts),
+        cell_fields(report, _APPS, "carried_over"),
+        location=first.location,
+        cells=tuple(_address(now[c].cell) for c in differ if now[c].cell.location),
+        actual="、".join(_shown(now[c].cell) for c in _COLUMNS),
+        expected="、".join(fmt_number(before[c].number) or "" for c in _COLUMNS),
+        extra={
+            "previous_file": previous.source,
+            "previous_year": str(previous.metadata.year or ""),
+            "previous_cells": ", ".join(_address(before[c].cell) for c in differ),
+            "cause": why[1],
+        },
+    )
+
+
+def _column_finding(
+    report: Report,
+    previous: Report,
+    column: str,
+    now: dict[str, _Value],
+    before: dict[str, _Value],
+    follows: str | None,
+) -> Finding:
+    mine, theirs = now[column], before[column]
+    diff = mine.number - theirs.number
+    zh = (
+        f"{where(report, _APPS, 'carried_over', column)}{at_zh(mine.cell)} = {_shown(mine.cell)}，"
+        f"与上年报告（{previous_name(previous, 'zh')}）"
+        f"{where(previous, _APPS, 'carried_forward', column)}{at_zh(theirs.cell)} = "
+        f"{_shown(theirs.cell)} 不一致，二者应相等"
+    )
+    en = (
+        f"{where_en(report, _APPS, 'carried_over', column)}{at(mine.cell)} = "
+        f"{_shown_en(mine.cell)}, but last year's report ({previous_name(previous, 'en')}) "
+        f"says {where_en(previous, _APPS, 'carried_forward', column)}{at(theirs.cell)} = "
+        f"{_shown_en(theirs.cell)}; the two should be equal"
+    )
+    fields = cell_fields(report, _APPS, "carried_over", column)
+    if follows is not None:
+        total = now[follows].cell
+        zh += f"（总计{at_zh(total)} 因此也差 {fmt_number(diff)}）"
+        en += f" (so the total{at(total)} is off by {fmt_number(diff)} too)"
+        if total.location:
+            fields["cells"] = (*fields.get("cells", ()), total.location.address)
+    return make(
+        "RC501",
+        zh,
+        en,
+        fields,
+        actual=mine.cell.raw,
+        expected=fmt_number(theirs.number),
+        difference=fmt_number(diff),
+        extra={
+            "previous_file": previous.source,
+            "previous_year": str(previous.metadata.year or ""),
+            "previous_location": _address(theirs.cell),
+            "previous_value": fmt_number(theirs.number) or "",
+        },
+    )
+
+
+# --------------------------------------------------------------------------- RC502
+
+
+@rule(
+    "RC502",
+    "documents-in-force",
+    Severity.WARNING,
+    "现行有效件数与上年数字推算不符",
+    "documents in force do not add up from last year",
+)
+def documents_in_force(report: Report, settings: Settings) -> Iterator[Finding]:
+    """表二 现行有效件数 does not add up from last year's: check it (R8).
+
+    For 规章 and 行政规范性文件, this year's 现行有效件数 is expected to be last year's
+    现行有效件数 + this year's 本年制发件数 − this year's 本年废止件数. It is a warning and
+    not an error: documents also lapse when their term of validity ends, or are revised or
+    declared invalid without being counted as 废止, so a difference is a question to check,
+    not a proof of a wrong cell.
+
+    Compared only when last year's report is known and both reports are on the 2021
+    format: the 2019 format's columns (本年新制作数量, 本年新公开数量, 对外公开总数量) count
+    documents made and published, not documents in force, so a 2021 report that follows a
+    2020 one is not compared.
+
+    Passes: last year 规章 现行有效件数 12; this year 本年制发件数 1, 本年废止件数 0,
+            现行有效件数 13
+    Fails:  the same, with this year's 现行有效件数 12 (expected 12 + 1 − 0 = 13)
+    """
+    previous = report.previous
+    if previous is None or report.format_version != "2021":
+        return
+    if previous.format_version != "2021":
+        return
+    for row in ("regulations", "normative_documents"):
+        made = _value(report, _PROACTIVE, row, "made")
+        repealed = _value(report, _PROACTIVE, row, "repealed")
+        now = _value(report, _PROACTIVE, row, "in_force")
+        before = _value(previous, _PROACTIVE, row, "in_force")
+        if made is None or repealed is None or now is None or before is None:
+            continue
+        expected = before.number + made.number - repealed.number
+        if now.number == expected:
+            continue
+        yield _in_force_finding(report, previous, row, made, repealed, now, before, expected)
+
+
+def _in_force_finding(
+    report: Report,
+    previous: Report,
+    row: str,
+    made: _Value,
+    repealed: _Value,
+    now: _Value,
+    before: _Value,
+    expected: Number,
+) -> Finding:
+    n = fmt_number
+    zh = (
+        f"{where(report, _PROACTIVE, row, 'in_force')}{at_zh(now.cell)} = {_shown(now.cell)}，"
+        f"与上年数字推算不符，请核对：上年现行有效件数 {n(before.number)}"
+        f"（{previous_name(previous, 'zh')}{at_zh(before.cell)}）+ 本年制发件数 "
+        f"{n(made.number)}{at_zh(made.cell)} − 本年废止件数 {n(repealed.number)}"
+        f"{at_zh(repealed.cell)} = {n(expected)}"
+    )
+    en = (
+        f"{where_en(report, _PROACTIVE, row, 'in_force')}{at(now.cell)} = "
+        f"{_shown_en(now.cell)} does not add up from last year; check: in force last year "
+        f"{n(before.number)} ({previous_name(previous, 'en')}{at(before.cell)}) + issued "
+        f"this year {n(made.number)}{at(made.cell)} − repealed this year "
+        f"{n(repealed.number)}{at(repealed.cell)} = {n(expected)}"
+    )
+    return make(
+        "RC502",
+        zh,
+        en,
+        cell_fields(report, _PROACTIVE, row, "in_force"),
+        actual=now.cell.raw,
+        expected=n(expected),
+        difference=n(now.number - expected),
+        hint="文件也可能因有效期届满、被修订或宣布失效而增减；数字无误时可忽略本提示",
+        hint_en="documents also lapse, are revised or are declared invalid; if the figure "
+        "is right, this warning can be ignored",
+        extra={
+            "previous_file": previous.source,
+            "previous_year": str(previous.metadata.year or ""),
+            "previous_location": _address(before.cell),
+            "previous_value": n(before.number) or "",
+        },
+    )
