@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -125,3 +126,43 @@ def validate_path(path: str | Path, settings: Settings | None = None) -> FileRes
     except InputError as err:
         return FileResult(str(path), error=err)
     return FileResult(str(path), report, check(report, settings))
+
+
+def validate_paths(
+    paths: Iterable[str | Path],
+    settings: Settings | Callable[[str], Settings] | None = None,
+    previous: str | Path | Report | None = None,
+) -> list[FileResult]:
+    """Read every file, pair each report with last year's, then check them all.
+
+    ``settings`` is one :class:`Settings` for every file, or a function giving each path
+    its own (the CLI's configuration per directory). ``previous`` is last year's report
+    (a path, or a report already read): it is compared with the reports of the year after
+    it. Reports of the same agency and consecutive years among ``paths`` are compared with
+    each other (:mod:`reportcheck.pairing`). An unreadable file gives a result with
+    ``error`` set and the others are still checked; an unreadable ``previous`` raises
+    :class:`InputError`. Results are in the order of ``paths``.
+    """
+    from reportcheck.pairing import pair
+
+    def settings_for(path: str) -> Settings:
+        if callable(settings):
+            return settings(path)
+        return settings or Settings()
+
+    last: Report | None = None
+    if isinstance(previous, Report):
+        last = previous
+    elif previous is not None:
+        last = read_path(previous, settings_for(str(previous)))
+    results: list[FileResult] = []
+    for path in paths:
+        try:
+            results.append(FileResult(str(path), read_path(path, settings_for(str(path)))))
+        except InputError as err:
+            results.append(FileResult(str(path), error=err))
+    pair([r.report for r in results if r.report is not None], last)
+    for r in results:
+        if r.report is not None:
+            r.findings = check(r.report, settings_for(r.path))
+    return results

@@ -175,6 +175,15 @@ def validate(
             help="Check against this format version instead of the one the labels show.",
         ),
     ] = None,
+    previous: Annotated[
+        Path | None,
+        typer.Option(
+            "--previous",
+            help="Last year's report of the same agency: the checked reports of the next year "
+            "are compared with it (RC5xx). Reports of one agency for consecutive years checked "
+            "together are compared without it.",
+        ),
+    ] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Hide info findings.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
@@ -189,9 +198,9 @@ def validate(
     import os
 
     from reportcheck import output as out
-    from reportcheck.api import FileResult, validate_path
+    from reportcheck.api import FileResult, validate_paths
     from reportcheck.config import ConfigResolver, Settings, with_overrides
-    from reportcheck.errors import ConfigError
+    from reportcheck.errors import ConfigError, InputError
     from reportcheck.findings import Severity
 
     fmt = out.resolve_format(output_format.value)
@@ -201,7 +210,8 @@ def validate(
     try:
         resolver = ConfigResolver(config, isolated=no_config)
         merged: dict[int, Settings] = {}
-        for p in files:
+
+        def settings_for(p: str) -> Settings:
             base = resolver.for_path(p)
             if id(base) not in merged:
                 merged[id(base)] = with_overrides(
@@ -211,11 +221,15 @@ def validate(
                     format_version=format_version.value if format_version else None,
                     fail_on=Severity(fail_on.value) if fail_on else None,
                 )
-            settings = merged[id(base)]
-            thresholds[p] = settings.fail_on
-            results.append(validate_path(p, settings))
+            return merged[id(base)]
+
+        for p in files:
+            thresholds[p] = settings_for(p).fail_on
+        results = validate_paths(files, settings_for, previous)
     except ConfigError as err:
         raise _fail(str(err)) from None
+    except InputError as err:  # --previous could not be read
+        raise _fail(err.text(lang.value)) from None
     for r in results:
         if r.error is not None and fmt not in ("terminal", "github"):
             typer.echo(f"reportcheck: {r.error.text(lang.value)}", err=True)
