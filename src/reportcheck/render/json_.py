@@ -96,6 +96,7 @@ def file_dict(r: FileResult, lang: str = "zh") -> dict[str, Any]:
         "format_version": rep.format_version if rep else None,
         "report_year": rep.metadata.year if rep else None,
         "agency": rep.metadata.agency if rep else None,
+        "previous": rep.previous.source if rep and rep.previous else None,
         "summary": _summary([r]),
         "findings": [finding_dict(f, lang) for f in r.findings],
     }

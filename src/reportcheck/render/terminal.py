@@ -33,6 +33,7 @@ _T = {
         "diff": "差",
         "zeros": "其余 {n} 项为 0",
         "hidden_rows": "… 另 {n} 行",
+        "previous": "对照上年：{p}",
         "hidden_zero": "… 另 {n} 行为 0",
         "clean": "未发现问题",
         "waived": "已豁免",
@@ -51,6 +52,7 @@ _T = {
         "diff": "difference",
         "zeros": "{n} more terms are 0",
         "hidden_rows": "+{n} more rows",
+        "previous": "compared with last year's {p}",
         "hidden_zero": "+{n} zero rows",
         "clean": "no problems found",
         "waived": "waived",
@@ -153,6 +155,8 @@ def _file_header(r: FileResult, console: Console, lang: str) -> None:
             bits.append(t["year"].format(y=rep.metadata.year))
         if rep.metadata.agency:
             bits.append(rep.metadata.agency)
+        if rep.previous is not None:
+            bits.append(t["previous"].format(p=rep.previous.source))
         if bits:
             line.append(
                 f"（{'，'.join(bits)}）" if lang == "zh" else f" ({', '.join(bits)})", style="dim"
