@@ -25,9 +25,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from reportcheck.config import Settings
 from reportcheck.findings import Finding
 from reportcheck.model.labels import label_key
-from reportcheck.model.report import Cell, CellState, Location, TableData
+from reportcheck.model.report import Cell, CellState, Location, Report, TableData
 from reportcheck.model.tables import (
     FORMATS,
     REVIEW_LITIGATION,
@@ -38,6 +39,7 @@ from reportcheck.model.tables import (
     match_row,
 )
 from reportcheck.model.values import parse_cell, parse_text
+from reportcheck.model.version import decide, detect
 from reportcheck.model.version import evidence as version_evidence
 from reportcheck.rules.registry import make
 
@@ -228,6 +230,37 @@ def detect_evidence(grids: list[Grid]) -> dict[str, list[str]]:
 
 def _numbers(values: list[tuple[int, GridCell]]) -> list[tuple[int, GridCell]]:
     return [(c, v) for c, v in values if v.text.strip() or v.value is not None or v.formula]
+
+
+def locate_in_report(report: Report, grids: list[Grid], settings: Settings) -> Located:
+    """Decide the report's format version from the grids' labels (then its year) and find
+    its tables: sets ``version_evidence``, ``detected_version``, ``format_version`` and
+    ``tables`` on ``report`` and adds the reader findings (RC004 when only the default
+    decided the version, RC003 for rows that cannot be read). Shared by every reader of
+    tabular sources; the caller has already filled ``report.metadata`` (for the year).
+    """
+    ev = detect_evidence(grids)
+    report.version_evidence = ev
+    report.detected_version = detect(ev)
+    version, how = decide(
+        detected=report.detected_version,
+        year=report.metadata.year,
+        forced=settings.format_version,
+        default=settings.default_format_version,
+    )
+    report.format_version = version
+    if how == "default":
+        report.findings.append(
+            make(
+                "RC004",
+                f"标签和年度都无法确定格式版本：按 {version} 版检查",
+                f"neither the labels nor the year tell the format version: checked as {version}",
+            )
+        )
+    found = locate(grids, version)
+    report.tables = found.tables
+    report.findings.extend(found.findings)
+    return found
 
 
 def locate(grids: list[Grid], version: str) -> Located:

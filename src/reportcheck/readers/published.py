@@ -12,9 +12,7 @@ from dataclasses import dataclass
 
 from reportcheck.config import Settings
 from reportcheck.model.report import Location, Report
-from reportcheck.model.version import decide, detect
-from reportcheck.readers.grid import Grid, detect_evidence, locate
-from reportcheck.rules.registry import make
+from reportcheck.readers.grid import Grid, locate_in_report
 
 
 @dataclass
@@ -71,27 +69,7 @@ def build_report(
     report.metadata = metadata.extract(report.text)
     report.sections = metadata.sections(blocks, text)
 
-    ev = detect_evidence(grids)
-    report.version_evidence = ev
-    report.detected_version = detect(ev)
-    version, how = decide(
-        detected=report.detected_version,
-        year=report.metadata.year,
-        forced=settings.format_version,
-        default=settings.default_format_version,
-    )
-    report.format_version = version
-    if how == "default":
-        report.findings.append(
-            make(
-                "RC004",
-                f"标签和年度都无法确定格式版本：按 {version} 版检查",
-                f"neither the labels nor the year tell the format version: checked as {version}",
-            )
-        )
-    found = locate(grids, version)
-    report.tables = found.tables
-    report.findings.extend(found.findings)
+    found = locate_in_report(report, grids, settings)
     for table_id, data in found.tables.items():
         grid = _grid_of(grids, data)
         if grid is not None:

@@ -34,9 +34,7 @@ from reportcheck.config import Settings
 from reportcheck.errors import InputError
 from reportcheck.model.labels import label_key
 from reportcheck.model.report import Location, Metadata, Report
-from reportcheck.model.version import decide, detect
-from reportcheck.readers.grid import Grid, GridCell, detect_evidence, locate
-from reportcheck.rules.registry import make
+from reportcheck.readers.grid import Grid, GridCell, locate_in_report
 
 _MAX_PART = 200 * 1024 * 1024
 """Largest uncompressed part read (a guard against zip bombs)."""
@@ -63,29 +61,9 @@ def read_xlsx(path: str, data: bytes, settings: Settings) -> Report:
     report = Report(source=path, kind="xlsx")
     report.metadata = extract_metadata(grids, date1904)
 
-    ev = detect_evidence(grids)
-    report.version_evidence = ev
-    report.detected_version = detect(ev)
-    version, how = decide(
-        detected=report.detected_version,
-        year=report.metadata.year,
-        forced=settings.format_version,
-        default=settings.default_format_version,
-    )
-    report.format_version = version
-    if how == "default":
-        report.findings.append(
-            make(
-                "RC004",
-                f"标签和年度都无法确定格式版本：按 {version} 版检查",
-                f"neither the labels nor the year tell the format version: checked as {version}",
-            )
-        )
-    found = locate(grids, version)
+    found = locate_in_report(report, grids, settings)
     if not found.tables:
         raise InputError(path, *_NO_TABLES)
-    report.tables = found.tables
-    report.findings.extend(found.findings)
     return report
 
 

@@ -19,7 +19,8 @@ from rich.text import Text
 from reportcheck.api import FileResult
 from reportcheck.findings import Check, Finding, Severity, Term, fmt_number
 from reportcheck.model.report import zh_address
-from reportcheck.render.common import place
+from reportcheck.render.common import counts as common_counts
+from reportcheck.render.common import place, summary_line, totals
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _SEV = {
@@ -92,40 +93,7 @@ def render(
             _finding(f, console, lang, plain)
         console.print()
     if results:  # a closing line, for one file too: CI logs end the same way every time
-        from reportcheck.render.common import summary_line
-
         console.print(Text(summary_line(results, lang)))
-
-
-def _counts(results: Sequence[FileResult]) -> dict[str, int]:
-    out = {"error": 0, "warning": 0, "info": 0, "waived": 0, "unreadable": 0}
-    for r in results:
-        if r.error:
-            out["unreadable"] += 1
-        for f in r.findings:
-            out["waived" if f.waived else f.severity.value] += 1
-    return out
-
-
-def _totals(results: Sequence[FileResult], lang: str) -> str:
-    c = _counts(results)
-    if lang == "zh":
-        parts = [f"{c['error']} 个错误", f"{c['warning']} 个警告", f"{c['info']} 个提示"]
-        if c["waived"]:
-            parts.append(f"{c['waived']} 个已豁免")
-        if c["unreadable"]:
-            parts.append(f"{c['unreadable']} 个文件无法检查")
-        return "，".join(parts)
-    parts = [
-        f"{c['error']} error{'s' * (c['error'] != 1)}",
-        f"{c['warning']} warning{'s' * (c['warning'] != 1)}",
-        f"{c['info']} info",
-    ]
-    if c["waived"]:
-        parts.append(f"{c['waived']} waived")
-    if c["unreadable"]:
-        parts.append(f"{c['unreadable']} unreadable")
-    return ", ".join(parts)
 
 
 def _file_header(r: FileResult, console: Console, lang: str) -> None:
@@ -140,12 +108,12 @@ def _file_header(r: FileResult, console: Console, lang: str) -> None:
         )
         _indented(console, line, 2, first=0)
         return
-    counts = _counts([r])
+    counts = common_counts([r])
     if counts["error"] + counts["warning"] + counts["info"] + counts["waived"] == 0:
         line.append(t["clean"], style="bold green")
     else:
         style = "bold red" if counts["error"] else "yellow" if counts["warning"] else "cyan"
-        line.append(_totals([r], lang), style=style)
+        line.append(totals([r], lang), style=style)
     rep = r.report
     if rep is not None:
         bits = []
