@@ -35,8 +35,8 @@ from xml.etree import ElementTree as ET
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
 from reportcheck.model.report import Location, Report
-from reportcheck.readers.grid import Grid, GridCell, stack
-from reportcheck.readers.published import Block, build_report
+from reportcheck.readers.grid import Grid, GridCell
+from reportcheck.readers.published import Block, append_table, build_report
 
 _MAX_XML = 64 * 1024 * 1024
 """A document.xml larger than this (uncompressed) is not a report: refuse, don't expand."""
@@ -396,8 +396,6 @@ class _Numbering:
         self.blocks: list[Block] = []
         self.paragraphs = 0
         self.tables = 0
-        self._run: list[Grid] = []
-        self._run_grid: Grid | None = None
 
     def walk(self, items: list[_Para | _Table]) -> None:
         for item in items:
@@ -414,18 +412,7 @@ class _Numbering:
                 self._add_table(_grid(item, self.tables), Location(f"table {self.tables}"))
 
     def _add_table(self, grid: Grid, location: Location) -> None:
-        """A table right after another, with no text between, continues it (see
-        :func:`~reportcheck.readers.grid.stack`)."""
-        last = self.blocks[-1] if self.blocks else None
-        if last is not None and last.grid is not None and last.grid is self._run_grid:
-            self._run.append(grid)
-            self._run_grid = stack(self._run, f"{self._run[0].name}–{grid.name}")
-            text = f"{last.text}\n{_table_text(grid)}"
-            self.blocks[-1] = Block(text, last.location, self._run_grid)
-        else:
-            self._run = [grid]
-            self._run_grid = grid
-            self.blocks.append(Block(_table_text(grid), location, grid))
+        append_table(self.blocks, grid, location, _table_text(grid))
 
 
 def _table_text(grid: Grid) -> str:

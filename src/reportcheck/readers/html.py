@@ -39,8 +39,8 @@ from html import unescape
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
 from reportcheck.model.report import Location, Report
-from reportcheck.readers.grid import Grid, GridCell, stack
-from reportcheck.readers.published import Block, build_report
+from reportcheck.readers.grid import Grid, GridCell
+from reportcheck.readers.published import Block, append_table, build_report
 
 _SKIP = frozenset(
     {"script", "style", "xml", "noscript", "template", "svg", "math", "iframe", "object", "select"}
@@ -366,8 +366,6 @@ class _Numbering:
         self.paragraphs = 0
         self.tables = 0
         self.with_lines = with_lines
-        self._run: list[Grid] = []
-        self._run_grid: Grid | None = None
 
     def _line(self, line: int) -> int | None:
         return line if self.with_lines and line > 0 else None
@@ -391,18 +389,7 @@ class _Numbering:
                 self._add_table(grid, Location(f"table {self.tables}", self._line(item.line)))
 
     def _add_table(self, grid: Grid, location: Location) -> None:
-        """A table right after another, with no text between, continues it (see
-        :func:`~reportcheck.readers.grid.stack`)."""
-        last = self.blocks[-1] if self.blocks else None
-        if last is not None and last.grid is not None and last.grid is self._run_grid:
-            self._run.append(grid)
-            self._run_grid = stack(self._run, f"{self._run[0].name}–{grid.name}")
-            text = f"{last.text}\n{table_text(grid)}"
-            self.blocks[-1] = Block(text, last.location, self._run_grid)
-        else:
-            self._run = [grid]
-            self._run_grid = grid
-            self.blocks.append(Block(table_text(grid), location, grid))
+        append_table(self.blocks, grid, location, table_text(grid))
 
     def _grid(self, table: _Table, number: int) -> Grid:
         """Expand rowspan/colspan: each cell at its top-left position, its range merged."""

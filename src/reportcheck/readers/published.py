@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from reportcheck.config import Settings
 from reportcheck.model.report import Location, Report
-from reportcheck.readers.grid import Grid, locate_in_report
+from reportcheck.readers.grid import Grid, locate_in_report, stack
 
 
 @dataclass
@@ -27,6 +27,24 @@ class Block:
     offset: int | None = None
     """Where the block starts in the report text, when the reader passes that text to
     :func:`build_report` (text and Markdown keep their source text as it is)."""
+    parts: tuple[Grid, ...] = ()
+    """The tables stacked into this block's grid (see :func:`append_table`)."""
+
+
+def append_table(blocks: list[Block], grid: Grid, location: Location, text: str) -> None:
+    """Add a table to the blocks of an HTML or Word report.
+
+    A table right after another, with no text between, continues it: real reports split
+    one table into several (表二 one small table per 第二十条 block), and the pieces are
+    read as one grid (:func:`~reportcheck.readers.grid.stack`); cells keep their locations.
+    """
+    last = blocks[-1] if blocks else None
+    if last is not None and last.grid is not None and last.parts:
+        parts = (*last.parts, grid)
+        stacked = stack(list(parts), f"{parts[0].name}–{grid.name}")
+        blocks[-1] = Block(f"{last.text}\n{text}", last.location, stacked, parts=parts)
+    else:
+        blocks.append(Block(text, location, grid, parts=(grid,)))
 
 
 def grid_text(grid: Grid) -> str:
