@@ -268,12 +268,13 @@ def locate(grids: list[Grid], version: str) -> Located:
     fmt = FORMATS[version]
     found = Located(labels=all_labels(grids))
     for tdef in (fmt.table("applications"), fmt.table("proactive_disclosure")):
-        for g in grids:
-            if tdef.id in found.tables:
-                break
+        for i, g in enumerate(grids):
             data = _rows_table(g, tdef, found.findings)
             if data is not None:
                 found.tables[tdef.id] = data
+                if tdef.id == "proactive_disclosure":
+                    _continue_blocks(data, grids[i + 1 :], tdef, found.findings)
+                break
     for g in grids:
         if "review_litigation" in found.tables:
             break
@@ -286,7 +287,24 @@ def locate(grids: list[Grid], version: str) -> Located:
 # ------------------------------------------------------------------ 表二 and 表三
 
 
-def _rows_table(grid: Grid, tdef: TableDef, findings: list[Finding]) -> TableData | None:
+def _continue_blocks(
+    data: TableData, rest: list[Grid], tdef: TableDef, findings: list[Finding]
+) -> None:
+    """表二 published as one small table per 第二十条 block with text between them: the
+    grids that follow, as long as each holds 表二 rows (with their own header), add the
+    rows still missing. The first grid without a 表二 row ends the table."""
+    for g in rest:
+        more = _rows_table(g, tdef, findings, min_rows=1)
+        if more is None:
+            return
+        for key, cell in more.cells.items():
+            data.cells.setdefault(key, cell)
+        data.extra_rows.extend(more.extra_rows)
+
+
+def _rows_table(
+    grid: Grid, tdef: TableDef, findings: list[Finding], min_rows: int = 2
+) -> TableData | None:
     lines = _lines(grid)
     matched: list[tuple[_Line, RowDef]] = []
     for line in lines:
@@ -295,8 +313,9 @@ def _rows_table(grid: Grid, tdef: TableDef, findings: list[Finding]) -> TableDat
         rdef = match_row(tdef, line.labels)
         if rdef is not None and not any(m[1].id == rdef.id for m in matched):
             matched.append((line, rdef))
-    # A table needs more than a stray label: at least two of its rows.
-    if len(matched) < 2:
+    # A table needs more than a stray label: at least two of its rows (one for a further
+    # block of a 表二 already found).
+    if len(matched) < min_rows:
         return None
     first = matched[0][0].row
     last = matched[-1][0].row
