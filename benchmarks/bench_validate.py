@@ -23,7 +23,7 @@ from pathlib import Path
 
 from reportcheck import api
 from reportcheck.config import Settings
-from reportcheck.model.tables import FORMATS
+from reportcheck.model.tables import APPLICANT_PARTS, FORMATS
 from reportcheck.readers.json_ import read_json
 from reportcheck.writers.xlsx import write_workbook
 
@@ -40,14 +40,7 @@ def _submission(seed: int) -> bytes:
         doc[t.id] = {r.id: {c.id: 0 for c in r.columns} for r in t.rows}
     apps = doc["applications"]
     assert isinstance(apps, dict)
-    parts = [
-        "natural_person",
-        "commercial",
-        "research",
-        "social_welfare",
-        "legal_services",
-        "other",
-    ]
+    parts = APPLICANT_PARTS
     results = [r.id for r in fmt.table("applications").rows if r.result]
     for row in results:
         for c in parts:

@@ -30,7 +30,14 @@ from typing import Any
 
 from reportcheck.findings import Finding
 from reportcheck.model.report import Cell, CellState, Report
-from reportcheck.model.tables import FORMATS, TABLE_SHORT, RowDef, TableDef
+from reportcheck.model.tables import (
+    APPLICANT_PARTS,
+    FORMATS,
+    OUTCOME_PARTS,
+    TABLE_SHORT,
+    RowDef,
+    TableDef,
+)
 from reportcheck.model.values import parse_cell
 from reportcheck.readers.json_ import read_json
 from reportcheck.writers.xlsx import cell_address, write_workbook
@@ -40,8 +47,8 @@ HERE = Path(__file__).resolve().parent
 Key = tuple[str, str | None, str | None, str | None]
 """(code, table, row, column) of a finding."""
 
-_PARTS = ("natural_person", "commercial", "research", "social_welfare", "legal_services", "other")
-_OUTCOMES = ("upheld", "corrected", "other", "pending")
+_PARTS = APPLICANT_PARTS
+_OUTCOMES = OUTCOME_PARTS
 
 
 # ---------------------------------------------------------------------- data

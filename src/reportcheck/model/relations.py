@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from reportcheck.model.tables import FORMATS, TableDef
+from reportcheck.model.tables import APPLICANT_PARTS, FORMATS, OUTCOME_PARTS, TableDef
 
 CellRef = tuple[str, str, str]
 """(table id, row id, column id)."""
@@ -34,8 +34,8 @@ class Relation:
         return self.lhs + self.rhs
 
 
-_PARTS = ("natural_person", "commercial", "research", "social_welfare", "legal_services", "other")
-_OUTCOMES = ("upheld", "corrected", "other", "pending")
+_PARTS = APPLICANT_PARTS
+_OUTCOMES = OUTCOME_PARTS
 
 
 def _applications(t: TableDef) -> list[Relation]:

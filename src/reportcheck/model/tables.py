@@ -196,6 +196,9 @@ APPLICANT_COLUMNS = (
     ColumnDef("total", "总计", "total"),
 )
 
+APPLICANT_PARTS = tuple(c.id for c in APPLICANT_COLUMNS if c.id != "total")
+"""The six applicant columns that add up to 总计 (R1)."""
+
 _RESULTS = "三、本年度办理结果"
 _DENIED = "（三）不予公开"
 _UNABLE = "（四）无法提供"
@@ -316,6 +319,9 @@ OUTCOME_COLUMNS = (
     ColumnDef("pending", "尚未审结", "pending"),
     ColumnDef("total", "总计", "total"),
 )
+
+OUTCOME_PARTS = tuple(c.id for c in OUTCOME_COLUMNS if c.id != "total")
+"""The four outcomes that add up to 总计 in each 表四 group (R5)."""
 
 REVIEW_LITIGATION = TableDef(
     "review_litigation",

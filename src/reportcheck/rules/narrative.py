@@ -28,21 +28,15 @@ from decimal import Decimal
 from reportcheck.config import Settings
 from reportcheck.findings import Finding, Severity
 from reportcheck.model.report import CellState, Report
+from reportcheck.model.tables import APPLICANT_PARTS, OUTCOME_PARTS
 from reportcheck.rules.publication import agency_level
 from reportcheck.rules.registry import make, rule
 from reportcheck.rules.sections import Layout, fold, layout, text_location
 
 # --------------------------------------------------------------------------- table values
 
-APPLICANTS = (
-    "natural_person",
-    "commercial",
-    "research",
-    "social_welfare",
-    "legal_services",
-    "other",
-)
-OUTCOMES = ("upheld", "corrected", "other", "pending")
+APPLICANTS = APPLICANT_PARTS
+OUTCOMES = OUTCOME_PARTS
 
 
 def _cell_int(report: Report, table: str, row: str, column: str) -> int | None:
