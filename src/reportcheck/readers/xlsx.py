@@ -92,6 +92,7 @@ def column_letter(col: int) -> str:
 _REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
 
 
+@lru_cache(maxsize=65536)  # the same addresses recur in every workbook of a batch
 def parse_ref(ref: str) -> tuple[int, int] | None:
     """``D29`` → ``(29, 4)`` (row, column); None if ``ref`` is not a cell reference."""
     m = _REF.match(ref.strip())
@@ -433,6 +434,8 @@ class _SheetReader:
     def _cell(self, c: Element, ns: str, row: int, col: int) -> GridCell:
         loc = Location(f"{self.prefix}{column_letter(col)}{row}")
         kind = c.get("t", "n")
+        if not len(c):  # <c r="D7" s="3"/>: a styled empty cell, the commonest kind
+            return GridCell("", loc)
         v_el = c.find(f"{ns}v")
         vtext = v_el.text if v_el is not None else None
         formula: str | None = None
