@@ -9,13 +9,17 @@ the tables. What is read is declared as data, so it can grow:
 - :data:`PHRASES` — phrase patterns naming a quantity, with a priority (the most specific
   phrase of a clause wins: 「同意公开答复9件」 is about 予以公开, not about 答复);
 - :data:`CLAIMS` — statements without a number (「所有申请均已办理完成」, 「均获维持」,
-  「未发生行政复议」) and the table fact they assert.
+  「未发生行政复议」) and the table fact they assert;
+- :data:`AMOUNTS` and :data:`MONEY_UNITS` — money amounts of the tables (表二's
+  行政事业性收费, in 万元) with the words that name them, the sections whose prose is read
+  and the units prose writes money in (元, 万元, 亿元 …).
 
 No false alarms: a figure is compared only when its clause names exactly one quantity and
 holds exactly one count (件/起/宗); sentences about other years, other units (全市, 各乡镇 …
 in a department's report), comparisons (同比, 较上年, 增长) and other things (网络问政, 行政许可
 申请, 人大建议) are skipped. When in doubt, nothing is said. A table value read as blank in
 a 总计 cell is taken as the sum of its row, and a figure agrees when it matches either.
+Money is Decimal throughout, compared in 万元 with ``Settings.amount_tolerance``.
 """
 
 from __future__ import annotations
@@ -24,11 +28,13 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from reportcheck.config import Settings
-from reportcheck.findings import Finding, Severity
-from reportcheck.model.report import CellState, Report
+from reportcheck.findings import Finding, Severity, fmt_number
+from reportcheck.model.report import Cell, CellState, Report
 from reportcheck.model.tables import APPLICANT_PARTS, OUTCOME_PARTS
+from reportcheck.rules.common import at, at_zh, cell_fields, where, where_en
 from reportcheck.rules.publication import agency_level
 from reportcheck.rules.registry import make, rule
 from reportcheck.rules.sections import Layout, fold, layout, text_location
@@ -962,6 +968,265 @@ def _check_claim(report: Report, claim: Claim, s: Sentence, clause: Clause) -> C
     )
 
 
+# --------------------------------------------------------------------------- money amounts
+
+MONEY_UNITS: dict[str, Decimal] = {
+    "亿元": Decimal(10_000),
+    "千万元": Decimal(1_000),
+    "百万元": Decimal(100),
+    "万元": Decimal(1),
+    "千元": Decimal("0.1"),
+    "元": Decimal("0.0001"),
+}
+"""The units prose writes money in, and their size in 万元 (the unit of 表二)."""
+
+MONEY = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*("
+    + "|".join(sorted(MONEY_UNITS, key=len, reverse=True))
+    + ")"
+)
+APPROXIMATE = re.compile(r"约|近|逾|超过|超出|不足|不到|左右|以上|以下|余|多")
+"""A figure said to be approximate (「约12万元」, 「12万元以上」) is not compared."""
+_THOUSANDS_CUT = re.compile(r"\d{3}(?!\d)")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A money amount of a table (in 万元) that prose may state."""
+
+    id: str
+    zh: str
+    en: str
+    table: str
+    row: str
+    column: str
+    versions: tuple[str, ...]
+    """The format versions whose table has the cell (the 2019 表二 has no fee amount)."""
+    keyword: str
+    """A word every sentence about it contains (a quick test of the whole text)."""
+    name: str
+    """Names the amount in a clause wherever it stands (「行政事业性收费」)."""
+    weak_name: str
+    """Names it only at the start of a clause in :attr:`own_sections` (「本年收费金额0元」
+    under 二、主动公开), in a sub-sentence that names nothing of :attr:`other_things`."""
+    own_sections: frozenset[int]
+    sections: frozenset[int]
+    """The sections whose prose is read (六 states the 信息处理费, 三 the applications)."""
+    none: str
+    """A claim that there was none (「未收取行政事业性收费」), without a figure."""
+    follows: str
+    """What may stand beside the figure in a clause that follows a clause naming the
+    amount (「行政事业性收费方面，全年收取12.5万元」)."""
+    other_things: str
+    """Words in a clause that make its figure about something else (other fees,
+    reductions, items, a part)."""
+    other_context: str
+    """Words in a sub-sentence that make its figures about other money (budgets, non-tax
+    revenue, the fees of applications)."""
+
+
+AMOUNTS: tuple[Amount, ...] = (
+    Amount(
+        "administrative_fees",
+        "行政事业性收费",
+        "administrative fees",
+        "proactive_disclosure",
+        "administrative_fees",
+        "amount",
+        ("2021",),
+        keyword="收费",
+        name=r"行政事业性收费",
+        weak_name=r"^\s*(?:本年度?|全年|当年|年度)?(?:共|累计)?收费(?:金额|总额|收入)",
+        own_sections=frozenset({2}),
+        sections=frozenset({1, 2}),
+        none=r"(?:未|没有|无)(?:收取|征收|发生|产生|涉及|有)?(?:任何)?的?行政事业性收费"
+        r"|行政事业性收费(?:金额|收入|总额)?(?:为|是)?(?:零|0)(?![\d.])(?!\s*(?:项|件|个|条|次|笔|家))",
+        follows=r"(?:本年度?|全年|当年|年度|共|共计|合计|总计|累计|收取|征收|实收|收入|金额|收费|总额|"
+        r"为|达|计|是|了|\s)*",
+        other_things=r"信息处理费|处理费|经营服务性|服务性收费|中介|涉企|停车|景区|门票|标准|目录|清单|"
+        r"项目|政策|减免|免征|免收|减征|减收|降费|减负|让利|清理|取消|退还|退费|罚没|罚款|违规|违法|"
+        r"乱收费|代收|其中|除|以外|之外|政府性基金|基金",
+        other_context=r"预算|决算|非税|税收|财政收入|一般公共|国有资本|收支|信息公开|依申请|申请|"
+        r"信息处理|处理费|检索|复制|邮寄|递送",
+    ),
+)
+
+
+class _AmountPatterns(NamedTuple):
+    name: re.Pattern[str]
+    weak: re.Pattern[str]
+    none: re.Pattern[str]
+    follows: re.Pattern[str]
+    other: re.Pattern[str]
+    other_context: re.Pattern[str]
+
+
+_AMOUNT_PATTERNS = {
+    a.id: _AmountPatterns(
+        *(
+            re.compile(p)
+            for p in (a.name, a.weak_name, a.none, a.follows, a.other_things, a.other_context)
+        )
+    )
+    for a in AMOUNTS
+}
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount in 万元 and the precision it is written with."""
+
+    wan: Decimal
+    step: Decimal
+    """One unit of its last written digit, in 万元 (0 for zero: a zero is exact)."""
+    written: str
+    """As written (「12.5万元」, or the table cell's text)."""
+
+
+def read_money(number: str, unit: str) -> Money:
+    """「125,000」「元」 → 12.5 万元, written to the 元 (Decimal, never float)."""
+    d = Decimal(number.replace(",", ""))
+    factor = MONEY_UNITS[unit]
+    exponent = d.as_tuple().exponent
+    step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0) * factor
+    return Money(d * factor, Decimal(0) if d == 0 else step, f"{number}{unit}")
+
+
+def amounts_agree(prose: Money, table: Money, tolerance: Decimal) -> bool:
+    """Whether a stated amount agrees with the table's.
+
+    They agree when they differ by at most ``tolerance`` plus half a unit of the last digit
+    of the less precisely written one (one is the other rounded: 2.4亿元 for 24252.311082
+    万元, 125326元 for 12.53 万元), or when the less precise one is the other cut off at its
+    last digit (2.42亿元 for 24252.31 万元). A zero is exact.
+    """
+    diff = abs(prose.wan - table.wan)
+    if diff * 2 <= tolerance * 2 + max(prose.step, table.step):
+        return True
+    return any(0 <= b.wan - a.wan < a.step for a, b in ((prose, table), (table, prose)) if a.step)
+
+
+def table_money(report: Report, amount: Amount) -> tuple[Money, Cell] | None:
+    """The table's amount in 万元 with its cell (blank or placeholder: 0), or None when the
+    cell is missing, not a number, or not in the report's format version."""
+    if (report.format_version or "2021") not in amount.versions:
+        return None
+    data = report.tables.get(amount.table)
+    cell = data.get(amount.row, amount.column) if data else None
+    if cell is None or cell.state in (CellState.TEXT, CellState.FORMULA_NO_VALUE):
+        return None
+    raw = cell.raw.strip()
+    if not cell.numeric or cell.value is None:
+        return Money(Decimal(0), Decimal(0), raw), cell
+    value = Decimal(cell.value)
+    money = read_money(str(value), "元" if cell.unit == "元" else "万元")
+    return Money(money.wan, money.step, raw), cell
+
+
+@dataclass
+class StatedAmount:
+    """An amount the prose states (or says there was none of)."""
+
+    amount: Amount
+    money: Money
+    sentence: Sentence
+    clause: Clause
+    none: bool = False
+    """A claim of none (「未收取行政事业性收费」) rather than a figure."""
+
+
+def _money_clauses(s: Sentence) -> list[Clause]:
+    """The sentence's clauses with a thousands separator mended: the clause split cuts
+    「125,000元」 at its comma."""
+    out: list[Clause] = []
+    for c in s.clauses:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.text[-1:].isdigit()
+            and _THOUSANDS_CUT.match(c.text)
+            and c.offset > 0
+            and s.source[c.offset - 1] in ",，"
+            and c.offset - 1 == prev.offset + len(prev.text)
+        ):
+            out[-1] = Clause(prev.text + "," + c.text, prev.offset)
+        else:
+            out.append(c)
+    return out
+
+
+def stated_amounts(report: Report, lay: Layout | None) -> Iterator[StatedAmount]:
+    """Every amount the prose states that can be compared with a table.
+
+    A figure is read when its clause names the amount (or the clause before it does, and
+    the figure stands alone: 「行政事业性收费方面，全年收取12.5万元」) and holds exactly one
+    money figure; a clause naming it with no figure may say there was none. Only the
+    sections of :attr:`Amount.sections` are read, and the context filters of the count
+    rules apply: other years, other units, comparisons, other times; then the amount's own
+    (other fees, budgets, non-tax revenue, approximate figures).
+    """
+    text = report.text or ""
+    for amount in AMOUNTS:
+        if amount.keyword not in text:
+            continue
+        other_context = _AMOUNT_PATTERNS[amount.id].other_context
+        for s in sentences(text):
+            if amount.keyword not in s.text or other_context.search(s.text):
+                continue
+            section = lay.section_at(s.offset) if lay is not None else None
+            if section not in amount.sections:
+                continue
+            if _other_year(report, s) or not _own_scope(report, s.context):
+                continue
+            clauses = _money_clauses(s)
+            for i, clause in enumerate(clauses):
+                found = _amount_in(amount, clause, clauses[i - 1] if i else None, section, s)
+                if found is not None and _amount_context_ok(clause.text):
+                    yield found
+
+
+def _amount_in(
+    amount: Amount, clause: Clause, before: Clause | None, section: int, s: Sentence
+) -> StatedAmount | None:
+    """What one clause states about an amount (None: nothing, or nothing certain)."""
+    name, weak, none, follows, other, _ = _AMOUNT_PATTERNS[amount.id]
+    text = clause.text
+    if other.search(text):
+        return None
+    figures = list(MONEY.finditer(text))
+    if len(figures) > 1:
+        return None
+    if not figures:
+        if none.search(text):
+            return StatedAmount(amount, Money(Decimal(0), Decimal(0), "0"), s, clause, True)
+        return None
+    m = figures[0]
+    named = bool(name.search(text)) or (
+        section in amount.own_sections
+        and weak.search(text) is not None
+        and not other.search(s.text)
+    )
+    if not named:
+        rest = text[: m.start()] + text[m.end() :]
+        named = (
+            before is not None
+            and bool(name.search(before.text))
+            and not MONEY.search(before.text)
+            and not other.search(before.text)
+            and follows.fullmatch(rest.strip().rstrip("。！？!?；;、").strip()) is not None
+        )
+    if not named or APPROXIMATE.search(text):
+        return None
+    return StatedAmount(amount, read_money(m[1], m[2]), s, clause)
+
+
+def _amount_context_ok(clause: str) -> bool:
+    """The clause filters of the count rules: comparisons and other times."""
+    if COMPARISON.search(clause):
+        return False
+    return not (OTHER_TIME.search(clause) and not OWN_YEAR_CUMULATIVE.search(clause))
+
+
 # --------------------------------------------------------------------------- rules
 
 
@@ -1176,3 +1441,88 @@ def prose_documents(report: Report, settings: Settings) -> Iterator[Finding]:
     lay = layout(report)
     for fig, values in _mismatches(report, ("documents",)):
         yield _figure_finding("RC404", report, lay, fig, values)
+
+
+@rule(
+    "RC405",
+    "prose-fee-amount",
+    Severity.WARNING,
+    "正文中的行政事业性收费金额与表二不一致",
+    "administrative-fee amount in the text differs from Table 2",
+)
+def prose_fee_amount(report: Report, settings: Settings) -> Iterator[Finding]:
+    """The 行政事业性收费 amount the text states differs from 表二's 本年收费金额 (万元).
+
+    Amounts written in 元, 万元 or 亿元 are converted to 万元 and compared with 表二
+    (2021 format; the 2019 表二 has no fee amount). They agree when they differ by at most
+    ``amount-tolerance`` (万元, default 0) plus half a unit of the last digit of the less
+    precisely written one (2.4亿元 is 24252.311082 万元 rounded), or when that one is the
+    other cut off at its last digit. 「未收取行政事业性收费」 against a non-zero amount is a
+    finding too. Only sections 一 and 二 are read (「本年收费金额…」 without the fee's name
+    only in 二); the 信息处理费 of section 六 is a different fee and is never compared, nor
+    are figures of other years, comparisons (同比), other units, budgets (预算), non-tax
+    revenue (非税收入), reductions (减免) or approximate figures (约).
+
+    Passes: 「全年收取行政事业性收费125000元」 with 本年收费金额 12.5
+    Fails:  「本年度未收取行政事业性收费」 with 本年收费金额 3.2
+    """
+    if not _applies(report) or "收费" not in (report.text or ""):
+        return
+    lay = layout(report)
+    tolerance = settings.amount_tolerance
+    seen: set[tuple[str, Decimal, bool]] = set()
+    for st in stated_amounts(report, lay):
+        a = st.amount
+        got = table_money(report, a)
+        if got is None:
+            continue
+        table, cell = got
+        if amounts_agree(st.money, table, tolerance):
+            continue
+        key = (a.id, st.money.wan, st.none)
+        if key in seen:
+            continue
+        seen.add(key)
+        yield _amount_finding(report, lay, st, table, cell, tolerance)
+
+
+def _amount_finding(
+    report: Report,
+    lay: Layout | None,
+    st: StatedAmount,
+    table: Money,
+    cell: Cell,
+    tolerance: Decimal,
+) -> Finding:
+    a = st.amount
+    quote = _quote(st.sentence)
+    prose_wan = fmt_number(st.money.wan)
+    table_wan = fmt_number(table.wan)
+    diff = fmt_number(st.money.wan - table.wan)
+    tol = fmt_number(tolerance)
+    cell_zh = f"{where(report, a.table, a.row, a.column)}{at_zh(cell)}"
+    cell_en = f"{where_en(report, a.table, a.row, a.column)}{at(cell)}"
+    written = f"「{table.written}」" if table.written and table.written != table_wan else ""
+    if st.none:
+        said_zh, said_en = f"称未收取{a.zh}", f"says no {a.en} were collected"
+    else:
+        said_zh = f"中{a.zh}为 {st.money.written}（{prose_wan} 万元）"
+        said_en = f"gives {a.en} as {st.money.written} ({prose_wan} × 10,000 yuan)"
+    return make(
+        "RC405",
+        f"正文「{quote}」{said_zh}，但{cell_zh} 为 {table_wan} 万元{written}"
+        f"（相差 {diff} 万元，容差 {tol} 万元）",
+        f"the text 「{quote}」 {said_en}, but {cell_en} is {table_wan}{written} (× 10,000 yuan;"
+        f" difference {diff}, tolerance {tol})",
+        cell_fields(report, a.table, a.row, a.column),
+        location=text_location(report, lay, st.clause.offset),
+        actual=prose_wan,
+        expected=table_wan,
+        difference=diff,
+        extra={
+            "quantity": a.id,
+            "sentence": st.sentence.text,
+            "tolerance": tol or "0",
+            **({"claim": "none"} if st.none else {}),
+        },
+    )
