@@ -58,7 +58,7 @@ class Settings:
     )
     """Publication deadline (MM-DD of the year after the report year) per agency level."""
     amount_tolerance: Decimal = Decimal("0")
-    """Tolerance when comparing money amounts (万元)."""
+    """Tolerance when comparing money amounts (万元): RC405, the prose against 表二."""
     fail_on: Severity = Severity.ERROR
     """Lowest severity of an unwaived finding that makes the run fail (exit code 1)."""
     source: str | None = None
