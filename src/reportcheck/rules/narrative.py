@@ -1506,8 +1506,11 @@ def _amount_finding(
     if st.none:
         said_zh, said_en = f"称未收取{a.zh}", f"says no {a.en} were collected"
     else:
-        said_zh = f"中{a.zh}为 {st.money.written}（{prose_wan} 万元）"
-        said_en = f"gives {a.en} as {st.money.written} ({prose_wan} × 10,000 yuan)"
+        in_wan = st.money.written == f"{prose_wan}万元"
+        said_zh = f"中{a.zh}为 {st.money.written}" + ("" if in_wan else f"（{prose_wan} 万元）")
+        said_en = f"gives {a.en} as {st.money.written}" + (
+            "" if in_wan else f" ({prose_wan} × 10,000 yuan)"
+        )
     return make(
         "RC405",
         f"正文「{quote}」{said_zh}，但{cell_zh} 为 {table_wan} 万元{written}"
