@@ -471,7 +471,6 @@ class Sentence:
 
 _SENTENCE_END = "。！？!?"
 _SUB_END = "；;"
-_CLAUSE_SEP = re.compile(r"[，,：:（）()]")
 
 
 def _is_heading(line: str) -> bool:
@@ -517,7 +516,9 @@ def _prose(text: str) -> list[tuple[str, list[int]]]:
 
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _SUB_SENTENCE = re.compile(r"[^；;]+[；;]?")
-_CLAUSE = re.compile(r"[^，,：:（）()；;]+")
+# Clauses end at commas, colons, brackets and semicolons — but not at the comma of a
+# thousands separator (「1,234件」, 「125,000元」), which belongs to its number.
+_CLAUSE = re.compile(r"(?:\d,(?=\d{3}(?!\d))|[^，,：:（）()；;])+")
 _cache: list[tuple[str, list[Sentence]]] = []
 
 
@@ -987,7 +988,6 @@ MONEY = re.compile(
 )
 APPROXIMATE = re.compile(r"约|近|逾|超过|超出|不足|不到|左右|以上|以下|余|多")
 """A figure said to be approximate (「约12万元」, 「12万元以上」) is not compared."""
-_THOUSANDS_CUT = re.compile(r"\d{3}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -1135,26 +1135,6 @@ class StatedAmount:
     """A claim of none (「未收取行政事业性收费」) rather than a figure."""
 
 
-def _money_clauses(s: Sentence) -> list[Clause]:
-    """The sentence's clauses with a thousands separator mended: the clause split cuts
-    「125,000元」 at its comma."""
-    out: list[Clause] = []
-    for c in s.clauses:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.text[-1:].isdigit()
-            and _THOUSANDS_CUT.match(c.text)
-            and c.offset > 0
-            and s.source[c.offset - 1] in ",，"
-            and c.offset - 1 == prev.offset + len(prev.text)
-        ):
-            out[-1] = Clause(prev.text + "," + c.text, prev.offset)
-        else:
-            out.append(c)
-    return out
-
-
 def stated_amounts(report: Report, lay: Layout | None) -> Iterator[StatedAmount]:
     """Every amount the prose states that can be compared with a table.
 
@@ -1178,7 +1158,7 @@ def stated_amounts(report: Report, lay: Layout | None) -> Iterator[StatedAmount]
                 continue
             if _other_year(report, s) or not _own_scope(report, s.context):
                 continue
-            clauses = _money_clauses(s)
+            clauses = s.clauses
             for i, clause in enumerate(clauses):
                 found = _amount_in(amount, clause, clauses[i - 1] if i else None, section, s)
                 if found is not None and _amount_context_ok(clause.text):
