@@ -42,6 +42,7 @@ class FailOn(StrEnum):
 
 class OutputFormat(StrEnum):
     terminal = "terminal"
+    concise = "concise"
     json = "json"
     sarif = "sarif"
     junit = "junit"
@@ -186,6 +187,13 @@ def validate(
     ] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Hide info findings.")] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics",
+            help="Instead of the findings, how often each code occurred and in how many files.",
+        ),
+    ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Check annual reports and show every defect with its cell, value and expected value.
@@ -236,7 +244,18 @@ def validate(
     from reportcheck.render.common import summary_line
 
     color = False if (no_color or output is not None) else None
-    if fmt == "terminal" and output is None:
+    if statistics:
+        from reportcheck.render import concise
+
+        text = concise.statistics(results, lang.value)
+        if output is not None:
+            try:
+                out.write_atomic(output, text)
+            except OSError as exc:
+                raise _fail(f"{output}: 无法写入 / cannot write: {exc.strerror}") from None
+        else:
+            sys.stdout.write(text)
+    elif fmt == "terminal" and output is None:
         from reportcheck.render import terminal
 
         console = terminal.make_console(color=color)

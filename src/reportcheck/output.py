@@ -16,7 +16,7 @@ from pathlib import Path
 from reportcheck.api import FileResult
 from reportcheck.findings import Severity
 
-FORMATS = ("terminal", "json", "sarif", "junit", "github", "markdown")
+FORMATS = ("terminal", "concise", "json", "sarif", "junit", "github", "markdown")
 """Every output format (``auto`` is resolved by :func:`resolve_format`)."""
 MACHINE = ("json", "sarif", "junit")
 """Formats whose output is a document that a program reads: nothing else goes to stdout."""
@@ -63,6 +63,10 @@ def render(
         from reportcheck.render import markdown
 
         return markdown.render(results, lang)
+    if fmt == "concise":
+        from reportcheck.render import concise
+
+        return concise.render(results, lang, show_info=show_info)
     if fmt == "terminal":
         return render_terminal(results, lang, show_info=show_info, color=color)
     raise ValueError(f"unknown output format {fmt!r}")

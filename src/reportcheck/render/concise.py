@@ -1,0 +1,94 @@
+"""Concise output for large batches: one line per finding, and counts per rule.
+
+``--format concise`` prints ``file:place: CODE severity message`` — one line each, easy to
+grep, sort or count in a collecting office's batch of hundreds of reports. ``--statistics``
+prints how often each code occurred and in how many files, most frequent first.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+from reportcheck.api import FileResult
+from reportcheck.findings import Severity
+from reportcheck.render.common import SEVERITY_WORD, place, summary_line
+
+_WAIVED = {"zh": "已豁免", "en": "waived"}
+_UNREADABLE = {"zh": "无法检查", "en": "could not be checked"}
+
+
+def render(results: Sequence[FileResult], lang: str = "zh", show_info: bool = True) -> str:
+    """One line per finding (and per unreadable file), then the summary line."""
+    lines: list[str] = []
+    for r in results:
+        if r.error is not None:
+            lines.append(f"{r.path}: {_UNREADABLE[lang]}: {r.error.text(lang)}")
+            continue
+        for f in r.findings:
+            if not show_info and f.severity is Severity.INFO:
+                continue
+            where = place(f, lang)
+            head = f"{r.path}:{where}:" if where else f"{r.path}:"
+            sev = SEVERITY_WORD[lang][f.severity]
+            waived = f" [{_WAIVED[lang]}: {f.waived}]" if f.waived else ""
+            lines.append(f"{head} {f.code} {sev} {f.text(lang)}{waived}")
+    lines.append(summary_line(results, lang))
+    return "\n".join(lines) + "\n"
+
+
+def _width(text: str) -> int:
+    """Columns a text takes in a terminal: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    fill = " " * (width - _width(text))
+    return fill + text if right else text + fill
+
+
+def statistics(results: Sequence[FileResult], lang: str = "zh") -> str:
+    """Per code: occurrences, files, severity and summary, most frequent first."""
+    from reportcheck.rules.registry import RULES, load_all
+
+    load_all()
+    count: Counter[str] = Counter()
+    files: dict[str, set[str]] = {}
+    severity: dict[str, Severity] = {}
+    for r in results:
+        for f in r.findings:
+            if f.waived:
+                continue
+            count[f.code] += 1
+            files.setdefault(f.code, set()).add(r.path)
+            severity[f.code] = f.severity
+    head = (
+        ("次数", "文件数", "代码", "级别", "规则")
+        if lang == "zh"
+        else ("count", "files", "code", "severity", "rule")
+    )
+    rows = [head]
+    for code, n in sorted(count.items(), key=lambda kv: (-kv[1], kv[0])):
+        rule = RULES.get(code)
+        summary = (rule.summary if lang == "zh" else rule.summary_en) if rule else ""
+        rows.append(
+            (str(n), str(len(files[code])), code, SEVERITY_WORD[lang][severity[code]], summary)
+        )
+    widths = [max(_width(row[i]) for row in rows) for i in range(4)]
+    lines = [
+        "  ".join(
+            [
+                _pad(row[0], widths[0], right=True),
+                _pad(row[1], widths[1], right=True),
+                _pad(row[2], widths[2]),
+                _pad(row[3], widths[3]),
+                row[4],
+            ]
+        ).rstrip()
+        for row in rows
+    ]
+    if len(rows) == 1:
+        lines = ["未发现问题" if lang == "zh" else "no findings"]
+    lines.append(summary_line(results, lang))
+    return "\n".join(lines) + "\n"
