@@ -77,7 +77,8 @@ class _Reader:
     def __init__(self, path: str, text: str, doc: dict[str, Any]) -> None:
         self.path = path
         self.doc = doc
-        self.lines = pointer_positions(text)
+        self.duplicates: list[str] = []
+        self.lines = pointer_positions(text, self.duplicates)
         self.report = Report(source=path, kind="json")
 
     def loc(self, pointer: str) -> Location:
@@ -123,6 +124,16 @@ class _Reader:
 
     def read(self, forced: str | None, default: str | None = None) -> Report:
         doc, rep = self.doc, self.report
+        for pointer in dict.fromkeys(self.duplicates):
+            key = pointer.rsplit("/", 1)[1]
+            self.finding(
+                "RC006",
+                f"键「{key}」在同一对象中出现了不止一次（{pointer}）：只有最后一个值被读取",
+                f"the key “{key}” occurs more than once in one object ({pointer}): only the "
+                f"last value is read",
+                pointer,
+                actual=key,
+            )
         self.unknown(doc, TOP_KEYS, "")
         self.read_metadata()
         declared = doc.get("format_version")
@@ -202,7 +213,9 @@ class _Reader:
         published = meta.get("published")
         if published is not None:
             try:
-                md.published = date.fromisoformat(str(published))
+                if not isinstance(published, str):  # 20250120 as a number is not a date
+                    raise ValueError(published)
+                md.published = date.fromisoformat(published)
             except ValueError:
                 self.finding(
                     "RC002",
@@ -298,8 +311,12 @@ _WS = re.compile(r"[ \t\n\r]*")
 _SCALAR = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|NaN|-?Infinity")
 
 
-def pointer_positions(text: str) -> dict[str, tuple[int, int]]:
-    """Map every JSON pointer of a (valid) document to the 1-based line and column of its value."""
+def pointer_positions(text: str, duplicates: list[str] | None = None) -> dict[str, tuple[int, int]]:
+    """Map every JSON pointer of a (valid) document to the 1-based line and column of its value.
+
+    Keys that occur twice in one object are appended to ``duplicates`` (as pointers), and
+    the position kept is the last one's — the value that ``json.loads`` keeps.
+    """
     out: dict[str, tuple[int, int]] = {}
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
@@ -321,9 +338,13 @@ def pointer_positions(text: str) -> dict[str, tuple[int, int]]:
             i = skip(i + 1)
             if text[i] == "}":
                 return i + 1
+            keys: set[str] = set()
             while True:
                 i = skip(i)
                 key, i = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
+                if key in keys and duplicates is not None:
+                    duplicates.append(f"{pointer}/{_escape(key)}")
+                keys.add(key)
                 i = skip(i)
                 i = value(i + 1, f"{pointer}/{_escape(key)}")  # past ':'
                 i = skip(i)

@@ -91,3 +91,20 @@ declare(
     """,
     "the text reader",
 )
+declare(
+    "RC006",
+    "duplicate-key",
+    Severity.WARNING,
+    "JSON 中同一对象内有重复的键",
+    "a key occurs twice in one JSON object",
+    """A JSON object holds the same key twice, so only its last value is read.
+
+    Usually a row pasted twice while editing, one copy with the corrected figures and one
+    without. JSON readers silently keep the last value; this says which key it was and
+    where, so that the right copy can be kept.
+
+    Passes: ``"granted": {...}, "partial": {...}``
+    Fails:  ``"granted": {"natural_person": 5, ...}, "granted": {"natural_person": 6, ...}``
+    """,
+    "the JSON reader",
+)
