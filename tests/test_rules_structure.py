@@ -83,9 +83,19 @@ def test_rc102_missing_row_silences_its_relations(version: str) -> None:
 def test_rc102_a_2021_report_on_2019_rows_misses_the_other_subrows() -> None:
     sub = Submission.zeros("2021")
     sub.doc["applications"] = Submission.zeros("2019").doc["applications"]
-    assert keys(sub.findings(), "RC102") == [
-        ("RC102", "applications", f"other_{i}", None) for i in (1, 2, 3)
-    ]
+    # the three sub-rows of （六）其他处理 are one defect: one finding naming the group
+    [finding] = [f for f in sub.findings() if f.code == "RC102"]
+    assert (finding.table, finding.row, finding.row_label) == (
+        "applications",
+        "other_1",
+        "（六）其他处理",
+    )
+    assert finding.extra == {"rows": "other_1,other_2,other_3"}
+
+
+def test_rc102_one_missing_subrow_of_a_group_is_named_alone() -> None:
+    sub = Submission.zeros("2021").remove("applications", "denied_3")
+    assert keys(sub.findings(), "RC102") == [("RC102", "applications", "denied_3", None)]
 
 
 # ---------------------------------------------------------------------- RC103 missing column

@@ -8,7 +8,7 @@ from typing import Any
 from reportcheck.config import Settings
 from reportcheck.findings import Finding, Severity
 from reportcheck.model.report import Report
-from reportcheck.model.tables import FORMATS, TABLE_EN, TABLE_IDS, TABLE_SHORT
+from reportcheck.model.tables import FORMATS, TABLE_EN, TABLE_IDS, TABLE_SHORT, RowDef
 from reportcheck.rules.registry import make, rule
 
 
@@ -47,6 +47,9 @@ def missing_row(report: Report, settings: Settings) -> Iterator[Finding]:
     A missing row usually means a row was deleted, merged into another, or relabelled
     beyond recognition; its numbers cannot be checked.
 
+    A group whose sub-rows are all missing (（三）不予公开 kept as one line, its eight
+    sub-rows deleted) is one finding that names the group and lists its rows.
+
     Passes: all 25 rows of the 2021 表三
     Fails:  表三 without 「（二）部分公开」
     """
@@ -54,11 +57,39 @@ def missing_row(report: Report, settings: Settings) -> Iterator[Finding]:
     unreadable = {(f.table, f.row) for f in report.findings if f.code == "RC003"}
     for table_id, data in report.tables.items():
         tdef = report.table_def(table_id)
+        missing = []
         for r in tdef.rows:
             if any((r.id, c.id) in data.cells for c in r.columns):
                 continue
             whole = not data.cells and (table_id, None) in unreadable
             if (table_id, r.id) in unreadable or whole:
+                continue
+            missing.append(r)
+        # A group whose sub-rows are all missing (（三）不予公开 kept as one line, its eight
+        # sub-rows deleted) is one defect: one finding naming the group and its rows.
+        groups: dict[str, list[RowDef]] = {}
+        for r in tdef.rows:  # 表三's result groups （三）–（六）
+            if r.result and r.group and not r.group.startswith("三、"):
+                groups.setdefault(r.group, []).append(r)
+        done: set[str] = set()
+        for r in missing:
+            if r.id in done:
+                continue
+            members = groups.get(r.group or "", [])
+            if len(members) > 1 and all(m in missing for m in members):
+                done.update(m.id for m in members)
+                labels = "、".join(m.label for m in members)
+                yield make(
+                    "RC102",
+                    f"{tdef.short}缺少「{r.group}」的全部 {len(members)} 个细分行：{labels}",
+                    f"{TABLE_EN[table_id]} has none of the {len(members)} rows under "
+                    f"“{r.group}”: {', '.join(m.label for m in members)}",
+                    _table_fields(report, table_id),
+                    row=r.id,
+                    row_label=r.group,
+                    location=data.location,
+                    extra={"rows": ",".join(m.id for m in members)},
+                )
                 continue
             yield make(
                 "RC102",
