@@ -16,15 +16,19 @@ from functools import lru_cache
 # Traditional characters that occur in the labels of the three tables and the section
 # headings, mapped to their simplified forms. Small on purpose: only what labels use.
 _TRADITIONAL = str.maketrans(
-    "開資訊請數結轉處與機關總計項實際級會組織業構務應於屬國這規險穩護權內報過執檔詢現製補確訪舉訴類複復議維糾審經聯號條廢許強費額單萬採購對變減決責題況們為區辦係繳納當無僅圍來問進",
-    "开资讯请数结转处与机关总计项实际级会组织业构务应于属国这规险稳护权内报过执档询现制补确访举诉类复复议维纠审经联号条废许强费额单万采购对变减决责题况们为区办系缴纳当无仅围来问进",
+    "開資訊請數結轉處與機關總計項實際級會組織業構務應於屬國這規險穩護權內報過執檔詢現製補確訪舉訴類複復議維糾審經聯號條廢許強費額單萬採購對變減決責題況們為區辦係繳納當無僅圍來問進"
+    "發後沒繼續罰範獲認訟體稱層時間",
+    "开资讯请数结转处与机关总计项实际级会组织业构务应于属国这规险稳护权内报过执档询现制补确访举诉类复复议维纠审经联号条废许强费额单万采购对变减决责题况们为区办系缴纳当无仅围来问进"
+    "发后没继续罚范获认讼体称层时间",
 )
 
 _SPACE = re.compile(r"\s+", re.UNICODE)
 # Quote marks of every width and style; dropped from keys entirely.
 _QUOTES = re.compile(r"[\"'“”‘’「」『』〝〞＂]")
-# Numbering: 1、 1． 1. 1) → "1."  (after NFKC, 1． is already 1.)
-_NUMBERING = re.compile(r"^(\d{1,2})\s*[、.．)]\s*")
+# Numbering: 1、 1． 1. 1) (1) （1） → "1."  (after NFKC, 1． is already 1.)
+_NUMBERING = re.compile(r"^\(?(\d{1,2})\s*[、.．)]\s*")
+# Circled numbers ① … ⑳ (NFKC would make ① a bare 1, glued to the label): → "1."
+_CIRCLED = {chr(0x2460 + i): f"{i + 1}." for i in range(20)}
 # Chinese ordinals in brackets: （一） (一) 〔一〕 → (一)
 _BRACKETS = str.maketrans({"〔": "(", "〕": ")", "【": "(", "】": ")", "[": "(", "]": ")"})
 
@@ -42,6 +46,8 @@ def label_key(text: str) -> str:
     >>> label_key("3、危及“三安全一稳定”") == label_key('3.危及"三安全一稳定"')
     True
     """
+    if text and text.lstrip()[:1] in _CIRCLED:
+        text = _CIRCLED[text.lstrip()[0]] + text.lstrip()[1:]
     s = unicodedata.normalize("NFKC", text)
     s = s.translate(_TRADITIONAL).translate(_BRACKETS)
     s = _SPACE.sub("", s)

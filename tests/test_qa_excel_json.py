@@ -1,0 +1,107 @@
+"""QA regressions: messy Excel workbooks and JSON submissions as clerks really make them.
+
+Each test fails on the defect it names and passes after its fix. Workbooks are built from
+data in tmp_path (tests/xlsx_fixtures.py).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reportcheck import api
+from reportcheck.model.labels import label_key
+from reportcheck.model.tables import FORMATS
+from xlsx_fixtures import (
+    Sheet,
+    metadata_sheet,
+    sample_values,
+    table2,
+    table3,
+    table4,
+    write_openpyxl,
+)
+
+
+def _workbook(tmp_path: Path, style=lambda s: s, name: str = "r.xlsx") -> Path:  # type: ignore[no-untyped-def]
+    values = sample_values("2021")
+    sheet = Sheet("Sheet1")
+    row = 1
+    for block in (
+        table2("2021", values, style=style),
+        table3("2021", values, style=style),
+        table4(values, style=style),
+    ):
+        sheet.place(block, row, 1)
+        row += block.height + 2
+    return write_openpyxl(tmp_path / name, [metadata_sheet(), sheet])
+
+
+def _findings(path: Path) -> list[tuple[str, str | None, str | None]]:
+    result = api.validate_path(str(path))
+    return [(f.code, f.table, f.row) for f in result.findings]
+
+
+# ------------------------------------------------------------------ labels
+
+# Labels as a traditional-character mirror site writes them (typed by hand, not generated
+# with the reader's own table), with the simplified label they stand for.
+TRADITIONAL = {
+    "行政處罰": "行政处罚",
+    "本年製發件數": "本年制发件数",
+    "2.沒有現成信息需要另行製作": "2.没有现成信息需要另行制作",
+    "3.補正後申請內容仍不明確": "3.补正后申请内容仍不明确",
+    "四、結轉下年度繼續辦理": "四、结转下年度继续办理",
+    "行政訴訟": "行政诉讼",
+    "5.要求行政機關確認或重新出具已獲取信息": "5.要求行政机关确认或重新出具已获取信息",
+    "行政規範性文件": "行政规范性文件",
+    "單位名稱": "单位名称",
+    "單位層級": "单位层级",
+    "發布時間": "发布时间",
+    "一、總體情況": "一、总体情况",
+}
+
+
+@pytest.mark.parametrize(("trad", "simp"), TRADITIONAL.items())
+def test_traditional_labels_fold_to_simplified(trad: str, simp: str) -> None:
+    assert label_key(trad) == label_key(simp)
+
+
+@pytest.mark.parametrize(
+    "numbered", ["（1）属于国家秘密", "(1)属于国家秘密", "①属于国家秘密", "1)属于国家秘密"]
+)
+def test_bracketed_and_circled_numbering(numbered: str) -> None:
+    assert label_key(numbered) == label_key("1.属于国家秘密")
+
+
+def test_bracketed_chinese_ordinals_unchanged() -> None:
+    assert label_key("（一）予以公开") == "(一)予以公开"
+    assert label_key("2024年") == "2024年"
+
+
+def _renumber(label: str) -> str:
+    return re.sub(r"^(\d)\.", r"（\1）", label)
+
+
+def test_workbook_with_bracketed_sub_row_numbers_is_read(tmp_path: Path) -> None:
+    assert _findings(_workbook(tmp_path, _renumber)) == []
+
+
+_TO_TRAD = str.maketrans(
+    "开请数结转处办总计业构务罚没后发复议诉讼维纠审确认获续继补类规范关机",
+    "開請數結轉處辦總計業構務罰沒後發復議訴訟維糾審確認獲續繼補類規範關機",
+)
+
+
+def test_workbook_in_traditional_characters_is_read(tmp_path: Path) -> None:
+    assert _findings(_workbook(tmp_path, lambda s: s.translate(_TO_TRAD))) == []
+
+
+def test_every_label_survives_the_traditional_rendering() -> None:
+    for fmt in FORMATS.values():
+        for table in fmt.tables:
+            for row in table.rows:
+                for text in (row.label, *(c.label for c in row.columns)):
+                    assert label_key(text.translate(_TO_TRAD)) == label_key(text), text
