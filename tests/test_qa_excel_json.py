@@ -6,8 +6,10 @@ data in tmp_path (tests/xlsx_fixtures.py).
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,6 +25,8 @@ from xlsx_fixtures import (
     table4,
     write_openpyxl,
 )
+
+EXAMPLE_JSON = Path(__file__).resolve().parents[1] / "examples" / "2021-valid.json"
 
 
 def _workbook(tmp_path: Path, style=lambda s: s, name: str = "r.xlsx") -> Path:  # type: ignore[no-untyped-def]
@@ -105,3 +109,38 @@ def test_every_label_survives_the_traditional_rendering() -> None:
             for row in table.rows:
                 for text in (row.label, *(c.label for c in row.columns)):
                     assert label_key(text.translate(_TO_TRAD)) == label_key(text), text
+
+
+# ------------------------------------------------------------------ JSON and output
+
+
+def _example_json() -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads(EXAMPLE_JSON.read_text(encoding="utf-8"))
+    return doc
+
+
+def test_json_year_message_shows_chinese_text_unescaped(tmp_path: Path) -> None:
+    doc = _example_json()
+    doc["report"]["year"] = "2024年"
+    path = tmp_path / "y.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    found = [f for f in api.validate_path(str(path)).findings if f.code == "RC002"]
+    assert len(found) == 1
+    assert "2024年" in found[0].message and "\\u" not in found[0].message
+    assert "2024年" in found[0].message_en
+
+
+def test_concise_names_an_unreadable_file_once(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from reportcheck.cli import app
+
+    empty = tmp_path / "空报告.json"
+    empty.write_bytes(b"")
+    for lang in ("zh", "en"):
+        result = CliRunner().invoke(
+            app, ["validate", str(empty), "-f", "concise", "--lang", lang], catch_exceptions=False
+        )
+        assert result.exit_code == 2
+        line = result.stdout.splitlines()[0]
+        assert line.count(str(empty)) == 1, line

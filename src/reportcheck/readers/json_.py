@@ -204,10 +204,11 @@ class _Reader:
             if isinstance(year, int) and not isinstance(year, bool) and 2000 <= year <= 2100:
                 md.year = year
             else:
+                shown = json.dumps(year, default=str, ensure_ascii=False)
                 self.finding(
                     "RC002",
-                    f"report.year 应为年份数字，如 2024，而不是 {json.dumps(year, default=str)}",
-                    f"report.year must be a year such as 2024, not {json.dumps(year, default=str)}",
+                    f"report.year 应为年份数字，如 2024，而不是 {shown}",
+                    f"report.year must be a year such as 2024, not {shown}",
                     "/report/year",
                 )
         published = meta.get("published")

@@ -24,7 +24,8 @@ def render(results: Sequence[FileResult], lang: str = "zh", show_info: bool = Tr
     lines: list[str] = []
     for r in results:
         if r.error is not None:
-            lines.append(f"{r.path}: {_UNREADABLE[lang]}: {r.error.text(lang)}")
+            problem = r.error.problem if lang == "zh" else r.error.problem_en
+            lines.append(f"{r.path}: {_UNREADABLE[lang]}: {problem}")
             continue
         for f in r.findings:
             if not show_info and f.severity is Severity.INFO:
