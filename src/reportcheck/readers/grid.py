@@ -371,6 +371,20 @@ def _header_positions(
     return pos
 
 
+def _aligned(values: list[tuple[int, GridCell]], pos: dict[str, int], count: int) -> bool:
+    """Whether a row's numbers sit under the header's columns.
+
+    A table continued in a second table without the merged label columns (a page break in
+    a PDF turned into HTML) has its numbers further left than the headers above: such a row
+    is read by the order of its numbers when it has exactly one per column.
+    """
+    numbers = _numbers(values)
+    under = set(pos.values())
+    if all(c in under for c, _ in numbers):
+        return True
+    return len(numbers) != count and len(values) != count
+
+
 def _row_values(
     grid: Grid,
     line: _Line,
@@ -384,7 +398,7 @@ def _row_values(
         # 表三's headers sit above the table; 表二 repeats a header row in every block.
         start = table_top if tdef.id == "applications" else line.row
         pos = _header_positions(grid, columns, start, table_top)
-        if pos:
+        if pos and _aligned(values, pos, len(columns)):
             out: dict[str, Cell] = {}
             for col in columns:
                 if col.id in pos:

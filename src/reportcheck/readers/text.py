@@ -325,7 +325,10 @@ def _loose(p: _Piece) -> bool:
     if p.kind in ("blank", "separator"):
         return True
     text = p.text.strip()
-    return p.kind == "text" and len(text) <= 40 and not _SENTENCE.search(text)
+    if p.kind != "text" or _SENTENCE.search(text):
+        return False
+    # a longer line is loose only when made of header words (表四's copied header rows)
+    return len(text) <= 40 or glued.segment(text) is not None
 
 
 # ----------------------------------------------------------------------------- reader
