@@ -212,3 +212,31 @@ def test_table3_continued_in_a_second_table_without_its_label_columns() -> None:
     tail = [_td(r.label) + "".join(_td(str(v)) for v in T3_VALUES[r.id]) for r in _T3.rows[k:]]
     findings = _check("r.html", _page([_table(rows[:cut]), _table(tail)]))
     assert [(f.code, f.table, f.row, f.column) for f in findings] == []
+
+
+# ------------------------------------------------------------------ section 六
+
+
+def _with_section6(statement: str) -> bytes:
+    prose = [*PROSE[:5], statement]
+    parts = [f"<h1>{TITLE}</h1>", "<div>发布时间：2025-01-20 09:30</div>"]
+    tables = {1: [_html_t2()], 2: [_table(_html_t3_rows())], 3: [_html_t4()]}
+    for i, heading in enumerate(HEADINGS):
+        parts += [f"<p><strong>{heading}</strong></p>", f"<p>{prose[i]}</p>", *tables.get(i, [])]
+    body = "\n".join(parts)
+    return f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>'.encode()
+
+
+def test_fee_notices_are_a_statement_on_the_processing_fee() -> None:
+    """The format's own wording counts the fee notices sent and the amount collected."""
+    for statement in (
+        "本年度发出收费通知的件数和总金额以及实际收取的总金额均为0。",
+        "本机关2024年度发出收费通知0件，总金额0元，实际收取总金额0元。",
+    ):
+        codes = [f.code for f in _check("r.html", _with_section6(statement))]
+        assert codes == [], statement
+
+
+def test_section6_without_a_fee_statement_is_still_reported() -> None:
+    codes = [f.code for f in _check("r.html", _with_section6("本年度无其他需要报告的事项。"))]
+    assert codes == ["RC602"]

@@ -72,12 +72,13 @@ def late_publication(report: Report, settings: Settings) -> Iterator[Finding]:
 
 FEE_STATEMENT = re.compile(
     r"信息处理费|处理费"
-    r"|(?<!行政事业性)收费(?:情况|事项|行为)"
+    r"|(?<!行政事业性)收费(?:情况|事项|行为|通知)"
     r"|(?:未|没有|无|不)(?:发生|产生)?(?:任何)?(?:[^。；\n]{0,12})?收(?:取)?(?:任何)?(?:费|费用)"
     r"|收取[^。；\n]{0,12}费用?"
 )
-"""What counts as a statement on 信息处理费 in section 六: the fee named, or a charge (or
-none) of fees on applications. 表二's 行政事业性收费 does not count."""
+"""What counts as a statement on 信息处理费 in section 六: the fee named, a charge (or
+none) of fees on applications, or the fee notices sent (「发出收费通知的件数和总金额以及实际
+收取的总金额均为0」, the format's own wording). 表二's 行政事业性收费 does not count."""
 
 
 def _fee_required(report: Report) -> bool:
