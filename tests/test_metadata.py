@@ -171,3 +171,11 @@ def test_sections_without_offsets_join_the_blocks() -> None:
     ]
     secs = metadata.sections(blocks)
     assert [(s.number, s.body) for s in secs] == [(1, "甲。\n乙。")]
+
+
+def test_title_agency_before_guanyu() -> None:
+    """「X局关于2024年…报告」: the agency is X局, not X局关于."""
+    from reportcheck.readers.metadata import _title
+
+    found = _title(["白鹭县自然资源局关于2024年政府信息公开工作年度报告"])
+    assert found is not None and found[1:] == (2024, "白鹭县自然资源局")

@@ -58,7 +58,10 @@ def _title(lines: list[str]) -> tuple[str, int, str | None] | None:
                 m = pat.match(body)
                 if m:
                     year = int(m["year"])
-                    agency = re.sub(r"^(?:关于|印发)", "", m["agency"].strip()) or None
+                    # 「X局关于2024年…报告」, 「关于印发X局2024年…」: the agency without 关于/印发
+                    agency = (
+                        re.sub(r"^(?:关于|印发)+|(?:关于|的)+$", "", m["agency"].strip()) or None
+                    )
                     if agency and not re.search(r"[\u4e00-\u9fff]", agency):
                         agency = None
                     return re.sub(r"\s+", " ", m.group()).strip(), year, agency
