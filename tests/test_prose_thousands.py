@@ -42,3 +42,24 @@ def test_a_figure_with_a_thousands_separator_that_agrees() -> None:
 
 def test_a_figure_with_a_thousands_separator_that_differs() -> None:
     assert _codes("全年共收到政府信息公开申请1,243件，均已按时答复。") == ["RC401"]
+
+
+def test_a_governments_figure_in_a_departments_report_is_not_compared() -> None:
+    """「市政府共制发…25件，我局制发3件」: 25 is the city government's, not this bureau's."""
+    from reportcheck.model.tables import FORMATS as _F
+
+    assert _F["2021"].table("proactive_disclosure")
+    lines = _report("").replace("示例市人民政府办公室", "示例县自然资源局")
+    lines = lines.replace(
+        "一、总体情况\n",
+        "一、总体情况\n本年度市政府共制发行政规范性文件25件，我局制发3件。\n",
+    )
+    lines += (
+        "二、主动公开政府信息情况\n"
+        "第二十条第（一）项 | 本年制发件数 | 本年废止件数 | 现行有效件数\n"
+        "规章 | 0 | 0 | 0\n"
+        "行政规范性文件 | 3 | 0 | 12\n"
+    )
+    report = read("r.txt", lines.encode(), "text", Settings())
+    assert report.metadata.agency == "示例县自然资源局"
+    assert [f.code for f in api.check(report) if f.code == "RC404"] == []

@@ -416,6 +416,9 @@ COMPARISON = re.compile(
 OTHER_TIME = re.compile(r"去年|上年|上一年|前年|往年|明年|下一年|下年|以来|累计")
 OWN_YEAR_CUMULATIVE = re.compile(r"(?:全年|本年|年度|当年)累计")
 OWN_SCOPE = re.compile(r"全(?:市|区|县|省|州|旗|盟)")
+GOVERNMENT = re.compile(r"(?:省|市|县|区|州|旗|盟|镇|乡)(?:人民)?政府(?!信息)")
+"""A government named in a figure's own clause: in a department's report 「市政府共制发行政
+规范性文件25件」 is the government's figure, not the department's."""
 OTHER_UNITS = re.compile(
     r"各(?:区|县|市|乡|镇|街道|部门|单位|级)|县直|市直|区直|下属|所属|系统内|乡镇|街道"
 )
@@ -610,6 +613,13 @@ def _quantity_of(text: str) -> str | None:
     return qid
 
 
+def _speaks_for_government(report: Report) -> bool:
+    """A government's report, or one by its general office (上海市人民政府办公厅), states the
+    government's own figures; a department's report does not."""
+    agency = report.metadata.agency or ""
+    return agency_level(report) == "government" or "政府" in agency
+
+
 def _own_scope(report: Report, context: str) -> bool:
     """Whether a sentence is about the reporting agency itself."""
     if OTHER_UNITS.search(context):
@@ -648,6 +658,8 @@ def _context_ok(report: Report, q: Quantity, sentence: Sentence, clause: str) ->
     if _other_year(report, sentence) or not _own_scope(report, ctx):
         return False
     if COMPARISON.search(clause):
+        return False
+    if GOVERNMENT.search(clause) and not _speaks_for_government(report):
         return False
     if (
         OTHER_TIME.search(clause)
