@@ -144,3 +144,65 @@ def test_concise_names_an_unreadable_file_once(tmp_path: Path) -> None:
         assert result.exit_code == 2
         line = result.stdout.splitlines()[0]
         assert line.count(str(empty)) == 1, line
+
+
+# ------------------------------------------------------------------ --output
+
+
+def _sha(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("how", ["same", "relative", "previous", "directory"])
+def test_validate_output_never_overwrites_an_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    from typer.testing import CliRunner
+
+    from reportcheck.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    report = _workbook(tmp_path, name="年报 2024.xlsx")
+    before = _sha(report)
+    args = {
+        "same": [str(report), "-o", str(report)],
+        "relative": [str(report), "-o", "./年报 2024.xlsx"],
+        "previous": [str(report), "--previous", str(report), "-o", str(report)],
+        "directory": [".", "-o", "年报 2024.xlsx"],
+    }[how]
+    result = CliRunner().invoke(app, ["validate", *args, "-f", "json"], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert _sha(report) == before
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "年报 2024.xlsx" in result.stderr
+
+
+def test_write_atomic_follows_a_symlink(tmp_path: Path) -> None:
+    from reportcheck.output import write_atomic
+
+    real = tmp_path / "real.json"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    write_atomic(link, "new")
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "new"
+
+
+def test_write_atomic_writes_into_a_pipe_instead_of_replacing_it(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from reportcheck.output import write_atomic
+
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        write_atomic(fifo, "report")
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+        assert os.read(reader, 100) == b"report"
+    finally:
+        os.close(reader)

@@ -213,6 +213,10 @@ def validate(
 
     fmt = out.resolve_format(output_format.value)
     files = expand_paths(paths)
+    if output is not None and output.exists():
+        for inp in (*files, previous, config):
+            if inp is not None and os.path.exists(inp) and os.path.samefile(inp, output):
+                raise _fail(f"{output}: 不能覆盖输入文件 / will not overwrite the input file")
     results: list[FileResult] = []
     thresholds: dict[str, Severity] = {}
     try:

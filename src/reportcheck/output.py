@@ -93,9 +93,16 @@ def write_atomic(path: str | Path, text: str) -> None:
 
     A temporary file in the same directory is written, flushed to disk and renamed over
     ``path`` with :func:`os.replace`. The new file gets the usual permissions (0666 less
-    the umask), not the temporary file's 0600.
+    the umask), not the temporary file's 0600. A symbolic link is followed (the link stays,
+    the file it points to is replaced); what is not a regular file (``/dev/stdout``, a named
+    pipe) is written to directly, never replaced.
     """
     target = Path(path)
+    if target.exists() and not target.is_file():
+        with open(target, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        return
+    target = Path(os.path.realpath(target))
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
