@@ -46,9 +46,6 @@ def test_a_figure_with_a_thousands_separator_that_differs() -> None:
 
 def test_a_governments_figure_in_a_departments_report_is_not_compared() -> None:
     """「市政府共制发…25件，我局制发3件」: 25 is the city government's, not this bureau's."""
-    from reportcheck.model.tables import FORMATS as _F
-
-    assert _F["2021"].table("proactive_disclosure")
     lines = _report("").replace("示例市人民政府办公室", "示例县自然资源局")
     lines = lines.replace(
         "一、总体情况\n",
