@@ -206,3 +206,44 @@ def test_write_atomic_writes_into_a_pipe_instead_of_replacing_it(tmp_path: Path)
         assert os.read(reader, 100) == b"report"
     finally:
         os.close(reader)
+
+
+# ------------------------------------------------------------------ group and sub-row in one cell
+
+
+@pytest.mark.parametrize("version", ["2019", "2021"])
+@pytest.mark.parametrize("sep", ["", " ", "\n"])
+def test_sub_row_label_written_after_its_group_in_one_cell(version: str, sep: str) -> None:
+    from reportcheck.model.tables import match_row
+
+    table = FORMATS[version].table("applications")
+    for row in table.rows:
+        if row.group and not row.group.startswith("三、"):
+            assert match_row(table, [row.group + sep + row.label]) is row, row.label
+
+
+def test_group_label_alone_is_still_the_2019_row() -> None:
+    from reportcheck.model.tables import match_row
+
+    table = FORMATS["2019"].table("applications")
+    found = match_row(table, ["（六）其他处理"])
+    assert found is not None and found.id == "other"
+
+
+def test_workbook_with_group_and_sub_row_in_one_cell(tmp_path: Path) -> None:
+    """Word paste that lost the merged group cells: 「（三）不予公开 1.属于国家秘密」 per row."""
+    import openpyxl
+
+    values = sample_values("2021")
+    table = FORMATS["2021"].table("applications")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["", *[c.label for c in table.rows[0].columns]])
+    for row in table.rows:
+        label = f"{row.group} {row.label}" if row.group and "、" not in row.group else row.label
+        ws.append([label, *[values[(table.id, row.id, c.id)] for c in row.columns]])
+    path = tmp_path / "t3.xlsx"
+    wb.save(path)
+    result = api.validate_path(str(path))
+    assert [f.code for f in result.findings if f.table == "applications"] == []

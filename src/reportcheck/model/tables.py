@@ -560,7 +560,19 @@ def match_row(table: TableDef, labels: list[str]) -> RowDef | None:
     return memo[key]
 
 
+def _split_group(table: TableDef, text: str) -> list[str]:
+    """A sub-row label written after its group in one cell (「（三）不予公开 1.属于国家秘密」,
+    merged cells lost in pasting): the group and the sub-row label, else the text itself."""
+    key = label_key(text)
+    for group in dict.fromkeys(r.group for r in table.rows if r.group):
+        for gk in dict.fromkeys((label_key(group), strip_numbering(label_key(group)))):
+            if len(key) > len(gk) and key.startswith(gk):
+                return [group, key[len(gk) :]]
+    return [text]
+
+
 def _match_row(table: TableDef, labels: list[str]) -> RowDef | None:
+    labels = [part for text in labels for part in _split_group(table, text)]
     for text in reversed(labels):
         cands = row_key_candidates(text)
         hits = [r for r in table.rows if any(c in r.keys for c in cands)]
