@@ -247,3 +247,29 @@ def test_workbook_with_group_and_sub_row_in_one_cell(tmp_path: Path) -> None:
     wb.save(path)
     result = api.validate_path(str(path))
     assert [f.code for f in result.findings if f.table == "applications"] == []
+
+
+# ------------------------------------------------------------------ JSON keys written as labels
+
+
+@pytest.mark.parametrize(
+    ("table", "row", "label", "meant"),
+    [
+        ("applications", "granted", "自然人", "natural_person"),
+        ("applications", "granted", "法律服务机构", "legal_services"),
+        ("applications", "granted", "其他", "other"),
+        ("applications", None, "（一）予以公开", "granted"),
+        ("applications", None, "3、其他", "other_3"),
+        ("proactive_disclosure", "regulations", "本年制发件数", "made"),
+    ],
+)
+def test_unknown_key_written_as_the_printed_label_gets_its_id_suggested(
+    tmp_path: Path, table: str, row: str | None, label: str, meant: str
+) -> None:
+    doc = _example_json()
+    obj = doc[table] if row is None else doc[table][row]
+    obj[label] = obj.pop(meant)
+    path = tmp_path / "k.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    found = [f for f in api.validate_path(str(path)).findings if f.code == "RC001"]
+    assert [(f.actual, f.expected) for f in found] == [(label, meant)]

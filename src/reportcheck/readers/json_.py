@@ -13,11 +13,12 @@ import json
 import re
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from reportcheck.errors import InputError
 from reportcheck.model.report import Location, Metadata, Report, TableData, Waiver
-from reportcheck.model.tables import FORMATS, TABLE_IDS, TableDef
+from reportcheck.model.tables import FORMATS, TABLE_IDS, TableDef, row_key_candidates
 from reportcheck.model.values import parse_cell
 from reportcheck.model.version import decide, detect
 from reportcheck.rules.registry import make
@@ -73,6 +74,31 @@ def read_json(
     return reader.read(forced_version, default_version)
 
 
+@lru_cache(maxsize=1)
+def _ids_by_label() -> dict[str, frozenset[str]]:
+    """Row and column ids of every format by their label keys (「自然人」 → natural_person)."""
+    out: dict[str, set[str]] = {}
+    for fmt in FORMATS.values():
+        for table in fmt.tables:
+            for row in table.rows:
+                for k in row.keys:
+                    out.setdefault(k, set()).add(row.id)
+                for col in row.columns:
+                    for k in col.keys:
+                        out.setdefault(k, set()).add(col.id)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _label_id(key: str, known: tuple[str, ...] | list[str]) -> list[str]:
+    """The id meant by a key written as the printed label, if exactly one fits here."""
+    ids = _ids_by_label()
+    for cand in row_key_candidates(key):
+        fits = [i for i in ids.get(cand, ()) if i in known]
+        if len(fits) == 1:
+            return fits
+    return []
+
+
 class _Reader:
     def __init__(self, path: str, text: str, doc: dict[str, Any]) -> None:
         self.path = path
@@ -110,7 +136,7 @@ class _Reader:
         for key in obj:
             if key in known:
                 continue
-            near = difflib.get_close_matches(key, list(known), n=1)
+            near = _label_id(key, known) or difflib.get_close_matches(key, list(known), n=1)
             hint_zh = f"，是否应为「{near[0]}」？" if near else ""
             hint_en = f"; did you mean “{near[0]}”?" if near else ""
             self.finding(
