@@ -273,3 +273,16 @@ def test_unknown_key_written_as_the_printed_label_gets_its_id_suggested(
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     found = [f for f in api.validate_path(str(path)).findings if f.code == "RC001"]
     assert [(f.actual, f.expected) for f in found] == [(label, meant)]
+
+
+# ------------------------------------------------------------------ values
+
+
+def test_unicode_minus_sign_reads_as_minus() -> None:
+    from reportcheck.model.report import CellState
+    from reportcheck.model.tables import ValueKind
+    from reportcheck.model.values import parse_text
+
+    cell = parse_text("\u22123", ValueKind.SIGNED_COUNT)
+    assert (cell.state, cell.value, cell.raw) == (CellState.NUMBER, -3, "\u22123")
+    assert parse_text("\u2212").state is CellState.PLACEHOLDER

@@ -61,6 +61,7 @@ def parse_text(
     """Read a cell's text (see :func:`parse_cell`)."""
     s = unicodedata.normalize("NFKC", raw).strip()
     s = s.replace(" ", "").replace("\u3000", "").replace("，", ",")
+    s = s.replace("\u2212", "-")  # the minus sign Word's autoformat writes for a hyphen
     if not s:
         return Cell(None, raw, CellState.BLANK, location, formula=formula)
     if s in PLACEHOLDERS:
