@@ -286,3 +286,21 @@ def test_unicode_minus_sign_reads_as_minus() -> None:
     cell = parse_text("\u22123", ValueKind.SIGNED_COUNT)
     assert (cell.state, cell.value, cell.raw) == (CellState.NUMBER, -3, "\u22123")
     assert parse_text("\u2212").state is CellState.PLACEHOLDER
+
+
+def test_title_with_full_width_year_gives_year_and_agency(tmp_path: Path) -> None:
+    import openpyxl
+
+    from reportcheck.config import Settings
+    from reportcheck.readers.xlsx import read_xlsx
+
+    path = _workbook(tmp_path)
+    wb = openpyxl.load_workbook(path)
+    wb["Sheet1"]["H1"] = (
+        "示例县测试局２０２４年政府信息公开工作年度报告"  # above 表二, beside nothing
+    )
+    del wb["基本信息"]
+    wb.save(path)
+    md = read_xlsx(str(path), path.read_bytes(), Settings()).metadata
+    assert (md.year, md.agency) == (2024, "示例县测试局")
+    assert md.title == "示例县测试局２０２４年政府信息公开工作年度报告"

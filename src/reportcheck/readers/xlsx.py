@@ -534,7 +534,7 @@ def extract_metadata(grids: list[Grid], date1904: bool = False) -> Metadata:
             if not text or cell.value is not None:
                 continue
             if md.title is None:
-                m = _TITLE.search(text)
+                m = _TITLE.search(text.translate(_FULLWIDTH_DIGITS))
                 if m:
                     md.title = text
                     md.year = int(m["year"])
