@@ -403,6 +403,10 @@ def _row_values(
             for col in columns:
                 if col.id in pos:
                     cell = grid.at(line.row, pos[col.id])
+                    if cell is not None and grid.origin(line.row, pos[col.id])[0] != line.row:
+                        # a value merged down from the row above belongs to that row; here
+                        # the cell is covered, i.e. blank (else one number counts twice)
+                        cell = None if not _is_label(cell) else cell
                     out[col.id] = (
                         _cell(cell, col)
                         if cell is not None
