@@ -56,7 +56,7 @@ class Version(StrEnum):
     v2021 = "2021"
 
 
-REPORT_SUFFIXES = (".xlsx", ".json", ".html", ".htm", ".txt", ".md", ".markdown", ".docx")
+REPORT_SUFFIXES = (".xlsx", ".json", ".html", ".htm", ".txt", ".md", ".markdown", ".docx", ".csv")
 
 _DEBUG = False
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from reportcheck.errors import InputError
 
-KINDS = ("xlsx", "json", "html", "docx", "markdown", "text")
+KINDS = ("xlsx", "json", "html", "docx", "markdown", "csv", "text")
 
 
 def sniff(path: str, data: bytes) -> str:
@@ -81,6 +81,8 @@ def sniff(path: str, data: bytes) -> str:
     suffix = Path(path).suffix.lower()
     if suffix in (".md", ".markdown"):
         return "markdown"
+    if suffix == ".csv":
+        return "csv"
     if _STARTS_WITH_ELEMENT.match(head) and b"</" in head:  # <h1>, <section>, <span>…
         return "html"
     return "text"
