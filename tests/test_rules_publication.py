@@ -94,6 +94,8 @@ def test_table_only_submission_has_no_deadline_check() -> None:
         "本年度未产生信息处理费。",
         "本年度政府信息公开工作未发生收费情况。",
         "本机关未向申请人收取任何费用。",
+        "本年度依申请公开工作未产生任何费用。",
+        "办理政府信息公开申请没有发生相关费用。",
     ],
 )
 def test_fee_statement_accepted(statement: str) -> None:

@@ -75,6 +75,7 @@ FEE_STATEMENT = re.compile(
     r"|(?<!行政事业性)收费(?:情况|事项|行为|通知)"
     r"|(?:未|没有|无|不)(?:发生|产生)?(?:任何)?(?:[^。；\n]{0,12})?收(?:取)?(?:任何)?(?:费|费用)"
     r"|收取[^。；\n]{0,12}费用?"
+    r"|(?:未|没有|无|不)(?:发生|产生)(?:任何)?(?:相关)?费用"
 )
 """What counts as a statement on 信息处理费 in section 六: the fee named, a charge (or
 none) of fees on applications, or the fee notices sent (「发出收费通知的件数和总金额以及实际
