@@ -38,3 +38,18 @@ def test_a_value_merged_down_is_read_once(tmp_path: Path) -> None:
     # and the cell named is the blank one, not the merged cell above
     culprits = [f for f in result.findings if f.code in ("RC300", "RC204")]
     assert [(f.row, f.column) for f in culprits] == [("partial", "natural_person")]
+
+
+def test_a_merge_over_a_whole_column_indexes_only_the_rows_in_use() -> None:
+    from reportcheck.model.report import Location
+    from reportcheck.readers.grid import Grid, GridCell
+
+    grid = Grid("s")
+    for r in (1, 2, 3, 1_048_576):
+        grid.cells[(r, 1)] = GridCell(str(r), Location(f"A{r}"))
+    grid.cells[(1, 12)] = GridCell("备注", Location("L1"))
+    grid.merged.append((1, 12, 1_048_576, 12))  # L1:L1048576
+    grid.finish()
+    assert grid.at(3, 12) is grid.cells[(1, 12)]
+    assert grid.at(1_048_576, 12) is grid.cells[(1, 12)]
+    assert len(grid._cover) <= 4  # the rows that hold a cell, not a million

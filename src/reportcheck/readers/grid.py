@@ -21,6 +21,7 @@ A row whose values can be read neither way is reported (RC003) instead of guesse
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -82,9 +83,15 @@ class Grid:
     def finish(self) -> None:
         """Index merged ranges (call once after filling ``cells`` and ``merged``)."""
         self._cover = {}
+        # Only rows and columns that hold a cell need to know what covers them: a merge
+        # over a whole column (L1:L1048576) must not cost a million entries.
+        used_rows = sorted({r for r, _ in self.cells})
+        used_cols = sorted({c for _, c in self.cells})
         for r1, c1, r2, c2 in self.merged:
-            for r in range(r1, r2 + 1):
-                for c in range(c1, c2 + 1):
+            rows = range(r1, r2 + 1) if r2 - r1 < 256 else _within(used_rows, r1, r2)
+            cols = range(c1, c2 + 1) if c2 - c1 < 256 else _within(used_cols, c1, c2)
+            for r in rows:
+                for c in cols:
                     self._cover[(r, c)] = (r1, c1)
         by_row: dict[int, set[int]] = {}
         for r, c in [*self.cells, *self._cover]:
@@ -135,6 +142,11 @@ def stack(grids: list[Grid], name: str) -> Grid:
         offset += max([r for r, _ in g.cells] + [m[2] for m in g.merged], default=0)
     out.finish()
     return out
+
+
+def _within(values: list[int], lo: int, hi: int) -> list[int]:
+    """The sorted ``values`` from ``lo`` to ``hi`` inclusive."""
+    return values[bisect_left(values, lo) : bisect_right(values, hi)]
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
