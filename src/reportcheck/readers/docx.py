@@ -159,26 +159,24 @@ def _content(el: ET.Element, lists: _Lists) -> list[_Para | _Table]:
     return items
 
 
-def _row_cells(tr: ET.Element) -> list[ET.Element]:
+def _children(el: ET.Element, tag: str) -> list[ET.Element]:
+    """The ``tag`` children of ``el``, looking through content controls and custom XML."""
     out: list[ET.Element] = []
-    for c in tr:
+    for c in el:
         name = _local(c.tag)
-        if name == "tc":
+        if name == tag:
             out.append(c)
         elif name in ("sdt", "sdtContent", "customXml"):
-            out.extend(_row_cells(c))
+            out.extend(_children(c, tag))
     return out
+
+
+def _row_cells(tr: ET.Element) -> list[ET.Element]:
+    return _children(tr, "tc")
 
 
 def _table_rows(tbl: ET.Element) -> list[ET.Element]:
-    out: list[ET.Element] = []
-    for c in tbl:
-        name = _local(c.tag)
-        if name == "tr":
-            out.append(c)
-        elif name in ("sdt", "sdtContent", "customXml"):
-            out.extend(_table_rows(c))
-    return out
+    return _children(tbl, "tr")
 
 
 def _int(value: str | None, default: int) -> int:

@@ -42,6 +42,7 @@ from reportcheck.model.tables import (
     TableDef,
     ValueKind,
 )
+from reportcheck.readers.xlsx import column_letter
 
 META_SHEET = "基本信息"
 """Name of the sheet with the report's own data."""
@@ -109,15 +110,6 @@ class Layout:
         """``表三!D5``: where the cell of (row id, column id) is written."""
         r, c = self.data[(row_id, column_id)]
         return f"{self.sheet}!{column_letter(c)}{r}"
-
-
-def column_letter(col: int) -> str:
-    """``1`` → ``A``, ``28`` → ``AB``."""
-    out = ""
-    while col > 0:
-        col, rem = divmod(col - 1, 26)
-        out = chr(65 + rem) + out
-    return out
 
 
 def layout(tdef: TableDef) -> Layout:
