@@ -12,6 +12,35 @@ from pathlib import Path
 from reportcheck.api import FileResult
 from reportcheck.findings import Finding, Severity
 
+_FACTS = {
+    "zh": {"format": "{v} 版格式", "year": "{y} 年度", "previous": "对照上年：{p}"},
+    "en": {
+        "format": "{v} format",
+        "year": "report year {y}",
+        "previous": "compared with last year's {p}",
+    },
+}
+
+
+def file_facts(r: FileResult, lang: str = "zh") -> list[str]:
+    """What a file's header says about the report: format version, year, agency, and the
+    last-year report it was compared with."""
+    rep = r.report
+    if rep is None:
+        return []
+    t = _FACTS[lang]
+    bits = []
+    if rep.format_version:
+        bits.append(t["format"].format(v=rep.format_version))
+    if rep.metadata.year:
+        bits.append(t["year"].format(y=rep.metadata.year))
+    if rep.metadata.agency:
+        bits.append(rep.metadata.agency)
+    if rep.previous is not None:
+        bits.append(t["previous"].format(p=rep.previous.source))
+    return bits
+
+
 SEVERITY_WORD = {
     "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
     "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},

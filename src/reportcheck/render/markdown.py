@@ -13,6 +13,7 @@ from reportcheck.findings import Finding
 from reportcheck.render.common import (
     SEVERITY_WORD,
     counts,
+    file_facts,
     place,
     relative,
     summary_line,
@@ -29,15 +30,11 @@ _T = {
         "clean": "未发现问题",
         "unreadable": "无法检查",
         "waived": "已豁免",
-        "format": "{v} 版格式",
-        "year": "{y} 年度",
     },
     "en": {
         "clean": "no problems found",
         "unreadable": "could not be checked",
         "waived": "waived",
-        "format": "{v} format",
-        "year": "report year {y}",
     },
 }
 
@@ -61,16 +58,7 @@ def _file_line(r: FileResult, lang: str) -> str:
         status = t["clean"]
     else:
         status = totals([r], lang)
-    bits = []
-    rep = r.report
-    if rep is not None:
-        if rep.format_version:
-            bits.append(t["format"].format(v=rep.format_version))
-        if rep.metadata.year:
-            bits.append(t["year"].format(y=rep.metadata.year))
-        if rep.metadata.agency:
-            bits.append(rep.metadata.agency)
-    bits = [cell(b) for b in bits]
+    bits = [cell(b) for b in file_facts(r, lang)]
     extra = (f"（{'，'.join(bits)}）" if lang == "zh" else f" ({', '.join(bits)})") if bits else ""
     return f"{title} — {status}{extra}"
 

@@ -20,7 +20,7 @@ from reportcheck.api import FileResult
 from reportcheck.findings import Check, Finding, Severity, Term, fmt_number
 from reportcheck.model.report import zh_address
 from reportcheck.render.common import counts as common_counts
-from reportcheck.render.common import place, summary_line, totals
+from reportcheck.render.common import file_facts, place, summary_line, totals
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _SEV = {
@@ -34,14 +34,11 @@ _T = {
         "diff": "差",
         "zeros": "其余 {n} 项为 0",
         "hidden_rows": "… 另 {n} 行",
-        "previous": "对照上年：{p}",
         "hidden_zero": "… 另 {n} 行为 0",
         "clean": "未发现问题",
         "waived": "已豁免",
         "files": "共 {n} 个文件",
         "unreadable": "无法检查",
-        "format": "{v} 版格式",
-        "year": "{y} 年度",
         "relation": "关系",
         "column_of": "{c}列",
         "sheet": "（工作表 {s}）",
@@ -53,14 +50,11 @@ _T = {
         "diff": "difference",
         "zeros": "{n} more terms are 0",
         "hidden_rows": "+{n} more rows",
-        "previous": "compared with last year's {p}",
         "hidden_zero": "+{n} zero rows",
         "clean": "no problems found",
         "waived": "waived",
         "files": "{n} files",
         "unreadable": "could not be checked",
-        "format": "{v} format",
-        "year": "report year {y}",
         "relation": "relation",
         "column_of": "column {c}",
         "sheet": " (sheet {s})",
@@ -114,21 +108,11 @@ def _file_header(r: FileResult, console: Console, lang: str) -> None:
     else:
         style = "bold red" if counts["error"] else "yellow" if counts["warning"] else "cyan"
         line.append(totals([r], lang), style=style)
-    rep = r.report
-    if rep is not None:
-        bits = []
-        if rep.format_version:
-            bits.append(t["format"].format(v=rep.format_version))
-        if rep.metadata.year:
-            bits.append(t["year"].format(y=rep.metadata.year))
-        if rep.metadata.agency:
-            bits.append(rep.metadata.agency)
-        if rep.previous is not None:
-            bits.append(t["previous"].format(p=rep.previous.source))
-        if bits:
-            line.append(
-                f"（{'，'.join(bits)}）" if lang == "zh" else f" ({', '.join(bits)})", style="dim"
-            )
+    bits = file_facts(r, lang)
+    if bits:
+        line.append(
+            f"（{'，'.join(bits)}）" if lang == "zh" else f" ({', '.join(bits)})", style="dim"
+        )
     _indented(console, line, 2, first=0)
 
 
