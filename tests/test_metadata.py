@@ -179,3 +179,96 @@ def test_title_agency_before_guanyu() -> None:
 
     found = _title(["白鹭县自然资源局关于2024年政府信息公开工作年度报告"])
     assert found is not None and found[1:] == (2024, "白鹭县自然资源局")
+
+
+# ----------------------------------------------------------------------------- issue 8: metadata from the report
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "year"),
+    [
+        (  # page furniture before the report: the site's 发布机构 is a desktop icon, 来源 the site
+            "桌面\n首页 > 政务公开 > 年度报告\n发布机构：桌面\n来源：本网\n"
+            "白鹭县民政局2023年政府信息公开工作年度报告\n一、总体情况\n正文。",
+            "白鹭县民政局",
+            2023,
+        ),
+        (  # a breadcrumb glued to the title
+            "首页>信息公开>白鹭县水利局2024年度政府信息公开工作年度报告\n正文。",
+            "白鹭县水利局",
+            2024,
+        ),
+        (  # no agency in the title: the opening sentence names it, before 发布机构
+            "2024年政府信息公开工作年度报告\n发布机构：门户网站管理员\n"
+            "本报告由白鹭县交通运输局根据《中华人民共和国政府信息公开条例》要求编制。",
+            "白鹭县交通运输局",
+            2024,
+        ),
+        (  # 「…，X编制了本报告」
+            "政府信息公开工作年度报告\n根据条例第五十条规定，白鹭市统计局编制了本报告。"
+            "本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。",
+            "白鹭市统计局",
+            2022,
+        ),
+        (  # no year in the title: the statistics period, with spaces in the years
+            "白鹭新区管委会政府信息公开工作年度报告\n"
+            "本报告中所列数据的统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止。",
+            "白鹭新区管委会",
+            2023,
+        ),
+        (  # 统计期限为…至12月31日 (second year left out)
+            "政府信息公开年报\n统计期限为2021年1月1日至12月31日。\n白鹭县林业局\n2022年1月20日",
+            "白鹭县林业局",
+            2021,
+        ),
+        (  # a period that is not one calendar year gives no year
+            "政府信息公开年报\n统计期限自2021年1月1日起至2022年12月31日止。",
+            None,
+            None,
+        ),
+        (  # 我局 is not a name; the 来源 line is one
+            "政府信息公开年报\n本报告由我局编制。\n来源：白鹭县审计局",
+            "白鹭县审计局",
+            None,
+        ),
+    ],
+)
+def test_agency_and_year_from_the_report_not_the_site(
+    text: str, agency: str | None, year: int | None
+) -> None:
+    md = metadata.extract(text)
+    assert (md.agency, md.year) == (agency, year)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "桌面",
+        "首页",
+        "本网",
+        "我局",
+        "政务公开",
+        "首页>政务公开",
+        "本报告",
+        "2024",
+        "某某",
+        "详见附件",
+    ],
+)
+def test_furniture_is_never_an_agency(name: str) -> None:
+    assert not metadata.is_agency_name(name)
+
+
+@pytest.mark.parametrize(
+    ("agency", "level"),
+    [
+        ("白鹭经济技术开发区管委会", "government"),
+        ("白鹭新区管理委员会", "government"),
+        ("白鹭高新区", "government"),
+        ("白鹭综合保税区管理委员会", "government"),
+        ("白鹭经济技术开发区管委会经济发展局", "department"),  # a department of the zone
+        ("白鹭县民政局", "department"),
+    ],
+)
+def test_zone_committee_is_government_level(agency: str, level: str) -> None:
+    assert metadata.agency_level(agency) == level

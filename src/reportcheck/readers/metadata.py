@@ -2,17 +2,24 @@
 
 What a report says about itself, as it says it:
 
-- **agency**: the 发文机构 / 发布机构 line of the page header, else the agency in the title
-  (``崇阳县政务服务和大数据管理局2024年政府信息公开工作年度报告``), else the signature line
-  above the closing date, else a 来源 line;
+- **agency**: what the report itself says, before any page furniture: the agency in the title
+  (``崇阳县政务服务和大数据管理局2024年政府信息公开工作年度报告``), else the opening sentence
+  (``本报告由示例县民政局编制``, ``…，示例县民政局编制了本报告``), else the signature line above the
+  closing date, else the page header's 发文机构 / 发布机构 line, else a 来源 line. A value is only
+  taken when it looks like an agency's name (:func:`is_agency_name`): breadcrumbs, site names and
+  words such as 桌面, 首页 or 本网 never are;
 - **year**: from the title (``…2021年度政府信息公开工作年度报告``, ``2024 年上海市科委政府信息公开
-  工作年度报告``, titles broken over two lines included);
+  工作年度报告``, titles broken over two lines included), else the statistics period
+  (``本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止``, ``统计期限为2023年1月1日至
+  12月31日``);
 - **published**: 发布日期 / 发布时间 (``2025年01月09日``, ``2025-01-09``, ``2025年1月9日``), else the
   date under the signature at the end (also in Chinese numerals, ``二〇二五年一月九日``);
 - **level** (for the publication deadline): inferred from the agency's name only where the
   name says it — ``…镇人民政府`` / ``…街道办事处`` township; ``…县人民政府`` or a place name
-  alone (``平潭综合实验区``, a region-wide report) government; ``…局``, ``…委``, ``…办公厅`` of a
-  government (its own report as a department) department; otherwise unknown (None).
+  alone (``平潭综合实验区``, a region-wide report) government, and so is a zone's management
+  committee reporting for its whole area (``示例经济技术开发区管委会``, ``示例新区管理委员会``);
+  ``…局``, ``…委``, ``…办公厅`` of a government (its own report as a department) department;
+  otherwise unknown (None), and the deadline is not guessed.
 
 Headings: every top-level heading ``一、`` … ``十、`` on a line of its own (Markdown ``#`` and
 ``**`` allowed), or at the start of a paragraph followed by its text when the heading is
@@ -47,25 +54,43 @@ _TITLE_AGENCY_FIRST = re.compile(
 _TITLE_YEAR_FIRST = re.compile(
     r"^\s*(?:关于)?\s*(?P<year>20\d\d)\s*年\s*(?:度\s*)?(?P<agency>[^\s:：，。；]*?)\s*" + _REPORT
 )
+_TITLE_NO_YEAR = re.compile(r"^\s*(?P<agency>[^\s:：，。；]*?)\s*" + _REPORT + r"\s*$")
+"""A title that names no year (the year then comes from the statistics period)."""
 
 
-def _title(lines: list[str]) -> tuple[str, int, str | None] | None:
-    """(title, year, agency) from the first lines; a title may be broken over two lines."""
-    for i, line in enumerate(lines[:40]):
+_BREADCRUMB = re.compile(r"\s*(?:>|＞|》|»|›|→|/|\\)\s*")
+"""Separators of a breadcrumb trail (首页 > 政务公开 > …) before a title."""
+
+
+def _title(lines: list[str]) -> tuple[str, int | None, str | None] | None:
+    """(title, year, agency) from the first lines; a title may be broken over two lines.
+
+    A saved web page may put a long navigation before the title: the first 120 lines are
+    looked at (a title is one line that names the report, so prose is not taken for one).
+    """
+    for i, line in enumerate(lines[:120]):
         for text in (line, line + (lines[i + 1] if i + 1 < len(lines) else "")):
             body = _TITLE_PREFIX.sub("", text)
             for pat in (_TITLE_AGENCY_FIRST, _TITLE_YEAR_FIRST):
                 m = pat.match(body)
                 if m:
-                    year = int(m["year"])
-                    # 「X局关于2024年…报告」, 「关于印发X局2024年…」: the agency without 关于/印发
-                    agency = (
-                        re.sub(r"^(?:关于|印发)+|(?:关于|的)+$", "", m["agency"].strip()) or None
-                    )
-                    if agency and not re.search(r"[\u4e00-\u9fff]", agency):
-                        agency = None
-                    return re.sub(r"\s+", " ", m.group()).strip(), year, agency
+                    return _found(m, int(m["year"]))
+    for line in lines[:120]:
+        m = _TITLE_NO_YEAR.match(_TITLE_PREFIX.sub("", line))
+        if m:
+            return _found(m, None)
     return None
+
+
+def _found(m: re.Match[str], year: int | None) -> tuple[str, int | None, str | None]:
+    """(title, year, agency) of a title match; the agency only where it is a name."""
+    # 「X局关于2024年…报告」, 「关于印发X局2024年…」: the agency without 关于/印发
+    raw = _BREADCRUMB.split(m["agency"].strip())[-1]
+    agency: str | None = re.sub(r"^(?:关于|印发)+|(?:关于|的)+$", "", raw) or None
+    if agency and not is_agency_name(agency):
+        agency = None
+    title = re.sub(r"\s+", " ", m.group()).strip()
+    return _BREADCRUMB.split(title)[-1].strip(), year, agency
 
 
 # ----------------------------------------------------------------------------- agency
@@ -76,8 +101,71 @@ _AGENCY_LINE = re.compile(
 _SOURCE_LINE = re.compile(r"来\s*源[ \t\u3000]*[:：][ \t\u3000]*(?P<agency>[^\s|]+)")
 _ORGAN = re.compile(r"[\u4e00-\u9fff]")
 _NOT_NAME = re.compile(r"[。，；;：:,!！?？（(]")
+_OPENING = (
+    re.compile(
+        r"本(?:年度)?(?:年度)?报告由\s*(?P<agency>[\u4e00-\u9fff（）()]{2,40}?)\s*"
+        r"(?:根据|依据|按照|依照|结合|综合|负责|组织|编制|编写|汇总|制作)"
+    ),
+    re.compile(
+        r"(?:^|[，,。；]\s*)(?P<agency>[\u4e00-\u9fff（）()]{2,40}?)\s*(?:编制|编写|特?发布)(?:了|完成)?"
+        r"本(?:年度)?报告"
+    ),
+)
+"""The opening sentence that names the agency (「本报告由…编制」, 「…，X局编制了本报告」)."""
+
+_AGENCY_END = re.compile(
+    r"(?:局|委员会|委|厅|办|办公室|中心|院|署|所|处|站|队|馆|部|会|社|行|监狱|学校|大学|医院|公司"
+    r"|集团|法院|检察院|政府|人民政府|办事处|管委会|管委|管理委员会|街道|乡|镇|县|区|市|省|州|盟|旗"
+    r"|自治区|自治州|自治县|实验区|新区|开发区|园区|示范区|保税区|合作区|试验区|管理区|林场|农场"
+    r"|公署|联合会|协会|研究会|小组|团|庭|室|科|股)$"
+)
+_NOT_AGENCY = re.compile(
+    r"桌面|首页|主页|当前位置|您的位置|现在位置|网站|本网|本站|门户|栏目|专题|年报|年度报告|报告|信息公开"
+    r"|政务公开|索引|分类|下载|打印|关闭|字号|分享|浏览|阅读|点击|附件|正文|返回|我局|我委|我办|我区|我县"
+    r"|我市|我镇|我乡|我院|本局|本委|本机关|本单位"
+)
+
+
+def is_agency_name(text: str | None) -> bool:
+    """Whether ``text`` can be an agency's name (示例县民政局, 示例新区管委会).
+
+    It has Chinese characters, at most 40 of them, no sentence punctuation or separators,
+    ends as an organ's name does, and is not page furniture (首页, 桌面, 本网, breadcrumbs)
+    nor a reference to the writer (我局, 本机关).
+    """
+    if not text:
+        return False
+    name = re.sub(r"\s+", "", text)
+    return (
+        2 <= len(name) <= 40
+        and _ORGAN.search(name) is not None
+        and not _NOT_NAME.search(name)
+        and not re.search(r"[|>＞》»/\\<《【】\[\]_=#*\d]", name)
+        and _AGENCY_END.search(name) is not None
+        and not _NOT_AGENCY.search(name)
+    )
+
+
+def _opening_agency(lines: list[str]) -> str | None:
+    """The agency named by the report's opening sentence (「本报告由X编制」)."""
+    for line in lines[:200]:
+        for pat in _OPENING:
+            for m in pat.finditer(line):
+                name = m["agency"].strip()
+                if is_agency_name(name):
+                    return name
+    return None
+
 
 # ----------------------------------------------------------------------------- dates
+
+_PERIOD = re.compile(
+    r"统\s*计\s*(?:期\s*限|时\s*限|周\s*期|时\s*段|期\s*间|区\s*间|截\s*止)[^。；\n]{0,12}?"
+    r"(?P<y>20\d\d)\s*年\s*1\s*月\s*1\s*日"
+    r"(?:\s*(?:起|开始)?\s*(?:至|到|—|－|-|~|～)\s*(?:(?P<y2>20\d\d)\s*年\s*)?12\s*月\s*31\s*日)?"
+)
+"""The statistics period the format asks the report to state (「本报告所列数据的统计期限自2023年
+1月1日起至2023年12月31日止」): a whole calendar year is the report year."""
 
 _DATE = r"(?P<y>20\d\d)\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})"
 _PUBLISHED = re.compile(
@@ -146,6 +234,11 @@ def _signature(lines: list[str]) -> tuple[str | None, date | None]:
 
 _TOWNSHIP = re.compile(r"(?:乡|镇)(?:人民政府)?$|街道(?:办事处|办)?$|(?:乡|镇)党委")
 _GOVERNMENT = re.compile(r"人民政府$|(?:省|市|县|区|州|盟|旗|自治区|实验区|新区)$")
+_ZONE = re.compile(
+    r"(?:开发区|新区|高新区|园区|示范区|保税区|合作区|试验区|实验区|管理区|综合区)"
+    r"(?:管理委员会|管委会|管委|工作委员会|党工委)?$"
+)
+"""A zone's management committee: it reports for its whole area, as a government does."""
 _DEPARTMENT = re.compile(
     r"(?:局|委员会|委|厅|办|办公室|中心|院|署|所|处|站|队|馆|部|会|社|行|监狱|学校|大学|医院)$"
 )
@@ -164,7 +257,7 @@ def agency_level(agency: str | None) -> str | None:
     name = re.sub(r"\s+", "", agency)
     if _TOWNSHIP.search(name):
         return "township"
-    if _GOVERNMENT.search(name):
+    if _GOVERNMENT.search(name) or _ZONE.search(name):
         return "government"
     if _DEPARTMENT.search(name):
         return "department"
@@ -180,15 +273,21 @@ def extract(text: str) -> Metadata:
     title_agency = None
     if found:
         md.title, md.year, title_agency = found
+    if md.year is None:
+        period = _PERIOD.search(text[:20000])
+        if period and (period["y2"] is None or period["y2"] == period["y"]):
+            md.year = int(period["y"])
     m = _AGENCY_LINE.search(head)
     sig_agency, sig_date = _signature(lines)
     src = _SOURCE_LINE.search(head)
-    md.agency = (
-        (m["agency"] if m else None)
-        or title_agency
-        or sig_agency
-        or (src["agency"] if src else None)
+    candidates = (
+        title_agency,
+        _opening_agency(lines),
+        sig_agency,
+        m["agency"] if m else None,
+        src["agency"] if src else None,
     )
+    md.agency = next((c for c in candidates if is_agency_name(c)), None)
     p = _PUBLISHED.search(head)
     md.published = (_date(p["y"], p["m"], p["d"]) if p else None) or sig_date
     md.level = agency_level(md.agency)
