@@ -284,3 +284,64 @@ def test_classify_and_numeral() -> None:
     assert sections.classify("二、工作机制保障") is None
     assert sections.numeral("六、其他需要报告的事项") == 6
     assert sections.numeral("（六）其他") is None
+
+
+# ------------------------------------------------------------------ issue 8: heading variants
+
+
+def _section_codes(text: str) -> list[str]:
+    report = report_from_text(text)
+    return sorted(f.code for f in sections_findings(report))
+
+
+def sections_findings(report: Report) -> list[Finding]:
+    from reportcheck.rules import registry
+
+    out: list[Finding] = []
+    for code in ("RC111", "RC112", "RC113", "RC114"):
+        check = registry.get_rule(code).check
+        if check is not None:
+            out.extend(check(report, Settings()))
+    return out
+
+
+def test_heading_six_in_its_shorter_wordings() -> None:
+    for wording in ("六、其他需报告的事项", "六、其他需要报告事项", "六、其他需报告事项"):
+        assert _section_codes(full_report(headings={6: wording})) == [], wording
+    from reportcheck.readers import metadata
+
+    # the heading at the start of a paragraph that goes on
+    assert metadata.lead_heading("六、其他需报告事项本年度未收取信息处理费。") == (6, 9)
+
+
+def test_headings_numbered_in_brackets() -> None:
+    heads = {
+        n: f"（{'一二三四五六'[n - 1]}）{h.split('、', 1)[1]}"
+        for n, h in sections.STANDARD_HEADINGS.items()
+    }
+    assert _section_codes(full_report(headings=heads)) == []
+
+
+def test_headings_without_numbers() -> None:
+    heads = {n: h.split("、", 1)[1] for n, h in sections.STANDARD_HEADINGS.items()}
+    assert _section_codes(full_report(headings=heads)) == []
+
+
+def test_a_part_of_section_one_named_like_section_two_is_not_its_heading() -> None:
+    """「（一）主动公开政府信息情况」 under 一、总体情况 is a part of it, not section 二."""
+    text = full_report(
+        drop=[2], prose={1: ["（一）主动公开政府信息情况", "本年主动公开信息120条。"]}
+    )
+    codes = _section_codes(text)
+    assert codes == ["RC111"]  # section 二's heading really is missing, and said once
+    found = [f for f in sections_findings(report_from_text(text)) if f.code == "RC111"]
+    assert "二" in found[0].message
+
+
+def test_a_table_row_broken_off_its_line_is_not_a_heading() -> None:
+    from reportcheck.readers import metadata
+
+    assert metadata.heading_line("二、上年结转政府信息") is None
+    assert metadata.heading_line("二、上年结转政府信息公开申请数量") is None
+    assert metadata.heading_line("四、结转下年度") is None
+    assert metadata.heading_line("二、主动公开政府信息情况") == 2

@@ -305,7 +305,7 @@ HEADING_PHRASES = {
         r"行政诉讼(?:的)?情况"
     ),
     5: r"(?:政府信息公开工作)?存在的(?:主要)?问题(?:及|和|与)(?:其)?改进(?:情况|措施)",
-    6: r"其他需要报告的事项",
+    6: r"其他需(?:要)?报告(?:的)?事项",
 }
 """The six standard headings in their accepted wordings (strict: used inside paragraphs)."""
 
@@ -340,8 +340,13 @@ def _is_table_label(text: str) -> bool:
     if _TABLE_LABELS is None:
         _TABLE_LABELS = _table_label_keys()
     key = label_key(text)
-    return key in _TABLE_LABELS or any(
-        key.startswith(k) for k in _TABLE_LABELS if len(k) >= 6 and k[0] in NUMERALS
+    if key in _TABLE_LABELS:
+        return True
+    numbered = [k for k in _TABLE_LABELS if len(k) >= 6 and k[0] in NUMERALS]
+    # a whole label with its numbers after it, or a label's first part broken off its line
+    # (「二、上年结转政府信息」 from a PDF): never a section heading
+    return any(key.startswith(k) for k in numbered) or (
+        len(key) >= 4 and key[0] in NUMERALS and any(k.startswith(key) for k in numbered)
     )
 
 
@@ -362,6 +367,31 @@ def heading_line(text: str) -> int | None:
     return NUMERALS.index(m["num"]) + 1
 
 
+_ALT_HEAD = re.compile(
+    r"^[#>*\s]*(?:[（(]\s*(?P<num>[一二三四五六])\s*[)）]\s*[、.．]?)?\s*(?P<title>\S.*?)[*\s。:：]*$"
+)
+_PHRASE_ONLY = {n: re.compile(rf"^{p}$") for n, p in HEADING_PHRASES.items()}
+
+
+def alt_heading(text: str) -> int | None:
+    """A standard heading written without 一、: numbered （一）…（六） with the number of its
+    section, or with no number at all, alone on its line (``（二）主动公开政府信息情况``,
+    ``其他需要报告的事项``) — the section it stands for, else None.
+
+    ``（一）主动公开政府信息情况`` is a part of section 一, not section 二: its number is not
+    its section's, so it is not taken.
+    """
+    m = _ALT_HEAD.match(text)
+    if m is None or len(m["title"]) > 30:
+        return None
+    title = re.sub(r"\s+", "", m["title"])
+    for number, pat in _PHRASE_ONLY.items():
+        if pat.match(title):
+            written = NUMERALS.index(m["num"]) + 1 if m["num"] else None
+            return number if written in (None, number) else None
+    return None
+
+
 def lead_heading(text: str) -> tuple[int, int] | None:
     """A standard heading at the start of a paragraph that goes on: (number, end offset)."""
     m = _LEAD.match(text)
@@ -379,6 +409,12 @@ def inline_headings(text: str) -> list[tuple[int, int, int]]:
     return [(m.start("num"), m.end(), NUMERALS.index(m["num"]) + 1) for m in _INLINE.finditer(text)]
 
 
+def _heading_title(heading: str) -> str:
+    """A heading's words without its number (for comparing with the standard wording)."""
+    body = re.sub(r"^[一二三四五六七八九十]\s*[、.．]\s*", "", heading)
+    return re.sub(r"[\s。:：]+", "", body)
+
+
 def _clean_heading(text: str) -> str:
     return text.strip().lstrip("#>* ").rstrip("* ").strip()
 
@@ -393,8 +429,13 @@ def sections(blocks: list[Block], text: str | None = None) -> list[Section]:
     texts joined by line breaks.
     """
     heads: list[tuple[int, int, int, str]] = []  # (block index, number, heading end, heading)
+    alts: list[tuple[int, int, int, str]] = []
     for i, b in enumerate(blocks):
         if b.grid is not None:
+            continue
+        alt = alt_heading(b.text)
+        if alt is not None:
+            alts.append((i, alt, len(b.text), _clean_heading(b.text)))
             continue
         lead = lead_heading(b.text)
         if lead is not None:
@@ -406,6 +447,15 @@ def sections(blocks: list[Block], text: str | None = None) -> list[Section]:
         n = heading_line(b.text)
         if n is not None:
             heads.append((i, n, len(b.text), _clean_heading(b.text)))
+    # headings numbered （一）…（六） or not numbered: for the sections that no 一、 heading in
+    # the standard wording stands for (a report that numbers its parts so, or drops numbers)
+    covered = {
+        num
+        for _, num, _, h in heads
+        if num in _PHRASE_ONLY and _PHRASE_ONLY[num].search(_heading_title(h))
+    }
+    heads.extend(h for h in alts if h[1] not in covered)
+    heads.sort()
     out: list[Section] = []
     use_text = text is not None and all(b.offset is not None for b in blocks)
     for k, (i, num, end, heading) in enumerate(heads):

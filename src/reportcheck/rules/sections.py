@@ -64,7 +64,7 @@ INLINE_HEADINGS = {
     3: r"(?:收到和处理政府信息公开申请|依申请公开|政府信息公开申请情况)",
     4: r"(?:因?政府信息公开(?:工作)?(?:被申请|申请)?(?:的)?行政复议|行政复议)",
     5: r"(?:政府信息公开工作)?存在的(?:主要)?问题",
-    6: r"其他需要报告",
+    6: r"其他需(?:要)?报告",
 }
 """Strict heading starts, used to find a heading that runs on inside a paragraph
 (text taken from a web page without line breaks) when no heading line was found."""
