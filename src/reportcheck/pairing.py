@@ -74,16 +74,12 @@ def _explicit(report: Report, previous: Report) -> None:
         return
     if year < last:
         return
-    from reportcheck.rules.registry import make
+    from reportcheck.findings.catalogue import emit
 
     report.findings.append(
-        make(
+        emit(
             "RC500",
-            f"--previous 给出的 {previous.source} 是 {last} 年度报告，本报告是 {year} 年度，"
-            f"不是上一年度的报告，未做跨年度核对（应给出 {year - 1} 年度报告）",
-            f"--previous {previous.source} is the {last} report and this is the {year} "
-            f"report: it is not last year's, so nothing was compared across years (give the "
-            f"{year - 1} report)",
+            {"previous": previous.source, "last": last, "year": year, "expected": year - 1},
             actual=str(last),
             expected=str(year - 1),
             extra={"previous_file": previous.source},

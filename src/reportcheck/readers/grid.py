@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from reportcheck.config import Settings
 from reportcheck.findings import Finding
+from reportcheck.findings.catalogue import emit
 from reportcheck.model.labels import label_key
 from reportcheck.model.report import Cell, CellState, Location, Report, TableData
 from reportcheck.model.tables import (
@@ -42,7 +43,6 @@ from reportcheck.model.tables import (
 from reportcheck.model.values import parse_cell, parse_text
 from reportcheck.model.version import decide, detect
 from reportcheck.model.version import evidence as version_evidence
-from reportcheck.rules.registry import make
 
 
 @dataclass(slots=True)
@@ -262,13 +262,7 @@ def locate_in_report(report: Report, grids: list[Grid], settings: Settings) -> L
     )
     report.format_version = version
     if how == "default":
-        report.findings.append(
-            make(
-                "RC004",
-                f"标签和年度都无法确定格式版本：按 {version} 版检查",
-                f"neither the labels nor the year tell the format version: checked as {version}",
-            )
-        )
+        report.findings.append(emit("RC004", {"version": version}))
     found = locate(grids, version)
     report.tables = found.tables
     report.findings.extend(found.findings)
@@ -432,13 +426,14 @@ def _row_values(
         return {col.id: Cell(None, "", CellState.BLANK, None) for col in columns}
     where = values[0][1].location if values else None
     findings.append(
-        make(
+        emit(
             "RC003",
-            f"{tdef.short}「{line.labels[-1].strip()}」行有 {len(nums)} 个数值，应有 {len(columns)} 个："
-            f"无法确定各数对应哪一列，本行未检查",
-            f"{tdef.short} row “{line.labels[-1].strip()}” has {len(nums)} values where "
-            f"{len(columns)} are expected: cannot tell which value belongs to which column, "
-            f"so the row is not checked",
+            {
+                "table": tdef.short,
+                "label": line.labels[-1].strip(),
+                "found": len(nums),
+                "expected": len(columns),
+            },
             table=tdef.id,
             location=where,
         )
@@ -502,11 +497,10 @@ def _review_table(grid: Grid, findings: list[Finding]) -> TableData | None:
             seq = [c for _, c in nums]
         elif len(nums) > 0 and not line.labels:
             findings.append(
-                make(
+                emit(
                     "RC003",
-                    f"表四数据行有 {len(nums)} 个数值，应有 15 个：本表未检查",
-                    f"Table 4's data row has {len(nums)} values where 15 are expected: "
-                    f"the table is not checked",
+                    {"found": len(nums)},
+                    variant="review_row",
                     table="review_litigation",
                     location=nums[0][1].location,
                 )

@@ -17,11 +17,11 @@ from functools import lru_cache
 from typing import Any
 
 from reportcheck.errors import InputError
+from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.report import Location, Metadata, Report, TableData, Waiver
 from reportcheck.model.tables import FORMATS, TABLE_IDS, TableDef, row_key_candidates
 from reportcheck.model.values import parse_cell
 from reportcheck.model.version import decide, detect
-from reportcheck.rules.registry import make
 
 TOP_KEYS = ("$schema", "format_version", "report", *TABLE_IDS, "waivers")
 META_KEYS = ("agency", "year", "published", "level", "title")
@@ -113,9 +113,18 @@ class _Reader:
             return Location(pointer)
         return Location(pointer, pos[0], pos[1])
 
-    def finding(self, code: str, zh: str, en: str, pointer: str, **kw: Any) -> None:
+    def finding(
+        self,
+        code: str,
+        params: dict[str, object] | None,
+        pointer: str,
+        variant: str = "default",
+        **kw: Any,
+    ) -> None:
         fields = {**self.place(pointer), **kw}
-        self.report.findings.append(make(code, zh, en, location=self.loc(pointer), **fields))
+        self.report.findings.append(
+            emit(code, params, variant=variant, location=self.loc(pointer), **fields)
+        )
 
     def place(self, pointer: str) -> dict[str, Any]:
         """Table / row / column ids of a pointer into a table, as far as they are known ids."""
@@ -137,13 +146,14 @@ class _Reader:
             if key in known:
                 continue
             near = _label_id(key, known) or difflib.get_close_matches(key, list(known), n=1)
-            hint_zh = f"，是否应为「{near[0]}」？" if near else ""
-            hint_en = f"; did you mean “{near[0]}”?" if near else ""
+            params: dict[str, object] = {"key": key, "base": base or "/"}
+            if near:
+                params["near"] = near[0]
             self.finding(
                 "RC001",
-                f"未知的键「{key}」（{base or '/'}）{hint_zh}",
-                f"unknown key “{key}” in {base or '/'}{hint_en}",
+                params,
                 f"{base}/{_escape(key)}",
+                "suggest" if near else "default",
                 actual=key,
                 expected=near[0] if near else None,
             )
@@ -152,23 +162,17 @@ class _Reader:
         doc, rep = self.doc, self.report
         for pointer in dict.fromkeys(self.duplicates):
             key = pointer.rsplit("/", 1)[1]
-            self.finding(
-                "RC006",
-                f"键「{key}」在同一对象中出现了不止一次（{pointer}）：只有最后一个值被读取",
-                f"the key “{key}” occurs more than once in one object ({pointer}): only the "
-                f"last value is read",
-                pointer,
-                actual=key,
-            )
+            self.finding("RC006", {"key": key, "pointer": pointer}, pointer, actual=key)
         self.unknown(doc, TOP_KEYS, "")
         self.read_metadata()
         declared = doc.get("format_version")
         if declared is not None and str(declared) not in FORMATS:
+            versions = Tr(" 或 ".join(FORMATS), ", ".join(FORMATS))
             self.finding(
                 "RC002",
-                f"format_version 应为 {' 或 '.join(FORMATS)}，而不是「{declared}」",
-                f"format_version must be one of {', '.join(FORMATS)}, not “{declared}”",
+                {"versions": versions, "declared": declared},
                 "/format_version",
+                "format_version",
                 actual=str(declared),
             )
             declared = None
@@ -184,13 +188,7 @@ class _Reader:
         )
         rep.format_version = version
         if how in ("year", "default"):
-            rep.findings.append(
-                make(
-                    "RC004",
-                    f"未声明 format_version，键名也无法区分版本：按 {version} 版检查",
-                    f"no format_version and the keys do not tell the version: checked as {version}",
-                )
-            )
+            rep.findings.append(emit("RC004", {"version": version}, variant="json"))
         for tdef in FORMATS[version].tables:
             self.read_table(tdef)
         self.read_waivers()
@@ -215,7 +213,7 @@ class _Reader:
         if meta is None:
             return
         if not isinstance(meta, dict):
-            self.finding("RC002", "report 应为对象", "report must be an object", "/report")
+            self.finding("RC002", None, "/report", "report")
             return
         self.unknown(meta, META_KEYS, "/report")
         md = Metadata()
@@ -231,12 +229,7 @@ class _Reader:
                 md.year = year
             else:
                 shown = json.dumps(year, default=str, ensure_ascii=False)
-                self.finding(
-                    "RC002",
-                    f"report.year 应为年份数字，如 2024，而不是 {shown}",
-                    f"report.year must be a year such as 2024, not {shown}",
-                    "/report/year",
-                )
+                self.finding("RC002", {"shown": shown}, "/report/year", "year")
         published = meta.get("published")
         if published is not None:
             try:
@@ -244,23 +237,14 @@ class _Reader:
                     raise ValueError(published)
                 md.published = date.fromisoformat(published)
             except ValueError:
-                self.finding(
-                    "RC002",
-                    f"report.published 应为日期 YYYY-MM-DD，而不是「{published}」",
-                    f"report.published must be a date YYYY-MM-DD, not “{published}”",
-                    "/report/published",
-                )
+                self.finding("RC002", {"published": published}, "/report/published", "published")
         level = meta.get("level")
         if level is not None:
             if level in LEVELS:
                 md.level = str(level)
             else:
-                self.finding(
-                    "RC002",
-                    f"report.level 应为 {' / '.join(LEVELS)} 之一，而不是「{level}」",
-                    f"report.level must be one of {', '.join(LEVELS)}, not “{level}”",
-                    "/report/level",
-                )
+                levels = Tr(" / ".join(LEVELS), ", ".join(LEVELS))
+                self.finding("RC002", {"levels": levels, "level": level}, "/report/level", "level")
         self.report.metadata = md
 
     def read_table(self, tdef: TableDef) -> None:
@@ -270,7 +254,7 @@ class _Reader:
         table = self.doc[tid]
         base = f"/{tid}"
         if not isinstance(table, dict):
-            self.finding("RC002", f"{tid} 应为对象 {{…}}", f"{tid} must be an object", base)
+            self.finding("RC002", {"table": tid}, base, "table")
             return
         data = TableData(tid, location=self.loc(base))
         self.unknown(table, [r.id for r in tdef.rows], base)
@@ -280,12 +264,7 @@ class _Reader:
             row = table[r.id]
             rbase = f"{base}/{r.id}"
             if not isinstance(row, dict):
-                self.finding(
-                    "RC002",
-                    f"{rbase} 应为对象 {{列: 数值}}，而不是 {_type(row)}",
-                    f"{rbase} must be an object {{column: value}}, not {_type(row)}",
-                    rbase,
-                )
+                self.finding("RC002", {"pointer": rbase, "type": _type(row)}, rbase)
                 continue
             self.unknown(row, [c.id for c in r.columns], rbase)
             for c in r.columns:
@@ -299,7 +278,7 @@ class _Reader:
         if waivers is None:
             return
         if not isinstance(waivers, list):
-            self.finding("RC002", "waivers 应为数组", "waivers must be an array", "/waivers")
+            self.finding("RC002", None, "/waivers", "waivers")
             return
         for i, w in enumerate(waivers):
             pointer = f"/waivers/{i}"
@@ -308,12 +287,7 @@ class _Reader:
                 or not isinstance(w.get("code"), str)
                 or not str(w.get("reason", "")).strip()
             ):
-                self.finding(
-                    "RC002",
-                    f'{pointer} 应为 {{"code": "RC…", "reason": "理由"}}，理由不能为空',
-                    f'{pointer} must be {{"code": "RC…", "reason": "…"}} with a reason',
-                    pointer,
-                )
+                self.finding("RC002", {"pointer": pointer}, pointer, "waiver")
                 continue
             self.unknown(w, ["code", "reason", "location"], pointer)
             loc = w.get("location")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportcheck.findings import Term
+from reportcheck.findings.catalogue import Tr
 from reportcheck.model.report import Cell, Report
 from reportcheck.model.tables import TABLE_EN, TABLE_SHORT, ColumnDef, RowDef
 
@@ -31,6 +32,25 @@ def where_en(report: Report, table: str, row: str | None = None, column: str | N
             name += f" · {rdef.column(column).en}"
         parts.append(name)
     return " ".join(parts)
+
+
+def cell_name(report: Report, table: str, row: str, column: str, cell: Cell | None = None) -> Tr:
+    """How each language names a cell in a message: :func:`where` and the cell's place
+    (``表三 （一）予以公开·自然人 第 21 行第 3 栏`` / ``Table 3 … D7``)."""
+    return Tr(
+        where(report, table, row, column) + at_zh(cell),
+        where_en(report, table, row, column) + at(cell),
+    )
+
+
+def table_name(table: str) -> Tr:
+    """``表三`` / ``Table 3``."""
+    return Tr(TABLE_SHORT[table], TABLE_EN[table])
+
+
+def shown_tr(cell: Cell) -> Tr:
+    """What the cell says, in each language (:func:`shown`, :func:`shown_en`)."""
+    return Tr(shown(cell), shown_en(cell))
 
 
 def cell_fields(

@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from datetime import date
 
 from reportcheck.config import Settings
-from reportcheck.findings import Finding, Severity
+from reportcheck.findings import Finding
+from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.report import Report
-from reportcheck.rules.registry import make, rule
+from reportcheck.rules.registry import rule
 from reportcheck.rules.sections import fold, layout
 
 LEVEL_ZH = {"department": "政府部门", "government": "人民政府", "township": "乡镇（街道）"}
@@ -40,7 +41,7 @@ def deadline(report: Report, settings: Settings) -> date | None:
         return None
 
 
-@rule("RC601", "late-publication", Severity.WARNING, "年报发布逾期", "published late")
+@rule("RC601")
 def late_publication(report: Report, settings: Settings) -> Iterator[Finding]:
     """The report was published after the deadline (R10).
 
@@ -58,12 +59,15 @@ def late_publication(report: Report, settings: Settings) -> Iterator[Finding]:
         return
     level = agency_level(report) or ""
     days = (published - last).days
-    yield make(
+    yield emit(
         "RC601",
-        f"{report.metadata.year} 年度报告于 {published.isoformat()} 发布，"
-        f"晚于{LEVEL_ZH.get(level, level)}的发布期限 {last.isoformat()}（逾期 {days} 天）",
-        f"the {report.metadata.year} report was published on {published.isoformat()}, after "
-        f"the {level} deadline {last.isoformat()} ({days} days late)",
+        {
+            "year": report.metadata.year,
+            "published": published.isoformat(),
+            "level": Tr(LEVEL_ZH.get(level, level), level),
+            "deadline": last.isoformat(),
+            "days": days,
+        },
         actual=published.isoformat(),
         expected=last.isoformat(),
         difference=str(days),
@@ -103,13 +107,7 @@ def _content(body: str, agency: str | None) -> str:
     return re.sub(r"\s+", " ", " ".join(lines)).strip()
 
 
-@rule(
-    "RC602",
-    "fee-statement",
-    Severity.WARNING,
-    "未说明信息处理费收取情况",
-    "no statement on 信息处理费",
-)
+@rule("RC602")
 def fee_statement(report: Report, settings: Settings) -> Iterator[Finding]:
     """Section 六 does not say what 信息处理费 was charged, or that none was.
 
@@ -135,12 +133,9 @@ def fee_statement(report: Report, settings: Settings) -> Iterator[Finding]:
     heading = lay.chosen[6]
     said = _content(body[len(heading.text) :], report.metadata.agency)
     shown = said[:60] + ("…" if len(said) > 60 else "")
-    yield make(
+    yield emit(
         "RC602",
-        f"第六部分「{heading.text}」未说明信息处理费的收取情况（如「本年度未收取信息处理费」"
-        f"或「收取信息处理费共计400元」）；该部分内容为「{shown}」",
-        f"section 六 (「{heading.text}」) does not say what 信息处理费 was charged, or that "
-        f"none was; it says 「{shown}」",
+        {"heading": heading.text, "said": shown},
         location=heading.location,
         actual=shown,
         expected="本年度未收取信息处理费 / 收取信息处理费共计…元",

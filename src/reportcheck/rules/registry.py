@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from reportcheck.findings import Finding, Severity
+from reportcheck.findings import Finding, Severity, catalogue
 
 if TYPE_CHECKING:
     from reportcheck.config import Settings
@@ -29,20 +29,14 @@ if TYPE_CHECKING:
 
 CheckFn = Callable[["Report", "Settings"], Iterable[Finding]]
 
-FAMILIES = {
-    "RC0": ("输入", "input"),
-    "RC1": ("结构", "structure"),
-    "RC2": ("数值", "values"),
-    "RC3": ("表内计算", "arithmetic"),
-    "RC4": ("正文与表格", "prose against tables"),
-    "RC5": ("跨年度", "cross-year"),
-    "RC6": ("发布", "publication"),
-}
+FAMILIES: dict[str, tuple[str, str]] = dict(catalogue.FAMILIES)
+"""Code families by prefix: (zh, en) names."""
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A registered rule."""
+    """A code as the rules see it: its catalogue entry and, when a rule module runs it,
+    the check function."""
 
     code: str
     name: str
@@ -52,7 +46,7 @@ class Rule:
     doc: str
     check: CheckFn | None
     """The function that runs the rule; None for codes that another part emits
-    (a reader, or the shared arithmetic engine), named in ``emitted_by``."""
+    (a reader, the shared arithmetic engine, the pairing), named in ``emitted_by``."""
     emitted_by: str = ""
 
     @property
@@ -75,16 +69,35 @@ RULE_MODULES = (
 """Every module that registers rules, in the order their checks run."""
 
 
-def rule(
-    code: str, name: str, severity: Severity, summary: str, summary_en: str
-) -> Callable[[CheckFn], CheckFn]:
-    """Register a check function as the rule ``code``; its docstring documents it."""
+def rule(code: str, *legacy: object) -> Callable[[CheckFn], CheckFn]:
+    """Bind a check function to ``code``; severity, name and summary come from the
+    catalogue (:mod:`reportcheck.findings.catalogue`).
+
+    ``legacy`` (name, severity, summary, summary_en — the old signature, still used by
+    rule modules not yet converted) must agree with the catalogue.
+    """
+    entry = catalogue.get(code)
+    if legacy and tuple(legacy) != (entry.name, entry.severity, *entry.summary):
+        raise ValueError(f"@rule({code!r}, …) disagrees with the catalogue entry")
 
     def deco(fn: CheckFn) -> CheckFn:
-        _add(Rule(code, name, severity, summary, summary_en, _doc(fn), fn))
+        _add(_from_entry(entry, _doc(fn), fn))
         return fn
 
     return deco
+
+
+def _from_entry(entry: catalogue.Entry, doc: str, check: CheckFn | None) -> Rule:
+    return Rule(
+        entry.code,
+        entry.name,
+        entry.severity,
+        entry.summary.zh,
+        entry.summary.en,
+        doc,
+        check,
+        "" if check is not None else entry.emitted_by,
+    )
 
 
 def declare(
@@ -96,8 +109,12 @@ def declare(
     doc: str,
     emitted_by: str,
 ) -> None:
-    """Register a code whose findings are produced elsewhere (reader or engine)."""
-    _add(Rule(code, name, severity, summary, summary_en, inspect.cleandoc(doc), None, emitted_by))
+    """Register the documentation of a code whose findings are produced elsewhere (reader
+    or engine); the other arguments must agree with the catalogue."""
+    entry = catalogue.get(code)
+    if (name, severity, summary, summary_en) != (entry.name, entry.severity, *entry.summary):
+        raise ValueError(f"declare({code!r}, …) disagrees with the catalogue entry")
+    _add(_from_entry(entry, inspect.cleandoc(doc), None))
 
 
 def _add(r: Rule) -> None:
@@ -137,13 +154,10 @@ def make(
     fields: Mapping[str, Any] | None = None,
     **kw: Any,
 ) -> Finding:
-    """Build a finding of ``code`` with the rule's registered severity.
+    """Build a finding of ``code`` with its catalogue severity from ready-made messages.
 
-    ``fields`` (usually from :func:`reportcheck.rules.common.cell_fields`) are overridden
-    by keyword arguments.
+    Deprecated: the prose rules and the text reader still use it until they emit through
+    :func:`reportcheck.findings.catalogue.emit`, which renders the catalogue's templates.
     """
-    if code not in RULES:  # a reader may report before any rule module was imported
-        load_all()
-    r = RULES[code]
     merged = {**(fields or {}), **kw}
-    return Finding(code, r.severity, message, message_en, **merged)
+    return Finding(code, catalogue.get(code).severity, message, message_en, **merged)

@@ -6,10 +6,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from reportcheck.config import Settings
-from reportcheck.findings import Finding, Severity
+from reportcheck.findings import Finding
+from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.report import Report
-from reportcheck.model.tables import FORMATS, TABLE_EN, TABLE_IDS, TABLE_SHORT, RowDef
-from reportcheck.rules.registry import make, rule
+from reportcheck.model.tables import FORMATS, TABLE_EN, TABLE_IDS, RowDef
+from reportcheck.rules.common import table_name
+from reportcheck.rules.registry import rule
 
 
 def _table_fields(report: Report, table_id: str) -> dict[str, Any]:
@@ -17,7 +19,7 @@ def _table_fields(report: Report, table_id: str) -> dict[str, Any]:
     return {"table": table_id, "table_label": f"{tdef.short} {tdef.title}"}
 
 
-@rule("RC101", "missing-table", Severity.ERROR, "缺少表格", "table missing")
+@rule("RC101")
 def missing_table(report: Report, settings: Settings) -> Iterator[Finding]:
     """One of the three standard tables (表二, 表三, 表四) is missing.
 
@@ -31,15 +33,13 @@ def missing_table(report: Report, settings: Settings) -> Iterator[Finding]:
         if table_id in report.tables:
             continue
         tdef = report.table_def(table_id)
-        yield make(
-            "RC101",
-            f"缺少{tdef.short}「{tdef.title}」",
-            f"{TABLE_EN[table_id]} ({tdef.short} {tdef.title}) is missing",
-            _table_fields(report, table_id),
+        name = Tr(
+            f"{tdef.short}「{tdef.title}」", f"{TABLE_EN[table_id]} ({tdef.short} {tdef.title})"
         )
+        yield emit("RC101", {"table": name}, fields=_table_fields(report, table_id))
 
 
-@rule("RC102", "missing-row", Severity.ERROR, "表格缺少行", "row missing")
+@rule("RC102")
 def missing_row(report: Report, settings: Settings) -> Iterator[Finding]:
     """A row of the format is missing from a table that is present.
 
@@ -78,31 +78,37 @@ def missing_row(report: Report, settings: Settings) -> Iterator[Finding]:
             members = groups.get(r.group or "", [])
             if len(members) > 1 and all(m in missing for m in members):
                 done.update(m.id for m in members)
-                labels = "、".join(m.label for m in members)
-                yield make(
+                labels = [m.label for m in members]
+                yield emit(
                     "RC102",
-                    f"{tdef.short}缺少「{r.group}」的全部 {len(members)} 个细分行：{labels}",
-                    f"{TABLE_EN[table_id]} has none of the {len(members)} rows under "
-                    f"“{r.group}”: {', '.join(m.label for m in members)}",
-                    _table_fields(report, table_id),
+                    {
+                        "table": table_name(table_id),
+                        "group": r.group,
+                        "count": len(members),
+                        "rows": Tr("、".join(labels), ", ".join(labels)),
+                    },
+                    variant="group",
+                    fields=_table_fields(report, table_id),
                     row=r.id,
                     row_label=r.group,
                     location=data.location,
                     extra={"rows": ",".join(m.id for m in members)},
                 )
                 continue
-            yield make(
+            yield emit(
                 "RC102",
-                f"{tdef.short}缺少「{r.full_label}」行",
-                f"{TABLE_EN[table_id]} has no row “{r.full_label}” ({r.en})",
-                _table_fields(report, table_id),
+                {
+                    "table": table_name(table_id),
+                    "row": Tr(r.full_label, f"“{r.full_label}” ({r.en})"),
+                },
+                fields=_table_fields(report, table_id),
                 row=r.id,
                 row_label=r.full_label,
                 location=data.location,
             )
 
 
-@rule("RC103", "missing-column", Severity.ERROR, "表格缺少列", "column missing")
+@rule("RC103")
 def missing_column(report: Report, settings: Settings) -> Iterator[Finding]:
     """A column of the format is missing from a table that is present.
 
@@ -125,11 +131,10 @@ def missing_column(report: Report, settings: Settings) -> Iterator[Finding]:
                     len(r.columns) == 1 for r in rows_with
                 ):  # single-column 表二 rows: the row check reports it
                     continue
-                yield make(
+                yield emit(
                     "RC103",
-                    f"{tdef.short}缺少「{c.label}」列",
-                    f"{TABLE_EN[table_id]} has no column “{c.label}” ({c.en})",
-                    _table_fields(report, table_id),
+                    {"table": table_name(table_id), "column": Tr(c.label, f"“{c.label}” ({c.en})")},
+                    fields=_table_fields(report, table_id),
                     column=c.id,
                     column_label=c.label,
                     location=data.location,
@@ -138,11 +143,15 @@ def missing_column(report: Report, settings: Settings) -> Iterator[Finding]:
             for c in r.columns:
                 if c.id in whole_missing or (r.id, c.id) in data.cells:
                     continue
-                yield make(
+                yield emit(
                     "RC103",
-                    f"{tdef.short}「{r.full_label}」行缺少「{c.label}」",
-                    f"{TABLE_EN[table_id]} row “{r.full_label}” has no “{c.label}” ({c.en}) value",
-                    _table_fields(report, table_id),
+                    {
+                        "table": table_name(table_id),
+                        "row": r.full_label,
+                        "column": Tr(c.label, f"“{c.label}” ({c.en})"),
+                    },
+                    variant="cell",
+                    fields=_table_fields(report, table_id),
                     row=r.id,
                     row_label=r.full_label,
                     column=c.id,
@@ -151,7 +160,7 @@ def missing_column(report: Report, settings: Settings) -> Iterator[Finding]:
                 )
 
 
-@rule("RC104", "outdated-format", Severity.ERROR, "使用了过时的表格格式", "outdated format")
+@rule("RC104")
 def outdated_format(report: Report, settings: Settings) -> Iterator[Finding]:
     """A report for 2021 or later uses the 2019 (trial) format.
 
@@ -167,18 +176,19 @@ def outdated_format(report: Report, settings: Settings) -> Iterator[Finding]:
         return
     evidence = report.version_evidence.get("2019", [])
     shown = "、".join(evidence[:4]) if evidence else "2019 版标签"
-    yield make(
+    yield emit(
         "RC104",
-        f"{year} 年度报告使用了 2019 年试行格式（{shown}）；自 2021 年度起应使用"
-        f"{FORMATS['2021'].document}",
-        f"the {year} report uses the 2019 trial format ({', '.join(evidence[:4])}); from report "
-        f"year 2021 the 2021 format applies",
+        {
+            "year": year,
+            "evidence": Tr(shown, ", ".join(evidence[:4])),
+            "document": Tr(FORMATS["2021"].document, "the 2021 format"),
+        },
         actual="2019",
         expected="2021",
     )
 
 
-@rule("RC105", "mixed-format", Severity.WARNING, "混用两个版本的标签", "labels of both versions")
+@rule("RC105")
 def mixed_format(report: Report, settings: Settings) -> Iterator[Finding]:
     """The labels mix the 2019 and the 2021 format.
 
@@ -195,17 +205,15 @@ def mixed_format(report: Report, settings: Settings) -> Iterator[Finding]:
     used = report.format_version or "2021"
     odd = ev19 if used == "2021" else ev21
     other = "2019" if used == "2021" else "2021"
-    yield make(
+    yield emit(
         "RC105",
-        f"按 {used} 版检查，但也出现了 {other} 版的标签：{'、'.join(odd[:5])}",
-        f"checked as the {used} format, but labels of the {other} format also occur: "
-        f"{', '.join(odd[:5])}",
+        {"used": used, "other": other, "labels": Tr("、".join(odd[:5]), ", ".join(odd[:5]))},
         actual=other,
         expected=used,
     )
 
 
-@rule("RC106", "unknown-row", Severity.WARNING, "无法识别的行", "unrecognised row")
+@rule("RC106")
 def unknown_row(report: Report, settings: Settings) -> Iterator[Finding]:
     """A table has a row whose label is not part of the format.
 
@@ -217,12 +225,10 @@ def unknown_row(report: Report, settings: Settings) -> Iterator[Finding]:
     """
     for table_id, data in report.tables.items():
         for label, loc in data.extra_rows:
-            yield make(
+            yield emit(
                 "RC106",
-                f"{TABLE_SHORT[table_id]}中的行「{label}」不属于标准格式，未检查",
-                f"{TABLE_EN[table_id]} has a row “{label}” that is not part of the format; "
-                f"it was not checked",
-                _table_fields(report, table_id),
+                {"table": table_name(table_id), "label": label},
+                fields=_table_fields(report, table_id),
                 location=loc,
                 actual=label,
             )

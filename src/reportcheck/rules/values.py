@@ -7,16 +7,17 @@ from decimal import Decimal
 
 from reportcheck.config import Settings
 from reportcheck.findings import Finding, Severity, fmt_number
+from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.report import Cell, CellState, Report
-from reportcheck.model.tables import TABLE_EN, TABLE_SHORT, ColumnDef, ValueKind
-from reportcheck.rules.common import at, at_zh, cell_fields, shown, where, where_en
-from reportcheck.rules.registry import declare, make, rule
+from reportcheck.model.tables import TABLE_SHORT, ColumnDef, ValueKind
+from reportcheck.rules.common import cell_fields, cell_name, shown, table_name
+from reportcheck.rules.registry import declare, rule
 
 _EXPECT = {
-    ValueKind.COUNT: ("不小于 0 的整数", "a whole number ≥ 0"),
-    ValueKind.SIGNED_COUNT: ("整数（可为负数）", "a whole number (may be negative)"),
-    ValueKind.AMOUNT: ("不小于 0 的数（单位：万元）", "a number ≥ 0 (in 10,000 yuan)"),
-    ValueKind.MONEY: ("金额", "an amount of money"),
+    ValueKind.COUNT: Tr("不小于 0 的整数", "a whole number ≥ 0"),
+    ValueKind.SIGNED_COUNT: Tr("整数（可为负数）", "a whole number (may be negative)"),
+    ValueKind.AMOUNT: Tr("不小于 0 的数（单位：万元）", "a number ≥ 0 (in 10,000 yuan)"),
+    ValueKind.MONEY: Tr("金额", "an amount of money"),
 }
 
 # A fee amount in 万元 at or above this is almost certainly written in 元.
@@ -33,7 +34,7 @@ def _cells(report: Report) -> Iterator[tuple[str, str, str, ColumnDef, Cell]]:
                     yield table_id, r.id, c.id, c, cell
 
 
-@rule("RC201", "not-a-number", Severity.ERROR, "数值单元格中不是数字", "text in a numeric cell")
+@rule("RC201")
 def not_a_number(report: Report, settings: Settings) -> Iterator[Finding]:
     """A numeric cell holds text that is not a number.
 
@@ -48,19 +49,21 @@ def not_a_number(report: Report, settings: Settings) -> Iterator[Finding]:
     """
     for table, row, col, cdef, cell in _cells(report):
         if cell.state is CellState.TEXT:
-            zh, en = _EXPECT[cdef.kind]
-            yield make(
+            kind = _EXPECT[cdef.kind]
+            yield emit(
                 "RC201",
-                f"{where(report, table, row, col)}{at_zh(cell)} 写的是「{cell.raw.strip()}」，应为{zh}",
-                f"{where_en(report, table, row, col)}{at(cell)} says “{cell.raw.strip()}”, "
-                f"which is not {en}",
-                cell_fields(report, table, row, col),
+                {
+                    "cell": cell_name(report, table, row, col, cell),
+                    "raw": cell.raw.strip(),
+                    "expected": kind,
+                },
+                fields=cell_fields(report, table, row, col),
                 actual=cell.raw,
-                expected=zh,
+                expected=kind.zh,
             )
 
 
-@rule("RC202", "negative", Severity.ERROR, "数值为负数", "negative value")
+@rule("RC202")
 def negative(report: Report, settings: Settings) -> Iterator[Finding]:
     """A count or amount is negative.
 
@@ -74,18 +77,16 @@ def negative(report: Report, settings: Settings) -> Iterator[Finding]:
         if cdef.kind is ValueKind.SIGNED_COUNT or not cell.numeric:
             continue
         if cell.value is not None and cell.value < 0:
-            yield make(
+            yield emit(
                 "RC202",
-                f"{where(report, table, row, col)}{at_zh(cell)} = {fmt_number(cell.value)}，不能为负数",
-                f"{where_en(report, table, row, col)}{at(cell)} = {fmt_number(cell.value)}, "
-                f"which must not be negative",
-                cell_fields(report, table, row, col),
+                {"cell": cell_name(report, table, row, col, cell), "value": cell.value},
+                fields=cell_fields(report, table, row, col),
                 actual=cell.raw,
-                expected=_EXPECT[cdef.kind][0],
+                expected=_EXPECT[cdef.kind].zh,
             )
 
 
-@rule("RC203", "not-whole", Severity.ERROR, "件数不是整数", "count is not a whole number")
+@rule("RC203")
 def not_whole(report: Report, settings: Settings) -> Iterator[Finding]:
     """A count has a fractional part.
 
@@ -99,14 +100,12 @@ def not_whole(report: Report, settings: Settings) -> Iterator[Finding]:
         if cdef.kind in (ValueKind.AMOUNT, ValueKind.MONEY) or not cell.numeric:
             continue
         if isinstance(cell.value, Decimal):
-            yield make(
+            yield emit(
                 "RC203",
-                f"{where(report, table, row, col)}{at_zh(cell)} = {fmt_number(cell.value)}，件数应为整数",
-                f"{where_en(report, table, row, col)}{at(cell)} = {fmt_number(cell.value)}, "
-                f"but a count must be a whole number",
-                cell_fields(report, table, row, col),
+                {"cell": cell_name(report, table, row, col, cell), "value": cell.value},
+                fields=cell_fields(report, table, row, col),
                 actual=cell.raw,
-                expected=_EXPECT[cdef.kind][0],
+                expected=_EXPECT[cdef.kind].zh,
             )
 
 
@@ -129,13 +128,7 @@ declare(
 )
 
 
-@rule(
-    "RC205",
-    "formula-not-calculated",
-    Severity.ERROR,
-    "公式没有计算结果",
-    "formula has no calculated value",
-)
+@rule("RC205")
 def formula_no_value(report: Report, settings: Settings) -> Iterator[Finding]:
     """An Excel cell holds a formula whose result was never calculated and saved.
 
@@ -148,19 +141,15 @@ def formula_no_value(report: Report, settings: Settings) -> Iterator[Finding]:
     """
     for table, row, col, _cdef, cell in _cells(report):
         if cell.state is CellState.FORMULA_NO_VALUE:
-            yield make(
+            yield emit(
                 "RC205",
-                f"{where(report, table, row, col)}{at_zh(cell)} 是公式「={cell.formula}」但没有计算结果："
-                f"请在 Excel/WPS 中打开并保存，或直接填写数值",
-                f"{where_en(report, table, row, col)}{at(cell)} holds the formula "
-                f"“={cell.formula}” with no calculated value: open and save the workbook in "
-                f"Excel/WPS, or type the number",
-                cell_fields(report, table, row, col),
+                {"cell": cell_name(report, table, row, col, cell), "formula": cell.formula},
+                fields=cell_fields(report, table, row, col),
                 actual=f"={cell.formula}",
             )
 
 
-@rule("RC206", "fee-amount-suspicious", Severity.WARNING, "收费金额可疑", "suspicious fee amount")
+@rule("RC206")
 def fee_amount(report: Report, settings: Settings) -> Iterator[Finding]:
     """The 表二 fee amount looks as if it was written in 元 instead of 万元 (R6).
 
@@ -175,35 +164,29 @@ def fee_amount(report: Report, settings: Settings) -> Iterator[Finding]:
             continue
         if cell.unit == "元":
             wan = cell.value / Decimal(10_000)
-            yield make(
+            yield emit(
                 "RC206",
-                f"{where(report, table, row, col)}{at_zh(cell)} 写作「{shown(cell)}」，单位应为万元"
-                f"（{fmt_number(cell.value)} 元 = {fmt_number(wan)} 万元）",
-                f"{where_en(report, table, row, col)}{at(cell)} is written “{shown(cell)}”; the "
-                f"unit is 10,000 yuan ({fmt_number(cell.value)} yuan = {fmt_number(wan)})",
-                cell_fields(report, table, row, col),
+                {
+                    "cell": cell_name(report, table, row, col, cell),
+                    "shown": shown(cell),
+                    "yuan": cell.value,
+                    "wan": wan,
+                },
+                fields=cell_fields(report, table, row, col),
                 actual=cell.raw,
                 expected=fmt_number(wan),
             )
         elif cell.value >= _IMPLAUSIBLE_WAN:
-            yield make(
+            yield emit(
                 "RC206",
-                f"{where(report, table, row, col)}{at_zh(cell)} = {fmt_number(cell.value)} 万元，"
-                f"金额过大，是否按元填写？",
-                f"{where_en(report, table, row, col)}{at(cell)} = {fmt_number(cell.value)} "
-                f"(×10,000 yuan) is implausibly large: was it entered in yuan?",
-                cell_fields(report, table, row, col),
+                {"cell": cell_name(report, table, row, col, cell), "value": cell.value},
+                variant="large",
+                fields=cell_fields(report, table, row, col),
                 actual=cell.raw,
             )
 
 
-@rule(
-    "RC207",
-    "placeholders",
-    Severity.INFO,
-    "空白或占位符按 0 计",
-    "blanks and placeholders read as 0",
-)
+@rule("RC207")
 def placeholders(report: Report, settings: Settings) -> Iterator[Finding]:
     """Cells left blank or filled with a placeholder (/, -, —, 无) are read as 0.
 
@@ -223,12 +206,13 @@ def placeholders(report: Report, settings: Settings) -> Iterator[Finding]:
         addrs_zh = [c.location.zh for c in empty if c.location]
         listed = "、".join(addrs_zh[:8]) + (" 等" if len(addrs) > 8 else "")
         listed_en = ", ".join(addrs[:8]) + (", …" if len(addrs) > 8 else "")
-        yield make(
+        params: dict[str, object] = {"table": table_name(table_id), "count": len(empty)}
+        if addrs:
+            params["cells"] = Tr(listed, listed_en)
+        yield emit(
             "RC207",
-            f"{TABLE_SHORT[table_id]} 有 {len(empty)} 个单元格为空或占位符，按 0 计"
-            + (f"：{listed}" if addrs else ""),
-            f"{TABLE_EN[table_id]} has {len(empty)} blank or placeholder cells, read as 0"
-            + (f": {listed_en}" if addrs else ""),
+            params,
+            variant="default" if addrs else "unlocated",
             table=table_id,
             table_label=f"{TABLE_SHORT[table_id]} {report.table_def(table_id).title}",
             cells=tuple(addrs),

@@ -134,10 +134,9 @@ class Finding:
         loc = self.location
         position = (loc.line or 0, loc.column or 0) if loc else (0, 0)
         address = loc.address if loc else ""
-        parts = tuple(
-            (int(p), "") if p.isdigit() else (-1, p) for p in _DIGITS.split(address) if p
-        )
+        parts = tuple((int(p), "") if p.isdigit() else (-1, p) for p in _DIGITS.split(address) if p)
         return (-self.severity.rank, self.code, position, parts)
+
 
 def _num(value: Number) -> str:
     if isinstance(value, Decimal):

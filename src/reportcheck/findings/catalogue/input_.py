@@ -1,0 +1,159 @@
+"""RC0xx input: what a reader met (unknown keys, wrong structure, unreadable parts).
+
+The file is still checked; these findings say what could not be taken from it as it is.
+"""
+
+from __future__ import annotations
+
+from reportcheck.findings import Severity
+from reportcheck.findings.catalogue.entry import Entry, Tr
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+ENTRIES = (
+    Entry(
+        "RC001",
+        "unknown-key",
+        WARNING,
+        Tr("JSON 中有未知的键", "unknown key in a JSON submission"),
+        {
+            "default": Tr("未知的键「{key}」（{base}）", "unknown key “{key}” in {base}"),
+            "suggest": Tr(
+                "未知的键「{key}」（{base}），是否应为「{near}」？",
+                "unknown key “{key}” in {base}; did you mean “{near}”?",
+            ),
+        },
+        "the JSON reader",
+    ),
+    Entry(
+        "RC002",
+        "wrong-structure",
+        ERROR,
+        Tr("JSON 结构错误", "wrong JSON structure"),
+        {
+            "default": Tr(
+                "{pointer} 应为对象 {{列: 数值}}，而不是 {type}",
+                "{pointer} must be an object {{column: value}}, not {type}",
+            ),
+            "format_version": Tr(
+                "format_version 应为 {versions}，而不是「{declared}」",
+                "format_version must be one of {versions}, not “{declared}”",
+            ),
+            "report": Tr("report 应为对象", "report must be an object"),
+            "year": Tr(
+                "report.year 应为年份数字，如 2024，而不是 {shown}",
+                "report.year must be a year such as 2024, not {shown}",
+            ),
+            "published": Tr(
+                "report.published 应为日期 YYYY-MM-DD，而不是「{published}」",
+                "report.published must be a date YYYY-MM-DD, not “{published}”",
+            ),
+            "level": Tr(
+                "report.level 应为 {levels} 之一，而不是「{level}」",
+                "report.level must be one of {levels}, not “{level}”",
+            ),
+            "table": Tr("{table} 应为对象 {{…}}", "{table} must be an object"),
+            "waivers": Tr("waivers 应为数组", "waivers must be an array"),
+            "waiver": Tr(
+                '{pointer} 应为 {{"code": "RC…", "reason": "理由"}}，理由不能为空',
+                '{pointer} must be {{"code": "RC…", "reason": "…"}} with a reason',
+            ),
+        },
+        "the JSON reader",
+    ),
+    Entry(
+        "RC003",
+        "unreadable",
+        ERROR,
+        Tr("表格无法可靠读取", "table could not be read reliably"),
+        {
+            "default": Tr(
+                "{table}「{label}」行有 {found} 个数值，应有 {expected} 个：无法确定各数对应哪一列，"
+                "本行未检查",
+                "{table} row “{label}” has {found} values where {expected} are expected: "
+                "cannot tell which value belongs to which column, so the row is not checked",
+            ),
+            "review_row": Tr(
+                "表四数据行有 {found} 个数值，应有 15 个：本表未检查",
+                "Table 4's data row has {found} values where 15 are expected: the table is "
+                "not checked",
+            ),
+            "unlabelled_rows": Tr(
+                "表三「{before}」与「{after}」之间有 {rows} 行数字没有行标签，而这里缺少 {missing} 行："
+                "无法确定各行对应哪一项，这些行未读取",
+                "Table 3 has {rows} rows of numbers without labels between “{before}” and "
+                "“{after}”, where {missing} rows are missing: cannot tell which is which, so "
+                "they were not read",
+            ),
+            "glued": Tr(
+                "{table}「{label}」的数字在原文中连在一起（{run}），{why}：无法确定各单元格的值，"
+                "本行未读取、未检查",
+                "{table} row “{label}”: its digits run together in the text ({run}) and "
+                "{why}: the cells cannot be told apart, so the row was not read or checked",
+            ),
+        },
+        "the table readers (Excel, HTML, Word, text)",
+    ),
+    Entry(
+        "RC004",
+        "version-undetermined",
+        INFO,
+        Tr("无法从标签判断格式版本", "format version not determined by the labels"),
+        {
+            "default": Tr(
+                "标签和年度都无法确定格式版本：按 {version} 版检查",
+                "neither the labels nor the year tell the format version: checked as {version}",
+            ),
+            "json": Tr(
+                "未声明 format_version，键名也无法区分版本：按 {version} 版检查",
+                "no format_version and the keys do not tell the version: checked as {version}",
+            ),
+        },
+        "every reader",
+    ),
+    Entry(
+        "RC005",
+        "inferred-layout",
+        INFO,
+        Tr("表格结构由读取程序推断", "table layout inferred by the reader"),
+        {
+            "default": Tr(
+                "{table}的数字在原文中连在一起，已按表格结构拆分；{which}只有假定{relation}才有唯一拆分"
+                "{columns}：这些关系因此不能作为核对依据",
+                "{table}: the digits run together in the text and were split by the table's "
+                "structure; {which} split uniquely only by assuming {relation}{columns}: those "
+                "relations hold by construction and are no evidence",
+            ),
+            "torn_labels": Tr(
+                "表三有 {count} 行数字没有行标签（标签在提取时与数字分开了），"
+                "按它们在有标签的行之间的位置确定为：{listed}",
+                "Table 3 has {count} rows of numbers without labels (torn away in "
+                "extraction); identified by their place between labelled rows as: {listed}",
+            ),
+        },
+        "the text reader",
+        hints={
+            "default": Tr(
+                "请以原网页或原文件的表格核对这些数字",
+                "check these figures against the table in the original page or file",
+            ),
+            "torn_labels": Tr(
+                "请核对这些行的数字是否与原报告一致", "check these rows against the original report"
+            ),
+        },
+    ),
+    Entry(
+        "RC006",
+        "duplicate-key",
+        WARNING,
+        Tr("JSON 中同一对象内有重复的键", "a key occurs twice in one JSON object"),
+        {
+            "default": Tr(
+                "键「{key}」在同一对象中出现了不止一次（{pointer}）：只有最后一个值被读取",
+                "the key “{key}” occurs more than once in one object ({pointer}): only the "
+                "last value is read",
+            ),
+        },
+        "the JSON reader",
+    ),
+)

@@ -1,0 +1,88 @@
+"""RC4xx prose against the tables: what the text of a published report says differs from
+its own tables.
+
+Owned by the prose rules (:mod:`reportcheck.rules.narrative`, becoming the ``prose``
+package). The message templates mirror today's wording of those rules as a starting point
+for their conversion to :func:`~reportcheck.findings.catalogue.emit`.
+"""
+
+from __future__ import annotations
+
+from reportcheck.findings import Severity
+from reportcheck.findings.catalogue.entry import Entry, Tr
+
+WARNING = Severity.WARNING
+RULES = "rules.narrative (the prose rules)"
+
+_FIGURE = Tr(
+    "正文「{quote}」中{quantity} {value} 件{percent}，与{label} {table_value} 件{alt}不一致",
+    "the text 「{quote}」 gives {quantity} as {value}{percent}, but {label} is {table_value}{alt}",
+)
+"""A figure in the text against the table (``percent`` is Tr("（12%）", "") today)."""
+_CLAIM = Tr("正文「{quote}」{claim}", "the text 「{quote}」 {claim}")
+"""A statement without a number (「均获维持」, 「所有申请均已办结」) against the table."""
+
+ENTRIES = (
+    Entry(
+        "RC401",
+        "prose-applications",
+        WARNING,
+        Tr("正文中的申请数字与表三不一致", "application figures in the text differ from Table 3"),
+        {"default": _FIGURE, "claim": _CLAIM},
+        RULES,
+    ),
+    Entry(
+        "RC402",
+        "prose-percentage",
+        WARNING,
+        Tr("正文中的办理结果占比与表三不符", "outcome percentage in the text does not fit Table 3"),
+        {
+            "default": Tr(
+                "正文「{quote}」中{quantity}占 {percent}%，按表三 {value} / {answered} 应为 {exact}%",
+                "the text 「{quote}」 gives {quantity} as {percent}%, but by Table 3 {value} / "
+                "{answered} it is {exact}%",
+            )
+        },
+        RULES,
+    ),
+    Entry(
+        "RC403",
+        "prose-review-litigation",
+        WARNING,
+        Tr(
+            "正文中的行政复议、行政诉讼情况与表四不一致",
+            "review or litigation figures in the text differ from Table 4",
+        ),
+        {"default": _FIGURE, "claim": _CLAIM},
+        RULES,
+    ),
+    Entry(
+        "RC404",
+        "prose-documents",
+        WARNING,
+        Tr(
+            "正文中的规章、规范性文件数与表二不一致",
+            "regulation or normative-document counts in the text differ from Table 2",
+        ),
+        {"default": _FIGURE},
+        RULES,
+    ),
+    Entry(
+        "RC405",
+        "prose-fee-amount",
+        WARNING,
+        Tr(
+            "正文中的行政事业性收费金额与表二不一致",
+            "administrative-fee amount in the text differs from Table 2",
+        ),
+        {
+            "default": Tr(
+                "正文「{quote}」{said}，但{cell} 为 {table_wan} 万元{written}（相差 {difference} 万元，"
+                "容差 {tolerance} 万元）",
+                "the text 「{quote}」 {said}, but {cell} is {table_wan}{written} (× 10,000 "
+                "yuan; difference {difference}, tolerance {tolerance})",
+            )
+        },
+        RULES,
+    ),
+)
