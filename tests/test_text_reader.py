@@ -378,14 +378,28 @@ def test_a_glued_row_with_several_readings_is_not_read(tmp_path: Path) -> None:
     assert report.tables["proactive_disclosure"].get("normative_documents", "made") is None
 
 
-def test_a_glued_row_that_does_not_add_up_is_unreadable_not_an_arithmetic_error(
+def test_a_glued_row_with_one_split_is_read_even_when_its_total_fails(
     tmp_path: Path,
 ) -> None:
-    # 5·1·0·0·0·0·7 does not add up: no split fits, so nothing is claimed about the sums
+    # 7 digits for 7 cells: 5·1·0·0·0·0·7 is the only split; its total fails (5 + 1 ≠ 7),
+    # which is the report's defect: the arithmetic rule says so, the reader does not hide it
     report = _read(tmp_path, glued_text({"new_received": "5100007"}, {"行政规范性文件": "309"}))
+    apps = report.tables["applications"]
+    assert [apps.get("new_received", c).value for c in T3_COLUMNS] == [5, 1, 0, 0, 0, 0, 7]  # type: ignore[union-attr]
+    keys = _keys(api.check(report))
+    assert ("RC003", "applications", "new_received", None) not in keys
+    # the total cell is named (RC300: it also breaks the 勾稽关系 of its column)
+    assert [k for k in keys if k[0] in ("RC300", "RC301") and k[2] == "new_received"]
+
+
+def test_a_glued_row_that_no_split_makes_add_up_is_unreadable_not_an_arithmetic_error(
+    tmp_path: Path,
+) -> None:
+    # 8 digits for 7 cells: seven splits, none adds up: nothing is claimed about the sums
+    report = _read(tmp_path, glued_text({"new_received": "51000017"}, {"行政规范性文件": "309"}))
     keys = _keys(api.check(report))
     assert ("RC003", "applications", "new_received", None) in keys
-    assert not [k for k in keys if k[0].startswith("RC3")]
+    assert not [k for k in keys if k[0].startswith("RC3") and k[2] == "new_received"]
 
 
 def test_rows_that_need_the_row_totals_are_said_to_be_assumed(tmp_path: Path) -> None:
@@ -462,7 +476,18 @@ def test_rows_without_labels_that_do_not_fit_are_not_read(tmp_path: Path) -> Non
         ("500000 5", 7, glued.row_total, ["5", "0", "0", "0", "0", "0", "5"], 1, False),
         ("640020470", 7, glued.row_total, ["64", "0", "0", "2", "0", "4", "70"], 1, True),
         ("270020130", 7, glued.row_total, None, 2, True),  # 27·0·0·2·0·1·30 or 2·7·0·0·20·1·30
-        ("1000003", 7, glued.row_total, None, 0, False),
+        # 7 digits, 7 cells: one split, read although 1 ≠ 3 (the arithmetic rules say so)
+        ("1000003", 7, glued.row_total, ["1", "0", "0", "0", "0", "0", "3"], 1, False),
+        ("10000013", 7, glued.row_total, None, 0, True),  # several splits, none adds up
+        # 15 digits for 表四: one split, read although the first group does not add up
+        (
+            "100010000000000",
+            15,
+            glued.group_totals,
+            ["1", "0", "0", "0", "1"] + ["0"] * 10,
+            1,
+            False,
+        ),
         ("693665", 3, None, None, 10, False),
         (" 000", 3, None, ["0", "0", "0"], 1, False),
         ("10203120001200000", 15, glued.group_totals, None, 1, True),

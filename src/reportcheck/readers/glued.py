@@ -6,7 +6,9 @@ table's own structure leaves exactly one reading:
 
 - each cell is a whole number written without leading zeros (``0`` itself is a cell), a
   space that survived in the text is always a cell boundary;
-- a 表三 row has 7 cells, and — when the digits alone allow several splits — the one where
+- a 表三 row has 7 cells; a run that the digits alone split one way only (7 digits for 7
+  cells) is read so, even when its total then fails (that is the report's defect, reported
+  by the arithmetic rules); when the digits allow several splits, the one where
   自然人 + … + 其他 = 总计 is taken if it is the only one;
 - 表四 is one run of 15 cells in three groups of five, 结果维持 + 结果纠正 + 其他结果 +
   尚未审结 = 总计 in each group;
@@ -103,6 +105,7 @@ def split_run(
     if not chunks or digits > MAX_DIGITS or digits < n or len(chunks) > n:
         return Reading(())
     plain = 0
+    first: list[Cells] = []
     fitting: list[Cells] = []
     more = False
 
@@ -114,6 +117,8 @@ def split_run(
             if len(acc) == n:
                 plain += 1
                 cells = tuple(acc)
+                if not first:
+                    first.append(cells)
                 if relation is None or relation(values_of(cells, amounts)):
                     if len(fitting) == MAX_OPTIONS:
                         more = True
@@ -134,6 +139,10 @@ def split_run(
                 walk(ci, pos + end, [*acc, cell])
 
     walk(0, 0, [])
+    if plain == 1:
+        # the digits alone leave one reading: it is what the page says, even when the
+        # row's total then fails — that is the report's defect, for the arithmetic rules
+        return Reading((first[0],))
     return Reading(tuple(fitting), more, assumed=relation is not None and plain > 1)
 
 
