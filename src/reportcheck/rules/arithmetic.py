@@ -17,10 +17,11 @@ from collections.abc import Iterable, Iterator
 
 from reportcheck.config import Settings
 from reportcheck.findings import Check, Finding, Number, Severity, fmt_number
+from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.relations import CellRef, Relation, relations_for
 from reportcheck.model.report import Cell, CellState, Report
-from reportcheck.rules.common import at, at_zh, cell_fields, shown, shown_en, term, where, where_en
-from reportcheck.rules.registry import declare, make, rule
+from reportcheck.rules.common import cell_fields, cell_name, shown_tr, term
+from reportcheck.rules.registry import declare, rule
 
 _UNKNOWN = (CellState.TEXT, CellState.FORMULA_NO_VALUE)
 _BLANKISH = (CellState.BLANK, CellState.PLACEHOLDER)
@@ -98,13 +99,7 @@ def _culprits(
         remaining = [(r, c) for r, c in remaining if r.id not in done]
 
 
-@rule(
-    "RC300",
-    "likely-wrong-cell",
-    Severity.ERROR,
-    "一个单元格导致多个关系不成立",
-    "one cell breaks several relations",
-)
+@rule("RC300")
 def check_arithmetic(report: Report, settings: Settings) -> Iterator[Finding]:
     """One cell makes several relations fail; it is the likely culprit.
 
@@ -153,33 +148,33 @@ def _culprit_finding(
     assert cell is not None
     actual = cell.arithmetic_value()
     expected = actual + delta
-    name, name_en = where(report, *ref), where_en(report, *ref)
+    name = cell_name(report, *ref, cell)
     checks = tuple(c for _, c in rels)
     highlight = _highlight(checks, first=cell.location.address if cell.location else None)
     n = len(rels)
     if cell.state in (CellState.BLANK, CellState.PLACEHOLDER) and settings.enabled("RC204"):
-        return make(
+        return emit(
             "RC204",
-            f"{name}{at_zh(cell)} 为「{shown(cell)}」，应填 {fmt_number(expected)}："
-            f"它所在的{_count_zh(n)}个关系都要求这个数",
-            f"{name_en}{at(cell)} is {shown_en(cell)} but should be {fmt_number(expected)}: "
-            f"{_count_en(n)} relations it is part of require that value",
-            cell_fields(report, *ref),
+            {"cell": name, "shown": shown_tr(cell), "expected": expected, "count": _count(n)},
+            variant="culprit",
+            fields=cell_fields(report, *ref),
             actual=cell.raw,
             expected=fmt_number(expected),
             checks=checks,
             cells=highlight,
         )
     diff = -delta
-    zh_dir, en_dir = _direction(diff)
-    return make(
+    return emit(
         "RC300",
-        f"{name}{at_zh(cell)} = {fmt_number(actual)}，应为 {fmt_number(expected)}"
-        f"（{zh_dir} {fmt_number(_abs(diff))}）：它所在的{_count_zh(n)}个关系都差同一个数，最可能是这个单元格填错了",
-        f"{name_en}{at(cell)} = {fmt_number(actual)}, should be {fmt_number(expected)} "
-        f"({fmt_number(_abs(diff))} too {en_dir}): {_count_en(n)} relations it is part of are off by "
-        f"the same amount, so this cell is the likely culprit",
-        cell_fields(report, *ref),
+        {
+            "cell": name,
+            "actual": actual,
+            "expected": expected,
+            "direction": _direction(diff),
+            "amount": _abs(diff),
+            "count": _count(n),
+        },
+        fields=cell_fields(report, *ref),
         actual=fmt_number(actual),
         expected=fmt_number(expected),
         difference=fmt_number(diff),
@@ -188,20 +183,17 @@ def _culprit_finding(
     )
 
 
-def _count_zh(n: int) -> str:
-    return "两" if n == 2 else f" {n} "
-
-
-def _count_en(n: int) -> str:
-    return "both" if n == 2 else f"all {n}"
+def _count(n: int) -> Tr:
+    """How many relations: 「两个」 / "both", 「 3 个」 / "all 3"."""
+    return Tr("两", "both") if n == 2 else Tr(f" {n} ", f"all {n}")
 
 
 def _abs(n: Number) -> Number:
     return -n if n < 0 else n
 
 
-def _direction(diff: Number) -> tuple[str, str]:
-    return ("多", "high") if diff > 0 else ("少", "low")
+def _direction(diff: Number) -> Tr:
+    return Tr("多", "high") if diff > 0 else Tr("少", "low")
 
 
 def _highlight(checks: Iterable[Check], first: str | None = None) -> tuple[str, ...]:
@@ -223,103 +215,84 @@ def _relation_finding(
     assert cell is not None
     fields = cell_fields(report, *anchor)
     blanks = [t for t in chk.rhs if t.value is None]
+    name = cell_name(report, *anchor, cell)
     if rel.total and cell.state in (CellState.BLANK, CellState.PLACEHOLDER):
-        return make(
+        return emit(
             "RC204",
-            f"{where(report, *anchor)}{at_zh(cell)} 为「{shown(cell)}」，但{_sum_zh(chk.rhs)}"
-            f" = {fmt_number(chk.rhs_sum)}：总计不能空着，应填 {fmt_number(chk.rhs_sum)}",
-            f"{where_en(report, *anchor)}{at(cell)} is {shown_en(cell)}, but the parts add up "
-            f"to {fmt_number(chk.rhs_sum)}: a total must not be left blank",
-            fields,
+            {
+                "cell": name,
+                "shown": shown_tr(cell),
+                "parts": _parts(chk, "the parts"),
+                "sum": chk.rhs_sum,
+            },
+            fields=fields,
             actual=cell.raw,
             expected=fmt_number(chk.rhs_sum),
             checks=(chk,),
             cells=_highlight((chk,)),
         )
     diff = chk.residual
-    zh_dir, en_dir = _direction(diff)
+    params: dict[str, object] = {"lhs": chk.lhs_sum, "rhs": chk.rhs_sum}
     if rel.total:
-        msg = (
-            f"{where(report, *anchor)}{at_zh(cell)} = {fmt_number(chk.lhs_sum)}，但"
-            f"{_sum_zh(chk.rhs)} = {fmt_number(chk.rhs_sum)}："
-            f"{zh_dir} {fmt_number(_abs(diff))}（总计或某一加数填错）"
-        )
-        msg_en = (
-            f"{where_en(report, *anchor)}{at(cell)} = {fmt_number(chk.lhs_sum)}, but its parts "
-            f"add up to {fmt_number(chk.rhs_sum)}: {fmt_number(_abs(diff))} too {en_dir} "
-            f"(the total or one of the parts is wrong)"
-        )
-        expected: Number | None = chk.rhs_sum
+        params |= {
+            "cell": name,
+            "parts": _parts(chk, "its parts"),
+            "direction": _direction(diff),
+            "amount": _abs(diff),
+        }
     else:  # RC303: both sides are sums
         col = report.table_def(rel.lhs[0][0]).row(rel.lhs[0][1]).column(rel.lhs[0][2])
-        msg = (
-            f"表三 {col.label}列勾稽关系不成立：第一项 + 第二项 = {fmt_number(chk.lhs_sum)}，"
-            f"第三项（七）总计 + 第四项 = {fmt_number(chk.rhs_sum)}，相差 {fmt_number(_abs(diff))}"
-        )
-        msg_en = (
-            f"Table 3 column {col.en} ({col.label}) does not balance: received + carried over = "
-            f"{fmt_number(chk.lhs_sum)}, answered + carried forward = {fmt_number(chk.rhs_sum)}, "
-            f"a difference of {fmt_number(_abs(diff))}"
-        )
-        expected = chk.rhs_sum
+        params |= {"column": Tr(col.label, f"{col.en} ({col.label})"), "amount": _abs(diff)}
         fields.pop("row", None)
         fields.pop("row_label", None)
-    hint = hint_en = None
+    variant = "default"
+    hint: str | None = None
+    expected: Number | None = chk.rhs_sum
     difference: Number | None = diff
     extra: dict[str, str] = {}
     if blanks:
-        hint = f"{len(blanks)} 个加数为空（按 0 计）"
-        hint_en = f"{len(blanks)} of the parts are blank (counted as 0)"
+        hint = "blanks"
+        params["blanks"] = len(blanks)
         filled = [inferred[ref] for ref in rel.rhs if ref in inferred]
         if filled:
             would = chk.rhs_sum + sum(filled, 0)
-            name, name_en = where(report, *anchor), where_en(report, *anchor)
             if would == chk.lhs_sum:
                 # The printed total is right; the blank row totals are the defect.
-                msg = (
-                    f"{name}{at_zh(cell)} = {fmt_number(chk.lhs_sum)}，但参与相加的 {len(filled)} 个"
-                    f"行总计空着（按 0 计只得 {fmt_number(chk.rhs_sum)}）；按各行内之和补齐后合计为 "
-                    f"{fmt_number(would)}，与本格一致：请补填这些行总计"
-                )
-                msg_en = (
-                    f"{name_en}{at(cell)} = {fmt_number(chk.lhs_sum)}, but {len(filled)} of the "
-                    f"row totals it adds up are blank (counted as 0 they give "
-                    f"{fmt_number(chk.rhs_sum)}); filled in with their rows' sums they add up to "
-                    f"{fmt_number(would)}, which agrees: fill in those row totals"
-                )
-                expected, difference, hint, hint_en = None, None, None, None
+                params = {
+                    "cell": name,
+                    "lhs": chk.lhs_sum,
+                    "rhs": chk.rhs_sum,
+                    "filled": len(filled),
+                    "would": would,
+                }
+                variant, hint = "blank_totals", None
+                expected, difference = None, None
                 extra = {
                     "sum_as_blank": str(fmt_number(chk.rhs_sum)),
                     "sum_filled": str(fmt_number(would)),
                 }
             else:
-                hint += (
-                    f"；其中 {len(filled)} 个是空着的行总计，按各行内之和补齐后合计为 "
-                    f"{fmt_number(would)}，仍差 {fmt_number(_abs(chk.lhs_sum - would))}"
-                )
-                hint_en += (
-                    f"; {len(filled)} of them are blank row totals — filled in with their rows' "
-                    f"sums they add up to {fmt_number(would)}, still "
-                    f"{fmt_number(_abs(chk.lhs_sum - would))} off"
-                )
-    return make(
+                hint = "blank_totals"
+                params |= {"filled": len(filled), "would": would}
+                params["still"] = _abs(chk.lhs_sum - would)
+    return emit(
         rel.code,
-        msg,
-        msg_en,
-        fields,
+        params,
+        variant=variant,
+        hint=hint,
+        fields=fields,
         actual=fmt_number(chk.lhs_sum),
         expected=fmt_number(expected),
         difference=fmt_number(difference),
         checks=(chk,),
         cells=_highlight((chk,)),
-        hint=hint,
-        hint_en=hint_en,
         extra=extra,
     )
 
 
-def _sum_zh(terms: tuple[object, ...]) -> str:
-    return f" {len(terms)} 项之和"
+def _parts(chk: Check, en: str) -> Tr:
+    """「 7 项之和」 / "its parts" — what a total is compared with."""
+    return Tr(f" {len(chk.rhs)} 项之和", en)
 
 
 _DOCS = {

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 
 from reportcheck.config import Settings
 from reportcheck.findings import Finding, Number, Severity, fmt_number
+from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.report import Cell, CellState, Report
 from reportcheck.model.tables import APPLICANT_COLUMNS
-from reportcheck.rules.common import at, at_zh, cell_fields, shown, shown_en, where, where_en
-from reportcheck.rules.registry import declare, make, rule
+from reportcheck.rules.common import at, at_zh, cell_fields, cell_name, shown, shown_en
+from reportcheck.rules.registry import declare, rule
 
 _COMPARABLE = (CellState.NUMBER, CellState.BLANK, CellState.PLACEHOLDER)
 _COLUMNS = tuple(c.id for c in APPLICANT_COLUMNS)
@@ -78,6 +79,18 @@ def _shown(cell: Cell) -> str:
     return (fmt_number(cell.value) if cell.numeric else None) or shown(cell)
 
 
+def _at(cell: Cell) -> Tr:
+    return Tr(at_zh(cell), at(cell))
+
+
+def _value_tr(cell: Cell) -> Tr:
+    return Tr(_shown(cell), _shown_en(cell))
+
+
+def _previous_tr(previous: Report) -> Tr:
+    return Tr(previous_name(previous, "zh"), previous_name(previous, "en"))
+
+
 # --------------------------------------------------------------------------- RC500
 
 declare(
@@ -105,13 +118,7 @@ declare(
 # --------------------------------------------------------------------------- RC501
 
 
-@rule(
-    "RC501",
-    "carried-over",
-    Severity.WARNING,
-    "上年结转申请数与上年报告的结转下年度数不一致",
-    "carried over from last year differs from last year's carried forward",
-)
+@rule("RC501")
 def carried_over(report: Report, settings: Settings) -> Iterator[Finding]:
     """This year's 表三 二、上年结转 differs from last year's 四、结转下年度继续办理 (R7).
 
@@ -160,23 +167,23 @@ def carried_over(report: Report, settings: Settings) -> Iterator[Finding]:
 
 def _row_cause(
     report: Report, previous: Report, now: dict[str, _Value], before: dict[str, _Value]
-) -> tuple[str, str] | None:
+) -> Tr | None:
     """One cause that explains every differing column of the row (zh, en), or None."""
     if len(now) < len(_COLUMNS) or len(before) < len(_COLUMNS):
         return None
     mine = [now[c].number for c in _COLUMNS]
     if all(v == 0 for v in mine):
-        return ("本年报告这一行全部为 0 或空", "this year's row is all 0 or blank")
+        return Tr("本年报告这一行全部为 0 或空", "this year's row is all 0 or blank")
     last_over = _row(previous, _APPS, "carried_over")
     if len(last_over) == len(_COLUMNS) and [last_over[c].number for c in _COLUMNS] == mine:
-        return (
+        return Tr(
             "这一行与上年报告的「二、上年结转政府信息公开申请数量」相同，可能照抄了上年报告的上年结转数",
             "the row equals last year's own 'carried over from last year' row: it may have "
             "been copied from last year's report unchanged",
         )
     forward = _row(report, _APPS, "carried_forward")
     if len(forward) == len(_COLUMNS) and [forward[c].number for c in _COLUMNS] == mine:
-        return (
+        return Tr(
             "这一行与本年报告的「四、结转下年度继续办理」相同，可能填成了本年的结转下年度数",
             "the row equals this year's 'carried forward to next year' row: this year's "
             "figures may have been written in",
@@ -185,7 +192,7 @@ def _row_cause(
     if mine[-1] == before["total"].number:
         for k, zh, en in ((1, "右", "right"), (-1, "左", "left")):
             if _shifted(theirs, mine[:-1], k):
-                return (
+                return Tr(
                     f"各列数字整体向{zh}错了一列",
                     f"the figures are shifted one column to the {en}",
                 )
@@ -214,7 +221,7 @@ def _row_finding(
     now: dict[str, _Value],
     before: dict[str, _Value],
     differ: list[str],
-    why: tuple[str, str],
+    why: Tr,
 ) -> Finding:
     tdef = report.table_def(_APPS)
     row = tdef.row("carried_over")
@@ -230,14 +237,18 @@ def _row_finding(
             f"{label.en}{at(mine)} = {_shown_en(mine)} (last year{at(theirs)}: {_shown_en(theirs)})"
         )
     first = now[differ[0]].cell
-    return make(
+    return emit(
         "RC501",
-        f"表三 {row.label}与上年报告（{previous_name(previous, 'zh')}）的"
-        f"「{last_row.label}」有 {len(differ)} 列不一致：{why[0]}。" + "；".join(zh_parts),
-        f"Table 3 carried over from last year differs from last year's report "
-        f"({previous_name(previous, 'en')}) carried forward to next year in {len(differ)} "
-        f"columns: {why[1]}. " + "; ".join(en_parts),
-        cell_fields(report, _APPS, "carried_over"),
+        {
+            "row": Tr(row.label, "carried over from last year"),
+            "previous": _previous_tr(previous),
+            "last_row": Tr(last_row.label, "carried forward to next year"),
+            "count": len(differ),
+            "cause": why,
+            "columns": Tr("；".join(zh_parts), "; ".join(en_parts)),
+        },
+        variant="row",
+        fields=cell_fields(report, _APPS, "carried_over"),
         location=first.location,
         cells=tuple(_address(now[c].cell) for c in differ if now[c].cell.location),
         actual="、".join(_shown(now[c].cell) for c in _COLUMNS),
@@ -246,7 +257,7 @@ def _row_finding(
             "previous_file": previous.source,
             "previous_year": str(previous.metadata.year or ""),
             "previous_cells": ", ".join(_address(before[c].cell) for c in differ),
-            "cause": why[1],
+            "cause": why.en,
         },
     )
 
@@ -261,30 +272,26 @@ def _column_finding(
 ) -> Finding:
     mine, theirs = now[column], before[column]
     diff = mine.number - theirs.number
-    zh = (
-        f"{where(report, _APPS, 'carried_over', column)}{at_zh(mine.cell)} = {_shown(mine.cell)}，"
-        f"与上年报告（{previous_name(previous, 'zh')}）"
-        f"{where(previous, _APPS, 'carried_forward', column)}{at_zh(theirs.cell)} = "
-        f"{_shown(theirs.cell)} 不一致，二者应相等"
-    )
-    en = (
-        f"{where_en(report, _APPS, 'carried_over', column)}{at(mine.cell)} = "
-        f"{_shown_en(mine.cell)}, but last year's report ({previous_name(previous, 'en')}) "
-        f"says {where_en(previous, _APPS, 'carried_forward', column)}{at(theirs.cell)} = "
-        f"{_shown_en(theirs.cell)}; the two should be equal"
-    )
+    params: dict[str, object] = {
+        "cell": cell_name(report, _APPS, "carried_over", column, mine.cell),
+        "value": _value_tr(mine.cell),
+        "previous": _previous_tr(previous),
+        "last_cell": cell_name(previous, _APPS, "carried_forward", column, theirs.cell),
+        "last_value": _value_tr(theirs.cell),
+    }
     fields = cell_fields(report, _APPS, "carried_over", column)
+    variant = "default"
     if follows is not None:
         total = now[follows].cell
-        zh += f"（总计{at_zh(total)} 因此也差 {fmt_number(diff)}）"
-        en += f" (so the total{at(total)} is off by {fmt_number(diff)} too)"
+        variant = "with_total"
+        params |= {"total": Tr(at_zh(total), at(total)), "difference": diff}
         if total.location:
             fields["cells"] = (*fields.get("cells", ()), total.location.address)
-    return make(
+    return emit(
         "RC501",
-        zh,
-        en,
-        fields,
+        params,
+        variant=variant,
+        fields=fields,
         actual=mine.cell.raw,
         expected=fmt_number(theirs.number),
         difference=fmt_number(diff),
@@ -300,13 +307,7 @@ def _column_finding(
 # --------------------------------------------------------------------------- RC502
 
 
-@rule(
-    "RC502",
-    "documents-in-force",
-    Severity.WARNING,
-    "现行有效件数与上年数字推算不符",
-    "documents in force do not add up from last year",
-)
+@rule("RC502")
 def documents_in_force(report: Report, settings: Settings) -> Iterator[Finding]:
     """表二 现行有效件数 does not add up from last year's: check it (R8).
 
@@ -354,31 +355,25 @@ def _in_force_finding(
     expected: Number,
 ) -> Finding:
     n = fmt_number
-    zh = (
-        f"{where(report, _PROACTIVE, row, 'in_force')}{at_zh(now.cell)} = {_shown(now.cell)}，"
-        f"与上年数字推算不符，请核对：上年现行有效件数 {n(before.number)}"
-        f"（{previous_name(previous, 'zh')}{at_zh(before.cell)}）+ 本年制发件数 "
-        f"{n(made.number)}{at_zh(made.cell)} − 本年废止件数 {n(repealed.number)}"
-        f"{at_zh(repealed.cell)} = {n(expected)}"
-    )
-    en = (
-        f"{where_en(report, _PROACTIVE, row, 'in_force')}{at(now.cell)} = "
-        f"{_shown_en(now.cell)} does not add up from last year; check: in force last year "
-        f"{n(before.number)} ({previous_name(previous, 'en')}{at(before.cell)}) + issued "
-        f"this year {n(made.number)}{at(made.cell)} − repealed this year "
-        f"{n(repealed.number)}{at(repealed.cell)} = {n(expected)}"
-    )
-    return make(
+    return emit(
         "RC502",
-        zh,
-        en,
-        cell_fields(report, _PROACTIVE, row, "in_force"),
+        {
+            "cell": cell_name(report, _PROACTIVE, row, "in_force", now.cell),
+            "value": _value_tr(now.cell),
+            "before": before.number,
+            "previous": _previous_tr(previous),
+            "before_at": _at(before.cell),
+            "made": made.number,
+            "made_at": _at(made.cell),
+            "repealed": repealed.number,
+            "repealed_at": _at(repealed.cell),
+            "expected": expected,
+        },
+        hint="default",
+        fields=cell_fields(report, _PROACTIVE, row, "in_force"),
         actual=now.cell.raw,
         expected=n(expected),
         difference=n(now.number - expected),
-        hint="文件也可能因有效期届满、被修订或宣布失效而增减；数字无误时可忽略本提示",
-        hint_en="documents also lapse, are revised or are declared invalid; if the figure "
-        "is right, this warning can be ignored",
         extra={
             "previous_file": previous.source,
             "previous_year": str(previous.metadata.year or ""),

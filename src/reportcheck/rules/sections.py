@@ -22,10 +22,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reportcheck.config import Settings
-from reportcheck.findings import Finding, Severity
+from reportcheck.findings import Finding
+from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.report import Location, Report
 from reportcheck.model.tables import TABLE_EN, TABLE_SHORT
-from reportcheck.rules.registry import make, rule
+from reportcheck.rules.registry import rule
 
 NUMERALS = "一二三四五六"
 """Section numerals, 一 = section 1."""
@@ -297,7 +298,7 @@ def _where_missing(lay: Layout, section: int, report: Report) -> Location | None
     return later[0].location if later else None
 
 
-@rule("RC111", "missing-section", Severity.WARNING, "缺少章节标题", "section heading missing")
+@rule("RC111")
 def missing_section(report: Report, settings: Settings) -> Iterator[Finding]:
     """A heading of the six sections is missing from a published report.
 
@@ -314,11 +315,9 @@ def missing_section(report: Report, settings: Settings) -> Iterator[Finding]:
     if lay is None:
         return
     if not lay.chosen:
-        yield make(
+        yield emit(
             "RC111",
-            "未找到任何章节标题（一、总体情况 至 六、其他需要报告的事项），无法检查报告结构",
-            "none of the six section headings (一、总体情况 … 六、其他需要报告的事项) was found; "
-            "the structure could not be checked",
+            variant="none",
             expected="、".join(STANDARD_HEADINGS.values()),
         )
         return
@@ -328,18 +327,21 @@ def missing_section(report: Report, settings: Settings) -> Iterator[Finding]:
         table = SECTION_TABLES.get(s)
         note = f"（{TABLE_SHORT[table]}之前）" if table and table in report.tables else ""
         note_en = f" (before {TABLE_EN[table]})" if table and table in report.tables else ""
-        yield make(
+        heading = STANDARD_HEADINGS[s]
+        yield emit(
             "RC111",
-            f"缺少第{NUMERALS[s - 1]}部分的标题「{STANDARD_HEADINGS[s]}」{note}",
-            f"the heading of section {NUMERALS[s - 1]} ({STANDARD_EN[s]}, "
-            f"「{STANDARD_HEADINGS[s]}」) is missing{note_en}",
+            {
+                "numeral": NUMERALS[s - 1],
+                "heading": Tr(heading, f"{STANDARD_EN[s]}, 「{heading}」"),
+                "before": Tr(note, note_en),
+            },
             location=_where_missing(lay, s, report),
             expected=STANDARD_HEADINGS[s],
             extra={"section": str(s)},
         )
 
 
-@rule("RC112", "section-order", Severity.WARNING, "章节顺序错误", "sections out of order")
+@rule("RC112")
 def section_order(report: Report, settings: Settings) -> Iterator[Finding]:
     """The six sections are not in the order of the format.
 
@@ -362,10 +364,9 @@ def section_order(report: Report, settings: Settings) -> Iterator[Finding]:
         lower = [x for x in ordered if x.section and x.section < s and x is not h]
         should = f"应在「{lower[-1].text}」之后" if lower else "应在其他章节之前"
         should_en = f"belongs after 「{lower[-1].text}」" if lower else "belongs first"
-        yield make(
+        yield emit(
             "RC112",
-            f"章节「{h.text}」顺序错误：{after}，{should}",
-            f"section 「{h.text}」 is out of order: it {after_en}; it {should_en}",
+            {"heading": h.text, "after": Tr(after, after_en), "should": Tr(should, should_en)},
             location=h.location,
             actual=h.text,
             expected=STANDARD_HEADINGS[s],
@@ -373,7 +374,7 @@ def section_order(report: Report, settings: Settings) -> Iterator[Finding]:
         )
 
 
-@rule("RC113", "table-section", Severity.WARNING, "表格不在其所属章节", "table outside its section")
+@rule("RC113")
 def table_section(report: Report, settings: Settings) -> Iterator[Finding]:
     """A table is not in its own section (表二 under 二, 表三 under 三, 表四 under 四).
 
@@ -405,24 +406,21 @@ def table_section(report: Report, settings: Settings) -> Iterator[Finding]:
             if here
             else "comes before every section heading"
         )
-        yield make(
+        yield emit(
             "RC113",
-            f"{TABLE_SHORT[table]}{where}，应位于第{NUMERALS[own - 1]}部分「{lay.chosen[own].text}」下",
-            f"{TABLE_EN[table]} {where_en}; it belongs under section {NUMERALS[own - 1]} "
-            f"(「{lay.chosen[own].text}」)",
+            {
+                "table": Tr(TABLE_SHORT[table], TABLE_EN[table]),
+                "where": Tr(where, where_en),
+                "section": NUMERALS[own - 1],
+                "heading": lay.chosen[own].text,
+            },
             table=table,
             location=data.location if data else None,
             extra={"section": str(own)},
         )
 
 
-@rule(
-    "RC114",
-    "section-numbering",
-    Severity.INFO,
-    "章节编号与格式不一致",
-    "sections numbered differently",
-)
+@rule("RC114")
 def section_numbering(report: Report, settings: Settings) -> Iterator[Finding]:
     """The section headings are numbered differently from the format (one finding per report).
 
@@ -446,10 +444,9 @@ def section_numbering(report: Report, settings: Settings) -> Iterator[Finding]:
     listed_en = "; ".join(
         f"「{h.text}」 is section {NUMERALS[(h.section or 1) - 1]}" for h in wrong
     )
-    yield make(
+    yield emit(
         "RC114",
-        f"章节编号与标准格式不一致：{listed}",
-        f"the section headings are numbered differently from the format: {listed_en}",
+        {"listed": Tr(listed, listed_en)},
         location=wrong[0].location,
         actual=wrong[0].text,
         expected=STANDARD_HEADINGS[wrong[0].section or 1],
