@@ -60,3 +60,25 @@ def label_key(text: str) -> str:
 def strip_numbering(key: str) -> str:
     """Drop a leading ``一、``, ``(一)`` or ``1.`` from a key (already normalised)."""
     return re.sub(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}\.)", "", key)
+
+
+_FLEX_QUOTES = "\"'“”‘’「」『』〝〞＂"
+
+
+def _char_class(ch: str) -> str:
+    if ch in _FLEX_QUOTES:
+        return "[" + re.escape(_FLEX_QUOTES) + "]?"
+    variants = {ch, unicodedata.normalize("NFKC", ch)}
+    pairs = {"(": "（〔", ")": "）〕", ".": "．、", "、": ".．", ":": "：", ",": "，"}
+    for base in list(variants):
+        if "!" <= base <= "~":
+            variants.add(chr(ord(base) + 0xFEE0))
+        variants.update(pairs.get(base, ""))
+    if len(variants) == 1:
+        return re.escape(ch)
+    return "[" + "".join(re.escape(v) for v in sorted(variants)) + "]"
+
+
+def flex(text: str) -> str:
+    """A regex for ``text`` as a report may print it: any width, spaces, optional quotes."""
+    return r"\s*".join(_char_class(ch) for ch in text if not ch.isspace())

@@ -31,13 +31,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from reportcheck.model.labels import label_key
+from reportcheck.model.labels import flex, label_key
 from reportcheck.model.tables import FORMATS, REVIEW_LITIGATION, RowDef, TableDef, ValueKind
 
 MAX_DIGITS = 40
 """Longer runs are not split (too many readings to be worth trying)."""
 
-_QUOTES = "\"'“”‘’「」『』〝〞＂"
 _CELL_INT = re.compile(r"0|[1-9]\d{0,6}")
 _CELL_AMOUNT = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 
@@ -157,25 +156,6 @@ def group_totals(values: Sequence[int | Decimal]) -> bool:
 
 
 # --------------------------------------------------------------------------- finding rows
-
-
-def _char_class(ch: str) -> str:
-    if ch in _QUOTES:
-        return "[" + re.escape(_QUOTES) + "]?"
-    variants = {ch, unicodedata.normalize("NFKC", ch)}
-    pairs = {"(": "（〔", ")": "）〕", ".": "．、", "、": ".．", ":": "：", ",": "，"}
-    for base in list(variants):
-        if "!" <= base <= "~":
-            variants.add(chr(ord(base) + 0xFEE0))
-        variants.update(pairs.get(base, ""))
-    if len(variants) == 1:
-        return re.escape(ch)
-    return "[" + "".join(re.escape(v) for v in sorted(variants)) + "]"
-
-
-def flex(text: str) -> str:
-    """A regex for ``text`` as a report may print it: any width, spaces, optional quotes."""
-    return r"\s*".join(_char_class(ch) for ch in text if not ch.isspace())
 
 
 _NUMBERING = re.compile(

@@ -11,6 +11,7 @@ from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.report import Report
 from reportcheck.model.tables import FORMATS, TABLE_EN, TABLE_IDS, RowDef
 from reportcheck.rules.common import table_name
+from reportcheck.rules.onpage import line_at, row_on_page, table_on_page
 from reportcheck.rules.registry import rule
 
 
@@ -36,6 +37,26 @@ def missing_table(report: Report, settings: Settings) -> Iterator[Finding]:
         name = Tr(
             f"{tdef.short}「{tdef.title}」", f"{TABLE_EN[table_id]} ({tdef.short} {tdef.title})"
         )
+        said = [f for f in report.findings if f.code == "RC003" and f.table == table_id]
+        if any(f.row is None for f in said):
+            continue  # the reader found it and said why it could not read it
+        seen = table_on_page(report, tdef)
+        if seen is None and said:  # rows of it were named unreadable: it is on the page
+            first = min((f.location.line or 0) for f in said if f.location) if said else 0
+            text = report.text or ""
+            seen = (sum(len(x) + 1 for x in text.split("\n")[: max(first - 1, 0)]), len(said))
+        if seen is not None:
+            # on the page, but no reader could place its numbers: unreadable, not missing
+            offset, rows = seen
+            where = line_at(report, offset) if report.kind in ("text", "markdown") else None
+            yield emit(
+                "RC003",
+                {"table": name, "rows": rows},
+                variant="table_unplaced",
+                fields=_table_fields(report, table_id),
+                location=where,
+            )
+            continue
         yield emit("RC101", {"table": name}, fields=_table_fields(report, table_id))
 
 
@@ -63,6 +84,20 @@ def missing_row(report: Report, settings: Settings) -> Iterator[Finding]:
                 continue
             whole = not data.cells and (table_id, None) in unreadable
             if (table_id, r.id) in unreadable or whole:
+                continue
+            offset = row_on_page(report, r)
+            if offset is not None:
+                # its label is on the page: the row is there, its numbers were not read
+                where = line_at(report, offset) if report.kind in ("text", "markdown") else None
+                yield emit(
+                    "RC003",
+                    {"table": table_name(table_id), "label": r.full_label},
+                    variant="row_unplaced",
+                    fields=_table_fields(report, table_id),
+                    row=r.id,
+                    row_label=r.full_label,
+                    location=where or data.location,
+                )
                 continue
             missing.append(r)
         # A group whose sub-rows are all missing (（三）不予公开 kept as one line, its eight

@@ -1,0 +1,123 @@
+"""What a published report's text shows of its tables, for "missing means missing".
+
+A table or row that no reader could place is not thereby missing: when its labels stand in
+the report's text, the defect is that its numbers could not be read, and the reader's
+word for that is RC003 ("found, not readable"), never RC101/RC102 ("not in the report").
+This module finds, in :attr:`Report.text`, the words that only a table prints (header
+cells such as 结果维持 or 本年处理决定数量, the 勾稽关系 note, numbered row labels), however
+the extraction spaced or broke them (``结果\\n维持``, ``结 果 纠 正``). Only the structure
+rules use it, and only for published reports (Excel and JSON have no text).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reportcheck.model.labels import flex
+from reportcheck.model.report import Location, Report
+from reportcheck.model.tables import RowDef, TableDef
+
+TABLE_MARKERS: dict[str, tuple[tuple[str, ...], int]] = {
+    "proactive_disclosure": (
+        (
+            "第二十条第（一）项",
+            "第二十条第（五）项",
+            "第二十条第（六）项",
+            "第二十条第（八）项",
+            "本年制发件数",
+            "本年废止件数",
+            "现行有效件数",
+            "本年新制作数量",
+            "对外公开总数量",
+            "本年处理决定数量",
+            "处理决定数量",
+            "本年收费金额",
+            "上一年项目数量",
+            "采购项目数量",
+        ),
+        2,
+    ),
+    "applications": (
+        (
+            "勾稽关系",
+            "申请人情况",
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "本年新收政府信息公开申请数量",
+            "上年结转政府信息公开申请数量",
+            "结转下年度继续办理",
+            "本年度办理结果",
+        ),
+        3,
+    ),
+    "review_litigation": (
+        (
+            "结果维持",
+            "结果纠正",
+            "其他结果",
+            "尚未审结",
+            "未经复议直接起诉",
+            "复议后起诉",
+            "结果结果其他尚未",  # the header broken two characters per line (PDF text)
+        ),
+        3,
+    ),
+}
+"""Per table: words only the table itself prints, and how many must stand in the text.
+
+Prose that speaks of a table's subject (「本年度未发生行政复议、行政诉讼」, a table replaced by
+a sentence) names none of these or too few, and stays "missing"."""
+
+
+@lru_cache(maxsize=256)
+def _pattern(words: str) -> re.Pattern[str]:
+    return re.compile(flex(words))
+
+
+def _find(text: str, words: str) -> int | None:
+    m = _pattern(words).search(text)
+    return m.start() if m else None
+
+
+def line_at(report: Report, offset: int) -> Location:
+    """The line an offset of the report's text is on (``line 12``)."""
+    text = report.text or ""
+    line = text.count("\n", 0, offset) + 1
+    return Location(f"line {line}", line)
+
+
+def table_on_page(report: Report, tdef: TableDef) -> tuple[int, int] | None:
+    """Where a table's own words start in the report's text and how many rows of it are
+    named there, when enough of its words stand in the text (else None)."""
+    text = report.text
+    if not text:
+        return None
+    words, needed = TABLE_MARKERS.get(tdef.id, ((), 0))
+    found = [o for o in (_find(text, w) for w in words) if o is not None]
+    if not words or len(found) < needed:
+        return None
+    rows = sum(1 for r in tdef.rows if row_on_page(report, r) is not None)
+    return min(found), rows
+
+
+def row_on_page(report: Report, rdef: RowDef) -> int | None:
+    """Where a row's label stands in the report's text, numbering included (so that prose
+    naming the same thing — 「予以公开20件」 — is not taken for the row), else None."""
+    text = report.text
+    if not text:
+        return None
+    label = re.sub(r"（(?:区分处理|单位|本列)[^）]*）$", "", rdef.label).strip()
+    if len(re.sub(r"\W", "", label)) < 3:
+        return None
+    # a long label broken over two lines with its numbers between the parts
+    # (「2.其他法律行政法规禁止 0」 ⏎ 「公开」): its numbered first part is enough
+    m = re.match(r"^(?:\d{1,2}[.．、]|（[一二三四五六七八九十]）|[一二三四五六七八九十]、)?", label)
+    head = label[: (m.end() if m else 0) + PREFIX]
+    return _find(text, head)
+
+
+PREFIX = 7
+"""Characters of a row label (after its numbering) that identify it on the page."""

@@ -1,0 +1,72 @@
+"""Issue 8, point 3: "missing" means missing.
+
+RC101 (table missing) and RC102 (row missing) are never given for a table or row whose
+labels are in the document; a table or row that is there but whose numbers could not be
+placed gets RC003 naming it. The texts are our own, damaged the way extractions damage
+real pages.
+"""
+
+from __future__ import annotations
+
+from tests.test_rules_sections import full_report, report_from_text, t4_lines
+
+from reportcheck import api
+from reportcheck.findings import Finding
+
+
+def _check(text: str) -> list[Finding]:
+    return api.check(report_from_text(text))
+
+
+def _codes(findings: list[Finding], table: str) -> list[tuple[str, str | None]]:
+    return sorted((f.code, f.row) for f in findings if f.table == table)
+
+
+def test_a_table_whose_numbers_cannot_be_placed_is_unreadable_not_missing() -> None:
+    # 表四's header broken two characters per line, and its numbers left out of the text
+    broken = [
+        "行政复议",
+        "行政诉讼",
+        "未经复议直接起诉",
+        "复议后起诉",
+        "结果 结果 其他 尚未 总",
+        "维持 纠正 结果 审结 计 结果 结果 其他 尚未 总 结果 结果 其他 尚未 总",
+        "维持 纠正 结果 审结 计 维持 纠正 结果 审结 计",
+        "（数据见附表）",
+    ]
+    text = full_report().replace("\n".join(t4_lines()), "\n".join(broken))
+    found = _check(text)
+    assert ("RC101", None) not in _codes(found, "review_litigation")
+    rc003 = [f for f in found if f.code == "RC003" and f.table == "review_litigation"]
+    assert len(rc003) == 1
+    assert "不是缺表" in rc003[0].message and rc003[0].location is not None
+
+
+def test_a_table_replaced_by_a_sentence_is_still_missing() -> None:
+    text = full_report().replace(
+        "\n".join(t4_lines()), "本年度未发生因政府信息公开引起的行政复议、行政诉讼。"
+    )
+    assert _codes(_check(text), "review_litigation") == [("RC101", None)]
+
+
+def test_a_row_whose_label_is_broken_around_its_numbers_is_unreadable_not_missing() -> None:
+    lines = full_report().split("\n")
+    i = next(k for k, x in enumerate(lines) if x.startswith("2.其他法律行政法规禁止公开"))
+    # PDF text: the label's first part, its numbers, then the rest of the label below
+    lines[i : i + 1] = ["2.其他法律行政法规禁止 0", "公开"]
+    found = _check("\n".join(lines))
+    keys = _codes(found, "applications")
+    assert ("RC102", "denied_2") not in keys
+    assert ("RC003", "denied_2") in keys
+    rc003 = next(f for f in found if f.code == "RC003" and f.row == "denied_2")
+    assert "不是缺行" in rc003.message and rc003.location is not None
+    assert rc003.location.line == i + 1
+
+
+def test_a_row_named_only_in_the_prose_is_still_missing() -> None:
+    text = full_report(prose={3: ["本年予以公开20件，部分公开3件。"]})
+    text = text.replace("三、本年度办理结果 | （一）予以公开 | 0 |", "三、本年度办理结果 | 0 |")
+    assert "（一）予以公开" not in text
+    keys = _codes(_check(text), "applications")
+    assert ("RC102", "granted") in keys
+    assert ("RC003", "granted") not in keys
