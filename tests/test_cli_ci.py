@@ -102,7 +102,10 @@ def test_exit_codes_through_the_console_script(reports: Path) -> None:
 
 def test_directories_are_walked_skipping_hidden_and_other_files(reports: Path) -> None:
     code, out, _ = _run("reports", "-f", "json")
-    files = [f["file"] for f in json.loads(out)["files"]]
+    listed = json.loads(out)["files"]
+    files = [f["file"] for f in listed if f["status"] != "unsupported"]
+    unsupported = [Path(f["file"]).as_posix() for f in listed if f["status"] == "unsupported"]
+    assert unsupported == ["reports/notes.py"]  # listed with the reason, never dropped
     assert sorted(Path(f).as_posix() for f in files) == [
         "reports/bad.json",
         "reports/good.json",
@@ -130,11 +133,16 @@ def test_globs_and_duplicates(reports: Path) -> None:
 def test_one_summary_line_for_the_run(reports: Path) -> None:
     code, out, _ = _run("reports", "--lang", "en")
     assert code == 1
-    assert out.strip().splitlines()[-1] == "1 error, 1 warning, 0 info in 4 files"
+    last = "1 error, 1 warning, 0 info, 1 not checked (unsupported format) in 5 files"
+    assert out.strip().splitlines()[-1] == last  # notes.py is listed, not dropped
     code, out, err = _run("reports", "-f", "sarif", "--lang", "en")
     assert code == 1
     json.loads(out)  # stdout holds only the document
-    assert err.strip() == "1 error, 1 warning, 0 info in 4 files"
+    assert err.strip().splitlines() == [  # notes.py: listed on stderr too, in one line
+        "reportcheck: reports/notes.py: not a report file format (supported: .xlsx, .json, "
+        ".html, .htm, .txt, .md, .markdown, .docx, .csv)",
+        "1 error, 1 warning, 0 info, 1 not checked (unsupported format) in 5 files",
+    ]
 
 
 # ---------------------------------------------------------------------- formats and --output
@@ -150,7 +158,9 @@ def test_every_format_to_a_file(reports: Path, fmt: str) -> None:
     text = target.read_text(encoding="utf-8")
     assert text != "old" and "RC300" in text
     assert "\x1b[" not in text  # no colour codes in files
-    assert out.strip() == "1 error, 1 warning, 0 info in 4 files"
+    assert (
+        out.strip() == "1 error, 1 warning, 0 info, 1 not checked (unsupported format) in 5 files"
+    )
     assert sorted(p.name for p in target.parent.iterdir()) == [target.name]  # no temp files
     if fmt in ("json", "sarif"):
         json.loads(text)
@@ -205,7 +215,10 @@ def test_github_step_summary_is_appended(reports: Path, monkeypatch: pytest.Monk
     assert code == 1
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("# earlier step\n")
-    assert "## reportcheck: 1 error, 1 warning, 0 info in 4 files" in text
+    assert (
+        "## reportcheck: 1 error, 1 warning, 0 info, 1 not checked (unsupported format) in 5 files"
+        in text
+    )
     assert "`RC300`" in text
     # other formats leave it alone
     _run("reports", "-f", "json")

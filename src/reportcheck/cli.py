@@ -6,7 +6,6 @@ Exit codes: 0 no findings at or above ``--fail-on``; 1 findings at or above it;
 
 from __future__ import annotations
 
-import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -56,8 +55,6 @@ class Version(StrEnum):
     v2021 = "2021"
 
 
-REPORT_SUFFIXES = (".xlsx", ".json", ".html", ".htm", ".txt", ".md", ".markdown", ".docx", ".csv")
-
 _DEBUG = False
 
 
@@ -66,46 +63,16 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-NOT_REPORTS = re.compile(
-    r"^(README|CHANGELOG|CONTRIBUTING|LICENSE|NOTICE)([._-].*)?$"
-    r"|^(package(-lock)?|tsconfig.*|composer)\.json$",
-    re.IGNORECASE,
-)
-"""Files that a directory walk skips: project documentation and tool files, never reports
-(the pre-commit hook excludes the same). Named on the command line, they are checked."""
-
-
-def _walked_report(f: Path, top: Path) -> bool:
-    """Whether a directory walk from ``top`` checks ``f``: a report suffix, nothing hidden
-    below ``top``, not a known non-report file name."""
-    rel = f.relative_to(top)
-    return (
-        f.suffix.lower() in REPORT_SUFFIXES
-        and not any(part.startswith(".") for part in rel.parts)
-        and not NOT_REPORTS.match(f.name)
-        and f.is_file()
-    )
-
-
 def expand_paths(paths: list[str]) -> list[str]:
-    """Files as given; directories walked for report files; glob patterns expanded."""
-    import glob
+    """Files as given; directories walked for report files; glob patterns expanded
+    (:func:`reportcheck.inputs.expand_paths`; a pattern that matches nothing exits 2)."""
+    from reportcheck.errors import InputError
+    from reportcheck.inputs import expand_paths as expand
 
-    out: list[str] = []
-    for p in paths:
-        if any(ch in p for ch in "*?[") and not Path(p).exists():
-            matches = sorted(glob.glob(p, recursive=True))
-            if not matches:
-                raise _fail(f"{p}: 没有匹配的文件 / no files match")
-            out.extend(m for m in matches if Path(m).is_file())
-        elif Path(p).is_dir():
-            found = sorted(str(f) for f in Path(p).rglob("*") if _walked_report(f, Path(p)))
-            if not found:
-                raise _fail(f"{p}: 目录中没有年报文件 / no report files in this directory")
-            out.extend(found)
-        else:
-            out.append(p)
-    return list(dict.fromkeys(out))
+    try:
+        return expand(paths)
+    except InputError as err:
+        raise _fail(f"{err.path}: {err.problem} / {err.problem_en}") from None
 
 
 @app.callback(invoke_without_command=True)
@@ -210,9 +177,14 @@ def validate(
     from reportcheck.config import ConfigResolver, Settings, with_overrides
     from reportcheck.errors import ConfigError, InputError
     from reportcheck.findings import Severity
+    from reportcheck.inputs import collect
 
     fmt = out.resolve_format(output_format.value)
-    files = expand_paths(paths)
+    try:
+        got = collect(paths)
+    except InputError as err:
+        raise _fail(f"{err.path}: {err.problem} / {err.problem_en}") from None
+    files = [p for p in got.files if p not in got.skipped]
     if output is not None and output.exists():
         for inp in (*files, previous, config):
             if inp is not None and os.path.exists(inp) and os.path.samefile(inp, output):
@@ -235,9 +207,10 @@ def validate(
                 )
             return merged[id(base)]
 
-        for p in files:
+        for p in got.files:
             thresholds[p] = settings_for(p).fail_on
-        results = validate_paths(files, settings_for, previous)
+        checked = {r.path: r for r in validate_paths(files, settings_for, previous)}
+        results = [checked.get(p) or FileResult(p, error=got.skipped[p]) for p in got.files]
     except ConfigError as err:
         raise _fail(str(err)) from None
     except InputError as err:  # --previous could not be read
@@ -284,8 +257,12 @@ def validate(
             out.append_step_summary(results, lang.value, summary_file)
         except OSError as exc:
             typer.echo(f"reportcheck: {summary_file}: cannot write: {exc.strerror}", err=True)
-    if any(r.error for r in results):
+    # a file that could not be read stops the run (2); a file a walk met that is not a
+    # report format is listed and does not, unless nothing at all could be checked
+    if any(r.error and not (r.error.unsupported and r.path in got.walked) for r in results):
         raise typer.Exit(2)
+    if not any(r.report for r in results):
+        raise _fail("没有可检查的年报文件 / no report files could be checked")
     if exit_zero:
         raise typer.Exit(0)
     raise typer.Exit(1 if any(r.fails(thresholds[r.path]) for r in results) else 0)

@@ -42,16 +42,23 @@ def sniff(path: str, data: bytes) -> str:
                 "the file is encrypted (password-protected): remove the password and save it "
                 "as .xlsx or .docx",
             )
-        raise InputError(
-            path,
-            "旧版 Excel/Word 二进制格式（.xls/.doc）不受支持：请另存为 .xlsx 或 .docx",
-            "old binary Excel/Word format (.xls/.doc) is not supported: save it as .xlsx or .docx",
+        from reportcheck.inputs import UNSUPPORTED_SUFFIX
+
+        zh, en = UNSUPPORTED_SUFFIX.get(
+            Path(path).suffix.lower(),
+            (
+                "旧版 Excel/Word 二进制格式（.xls/.doc）不受支持：请另存为 .xlsx 或 .docx",
+                "old binary Excel/Word format (.xls/.doc) is not supported: save it as .xlsx or "
+                ".docx",
+            ),
         )
+        raise InputError(path, zh, en, unsupported=True)
     if data[:5] == b"%PDF-":
         raise InputError(
             path,
             "PDF 不受支持：请提供 Excel、Word、HTML 或文本",
             "PDF is not supported: give the Excel, Word, HTML or text version",
+            unsupported=True,
         )
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with a BOM: sniff its text
         data = data.decode("utf-16", errors="replace").encode("utf-8")

@@ -48,11 +48,12 @@ SEVERITY_WORD = {
 
 
 def counts(results: Sequence[FileResult]) -> dict[str, int]:
-    """Unwaived findings per severity, waived findings, unreadable files, files."""
-    out = {"error": 0, "warning": 0, "info": 0, "waived": 0, "unreadable": 0}
+    """Unwaived findings per severity, waived findings, unreadable files, files not checked
+    because they are not a report format (unsupported), files."""
+    out = {"error": 0, "warning": 0, "info": 0, "waived": 0, "unreadable": 0, "unsupported": 0}
     for r in results:
         if r.error:
-            out["unreadable"] += 1
+            out["unsupported" if r.error.unsupported else "unreadable"] += 1
         for f in r.findings:
             out["waived" if f.waived else f.severity.value] += 1
     out["files"] = len(results)
@@ -76,6 +77,8 @@ def totals(results: Sequence[FileResult], lang: str = "zh") -> str:
             parts.append(f"{c['waived']} 个已豁免")
         if c["unreadable"]:
             parts.append(f"{c['unreadable']} 个文件无法检查")
+        if c["unsupported"]:
+            parts.append(f"{c['unsupported']} 个文件格式不支持、未检查")
         return "，".join(parts)
     parts = [
         f"{c['error']} error{'s' * (c['error'] != 1)}",
@@ -86,7 +89,21 @@ def totals(results: Sequence[FileResult], lang: str = "zh") -> str:
         parts.append(f"{c['waived']} waived")
     if c["unreadable"]:
         parts.append(f"{c['unreadable']} unreadable")
+    if c["unsupported"]:
+        parts.append(f"{c['unsupported']} not checked (unsupported format)")
     return ", ".join(parts)
+
+
+NOT_CHECKED = {"zh": "未检查", "en": "not checked"}
+UNREADABLE = {"zh": "无法检查", "en": "could not be checked"}
+
+
+def not_checked(r: FileResult, lang: str = "zh") -> str | None:
+    """``无法检查: …`` / ``未检查: …`` for a file that was not checked (None otherwise)."""
+    if r.error is None:
+        return None
+    word = (NOT_CHECKED if r.error.unsupported else UNREADABLE)[lang]
+    return f"{word}: {r.error.problem if lang == 'zh' else r.error.problem_en}"
 
 
 def relative(path: str) -> str:

@@ -13,10 +13,9 @@ from collections.abc import Sequence
 
 from reportcheck.api import FileResult
 from reportcheck.findings import Severity
-from reportcheck.render.common import SEVERITY_WORD, place, summary_line
+from reportcheck.render.common import SEVERITY_WORD, not_checked, place, summary_line
 
 _WAIVED = {"zh": "已豁免", "en": "waived"}
-_UNREADABLE = {"zh": "无法检查", "en": "could not be checked"}
 
 
 def render(results: Sequence[FileResult], lang: str = "zh", show_info: bool = True) -> str:
@@ -24,8 +23,7 @@ def render(results: Sequence[FileResult], lang: str = "zh", show_info: bool = Tr
     lines: list[str] = []
     for r in results:
         if r.error is not None:
-            problem = r.error.problem if lang == "zh" else r.error.problem_en
-            lines.append(f"{r.path}: {_UNREADABLE[lang]}: {problem}")
+            lines.append(f"{r.path}: {not_checked(r, lang)}")
             continue
         for f in r.findings:
             if not show_info and f.severity is Severity.INFO:

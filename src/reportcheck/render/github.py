@@ -78,12 +78,11 @@ def render(results: Sequence[FileResult], lang: str = "zh") -> str:
     items: list[tuple[str, str]] = []  # (command kind, command line)
     for r in results:
         if r.error is not None:
+            kind = "warning" if r.error.unsupported else "error"
             items.append(
                 (
-                    "error",
-                    command(
-                        "error", r.error.text(lang), file=relative(r.path), title="reportcheck"
-                    ),
+                    kind,
+                    command(kind, r.error.text(lang), file=relative(r.path), title="reportcheck"),
                 )
             )
         for f in r.findings:

@@ -90,7 +90,7 @@ def file_dict(r: FileResult, lang: str = "zh") -> dict[str, Any]:
     rep = r.report
     return {
         "file": r.path,
-        "status": "error" if r.error else "checked",
+        "status": ("unsupported" if r.error.unsupported else "error") if r.error else "checked",
         "error": r.error.text(lang) if r.error else None,
         "kind": rep.kind if rep else None,
         "format_version": rep.format_version if rep else None,
@@ -118,7 +118,8 @@ def render(results: Sequence[FileResult], lang: str = "zh") -> str:
     """The whole run as a JSON document."""
     summary = _summary(results)
     summary["files"] = len(results)
-    summary["files_unreadable"] = sum(1 for r in results if r.error)
+    summary["files_unreadable"] = sum(1 for r in results if r.error and not r.error.unsupported)
+    summary["files_unsupported"] = sum(1 for r in results if r.error and r.error.unsupported)
     doc = {
         "tool": "reportcheck",
         "version": __version__,

@@ -85,20 +85,24 @@ def document(
     """
     fams = families()
     root = ET.Element("testsuites", {"name": "reportcheck"})
-    total = {"tests": 0, "failures": 0, "errors": 0}
+    total = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for r in results:
         path = relative(r.path)
         path = _xml(path)
         suite = ET.SubElement(root, "testsuite", {"name": path, "file": path, "time": "0"})
-        tests = failures = errors = 0
+        tests = failures = errors = skipped = 0
         if r.error is not None:
             case = ET.SubElement(
                 suite, "testcase", {"classname": path, "name": "read", "file": path, "time": "0"}
             )
             text = _xml(r.error.text(lang))
-            err = ET.SubElement(case, "error", {"message": text, "type": "InputError"})
-            err.text = text + "\n"
-            tests, errors = 1, 1
+            if r.error.unsupported:  # not a report format: listed, not an error of the run
+                ET.SubElement(case, "skipped", {"message": text})
+                tests, skipped = 1, 1
+            else:
+                err = ET.SubElement(case, "error", {"message": text, "type": "InputError"})
+                err.text = text + "\n"
+                tests, errors = 1, 1
         else:
             by_family: dict[str, list[Finding]] = {f: [] for f in fams}
             for f in r.findings:
@@ -111,10 +115,11 @@ def document(
         suite.set("tests", str(tests))
         suite.set("failures", str(failures))
         suite.set("errors", str(errors))
-        suite.set("skipped", "0")
+        suite.set("skipped", str(skipped))
         total["tests"] += tests
         total["failures"] += failures
         total["errors"] += errors
+        total["skipped"] += skipped
     for key, value in total.items():
         root.set(key, str(value))
     root.set("time", "0")

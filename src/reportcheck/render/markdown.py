@@ -14,6 +14,7 @@ from reportcheck.render.common import (
     SEVERITY_WORD,
     counts,
     file_facts,
+    not_checked,
     place,
     relative,
     summary_line,
@@ -28,12 +29,10 @@ _HEAD = {
 _T = {
     "zh": {
         "clean": "未发现问题",
-        "unreadable": "无法检查",
         "waived": "已豁免",
     },
     "en": {
         "clean": "no problems found",
-        "unreadable": "could not be checked",
         "waived": "waived",
     },
 }
@@ -51,8 +50,7 @@ def _file_line(r: FileResult, lang: str) -> str:
     t = _T[lang]
     title = f"### `{relative(r.path)}`"
     if r.error is not None:
-        problem = r.error.problem if lang == "zh" else r.error.problem_en
-        return f"{title} — {t['unreadable']}: {cell(problem)}"
+        return f"{title} — {cell(not_checked(r, lang) or '')}"
     c = counts([r])
     if c["error"] + c["warning"] + c["info"] + c["waived"] == 0:
         status = t["clean"]

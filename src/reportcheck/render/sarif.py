@@ -142,7 +142,7 @@ def document(results: Sequence[FileResult], lang: str = "zh") -> dict[str, Any]:
     index = {r.code: i for i, r in enumerate(rules)}
     notifications = [
         {
-            "level": "error",
+            "level": "warning" if r.error.unsupported else "error",
             "message": {"text": r.error.text(lang)},
             "locations": [
                 {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}}}
@@ -151,7 +151,8 @@ def document(results: Sequence[FileResult], lang: str = "zh") -> dict[str, Any]:
         for r in results
         if r.error is not None
     ]
-    invocation: dict[str, Any] = {"executionSuccessful": not notifications}
+    failed = any(r.error is not None and not r.error.unsupported for r in results)
+    invocation: dict[str, Any] = {"executionSuccessful": not failed}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     run: dict[str, Any] = {

@@ -20,7 +20,7 @@ from reportcheck.api import FileResult
 from reportcheck.findings import Check, Finding, Severity, Term, fmt_number
 from reportcheck.model.report import zh_address
 from reportcheck.render.common import counts as common_counts
-from reportcheck.render.common import file_facts, place, summary_line, totals
+from reportcheck.render.common import file_facts, not_checked, place, summary_line, totals
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _SEV = {
@@ -38,7 +38,6 @@ _T = {
         "clean": "未发现问题",
         "waived": "已豁免",
         "files": "共 {n} 个文件",
-        "unreadable": "无法检查",
         "relation": "关系",
         "column_of": "{c}列",
         "sheet": "（工作表 {s}）",
@@ -54,7 +53,6 @@ _T = {
         "clean": "no problems found",
         "waived": "waived",
         "files": "{n} files",
-        "unreadable": "could not be checked",
         "relation": "relation",
         "column_of": "column {c}",
         "sheet": " (sheet {s})",
@@ -97,8 +95,7 @@ def _file_header(r: FileResult, console: Console, lang: str) -> None:
     line.append(": ")
     if r.error:
         line.append(
-            f"{t['unreadable']}: {r.error.problem if lang == 'zh' else r.error.problem_en}",
-            style="bold red",
+            not_checked(r, lang) or "", style="yellow" if r.error.unsupported else "bold red"
         )
         _indented(console, line, 2, first=0)
         return

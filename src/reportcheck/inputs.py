@@ -1,0 +1,205 @@
+"""Which files a run checks: paths as given, folders walked, globs expanded — and every other
+file the walk met listed with the reason it was not checked (never skipped silently).
+
+A folder or glob yields three kinds of file:
+
+- **reports** (:data:`REPORT_SUFFIXES`): read and checked;
+- **maybe reports** (:data:`READ_TO_SEE`: ``.xls``, ``.doc``, ``.wps``, ``.et``, ``.pdf``…):
+  read too, because a ``.xls`` is often a web page saved under that name; when the content is
+  the old binary format the reader says so, with what to do (「请另存为 .xlsx」);
+- **everything else** — images, archives, Office lock files (``~$…``), project files
+  (README, package.json), other formats: not read, listed with the reason and what to do.
+
+Hidden files and folders (a name starting with ``.``, as ``.git``) are not walked. A folder
+that cannot be read (permissions) is listed as unreadable and the rest is still walked. The
+same file named twice (``x.xlsx`` and ``./x.xlsx``) is checked once.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportcheck.errors import InputError
+
+REPORT_SUFFIXES = (".xlsx", ".json", ".html", ".htm", ".txt", ".md", ".markdown", ".docx", ".csv")
+"""Suffixes a folder walk checks."""
+
+READ_TO_SEE = (".xls", ".xlsm", ".doc", ".wps", ".et", ".pdf", ".shtml", ".mht", ".mhtml")
+"""Suffixes a walk reads to see what they hold: a report in a supported format under another
+name is checked; the old binary Office/WPS formats and PDF are reported as not supported."""
+
+NOT_REPORTS = re.compile(
+    r"^(README|CHANGELOG|CONTRIBUTING|LICENSE|NOTICE)([._-].*)?$"
+    r"|^(package(-lock)?|tsconfig.*|composer)\.json$",
+    re.IGNORECASE,
+)
+"""Files that a directory walk does not check: project documentation and tool files, never
+reports (the pre-commit hook excludes the same). Named on the command line, they are checked."""
+
+_IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic", ".svg"}
+_ARCHIVES = {".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst"}
+_SLIDES = {".ppt", ".pptx", ".dps", ".odp", ".key"}
+_OPEN_DOCUMENT = {".ods": ".xlsx", ".odt": ".docx", ".rtf": ".docx", ".pages": ".docx"}
+
+UNSUPPORTED_SUFFIX = {
+    ".xls": (
+        "旧版 Excel 格式（.xls）不受支持：请用 Excel 或 WPS 打开后另存为 .xlsx",
+        "the old Excel format (.xls) is not supported: open it in Excel or WPS and save it as .xlsx",
+    ),
+    ".et": (
+        "WPS 表格格式（.et）不受支持：请用 WPS 打开后另存为 .xlsx",
+        "the WPS spreadsheet format (.et) is not supported: open it in WPS and save it as .xlsx",
+    ),
+    ".doc": (
+        "旧版 Word 格式（.doc）不受支持：请用 Word 或 WPS 打开后另存为 .docx",
+        "the old Word format (.doc) is not supported: open it in Word or WPS and save it as .docx",
+    ),
+    ".wps": (
+        "WPS 文字格式（.wps）不受支持：请用 WPS 打开后另存为 .docx",
+        "the WPS writer format (.wps) is not supported: open it in WPS and save it as .docx",
+    ),
+}
+"""What to say when a file of these suffixes holds the old binary format (by the suffix the
+user sees, not the bytes: .xls and .doc share one container)."""
+
+
+def unsupported_reason(name: str) -> tuple[str, str]:
+    """Why a walk does not check a file of this name, and what to do (zh, en)."""
+    suffix = Path(name).suffix.lower()
+    if name.startswith("~$"):
+        return (
+            "Office 临时文件（原文件正在被 Word/Excel 打开），不是年报",
+            "an Office lock file (the document is open in Word/Excel), not a report",
+        )
+    if NOT_REPORTS.match(name):
+        return ("项目说明或工具文件，不是年报", "a project or tool file, not a report")
+    if suffix in _IMAGES:
+        return (
+            "图片（扫描件）无法读出表格：请提供 Excel、Word、网页或文本版本",
+            "an image (a scan) has no readable tables: give the Excel, Word, web page or text "
+            "version",
+        )
+    if suffix in _ARCHIVES:
+        return (
+            "压缩包：请先解压，再检查解压出的文件",
+            "an archive: unpack it and check the files inside",
+        )
+    if suffix in _SLIDES:
+        return ("演示文稿，不是年报格式", "a presentation, not a report format")
+    if suffix in _OPEN_DOCUMENT:
+        to = _OPEN_DOCUMENT[suffix]
+        return (
+            f"{suffix} 格式不受支持：请另存为 {to}",
+            f"the {suffix} format is not supported: save it as {to}",
+        )
+    supported = "、".join(REPORT_SUFFIXES)
+    return (
+        f"不是年报文件格式（支持 {supported}）",
+        f"not a report file format (supported: {', '.join(REPORT_SUFFIXES)})",
+    )
+
+
+@dataclass
+class Collected:
+    """The files to check, in order, and the files met but not checked."""
+
+    files: list[str] = field(default_factory=list)
+    """Every path to read, in input order (each file once)."""
+    skipped: dict[str, InputError] = field(default_factory=dict)
+    """Paths among ``files`` that are not read: not a report format (``unsupported``) or a
+    folder that could not be read. They keep their place in ``files``."""
+    walked: set[str] = field(default_factory=set)
+    """Paths a folder walk or a glob found (not named on the command line)."""
+    seen: set[str] = field(default_factory=set, repr=False)
+    """Real paths already added (the same file named twice is checked once)."""
+
+
+def _unsupported(path: str) -> InputError:
+    zh, en = unsupported_reason(Path(path).name)
+    return InputError(path, zh, en, unsupported=True)
+
+
+def _not_read(path: str) -> InputError | None:
+    """None for a file a walk or glob reads; else why it is not read."""
+    name = os.path.basename(path)
+    suffix = os.path.splitext(name)[1].lower()
+    if not name.startswith("~$") and (suffix in REPORT_SUFFIXES or suffix in READ_TO_SEE):
+        return None
+    return _unsupported(path)
+
+
+def _walk(top: str, out: Collected) -> int:
+    """Walk ``top``; add what it holds to ``out`` in path order; return how many files it met."""
+    found: list[tuple[str, InputError | None]] = []
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(top, onerror=errors.append):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            path = str(Path(dirpath, name))
+            if not os.path.isfile(path):
+                continue
+            project_file = NOT_REPORTS.match(name) is not None
+            found.append((path, _unsupported(path) if project_file else _not_read(path)))
+    for err in errors:  # os.walk reports a folder it cannot list here, and goes on
+        where = str(Path(err.filename)) if err.filename else top
+        problem = InputError(
+            where, f"无法读取目录：{err.strerror}", f"cannot read the folder: {err.strerror}"
+        )
+        found.append((where, problem))
+    for path, skip in sorted(found, key=lambda item: item[0]):
+        _add(out, path, skip)
+    return len(found)
+
+
+def _key(path: str) -> str:
+    try:
+        return os.path.realpath(path)
+    except (OSError, ValueError):
+        return os.path.normpath(path)
+
+
+def _add(out: Collected, path: str, skip: InputError | None, walked: bool = True) -> None:
+    key = _key(path)
+    if key in out.seen:
+        return
+    out.seen.add(key)
+    out.files.append(path)
+    if skip is not None:
+        out.skipped[path] = skip
+    if walked:
+        out.walked.add(path)
+
+
+def collect(paths: list[str]) -> Collected:
+    """Files as given; folders walked; glob patterns expanded (see the module doc).
+
+    Raises :class:`InputError` for a glob that matches nothing or a folder with no files.
+    """
+    import glob
+
+    out = Collected()
+    for p in paths:
+        if any(ch in p for ch in "*?[") and not os.path.exists(p):
+            matches = sorted(glob.glob(p, recursive=True))
+            files = [m for m in matches if os.path.isfile(m)]
+            if not files:
+                raise InputError(p, "没有匹配的文件", "no files match")
+            for m in files:
+                _add(out, m, _not_read(m))
+        elif os.path.isdir(p):
+            if _walk(p, out) == 0:
+                raise InputError(p, "目录中没有文件", "no files in this folder")
+        else:
+            _add(out, p, None, walked=False)
+    return out
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """The files a run reads (folders walked, globs expanded), without the ones not checked."""
+    got = collect(paths)
+    return [p for p in got.files if p not in got.skipped]
