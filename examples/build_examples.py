@@ -223,6 +223,81 @@ def write_xlsx(
     write_workbook(path, version, report, overwrite=True, tables=tables)
 
 
+def report_text(doc: dict[str, Any]) -> str:
+    """``doc`` as the text of a published report: the six sections with a few sentences
+    each (invented wording) and the tables as ``|``-separated lines, as text copied out of
+    a web page or PDF looks. The figures in the sentences agree with the tables."""
+    meta, t2, t3, t4 = (doc[k] for k in ("report", *_TABLE_KEYS))
+    fmt = FORMATS[doc["format_version"]]
+    agency, year = meta["agency"], meta["year"]
+    answered = t3["total"]["total"]
+    lines = [
+        f"{agency}{year}年政府信息公开工作年度报告",
+        f"发布日期：{meta['published']}",
+        "一、总体情况",
+        f"{year}年，本局围绕市场监管重点工作推进政务公开，按照规定的程序发布和更新政府信息。",
+        f"全年新收政府信息公开申请{t3['new_received']['total']}件，上年结转"
+        f"{t3['carried_over']['total']}件，已答复{answered}件，结转下年度继续办理"
+        f"{t3['carried_forward']['total']}件。",
+        "二、主动公开政府信息情况",
+        f"本年制发规范性文件{t2['normative_documents']['made']}件，废止"
+        f"{t2['normative_documents']['repealed']}件，现行有效规范性文件"
+        f"{t2['normative_documents']['in_force']}件；全年行政事业性收费金额"
+        f"{t2['administrative_fees']['amount']}万元。",
+    ]
+    tdef = fmt.table("proactive_disclosure")
+    for block in tdef.blocks:
+        rows = [r for r in tdef.rows if r.block == block]
+        lines.append(f"{block} | | | ")
+        lines.append("信息内容 | " + " | ".join(c.label for c in rows[0].columns))
+        for r in rows:
+            lines.append(f"{r.label} | " + " | ".join(str(t2[r.id][c.id]) for c in r.columns))
+    granted = t3["granted"]["total"]
+    lines += [
+        "三、收到和处理政府信息公开申请情况",
+        f"在已答复的申请中，予以公开{granted}件，占{Decimal(granted * 100) / answered:.1f}%。",
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 | |||||",
+        "自然人 | 法人或其他组织 | 总计",
+        "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他",
+    ]
+    apps = fmt.table("applications")
+    for r in apps.rows:
+        if r.id == "granted":
+            label = f"三、本年度办理结果 | {r.label}"
+        elif r.group and not r.group.startswith("三、") and r.label.startswith("1."):
+            label = f"{r.group} | {r.label}"
+        else:
+            label = r.label
+        lines.append(f"{label} | " + " | ".join(str(t3[r.id][c.id]) for c in r.columns))
+    outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    lines += [
+        "四、政府信息公开行政复议、行政诉讼情况",
+        f"全年发生政府信息公开行政复议{t4['review']['total']}件，行政诉讼"
+        f"{t4['litigation_direct']['total'] + t4['litigation_after_review']['total']}件。",
+        "行政复议 | 行政诉讼",
+        "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉",
+        " | ".join(outcomes * 3),
+        " | ".join(
+            str(t4[row][c]) for row in ("review", "litigation_direct", "litigation_after_review")
+            for c in (*_OUTCOMES, "total")
+        ),
+        "五、存在的主要问题及改进情况",
+        "部分栏目更新不够及时，政策解读形式较为单一。下一步将完善发布审核流程，丰富解读形式。",
+        "六、其他需要报告的事项",
+        "本年度未收取信息处理费。",
+        agency,
+        f"{year + 1}年1月20日",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+_TABLE_KEYS = ("proactive_disclosure", "applications", "review_litigation")
+
+
+def write_text(path: Path, doc: dict[str, Any]) -> None:
+    path.write_text(report_text(doc), encoding="utf-8")
+
+
 def _set(doc: dict[str, Any], table: str, row: str, col: str, value: Any) -> dict[str, Any]:
     doc[table][row][col] = value
     return doc
@@ -421,6 +496,13 @@ EXAMPLES: tuple[Example, ...] = (
         "与 2021-valid.xlsx 相同的数据，JSON 提交格式",
         "the same figures as 2021-valid.xlsx as a JSON submission",
         _json(valid_2021),
+    ),
+    Example(
+        "2021-valid.txt",
+        "与 2021-valid.xlsx 相同的数据，作为发布的年报正文：六个部分、正文中的数字与表格一致",
+        "the same figures as a published report's text: the six sections, and sentences "
+        "whose figures agree with the tables",
+        lambda path: write_text(path, valid_2021()),
     ),
     Example(
         "2019-valid.xlsx",

@@ -31,6 +31,12 @@ class Severity(StrEnum):
         """Higher is more serious."""
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
+    def word(self, lang: str = "zh") -> str:
+        """The severity as validate shows it: 错误 / 警告 / 提示, or error / warning / info."""
+        if lang == "zh":
+            return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+        return self.value
+
 
 @dataclass(frozen=True, slots=True)
 class Term:

@@ -48,14 +48,16 @@ def artifact_uri(path: str) -> str:
 
 def rule_descriptor(r: Rule, lang: str) -> dict[str, Any]:
     """A ``reportingDescriptor`` for one rule."""
-    first = r.doc.split("\n\n", 1)[0].replace("\n", " ").strip() or r.summary_en
+    from reportcheck.findings.catalogue.pages import page, page_text
+
+    help_text = page_text(r.code, lang)
     family = FAMILIES.get(r.family, ("", ""))
     return {
         "id": r.code,
         "name": r.name,
         "shortDescription": {"text": r.summary if lang == "zh" else r.summary_en},
-        "fullDescription": {"text": first},
-        "help": {"text": r.doc or r.summary_en, "markdown": r.doc or r.summary_en},
+        "fullDescription": {"text": page(r.code).what.text(lang)},
+        "help": {"text": help_text, "markdown": help_text},
         "defaultConfiguration": {"level": LEVEL[r.severity]},
         "properties": {
             "tags": [r.family, family[1]] if family[1] else [r.family],

@@ -16,12 +16,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from reportcheck.config import Settings
-from reportcheck.findings import Check, Finding, Number, Severity, fmt_number
+from reportcheck.findings import Check, Finding, Number, fmt_number
 from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.relations import CellRef, Relation, relations_for
 from reportcheck.model.report import Cell, CellState, Report
 from reportcheck.rules.common import cell_fields, cell_name, shown_tr, term
-from reportcheck.rules.registry import declare, rule
+from reportcheck.rules.registry import rule
 
 _UNKNOWN = (CellState.TEXT, CellState.FORMULA_NO_VALUE)
 _BLANKISH = (CellState.BLANK, CellState.PLACEHOLDER)
@@ -101,20 +101,7 @@ def _culprits(
 
 @rule("RC300")
 def check_arithmetic(report: Report, settings: Settings) -> Iterator[Finding]:
-    """One cell makes several relations fail; it is the likely culprit.
-
-    Runs every arithmetic relation (RC301 row totals, RC302 result totals, RC303 the
-    勾稽关系, RC304 表四 group totals). When two or more of them fail and a single cell
-    explains all of them — the same change to that cell makes every one hold and breaks
-    none that holds — this one finding names the cell, what it says, what it should be
-    and every relation it breaks, instead of one finding per relation.
-
-    Passes: every relation holds (failing relations that no single cell explains are
-    reported under their own codes, RC301–RC304)
-    Fails, for example: 表三 （一）予以公开·自然人 says 32 where 自然人 + … = 31 for the
-    row and the column 自然人 adds up to one less than （七）总计 — both relations point
-    at the same cell, which is 1 too high.
-    """
+    """One cell makes several relations fail; it is the likely culprit."""
     version = report.format_version or "2021"
     rels = [r for r in relations_for(version) if settings.enabled(r.code)]
     failing, passing = evaluate(report, rels)
@@ -293,57 +280,3 @@ def _relation_finding(
 def _parts(chk: Check, en: str) -> Tr:
     """「 7 项之和」 / "its parts" — what a total is compared with."""
     return Tr(f" {len(chk.rhs)} 项之和", en)
-
-
-_DOCS = {
-    "RC301": (
-        "row-total",
-        "表三各行：总计 = 自然人 + 法人或其他组织各列",
-        "Table 3 rows: total = natural persons + the five organisation columns",
-        """表三 every row: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他 (R1).
-
-        Fails when the 总计 cell of a row differs from the sum of the six applicant columns.
-
-        Passes: 一、本年新收 | 自然人 30 | 商业企业 1 | 0 | 0 | 0 | 0 | 总计 31
-        Fails:  一、本年新收 | 自然人 30 | 商业企业 1 | 0 | 0 | 0 | 0 | 总计 30  (1 too low)
-        """,
-    ),
-    "RC302": (
-        "results-total",
-        "表三各列：（七）总计 = 全部办理结果之和",
-        "Table 3 columns: total answered = sum of every result row",
-        """表三 every column: （七）总计 = （一）+（二）+ all sub-rows of （三）–（六） (R2).
-
-        In the 2019 format （六）其他处理 is one row; in 2021 it has three sub-rows.
-        Fails when a column's （七）总计 differs from the sum of its result rows.
-
-        Passes: 予以公开 25, 部分公开 3, 本机关不掌握 3, others 0 → （七）总计 31
-        Fails:  the same rows with （七）总计 30
-        """,
-    ),
-    "RC303": (
-        "balance",
-        "表三勾稽关系：第一项 + 第二项 = 第三项 + 第四项",
-        "Table 3 balance: received + carried over = answered + carried forward",
-        """表三 every column: 一、本年新收 + 二、上年结转 = 三（七）总计 + 四、结转下年度继续办理 (R3).
-
-        The relation printed in the table's top-left cell. Fails when the two sides differ.
-
-        Passes: 新收 31 + 结转 2 = 总计 30 + 结转下年度 3
-        Fails:  新收 31 + 结转 2 ≠ 总计 30 + 结转下年度 2
-        """,
-    ),
-    "RC304": (
-        "review-litigation-total",
-        "表四各组：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
-        "Table 4 groups: total = upheld + corrected + other + pending",
-        """表四, each of 行政复议, 未经复议直接起诉, 复议后起诉: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (R5).
-
-        Passes: 行政复议 | 10 | 1 | 0 | 0 | 11
-        Fails:  行政复议 | 10 | 1 | 0 | 0 | 0   (a real 2023 district report)
-        """,
-    ),
-}
-
-for _code, (_name, _zh, _en, _doc) in _DOCS.items():
-    declare(_code, _name, Severity.ERROR, _zh, _en, _doc, "RC300 (arithmetic engine)")

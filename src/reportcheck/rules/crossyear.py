@@ -16,12 +16,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportcheck.config import Settings
-from reportcheck.findings import Finding, Number, Severity, fmt_number
+from reportcheck.findings import Finding, Number, fmt_number
 from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.report import Cell, CellState, Report
 from reportcheck.model.tables import APPLICANT_COLUMNS
 from reportcheck.rules.common import at, at_zh, cell_fields, cell_name, shown, shown_en
-from reportcheck.rules.registry import declare, rule
+from reportcheck.rules.registry import rule
 
 _COMPARABLE = (CellState.NUMBER, CellState.BLANK, CellState.PLACEHOLDER)
 _COLUMNS = tuple(c.id for c in APPLICANT_COLUMNS)
@@ -93,53 +93,13 @@ def _previous_tr(previous: Report) -> Tr:
 
 # --------------------------------------------------------------------------- RC500
 
-declare(
-    "RC500",
-    "previous-year-mismatch",
-    Severity.WARNING,
-    "给出的上年报告不是上一年度的",
-    "the previous report given is not of the year before",
-    """The report given with ``--previous`` is not of the year before this report.
-
-    ``reportcheck validate --previous LAST_YEAR FILE`` compares FILE with LAST_YEAR when
-    LAST_YEAR's report year is one less than FILE's, or when either year is not known.
-    When both years are known and FILE is of the same year as LAST_YEAR or more than one
-    year later, nothing is compared and this note says why (files of earlier years than
-    LAST_YEAR, and LAST_YEAR itself when it is also checked, get no note). A file paired
-    automatically with the report of the year before in the same call gets no note either.
-
-    Passes: ``reportcheck validate --previous 2023年报.json 2024年报.json``
-    Fails:  ``reportcheck validate --previous 2022年报.json 2024年报.json``
-    """,
-    "the pairing of reports (reportcheck.pairing, --previous)",
-)
-
 
 # --------------------------------------------------------------------------- RC501
 
 
 @rule("RC501")
 def carried_over(report: Report, settings: Settings) -> Iterator[Finding]:
-    """This year's 表三 二、上年结转 differs from last year's 四、结转下年度继续办理 (R7).
-
-    The applications an agency carries forward at the end of one year are the ones it
-    carries over at the start of the next, column by column (自然人 … 总计). Compared only
-    when last year's report is known (``--previous``, or the same agency's report of the
-    year before checked in the same call) and both cells are numbers, blanks or
-    placeholders (a blank or a placeholder counts as 0; text is not compared).
-
-    One finding per column that differs, naming both cells, with last year's value as the
-    expected one. A 总计 that differs by exactly what the applicant columns differ by is
-    not a second finding. When two or more columns differ and one cause explains them all —
-    the row left at 0 or blank, last year's 二、上年结转 row copied unchanged, this year's
-    own 四、结转下年度 row written in, or the figures shifted by one column — one finding
-    names the row.
-
-    Passes: last year's 2023 report 四、结转下年度继续办理 自然人 4, 总计 5; this year's
-            二、上年结转 自然人 4, 总计 5
-    Fails:  the same, with this year's 二、上年结转 自然人 3, 总计 4 (one finding, 自然人,
-            expected 4)
-    """
+    """This year's 表三 二、上年结转 differs from last year's 四、结转下年度继续办理 (R7)."""
     previous = report.previous
     if previous is None:
         return
@@ -309,23 +269,7 @@ def _column_finding(
 
 @rule("RC502")
 def documents_in_force(report: Report, settings: Settings) -> Iterator[Finding]:
-    """表二 现行有效件数 does not add up from last year's: check it (R8).
-
-    For 规章 and 行政规范性文件, this year's 现行有效件数 is expected to be last year's
-    现行有效件数 + this year's 本年制发件数 − this year's 本年废止件数. It is a warning and
-    not an error: documents also lapse when their term of validity ends, or are revised or
-    declared invalid without being counted as 废止, so a difference is a question to check,
-    not a proof of a wrong cell.
-
-    Compared only when last year's report is known and both reports are on the 2021
-    format: the 2019 format's columns (本年新制作数量, 本年新公开数量, 对外公开总数量) count
-    documents made and published, not documents in force, so a 2021 report that follows a
-    2020 one is not compared.
-
-    Passes: last year 规章 现行有效件数 12; this year 本年制发件数 1, 本年废止件数 0,
-            现行有效件数 13
-    Fails:  the same, with this year's 现行有效件数 12 (expected 12 + 1 − 0 = 13)
-    """
+    """表二 现行有效件数 does not add up from last year's: check it (R8)."""
     previous = report.previous
     if previous is None or report.format_version != "2021":
         return

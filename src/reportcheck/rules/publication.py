@@ -43,16 +43,7 @@ def deadline(report: Report, settings: Settings) -> date | None:
 
 @rule("RC601")
 def late_publication(report: Report, settings: Settings) -> Iterator[Finding]:
-    """The report was published after the deadline (R10).
-
-    Departments of governments at county level and above publish by 31 January of the next
-    year (条例 Art. 49); a government's own report by 31 March; township deadlines are set
-    locally (``deadlines.township`` in the configuration; not checked by default). Nothing
-    is said when the publication date, the report year or the agency level is unknown.
-
-    Passes: a county bureau's 2024 report published 2025-01-09
-    Fails:  a county bureau's 2024 report published 2025-02-15
-    """
+    """The report was published after the deadline (R10)."""
     published = report.metadata.published
     last = deadline(report, settings)
     if published is None or last is None or published <= last:
@@ -109,16 +100,7 @@ def _content(body: str, agency: str | None) -> str:
 
 @rule("RC602")
 def fee_statement(report: Report, settings: Settings) -> Iterator[Finding]:
-    """Section 六 does not say what 信息处理费 was charged, or that none was.
-
-    From report year 2021, section 六 states the fees charged under
-    《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号): an amount or that none was charged.
-    表二's 行政事业性收费 is a different fee and does not count. Not reported when section 六
-    itself is missing (RC111 says so).
-
-    Passes: 「六、其他需要报告的事项 本年度未收取信息处理费。」
-    Fails:  「六、其他需要报告的事项 无。」
-    """
+    """Section 六 does not say what 信息处理费 was charged, or that none was."""
     if not _fee_required(report):
         return
     lay = layout(report)

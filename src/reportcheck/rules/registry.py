@@ -1,22 +1,23 @@
-"""The rule registry: every code, its severity, summary and documentation.
+"""The rule registry: which check function runs which code.
+
+Everything else about a code — severity, name, summary, messages, documentation and
+cases — is data in :mod:`reportcheck.findings.catalogue`. A rule module binds its check
+functions to codes with ``@rule("RC201")``; codes that another part emits (a reader, the
+arithmetic engine, the pairing) have no check function here and are still listed.
 
 Codes are stable and never reused. Families:
 
 - ``RC0xx`` input: what a reader met (unknown keys, unreadable parts)
 - ``RC1xx`` structure: missing table / row / column, format version, sections
 - ``RC2xx`` values: not a number, negative, fractions, blank totals, formulas
-- ``RC3xx`` arithmetic within a table (R1, R2, R3, R5 of format.md)
+- ``RC3xx`` arithmetic within a table (R1, R2, R3, R5 of the format)
 - ``RC4xx`` prose against the tables
 - ``RC5xx`` cross-year continuity
 - ``RC6xx`` publication
-
-A rule's docstring is its documentation: first line the summary, then when it fails and
-an example. ``reportcheck rules`` and ``docs/rules.md`` are generated from here.
 """
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -43,7 +44,6 @@ class Rule:
     severity: Severity
     summary: str
     summary_en: str
-    doc: str
     check: CheckFn | None
     """The function that runs the rule; None for codes that another part emits
     (a reader, the shared arithmetic engine, the pairing), named in ``emitted_by``."""
@@ -54,10 +54,17 @@ class Rule:
         """``RC3`` for ``RC301``."""
         return self.code[:3]
 
+    @property
+    def doc(self) -> str:
+        """The rule page as plain English text (loads the pages of the code's family)."""
+        from reportcheck.findings.catalogue.pages import page_text
+
+        return page_text(self.code, "en")
+
 
 RULES: dict[str, Rule] = {}
+"""Every code with a check function bound so far; every code after :func:`load_all`."""
 RULE_MODULES = (
-    "input_",
     "structure",
     "values",
     "arithmetic",
@@ -66,69 +73,43 @@ RULE_MODULES = (
     "crossyear",
     "publication",
 )
-"""Every module that registers rules, in the order their checks run."""
+"""Every module that binds check functions to codes."""
 
 
 def rule(code: str, *legacy: object) -> Callable[[CheckFn], CheckFn]:
-    """Bind a check function to ``code``; severity, name and summary come from the
-    catalogue (:mod:`reportcheck.findings.catalogue`).
+    """Bind a check function to ``code`` (severity, name and summary come from the
+    catalogue).
 
-    ``legacy`` (name, severity, summary, summary_en — the old signature, still used by
-    rule modules not yet converted) must agree with the catalogue.
+    ``legacy`` (name, severity, summary, summary_en — the old signature, still used by the
+    prose rules until they move) must agree with the catalogue entry.
     """
     entry = catalogue.get(code)
     if legacy and tuple(legacy) != (entry.name, entry.severity, *entry.summary):
         raise ValueError(f"@rule({code!r}, …) disagrees with the catalogue entry")
 
     def deco(fn: CheckFn) -> CheckFn:
-        _add(_from_entry(entry, _doc(fn), fn))
+        if RULES.get(code) is not None and RULES[code].check is not None:
+            raise ValueError(f"rule code {code} bound twice")
+        RULES[code] = _from_entry(entry, fn)
         return fn
 
     return deco
 
 
-def _from_entry(entry: catalogue.Entry, doc: str, check: CheckFn | None) -> Rule:
+def _from_entry(entry: catalogue.Entry, check: CheckFn | None) -> Rule:
     return Rule(
         entry.code,
         entry.name,
         entry.severity,
         entry.summary.zh,
         entry.summary.en,
-        doc,
         check,
-        "" if check is not None else entry.emitted_by,
+        entry.emitted_by,
     )
 
 
-def declare(
-    code: str,
-    name: str,
-    severity: Severity,
-    summary: str,
-    summary_en: str,
-    doc: str,
-    emitted_by: str,
-) -> None:
-    """Register the documentation of a code whose findings are produced elsewhere (reader
-    or engine); the other arguments must agree with the catalogue."""
-    entry = catalogue.get(code)
-    if (name, severity, summary, summary_en) != (entry.name, entry.severity, *entry.summary):
-        raise ValueError(f"declare({code!r}, …) disagrees with the catalogue entry")
-    _add(_from_entry(entry, inspect.cleandoc(doc), None))
-
-
-def _add(r: Rule) -> None:
-    if r.code in RULES:
-        raise ValueError(f"rule code {r.code} registered twice")
-    RULES[r.code] = r
-
-
-def _doc(fn: Callable[..., object]) -> str:
-    return inspect.cleandoc(fn.__doc__ or "")
-
-
 def all_rules() -> list[Rule]:
-    """Every rule, by code (importing every rule module first)."""
+    """Every code of the catalogue, by code (importing every rule module first)."""
     load_all()
     return [RULES[c] for c in sorted(RULES)]
 
@@ -140,11 +121,14 @@ def get_rule(code: str) -> Rule:
 
 
 def load_all() -> None:
-    """Import every rule module so that their rules are registered."""
+    """Import every rule module so that their check functions are bound."""
     import importlib
 
     for name in RULE_MODULES:
         importlib.import_module(f"reportcheck.rules.{name}")
+    for entry in catalogue.entries():
+        if entry.code not in RULES:
+            RULES[entry.code] = _from_entry(entry, None)
 
 
 def make(
@@ -156,8 +140,9 @@ def make(
 ) -> Finding:
     """Build a finding of ``code`` with its catalogue severity from ready-made messages.
 
-    Deprecated: the prose rules and the text reader still use it until they emit through
-    :func:`reportcheck.findings.catalogue.emit`, which renders the catalogue's templates.
+    Deprecated: only the prose rules and the text reader (moving on another branch) still
+    use it; every other part emits through :func:`reportcheck.findings.catalogue.emit`,
+    which renders the catalogue's templates.
     """
     merged = {**(fields or {}), **kw}
     return Finding(code, catalogue.get(code).severity, message, message_en, **merged)

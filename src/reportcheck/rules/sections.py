@@ -300,17 +300,7 @@ def _where_missing(lay: Layout, section: int, report: Report) -> Location | None
 
 @rule("RC111")
 def missing_section(report: Report, settings: Settings) -> Iterator[Finding]:
-    """A heading of the six sections is missing from a published report.
-
-    Headings are recognised by number and keywords, so variants such as
-    「五、政府信息公开工作存在的主要问题及改进情况」 or 「四、因政府信息公开工作被申请行政复议和提起
-    行政诉讼情况」 count. A table that then sits under the previous section is the same defect
-    and is not reported again. When no heading at all is found, one finding says so.
-    Excel and JSON submissions have no headings and are not checked.
-
-    Passes: 一、总体情况 … 六、其他需要报告的事项, each on its own line
-    Fails:  表三 follows the prose of section 二 with no 「三、收到和处理政府信息公开申请情况」
-    """
+    """A heading of the six sections is missing from a published report."""
     lay = layout(report)
     if lay is None:
         return
@@ -343,14 +333,7 @@ def missing_section(report: Report, settings: Settings) -> Iterator[Finding]:
 
 @rule("RC112")
 def section_order(report: Report, settings: Settings) -> Iterator[Finding]:
-    """The six sections are not in the order of the format.
-
-    The sections that break the order are named (the fewest that, moved, restore it).
-    A missing section does not make the others out of order.
-
-    Passes: 一 … 六 in order, even with 三 missing
-    Fails:  「六、其他需要报告的事项」 before 「五、存在的主要问题及改进情况」
-    """
+    """The six sections are not in the order of the format."""
     lay = layout(report)
     if lay is None:
         return
@@ -376,14 +359,7 @@ def section_order(report: Report, settings: Settings) -> Iterator[Finding]:
 
 @rule("RC113")
 def table_section(report: Report, settings: Settings) -> Iterator[Finding]:
-    """A table is not in its own section (表二 under 二, 表三 under 三, 表四 under 四).
-
-    Not reported when the table's own heading is missing (RC111 says so) or out of order
-    (RC112), nor for a table that is missing (RC101).
-
-    Passes: 「四、政府信息公开行政复议、行政诉讼情况」 followed by 表四
-    Fails:  表四 printed at the end of section 五
-    """
+    """A table is not in its own section (表二 under 二, 表三 under 三, 表四 under 四)."""
     lay = layout(report)
     if lay is None or not lay.chosen:
         return
@@ -422,14 +398,7 @@ def table_section(report: Report, settings: Settings) -> Iterator[Finding]:
 
 @rule("RC114")
 def section_numbering(report: Report, settings: Settings) -> Iterator[Finding]:
-    """The section headings are numbered differently from the format (one finding per report).
-
-    Not reported when the numbers only close up behind a missing section (RC111 says so),
-    e.g. 一 二 三 四 五 for six sections of which 三 is missing.
-
-    Passes: 一、总体情况 … 六、其他需要报告的事项
-    Fails:  「一、主动公开政府信息情况」 (it is section 二) after 「一、总体情况」
-    """
+    """The section headings are numbered differently from the format (one finding per report)."""
     lay = layout(report)
     if lay is None:
         return

@@ -22,14 +22,7 @@ def _table_fields(report: Report, table_id: str) -> dict[str, Any]:
 
 @rule("RC101")
 def missing_table(report: Report, settings: Settings) -> Iterator[Finding]:
-    """One of the three standard tables (表二, 表三, 表四) is missing.
-
-    Every report carries all three tables, even when every number is 0. A table replaced
-    by a sentence (「本年度未发生……」) is missing.
-
-    Passes: 表二, 表三 and 表四 are all present
-    Fails:  表二 was replaced by a paragraph listing what was published
-    """
+    """One of the three standard tables (表二, 表三, 表四) is missing."""
     for table_id in TABLE_IDS:
         if table_id in report.tables:
             continue
@@ -62,18 +55,7 @@ def missing_table(report: Report, settings: Settings) -> Iterator[Finding]:
 
 @rule("RC102")
 def missing_row(report: Report, settings: Settings) -> Iterator[Finding]:
-    """A row of the format is missing from a table that is present.
-
-    Rows are found by their labels (spacing, bracket width and numbering do not matter).
-    A missing row usually means a row was deleted, merged into another, or relabelled
-    beyond recognition; its numbers cannot be checked.
-
-    A group whose sub-rows are all missing (（三）不予公开 kept as one line, its eight
-    sub-rows deleted) is one finding that names the group and lists its rows.
-
-    Passes: all 25 rows of the 2021 表三
-    Fails:  表三 without 「（二）部分公开」
-    """
+    """A row of the format is missing from a table that is present."""
     # A row the reader found but could not read is reported there (RC003), not as missing.
     unreadable = {(f.table, f.row) for f in report.findings if f.code == "RC003"}
     for table_id, data in report.tables.items():
@@ -145,15 +127,7 @@ def missing_row(report: Report, settings: Settings) -> Iterator[Finding]:
 
 @rule("RC103")
 def missing_column(report: Report, settings: Settings) -> Iterator[Finding]:
-    """A column of the format is missing from a table that is present.
-
-    For 表三 the seven columns are 自然人, the five 法人或其他组织 columns and 总计; for 表四 each
-    group has 结果维持, 结果纠正, 其他结果, 尚未审结, 总计; 表二's columns depend on the block.
-    A cell missing from a row that is otherwise present (JSON only) is reported here too.
-
-    Passes: 表三 with all seven columns
-    Fails:  表三 without the 法律服务机构 column
-    """
+    """A column of the format is missing from a table that is present."""
     for table_id, data in report.tables.items():
         tdef = report.table_def(table_id)
         present_rows = [r for r in tdef.rows if any((r.id, c.id) in data.cells for c in r.columns)]
@@ -197,15 +171,7 @@ def missing_column(report: Report, settings: Settings) -> Iterator[Finding]:
 
 @rule("RC104")
 def outdated_format(report: Report, settings: Settings) -> Iterator[Finding]:
-    """A report for 2021 or later uses the 2019 (trial) format.
-
-    From the 2021 report year the 2021 format (国办公开办函〔2021〕30号) applies. The version
-    is decided by the labels: 2019-only labels such as 本年新制作数量, 上一年项目数量,
-    本年增/减, 政府集中采购, or a （六）其他处理 row without sub-rows.
-
-    Passes: a 2024 report with 本年制发件数 / 现行有效件数
-    Fails:  a 2024 report with 本年新制作数量 / 本年新公开数量 / 对外公开总数量
-    """
+    """A report for 2021 or later uses the 2019 (trial) format."""
     year = report.metadata.year
     if report.format_version != "2019" or year is None or year < 2021:
         return
@@ -225,14 +191,7 @@ def outdated_format(report: Report, settings: Settings) -> Iterator[Finding]:
 
 @rule("RC105")
 def mixed_format(report: Report, settings: Settings) -> Iterator[Finding]:
-    """The labels mix the 2019 and the 2021 format.
-
-    Typically a 2021 table with a 2019 表二 pasted in, or the reverse. The report is checked
-    against the version most of its labels belong to; the others are listed.
-
-    Passes: only 2021 labels
-    Fails:  2021 表三 with a 2019 表二 (本年新制作数量 …)
-    """
+    """The labels mix the 2019 and the 2021 format."""
     ev19 = report.version_evidence.get("2019", [])
     ev21 = report.version_evidence.get("2021", [])
     if not ev19 or not ev21:
@@ -250,14 +209,7 @@ def mixed_format(report: Report, settings: Settings) -> Iterator[Finding]:
 
 @rule("RC106")
 def unknown_row(report: Report, settings: Settings) -> Iterator[Finding]:
-    """A table has a row whose label is not part of the format.
-
-    Some provinces add local rows (Hubei's 其他主动公开文件); more often a label was
-    retyped beyond recognition, and the row's numbers are then not checked.
-
-    Passes: only the format's rows
-    Fails:  表二 with a row 「其他主动公开文件」
-    """
+    """A table has a row whose label is not part of the format."""
     for table_id, data in report.tables.items():
         for label, loc in data.extra_rows:
             yield emit(

@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from reportcheck.config import Settings
-from reportcheck.findings import Finding, Severity, fmt_number
+from reportcheck.findings import Finding, fmt_number
 from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.report import Cell, CellState, Report
 from reportcheck.model.tables import TABLE_SHORT, ColumnDef, ValueKind
 from reportcheck.rules.common import cell_fields, cell_name, shown, table_name
-from reportcheck.rules.registry import declare, rule
+from reportcheck.rules.registry import rule
 
 _EXPECT = {
     ValueKind.COUNT: Tr("不小于 0 的整数", "a whole number ≥ 0"),
@@ -36,17 +36,7 @@ def _cells(report: Report) -> Iterator[tuple[str, str, str, ColumnDef, Cell]]:
 
 @rule("RC201")
 def not_a_number(report: Report, settings: Settings) -> Iterator[Finding]:
-    """A numeric cell holds text that is not a number.
-
-    Every cell of 表三 and 表四 and every 表二 count must be a number. Text such as
-    ``三十一``, ``31（件）`` with other words, ``约30`` or a JSON ``true`` / object is reported
-    here with the cell's own text. (Blank cells and placeholders /, -, —, 无 are not text;
-    they read as 0 where a number is optional and are reported under RC204 where a
-    total is needed.)
-
-    Passes: ``31``, ``３１``, ``1,234``, ``31件``
-    Fails:  ``三十一``, ``约30``
-    """
+    """A numeric cell holds text that is not a number."""
     for table, row, col, cdef, cell in _cells(report):
         if cell.state is CellState.TEXT:
             kind = _EXPECT[cdef.kind]
@@ -65,14 +55,7 @@ def not_a_number(report: Report, settings: Settings) -> Iterator[Finding]:
 
 @rule("RC202")
 def negative(report: Report, settings: Settings) -> Iterator[Finding]:
-    """A count or amount is negative.
-
-    Counts and the 表二 fee amount must be ≥ 0. Only the 2019 format's 本年增/减 may be
-    negative (a decrease in the number of items).
-
-    Passes: ``0``, ``12``; in 2019 本年增/减: ``-3``
-    Fails:  ``-1`` in 表三 自然人
-    """
+    """A count or amount is negative."""
     for table, row, col, cdef, cell in _cells(report):
         if cdef.kind is ValueKind.SIGNED_COUNT or not cell.numeric:
             continue
@@ -88,14 +71,7 @@ def negative(report: Report, settings: Settings) -> Iterator[Finding]:
 
 @rule("RC203")
 def not_whole(report: Report, settings: Settings) -> Iterator[Finding]:
-    """A count has a fractional part.
-
-    Application, decision and case counts are whole numbers. Only the 表二 fee amount
-    (万元) and the 2019 procurement amount may have decimals.
-
-    Passes: ``31``, ``31.0``
-    Fails:  ``30.5``
-    """
+    """A count has a fractional part."""
     for table, row, col, cdef, cell in _cells(report):
         if cdef.kind in (ValueKind.AMOUNT, ValueKind.MONEY) or not cell.numeric:
             continue
@@ -109,36 +85,9 @@ def not_whole(report: Report, settings: Settings) -> Iterator[Finding]:
             )
 
 
-declare(
-    "RC204",
-    "blank-total",
-    Severity.ERROR,
-    "需要数值的总计单元格为空或占位符",
-    "a total is blank or a placeholder",
-    """A total cell is blank or a placeholder (/, -, —, 无) while its parts do not add up to 0.
-
-    Blank cells and placeholders read as 0 in the arithmetic. A total left blank beside
-    parts that add up to something is itself a defect: the finding says what the total
-    should be. (A blank total beside blank parts is accepted as 0.)
-
-    Passes: （一）予以公开 | 258 | 12 | | | 1 | 1 | 272
-    Fails:  （一）予以公开 | 258 | 12 | | | 1 | 1 |       (the 2019 Shanghai report)
-    """,
-    "RC300 (arithmetic engine)",
-)
-
-
 @rule("RC205")
 def formula_no_value(report: Report, settings: Settings) -> Iterator[Finding]:
-    """An Excel cell holds a formula whose result was never calculated and saved.
-
-    Files written by scripts or some converters keep the formula but no cached value.
-    The cell is not read as empty: open the workbook in Excel or WPS and save it again,
-    or type the number.
-
-    Passes: ``=SUM(D6:D28)`` saved by Excel (the value 31 is cached)
-    Fails:  ``=SUM(D6:D28)`` written by a script without a value
-    """
+    """An Excel cell holds a formula whose result was never calculated and saved."""
     for table, row, col, _cdef, cell in _cells(report):
         if cell.state is CellState.FORMULA_NO_VALUE:
             yield emit(
@@ -151,14 +100,7 @@ def formula_no_value(report: Report, settings: Settings) -> Iterator[Finding]:
 
 @rule("RC206")
 def fee_amount(report: Report, settings: Settings) -> Iterator[Finding]:
-    """The 表二 fee amount looks as if it was written in 元 instead of 万元 (R6).
-
-    本年收费金额 is in 万元. A value written with 元 (e.g. ``2500元``), or one of a million
-    万元 or more (ten billion yuan), is most likely in the wrong unit.
-
-    Passes: ``0``, ``25.6``, ``25.6万元``
-    Fails:  ``2500元``, ``25600000``
-    """
+    """The 表二 fee amount looks as if it was written in 元 instead of 万元 (R6)."""
     for table, row, col, cdef, cell in _cells(report):
         if cdef.kind is not ValueKind.AMOUNT or not cell.numeric or cell.value is None:
             continue
@@ -188,14 +130,7 @@ def fee_amount(report: Report, settings: Settings) -> Iterator[Finding]:
 
 @rule("RC207")
 def placeholders(report: Report, settings: Settings) -> Iterator[Finding]:
-    """Cells left blank or filled with a placeholder (/, -, —, 无) are read as 0.
-
-    One finding per table, listing the cells, so that a clerk can see which cells were
-    never filled in. The official tables expect 0 to be written as 0.
-
-    Passes: every cell holds a number
-    Fails (info): 表三 has 100 empty 法人或其他组织 cells
-    """
+    """Cells left blank or filled with a placeholder (/, -, —, 无) are read as 0."""
     for table_id, data in report.tables.items():
         empty = [
             c for c in data.cells.values() if c.state in (CellState.BLANK, CellState.PLACEHOLDER)

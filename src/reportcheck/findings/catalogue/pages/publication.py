@@ -1,0 +1,82 @@
+"""Rule pages of RC6xx publication."""
+
+from __future__ import annotations
+
+from reportcheck.findings.catalogue.entry import Page, Tr, fails, passes
+from reportcheck.findings.catalogue.pages.input_ import TXT
+
+PAGES = {
+    "RC601": Page(
+        what=Tr(
+            "年报在发布期限之后发布（R10）。县级以上人民政府部门在次年 1 月 31 日前发布（条例第四十九条），"
+            "人民政府本身的年报在 3 月 31 日前；乡镇（街道）的期限由各地规定（配置 deadlines.township，"
+            "默认不检查）。发布日期、报告年度或机关层级未知时不报告。",
+            "The report was published after the deadline (R10). Departments of governments "
+            "at county level and above publish by 31 January of the next year (条例 Art. 49); "
+            "a government's own report by 31 March; township deadlines are set locally "
+            "(deadlines.township in the configuration; not checked by default). Nothing is "
+            "said when the publication date, the report year or the agency level is unknown.",
+        ),
+        why=Tr(
+            "按时发布年报是法定义务，逾期发布会在考核和督查中被指出。",
+            "Publishing in time is a legal duty; late reports are singled out in assessments "
+            "and inspections.",
+        ),
+        fix=Tr(
+            "今后按期发布；若发布日期读错了，在文件中写明正确的发布日期。",
+            "Publish in time from now on; if the date was read wrongly, state the right "
+            "publication date in the file.",
+        ),
+        cases=(
+            fails(
+                Tr(
+                    "县级部门 2025-02-15 发布 2024 年度报告",
+                    "a county bureau publishing on 2025-02-15",
+                ),
+                ("set", "/report/published", "2025-02-15"),
+                expect=(("RC601", None, None, None),),
+            ),
+            passes(
+                Tr("期限当天发布", "published on the last day"),
+                ("set", "/report/published", "2025-01-31"),
+            ),
+        ),
+    ),
+    "RC602": Page(
+        what=Tr(
+            "自 2021 年度起，第六部分应说明按《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"
+            "收取信息处理费的情况：金额，或未收取。表二的行政事业性收费是另一种费用，不算。"
+            "第六部分本身缺少时不报告（RC111 已报）。",
+            "From report year 2021, section 六 states the 信息处理费 charged under "
+            "《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号): an amount, or that none was. "
+            "表二's 行政事业性收费 is a different fee and does not count. Not reported when "
+            "section 六 itself is missing (RC111 says so).",
+        ),
+        why=Tr(
+            "格式要求报告信息处理费的收取情况；只写「无」，读者无法知道是否收费。",
+            "The format asks for the 信息处理费 charged; 「无」 alone does not tell readers "
+            "whether any was.",
+        ),
+        fix=Tr(
+            "在第六部分写明，如「本年度未收取信息处理费」或「收取信息处理费共计400元」。",
+            "State it in section 六, e.g. 「本年度未收取信息处理费」 or 「收取信息处理费共计400元」.",
+        ),
+        cases=(
+            fails(
+                Tr("第六部分只写「无。」", "section 六 says only 无。"),
+                ("replace", "本年度未收取信息处理费。", "无。"),
+                base=TXT,
+                expect=(("RC602", None, None, None),),
+            ),
+            passes(
+                Tr("格式自己的写法", "the format's own wording"),
+                (
+                    "replace",
+                    "本年度未收取信息处理费。",
+                    "本年度发出收费通知的件数和总金额以及实际收取的总金额均为0。",
+                ),
+                base=TXT,
+            ),
+        ),
+    ),
+}
