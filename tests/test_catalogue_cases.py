@@ -20,12 +20,11 @@ from typing import Any
 
 import pytest
 
+from catalogue_cases import ROOT, run_case
 from reportcheck import api
 from reportcheck.findings.catalogue import TemplateError, Tr, all_codes, emit, entries, get
 from reportcheck.findings.catalogue.entry import Case, placeholders
 from reportcheck.findings.catalogue.pages import page
-
-from catalogue_cases import ROOT, run_case
 
 
 def _cases() -> Iterator[Any]:
@@ -74,9 +73,9 @@ def test_emit_renders_both_languages() -> None:
 
 
 def test_emit_fails_loudly_on_a_missing_or_unknown_parameter() -> None:
-    with pytest.raises(TemplateError, match="missing parameter.*raw"):
+    with pytest.raises(TemplateError, match=r"missing parameter.*raw"):
         emit("RC201", {"cell": "x", "expected": "y"})
-    with pytest.raises(TemplateError, match="unknown parameter.*cells"):
+    with pytest.raises(TemplateError, match=r"unknown parameter.*cells"):
         emit("RC201", {"cell": "x", "raw": "1", "expected": "y", "cells": 2})
     with pytest.raises(TemplateError, match="no message variant"):
         emit("RC201", {}, variant="nope")

@@ -413,7 +413,9 @@ def rules(
     code: Annotated[
         str | None, typer.Argument(help="A rule code (RC301): show its full explanation.")
     ] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the text (zh or en).")] = Lang.zh,
+    lang: Annotated[
+        Lang, typer.Option("--lang", help="Language of the text (zh or en).")
+    ] = Lang.zh,
     output_format: Annotated[
         CatalogueFormat, typer.Option("--format", "-f", help="Output format.")
     ] = CatalogueFormat.text,
