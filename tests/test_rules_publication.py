@@ -135,3 +135,51 @@ def test_no_fee_statement_needed_before_2021() -> None:
 def test_missing_section_six_is_reported_once() -> None:
     text = full_report(drop=[6], prose={6: ["无。"]})
     assert _codes(text, "RC111", "RC602") == ["RC111"]
+
+
+# --------------------------------------------------------------------------- RC603
+
+
+def _unchecked(text: str, level: str | None = "keep") -> list[str]:
+    report = report_from_text(text)
+    if level != "keep":
+        report.metadata.level = level
+    return [f.message for f in run(report, "RC603")]
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "says"),
+    [
+        (
+            full_report(published="索引号：123").replace("\n2025年1月10日", ""),
+            "keep",
+            "没有找到发布日期",
+        ),
+        (
+            full_report(title="政府信息公开工作年度报告", published="发布日期：2025-01-10"),
+            "keep",
+            "没有找到报告年度",
+        ),
+        (
+            full_report(title="某某服务中心2024年政府信息公开工作年度报告"),
+            None,
+            "无法从单位名称「某某服务中心」判断",
+        ),
+        (full_report(title="某某镇人民政府2024年政府信息公开工作年度报告"), "keep", "由各地规定"),
+    ],
+)
+def test_deadline_unchecked_says_why(text: str, level: str | None, says: str) -> None:
+    messages = _unchecked(text, level)
+    assert len(messages) == 1 and says in messages[0]
+
+
+def test_deadline_checked_says_nothing() -> None:
+    assert _unchecked(full_report()) == []  # a county bureau, its year and its date
+
+
+def test_deadline_unchecked_not_for_workbooks() -> None:
+    from reportcheck import api
+    from reportcheck.model.report import Report
+
+    report: Report = api.read_path("examples/2021-valid.json")
+    assert [f for f in api.check(report) if f.code == "RC603"] == []

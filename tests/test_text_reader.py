@@ -543,6 +543,7 @@ def test_a_2019_report_in_text(tmp_path: Path) -> None:
     t3_2019 = FORMATS["2019"].table("applications")
     lines = [
         "示例局2020年政府信息公开工作年度报告",
+        "发布日期：2021-01-20",
         "一、总体情况",
         "正文。",
         "二、主动公开政府信息情况",

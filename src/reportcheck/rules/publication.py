@@ -65,6 +65,46 @@ def late_publication(report: Report, settings: Settings) -> Iterator[Finding]:
     )
 
 
+LEVEL_EN = {"department": "department", "government": "government", "township": "township"}
+
+
+@rule("RC603")
+def deadline_unchecked(report: Report, settings: Settings) -> Iterator[Finding]:
+    """The publication deadline could not be checked, and why.
+
+    RC601 needs the publication date, the report year and the agency level (the deadline
+    differs: 31 January for departments, 31 March for a government's own report, set
+    locally for townships). Rather than guess, this says which one is missing: a report
+    whose agency is 「某某中心」 may be a department or a region's report. Published reports
+    only; a workbook or JSON submission is usually checked before it is published.
+
+    Passes: a county bureau's report with its title and 发布日期
+    Fails (info): a report whose title names no agency level, or has no date
+    """
+    if report.sections is None:
+        return
+    md = report.metadata
+    if md.published is None:
+        yield emit("RC603")
+    elif md.year is None:
+        yield emit("RC603", variant="no_year")
+    elif agency_level(report) is None:
+        name = md.agency
+        yield emit(
+            "RC603",
+            {"agency": Tr(f"「{name}」", f" ({name})") if name else ""},
+            variant="no_level",
+            actual=md.agency,
+        )
+    elif deadline(report, settings) is None:
+        level = agency_level(report) or ""
+        yield emit(
+            "RC603",
+            {"level": Tr(LEVEL_ZH.get(level, level), LEVEL_EN.get(level, level)), "key": level},
+            variant="no_deadline",
+        )
+
+
 FEE_STATEMENT = re.compile(
     r"信息处理费|处理费"
     r"|(?<!行政事业性)收费(?:情况|事项|行为|通知)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportcheck.findings import Severity
 from reportcheck.findings.catalogue.entry import Entry, Tr
 
-WARNING = Severity.WARNING
+WARNING, INFO = Severity.WARNING, Severity.INFO
 
 ENTRIES = (
     Entry(
@@ -34,6 +34,36 @@ ENTRIES = (
                 "section 六 (「{heading}」) does not say what 信息处理费 was charged, or that "
                 "none was; it says 「{said}」",
             )
+        },
+        "rules.publication",
+    ),
+    Entry(
+        "RC603",
+        "deadline-unchecked",
+        INFO,
+        Tr("未能检查发布期限", "publication deadline not checked"),
+        {
+            "default": Tr(
+                "报告中没有找到发布日期：未检查是否按期发布",
+                "no publication date was found in the report: the deadline was not checked",
+            ),
+            "no_year": Tr(
+                "报告中没有找到报告年度（标题或统计期限）：未检查是否按期发布",
+                "no report year was found (title or statistics period): the deadline was "
+                "not checked",
+            ),
+            "no_level": Tr(
+                "无法从单位名称{agency}判断是政府部门、人民政府还是乡镇（街道）的报告，三者发布期限不同："
+                "未检查是否按期发布（可在配置中设定 level）",
+                "whether this is a department's, a government's or a township's report cannot "
+                "be told from the agency's name{agency}, and their deadlines differ: the "
+                "deadline was not checked (set level in the configuration)",
+            ),
+            "no_deadline": Tr(
+                "{level}的发布期限由各地规定，未检查是否按期发布（可在配置 deadlines.{key} 中设定）",
+                "the deadline for {level} reports is set locally: not checked (set "
+                "deadlines.{key} in the configuration)",
+            ),
         },
         "rules.publication",
     ),
