@@ -79,4 +79,39 @@ PAGES = {
             ),
         ),
     ),
+    "RC603": Page(
+        what=Tr(
+            "发布期限（RC601）无法检查时说明原因：报告中没有发布日期、没有报告年度（标题或统计期限），"
+            "单位名称无法判断是政府部门、人民政府还是乡镇（街道）的报告，或乡镇（街道）的期限未在配置中设定。"
+            "只针对已发布的报告（网页、Word、PDF、文本）；工作簿和 JSON 通常在发布前检查。",
+            "Says why the deadline (RC601) could not be checked: the report has no publication "
+            "date, no report year (title or statistics period), an agency name that does not "
+            "tell a department's from a government's or a township's report, or a township "
+            "deadline that is not configured. Published reports only (web pages, Word, PDF, "
+            "text); workbooks and JSON are usually checked before publication.",
+        ),
+        why=Tr(
+            "不猜测期限：一个「服务中心」可能是部门，也可能代表整个区域发布；静默不报会让人以为已按期发布。",
+            "The deadline is never guessed (a 「服务中心」 may be a department or report for a "
+            "whole area); staying silent would read as 'published in time'.",
+        ),
+        fix=Tr(
+            "在报告中写明发布日期和报告年度；单位层级无法从名称判断时，在配置中设定 level。",
+            "State the publication date and the report year in the report; where the level "
+            "cannot be told from the name, set level in the configuration.",
+        ),
+        cases=(
+            fails(
+                Tr("发布日期和落款日期都没有", "neither a publication date nor a dated signature"),
+                ("replace", "发布日期：2025-01-22\n", ""),
+                ("replace", "示例县市场监督管理局\n2025年1月20日", "示例县市场监督管理局"),
+                base=TXT,
+                expect=(("RC603", None, None, None),),
+            ),
+            passes(
+                Tr("县级部门，年度和发布日期齐全", "a county bureau with its year and date"),
+                base=TXT,
+            ),
+        ),
+    ),
 }
