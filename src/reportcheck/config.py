@@ -186,10 +186,10 @@ def _str_list(value: Any, bad: _Bad) -> list[str]:
 
 
 def known_codes() -> list[str]:
-    """Every registered rule code."""
-    from reportcheck.rules.registry import all_rules
+    """Every code of the finding catalogue."""
+    from reportcheck.findings.catalogue import all_codes
 
-    return [r.code for r in all_rules()]
+    return all_codes()
 
 
 def parse_codes(items: Iterable[str], bad: _Bad | None = None) -> tuple[str, ...]:

@@ -49,9 +49,8 @@ def _pad(text: str, width: int, right: bool = False) -> str:
 
 def statistics(results: Sequence[FileResult], lang: str = "zh") -> str:
     """Per code: occurrences, files, severity and summary, most frequent first."""
-    from reportcheck.rules.registry import RULES, load_all
+    from reportcheck.findings import catalogue
 
-    load_all()
     count: Counter[str] = Counter()
     files: dict[str, set[str]] = {}
     severity: dict[str, Severity] = {}
@@ -69,8 +68,8 @@ def statistics(results: Sequence[FileResult], lang: str = "zh") -> str:
     )
     rows = [head]
     for code, n in sorted(count.items(), key=lambda kv: (-kv[1], kv[0])):
-        rule = RULES.get(code)
-        summary = (rule.summary if lang == "zh" else rule.summary_en) if rule else ""
+        entry = catalogue.find(code)
+        summary = entry.summary.text(lang) if entry else ""
         rows.append(
             (str(n), str(len(files[code])), code, SEVERITY_WORD[lang][severity[code]], summary)
         )

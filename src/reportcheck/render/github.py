@@ -51,9 +51,9 @@ def command(kind: str, message: str, **props: str | int | None) -> str:
 
 def annotation(f: Finding, path: str, lang: str) -> str:
     """The workflow command for one finding."""
-    from reportcheck.rules.registry import RULES
+    from reportcheck.findings import catalogue
 
-    rule = RULES.get(f.code)
+    rule = catalogue.find(f.code)
     title = f"{f.code} {rule.name}" if rule else f.code
     loc = f.location
     text = f.text(lang)

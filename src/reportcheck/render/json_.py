@@ -54,9 +54,9 @@ def check_dict(c: Check) -> dict[str, Any]:
 
 def finding_dict(f: Finding, lang: str = "zh") -> dict[str, Any]:
     """A finding as plain JSON-ready data."""
-    from reportcheck.rules.registry import RULES
+    from reportcheck.findings import catalogue
 
-    rule = RULES.get(f.code)
+    rule = catalogue.find(f.code)
     loc = f.location
     return {
         "code": f.code,

@@ -107,6 +107,11 @@ def get(code: str) -> Entry:
     return _ENTRIES[code.upper()]
 
 
+def find(code: str) -> Entry | None:
+    """The entry of ``code``, or None."""
+    return _ENTRIES.get(code.upper())
+
+
 def all_codes() -> list[str]:
     """Every code, in order."""
     return list(_ENTRIES)
@@ -138,18 +143,6 @@ def _template(e: Entry, table: Mapping[str, Tr], name: str, what: str) -> Tr:
         raise TemplateError(f"{e.code} has no {what} variant {name!r}") from None
 
 
-def _shown(value: object, lang: int) -> object:
-    if isinstance(value, Tr):
-        return value[lang]
-    if isinstance(value, Decimal):
-        return fmt_number(value)
-    return value
-
-
-def _render(template: str, values: Mapping[str, object], lang: int) -> str:
-    return template.format_map({k: _shown(v, lang) for k, v in values.items()})
-
-
 def emit(
     code: str,
     params: Mapping[str, object] | None = None,
@@ -168,8 +161,10 @@ def emit(
     except KeyError:
         raise TemplateError(f"unknown code {code}") from None
     values = params or {}
-    needed = _PARAMS.get((code, variant, hint)) or parameters(code, variant, hint)
-    if needed.symmetric_difference(values):
+    needed = _PARAMS.get((code, variant, hint))
+    if needed is None:
+        needed = parameters(code, variant, hint)
+    if values.keys() != needed:
         missing = sorted(needed.difference(values))
         unknown = sorted(set(values).difference(needed))
         raise TemplateError(
@@ -183,16 +178,21 @@ def emit(
                 if part
             )
         )
+    zh: dict[str, object] = {}
+    en: dict[str, object] = {}
+    for key, value in values.items():
+        if isinstance(value, Tr):
+            zh[key], en[key] = value
+        elif isinstance(value, Decimal):
+            zh[key] = en[key] = fmt_number(value)
+        else:
+            zh[key] = en[key] = value
     message = entry.messages[variant]
     merged = {**fields, **finding_fields} if fields else finding_fields
     if hint is not None:
         h = entry.hints[hint]
-        merged["hint"] = _render(h.zh, values, 0)
-        merged["hint_en"] = _render(h.en, values, 1)
+        merged["hint"] = h.zh.format_map(zh)
+        merged["hint_en"] = h.en.format_map(en)
     return Finding(
-        code,
-        entry.severity,
-        _render(message.zh, values, 0),
-        _render(message.en, values, 1),
-        **merged,
+        code, entry.severity, message.zh.format_map(zh), message.en.format_map(en), **merged
     )

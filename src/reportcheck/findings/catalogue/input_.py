@@ -104,7 +104,8 @@ ENTRIES = (
                 "its columns: the row was not read or checked (it is not missing)",
             ),
         },
-        "the table readers (Excel, HTML, Word, text)",
+        "the table readers (Excel, HTML, Word, text); rules.structure for a table or row whose "
+        "words are on the page but whose numbers no reader could place",
     ),
     Entry(
         "RC004",
