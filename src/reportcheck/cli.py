@@ -16,6 +16,7 @@ import typer
 from reportcheck import __version__
 
 if TYPE_CHECKING:
+    from reportcheck.api import FileResult
     from reportcheck.model.report import Report
 
 app = typer.Typer(
@@ -161,6 +162,14 @@ def validate(
             help="Instead of the findings, how often each code occurred and in how many files.",
         ),
     ] = False,
+    annotate: Annotated[
+        str | None,
+        typer.Option(
+            "--annotate",
+            help="Also write the workbook with every problem marked on its cell (comments, "
+            "a first sheet 问题清单); with several inputs a folder, one workbook per input.",
+        ),
+    ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Check annual reports and show every defect with its cell, value and expected value.
@@ -189,6 +198,7 @@ def validate(
         for inp in (*files, previous, config):
             if inp is not None and os.path.exists(inp) and os.path.samefile(inp, output):
                 raise _fail(f"{output}: 不能覆盖输入文件 / will not overwrite the input file")
+    marked = _annotate_targets(annotate, files, (previous, config, output))
     results: list[FileResult] = []
     thresholds: dict[str, Severity] = {}
     try:
@@ -251,6 +261,8 @@ def validate(
             sys.stdout.write(text)
             if fmt in out.MACHINE:
                 typer.echo(summary_line(results, lang.value), err=True)
+    if marked:
+        _write_marked(results, marked, lang.value, show_info=not quiet)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt == "github" and summary_file:
         try:
@@ -266,6 +278,43 @@ def validate(
     if exit_zero:
         raise typer.Exit(0)
     raise typer.Exit(1 if any(r.fails(thresholds[r.path]) for r in results) else 0)
+
+
+def _annotate_targets(
+    target: str | None, files: list[str], protected: tuple[Path | None, ...]
+) -> dict[str, str]:
+    """Where --annotate writes each input's marked copy (exit 2 onto an input file)."""
+    if target is None:
+        return {}
+    from reportcheck.writers.annotate import TargetError, targets
+
+    try:
+        return targets(target, files, [str(p) for p in protected if p is not None])
+    except TargetError as err:
+        raise _fail(str(err)) from None
+
+
+def _write_marked(
+    results: list[FileResult], marked: dict[str, str], lang: str, show_info: bool
+) -> None:
+    from reportcheck.findings import Severity
+    from reportcheck.writers.annotate import write_copy
+
+    for r in results:
+        dest = marked.get(r.path)
+        if r.report is None or dest is None:
+            continue
+        shown = [f for f in r.findings if show_info or f.severity is not Severity.INFO]
+        try:
+            write_copy(dest, r.report, shown, lang)
+        except OSError as exc:
+            raise _fail(f"{dest}: 无法写入 / cannot write: {exc.strerror or exc}") from None
+        typer.echo(
+            f"{dest}: 已写入标注工作簿（{len(shown)} 处问题）"
+            if lang == "zh"
+            else f"{dest}: wrote the marked workbook ({len(shown)} finding(s))",
+            err=True,
+        )
 
 
 @app.command()

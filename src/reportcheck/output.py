@@ -88,8 +88,8 @@ def render_terminal(
     return buf.getvalue()
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` so that readers see the old file or the new, never half.
+def write_atomic(path: str | Path, text: str | bytes) -> None:
+    """Write ``text`` (UTF-8, or bytes as they are) to ``path`` so that readers see the old file or the new, never half.
 
     A temporary file in the same directory is written, flushed to disk and renamed over
     ``path`` with :func:`os.replace`. The new file gets the usual permissions (0666 less
@@ -98,16 +98,17 @@ def write_atomic(path: str | Path, text: str) -> None:
     pipe) is written to directly, never replaced.
     """
     target = Path(path)
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if target.exists() and not target.is_file():
-        with open(target, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        with open(target, "wb") as fh:
+            fh.write(data)
         return
     target = Path(os.path.realpath(target))
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         umask = os.umask(0)

@@ -320,6 +320,17 @@ def workbook_bytes(
     version: str, report: Report | None = None, *, tables: Sequence[TableDef] | None = None
 ) -> bytes:
     """The workbook :func:`write_workbook` writes, as bytes."""
+    wb = build_workbook(version, report, tables=tables)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def build_workbook(
+    version: str, report: Report | None = None, *, tables: Sequence[TableDef] | None = None
+) -> Any:
+    """The openpyxl ``Workbook`` :func:`workbook_bytes` saves (the marked copy of a report
+    that is not a workbook starts from it)."""
     from openpyxl import Workbook  # type: ignore[import-untyped,unused-ignore]
 
     fmt = FORMATS[version]
@@ -334,9 +345,7 @@ def workbook_bytes(
         lay = layout(tdef)
         data = report.tables.get(tdef.id) if report is not None else None
         _write_table(ws, lay, data.cells if data is not None else {})
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return wb
 
 
 def _styles() -> dict[str, Any]:
