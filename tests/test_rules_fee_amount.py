@@ -18,12 +18,12 @@ from typer.testing import CliRunner
 
 from conftest import CORPUS, requires_shared
 from reportcheck import api
+from reportcheck import prose as narrative
 from reportcheck.cli import app
 from reportcheck.config import Settings
 from reportcheck.findings import Finding
 from reportcheck.model.report import Report
-from reportcheck.rules import narrative
-from reportcheck.rules.narrative import Money, amounts_agree, read_money
+from reportcheck.prose import Money, amounts_agree, read_money
 from reportcheck.rules.sections import layout
 from test_rules_sections import full_report, report_from_text, run
 

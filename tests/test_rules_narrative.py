@@ -6,9 +6,9 @@ from collections.abc import Iterable
 
 import pytest
 
+from reportcheck import prose as narrative
 from reportcheck.findings import Finding
 from reportcheck.model.report import Report
-from reportcheck.rules import narrative
 from test_rules_sections import full_report, report_from_text, run
 
 # A small consistent 表三: 31 new + 2 carried over = 32 answered + 1 carried forward.

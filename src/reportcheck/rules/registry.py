@@ -69,7 +69,7 @@ RULE_MODULES = (
     "values",
     "arithmetic",
     "sections",
-    "narrative",
+    "prose",
     "crossyear",
     "publication",
 )

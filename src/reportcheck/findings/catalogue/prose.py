@@ -1,8 +1,8 @@
 """RC4xx prose against the tables: what the text of a published report says differs from
 its own tables.
 
-Owned by the prose rules (:mod:`reportcheck.rules.narrative`, becoming the ``prose``
-package). The message templates mirror today's wording of those rules as a starting point
+Owned by the prose rules (:mod:`reportcheck.rules.prose`, reading the text with the
+package :mod:`reportcheck.prose`). The message templates mirror today's wording of those rules as a starting point
 for their conversion to :func:`~reportcheck.findings.catalogue.emit`.
 """
 
@@ -12,7 +12,7 @@ from reportcheck.findings import Severity
 from reportcheck.findings.catalogue.entry import Entry, Tr
 
 WARNING = Severity.WARNING
-RULES = "rules.narrative (the prose rules)"
+RULES = "rules.prose (the prose rules)"
 
 _FIGURE = Tr(
     "正文「{quote}」中{quantity} {value} 件{percent}，与{label} {table_value} 件{alt}不一致",
