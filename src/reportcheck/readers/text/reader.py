@@ -1,0 +1,132 @@
+"""The text reader: the lines of a report into blocks (paragraphs and tables)."""
+
+from __future__ import annotations
+
+import re
+
+from reportcheck.config import Settings
+from reportcheck.errors import InputError
+from reportcheck.findings import Finding
+from reportcheck.model.report import Report
+from reportcheck.readers import glued
+from reportcheck.readers.grid import Grid, GridCell
+from reportcheck.readers.published import Block, build_report
+from reportcheck.readers.text.decode import decode
+from reportcheck.readers.text.lines import LINE_BREAK, Piece, TextCell, is_loose, split_pieces
+from reportcheck.readers.text.repair import Repairs
+from reportcheck.readers.text.version import detect_version
+
+LOOSE_GAP = 12
+"""Loose lines (torn labels, blank lines) a table may span between two of its rows."""
+
+
+def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
+    """Read a plain-text or Markdown report (``kind`` is ``text`` or ``markdown``)."""
+    text = "\n".join(LINE_BREAK.split(decode(path, data)))
+    version = detect_version(text, settings)
+    blocks, findings = TextReader(text, version).blocks()
+    report = build_report(path, kind, blocks, settings, text)
+    if not report.tables and not report.sections and report.metadata.year is None:
+        raise InputError(
+            path,
+            "不是政府信息公开工作年度报告：没有找到表格、章节标题或报告标题",
+            "not an annual report: no table, section heading or report title was found",
+        )
+    report.findings.extend(findings)
+    return report
+
+
+class TextReader(Repairs):
+    """Turns the text of a report into blocks (paragraphs and tables) and findings."""
+
+    def __init__(self, text: str, version: str) -> None:
+        self.text = text
+        self.version = version
+        self.line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self.findings: list[Finding] = []
+
+    # -- blocks
+
+    def blocks(self) -> tuple[list[Block], list[Finding]]:
+        pieces = split_pieces(self.text)
+        blocks: list[Block] = []
+        covered = [False] * len(pieces)
+        for first, last, header_rows in self._regions(pieces):
+            block = self._table_block(pieces, first, last, header_rows)
+            blocks.append(block)
+            for i in range(min([first, *header_rows]), last + 1):
+                covered[i] = True
+        for i, p in enumerate(pieces):
+            if covered[i] or p.kind in ("blank", "separator"):
+                continue
+            if p.kind == "heading":
+                blocks.append(self._paragraph(p.start, p.text))
+        blocks.extend(self._text_blocks(pieces, covered))
+        blocks.sort(key=lambda b: b.offset or 0)
+        return blocks, self.findings
+
+    def _regions(self, pieces: list[Piece]) -> list[tuple[int, int, list[int]]]:
+        """(first row piece, last row piece, header-word pieces before the first)."""
+        out: list[tuple[int, int, list[int]]] = []
+        i = 0
+        n = len(pieces)
+        while i < n:
+            if pieces[i].kind != "row":
+                i += 1
+                continue
+            first = last = i
+            j = i + 1
+            gap = 0
+            while j < n:
+                p = pieces[j]
+                if p.kind == "row":
+                    last, gap = j, 0
+                elif is_loose(p):
+                    gap += p.kind not in ("blank", "separator")
+                    if gap > LOOSE_GAP:
+                        break
+                else:
+                    break
+                j += 1
+            header: list[int] = []
+            k, gap = first - 1, 0
+            while k >= 0 and is_loose(pieces[k]) and gap <= LOOSE_GAP:
+                if pieces[k].kind == "text":
+                    gap += 1
+                    if glued.segment(pieces[k].text):
+                        header.insert(0, k)
+                k -= 1
+            if out and header and header[0] <= out[-1][1]:
+                header = [h for h in header if h > out[-1][1]]
+            out.append((first, last, header))
+            i = last + 1
+        return out
+
+    def _table_block(
+        self, pieces: list[Piece], first: int, last: int, header_rows: list[int]
+    ) -> Block:
+        rows: list[list[TextCell]] = []
+        for i in range(min([first, *header_rows]), last + 1):
+            p = pieces[i]
+            if p.kind == "row":
+                rows.extend(r for r in p.rows)
+            elif p.kind == "text" and (i in header_rows or i > first):
+                words = glued.segment(p.text)
+                if words:
+                    lead = len(p.text) - len(p.text.lstrip())
+                    rows.append([TextCell(w, p.start + lead, None) for w in words])
+        self._label_orphans(rows)
+        start_piece = pieces[min([first, *header_rows])]
+        start = start_piece.start + len(start_piece.text) - len(start_piece.text.lstrip())
+        grid = Grid(f"line {self.line_of(start)}", by_header=False)
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                loc = (
+                    self.location(cell.start, cell.field)
+                    if cell.field is not None
+                    else self.line_location(cell.start)
+                )
+                grid.cells[(r, c)] = GridCell(cell.text, loc)
+        grid.finish()
+        end = pieces[last].end
+        return Block(self.text[start:end], self.line_location(start), grid, offset=start)

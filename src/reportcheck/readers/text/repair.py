@@ -1,0 +1,269 @@
+"""The extraction-damage repairs, each said in a finding: rows without labels (表三 rows
+whose labels a PDF extraction tore away) and cells run together (glued digits)."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from reportcheck.findings import Finding
+from reportcheck.model.labels import label_key
+from reportcheck.model.tables import FORMATS, TABLE_SHORT, TableDef, match_row
+from reportcheck.readers import glued
+from reportcheck.readers.grid import Grid, GridCell
+from reportcheck.readers.published import Block
+from reportcheck.readers.text.lines import RUN_KINDS, Lines, Piece, TextCell, is_label
+from reportcheck.rules.registry import make
+
+
+class Repairs(Lines):
+    """The repairs of :class:`~reportcheck.readers.text.reader.TextReader`."""
+
+    version: str
+    findings: list[Finding]
+
+    # -- rows without labels
+
+    def _label_orphans(self, rows: list[list[TextCell]]) -> None:
+        """Give unlabelled rows of 表三 the identity of the rows missing between two labelled ones."""
+        tdef = FORMATS[self.version].table("applications")
+        order = {r.id: i for i, r in enumerate(tdef.rows)}
+        anchors: list[tuple[int, int]] = []  # (row index, table row index)
+        orphans: list[int] = []
+        for i, row in enumerate(rows):
+            labels = [c.text for c in row if is_label(c.text)]
+            values = [c for c in row if c.text.strip() and not is_label(c.text)]
+            if labels and values:
+                rdef = match_row(tdef, labels)
+                if rdef is not None:
+                    anchors.append((i, order[rdef.id]))
+            elif not labels and len(values) == len(tdef.columns):
+                orphans.append(i)
+        if not orphans or len(anchors) < 2:
+            return
+        matched = {t for _, t in anchors}
+        named: list[tuple[str, int]] = []
+        for (ra, ia), (rb, ib) in pairwise(anchors):
+            between = [i for i in orphans if ra < i < rb]
+            if not between or ib <= ia:
+                continue
+            missing = [tdef.rows[k] for k in range(ia + 1, ib) if k not in matched]
+            if len(missing) != len(between):
+                loc = self.location(rows[between[0]][0].start, rows[between[0]][0].field)
+                self.findings.append(
+                    make(
+                        "RC003",
+                        f"表三「{tdef.rows[ia].label}」与「{tdef.rows[ib].label}」之间有 "
+                        f"{len(between)} 行数字没有行标签，而这里缺少 {len(missing)} 行："
+                        f"无法确定各行对应哪一项，这些行未读取",
+                        f"Table 3 has {len(between)} rows of numbers without labels between "
+                        f"“{tdef.rows[ia].label}” and “{tdef.rows[ib].label}”, where "
+                        f"{len(missing)} rows are missing: cannot tell which is which, so they "
+                        f"were not read",
+                        table="applications",
+                        location=loc,
+                    )
+                )
+                continue
+            for i, rdef in zip(between, missing, strict=True):
+                cell = rows[i][0]
+                rows[i].insert(0, TextCell(rdef.label, cell.start, cell.field))
+                named.append((rdef.full_label, self.line_of(cell.start)))
+        if named:
+            listed = "、".join(f"「{label}」（第 {line} 行）" for label, line in named)
+            listed_en = ", ".join(f"“{label}” (line {line})" for label, line in named)
+            self.findings.append(
+                make(
+                    "RC005",
+                    f"表三有 {len(named)} 行数字没有行标签（标签在提取时与数字分开了），"
+                    f"按它们在有标签的行之间的位置确定为：{listed}",
+                    f"Table 3 has {len(named)} rows of numbers without labels (torn away in "
+                    f"extraction); identified by their place between labelled rows as: "
+                    f"{listed_en}",
+                    table="applications",
+                    location=self.line_location(rows[anchors[0][0]][0].start),
+                    hint="请核对这些行的数字是否与原报告一致",
+                    hint_en="check these rows against the original report",
+                )
+            )
+
+    # -- paragraphs and glued tables
+
+    def _text_blocks(self, pieces: list[Piece], covered: list[bool]) -> list[Block]:
+        """Paragraphs, with the tables found in runs of text whose cells ran together."""
+        out: list[Block] = []
+        run: list[Piece] = []
+        for i, p in enumerate([*pieces, None]):
+            if p is not None and not (i < len(covered) and covered[i]) and p.kind in RUN_KINDS:
+                run.append(p)
+                continue
+            if run:
+                out.extend(self._glued_run(run))
+                run = []
+        return out
+
+    def _glued_run(self, run: list[Piece]) -> list[Block]:
+        texts = [p for p in run if p.kind == "text"]
+        if not texts:
+            return []
+        a, b = texts[0].start, texts[-1].end
+        spans: list[tuple[int, int, Block]] = []
+        chunk = self.text[a:b]
+        if re.search(r"\d", chunk):
+            for table in self._find_glued(chunk):
+                spans.append((a + table.start, a + table.end, self._glued_block(table, a)))
+        out = [blk for _, _, blk in spans]
+        for p in texts:
+            pos = p.start
+            for s, e, _ in sorted(spans):
+                if e <= pos or s >= p.end:
+                    continue
+                if p.text[pos - p.start : s - p.start].strip():
+                    out.append(self._paragraph(pos, self.text[pos:s]))
+                pos = max(pos, e)
+            if pos < p.end and self.text[pos : p.end].strip():
+                out.append(self._paragraph(pos, self.text[pos : p.end]))
+        return out
+
+    def _find_glued(self, chunk: str) -> list[glued.GluedTable]:
+        fmt = FORMATS[self.version]
+        found: list[glued.GluedTable] = []
+        if _GLUED_T3.search(chunk):
+            t3 = glued.find_rows_table(chunk, fmt.table("applications"), minimum=5)
+            if t3 is not None:
+                found.append(t3)
+        if _GLUED_T2.search(chunk):
+            t2 = glued.find_rows_table(chunk, fmt.table("proactive_disclosure"), minimum=2)
+            if t2 is not None and not any(_overlap(t2, t) for t in found):
+                found.append(t2)
+        if "复议后起诉" in chunk:
+            t4 = glued.find_review(chunk)
+            if t4 is not None and not any(_overlap(t4, t) for t in found):
+                found.append(t4)
+        return found
+
+    def _glued_block(self, table: glued.GluedTable, base: int) -> Block:
+        """A grid of the rows read from glued text; the others reported."""
+        tdef = FORMATS[self.version].table(table.table_id)
+        used: list[str] = []
+        if table.table_id == "applications":
+            used = glued.resolve_columns(table, self.version)
+        grid = Grid(f"glued {TABLE_SHORT[table.table_id]}", by_header=False)
+        r = 0
+        start = base + table.start
+        header = table.header or self._glued_header(table, base)
+        for c, word in enumerate(header):
+            grid.cells[(r, c)] = GridCell(word, self.line_location(start))
+        r += 1 if header else 0
+        assumed: list[str] = []
+        for g in table.rows:
+            cells = g.reading.cells
+            label_loc = self.location(base + g.label_start)
+            if cells is None:
+                self.findings.append(self._unreadable(tdef, g, base))
+                continue
+            if g.reading.assumed:
+                assumed.append(g.row.full_label if g.label else "")
+            c = 0
+            if g.label:
+                grid.cells[(r, 0)] = GridCell(g.label, label_loc)
+                c = 1
+            for digits, off in cells:
+                grid.cells[(r, c)] = GridCell(digits, self.location(base + g.run_start + off))
+                c += 1
+            r += 1
+        grid.finish()
+        if assumed:
+            self.findings.append(self._assumed(tdef, table, base, assumed, used))
+        end = base + table.end
+        return Block(self.text[start:end], self.line_location(start), grid, offset=start)
+
+    def _glued_header(self, table: glued.GluedTable, base: int) -> list[str]:
+        """Version-specific header words inside a glued 表二 (evidence of the format)."""
+        if table.table_id != "proactive_disclosure":
+            return []
+        span = self.text[base + max(table.start - 200, 0) : base + table.end]
+        key = label_key.__wrapped__(span)
+        return sorted({k for fmt in FORMATS.values() for k in fmt.signature if k in key})
+
+    def _unreadable(self, tdef: TableDef, g: glued.GluedRow, base: int) -> Finding:
+        n = len(g.reading.options)
+        label = g.row.full_label if g.label else tdef.short
+        run = g.run.strip() or "（无）"
+        if n == 0 and not g.reading.more:
+            why = "没有一种拆分符合本表的结构"
+            why_en = "no split fits the table's structure"
+        else:
+            many = f"{n}+" if g.reading.more else str(n)
+            why = f"有 {many} 种拆分都符合本表的结构"
+            why_en = f"{many} splits fit the table's structure"
+        return make(
+            "RC003",
+            f"{tdef.short}「{label}」的数字在原文中连在一起（{run}），{why}：无法确定各单元格的值，本行未读取、未检查",
+            f"{TABLE_SHORT[tdef.id]} row “{label}”: its digits run together in the text "
+            f"({run}) and {why_en}: the cells cannot be told apart, so the row was not read "
+            f"or checked",
+            table=tdef.id,
+            row=g.row.id if tdef.id != "review_litigation" else None,
+            row_label=g.row.full_label if tdef.id != "review_litigation" else None,
+            location=self.location(base + g.label_start),
+            actual=run,
+        )
+
+    def _assumed(
+        self,
+        tdef: TableDef,
+        table: glued.GluedTable,
+        base: int,
+        rows: list[str],
+        used: list[str],
+    ) -> Finding:
+        if tdef.id == "review_litigation":
+            rel = "每组「总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结」"
+            rel_en = "each group's total = upheld + corrected + other + pending"
+        else:
+            rel = "每行「总计 = 自然人 + 法人或其他组织各列」"
+            rel_en = "each row's total = natural persons + the organisation columns"
+        cols = ""
+        cols_en = ""
+        if used:
+            kinds = sorted({u.split(":")[0] for u in used})
+            names = {
+                "results_total": "「（七）总计 = 各办理结果之和」",
+                "balance": "勾稽关系「第一项 + 第二项 = 第三项 + 第四项」",
+            }
+            names_en = {
+                "results_total": "total answered = sum of the result rows",
+                "balance": "received + carried over = answered + carried forward",
+            }
+            cols = "；有的行还需用到各列的" + "和".join(names[k] for k in kinds)
+            cols_en = "; some rows also needed the columns' " + " and ".join(
+                names_en[k] for k in kinds
+            )
+        if rows == [""]:
+            which, which_en = "其 15 个数字", "its 15 numbers"
+        else:
+            which = "、".join(f"「{r}」" for r in rows[:8]) + (" 等" if len(rows) > 8 else "")
+            which_en = f"{len(rows)} row(s)"
+        return make(
+            "RC005",
+            f"{tdef.short}的数字在原文中连在一起，已按表格结构拆分；{which}只有假定{rel}才有唯一拆分"
+            f"{cols}：这些关系因此不能作为核对依据",
+            f"{TABLE_SHORT[tdef.id]}: the digits run together in the text and were split by the "
+            f"table's structure; {which_en} split uniquely only by assuming {rel_en}"
+            f"{cols_en}: those relations hold by construction and are no evidence",
+            table=tdef.id,
+            location=self.location(base + table.start),
+            hint="请以原网页或原文件的表格核对这些数字",
+            hint_en="check these figures against the table in the original page or file",
+        )
+
+
+_GLUED_T3 = re.compile(r"(?:申请数量|予以公开|不予公开|无法提供|不予处理|总计)\s*[0-9０-９]")
+_GLUED_T2 = re.compile(
+    r"(?:规章|规范性文件|行政许可|行政处罚|行政强制|行政事业性收费)\s*[0-9０-９]"
+)
+
+
+def _overlap(a: glued.GluedTable, b: glued.GluedTable) -> bool:
+    return a.start < b.end and b.start < a.end
