@@ -327,7 +327,7 @@ def _rows_table(
     last = matched[-1][0].row
     data = TableData(tdef.id, location=_first_location(grid, first))
     for line, rdef in matched:
-        cells = _row_values(grid, line, rdef.columns, first, findings, tdef)
+        cells = _row_values(grid, line, rdef, first, findings, tdef)
         if cells is not None:
             for col_id, cell in cells.items():
                 data.cells[(rdef.id, col_id)] = cell
@@ -394,11 +394,12 @@ def _aligned(values: list[tuple[int, GridCell]], pos: dict[str, int], count: int
 def _row_values(
     grid: Grid,
     line: _Line,
-    columns: tuple[ColumnDef, ...],
+    rdef: RowDef,
     table_top: int,
     findings: list[Finding],
     tdef: TableDef,
 ) -> dict[str, Cell] | None:
+    columns = rdef.columns
     values = line.values
     if grid.by_header:
         # 表三's headers sit above the table; 表二 repeats a header row in every block.
@@ -435,6 +436,8 @@ def _row_values(
                 "expected": len(columns),
             },
             table=tdef.id,
+            row=rdef.id,
+            row_label=rdef.full_label,
             location=where,
         )
     )

@@ -90,8 +90,8 @@ def line_at(report: Report, offset: int) -> Location:
 
 
 def table_on_page(report: Report, tdef: TableDef) -> tuple[int, int] | None:
-    """Where a table's own words start in the report's text and how many rows of it are
-    named there, when enough of its words stand in the text (else None)."""
+    """Where a table's own words start in the report's text, and its number of rows, when
+    enough of its words stand in the text (else None)."""
     text = report.text
     if not text:
         return None
@@ -99,8 +99,7 @@ def table_on_page(report: Report, tdef: TableDef) -> tuple[int, int] | None:
     found = [o for o in (_find(text, w) for w in words) if o is not None]
     if not words or len(found) < needed:
         return None
-    rows = sum(1 for r in tdef.rows if row_on_page(report, r) is not None)
-    return min(found), rows
+    return min(found), len(tdef.rows)
 
 
 def row_on_page(report: Report, rdef: RowDef) -> int | None:

@@ -92,11 +92,9 @@ ENTRIES = (
                 "{why}: the cells cannot be told apart, so the row was not read or checked",
             ),
             "table_unplaced": Tr(
-                "{table}在文中（其表头和 {rows} 个行标签都在），但其数字无法对应到单元格："
-                "本表未读取、未检查（不是缺表）",
-                "{table} is in the text (its header and {rows} row labels are there), but its "
-                "numbers cannot be placed in its cells: the table was not read or checked (it "
-                "is not missing)",
+                "{table}在文中，但其 {rows} 行的数字都无法对应到单元格：本表未读取、未检查（不是缺表）",
+                "{table} is in the text, but the numbers of its {rows} rows cannot be placed in "
+                "its cells: the table was not read or checked (it is not missing)",
             ),
             "row_unplaced": Tr(
                 "{table}「{label}」行在文中，但其数字无法对应到各列：本行未读取、未检查（不是缺行）",
