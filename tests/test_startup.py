@@ -1,6 +1,6 @@
 """Start-up stays light: the command line imports what a command needs and nothing more.
 
-`reportcheck --help` must not import the Excel, HTML or Word libraries (issue 2), and
+`reportcheck --help` must not import the Excel, HTML, Word or PDF libraries (issue 2), and
 validating a workbook imports neither openpyxl nor pydantic (both cost more than the
 whole check). Checked with ``python -X importtime``, which lists every module imported.
 """
@@ -15,7 +15,7 @@ import pytest
 
 from conftest import EXAMPLES
 
-HEAVY = ("openpyxl", "pydantic", "lxml", "docx", "bs4", "html5lib")
+HEAVY = ("openpyxl", "pydantic", "lxml", "docx", "bs4", "html5lib", "pypdfium2")
 
 
 def _imported(*args: str) -> set[str]:
@@ -51,3 +51,10 @@ def test_validate_imports_neither_openpyxl_nor_pydantic(example: str) -> None:
     names = _imported("validate", str(path))
     assert "reportcheck.readers.detect" in names  # the list was read, a reader ran
     assert not _top(names) & set(HEAVY)
+
+
+def test_validate_pdf_imports_pdfium_only_then() -> None:
+    """The PDF library is imported when a PDF is read, and only then (see above)."""
+    names = _imported("validate", str(Path(__file__).parent / "data" / "pdf" / "lo-2021-clean.pdf"))
+    assert "pypdfium2" in _top(names)
+    assert not _top(names) & {"openpyxl", "pydantic", "docx"}

@@ -59,9 +59,14 @@ def read_bytes(path: str, data: bytes, settings: Settings | None = None) -> Repo
 def _read_published(path: str, data: bytes, kind: str, settings: Settings) -> Report:
     import importlib
 
-    module = {"html": "html", "docx": "docx", "markdown": "text", "text": "text", "csv": "csv_"}[
-        kind
-    ]
+    module = {
+        "html": "html",
+        "docx": "docx",
+        "pdf": "pdf",
+        "markdown": "text",
+        "text": "text",
+        "csv": "csv_",
+    }[kind]
     try:
         mod = importlib.import_module(f"reportcheck.readers.{module}")
     except ModuleNotFoundError:

@@ -4,7 +4,7 @@ file the walk met listed with the reason it was not checked (never skipped silen
 A folder or glob yields three kinds of file:
 
 - **reports** (:data:`REPORT_SUFFIXES`): read and checked;
-- **maybe reports** (:data:`READ_TO_SEE`: ``.xls``, ``.doc``, ``.wps``, ``.et``, ``.pdf``…):
+- **maybe reports** (:data:`READ_TO_SEE`: ``.xls``, ``.doc``, ``.wps``, ``.et``, ``.mht``…):
   read too, because a ``.xls`` is often a web page saved under that name; when the content is
   the old binary format the reader says so, with what to do (「请另存为 .xlsx」);
 - **everything else** — images, archives, Office lock files (``~$…``), project files
@@ -24,12 +24,14 @@ from pathlib import Path
 
 from reportcheck.errors import InputError
 
-REPORT_SUFFIXES = (".xlsx", ".json", ".html", ".htm", ".txt", ".md", ".markdown", ".docx", ".csv")
+REPORT_SUFFIXES = (
+    ".xlsx", ".json", ".html", ".htm", ".txt", ".md", ".markdown", ".docx", ".csv", ".pdf",
+)  # fmt: skip
 """Suffixes a folder walk checks."""
 
-READ_TO_SEE = (".xls", ".xlsm", ".doc", ".wps", ".et", ".pdf", ".shtml", ".mht", ".mhtml")
+READ_TO_SEE = (".xls", ".xlsm", ".doc", ".wps", ".et", ".shtml", ".mht", ".mhtml")
 """Suffixes a walk reads to see what they hold: a report in a supported format under another
-name is checked; the old binary Office/WPS formats and PDF are reported as not supported."""
+name is checked; the old binary Office/WPS formats are reported as not supported."""
 
 NOT_REPORTS = re.compile(
     r"^(README|CHANGELOG|CONTRIBUTING|LICENSE|NOTICE)([._-].*)?$"

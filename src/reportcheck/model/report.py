@@ -7,6 +7,7 @@ Nothing here is ever overwritten by a computed value.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -55,6 +56,9 @@ class Location:
 
 
 _ZH_ADDRESS = (
+    (re.compile(r"^page (\d+), line (\d+), col (\d+)$"), r"第 \1 页第 \2 行第 \3 列"),
+    (re.compile(r"^page (\d+), line (\d+)$"), r"第 \1 页第 \2 行"),
+    (re.compile(r"^page (\d+)$"), r"第 \1 页"),
     (re.compile(r"^line (\d+), field (\d+)$"), r"第 \1 行第 \2 栏"),
     (re.compile(r"^line (\d+), col (\d+)$"), r"第 \1 行第 \2 字"),
     (re.compile(r"^line (\d+)$"), r"第 \1 行"),
@@ -70,8 +74,8 @@ _ZH_ADDRESS = (
 
 
 def zh_address(address: str) -> str:
-    """Readers write text, HTML and Word locations in English words (``line 21``,
-    ``table 2, row 14, col 3``, ``paragraph 12``); this is the Chinese wording of the same
+    """Readers write text, HTML, Word and PDF locations in English words (``line 21``,
+    ``table 2, row 14, col 3``, ``paragraph 12``, ``page 4, line 12``); this is the Chinese wording of the same
     place. Sheet addresses (``表三!D29``) and JSON pointers are the same in both languages.
     """
     for pattern, repl in _ZH_ADDRESS:
@@ -159,7 +163,7 @@ class Report:
 
     source: str
     kind: str
-    """xlsx, json, text, markdown, html or docx."""
+    """xlsx, json, text, markdown, html, docx, csv or pdf."""
     format_version: str | None = None
     """The version used to check the report (declared, detected or forced)."""
     detected_version: str | None = None
@@ -176,9 +180,20 @@ class Report:
     """Body text of a published report (None for table-only submissions)."""
     table_positions: dict[str, int] = field(default_factory=dict)
     """Published reports: the character offset in ``text`` where each table starts."""
+    places: list[tuple[int, Location]] = field(default_factory=list)
+    """Reports read from pages (PDF): offsets in ``text`` where a printed line starts, in
+    order, with where that line stands (``page 4, line 12``); see :meth:`place`."""
     previous: Report | None = field(default=None, repr=False, compare=False)
     """The same agency's report of the year before, when known (cross-year rules RC5xx).
     Set by the library when it pairs reports (:mod:`reportcheck.pairing`), never by a reader."""
+
+    def place(self, offset: int) -> Location | None:
+        """Where an offset of ``text`` stands on the pages (None when the report was not
+        read from pages)."""
+        if not self.places:
+            return None
+        k = bisect_right(self.places, offset, key=lambda p: p[0])
+        return self.places[max(0, k - 1)][1]
 
     @property
     def format(self) -> FormatDef:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from reportcheck.errors import InputError
 
-KINDS = ("xlsx", "json", "html", "docx", "markdown", "csv", "text")
+KINDS = ("xlsx", "json", "html", "docx", "pdf", "markdown", "csv", "text")
 
 
 def sniff(path: str, data: bytes) -> str:
-    """The kind of a file: xlsx, docx, json, html, markdown or text.
+    """The kind of a file: xlsx, docx, pdf, json, html, markdown, csv or text.
 
     Raises :class:`InputError` for empty files, other zip or binary formats.
     """
@@ -53,13 +53,9 @@ def sniff(path: str, data: bytes) -> str:
             ),
         )
         raise InputError(path, zh, en, unsupported=True)
-    if data[:5] == b"%PDF-":
-        raise InputError(
-            path,
-            "PDF 不受支持：请提供 Excel、Word、HTML 或文本",
-            "PDF is not supported: give the Excel, Word, HTML or text version",
-            unsupported=True,
-        )
+    pdf = data.find(b"%PDF-", 0, 1024)  # readers accept junk before the header, as PDFium does
+    if pdf == 0 or (pdf > 0 and b" obj" in data[pdf : pdf + 65536]):
+        return "pdf"
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with a BOM: sniff its text
         data = data.decode("utf-16", errors="replace").encode("utf-8")
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()

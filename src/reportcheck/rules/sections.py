@@ -175,7 +175,7 @@ def _find_headings(report: Report) -> list[Heading]:
     return out
 
 
-def _inline(text: str, section: int) -> list[Heading]:
+def _inline(report: Report, text: str, section: int) -> list[Heading]:
     """Headings of one section that run on inside a paragraph (strict pattern)."""
     pat = re.compile(rf"(?<![(（第])({NUMERALS[section - 1]})\s*、\s*{INLINE_HEADINGS[section]}")
     folded = fold(text)
@@ -187,7 +187,8 @@ def _inline(text: str, section: int) -> list[Heading]:
             continue  # a label inside a table
         line = _line_of(text, m.start())
         snippet = text[m.start() : m.start() + 24].split("\n")[0]
-        out.append(Heading(snippet, m.start(), Location(f"line {line}", line), section, section))
+        where = report.place(m.start()) or Location(f"line {line}", line)
+        out.append(Heading(snippet, m.start(), where, section, section))
     return out
 
 
@@ -224,7 +225,7 @@ def _layout(report: Report, text: str) -> Layout:
     found = {h.section for h in lay.headings if h.section}
     for s in range(1, 7):
         if s not in found:
-            lay.headings.extend(_inline(text, s))
+            lay.headings.extend(_inline(report, text, s))
     lay.headings.sort(key=lambda h: h.offset)
     for s in range(1, 7):
         cands = [h for h in lay.headings if h.section == s]
@@ -273,6 +274,9 @@ def text_location(report: Report, lay: Layout | None, offset: int) -> Location |
     """Where an offset of ``report.text`` is, for a person: its line, counted from the
     nearest heading whose line is known (so it matches the file's lines); in HTML and Word,
     whose text has no lines of its own, the location of that heading."""
+    placed = report.place(offset)
+    if placed is not None:  # read from pages: the page and line
+        return placed
     text = report.text or ""
     anchor = None
     if lay is not None:

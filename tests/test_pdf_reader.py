@@ -1,0 +1,245 @@
+"""The PDF reader, on PDFs made by LibreOffice (from .docx) and Chromium (from HTML).
+
+The PDFs, their sources and the figures they print are in tests/data/pdf/, made by
+``make_pdfs.py`` there (the tests need neither tool). Each case is checked three ways:
+every table cell as printed (``NAME.expected.json``), the same findings as its source
+document read by the Word or HTML reader, and places given as page and line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from reportcheck import api
+from reportcheck.cli import app, expand_paths
+from reportcheck.config import Settings
+from reportcheck.errors import InputError
+from reportcheck.model.report import Report
+from reportcheck.readers.detect import sniff
+
+pdfium = pytest.importorskip("pypdfium2")
+
+DATA = Path(__file__).parent / "data" / "pdf"
+CASES = sorted(p.name.removesuffix(".expected.json") for p in DATA.glob("*.expected.json"))
+runner = CliRunner()
+
+CELL_PLACE = re.compile(r"^page (\d+), line (\d+), col (\d+)$")
+LINE_PLACE = re.compile(r"^page (\d+), line (\d+)$")
+
+
+def _source(case: str) -> Path:
+    docx = DATA / f"{case}.docx"
+    return docx if docx.exists() else DATA / f"{case}.html"
+
+
+def _expected(case: str) -> dict[str, object]:
+    data: dict[str, object] = json.loads((DATA / f"{case}.expected.json").read_text("utf-8"))
+    return data
+
+
+def _read(name: str) -> Report:
+    return api.read_path(DATA / name)
+
+
+def _page_text(name: str, page: int) -> str:
+    doc = pdfium.PdfDocument(DATA / name)
+    try:
+        text = str(doc[page - 1].get_textpage().get_text_range())
+        return re.sub(r"\s+", "", text)
+    finally:
+        doc.close()
+
+
+def test_every_case_is_there() -> None:
+    assert len(CASES) >= 5
+    assert {c.split("-")[0] for c in CASES} == {"lo", "chromium"}
+    assert {_expected(c)["version"] for c in CASES} == {"2019", "2021"}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_table_value_is_read_exactly(case: str) -> None:
+    expected = _expected(case)
+    report = _read(f"{case}.pdf")
+    assert report.kind == "pdf"
+    assert report.format_version == expected["version"]
+    assert report.metadata.year == expected["year"]
+    assert report.metadata.agency == expected["agency"]
+    tables = expected["tables"]
+    assert isinstance(tables, dict)
+    wrong = []
+    count = 0
+    for table_id, rows in tables.items():
+        data = report.tables[table_id]
+        for row_id, cols in rows.items():
+            for col_id, text in cols.items():
+                count += 1
+                cell = data.get(row_id, col_id)
+                got = None if cell is None else cell.raw.strip()
+                if got != text:
+                    wrong.append((table_id, row_id, col_id, text, got))
+    assert count >= 190
+    assert wrong == []
+
+
+def _keys(report: Report) -> list[tuple[str, str | None, str | None, str | None, int]]:
+    return sorted(
+        (f.code, f.table, f.row, f.column, len(f.cells)) for f in api.check(report, Settings())
+    )
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_same_values_and_findings_as_the_source_document(case: str) -> None:
+    as_pdf = _read(f"{case}.pdf")
+    source = api.read_path(_source(case))
+    assert _keys(as_pdf) == _keys(source)
+    for table_id, data in source.tables.items():
+        mine = as_pdf.tables[table_id]
+        assert {k: (c.value, c.state) for k, c in mine.cells.items()} == {
+            k: (c.value, c.state) for k, c in data.cells.items()
+        }
+    assert [(s.number, s.heading) for s in as_pdf.sections or []] == [
+        (s.number, s.heading) for s in source.sections or []
+    ]
+    assert as_pdf.metadata == source.metadata
+
+
+def test_clean_reports_have_no_findings() -> None:
+    for case in ("lo-2021-clean", "chromium-2021-clean", "chromium-2019-negative"):
+        assert api.check(_read(f"{case}.pdf")) == [], case
+
+
+def test_errors_are_found_and_placed_by_page_and_line() -> None:
+    report = _read("lo-2021-errors.pdf")
+    found = {(f.code, f.row, f.column): f for f in api.check(report)}
+    assert set(found) >= {
+        ("RC300", "granted", "total"),
+        ("RC300", "total", "natural_person"),
+        ("RC304", "review", "total"),
+        ("RC401", "new_received", "total"),
+    }
+    cell = report.tables["applications"].get("granted", "total")
+    assert cell is not None and cell.location is not None
+    m = CELL_PLACE.match(cell.location.address)
+    assert m, cell.location
+    assert cell.location.zh == f"第 {m[1]} 页第 {m[2]} 行第 {m[3]} 列"
+    assert m[3] == "10"  # 总计 is the tenth column of 表三's grid
+    assert "（一）予以公开" in _page_text("lo-2021-errors.pdf", int(m[1]))
+    prose = found[("RC401", "new_received", "total")]
+    assert prose.location is not None
+    m = LINE_PLACE.match(prose.location.address)
+    assert m, prose.location
+    assert prose.location.zh == f"第 {m[1]} 页第 {m[2]} 行"
+    assert "全年新收政府信息公开申请80件" in _page_text("lo-2021-errors.pdf", int(m[1]))
+
+
+def test_every_value_has_a_page_and_line() -> None:
+    for case in CASES:
+        report = _read(f"{case}.pdf")
+        for data in report.tables.values():
+            for cell in data.cells.values():
+                assert cell.location is not None and CELL_PLACE.match(cell.location.address)
+
+
+def test_line_numbers_count_from_the_top_of_the_page() -> None:
+    """The title is on line 1 of page 1 (LibreOffice puts the running header above it)."""
+    report = _read("chromium-2021-clean.pdf")
+    assert report.place(0) is not None
+    assert report.place(0).address == "page 1, line 1"  # type: ignore[union-attr]
+    lo = _read("lo-2021-clean.pdf")
+    assert lo.place(0).address == "page 1, line 2"  # type: ignore[union-attr]
+
+
+def test_table3_over_a_page_break_is_one_table() -> None:
+    """表三 of this report starts on page 3 and ends on page 4, where its three header rows
+    are printed again: they are not rows, and the rows of page 4 keep their places."""
+    report = _read("lo-2019-errors.pdf")
+    t3 = report.tables["applications"]
+    pages = {CELL_PLACE.match(c.location.address)[1] for c in t3.cells.values() if c.location}  # type: ignore[index]
+    assert pages == {"3", "4"}
+    assert not t3.extra_rows
+    forward = t3.get("carried_forward", "natural_person")
+    assert forward is not None and forward.raw == "22"
+    assert forward.location is not None and forward.location.address.startswith("page 4, ")
+
+
+def test_headers_footers_and_page_numbers_are_not_text() -> None:
+    for case in ("lo-2021-clean", "chromium-2021-clean", "chromium-2019-negative"):
+        text = _read(f"{case}.pdf").text or ""
+        assert not re.search(r"^\s*-\s*\d+\s*-\s*$", text, re.M), case
+        assert "file://" not in text
+        assert "政府信息公开\n" not in text  # the running header of the LibreOffice pages
+        assert not re.search(r"\d+/\d+\s*$", text, re.M), case
+
+
+def test_a_sentence_split_by_a_page_break_is_joined() -> None:
+    """In the LibreOffice report a paragraph of section 三 runs from page 2 onto page 3."""
+    text = _read("lo-2021-clean.pdf").text or ""
+    assert "建立疑难申请集体研究机制" in text
+    assert "“政府信息公开”专栏查阅和下载" in text  # a line break inside a paragraph
+
+
+def test_merged_labels_down_the_side_are_one_cell() -> None:
+    report = _read("lo-2021-clean.pdf")
+    found = re.findall(r"三\s*、\s*本\s*年\s*度\s*办\s*理\s*结\s*果", report.text or "")
+    assert found == ["三、本年度办理结果"]  # one cell, its characters in one piece
+
+
+# ------------------------------------------------------------------ what cannot be read
+
+
+@pytest.mark.parametrize(
+    ("name", "zh", "en"),
+    [
+        ("scanned.pdf", "没有文字层（扫描件），请先进行文字识别（OCR）", "no text layer"),
+        ("encrypted.pdf", "已加密", "encrypted"),
+        ("damaged.pdf", "已损坏", "damaged"),
+    ],
+)
+def test_unreadable_pdfs_are_refused_in_one_line(name: str, zh: str, en: str) -> None:
+    with pytest.raises(InputError) as err:
+        _read(name)
+    assert zh in err.value.problem and en in err.value.problem_en
+    result = runner.invoke(app, ["validate", str(DATA / name)])
+    assert result.exit_code == 2
+    assert zh in "".join(result.output.split()) and "Traceback" not in result.output
+    result = runner.invoke(app, ["validate", "--lang", "en", str(DATA / name)])
+    assert result.exit_code == 2
+    assert en in " ".join(result.output.split())
+
+
+def test_pdf_is_detected_by_content_not_extension(tmp_path: Path) -> None:
+    data = (DATA / "lo-2021-clean.pdf").read_bytes()
+    assert sniff("x.pdf", data) == "pdf"
+    renamed = tmp_path / "年报.txt"
+    renamed.write_bytes(data)
+    assert api.read_path(renamed).kind == "pdf"
+    assert sniff("x.pdf", b"\r\n%PDF-1.7\n" + data[9:]) == "pdf"
+
+
+def test_folder_walks_and_globs_include_pdf(tmp_path: Path) -> None:
+    shutil.copy(DATA / "lo-2021-clean.pdf", tmp_path / "年报.PDF")
+    shutil.copy(DATA / "chromium-2021-clean.pdf", tmp_path / "b.pdf")
+    assert [Path(p).name for p in expand_paths([str(tmp_path)])] == ["b.pdf", "年报.PDF"]
+    assert [Path(p).name for p in expand_paths([str(tmp_path / "*.pdf")])] == ["b.pdf"]
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+
+
+def test_input_file_is_not_modified() -> None:
+    path = DATA / "lo-2021-errors.pdf"
+    before = path.read_bytes()
+    api.check(api.read_path(path))
+    assert path.read_bytes() == before
+
+
+def test_the_pre_commit_hook_matches_pdf() -> None:
+    hook = (Path(__file__).parent.parent / ".pre-commit-hooks.yaml").read_text("utf-8")
+    m = re.search(r"^\s*files: (.+)$", hook, re.M)
+    assert m is not None
+    assert re.search(m[1], "reports/2024/年报.pdf")
