@@ -267,7 +267,7 @@ def test_metadata_sheet(tmp_path: Path) -> None:
         "示例县测试局",
         2024,
         "2025-01-20",
-        "department",
+        "部门",  # 单位层级 in Chinese (the English words are still read)
     ]
     texts = [str(ws.cell(r, 1).value) for r in range(7, ws.max_row + 1)]
     assert texts[0] == "填报说明"

@@ -54,6 +54,10 @@ META_FIELDS = (
 )
 """(Metadata attribute, label) of the 基本信息 rows, in order; values go in column B."""
 LEVELS = ("department", "government", "township")
+LEVEL_ZH = {"department": "部门", "government": "政府", "township": "乡镇"}
+"""单位层级 as the template offers it (the reader reads these and the English words)."""
+CHECK_FILL = "FF8080"
+"""The fill a total gets in Excel or LibreOffice as soon as its table stops adding up."""
 
 _TOP_GROUP = re.compile(r"^[一二三四五六七八九十]+、")
 
@@ -83,6 +87,8 @@ class Layout:
     freeze: str | None = None
     widths: dict[int, float] = field(default_factory=dict)
     landscape: bool = False
+    header_rows: int = 1
+    """Rows repeated at the top of every printed page (the title and the column headers)."""
 
     def put(
         self,
@@ -237,6 +243,7 @@ def _applications(tdef: TableDef) -> Layout:
         for col in row.columns:
             lay.cell(row.id, col, (r, pos[col.id]))
     lay.bottom = body + len(tdef.rows) - 1
+    lay.header_rows = body - 1
     lay.widths = {1: 10.0, 2: 14.0, 3: 40.0, **{c: 10.0 for c in range(first, width + 1)}}
     return lay
 
@@ -274,6 +281,7 @@ def _review_litigation(tdef: TableDef) -> Layout:
             c += len(sub.columns)
         k = m + 1
     lay.bottom = 5
+    lay.header_rows = 4
     lay.widths = {col: 9.0 for col in range(1, width + 1)}
     return lay
 
@@ -345,6 +353,7 @@ def build_workbook(
         lay = layout(tdef)
         data = report.tables.get(tdef.id) if report is not None else None
         _write_table(ws, lay, data.cells if data is not None else {})
+        _self_checks(ws, lay, version)
     return wb
 
 
@@ -453,12 +462,81 @@ def _write_table(ws: Any, lay: Layout, cells: dict[tuple[str, str], Cell]) -> No
         ws.column_dimensions[column_letter(col)].width = w
     _fit_heights(ws, lay)
     ws.freeze_panes = lay.freeze
+    ws.print_title_rows = f"1:{lay.header_rows}"
+    _protect(ws, (cell for cell in lay.data.values()))
     ws.page_setup.orientation = "landscape" if lay.landscape else "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
+
+
+def _protect(ws: Any, inputs: Any) -> None:
+    """Lock the labels (sheet protection without a password); input cells stay editable.
+
+    Formatting, column widths and row heights stay free, so a clerk can still widen a
+    column or mark a cell; Excel and LibreOffice lift the protection without asking for a
+    password (审阅 → 撤销工作表保护)."""
+    from openpyxl.styles import Protection  # type: ignore[import-untyped,unused-ignore]
+
+    unlocked = Protection(locked=False)
+    for r, c in inputs:
+        ws.cell(r, c).protection = unlocked
+    prot = ws.protection
+    prot.sheet = True
+    prot.formatCells = False
+    prot.formatColumns = False
+    prot.formatRows = False
+    prot.selectLockedCells = False
+    prot.selectUnlockedCells = False
+
+
+def self_check_formulas(lay: Layout, version: str) -> list[tuple[str, str, str]]:
+    """The conditional-formatting checks of one table: (cell, formula, relation id).
+
+    Each formula is true when its relation does not hold — a 表三 row total, a result
+    column's （七）总计, the 勾稽关系 of a column (on its 结转下年度 cell) or a 表四 group
+    total — and at least one of its cells is filled in (an empty template stays white).
+    Blanks count as 0, as the rules count them. References are absolute, so a formula
+    means the same wherever a spreadsheet evaluates it.
+    """
+    from reportcheck.model.relations import relations_for
+
+    def ref(row_id: str, col_id: str) -> str | None:
+        at = lay.data.get((row_id, col_id))
+        return None if at is None else f"${column_letter(at[1])}${at[0]}"
+
+    out: list[tuple[str, str, str]] = []
+    for rel in relations_for(version):
+        if rel.lhs[0][0] != lay.table.id:
+            continue
+        lhs = [ref(r, c) for _, r, c in rel.lhs]
+        rhs = [ref(r, c) for _, r, c in rel.rhs]
+        if any(x is None for x in (*lhs, *rhs)):
+            continue  # a table laid out with a row or column less
+        left = [x for x in lhs if x]
+        right = [x for x in rhs if x]
+        every = ",".join((*left, *right))
+        formula = f"AND(COUNTA({every})>0,SUM({','.join(left)})<>SUM({','.join(right)}))"
+        target = left[0] if rel.total else right[-1]  # RC303: on 结转下年度
+        out.append((target.replace("$", ""), formula, rel.id))
+    return out
+
+
+def _self_checks(ws: Any, lay: Layout, version: str) -> None:
+    """Totals that turn red in Excel and LibreOffice as soon as they stop adding up."""
+    from openpyxl.formatting.rule import FormulaRule  # type: ignore[import-untyped,unused-ignore]
+    from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped,unused-ignore]
+
+    if version not in FORMATS or lay.table.id not in ("applications", "review_litigation"):
+        return
+    fill = PatternFill("solid", fgColor=CHECK_FILL, bgColor=CHECK_FILL)
+    font = Font(bold=True, color="9C0006")
+    for target, formula, _rid in self_check_formulas(lay, version):
+        ws.conditional_formatting.add(
+            target, FormulaRule(formula=[formula], fill=fill, font=font, stopIfTrue=False)
+        )
 
 
 def _put_value(x: Any, cell: Cell) -> None:
@@ -520,8 +598,11 @@ def _instructions(version: str) -> list[str]:
     lines += [
         "表三每一列都应满足表内注明的勾稽关系；每一行的总计等于自然人与法人或其他组织各列之和。",
         "上方的报告年度填四位数字年份；发布日期按 YYYY-MM-DD 格式填写。",
-        "单位层级填 department（县级以上人民政府部门）、government（人民政府，"
-        "含办公厅、办公室）或 township（乡镇人民政府、街道办事处）。",
+        "单位层级从下拉列表中选择：部门（县级以上人民政府部门）、政府（人民政府，"
+        "含办公厅、办公室）或乡镇（乡镇人民政府、街道办事处）。",
+        "表三、表四的总计不等于各项之和、或表三某列的勾稽关系不成立时，该总计单元格会变成红色；"
+        "填对后自动恢复。",
+        "标签单元格已锁定（工作表保护，无密码）；需要修改时可在“审阅”中撤销工作表保护。",
         "填好后可运行 reportcheck validate 本文件.xlsx 检查表格。",
     ]
     return [f"{i}. {line}" for i, line in enumerate(lines, 1)]
@@ -554,6 +635,8 @@ def _write_metadata(ws: Any, version: str, report: Report | None) -> None:
         if attr == "published":
             val.value = value.isoformat()
             val.data_type = "s"
+        elif attr == "level":
+            val.value = LEVEL_ZH.get(value, value)
         else:
             val.value = value
     ws.cell(3, 2).number_format = "0"
@@ -572,11 +655,12 @@ def _write_metadata(ws: Any, version: str, report: Report | None) -> None:
     year.add("B3")
     level = DataValidation(
         type="list",
-        formula1='"' + ",".join(LEVELS) + '"',
+        formula1='"' + ",".join(LEVEL_ZH.values()) + '"',
         allow_blank=True,
         showErrorMessage=True,
+        errorStyle="warning",  # department / government / township are still read
         errorTitle="单位层级不符合要求",
-        error="请从 " + " / ".join(LEVELS) + " 中选择。",
+        error="请从 " + " / ".join(LEVEL_ZH.values()) + " 中选择。",
     )
     ws.add_data_validation(level)
     level.add("B5")
@@ -592,3 +676,9 @@ def _write_metadata(ws: Any, version: str, report: Report | None) -> None:
         ws.merge_cells(start_row=k, start_column=1, end_row=k, end_column=2)
         lines = max(1, math.ceil(_text_width(line) / 82))
         ws.row_dimensions[k].height = 16 * lines + 4
+    _protect(ws, ((i, 2) for i in range(2, len(META_FIELDS) + 2)))
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1  # 基本信息 and its instructions on one page
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
