@@ -16,7 +16,10 @@ import typer
 from reportcheck import __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from reportcheck.api import FileResult
+    from reportcheck.config import Settings
     from reportcheck.model.report import Report
 
 app = typer.Typer(
@@ -170,6 +173,15 @@ def validate(
             "a first sheet 问题清单); with several inputs a folder, one workbook per input.",
         ),
     ] = None,
+    summary: Annotated[
+        Path | None,
+        typer.Option(
+            "--summary",
+            help="Also write a summary of the batch for the office: one row per file, the "
+            "files not checked, agencies given twice or compared across years (.xlsx, .html "
+            "or .csv, by the suffix).",
+        ),
+    ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Check annual reports and show every defect with its cell, value and expected value.
@@ -183,7 +195,7 @@ def validate(
 
     from reportcheck import output as out
     from reportcheck.api import FileResult, validate_paths
-    from reportcheck.config import ConfigResolver, Settings, with_overrides
+    from reportcheck.config import ConfigResolver, with_overrides
     from reportcheck.errors import ConfigError, InputError
     from reportcheck.findings import Severity
     from reportcheck.inputs import collect
@@ -194,11 +206,21 @@ def validate(
     except InputError as err:
         raise _fail(f"{err.path}: {err.problem} / {err.problem_en}") from None
     files = [p for p in got.files if p not in got.skipped]
-    if output is not None and output.exists():
+    if summary is not None:
+        from reportcheck.summary import SUFFIXES
+
+        if summary.suffix.lower() not in SUFFIXES:
+            raise _fail(
+                f"{summary}: 汇总文件应以 .xlsx、.html 或 .csv 结尾 / the summary must end in "
+                ".xlsx, .html or .csv"
+            )
+    for target in (output, summary):
+        if target is None or not target.exists():
+            continue
         for inp in (*files, previous, config):
-            if inp is not None and os.path.exists(inp) and os.path.samefile(inp, output):
-                raise _fail(f"{output}: 不能覆盖输入文件 / will not overwrite the input file")
-    marked = _annotate_targets(annotate, files, (previous, config, output))
+            if inp is not None and os.path.exists(inp) and os.path.samefile(inp, target):
+                raise _fail(f"{target}: 不能覆盖输入文件 / will not overwrite the input file")
+    marked = _annotate_targets(annotate, files, (previous, config, output, summary))
     results: list[FileResult] = []
     thresholds: dict[str, Severity] = {}
     try:
@@ -263,6 +285,8 @@ def validate(
                 typer.echo(summary_line(results, lang.value), err=True)
     if marked:
         _write_marked(results, marked, lang.value, show_info=not quiet)
+    if summary is not None:
+        _write_summary(summary, results, lang.value, settings_for, marked)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt == "github" and summary_file:
         try:
@@ -315,6 +339,32 @@ def _write_marked(
             else f"{dest}: wrote the marked workbook ({len(shown)} finding(s))",
             err=True,
         )
+
+
+def _write_summary(
+    path: Path,
+    results: list[FileResult],
+    lang: str,
+    settings_for: Callable[[str], Settings],
+    marked: dict[str, str],
+) -> None:
+    """Write ``--summary``, linking each file's marked copy when ``--annotate`` wrote one
+    (exit 2 with one line when it cannot be written)."""
+    import os
+
+    from reportcheck.summary import open_summary
+
+    def annotated(p: str) -> str | None:
+        dest = marked.get(p)
+        return dest if dest is not None and os.path.exists(dest) else None
+
+    try:
+        writer = open_summary(path, lang, settings_for, annotated if marked else None)
+        for r in results:
+            writer.add(r)
+        writer.close()
+    except OSError as exc:
+        raise _fail(f"{path}: 无法写入 / cannot write: {exc.strerror or exc}") from None
 
 
 @app.command()

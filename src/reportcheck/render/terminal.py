@@ -77,15 +77,20 @@ def render(
     results: Sequence[FileResult], console: Console, lang: str = "zh", show_info: bool = True
 ) -> None:
     """Print every file's findings and a closing summary."""
-    plain = console.no_color or not console.is_terminal
     for r in results:
-        _file_header(r, console, lang)
-        shown = [f for f in r.findings if show_info or f.severity is not Severity.INFO]
-        for f in shown:
-            _finding(f, console, lang, plain)
+        render_file(r, console, lang, show_info)
         console.print()
     if results:  # a closing line, for one file too: CI logs end the same way every time
         console.print(Text(summary_line(results, lang)))
+
+
+def render_file(r: FileResult, console: Console, lang: str = "zh", show_info: bool = True) -> None:
+    """One file: its header line and each finding in full (the summary page shows this)."""
+    plain = console.no_color or not console.is_terminal
+    _file_header(r, console, lang)
+    for f in r.findings:
+        if show_info or f.severity is not Severity.INFO:
+            _finding(f, console, lang, plain)
 
 
 def _file_header(r: FileResult, console: Console, lang: str) -> None:

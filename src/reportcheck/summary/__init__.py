@@ -1,0 +1,85 @@
+"""The batch summary for a collecting office: ``reportcheck validate --summary FILE``.
+
+One row per input file — agency, level, report year, format version, publication date and
+deadline, status (通过 / 有错误 / 仅警告 / 无法读取 / 不支持), counts per severity and the
+first error in words — and the batch's own facts: reports of the same agency and year given
+twice, the agencies whose consecutive years were compared (RC5xx), agencies with a year
+missing, and every file that was not checked with the reason.
+
+Written as an Excel workbook (``.xlsx``), a self-contained web page (``.html``) or CSV
+(``.csv``), chosen by the suffix. The writers are sinks: :meth:`SummaryWriter.add` takes
+each file's result as the run produces it (the findings go to the workbook's or page's
+temporary parts at once and are not kept), :meth:`SummaryWriter.close` writes the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportcheck.summary.model import Batch, FileRow, file_row
+
+if TYPE_CHECKING:
+    from reportcheck.api import FileResult
+    from reportcheck.config import Settings
+
+SUFFIXES = (".xlsx", ".html", ".htm", ".csv")
+"""What ``--summary`` can write, by the file's suffix."""
+
+__all__ = ["SUFFIXES", "Batch", "FileRow", "SummaryWriter", "file_row", "open_summary"]
+
+
+class SummaryWriter:
+    """Collects a run's rows (and, by the format, its findings) and writes the summary."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        lang: str,
+        settings_for: Callable[[str], Settings],
+        annotated: Callable[[str], str | None] | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self.lang = lang
+        self.settings_for = settings_for
+        self.annotated = annotated
+        self.batch = Batch()
+
+    def add(self, result: FileResult) -> None:
+        """One file's result, in input order."""
+        row = file_row(result, self.settings_for(result.path), self.lang)
+        if self.annotated is not None:
+            row.annotated = self.annotated(result.path)
+        self.batch.add(row)
+        self._findings(row, result)
+
+    def _findings(self, row: FileRow, result: FileResult) -> None:
+        """Keep what the format shows of the file's findings (nothing by default)."""
+
+    def close(self) -> None:
+        """Write the summary file (atomically)."""
+        raise NotImplementedError
+
+
+def open_summary(
+    path: str | Path,
+    lang: str,
+    settings_for: Callable[[str], Settings],
+    annotated: Callable[[str], str | None] | None = None,
+) -> SummaryWriter:
+    """The writer for ``path``'s suffix (see :data:`SUFFIXES`)."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".csv":
+        from reportcheck.summary.csv_ import CsvSummary
+
+        return CsvSummary(path, lang, settings_for, annotated)
+    if suffix == ".xlsx":
+        from reportcheck.summary.xlsx import XlsxSummary
+
+        return XlsxSummary(path, lang, settings_for, annotated)
+    if suffix in (".html", ".htm"):
+        from reportcheck.summary.html import HtmlSummary
+
+        return HtmlSummary(path, lang, settings_for, annotated)
+    raise ValueError(f"{path}: the summary must end in .xlsx, .html or .csv")
