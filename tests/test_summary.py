@@ -253,3 +253,25 @@ def _first_error_row(dom: str) -> str:
     m = re.search(r'<tr class="file" data-status="errors"[^>]*><td class="num">(\d+)</td>', dom)
     assert m is not None
     return m.group(1)
+
+
+def test_the_workbook_links_the_marked_copies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With --annotate in the same run, 标注文件 links each file to its marked workbook."""
+    from openpyxl import load_workbook
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(examples / "invalid" / "RC300-culprit.xlsx", "a.xlsx")
+    shutil.copy(examples / "2021-valid.xlsx", "b.xlsx")
+    code, _, _ = _run("a.xlsx", "b.xlsx", "--annotate", "marked", "--summary", "s.xlsx")
+    assert code == 1
+    ws = load_workbook("s.xlsx")["汇总"]
+    assert ws.cell(4, 17).value == "标注文件"
+    links = [(ws.cell(r, 2).value, ws.cell(r, 17).hyperlink) for r in (5, 6)]
+    assert [(f, h.target if h else None) for f, h in links] == [
+        ("a.xlsx", "marked/a-标注.xlsx"),
+        ("b.xlsx", "marked/b-标注.xlsx"),
+    ]
+    assert all((tmp_path / "marked" / n).is_file() for n in ("a-标注.xlsx", "b-标注.xlsx"))

@@ -214,6 +214,8 @@ def validate(
                 f"{summary}: 汇总文件应以 .xlsx、.html 或 .csv 结尾 / the summary must end in "
                 ".xlsx, .html or .csv"
             )
+        if not summary.absolute().parent.is_dir():
+            raise _fail(f"{summary}: 无法写入 / cannot write: 目录不存在 / no such folder")
     for target in (output, summary):
         if target is None or not target.exists():
             continue

@@ -161,6 +161,10 @@ class XlsxSummary(SummaryWriter):
         annotated: Callable[[str], str | None] | None = None,
     ) -> None:
         super().__init__(path, lang, settings_for, annotated)
+        directory = self.path.parent if str(self.path.parent) else Path(".")
+        # the temporary file first: a folder that cannot be written fails before the run
+        fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=directory)
+        os.close(fd)
         from openpyxl import Workbook  # type: ignore[import-untyped,unused-ignore]
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import-untyped,unused-ignore]
 
@@ -278,9 +282,7 @@ class XlsxSummary(SummaryWriter):
         self._fsheet.auto_filter.ref = f"A1:O{max(self._finding_rows, 2)}"
         self._write_files()
         self._write_batch()
-        directory = self.path.parent if str(self.path.parent) else Path(".")
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=directory)
-        os.close(fd)
+        tmp = self._tmp
         try:
             self._wb.save(tmp)
             umask = os.umask(0)
