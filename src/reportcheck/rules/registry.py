@@ -140,8 +140,8 @@ def make(
 ) -> Finding:
     """Build a finding of ``code`` with its catalogue severity from ready-made messages.
 
-    Deprecated: only the prose rules and the text reader (moving on another branch) still
-    use it; every other part emits through :func:`reportcheck.findings.catalogue.emit`,
+    Deprecated: nothing in reportcheck uses it any more (kept for work in progress being
+    converted); every part emits through :func:`reportcheck.findings.catalogue.emit`,
     which renders the catalogue's templates.
     """
     merged = {**(fields or {}), **kw}

@@ -1,9 +1,8 @@
 """RC4xx prose against the tables: what the text of a published report says differs from
 its own tables.
 
-Owned by the prose rules (:mod:`reportcheck.rules.prose`, reading the text with the
-package :mod:`reportcheck.prose`). The message templates mirror today's wording of those rules as a starting point
-for their conversion to :func:`~reportcheck.findings.catalogue.emit`.
+Emitted by the prose rules (:mod:`reportcheck.rules.prose`; the comparisons are in
+:mod:`reportcheck.prose.checks`). Their pages and cases are in ``pages/prose.py``.
 """
 
 from __future__ import annotations
@@ -18,7 +17,10 @@ _FIGURE = Tr(
     "正文「{quote}」中{quantity} {value} 件{percent}，与{label} {table_value} 件{alt}不一致",
     "the text 「{quote}」 gives {quantity} as {value}{percent}, but {label} is {table_value}{alt}",
 )
-"""A figure in the text against the table (``percent`` is Tr("（12%）", "") today)."""
+"""A figure in the text against the table: ``quantity`` names it, ``label`` the table's cell;
+``percent`` is the share stated beside it (Tr("（12%）", ""): the English message leaves it
+out) and ``alt`` the row's sum of parts when its 总计 differs (Tr("（按各列相加为 9）",
+" (9 adding up the columns)"), else empty)."""
 _CLAIM = Tr("正文「{quote}」{claim}", "the text 「{quote}」 {claim}")
 """A statement without a number (「均获维持」, 「所有申请均已办结」) against the table."""
 

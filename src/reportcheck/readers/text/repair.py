@@ -7,13 +7,13 @@ import re
 from itertools import pairwise
 
 from reportcheck.findings import Finding
+from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.labels import label_key
 from reportcheck.model.tables import FORMATS, TABLE_SHORT, TableDef, match_row
 from reportcheck.readers import glued
 from reportcheck.readers.grid import Grid, GridCell
 from reportcheck.readers.published import Block
 from reportcheck.readers.text.lines import RUN_KINDS, Lines, Piece, TextCell, is_label
-from reportcheck.rules.registry import make
 
 
 class Repairs(Lines):
@@ -51,15 +51,15 @@ class Repairs(Lines):
             if len(missing) != len(between):
                 loc = self.location(rows[between[0]][0].start, rows[between[0]][0].field)
                 self.findings.append(
-                    make(
+                    emit(
                         "RC003",
-                        f"表三「{tdef.rows[ia].label}」与「{tdef.rows[ib].label}」之间有 "
-                        f"{len(between)} 行数字没有行标签，而这里缺少 {len(missing)} 行："
-                        f"无法确定各行对应哪一项，这些行未读取",
-                        f"Table 3 has {len(between)} rows of numbers without labels between "
-                        f"“{tdef.rows[ia].label}” and “{tdef.rows[ib].label}”, where "
-                        f"{len(missing)} rows are missing: cannot tell which is which, so they "
-                        f"were not read",
+                        {
+                            "before": tdef.rows[ia].label,
+                            "after": tdef.rows[ib].label,
+                            "rows": len(between),
+                            "missing": len(missing),
+                        },
+                        variant="unlabelled_rows",
                         table="applications",
                         location=loc,
                     )
@@ -73,17 +73,13 @@ class Repairs(Lines):
             listed = "、".join(f"「{label}」（第 {line} 行）" for label, line in named)
             listed_en = ", ".join(f"“{label}” (line {line})" for label, line in named)
             self.findings.append(
-                make(
+                emit(
                     "RC005",
-                    f"表三有 {len(named)} 行数字没有行标签（标签在提取时与数字分开了），"
-                    f"按它们在有标签的行之间的位置确定为：{listed}",
-                    f"Table 3 has {len(named)} rows of numbers without labels (torn away in "
-                    f"extraction); identified by their place between labelled rows as: "
-                    f"{listed_en}",
+                    {"count": len(named), "listed": Tr(listed, listed_en)},
+                    variant="torn_labels",
+                    hint="torn_labels",
                     table="applications",
                     location=self.line_location(rows[anchors[0][0]][0].start),
-                    hint="请核对这些行的数字是否与原报告一致",
-                    hint_en="check these rows against the original report",
                 )
             )
 
@@ -197,12 +193,15 @@ class Repairs(Lines):
             many = f"{n}+" if g.reading.more else str(n)
             why = f"有 {many} 种拆分都符合本表的结构"
             why_en = f"{many} splits fit the table's structure"
-        return make(
+        return emit(
             "RC003",
-            f"{tdef.short}「{label}」的数字在原文中连在一起（{run}），{why}：无法确定各单元格的值，本行未读取、未检查",
-            f"{TABLE_SHORT[tdef.id]} row “{label}”: its digits run together in the text "
-            f"({run}) and {why_en}: the cells cannot be told apart, so the row was not read "
-            f"or checked",
+            {
+                "table": Tr(tdef.short, TABLE_SHORT[tdef.id]),
+                "label": label,
+                "run": run,
+                "why": Tr(why, why_en),
+            },
+            variant="glued",
             table=tdef.id,
             row=g.row.id if tdef.id != "review_litigation" else None,
             row_label=g.row.full_label if tdef.id != "review_litigation" else None,
@@ -245,17 +244,17 @@ class Repairs(Lines):
         else:
             which = "、".join(f"「{r}」" for r in rows[:8]) + (" 等" if len(rows) > 8 else "")
             which_en = f"{len(rows)} row(s)"
-        return make(
+        return emit(
             "RC005",
-            f"{tdef.short}的数字在原文中连在一起，已按表格结构拆分；{which}只有假定{rel}才有唯一拆分"
-            f"{cols}：这些关系因此不能作为核对依据",
-            f"{TABLE_SHORT[tdef.id]}: the digits run together in the text and were split by the "
-            f"table's structure; {which_en} split uniquely only by assuming {rel_en}"
-            f"{cols_en}: those relations hold by construction and are no evidence",
+            {
+                "table": Tr(tdef.short, TABLE_SHORT[tdef.id]),
+                "which": Tr(which, which_en),
+                "relation": Tr(rel, rel_en),
+                "columns": Tr(cols, cols_en),
+            },
+            hint="default",
             table=tdef.id,
             location=self.location(base + table.start),
-            hint="请以原网页或原文件的表格核对这些数字",
-            hint_en="check these figures against the table in the original page or file",
         )
 
 

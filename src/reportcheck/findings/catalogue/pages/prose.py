@@ -1,5 +1,4 @@
-"""Rule pages of RC4xx prose against the tables (owned by the prose rules; written from
-their docstrings as a starting point).
+"""Rule pages of RC4xx prose against the tables (the rules are :mod:`reportcheck.rules.prose`).
 
 The cases change one sentence of ``examples/2021-valid.txt``, whose figures agree with
 its tables.
@@ -47,6 +46,15 @@ PAGES = {
                 ("replace", "已答复50件", "已答复51件"),
                 base=TXT,
                 expect=(("RC401", "applications", "total", "total"),),
+            ),
+            fails(
+                Tr(
+                    "正文说所有申请均已办结，表三结转下年度 4 件",
+                    "the text says every application was completed, 表三 carries 4 forward",
+                ),
+                ("replace", "已答复50件", "所有申请均已办结"),
+                base=TXT,
+                expect=(("RC401", "applications", "carried_forward", "total"),),
             ),
             passes(
                 Tr("文本示例：正文与表三一致", "the text example: text and 表三 agree"), base=TXT
@@ -96,6 +104,15 @@ PAGES = {
                 ("replace", "行政复议4件", "行政复议5件"),
                 base=TXT,
                 expect=(("RC403", "review_litigation", "review", "total"),),
+            ),
+            fails(
+                Tr(
+                    "正文说均获维持，表四有结果纠正和尚未审结",
+                    "the text says all were upheld, 表四 has corrected and pending cases",
+                ),
+                ("replace", "行政诉讼2件。", "行政诉讼2件，均获维持。"),
+                base=TXT,
+                expect=(("RC403", "review_litigation", "review", None),),
             ),
             passes(
                 Tr("文本示例：复议 4 件、诉讼 2 件", "the text example: 4 reviews, 2 lawsuits"),
@@ -150,6 +167,12 @@ PAGES = {
             fails(
                 Tr("正文说 13.35 万元，表二为 12.35", "the text says 13.35万元, 表二 12.35"),
                 ("replace", "收费金额12.35万元", "收费金额13.35万元"),
+                base=TXT,
+                expect=(("RC405", "proactive_disclosure", "administrative_fees", "amount"),),
+            ),
+            fails(
+                Tr("正文说未收取行政事业性收费，表二为 12.35", "the text says none, 表二 12.35"),
+                ("replace", "全年行政事业性收费金额12.35万元", "全年未收取行政事业性收费"),
                 base=TXT,
                 expect=(("RC405", "proactive_disclosure", "administrative_fees", "amount"),),
             ),
