@@ -54,9 +54,22 @@ class OutputFormat(StrEnum):
     auto = "auto"
 
 
-class Version(StrEnum):
-    v2019 = "2019"
-    v2021 = "2021"
+def _format_version(value: str) -> str:
+    """--format-version: a registered format version (model.tables.FORMATS)."""
+    from reportcheck.model.tables import FORMATS
+
+    if value not in FORMATS:
+        raise typer.BadParameter(
+            f"应为 {' 或 '.join(FORMATS)}，而不是 {value!r} / must be one of "
+            f"{', '.join(FORMATS)}, not {value!r}"
+        )
+    return value
+
+
+def _latest_version() -> str:
+    from reportcheck.model.tables import latest_version
+
+    return latest_version()
 
 
 _DEBUG = False
@@ -141,9 +154,11 @@ def validate(
         bool, typer.Option("--no-config", help="Ignore configuration files.")
     ] = False,
     format_version: Annotated[
-        Version | None,
+        str | None,
         typer.Option(
             "--format-version",
+            parser=_format_version,
+            metavar="VERSION",
             help="Check against this format version instead of the one the labels show.",
         ),
     ] = None,
@@ -236,7 +251,7 @@ def validate(
                     base,
                     select=select,
                     ignore=ignore,
-                    format_version=format_version.value if format_version else None,
+                    format_version=format_version,
                     fail_on=Severity(fail_on.value) if fail_on else None,
                 )
             return merged[id(base)]
@@ -376,8 +391,14 @@ def template(
         typer.Option("--output", "-o", help="Workbook to write (default: 年报表格.xlsx)."),
     ] = Path("年报表格.xlsx"),
     format_version: Annotated[
-        Version, typer.Option("--format-version", help="Format version of the tables.")
-    ] = Version.v2021,
+        str | None,
+        typer.Option(
+            "--format-version",
+            parser=_format_version,
+            metavar="VERSION",
+            help="Format version of the tables (default: the latest).",
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a blank Excel workbook in the official table layout, ready to fill in.
@@ -388,8 +409,9 @@ def template(
     """
     from reportcheck.writers.xlsx import write_workbook
 
+    format_version = format_version or _latest_version()
     try:
-        write_workbook(output, format_version.value, overwrite=force)
+        write_workbook(output, format_version, overwrite=force)
     except FileExistsError:
         raise _fail(
             f"{output}: 文件已存在，加 --force 覆盖 / the file exists; use --force to overwrite"
@@ -398,8 +420,7 @@ def template(
         reason = exc.strerror or str(exc)
         raise _fail(f"{output}: 无法写入 / cannot write: {reason}") from None
     typer.echo(
-        f"{output}: 已写入 {format_version.value} 版年报表格 / wrote the "
-        f"{format_version.value} format template"
+        f"{output}: 已写入 {format_version} 版年报表格 / wrote the {format_version} format template"
     )
 
 
@@ -412,8 +433,13 @@ def convert(
         Path, typer.Option("--output", "-o", help="The submission to write: .json or .xlsx.")
     ],
     format_version: Annotated[
-        Version | None,
-        typer.Option("--format-version", help="Read the report as this format version."),
+        str | None,
+        typer.Option(
+            "--format-version",
+            parser=_format_version,
+            metavar="VERSION",
+            help="Read the report as this format version.",
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     lang: Annotated[Lang, typer.Option("--lang", help="Message language.")] = Lang.zh,
@@ -441,12 +467,12 @@ def convert(
         raise _fail(
             f"{output}: 文件已存在，加 --force 覆盖 / the file exists; use --force to overwrite"
         )
-    settings = Settings(format_version=format_version.value if format_version else None)
+    settings = Settings(format_version=format_version)
     try:
         read = read_path(report, settings)
     except InputError as err:
         raise _fail(err.text(lang.value)) from None
-    version = read.format_version or "2021"
+    version = read.format.version
     try:
         if suffix == ".xlsx":
             from reportcheck.writers.xlsx import write_workbook
@@ -551,13 +577,19 @@ def rules(
 @app.command()
 def schema(
     format_version: Annotated[
-        Version, typer.Option("--format-version", help="Format version of the schema.")
-    ] = Version.v2021,
+        str | None,
+        typer.Option(
+            "--format-version",
+            parser=_format_version,
+            metavar="VERSION",
+            help="Format version of the schema (default: the latest).",
+        ),
+    ] = None,
 ) -> None:
     """Print the JSON Schema of the JSON submission format (the files in schemas/)."""
     from reportcheck.model.submission import schema_text
 
-    sys.stdout.write(schema_text(format_version.value))
+    sys.stdout.write(schema_text(format_version or _latest_version()))
 
 
 def main() -> None:

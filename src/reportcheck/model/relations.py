@@ -8,9 +8,14 @@ declarations built from its :class:`~reportcheck.model.tables.TableDef`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
-from reportcheck.model.tables import APPLICANT_PARTS, FORMATS, OUTCOME_PARTS, TableDef
+from reportcheck.model.tables import (
+    APPLICANT_PARTS,
+    FORMATS,
+    OUTCOME_PARTS,
+    TableDef,
+    formats_cache,
+)
 
 CellRef = tuple[str, str, str]
 """(table id, row id, column id)."""
@@ -97,7 +102,7 @@ def _review_litigation(t: TableDef) -> list[Relation]:
     ]
 
 
-@cache
+@formats_cache
 def relations_for(version: str) -> tuple[Relation, ...]:
     """Every arithmetic relation of a format version."""
     fmt = FORMATS[version]

@@ -14,7 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from reportcheck.model.tables import FORMATS, FormatDef, TableDef
+from reportcheck.model.tables import FormatDef, TableDef, format_def
 
 if TYPE_CHECKING:
     from reportcheck.findings import Finding
@@ -197,8 +197,8 @@ class Report:
 
     @property
     def format(self) -> FormatDef:
-        """The format definition used to check the report."""
-        return FORMATS[self.format_version or "2021"]
+        """The format definition used to check the report (the latest when none is set)."""
+        return format_def(self.format_version)
 
     def table_def(self, table_id: str) -> TableDef:
         """The definition of a table in the report's format."""

@@ -48,11 +48,12 @@ from typing_extensions import TypeAliasType
 from reportcheck.model.tables import (
     FORMATS,
     TABLE_IDS,
-    VERSIONS,
     ColumnDef,
     RowDef,
     TableDef,
     ValueKind,
+    formats_cache,
+    versions,
 )
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -245,7 +246,7 @@ def _row_field(r: RowDef, model: type[BaseModel]) -> tuple[Any, Any]:
 
 def _shared(table_id: str) -> bool:
     """Whether the table is declared identically in every version."""
-    first, *rest = (FORMATS[v].table(table_id) for v in VERSIONS)
+    first, *rest = (FORMATS[v].table(table_id) for v in versions())
     return all(t == first for t in rest)
 
 
@@ -283,7 +284,7 @@ def _build_table_model(table: TableDef, version: str | None) -> type[BaseModel]:
     return model
 
 
-@cache
+@formats_cache
 def submission_model(version: str) -> type[BaseModel]:
     """The pydantic model of a whole JSON submission in one format version."""
     fmt = FORMATS[version]
@@ -393,7 +394,7 @@ def tables_markdown() -> str:
     when its columns are the same.
     """
     out: list[str] = []
-    order = tuple(reversed(VERSIONS))
+    order = tuple(reversed(versions()))
     for table_id in TABLE_IDS:
         latest = FORMATS[order[0]].table(table_id)
         which = "both versions" if _shared(table_id) else f"{order[0]} format"
@@ -472,7 +473,7 @@ REPO = Path(__file__).resolve().parents[3]
 
 def generated_files(root: Path = REPO) -> dict[Path, str]:
     """Every file this module generates, with its fresh content."""
-    out = {root / "schemas" / schema_name(v): schema_text(v) for v in VERSIONS}
+    out = {root / "schemas" / schema_name(v): schema_text(v) for v in versions()}
     doc, example = root / "docs" / "json-format.md", root / EXAMPLE
     if doc.exists():
         shown = example.read_text(encoding="utf-8") if example.exists() else None

@@ -33,10 +33,15 @@ upheld/corrected/other/pending/total   结果维持/结果纠正/其他结果/�
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
+from typing import ParamSpec, TypeVar
 
 from reportcheck.model.labels import label_key, strip_numbering
 
@@ -131,6 +136,10 @@ class TableDef:
         """Whether the table has a row with this id."""
         return row_id in self._rows
 
+    def has_column(self, column_id: str) -> bool:
+        """Whether any row of the table has a column with this id."""
+        return any(c.id == column_id for c in self.columns)
+
     @cached_property
     def columns(self) -> tuple[ColumnDef, ...]:
         """Every distinct column, in order of first appearance."""
@@ -217,7 +226,8 @@ def _t3(
     return RowDef(row_id, label, en, APPLICANT_COLUMNS, variants, group=group, result=result)
 
 
-def _applications(version: str) -> TableDef:
+def _applications(*, split_other: bool) -> TableDef:
+    """表三; ``split_other``: （六）其他处理 has sub-rows 1.–3. (2021) rather than being one row."""
     rows = [
         _t3("new_received", "一、本年新收政府信息公开申请数量", "new applications received"),
         _t3("carried_over", "二、上年结转政府信息公开申请数量", "carried over from last year"),
@@ -274,7 +284,7 @@ def _applications(version: str) -> TableDef:
                 result=True,
             )
         )
-    if version == "2019":
+    if not split_other:
         rows.append(_t3("other", _OTHER, "otherwise handled", group=_RESULTS, result=True))
     else:
         other = [
@@ -453,15 +463,29 @@ PROACTIVE_2019 = TableDef(
 
 @dataclass(frozen=True)
 class FormatDef:
-    """One version of the report format."""
+    """One version of the report format, declared as data.
+
+    Everything that differs between versions follows from these declarations: which version
+    a report year uses (``first_year``/``last_year``), which labels tell a version apart
+    (``signature``, narrowed to what no other registered version prints), which rows and
+    columns the tables have (rules ask :meth:`TableDef.has_column` and friends, never the
+    version string). To add a version, see :func:`registered` and the README.
+    """
 
     version: str
     document: str
     first_year: int
+    """The first report year the format applies to."""
     last_year: int | None
+    """The last report year it applies to (None: still in force)."""
     tables: tuple[TableDef, ...]
     signature: frozenset[str] = field(default_factory=frozenset)
-    """Label keys that occur only in this version (used to detect the version)."""
+    """Label keys characteristic of this version (used to detect the version); a key that
+    another registered version also prints is not evidence (see :func:`evidence_keys`)."""
+    name: str = ""
+    """What messages call the format, e.g. 2019 年试行格式 (default: 「<version> 年格式」)."""
+    name_en: str = ""
+    """The same in English, e.g. 2019 trial format (default: 「<version> format」)."""
 
     def table(self, table_id: str) -> TableDef:
         """The table with this id."""
@@ -469,6 +493,28 @@ class FormatDef:
             if t.id == table_id:
                 return t
         raise KeyError(table_id)
+
+    def has_column(self, table_id: str, column_id: str) -> bool:
+        """Whether the table has this column in any of its rows (表二 现行有效件数: in_force)."""
+        return self.table(table_id).has_column(column_id)
+
+    def has_row(self, table_id: str, row_id: str) -> bool:
+        """Whether the table has a row with this id."""
+        return self.table(table_id).has_row(row_id)
+
+    def covers(self, year: int) -> bool:
+        """Whether the format applies to a report of this year."""
+        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
+
+    @property
+    def title_zh(self) -> str:
+        """The name messages use in Chinese."""
+        return self.name or f"{self.version} 年格式"
+
+    @property
+    def title_en(self) -> str:
+        """The name messages use in English."""
+        return self.name_en or f"{self.version} format"
 
 
 TABLE_IDS = ("proactive_disclosure", "applications", "review_litigation")
@@ -523,25 +569,169 @@ FORMATS: dict[str, FormatDef] = {
         "国办公开办函〔2019〕60号《中华人民共和国政府信息公开工作年度报告格式（试行）》",
         2019,
         2020,
-        (PROACTIVE_2019, _applications("2019"), REVIEW_LITIGATION),
+        (PROACTIVE_2019, _applications(split_other=False), REVIEW_LITIGATION),
         _SIG_2019,
+        name="2019 年试行格式",
+        name_en="2019 trial format",
     ),
     "2021": FormatDef(
         "2021",
         "国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》",
         2021,
         None,
-        (PROACTIVE_2021, _applications("2021"), REVIEW_LITIGATION),
+        (PROACTIVE_2021, _applications(split_other=True), REVIEW_LITIGATION),
         _SIG_2021,
     ),
 }
+"""The format registry: every known version, oldest first. Read it, never write it: a
+version is added by declaring it here (or, for a test, with :func:`registered`)."""
+
 VERSIONS = tuple(FORMATS)
-LATEST = "2021"
+"""The versions declared in this module (:data:`FORMATS` may hold more while a test has
+registered one; code asks :func:`versions`)."""
+
+_CACHES: list[Callable[[], None]] = []
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def formats_cache(fn: Callable[_P, _R]) -> Callable[_P, _R]:
+    """:func:`functools.cache` for a value computed from the registered formats: it is
+    cleared whenever the registry changes (:func:`registered`)."""
+    cached = functools.cache(fn)
+    _CACHES.append(cached.cache_clear)
+    return cached  # type: ignore[return-value]
+
+
+def check_formats(formats: Mapping[str, FormatDef]) -> None:
+    """Raise ValueError unless the versions form one timeline: keyed by their version,
+    oldest first, each ending the year before the next begins, the last still in force,
+    each with the three tables."""
+    fmts = list(formats.values())
+    if not fmts:
+        raise ValueError("no format version")
+    for key, fmt in formats.items():
+        if key != fmt.version:
+            raise ValueError(f"format {fmt.version} registered as {key}")
+        ids = tuple(t.id for t in fmt.tables)
+        if sorted(ids) != sorted(TABLE_IDS):
+            raise ValueError(f"format {fmt.version}: tables {ids}, expected {TABLE_IDS}")
+        if fmt.last_year is not None and fmt.last_year < fmt.first_year:
+            raise ValueError(f"format {fmt.version} ends before it begins")
+    for older, newer in itertools.pairwise(fmts):
+        if older.last_year is None or older.last_year + 1 != newer.first_year:
+            raise ValueError(
+                f"format {older.version} must end in {newer.first_year - 1} "
+                f"(the year before {newer.version} begins), not {older.last_year}"
+            )
+    if fmts[-1].last_year is not None:
+        raise ValueError(f"the latest format {fmts[-1].version} must have last_year None")
+
+
+def _replace_registry(formats: dict[str, FormatDef]) -> None:
+    FORMATS.clear()
+    FORMATS.update(formats)
+    for clear in _CACHES:
+        clear()
+
+
+@contextmanager
+def registered(*formats: FormatDef) -> Iterator[None]:
+    """Register format versions for the duration of a ``with`` block (tests, experiments).
+
+    Each declaration is added, or replaces the version of the same name (as an older
+    version is re-declared with the ``last_year`` a new one ends it with); the registry is
+    checked with :func:`check_formats` and restored on exit. Caches derived from the
+    formats (:func:`formats_cache`) are cleared on entry and exit::
+
+        with registered(replace(FORMATS["2021"], last_year=2026), FORMAT_2027):
+            ...
+    """
+    before = dict(FORMATS)
+    merged = dict(before)
+    for fmt in formats:
+        merged[fmt.version] = fmt
+    ordered = dict(sorted(merged.items(), key=lambda kv: kv[1].first_year))
+    check_formats(ordered)
+    _replace_registry(ordered)
+    try:
+        yield
+    finally:
+        _replace_registry(before)
+
+
+def versions() -> tuple[str, ...]:
+    """The registered versions, oldest first."""
+    return tuple(FORMATS)
+
+
+def latest() -> FormatDef:
+    """The format in force now (the one without a ``last_year``)."""
+    return next(reversed(FORMATS.values()))
+
+
+def latest_version() -> str:
+    """The version of :func:`latest`: the one default wherever no version is known."""
+    return latest().version
+
+
+def format_def(version: str | None) -> FormatDef:
+    """The format of a version; None means :func:`latest`."""
+    return FORMATS[version] if version is not None else latest()
 
 
 def version_for_year(year: int) -> str:
-    """The format version in force for a report year."""
-    return "2019" if year <= 2020 else "2021"
+    """The format version in force for a report year (the oldest for a year before it)."""
+    for fmt in FORMATS.values():
+        if fmt.covers(year):
+            return fmt.version
+    first = next(iter(FORMATS.values()))
+    return first.version if year < first.first_year else latest_version()
+
+
+@formats_cache
+def evidence_keys() -> dict[str, frozenset[str]]:
+    """Per version, the signature keys that tell it apart: its declared ``signature``
+    without any label (row, group, column, block, variant) another version also prints."""
+    printed = {v: _printed_keys(fmt) for v, fmt in FORMATS.items()}
+    out: dict[str, frozenset[str]] = {}
+    for v, fmt in FORMATS.items():
+        elsewhere = set().union(*(keys for other, keys in printed.items() if other != v))
+        out[v] = frozenset(k for k in fmt.signature if k not in elsewhere)
+    return out
+
+
+def _printed_keys(fmt: FormatDef) -> frozenset[str]:
+    keys: set[str] = set()
+    for t in fmt.tables:
+        for r in t.rows:
+            keys |= r.keys
+            for text in (r.group, r.block):
+                if text:
+                    keys.add(label_key(text))
+            for c in r.columns:
+                keys |= c.keys
+    return frozenset(keys)
+
+
+@formats_cache
+def id_evidence() -> dict[str, frozenset[str]]:
+    """Per version, the JSON keys only it has: 表三 row ids and 表二 row and column ids
+    (the other tables' keys are the same in every version)."""
+    own = {v: _version_ids(fmt) for v, fmt in FORMATS.items()}
+    return {
+        v: frozenset(ids - set().union(*(o for w, o in own.items() if w != v)))
+        for v, ids in own.items()
+    }
+
+
+def _version_ids(fmt: FormatDef) -> frozenset[str]:
+    apps, proactive = fmt.table("applications"), fmt.table("proactive_disclosure")
+    ids = {r.id for r in apps.rows} | {r.id for r in proactive.rows}
+    return frozenset(ids | {c.id for c in proactive.columns})
+
+
+check_formats(FORMATS)
 
 
 def match_row(table: TableDef, labels: list[str]) -> RowDef | None:

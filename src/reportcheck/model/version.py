@@ -5,17 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reportcheck.model.labels import label_key, strip_numbering
-from reportcheck.model.tables import FORMATS, LATEST, version_for_year
+from reportcheck.model.tables import evidence_keys, latest_version, version_for_year
 
 
 def evidence(labels: Iterable[str]) -> dict[str, list[str]]:
     """Labels (as written) that belong to only one version, per version."""
-    out: dict[str, list[str]] = {v: [] for v in FORMATS}
+    signatures = evidence_keys()
+    out: dict[str, list[str]] = {v: [] for v in signatures}
     for text in labels:
         key = label_key(text)
         bare = strip_numbering(key)  # 1.申请人无正当理由… is a 2021-only row too
-        for v, fmt in FORMATS.items():
-            if (key in fmt.signature or bare in fmt.signature) and text not in out[v]:
+        for v, signature in signatures.items():
+            if (key in signature or bare in signature) and text not in out[v]:
                 out[v].append(text.strip())
     return {v: found for v, found in out.items() if found}
 
@@ -45,4 +46,4 @@ def decide(
         return detected, "labels"
     if year is not None:
         return version_for_year(year), "year"
-    return default or LATEST, "default"
+    return default or latest_version(), "default"

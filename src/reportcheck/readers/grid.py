@@ -229,13 +229,22 @@ def all_labels(grids: Iterable[Grid]) -> list[str]:
 
 
 def detect_evidence(grids: list[Grid]) -> dict[str, list[str]]:
-    """Version evidence from labels, including a bare （六）其他处理 row with numbers (2019)."""
+    """Version evidence from labels, including a bare （六）其他处理 row with numbers: the
+    versions whose 表三 has it as one row (2019), not as a group over sub-rows (2021)."""
     ev = version_evidence(all_labels(grids))
     other = label_key("（六）其他处理")
+    single = [
+        v
+        for v, fmt in FORMATS.items()
+        if any(other in r.keys for r in fmt.table("applications").rows)
+    ]
+    if not single or len(single) == len(FORMATS):
+        return ev
     for g in grids:
         for line in _lines(g):
             if line.labels and label_key(line.labels[-1]) == other and _numbers(line.values):
-                ev.setdefault("2019", []).append("（六）其他处理（无细分项）")
+                for v in single:
+                    ev.setdefault(v, []).append("（六）其他处理（无细分项）")
                 break
     return ev
 

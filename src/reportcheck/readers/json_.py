@@ -13,25 +13,25 @@ import json
 import re
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from reportcheck.errors import InputError
 from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.report import Location, Metadata, Report, TableData, Waiver
-from reportcheck.model.tables import FORMATS, TABLE_IDS, TableDef, row_key_candidates
+from reportcheck.model.tables import (
+    FORMATS,
+    TABLE_IDS,
+    TableDef,
+    formats_cache,
+    id_evidence,
+    row_key_candidates,
+)
 from reportcheck.model.values import parse_cell
 from reportcheck.model.version import decide, detect
 
 TOP_KEYS = ("$schema", "format_version", "report", *TABLE_IDS, "waivers")
 META_KEYS = ("agency", "year", "published", "level", "title")
 LEVELS = ("department", "government", "township")
-
-# Keys that exist in only one version, used when the document does not declare one.
-_ONLY = {
-    "2019": {"other_services", "government_procurement", "new_made", "previous_items", "other"},
-    "2021": {"made", "repealed", "in_force", "other_1", "other_2", "other_3", "amount"},
-}
 
 
 def read_json(
@@ -74,7 +74,7 @@ def read_json(
     return reader.read(forced_version, default_version)
 
 
-@lru_cache(maxsize=1)
+@formats_cache
 def _ids_by_label() -> dict[str, frozenset[str]]:
     """Row and column ids of every format by their label keys (「自然人」 → natural_person)."""
     out: dict[str, set[str]] = {}
@@ -205,7 +205,8 @@ class _Reader:
             for row in proactive.values():
                 if isinstance(row, dict):
                     seen.update(row)
-        out = {v: sorted(seen & keys) for v, keys in _ONLY.items()}
+        # keys that exist in only one version, used when the document does not declare one
+        out = {v: sorted(seen & keys) for v, keys in id_evidence().items()}
         return {v: ks for v, ks in out.items() if ks}
 
     def read_metadata(self) -> None:

@@ -102,8 +102,7 @@ def _culprits(
 @rule("RC300")
 def check_arithmetic(report: Report, settings: Settings) -> Iterator[Finding]:
     """One cell makes several relations fail; it is the likely culprit."""
-    version = report.format_version or "2021"
-    rels = [r for r in relations_for(version) if settings.enabled(r.code)]
+    rels = [r for r in relations_for(report.format.version) if settings.enabled(r.code)]
     failing, passing = evaluate(report, rels)
     if not failing:
         return

@@ -271,9 +271,7 @@ def _column_finding(
 def documents_in_force(report: Report, settings: Settings) -> Iterator[Finding]:
     """表二 现行有效件数 does not add up from last year's: check it (R8)."""
     previous = report.previous
-    if previous is None or report.format_version != "2021":
-        return
-    if previous.format_version != "2021":
+    if previous is None or not (_counts_in_force(report) and _counts_in_force(previous)):
         return
     for row in ("regulations", "normative_documents"):
         made = _value(report, _PROACTIVE, row, "made")
@@ -286,6 +284,14 @@ def documents_in_force(report: Report, settings: Settings) -> Iterator[Finding]:
         if now.number == expected:
             continue
         yield _in_force_finding(report, previous, row, made, repealed, now, before, expected)
+
+
+def _counts_in_force(report: Report) -> bool:
+    """Whether the report's 表二 counts documents made, repealed and in force (2021 on)."""
+    if report.format_version is None:
+        return False
+    table = report.table_def(_PROACTIVE)
+    return all(table.has_column(c) for c in ("made", "repealed", "in_force"))
 
 
 def _in_force_finding(

@@ -117,12 +117,19 @@ none) of fees on applications, or the fee notices sent (「发出收费通知的
 收取的总金额均为0」, the format's own wording). 表二's 行政事业性收费 does not count."""
 
 
+_FEE_FROM = 2021
+"""The first report year 信息处理费 (国办函〔2020〕109号) applies to."""
+
+
 def _fee_required(report: Report) -> bool:
-    """信息处理费 (国办函〔2020〕109号) applies from report year 2021."""
+    """信息处理费 applies from report year 2021; without a year, when the labels show a
+    format made for those years (the 2021 format on)."""
     year = report.metadata.year
     if year is not None:
-        return year >= 2021
-    return report.format_version == "2021" and report.detected_version == "2021"
+        return year >= _FEE_FROM
+    if report.format_version is None or report.detected_version != report.format_version:
+        return False
+    return report.format.first_year >= _FEE_FROM
 
 
 _CLOSING = re.compile(

@@ -9,7 +9,7 @@ from reportcheck.config import Settings
 from reportcheck.findings import Finding
 from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.report import Report
-from reportcheck.model.tables import FORMATS, TABLE_EN, TABLE_IDS, RowDef
+from reportcheck.model.tables import FORMATS, TABLE_EN, TABLE_IDS, RowDef, version_for_year
 from reportcheck.rules.common import table_name
 from reportcheck.rules.onpage import line_at, row_on_page, table_on_page
 from reportcheck.rules.registry import rule
@@ -171,34 +171,41 @@ def missing_column(report: Report, settings: Settings) -> Iterator[Finding]:
 
 @rule("RC104")
 def outdated_format(report: Report, settings: Settings) -> Iterator[Finding]:
-    """A report for 2021 or later uses the 2019 (trial) format."""
+    """A report uses a format whose last year is before the report year (the 2019 trial
+    format for 2021 or later)."""
     year = report.metadata.year
-    if report.format_version != "2019" or year is None or year < 2021:
+    used = report.format
+    if report.format_version is None or year is None or used.last_year is None:
         return
-    evidence = report.version_evidence.get("2019", [])
-    shown = "、".join(evidence[:4]) if evidence else "2019 版标签"
+    if year <= used.last_year:
+        return
+    due = FORMATS[version_for_year(year)]
+    evidence = report.version_evidence.get(used.version, [])
+    shown = "、".join(evidence[:4]) if evidence else f"{used.version} 版标签"
     yield emit(
         "RC104",
         {
             "year": year,
+            "used": Tr(used.title_zh, used.title_en),
+            "since": due.first_year,
             "evidence": Tr(shown, ", ".join(evidence[:4])),
-            "document": Tr(FORMATS["2021"].document, "the 2021 format"),
+            "document": Tr(due.document, f"the {due.title_en}"),
         },
-        actual="2019",
-        expected="2021",
+        actual=used.version,
+        expected=due.version,
     )
 
 
 @rule("RC105")
 def mixed_format(report: Report, settings: Settings) -> Iterator[Finding]:
-    """The labels mix the 2019 and the 2021 format."""
-    ev19 = report.version_evidence.get("2019", [])
-    ev21 = report.version_evidence.get("2021", [])
-    if not ev19 or not ev21:
+    """The labels mix two format versions (2019 and 2021)."""
+    used = report.format.version
+    ev = report.version_evidence
+    others = [(len(found), v) for v, found in ev.items() if v != used and found]
+    if not ev.get(used) or not others:
         return
-    used = report.format_version or "2021"
-    odd = ev19 if used == "2021" else ev21
-    other = "2019" if used == "2021" else "2021"
+    other = max(others)[1]
+    odd = ev[other]
     yield emit(
         "RC105",
         {"used": used, "other": other, "labels": Tr("、".join(odd[:5]), ", ".join(odd[:5]))},

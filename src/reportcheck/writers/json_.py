@@ -21,7 +21,7 @@ def schema_name(version: str) -> str:
 
 def report_to_dict(report: Report) -> dict[str, Any]:
     """The report as a JSON submission (only the tables that were found)."""
-    version = report.format_version or "2021"
+    version = report.format.version
     md = report.metadata
     meta: dict[str, Any] = {}
     if md.agency:

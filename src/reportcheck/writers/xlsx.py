@@ -297,7 +297,7 @@ def write_workbook(
     overwrite: bool = False,
     tables: Sequence[TableDef] | None = None,
 ) -> None:
-    """Write a workbook in the official layout of ``version`` (2019 or 2021).
+    """Write a workbook in the official layout of ``version`` (a key of ``FORMATS``).
 
     Without ``report``: a blank template with all three tables. With ``report``: its
     metadata and the cells it holds, and only the tables it has (a table the report lacks

@@ -51,9 +51,9 @@ ENTRIES = (
         Tr("使用了过时的表格格式", "outdated format"),
         {
             "default": Tr(
-                "{year} 年度报告使用了 2019 年试行格式（{evidence}）；自 2021 年度起应使用{document}",
-                "the {year} report uses the 2019 trial format ({evidence}); from report year "
-                "2021 {document} applies",
+                "{year} 年度报告使用了 {used}（{evidence}）；自 {since} 年度起应使用{document}",
+                "the {year} report uses the {used} ({evidence}); from report year "
+                "{since} {document} applies",
             )
         },
         "rules.structure",
