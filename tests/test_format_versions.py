@@ -221,3 +221,29 @@ def test_documents_in_force_carry_over_from_the_2021_format(v2027: None, tmp_pat
     assert keys(api.check(report, Settings()), "RC502") == [
         ("RC502", PROACTIVE, "normative_documents", "in_force")
     ]
+
+
+# ---------------------------------------------------------------------- published text
+
+EXAMPLE_TEXT = Path(__file__).resolve().parents[1] / "examples" / "2021-valid.txt"
+
+
+def _text_report(tmp_path: Path, old: str, new: str, year: int) -> Report:
+    text = EXAMPLE_TEXT.read_text(encoding="utf-8")
+    text = text.replace(old, new).replace("2024", str(year)).replace("2025", str(year + 1))
+    path = tmp_path / f"{year}.txt"
+    path.write_text(text, encoding="utf-8")
+    return api.read_path(path)
+
+
+def test_published_text_on_the_new_version(v2027: None, tmp_path: Path) -> None:
+    new = _text_report(tmp_path, "现行有效件数", RENAMED, 2027)
+    assert (new.detected_version, new.format_version) == ("2027", "2027")
+    assert api.check(new, Settings()) == []  # read whole: every rule and relation passes
+    old = _text_report(tmp_path, "现行有效件数", "现行有效件数", 2026)
+    assert (old.detected_version, old.format_version) == ("2021", "2021")
+    assert api.check(old, Settings()) == []
+    # the table the labels show decides, and an old one in the new year is outdated
+    late = _text_report(tmp_path, "现行有效件数", "现行有效件数", 2027)
+    assert late.format_version == "2021"
+    assert codes(api.check(late, Settings())) == ["RC104"]

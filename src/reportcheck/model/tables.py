@@ -98,6 +98,10 @@ class RowDef:
         """Normalised label keys this row is recognised by."""
         return _keys(self.label, self.variants)
 
+    def has_column(self, column_id: str) -> bool:
+        """Whether the row has a column with this id."""
+        return any(col.id == column_id for col in self.columns)
+
     def column(self, column_id: str) -> ColumnDef:
         """The column with this id (KeyError if the row has none)."""
         for col in self.columns:
@@ -601,6 +605,12 @@ def formats_cache(fn: Callable[_P, _R]) -> Callable[_P, _R]:
     cached = functools.cache(fn)
     _CACHES.append(cached.cache_clear)
     return cached  # type: ignore[return-value]
+
+
+def on_formats_changed(clear: Callable[[], None]) -> None:
+    """Call ``clear`` whenever the registry changes (for a cache :func:`formats_cache`
+    does not fit, e.g. a bounded ``lru_cache`` over labels)."""
+    _CACHES.append(clear)
 
 
 def check_formats(formats: Mapping[str, FormatDef]) -> None:

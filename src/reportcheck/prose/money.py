@@ -48,8 +48,6 @@ class Amount:
     table: str
     row: str
     column: str
-    versions: tuple[str, ...]
-    """The format versions whose table has the cell (the 2019 表二 has no fee amount)."""
     keyword: str
     """A word every sentence about it contains (a quick test of the whole text)."""
     name: str
@@ -81,7 +79,6 @@ AMOUNTS: tuple[Amount, ...] = (
         "proactive_disclosure",
         "administrative_fees",
         "amount",
-        ("2021",),
         keyword="收费",
         name=r"行政事业性收费",
         weak_name=r"^\s*(?:本年度?|全年|当年|年度)?(?:共|累计)?收费(?:金额|总额|收入)",
@@ -156,8 +153,10 @@ def amounts_agree(prose: Money, table: Money, tolerance: Decimal) -> bool:
 
 def table_money(report: Report, amount: Amount) -> tuple[Money, Cell] | None:
     """The table's amount in 万元 with its cell (blank or placeholder: 0), or None when the
-    cell is missing, not a number, or not in the report's format version."""
-    if (report.format_version or "2021") not in amount.versions:
+    cell is missing, not a number, or not in the report's format (the 2019 表二 has no fee
+    amount)."""
+    table = report.format.table(amount.table)
+    if not table.has_row(amount.row) or not table.row(amount.row).has_column(amount.column):
         return None
     data = report.tables.get(amount.table)
     cell = data.get(amount.row, amount.column) if data else None

@@ -97,16 +97,19 @@ def _t4(*rows: str) -> Callable[[Report], Values]:
 
 
 _DOC_COLUMNS = {
-    ("2021", "made"): ("made",),
-    ("2021", "in_force"): ("in_force",),
-    ("2021", "repealed"): ("repealed",),
-    ("2019", "made"): ("new_made", "new_published"),
+    "made": ("made", "new_made", "new_published"),
+    "in_force": ("in_force",),
+    "repealed": ("repealed",),
 }
+"""The 表二 columns a document count may stand in, those the report's format has (2021:
+本年制发件数; 2019: 本年新制作数量 or 本年新公开数量; the 2019 表二 counts nothing repealed or in
+force)."""
 
 
 def _t2(row: str, which: str) -> Callable[[Report], Values]:
     def values(report: Report) -> Values:
-        cols = _DOC_COLUMNS.get((report.format_version or "2021", which), ())
+        tdef = report.format.table("proactive_disclosure")
+        cols = [c for c in _DOC_COLUMNS.get(which, ()) if tdef.has_column(c)]
         out: list[int | None] = []
         data = report.tables.get("proactive_disclosure")
         for col in cols:

@@ -32,7 +32,15 @@ from decimal import Decimal
 from functools import lru_cache
 
 from reportcheck.model.labels import flex, label_key
-from reportcheck.model.tables import FORMATS, REVIEW_LITIGATION, RowDef, TableDef, ValueKind
+from reportcheck.model.tables import (
+    FORMATS,
+    REVIEW_LITIGATION,
+    RowDef,
+    TableDef,
+    ValueKind,
+    formats_cache,
+    on_formats_changed,
+)
 
 MAX_DIGITS = 40
 """Longer runs are not split (too many readings to be worth trying)."""
@@ -228,7 +236,9 @@ class GluedTable:
     """Header words seen (kept as labels for version evidence)."""
 
 
-def _vocabulary() -> tuple[str, ...]:
+@formats_cache
+def vocabulary() -> tuple[str, ...]:
+    """Normalised header words and group labels of the three tables (longest first)."""
     words: set[str] = {
         "信息内容",
         "申请人情况",
@@ -252,10 +262,6 @@ def _vocabulary() -> tuple[str, ...]:
     return tuple(sorted({label_key(w) for w in words}, key=len, reverse=True))
 
 
-VOCABULARY = _vocabulary()
-"""Normalised header words and group labels of the three tables (longest first)."""
-
-
 def segment(text: str) -> list[str] | None:
     """Split text made only of header words (``行政复议行政诉讼``) into them, else None."""
     if len(text) > 120:  # header words only: never a long text (and keep the cache small)
@@ -275,13 +281,16 @@ def _segment(text: str) -> tuple[str, ...] | None:
     for i in range(len(key)):
         if best[i] is None:
             continue
-        for w in VOCABULARY:
+        for w in vocabulary():
             if key.startswith(w, i) and best[i + len(w)] is None:
                 prev = best[i]
                 assert prev is not None
                 best[i + len(w)] = [*prev, w]
     result = best[len(key)]
     return tuple(result) if result is not None else None
+
+
+on_formats_changed(_segment.cache_clear)
 
 
 _RUN = re.compile(r"[0-9０-９][0-9０-９.．\s]*")

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from reportcheck.model.labels import label_key
 from reportcheck.model.report import Metadata, Section
+from reportcheck.model.tables import FORMATS, formats_cache
 
 if TYPE_CHECKING:
     from reportcheck.readers.published import Block
@@ -319,9 +320,8 @@ _HEAD_LINE = re.compile(
 )
 
 
+@formats_cache
 def _table_label_keys() -> frozenset[str]:
-    from reportcheck.model.tables import FORMATS
-
     keys: set[str] = set()
     for fmt in FORMATS.values():
         for t in fmt.tables:
@@ -332,17 +332,12 @@ def _table_label_keys() -> frozenset[str]:
     return frozenset(keys)
 
 
-_TABLE_LABELS: frozenset[str] | None = None
-
-
 def _is_table_label(text: str) -> bool:
-    global _TABLE_LABELS
-    if _TABLE_LABELS is None:
-        _TABLE_LABELS = _table_label_keys()
+    labels = _table_label_keys()
     key = label_key(text)
-    if key in _TABLE_LABELS:
+    if key in labels:
         return True
-    numbered = [k for k in _TABLE_LABELS if len(k) >= 6 and k[0] in NUMERALS]
+    numbered = [k for k in labels if len(k) >= 6 and k[0] in NUMERALS]
     # a whole label with its numbers after it, or a label's first part broken off its line
     # (「二、上年结转政府信息」 from a PDF): never a section heading
     return any(key.startswith(k) for k in numbered) or (

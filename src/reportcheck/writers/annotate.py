@@ -209,7 +209,7 @@ def annotate(
     if converted:
         from reportcheck.writers.xlsx import build_workbook
 
-        wb = build_workbook(report.format_version or "2021", report)
+        wb = build_workbook(report.format.version, report)
     else:
         assert data is not None
         wb = load_workbook(io.BytesIO(data), rich_text=True)

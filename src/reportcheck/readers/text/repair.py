@@ -9,7 +9,7 @@ from itertools import pairwise
 from reportcheck.findings import Finding
 from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.labels import label_key
-from reportcheck.model.tables import FORMATS, TABLE_SHORT, TableDef, match_row
+from reportcheck.model.tables import FORMATS, TABLE_SHORT, TableDef, evidence_keys, match_row
 from reportcheck.readers import glued
 from reportcheck.readers.grid import Grid, GridCell
 from reportcheck.readers.published import Block
@@ -180,7 +180,7 @@ class Repairs(Lines):
             return []
         span = self.text[base + max(table.start - 200, 0) : base + table.end]
         key = label_key.__wrapped__(span)
-        return sorted({k for fmt in FORMATS.values() for k in fmt.signature if k in key})
+        return sorted({k for keys in evidence_keys().values() for k in keys if k in key})
 
     def _unreadable(self, tdef: TableDef, g: glued.GluedRow, base: int) -> Finding:
         n = len(g.reading.options)

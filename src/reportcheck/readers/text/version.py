@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportcheck.config import Settings
 from reportcheck.model.labels import label_key
-from reportcheck.model.tables import FORMATS, LATEST
+from reportcheck.model.tables import evidence_keys, latest_version, version_for_year
 from reportcheck.readers import metadata
 
 
@@ -13,11 +13,11 @@ def detect_version(text: str, settings: Settings) -> str:
     if settings.format_version:
         return settings.format_version
     key = label_key.__wrapped__(text)  # not cached: a whole report is no label
-    hits = {v: sum(1 for k in fmt.signature if k in key) for v, fmt in FORMATS.items()}
+    hits = {v: sum(1 for k in keys if k in key) for v, keys in evidence_keys().items()}
     ranked = sorted(hits.items(), key=lambda kv: kv[1], reverse=True)
     if ranked[0][1] > ranked[1][1]:
         return ranked[0][0]
     year = metadata.extract(text).year
     if year is not None:
-        return "2019" if year <= 2020 else "2021"
-    return settings.default_format_version or LATEST
+        return version_for_year(year)
+    return settings.default_format_version or latest_version()
