@@ -443,6 +443,13 @@ def convert(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     lang: Annotated[Lang, typer.Option("--lang", help="Message language.")] = Lang.zh,
+    apply_suggestions: Annotated[
+        bool,
+        typer.Option(
+            "--apply-suggestions",
+            help="Write the suggested values (where certain) into the copy and list each change.",
+        ),
+    ] = False,
 ) -> None:
     """Write what was read from a report as a JSON or Excel submission.
 
@@ -473,8 +480,17 @@ def convert(
     except InputError as err:
         raise _fail(err.text(lang.value)) from None
     version = read.format.version
+    fixed: bytes | None = None
+    if apply_suggestions:
+        read, fixed = _apply(read, settings, suffix, lang.value)
     try:
-        if suffix == ".xlsx":
+        if fixed is not None:
+            from reportcheck.output import write_atomic
+
+            if output.exists() and not force:  # pragma: no cover - checked above
+                raise FileExistsError(str(output))
+            write_atomic(output, fixed)
+        elif suffix == ".xlsx":
             from reportcheck.writers.xlsx import write_workbook
 
             write_workbook(output, version, read, overwrite=force)
@@ -489,6 +505,36 @@ def convert(
     except OSError as exc:
         raise _fail(f"{output}: 无法写入 / cannot write: {exc.strerror or exc}") from None
     typer.echo(_converted(output, read, lang.value))
+
+
+def _apply(read: Report, settings: object, suffix: str, lang: str) -> tuple[Report, bytes | None]:
+    """Apply the findings' suggestions: the corrected report, and for a workbook written as
+    a workbook the clerk's own file with the changed cells (None otherwise); each change is
+    printed."""
+    from reportcheck.api import check
+    from reportcheck.config import Settings
+    from reportcheck.writers.fixes import corrected, fixed_workbook, planned
+
+    assert isinstance(settings, Settings)
+    changes, left = planned(read, check(read, settings))
+    for c in changes:
+        typer.echo(c.line(lang))
+    for addr in left:
+        typer.echo(
+            f"{addr}：两条建议不一致，未改动"
+            if lang == "zh"
+            else f"{addr}: suggestions disagree, left as is"
+        )
+    if not changes:
+        typer.echo(
+            "没有可以确定的改正，未改动任何单元格"
+            if lang == "zh"
+            else "no certain corrections: nothing changed"
+        )
+    fixed = None
+    if suffix == ".xlsx" and read.kind == "xlsx":
+        fixed = fixed_workbook(Path(read.source).read_bytes(), changes)
+    return corrected(read, changes), fixed
 
 
 def _write_text(path: Path, text: str, overwrite: bool) -> None:

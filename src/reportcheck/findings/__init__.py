@@ -120,6 +120,10 @@ class Finding:
     hint_en: str | None = None
     waived: str | None = None
     """The reason given for waiving this finding, if waived."""
+    suggestion: str | None = None
+    """The value the cell should hold, where it is certain (the culprit of RC300, a blank
+    total whose parts are filled, a fee typed in 元, a number written in words or
+    full-width): what ``convert --apply-suggestions`` writes into the cell."""
     extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
     def text(self, lang: str = "zh") -> str:

@@ -102,3 +102,54 @@ def _short(value: object) -> str:
     except (TypeError, ValueError):
         text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+_WORD_DIGITS = {
+    **dict(zip("零〇○一二两三四五六七八九", (0, 0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True)),
+    **dict(zip("壹贰叁肆伍陆柒捌玖", range(1, 10), strict=True)),
+}
+_WORD_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_WORDS = re.compile(
+    r"^[零〇○一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟万]+(?:件|个|项|条|次)?$"
+)
+
+
+def words_number(text: str) -> int | None:
+    """A whole number written in Chinese words: 三十一 → 31, 一百零五 → 105, 两千三百 → 2300,
+    一万二千 → 12000, 壹拾贰 → 12 (a trailing 件/个/项/条/次 allowed). None when the text
+    is not such a number, or says it in a way that is not certain (三一, 十十)."""
+    s = text.strip().replace(" ", "").replace("\u3000", "")
+    if not s or not _WORDS.match(s):
+        return None
+    s = s.rstrip("件个项条次")
+    total = 0
+    for k, part in enumerate(s.split("万")):
+        if k > 1 or (k == 1 and not part and not total):
+            return None
+        value = _below_10000(part) if part else 0
+        if value is None:
+            return None
+        total = total * 10_000 + value if k == 1 else value
+    if "万" in s and not s.split("万")[0]:
+        return None
+    return total
+
+
+def _below_10000(s: str) -> int | None:
+    value, digit, last_unit = 0, None, 10_000
+    for i, ch in enumerate(s):
+        if ch in _WORD_DIGITS:
+            if digit is not None and not (digit == 0 or _WORD_DIGITS[ch] == 0):
+                return None  # 三一: two digits in a row say no place
+            digit = _WORD_DIGITS[ch] if digit is None or digit == 0 else digit
+            continue
+        unit = _WORD_UNITS[ch]
+        if unit >= last_unit:
+            return None  # 十十, 十百
+        if digit is None:
+            if i != 0 or unit != 10:
+                return None  # only a leading 十 may stand alone (十二 = 12)
+            digit = 1
+        value += digit * unit
+        digit, last_unit = None, unit
+    return value + (digit or 0)

@@ -74,6 +74,7 @@ def finding_dict(f: Finding, lang: str = "zh") -> dict[str, Any]:
         ),
         "actual": f.actual,
         "expected": f.expected,
+        "suggestion": f.suggestion,
         "difference": _number(f.difference),
         "message": f.text(lang),
         "messages": {"zh": f.message, "en": f.message_en},

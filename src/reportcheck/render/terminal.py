@@ -29,6 +29,7 @@ _SEV = {
 }
 _T = {
     "zh": {
+        "suggest": "建议改为 {v}",
         "actual": "实际",
         "expected": "应为",
         "diff": "差",
@@ -44,6 +45,7 @@ _T = {
         "blank": "空",
     },
     "en": {
+        "suggest": "suggested: {v}",
         "actual": "actual",
         "expected": "expected",
         "diff": "difference",
@@ -156,6 +158,8 @@ def _finding(f: Finding, console: Console, lang: str, plain: bool) -> None:
     hint = f.hint_text(lang)
     if hint:
         _indented(console, Text(hint, style="dim"), 4)
+    if f.suggestion is not None:
+        _indented(console, Text(t["suggest"].format(v=f.suggestion), style="bold green"), 4)
     for chk in f.checks:
         _check(chk, console, lang)
     if f.checks:

@@ -146,6 +146,7 @@ def _culprit_finding(
             fields=cell_fields(report, *ref),
             actual=cell.raw,
             expected=fmt_number(expected),
+            suggestion=fmt_number(expected),
             checks=checks,
             cells=highlight,
         )
@@ -164,6 +165,7 @@ def _culprit_finding(
         actual=fmt_number(actual),
         expected=fmt_number(expected),
         difference=fmt_number(diff),
+        suggestion=fmt_number(expected),
         checks=checks,
         cells=highlight,
     )
@@ -214,6 +216,8 @@ def _relation_finding(
             fields=fields,
             actual=cell.raw,
             expected=fmt_number(chk.rhs_sum),
+            # certain only when every part is filled in (a blank part may be a missing figure)
+            suggestion=fmt_number(chk.rhs_sum) if not blanks else None,
             checks=(chk,),
             cells=_highlight((chk,)),
         )

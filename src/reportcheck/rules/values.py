@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -10,6 +11,7 @@ from reportcheck.findings import Finding, fmt_number
 from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.report import Cell, CellState, Report
 from reportcheck.model.tables import TABLE_SHORT, ColumnDef, ValueKind
+from reportcheck.model.values import words_number
 from reportcheck.rules.common import cell_fields, cell_name, shown, table_name
 from reportcheck.rules.registry import rule
 
@@ -40,6 +42,7 @@ def not_a_number(report: Report, settings: Settings) -> Iterator[Finding]:
     for table, row, col, cdef, cell in _cells(report):
         if cell.state is CellState.TEXT:
             kind = _EXPECT[cdef.kind]
+            in_words = words_number(cell.raw)
             yield emit(
                 "RC201",
                 {
@@ -50,6 +53,37 @@ def not_a_number(report: Report, settings: Settings) -> Iterator[Finding]:
                 fields=cell_fields(report, table, row, col),
                 actual=cell.raw,
                 expected=kind.zh,
+                suggestion=str(in_words) if in_words is not None else None,
+            )
+
+
+_FULL_WIDTH = re.compile("[\uff10-\uff19]")
+_SUBMISSIONS = ("xlsx", "csv", "json")
+
+
+@rule("RC208")
+def full_width(report: Report, settings: Settings) -> Iterator[Finding]:
+    """A workbook, CSV or JSON cell written in full-width digits (text to Excel)."""
+    if report.kind not in _SUBMISSIONS:
+        return
+    for table, row, col, _cdef, cell in _cells(report):
+        if (
+            cell.numeric
+            and cell.value is not None
+            and _FULL_WIDTH.search(cell.raw)
+            and cell.unit != "元"
+        ):
+            yield emit(
+                "RC208",
+                {
+                    "cell": cell_name(report, table, row, col, cell),
+                    "raw": cell.raw.strip(),
+                    "value": cell.value,
+                },
+                fields=cell_fields(report, table, row, col),
+                actual=cell.raw,
+                expected=fmt_number(cell.value),
+                suggestion=fmt_number(cell.value),
             )
 
 
@@ -117,6 +151,7 @@ def fee_amount(report: Report, settings: Settings) -> Iterator[Finding]:
                 fields=cell_fields(report, table, row, col),
                 actual=cell.raw,
                 expected=fmt_number(wan),
+                suggestion=fmt_number(wan),
             )
         elif cell.value >= _IMPLAUSIBLE_WAN:
             yield emit(

@@ -138,9 +138,8 @@ def _note(f: Finding, lang: str) -> str:
     if facts:
         lines.append("；".join(facts) if lang == "zh" else "; ".join(facts))
     lines += [_relation(c, lang) for c in f.checks]
-    suggestion = getattr(f, "suggestion", None)
-    if suggestion is not None:
-        lines.append(t["suggest"].format(v=suggestion))
+    if f.suggestion is not None:
+        lines.append(t["suggest"].format(v=f.suggestion))
     hint = f.hint_text(lang)
     if hint:
         lines.append(hint)
@@ -368,7 +367,7 @@ def _findings_sheet(
     for n, (f, at) in enumerate(rows, 1):
         r = header + n
         note = t["waived"].format(r=f.waived) if f.waived else (f.hint_text(lang) or "")
-        suggestion = getattr(f, "suggestion", None)
+        suggestion = f.suggestion
         values = (
             n,
             f.code,

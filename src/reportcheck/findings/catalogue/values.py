@@ -112,4 +112,19 @@ ENTRIES = (
         },
         "rules.values",
     ),
+    Entry(
+        "RC208",
+        "number-as-text",
+        WARNING,
+        Tr("数字写成全角，Excel 不把它当作数字", "a number in full-width digits, text to Excel"),
+        {
+            "default": Tr(
+                "{cell} 写的是全角数字「{raw}」，本工具读作 {value}，但 Excel 把它当作文字，"
+                "求和时不计入",
+                "{cell} is written in full-width digits, “{raw}”: read here as {value}, but "
+                "Excel takes it as text and leaves it out of its sums",
+            )
+        },
+        "rules.values",
+    ),
 )

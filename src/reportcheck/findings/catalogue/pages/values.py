@@ -197,4 +197,32 @@ PAGES = {
             passes(Tr("有效示例：每一格都有数字", "the valid example: every cell has a figure")),
         ),
     ),
+    "RC208": Page(
+        what=Tr(
+            "工作簿、CSV 或 JSON 的数值单元格写成全角数字（「３１」）。本工具读作 31，表格照常核对；"
+            "已发布的网页、Word 和文本中的全角数字只是排版，不报告。",
+            "A numeric cell of a workbook, CSV or JSON is written in full-width digits (３１). "
+            "reportcheck reads it as 31 and checks the tables as usual; full-width digits in "
+            "published web pages, Word files and text are typography and not reported.",
+        ),
+        why=Tr(
+            "Excel 和 WPS 把全角数字当作文字：SUM 不计入它，模板中的总计会变红，"
+            "汇总表格的人拿到的合计也会少算。",
+            "Excel and WPS take full-width digits as text: SUM leaves them out, the template's "
+            "totals turn red, and whoever adds up the workbooks gets a smaller total.",
+        ),
+        fix=Tr(
+            "改写成半角数字；`reportcheck convert 文件 --apply-suggestions -o 改正后.xlsx` 会替你改写。",
+            "Type the figure in ordinary digits; `reportcheck convert FILE "
+            "--apply-suggestions -o fixed.xlsx` rewrites it for you.",
+        ),
+        cases=(
+            fails(
+                Tr("自然人一格写作「４５」", "自然人 written ４５"),
+                ("set", f"{NEW}/natural_person", "４５"),
+                expect=(("RC208", "applications", "new_received", "natural_person"),),
+            ),
+            passes(Tr("写作 45", "written 45"), ("set", f"{NEW}/natural_person", "45")),
+        ),
+    ),
 }
