@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportcheck.config import Settings
-from reportcheck.errors import InputError
+from reportcheck.errors import InputError, Refused
 from reportcheck.findings import Finding, Severity
 from reportcheck.model.report import Report
 from reportcheck.rules.registry import RULES, load_all
@@ -39,6 +39,13 @@ class FileResult:
 
 def read_bytes(path: str, data: bytes, settings: Settings | None = None) -> Report:
     """Read a report from bytes already loaded (the kind is detected from the content)."""
+    try:
+        return _read_bytes(path, data, settings)
+    except Refused as exc:  # refused where the file's name was not known: name it
+        raise InputError(path, exc.problem, exc.problem_en) from None
+
+
+def _read_bytes(path: str, data: bytes, settings: Settings | None) -> Report:
     from reportcheck.readers.detect import sniff
 
     settings = settings or Settings()
@@ -82,15 +89,59 @@ def _read_published(path: str, data: bytes, kind: str, settings: Settings) -> Re
 def read_path(path: str | Path, settings: Settings | None = None) -> Report:
     """Read a report file (never modifies it)."""
     p = str(path)
+    return read_bytes(p, read_input(p), settings)
+
+
+MAX_INPUT = 64 * 1024 * 1024
+"""Bytes of an input file (a report is a few hundred KB; a workbook with photos a few MB)."""
+
+
+def read_input(path: str) -> bytes:
+    """The bytes of an input file, or an :class:`InputError` saying in one line why not:
+    missing, a directory, not a regular file (a FIFO, a device such as ``/dev/zero``,
+    which would block or never end), unreadable, larger than :data:`MAX_INPUT`."""
+    import os
+    import stat
+
     try:
-        data = Path(p).read_bytes()
+        st = os.stat(path)
     except FileNotFoundError:
-        raise InputError(p, "文件不存在", "no such file") from None
-    except IsADirectoryError:
-        raise InputError(p, "是目录，不是文件", "is a directory, not a file") from None
+        raise InputError(path, "文件不存在", "no such file") from None
+    except OSError as exc:  # a symlink loop, a name too long, permission denied on a folder
+        raise InputError(
+            path, f"无法读取：{_reason(exc)}", f"cannot read: {_reason(exc)}"
+        ) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(path, "是目录，不是文件", "is a directory, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(
+            path,
+            "不是普通文件（管道、设备或套接字），无法作为年报读取",
+            "not a regular file (a pipe, device or socket): it cannot be read as a report",
+        )
+    if st.st_size > MAX_INPUT:
+        raise InputError(path, *_too_big(st.st_size))
+    try:
+        data = Path(path).read_bytes()  # a regular file of a known size: bounded
     except OSError as exc:
-        raise InputError(p, f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}") from None
-    return read_bytes(p, data, settings)
+        raise InputError(
+            path, f"无法读取：{_reason(exc)}", f"cannot read: {_reason(exc)}"
+        ) from None
+    if len(data) > MAX_INPUT:  # it grew after the size was read
+        raise InputError(path, *_too_big(len(data)))
+    return data
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or exc.__class__.__name__
+
+
+def _too_big(size: int) -> tuple[str, str]:
+    mib = MAX_INPUT // 1_048_576
+    return (
+        f"文件过大（{size / 1_048_576:.0f} MiB，上限 {mib} MiB），不像年报",
+        f"the file is too large ({size / 1_048_576:.0f} MiB, limit {mib} MiB): not a report",
+    )
 
 
 def check(report: Report, settings: Settings | None = None) -> list[Finding]:

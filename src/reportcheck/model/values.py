@@ -16,6 +16,12 @@ from reportcheck.model.tables import ValueKind
 PLACEHOLDERS = frozenset(
     {"/", "-", "—", "——", "–", "－", "─", "无", "\\", "—-", "--", "不适用", "N/A", "n/a", "×"}
 )
+MAX_DIGITS = 15
+"""Digits before the decimal point of a value read as a number: Excel's precision, and far
+beyond any count or amount of a report. A longer run (an ID number typed into a cell, a
+damaged file's 30 or 5,000 digits) stays text — RC201 says so — and never becomes an int
+that costs time to print (Python refuses to print ints of more than 4,300 digits)."""
+
 _NUMBER = re.compile(
     r"^(?P<sign>[+-]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?P<unit>件|个|条|项|次|元|万元)?$"
 )
@@ -39,9 +45,13 @@ def parse_cell(
     if isinstance(raw, bool):
         return Cell(None, str(raw).lower(), CellState.TEXT, location, formula=formula)
     if isinstance(raw, int):
+        if raw.bit_length() > _MAX_BITS and abs(raw) >= 10**MAX_DIGITS:
+            return Cell(None, _long_text(raw), CellState.TEXT, location, formula=formula)
         return Cell(raw, str(raw), CellState.NUMBER, location, formula=formula)
     if isinstance(raw, float | Decimal) and not Decimal(raw).is_finite():  # NaN, Infinity
         return Cell(None, str(raw), CellState.TEXT, location, formula=formula)
+    if isinstance(raw, float | Decimal) and Decimal(raw).adjusted() >= MAX_DIGITS:
+        return Cell(None, _long_text(raw), CellState.TEXT, location, formula=formula)
     if isinstance(raw, float):
         dec = Decimal(repr(raw))
         return _number(dec, repr(raw), kind, location, None, formula)
@@ -70,6 +80,8 @@ def parse_text(
     if m is None:
         return Cell(None, raw, CellState.TEXT, location, formula=formula)
     digits = m["int"].replace(",", "")
+    if len(digits.lstrip("0")) > MAX_DIGITS:
+        return Cell(None, raw, CellState.TEXT, location, formula=formula)
     text = f"{m['sign']}{digits}" + (f".{m['frac']}" if m["frac"] else "")
     try:
         dec = Decimal(text)
@@ -92,6 +104,46 @@ def _number(
         return Cell(int(dec), raw, CellState.NUMBER, location, unit, formula)
     # A fraction in a count: keep the exact value; the value rules report it.
     return Cell(dec, raw, CellState.NUMBER, location, unit, formula)
+
+
+_MAX_BITS = 49  # 10**15 < 2**50
+
+
+def _long_text(value: int | float | Decimal) -> str:
+    """A number too long to read, as text for the message (never more than 4,300 digits:
+    Python refuses to print such an int; its length stands for it)."""
+    if isinstance(value, int) and value.bit_length() > 14_000:
+        return f"<{int(value.bit_length() * 0.30103)}+ digits>"
+    return str(value)
+
+
+def elide(text: str, limit: int = 60) -> str:
+    """``text`` cut to about ``limit`` characters for a message: its start, ``…``, its end."""
+    if len(text) <= limit:
+        return text
+    keep = max(4, limit // 4)
+    return f"{text[: limit - keep - 1]}…{text[-keep:]}"
+
+
+def long_number_digits(raw: str) -> int | None:
+    """The number of digits of ``raw`` when it is a number too long to read (see
+    :data:`MAX_DIGITS`), else None."""
+    s = raw.strip().lstrip("+-")
+    head = s.split(".", 1)[0].replace(",", "")
+    if len(head) > MAX_DIGITS and head.isascii() and head.isdigit():
+        return len(head.lstrip("0"))
+    m = _SCIENTIFIC.match(s)
+    if m is not None:
+        try:
+            dec = Decimal(s)
+        except InvalidOperation:
+            return None
+        if dec.is_finite() and dec.adjusted() >= MAX_DIGITS:
+            return dec.adjusted() + 1
+    return None
+
+
+_SCIENTIFIC = re.compile(r"^\d+(?:\.\d*)?[eE][+-]?\d{1,12}$")
 
 
 def _short(value: object) -> str:

@@ -17,14 +17,14 @@ import io
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
 from reportcheck.model.report import Location, Report
+from reportcheck.readers.encoding import decode_text
 from reportcheck.readers.grid import Grid, GridCell, locate_in_report
-from reportcheck.readers.text import decode
 from reportcheck.readers.xlsx import extract_metadata
 
 
 def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
     """Read a CSV export of the tables (``kind`` is ``csv``)."""
-    text = decode(path, data)
+    text = decode_text(path, data)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:

@@ -26,20 +26,15 @@ Locations: ``paragraph 12`` (non-empty paragraphs counted from the top) and
 
 from __future__ import annotations
 
-import io
-import zipfile
-import zlib
 from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
 
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
 from reportcheck.model.report import Location, Report
-from reportcheck.readers.grid import Grid, GridCell
+from reportcheck.readers.container import Package, XMLMalformed, XMLRefused, parse
+from reportcheck.readers.grid import MAX_POSITIONS, Grid, GridCell, GridTooLarge
 from reportcheck.readers.published import Block, append_table, build_report
-
-_MAX_XML = 64 * 1024 * 1024
-"""A document.xml larger than this (uncompressed) is not a report: refuse, don't expand."""
 
 _LAYOUT_CELL_CHARS = 400
 """A cell with more text than this is page layout, not a table cell (labels are < 100)."""
@@ -115,8 +110,21 @@ class _Table:
         )
 
 
-def _text(el: ET.Element, out: list[str]) -> None:
+MAX_DEPTH = 120
+"""Element nesting walked (Word writes fewer than 30 levels, tables in tables included)."""
+
+
+def _too_deep() -> XMLRefused:
+    return XMLRefused(
+        f"word/document.xml 的元素嵌套超过 {MAX_DEPTH} 层",
+        f"word/document.xml nests elements more than {MAX_DEPTH} deep",
+    )
+
+
+def _text(el: ET.Element, out: list[str], depth: int = 0) -> None:
     """Append the text of a paragraph's runs, in order."""
+    if depth > MAX_DEPTH:
+        raise _too_deep()
     for c in el:
         name = _local(c.tag)
         if name == "t":
@@ -128,76 +136,89 @@ def _text(el: ET.Element, out: list[str]) -> None:
         elif name == "noBreakHyphen":
             out.append("-")
         elif name not in _SKIP:
-            _text(c, out)
+            _text(c, out, depth + 1)
 
 
-def _paragraph(p: ET.Element, lists: _Lists) -> _Para | None:
+def _paragraph(p: ET.Element, lists: _Lists, depth: int) -> _Para | None:
     parts: list[str] = [lists.label(_child(p, "pPr"))]
-    _text(p, parts)
+    _text(p, parts, depth)
     lines = [" ".join(line.split()) for line in "".join(parts).split("\n")]
     lines = [line for line in lines if line]
     return _Para(lines) if lines else None
 
 
-def _content(el: ET.Element, lists: _Lists) -> list[_Para | _Table]:
+def _content(el: ET.Element, lists: _Lists, depth: int = 0) -> list[_Para | _Table]:
     """Paragraphs and tables of the body or a cell, looking inside content controls."""
+    if depth > MAX_DEPTH:
+        raise _too_deep()
     items: list[_Para | _Table] = []
     for c in el:
         name = _local(c.tag)
         if name == "p":
-            para = _paragraph(c, lists)
+            para = _paragraph(c, lists, depth + 1)
             if para is not None:
                 items.append(para)
         elif name == "tbl":
-            items.append(_table(c, lists))
+            items.append(_table(c, lists, depth + 1))
         elif name in ("sdt", "sdtContent", "customXml", "ins", "moveTo"):
-            items.extend(_content(c, lists))
+            items.extend(_content(c, lists, depth + 1))
         elif name == "AlternateContent":
             choice = _child(c, "Choice")
             if choice is not None:
-                items.extend(_content(choice, lists))
+                items.extend(_content(choice, lists, depth + 2))
     return items
 
 
-def _children(el: ET.Element, tag: str) -> list[ET.Element]:
-    """The ``tag`` children of ``el``, looking through content controls and custom XML."""
-    out: list[ET.Element] = []
+def _children(el: ET.Element, tag: str, depth: int) -> list[tuple[ET.Element, int]]:
+    """The ``tag`` children of ``el`` and their depth, looking through content controls
+    and custom XML."""
+    if depth > MAX_DEPTH:
+        raise _too_deep()
+    out: list[tuple[ET.Element, int]] = []
     for c in el:
         name = _local(c.tag)
         if name == tag:
-            out.append(c)
+            out.append((c, depth + 1))
         elif name in ("sdt", "sdtContent", "customXml"):
-            out.extend(_children(c, tag))
+            out.extend(_children(c, tag, depth + 1))
     return out
 
 
-def _row_cells(tr: ET.Element) -> list[ET.Element]:
-    return _children(tr, "tc")
+def _row_cells(tr: ET.Element, depth: int) -> list[tuple[ET.Element, int]]:
+    return _children(tr, "tc", depth)
 
 
-def _table_rows(tbl: ET.Element) -> list[ET.Element]:
-    return _children(tbl, "tr")
+def _table_rows(tbl: ET.Element, depth: int) -> list[tuple[ET.Element, int]]:
+    return _children(tbl, "tr", depth)
+
+
+MAX_COLUMNS = 63
+"""Word's limit of columns in a table: a larger ``gridSpan``/``gridBefore`` is damage and is
+read as this many (a span of 99999999999 must not cost a loop over it)."""
 
 
 def _int(value: str | None, default: int) -> int:
+    if value is None or len(value) > 12:
+        return default
     try:
-        return max(0, int(value)) if value is not None else default
+        return max(0, int(value))
     except ValueError:
         return default
 
 
-def _table(tbl: ET.Element, lists: _Lists) -> _Table:
+def _table(tbl: ET.Element, lists: _Lists, depth: int) -> _Table:
     rows: list[_Row] = []
-    for tr in _table_rows(tbl):
+    for tr, tr_depth in _table_rows(tbl, depth):
         row = _Row()
         tr_pr = _child(tr, "trPr")
         if tr_pr is not None:
-            row.before = _int(_attr(_child(tr_pr, "gridBefore"), "val"), 0)
-        for tc in _row_cells(tr):
-            cell = _Cell(_content(tc, lists))
+            row.before = min(MAX_COLUMNS, _int(_attr(_child(tr_pr, "gridBefore"), "val"), 0))
+        for tc, tc_depth in _row_cells(tr, tr_depth):
+            cell = _Cell(_content(tc, lists, tc_depth))
             tc_pr = _child(tc, "tcPr")
             if tc_pr is not None:
-                cell.span = max(1, _int(_attr(_child(tc_pr, "gridSpan"), "val"), 1))
+                span = _int(_attr(_child(tc_pr, "gridSpan"), "val"), 1)
+                cell.span = min(MAX_COLUMNS, max(1, span))
                 for name in ("vMerge", "hMerge"):
                     merge = _child(tc_pr, name)
                     if merge is not None:
@@ -276,9 +297,9 @@ class _Lists:
         self.counters: dict[str, dict[int, int]] = {}
         self.style_num: dict[str, tuple[str, int]] = {}  # styleId -> (numId, level)
         if numbering:
-            self._read_numbering(ET.fromstring(numbering))
+            self._read_numbering(parse(numbering, "word/numbering.xml"))
         if styles:
-            self._read_styles(ET.fromstring(styles))
+            self._read_styles(parse(styles, "word/styles.xml"))
 
     def _read_numbering(self, root: ET.Element) -> None:
         abstract: dict[str, dict[int, _Level]] = {}
@@ -447,6 +468,8 @@ def _grid(table: _Table, number: int) -> Grid:
             for cc in range(c, last + 1):
                 owner[(r, cc)] = origin
             c = last + 1
+        if len(owner) > MAX_POSITIONS:
+            raise GridTooLarge(f"table {number}")
     grid.merged = [
         (r1, c1, r2, c2) for (r1, c1), (r2, c2) in extent.items() if (r2, c2) != (r1, c1)
     ]
@@ -462,11 +485,11 @@ def blocks(
     ``numbering_xml`` and ``styles_xml`` (``word/numbering.xml``, ``word/styles.xml``) give
     the numbers of automatically numbered paragraphs.
     """
-    root = ET.fromstring(document_xml)
+    root = parse(document_xml, "word/document.xml")
     body = _child(root, "body")
     try:
         lists = _Lists(numbering_xml, styles_xml)
-    except ET.ParseError:  # numbers are a nicety: a broken numbering part loses only them
+    except XMLMalformed:  # numbers are a nicety: a broken numbering part loses only them
         lists = _Lists()
     numbering = _Numbering()
     if body is not None:
@@ -476,35 +499,15 @@ def blocks(
 
 def _parts(path: str, data: bytes) -> tuple[bytes, bytes | None, bytes | None]:
     """``word/document.xml``, and ``numbering.xml`` and ``styles.xml`` when present."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            names = set(z.namelist())
-            if "word/document.xml" not in names:
-                raise InputError(
-                    path,
-                    "不是 Word 文档：缺少 word/document.xml",
-                    "not a Word document: word/document.xml is missing",
-                )
-            out: list[bytes | None] = []
-            for name in ("word/document.xml", "word/numbering.xml", "word/styles.xml"):
-                if name not in names:
-                    out.append(None)
-                    continue
-                info = z.getinfo(name)
-                if info.file_size > _MAX_XML:
-                    raise InputError(
-                        path, "Word 文档正文过大，不像年报", "the Word document body is too large"
-                    )
-                out.append(z.read(info))
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError):
+    pkg = Package(path, data, "docx")
+    document = pkg.read("word/document.xml")
+    if document is None:
         raise InputError(
             path,
-            "不是有效的 Word (.docx) 文件：zip 结构损坏",
-            "not a valid Word (.docx) file: the zip structure is damaged",
-        ) from None
-    document, numbering, styles = out
-    assert document is not None
-    return document, numbering, styles
+            "不是 Word 文档：缺少 word/document.xml",
+            "not a Word document: word/document.xml is missing",
+        )
+    return document, pkg.read("word/numbering.xml"), pkg.read("word/styles.xml")
 
 
 def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
@@ -512,11 +515,9 @@ def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
     document, numbering, styles = _parts(path, data)
     try:
         found = blocks(document, numbering, styles)
-    except ET.ParseError as err:
+    except XMLRefused as err:
         raise InputError(
-            path,
-            f"Word 文档正文不是有效的 XML（{err}）",
-            f"the Word document body is not valid XML ({err})",
+            path, f"不是有效的 Word 文件：{err.zh}", f"not a valid Word file: {err.en}"
         ) from None
     if not found:
         raise InputError(path, "Word 文档中没有文字", "the Word document has no text")

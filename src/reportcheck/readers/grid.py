@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reportcheck.config import Settings
+from reportcheck.errors import Refused
 from reportcheck.findings import Finding
 from reportcheck.findings.catalogue import emit
 from reportcheck.model.labels import label_key
@@ -56,6 +57,24 @@ class GridCell:
     formula: str | None = None
     no_cached_value: bool = False
     """An Excel formula whose result was never saved."""
+
+
+MAX_POSITIONS = 250_000
+"""Grid positions a table's cells and merged ranges may cover (a report's tables cover a
+few hundred, a whole workbook sheet a few thousand). Beyond it the input is refused
+(:class:`GridTooLarge`): a merge or span over millions of positions is damage, and costs
+seconds and hundreds of MB to expand."""
+
+
+class GridTooLarge(Refused):
+    """A table whose cells and merged ranges cover more than :data:`MAX_POSITIONS`."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"表格「{name}」的单元格和合并区域超过 {MAX_POSITIONS} 格，不像年报",
+            f"the table “{name}” covers more than {MAX_POSITIONS} cells with its merged "
+            "ranges: not a report",
+        )
 
 
 @dataclass
@@ -90,6 +109,8 @@ class Grid:
         for r1, c1, r2, c2 in self.merged:
             rows = range(r1, r2 + 1) if r2 - r1 < 256 else _within(used_rows, r1, r2)
             cols = range(c1, c2 + 1) if c2 - c1 < 256 else _within(used_cols, c1, c2)
+            if len(self._cover) + len(rows) * len(cols) > MAX_POSITIONS:
+                raise GridTooLarge(self.name)
             for r in rows:
                 for c in cols:
                     self._cover[(r, c)] = (r1, c1)

@@ -23,10 +23,8 @@ Locations: ``paragraph 12`` (non-empty paragraphs counted from the top of the pa
 ``table 2, row 14, col 3`` (tables counted from the top, rows and columns 1-based in the
 expanded grid), each with the source line when the file has more than one line.
 
-Encodings: UTF-8 with or without BOM, GBK/GB18030 (declared in a ``<meta>`` or not) and
-whatever else a page declares. Valid UTF-8 is taken as UTF-8 whatever the page declares
-(Chinese text in GBK is practically never valid UTF-8, while UTF-8 bytes often decode as
-GBK gibberish); otherwise the declared encoding, then GB18030.
+Encodings: the policy of :mod:`reportcheck.readers.encoding` (BOM, then UTF-8 whatever the
+page declares, then the encoding its ``<meta>`` declares, then GB18030).
 """
 
 from __future__ import annotations
@@ -37,9 +35,10 @@ from dataclasses import dataclass, field
 from html import unescape
 
 from reportcheck.config import Settings
-from reportcheck.errors import InputError
+from reportcheck.errors import InputError, Refused
 from reportcheck.model.report import Location, Report
-from reportcheck.readers.grid import Grid, GridCell
+from reportcheck.readers.encoding import declared_charset, decode_text
+from reportcheck.readers.grid import MAX_POSITIONS, Grid, GridCell, GridTooLarge
 from reportcheck.readers.published import Block, append_table, build_report
 
 _SKIP = frozenset(
@@ -58,61 +57,17 @@ _BLOCK = frozenset(
 """Elements that start a new paragraph (a new line inside a table cell)."""
 
 _LAYOUT_CELL_CHARS = 400
+MAX_TABLE_DEPTH = 100
+"""Tables inside tables (a page laid out with tables nests a handful)."""
 """A cell with more text than this is page layout, not a table cell (labels are < 100)."""
 
 
 # ------------------------------------------------------------------ decoding
 
-_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
-_GB = {"gb2312", "gbk", "x-gbk", "gb18030", "cp936", "windows-936", "euc-cn", "csgb2312"}
-
 
 def decode(path: str, data: bytes) -> str:
-    """The page's text: BOM, then UTF-8, then the declared encoding, then GB18030.
-
-    A UTF-8 page with a few damaged bytes (a CMS cutting a character in half) stays UTF-8:
-    GB18030 would decode it without error but as gibberish.
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
-        if data.startswith(bom):
-            return data[2:].decode(codec, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    m = _CHARSET.search(data[:8192])
-    declared = m.group(1).decode("ascii").lower() if m else None
-    if declared and declared not in _GB and not declared.startswith("utf"):
-        try:
-            return data.decode(declared)
-        except (UnicodeDecodeError, LookupError):
-            pass
-    as_utf8 = data.decode("utf-8", errors="replace")
-    if _mostly_good(as_utf8):
-        return as_utf8
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        pass
-    text = data.decode("gb18030", errors="replace")
-    if _mostly_good(text):
-        return text
-    raise InputError(
-        path,
-        "无法识别文字编码：既不是 UTF-8 也不是 GBK/GB18030 文本",
-        "cannot tell the text encoding: neither UTF-8 nor GBK/GB18030 text",
-    )
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def _mostly_good(text: str) -> bool:
-    """At most one character in a hundred could not be decoded."""
-    bad = text.count("\ufffd")
-    return bad * 100 <= len(_NON_ASCII.findall(text)) - bad
+    """The page's text (:mod:`reportcheck.readers.encoding`, with the page's ``<meta>``)."""
+    return decode_text(path, data, declared_charset(data))
 
 
 # ------------------------------------------------------------------ what the parser collects
@@ -249,6 +204,11 @@ class _Collector:
             self._skip, self._skip_depth = tag, 1
             return
         if tag == "table":
+            if len(self.tables) >= MAX_TABLE_DEPTH:
+                raise Refused(
+                    f"网页的表格嵌套超过 {MAX_TABLE_DEPTH} 层",
+                    f"the page nests tables more than {MAX_TABLE_DEPTH} deep",
+                )
             outer = self.container()
             outer.flush()
             if self.tables and self.tables[-1].cell is not None:
@@ -403,6 +363,8 @@ class _Numbering:
                     c += 1
                 last_row = n_rows if cell.rowspan == 0 else min(n_rows, r + cell.rowspan - 1)
                 last_col = c + cell.colspan - 1
+                if len(taken) + (last_row - r + 1) * (last_col - c + 1) > MAX_POSITIONS:
+                    raise GridTooLarge(f"table {number}")
                 for rr in range(r, last_row + 1):
                     for cc in range(c, last_col + 1):
                         taken.add((rr, cc))

@@ -11,6 +11,7 @@ import contextlib
 import difflib
 import json
 import re
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -28,6 +29,7 @@ from reportcheck.model.tables import (
 )
 from reportcheck.model.values import parse_cell
 from reportcheck.model.version import decide, detect
+from reportcheck.readers.encoding import decode_utf8
 
 TOP_KEYS = ("$schema", "format_version", "report", *TABLE_IDS, "waivers")
 META_KEYS = ("agency", "year", "published", "level", "title")
@@ -41,24 +43,25 @@ def read_json(
 
     ``default_version`` is used when neither format_version, the keys nor the year decide.
     """
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            path,
-            f"不是 UTF-8 编码的 JSON（第 {exc.start} 字节）",
-            f"not UTF-8 encoded JSON (byte {exc.start})",
-        ) from None
+    text = decode_utf8(path, data, "JSON")
     try:
         # NaN / Infinity are not JSON; Python accepts them. Keep them as text (→ RC201)
         # rather than as numbers that no comparison can handle.
-        doc = json.loads(text, parse_float=Decimal, parse_constant=str)
+        doc = json.loads(text, parse_float=Decimal, parse_int=_int, parse_constant=str)
     except json.JSONDecodeError as exc:
         raise InputError(
             path,
             f"JSON 语法错误，第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}",
             f"JSON syntax error at line {exc.lineno}, column {exc.colno}: {exc.msg}",
         ) from None
+    except RecursionError:  # the decoder recurses per level: refuse, as for deeper ones
+        doc = _TOO_DEEP
+    if doc is _TOO_DEEP or _depth(doc) > MAX_DEPTH:
+        raise InputError(
+            path,
+            f"JSON 嵌套超过 {MAX_DEPTH} 层（年报提交文件只有 3–4 层）",
+            f"the JSON nests more than {MAX_DEPTH} levels (a submission has 3 or 4)",
+        )
     if not isinstance(doc, dict):
         raise InputError(
             path, "JSON 顶层应为对象 {…}", "the top level of the JSON must be an object"
@@ -72,6 +75,36 @@ def read_json(
         )
     reader = _Reader(path, text, doc)
     return reader.read(forced_version, default_version)
+
+
+MAX_DEPTH = 32
+_TOO_DEEP = object()
+"""Nesting of arrays and objects (a submission: document → table → row → column)."""
+
+
+def _int(text: str) -> int | Decimal:
+    """A JSON integer; one too long for Python to convert (4,300 digits) as a Decimal,
+    which the value reader keeps as text (RC201) like any number of more than 15 digits."""
+    return int(text) if len(text) <= 40 else Decimal(text)
+
+
+def _depth(doc: object) -> int:
+    """How deeply ``doc`` nests arrays and objects (iterative: no recursion to run out of)."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(doc, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            children: Iterable[object] = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH:
+            return deepest
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 @formats_cache

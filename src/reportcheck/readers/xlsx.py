@@ -19,28 +19,30 @@ like every other reader's, so ``３１``, ``1,234`` and ``/`` mean the same ever
 
 from __future__ import annotations
 
-import io
 import posixpath
 import re
-import zipfile
-import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Context, Decimal, InvalidOperation
 from functools import lru_cache
-from xml.etree.ElementTree import Element, ParseError, fromstring
+from xml.etree.ElementTree import Element
 
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
 from reportcheck.model.labels import label_key
 from reportcheck.model.report import Location, Metadata, Report
+from reportcheck.model.values import MAX_DIGITS
+from reportcheck.readers.container import Package
 from reportcheck.readers.grid import Grid, GridCell, locate_in_report
 
-_MAX_PART = 200 * 1024 * 1024
-"""Largest uncompressed part read (a guard against zip bombs)."""
-
-_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError)
-"""What a damaged zip raises (NotImplementedError: an unsupported compression method)."""
+MAX_ROW = 1_048_576
+MAX_COL = 16_384
+"""Excel's sheet size: a cell beyond it is damage (and must not cost a loop to reach)."""
+MAX_CELLS = 200_000
+"""Cells of a workbook (a report's sheets hold a few thousand, styled empty ones included)."""
+MAX_MERGES = 20_000
+"""Merged ranges of a sheet (a report's tables have a few dozen)."""
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
@@ -89,7 +91,7 @@ def column_letter(col: int) -> str:
     return out
 
 
-_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
+_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,9})$")
 
 
 @lru_cache(maxsize=65536)  # the same addresses recur in every workbook of a batch
@@ -126,14 +128,14 @@ def parse_number(text: str) -> int | Decimal | None:
     Excel keeps 15 significant digits; text written with more (``0.30000000000000004``,
     as some generators write binary floats) is rounded to 15, as Excel shows it.
     """
-    if text.isascii() and text.isdigit():
+    if text.isascii() and text.isdigit() and len(text) <= 15:
         return int(text)  # the common case: a count
     try:
         dec = Decimal(text.strip())
     except InvalidOperation:
         return None
-    if not dec.is_finite():
-        return None
+    if not dec.is_finite() or dec.adjusted() >= MAX_DIGITS:
+        return None  # 1E+99 is no figure of a report: kept as its text (RC201)
     if len(dec.as_tuple().digits) > 15:
         dec = _CONTEXT15.plus(dec)
     if dec == dec.to_integral_value():
@@ -210,9 +212,9 @@ class _Workbook:
     path: str
     data: bytes
     date1904: bool = False
-    zf: zipfile.ZipFile = field(init=False)
-    names: dict[str, str] = field(init=False)
-    """Zip member names by lower-case name (some writers vary the case)."""
+    pkg: Package = field(init=False)
+    cells: int = 0
+    """Cells read so far from every sheet (bounded by :data:`MAX_CELLS`)."""
 
     def __post_init__(self) -> None:
         if self.data[:8] == _OLE:
@@ -228,62 +230,18 @@ class _Workbook:
                 "旧版 Excel 二进制格式（.xls）不受支持：请另存为 .xlsx",
                 "old binary Excel format (.xls) is not supported: save it as .xlsx",
             )
-        try:
-            self.zf = zipfile.ZipFile(io.BytesIO(self.data))
-        except _ZIP_ERRORS:
-            raise InputError(
-                self.path,
-                "不是有效的 Excel (.xlsx) 文件：无法作为 zip 打开",
-                "not a valid Excel (.xlsx) file: it cannot be opened as a zip archive",
-            ) from None
-        self.names = {n.lower(): n for n in self.zf.namelist()}
-        if "xl/workbook.xml" not in self.names:
+        self.pkg = Package(self.path, self.data, "xlsx")
+        if not self.pkg.has("xl/workbook.xml"):
             raise InputError(
                 self.path,
                 "不是 Excel (.xlsx) 工作簿：缺少 xl/workbook.xml",
                 "not an Excel (.xlsx) workbook: xl/workbook.xml is missing",
             )
 
-    # -- parts
-
-    def _bytes(self, part: str) -> bytes | None:
-        name = self.names.get(part.lower())
-        if name is None:
-            return None
-        info = self.zf.getinfo(name)
-        if info.file_size > _MAX_PART:
-            raise InputError(
-                self.path,
-                f"Excel 文件中的 {part} 过大（{info.file_size // 1_048_576} MB）",
-                f"the part {part} of the workbook is too large ({info.file_size // 1_048_576} MB)",
-            )
-        try:
-            return self.zf.read(name)
-        except (*_ZIP_ERRORS, RuntimeError) as exc:
-            # RuntimeError: a member encrypted with a zip password
-            raise InputError(
-                self.path,
-                f"损坏的 Excel 文件：无法解压 {part}",
-                f"a damaged Excel file: {part} cannot be extracted ({exc.__class__.__name__})",
-            ) from None
-
-    def _xml(self, part: str) -> Element | None:
-        raw = self._bytes(part)
-        if raw is None:
-            return None
-        try:
-            return fromstring(raw)
-        except (ParseError, LookupError, ValueError) as exc:  # LookupError: unknown encoding
-            raise InputError(
-                self.path,
-                f"损坏的 Excel 文件：{part} 不是有效的 XML（{exc}）",
-                f"a damaged Excel file: {part} is not valid XML ({exc})",
-            ) from None
-
     # -- workbook structure
 
     def sheets(self) -> list[_SheetRef]:
-        root = self._xml("xl/workbook.xml")
+        root = self.pkg.xml("xl/workbook.xml")
         assert root is not None  # checked in __post_init__
         ns = _ns(root)
         pr = root.find(f"{ns}workbookPr")
@@ -306,7 +264,7 @@ class _Workbook:
     def _rels(self, part: str) -> dict[str, tuple[str, str]]:
         """Relationships of ``part``: id → (type, target part path)."""
         folder, name = posixpath.split(part)
-        root = self._xml(f"{folder}/_rels/{name}.rels")
+        root = self.pkg.xml(f"{folder}/_rels/{name}.rels")
         out: dict[str, tuple[str, str]] = {}
         if root is None:
             return out
@@ -326,11 +284,15 @@ class _Workbook:
         part = next(
             (p for t, p in rels.values() if t.endswith("/sharedStrings")), "xl/sharedStrings.xml"
         )
-        root = self._xml(part)
-        if root is None:
+        elements = self.pkg.iterparse(part, release_depth=2)
+        if elements is None:
             return []
-        ns = _ns(root)
-        return [_rich_text(si, ns) for si in root.iter(f"{ns}si")]
+        out: list[str] = []
+        for el in elements:  # read incrementally: a huge table of strings never sits in memory
+            tag = el.tag
+            if tag.endswith("}si") or tag == "si":
+                out.append(_rich_text(el, _ns(el)))
+        return out
 
     # -- cells
 
@@ -341,14 +303,14 @@ class _Workbook:
         refs.sort(key=lambda s: s.hidden)
         out: list[Grid] = []
         for ref in refs:
-            root = self._xml(ref.part)
-            if root is None:
+            elements = self.pkg.iterparse(ref.part, release_depth=3)
+            if elements is None:
                 raise InputError(
                     self.path,
                     f"损坏的 Excel 文件：找不到工作表「{ref.name}」（{ref.part}）",
                     f"a damaged Excel file: the sheet “{ref.name}” ({ref.part}) is missing",
                 )
-            out.append(_SheetReader(self.path, ref.name, strings).read(root))
+            out.append(_SheetReader(self, ref.name, strings).read(elements))
         return out
 
 
@@ -375,48 +337,93 @@ def _rich_text(si: Element, ns: str) -> str:
 class _SheetReader:
     """One worksheet's cells and merged ranges → a :class:`Grid`."""
 
-    def __init__(self, path: str, name: str, strings: list[str]) -> None:
-        self.path = path
+    def __init__(self, book: _Workbook, name: str, strings: list[str]) -> None:
+        self.book = book
+        self.path = book.path
         self.name = name
         self.prefix = sheet_prefix(name)
         self.strings = strings
         self.shared: dict[str, _Shared] = {}
 
-    def read(self, root: Element) -> Grid:
-        ns = _ns(root)
+    def read(self, elements: Iterator[Element]) -> Grid:
+        """The sheet from its elements as they end (:meth:`Package.iterparse`)."""
         grid = Grid(self.name, by_header=True)
-        data = root.find(f"{ns}sheetData")
         row_no = 0
-        for row_el in data if data is not None else []:
-            r_attr = row_el.get("r")
-            row_no = int(r_attr) if r_attr and r_attr.isdigit() else row_no + 1
-            col_no = 0
-            for c_el in row_el:
-                pos = parse_ref(c_el.get("r", ""))
-                if pos is None:
-                    pos = (row_no, col_no + 1)
-                col_no = pos[1]
-                grid.cells[pos] = self._cell(c_el, ns, *pos)
-        merge_el = root.find(f"{ns}mergeCells")
-        if merge_el is not None and grid.cells:
-            # Clip to the cells present: a merge over whole columns must not cost millions.
-            max_row = max(r for r, _ in grid.cells)
-            max_col = max(c for _, c in grid.cells)
-            for mc in merge_el:
-                rng = self._range(mc.get("ref", ""))
-                if rng is None or rng[0] > max_row or rng[1] > max_col:
-                    continue
-                r1, c1, r2, c2 = rng[0], rng[1], min(rng[2], max_row), min(rng[3], max_col)
-                if (r1, c1) == (r2, c2):
-                    continue
-                grid.merged.append((r1, c1, r2, c2))
-                for r in range(r1, r2 + 1):
-                    for c in range(c1, c2 + 1):
-                        if (r, c) != (r1, c1):
-                            # hidden under the merged cell: Excel shows the top-left only
-                            grid.cells.pop((r, c), None)
+        merges: list[str] = []
+        for el in elements:
+            tag = el.tag
+            name = tag[tag.index("}") + 1 :] if tag[:1] == "{" else tag
+            if name == "row":
+                row_no = self._row(grid, el, _ns(el), row_no)
+            elif name == "mergeCell":
+                merges.append(el.get("ref", ""))
+                if len(merges) > MAX_MERGES:
+                    raise InputError(
+                        self.path,
+                        f"工作表「{self.name}」的合并单元格超过 {MAX_MERGES} 处，不像年报",
+                        f"the sheet “{self.name}” has more than {MAX_MERGES} merged ranges: "
+                        "not a report",
+                    )
+        if merges and grid.cells:
+            self._merge(grid, merges)
         grid.finish()
         return grid
+
+    def _row(self, grid: Grid, row_el: Element, ns: str, row_no: int) -> int:
+        r_attr = row_el.get("r")
+        row_no = int(r_attr) if r_attr and r_attr.isdigit() and len(r_attr) < 8 else row_no + 1
+        if row_no > MAX_ROW:
+            raise self._out_of_range(f"row {row_no}")
+        col_no = 0
+        book = self.book
+        book.cells += len(row_el)
+        if book.cells > MAX_CELLS:
+            raise InputError(
+                self.path,
+                f"工作簿的单元格超过 {MAX_CELLS} 个，不像年报",
+                f"the workbook has more than {MAX_CELLS} cells: not a report",
+            )
+        for c_el in row_el:
+            ref = c_el.get("r", "")
+            pos = parse_ref(ref) if ref else None
+            if pos is None:
+                pos = (row_no, col_no + 1)
+            if pos[0] > MAX_ROW or pos[1] > MAX_COL:
+                raise self._out_of_range(ref or f"row {pos[0]}, column {pos[1]}")
+            col_no = pos[1]
+            grid.cells[pos] = self._cell(c_el, ns, *pos)
+        return row_no
+
+    def _out_of_range(self, ref: str) -> InputError:
+        return InputError(
+            self.path,
+            f"损坏的 Excel 文件：工作表「{self.name}」的单元格 {ref[:20]} 超出 Excel 的范围",
+            f"a damaged Excel file: the cell {ref[:20]} of the sheet “{self.name}” is outside "
+            "what Excel allows",
+        )
+
+    def _merge(self, grid: Grid, merges: list[str]) -> None:
+        # Clip to the cells present: a merge over whole columns must not cost millions.
+        max_row = max(r for r, _ in grid.cells)
+        max_col = max(c for _, c in grid.cells)
+        for ref in merges:
+            rng = self._range(ref)
+            if rng is None or rng[0] > max_row or rng[1] > max_col:
+                continue
+            r1, c1, r2, c2 = rng[0], rng[1], min(rng[2], max_row), min(rng[3], max_col)
+            if (r1, c1) == (r2, c2):
+                continue
+            grid.merged.append((r1, c1, r2, c2))
+            # hidden under the merged cell: Excel shows the top-left only
+            if (r2 - r1 + 1) * (c2 - c1 + 1) <= len(grid.cells):
+                covered: Iterable[tuple[int, int]] = [
+                    (r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
+                ]
+            else:  # a range larger than the sheet's cells: look at the cells instead
+                covered = [(r, c) for r, c in grid.cells if r1 <= r <= r2 and c1 <= c <= c2]
+            for pos in covered:
+                if pos != (r1, c1):
+                    grid.cells.pop(pos, None)
 
     @staticmethod
     def _range(ref: str) -> tuple[int, int, int, int] | None:

@@ -11,7 +11,7 @@ from reportcheck.findings import Finding, fmt_number
 from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.report import Cell, CellState, Report
 from reportcheck.model.tables import TABLE_SHORT, ColumnDef, ValueKind
-from reportcheck.model.values import words_number
+from reportcheck.model.values import elide, long_number_digits, words_number
 from reportcheck.rules.common import cell_fields, cell_name, shown, table_name
 from reportcheck.rules.registry import rule
 
@@ -43,15 +43,21 @@ def not_a_number(report: Report, settings: Settings) -> Iterator[Finding]:
         if cell.state is CellState.TEXT:
             kind = _EXPECT[cdef.kind]
             in_words = words_number(cell.raw)
+            raw = cell.raw.strip()
+            digits = long_number_digits(raw)
+            params: dict[str, object] = {
+                "cell": cell_name(report, table, row, col, cell),
+                "raw": elide(raw),
+                "expected": kind,
+            }
+            if digits is not None:
+                params["digits"] = digits
             yield emit(
                 "RC201",
-                {
-                    "cell": cell_name(report, table, row, col, cell),
-                    "raw": cell.raw.strip(),
-                    "expected": kind,
-                },
+                params,
+                variant="default" if digits is None else "long",
                 fields=cell_fields(report, table, row, col),
-                actual=cell.raw,
+                actual=elide(cell.raw, 200),
                 expected=kind.zh,
                 suggestion=str(in_words) if in_words is not None else None,
             )

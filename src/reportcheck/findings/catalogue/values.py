@@ -17,7 +17,11 @@ ENTRIES = (
             "default": Tr(
                 "{cell} 写的是「{raw}」，应为{expected}",
                 "{cell} says “{raw}”, which is not {expected}",
-            )
+            ),
+            "long": Tr(
+                "{cell} 是 {digits} 位的数字「{raw}」，不是可用的数值（应为{expected}）",
+                "{cell} holds a {digits}-digit number (“{raw}”), too long to be {expected}",
+            ),
         },
         "rules.values",
     ),

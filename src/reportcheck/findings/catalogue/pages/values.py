@@ -11,10 +11,14 @@ PAGES = {
     "RC201": Page(
         what=Tr(
             "数值单元格中写的是不能读作数字的文字，如「三十一」「约30」，或 JSON 中的 true、对象。"
-            "空白和占位符（/、-、—、无）不算文字：可选的格按 0 计，需要合计的格在 RC204 报告。",
+            "空白和占位符（/、-、—、无）不算文字：可选的格按 0 计，需要合计的格在 RC204 报告。"
+            "超过 15 位的数字（超出 Excel 的精度，也远超任何件数：误填的证件号、损坏的文件）"
+            "同样在这里报告，并说明位数。",
             "A numeric cell holds text that is not a number: 三十一, 约30, or a JSON true or "
             "object. Blanks and placeholders (/, -, —, 无) are not text: they read as 0 where "
-            "a figure is optional and are reported under RC204 where a total is needed.",
+            "a figure is optional and are reported under RC204 where a total is needed. A "
+            "number of more than 15 digits (beyond Excel's precision and any real count: an ID "
+            "number typed into the cell, a damaged file) is reported here too, with its length.",
         ),
         why=Tr(
             "表三、表四的每一格和表二的每个件数都必须是数字；写成文字的格无法参加计算，"
@@ -31,6 +35,11 @@ PAGES = {
             fails(
                 Tr("自然人一格写作「四十五」", "自然人 written in words, 四十五"),
                 ("set", f"{NEW}/natural_person", "四十五"),
+                expect=(("RC201", "applications", "new_received", "natural_person"),),
+            ),
+            fails(
+                Tr("自然人一格是 30 位的数字", "自然人 holds a 30-digit number"),
+                ("set", f"{NEW}/natural_person", 111111111111111111111111111111),
                 expect=(("RC201", "applications", "new_received", "natural_person"),),
             ),
             passes(

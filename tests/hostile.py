@@ -1,0 +1,415 @@
+"""Hostile and broken inputs (issue 12): each must give findings or one line, exit 2.
+
+Each case is a file name and the bytes of a file built here (nothing is checked in):
+deep nesting, foreign encodings in Office parts, huge numbers, far cell references,
+spans and merges over millions of cells, long digit runs, zip bombs, DOCTYPEs and
+damaged zips. :data:`CASES` maps a case's name to a builder; ``tests/test_hostile.py``
+reads every one, and ``benchmarks/hostile.py`` measures the time and memory of each.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def zip_of(parts: dict[str, bytes | str], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", method) as z:
+        for name, content in parts.items():
+            z.writestr(name, content)
+    return buf.getvalue()
+
+
+# ------------------------------------------------------------------ Word
+
+
+def docx(body: str, decl: str = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>') -> bytes:
+    doc = f'{decl}<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
+    return zip_of({"[Content_Types].xml": "<Types/>", "word/document.xml": doc})
+
+
+def _p(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+TITLE = _p("示例县2024年政府信息公开工作年度报告") + _p("一、总体情况")
+
+
+def docx_deep_ins() -> bytes:
+    return docx(TITLE + "<w:ins>" * 50_000 + _p("文字") + "</w:ins>" * 50_000)
+
+
+def docx_deep_customxml_runs() -> bytes:
+    inner = "<w:customXml>" * 20_000 + "<w:r><w:t>1</w:t></w:r>" + "</w:customXml>" * 20_000
+    return docx(TITLE + f"<w:p>{inner}</w:p>")
+
+
+def docx_deep_customxml_rows() -> bytes:
+    row = "<w:tr><w:tc><w:p/></w:tc></w:tr>"
+    tbl = "<w:tbl>" + "<w:customXml>" * 20_000 + row + "</w:customXml>" * 20_000 + "</w:tbl>"
+    return docx(TITLE + tbl)
+
+
+def docx_nested_tables() -> bytes:
+    return docx(TITLE + "<w:tbl><w:tr><w:tc>" * 3000 + _p("1") + "</w:tc></w:tr></w:tbl>" * 3000)
+
+
+def docx_gridspan() -> bytes:
+    cell = '<w:tc><w:tcPr><w:gridSpan w:val="99999999999"/></w:tcPr>' + _p("1") + "</w:tc>"
+    return docx(TITLE + "<w:tbl>" + f"<w:tr>{cell}{cell}</w:tr>" * 20 + "</w:tbl>")
+
+
+def docx_gridspan_rows() -> bytes:
+    """Many rows of the widest span Word allows: the grid must stay bounded."""
+    cell = '<w:tc><w:tcPr><w:gridSpan w:val="63"/><w:vMerge/></w:tcPr><w:p/></w:tc>'
+    return docx(TITLE + "<w:tbl>" + f"<w:tr>{cell * 3}</w:tr>" * 20_000 + "</w:tbl>")
+
+
+def docx_encoding(name: str) -> Callable[[], bytes]:
+    return lambda: docx(TITLE, f'<?xml version="1.0" encoding="{name}"?>')
+
+
+def docx_utf16() -> bytes:
+    doc = (
+        f'<?xml version="1.0" encoding="UTF-16"?><w:document xmlns:w="{W}"><w:body>{TITLE}'
+        "</w:body></w:document>"
+    )
+    return zip_of({"word/document.xml": doc.encode("utf-16")})
+
+
+def docx_billion_laughs() -> bytes:
+    ents = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9)
+    )
+    doc = (
+        f'<?xml version="1.0"?><!DOCTYPE w:document [{ents}]>'
+        f'<w:document xmlns:w="{W}"><w:body>{_p("&j;")}</w:body></w:document>'
+    )
+    return zip_of({"word/document.xml": doc})
+
+
+def docx_bomb() -> bytes:
+    doc = (
+        f'<w:document xmlns:w="{W}"><w:body>' + " " * (20 * 1024 * 1024) + "</w:body></w:document>"
+    )
+    return zip_of({"word/document.xml": doc})
+
+
+def docx_many_elements() -> bytes:
+    return docx(TITLE + "<w:p/>" * 2_000_000)
+
+
+# ------------------------------------------------------------------ Excel
+
+
+def xlsx(sheet: str, strings: str | None = None, decl: str = "") -> bytes:
+    parts: dict[str, bytes | str] = {
+        "[Content_Types].xml": "<Types/>",
+        "xl/workbook.xml": (
+            f'{decl}<workbook xmlns="{S}" xmlns:r="{R}"><sheets>'
+            '<sheet name="表三" sheetId="1" r:id="rId1"/></sheets></workbook>'
+        ),
+        "xl/_rels/workbook.xml.rels": (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+        ),
+        "xl/worksheets/sheet1.xml": f'{decl}<worksheet xmlns="{S}">{sheet}</worksheet>',
+    }
+    if strings is not None:
+        parts["xl/sharedStrings.xml"] = f'<sst xmlns="{S}">{strings}</sst>'
+    return zip_of(parts)
+
+
+def _inline(ref: str, text: str) -> str:
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+def example_xlsx(cells: str = "", merges: str = "", value: tuple[str, str] | None = None) -> bytes:
+    """The valid example workbook with ``cells`` (rows) added to the 表三 sheet, merged
+    ranges added, or the ``<v>`` of one cell replaced (cell reference, new text)."""
+    data = (EXAMPLES / "2021-valid.xlsx").read_bytes()
+    src = zipfile.ZipFile(io.BytesIO(data))
+    sheet = _sheet_of(src, "表三")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            content = src.read(info)
+            if info.filename == sheet:
+                text = content.decode()
+                text = text.replace("</sheetData>", cells + "</sheetData>")
+                if merges:
+                    if "</mergeCells>" in text:
+                        text = text.replace("</mergeCells>", merges + "</mergeCells>")
+                    else:
+                        text = text.replace(
+                            "</sheetData>", f"</sheetData><mergeCells>{merges}</mergeCells>"
+                        )
+                if value is not None:
+                    ref, new = value
+                    i = text.index(f'<c r="{ref}"')
+                    i = text.index("<v>", i) + 3
+                    text = text[:i] + new + text[text.index("</v>", i) :]
+                content = text.encode()
+            z.writestr(info, content)
+    return out.getvalue()
+
+
+def _sheet_of(z: zipfile.ZipFile, name: str) -> str:
+    """The part of the sheet called ``name``."""
+    import re
+
+    book = z.read("xl/workbook.xml").decode()
+    rels = z.read("xl/_rels/workbook.xml.rels").decode()
+    rid = re.search(rf'name="{name}"[^>]*r:id="([^"]+)"', book)
+    if rid is None:  # attributes in another order
+        rid = re.search(rf'r:id="([^"]+)"[^>]*name="{name}"', book)
+    assert rid is not None, book
+    target = re.search(rf'Id="{rid[1]}"[^>]*Target="([^"]+)"', rels) or re.search(
+        rf'Target="([^"]+)"[^>]*Id="{rid[1]}"', rels
+    )
+    assert target is not None
+    return "xl/" + target[1].lstrip("/").removeprefix("xl/")
+
+
+def xlsx_far_refs() -> bytes:
+    cell = '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    return example_xlsx(cell, '<mergeCell ref="A40:XFD1048576"/>')
+
+
+def xlsx_beyond_excel() -> bytes:
+    return example_xlsx('<row r="99999999"><c r="ZZZ99999999"><v>1</v></c></row>')
+
+
+def xlsx_huge_merges() -> bytes:
+    cells = "".join(
+        f'<row r="{r}">' + "".join(f'<c r="{c}{r}"><v>1</v></c>' for c in "ABCDEFGHIJ") + "</row>"
+        for r in range(100, 400)
+    )
+    merges = "".join(f'<mergeCell ref="A{r}:IV{r + 250}"/>' for r in range(100, 400))
+    return example_xlsx(cells, merges)
+
+
+def xlsx_many_merges() -> bytes:
+    merges = "".join(f'<mergeCell ref="A{r}:B{r}"/>' for r in range(100, 400_000))
+    return example_xlsx("", merges)
+
+
+def xlsx_bad_refs() -> bytes:
+    cells = '<c r="!!"><v>1</v></c><c r="A0"><v>2</v></c><c r="1A"><v>3</v></c>'
+    return example_xlsx(f'<row r="x">{cells}</row><row r="-5">{cells}</row>')
+
+
+def xlsx_bad_shared_index() -> bytes:
+    return xlsx(
+        '<sheetData><row r="1"><c r="A1" t="s"><v>99999</v></c></row></sheetData>',
+        "<si><t>表三</t></si>",
+    )
+
+
+def xlsx_huge_number() -> bytes:
+    return example_xlsx(value=("D5", "9" * 5000))
+
+
+def xlsx_huge_exponent() -> bytes:
+    return example_xlsx(value=("D5", "1E+999999999"))
+
+
+def xlsx_30_digit_count() -> bytes:
+    """The example workbook with one count of 30 digits: a finding, not a crash."""
+    return example_xlsx(value=("D5", "1" * 30))
+
+
+def xlsx_strings_bomb() -> bytes:
+    """Shared strings that unpack to 162 MB from a few hundred KB (the issue's case)."""
+    si = "<si><t>" + "表" * 60 + "</t></si>"
+    return xlsx("<sheetData/>", si * (162_000_000 // len(si.encode())))
+
+
+def xlsx_encoding(name: str) -> Callable[[], bytes]:
+    return lambda: xlsx("<sheetData/>", decl=f'<?xml version="1.0" encoding="{name}"?>')
+
+
+def xlsx_cells_flood() -> bytes:
+    row = "<row>" + "<c/>" * 1000 + "</row>"
+    return xlsx("<sheetData>" + row * 1500 + "</sheetData>")
+
+
+def damaged_zip_negative_seek() -> bytes:
+    """A zip whose end record points before the start of the file."""
+    data = bytearray(xlsx("<sheetData/>"))
+    eocd = data.rfind(b"PK\x05\x06")
+    data[eocd + 16 : eocd + 20] = (0xFFFFFF00).to_bytes(4, "little")  # central dir offset
+    return bytes(data)
+
+
+def damaged_zip_truncated() -> bytes:
+    return (EXAMPLES / "2021-valid.xlsx").read_bytes()[:3000]
+
+
+def zip_many_members() -> bytes:
+    return zip_of({f"word/m{i}.xml": "" for i in range(10_000)} | {"word/document.xml": "<a/>"},
+                  zipfile.ZIP_STORED)  # fmt: skip
+
+
+# ------------------------------------------------------------------ text, HTML, JSON, CSV
+
+
+def html_deep_tags() -> bytes:
+    return (
+        "<html><body>" + "<div><span>" * 100_000 + "一、总体情况" + "</span></div>" * 100_000
+    ).encode()
+
+
+def html_nested_tables() -> bytes:
+    return (
+        "<html><body>" + "<table><tr><td>" * 20_000 + "1" + "</td></tr></table>" * 20_000
+    ).encode()
+
+
+def html_huge_spans() -> bytes:
+    row = '<tr><td rowspan="65534" colspan="1000">1</td></tr>'
+    return ("<html><body><table>" + row * 500 + "</table></body></html>").encode()
+
+
+def html_unknown_charset() -> bytes:
+    return '<html><head><meta charset="x-unknown"></head><body><p>表三 行政许可</p></body></html>'.encode(
+        "gbk"
+    )
+
+
+def json_deep() -> bytes:
+    return b'{"applications": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+
+
+def json_deep_objects() -> bytes:
+    return b'{"applications": ' + b'{"a":' * 50_000 + b"1" + b"}" * 50_000 + b"}"
+
+
+def json_huge_number() -> bytes:
+    doc = json.loads((EXAMPLES / "2021-valid.json").read_text(encoding="utf-8"))
+    text = json.dumps(doc, ensure_ascii=False)
+    return text.replace('"total": ', '"total": ' + "9" * 5000 + ', "x": ', 1).encode()
+
+
+def json_30_digit() -> bytes:
+    doc = json.loads((EXAMPLES / "2021-valid.json").read_text(encoding="utf-8"))
+    doc["applications"]["new_received"]["natural_person"] = int("1" * 30)
+    return json.dumps(doc, ensure_ascii=False).encode()
+
+
+def json_huge_exponent() -> bytes:
+    doc = (EXAMPLES / "2021-valid.json").read_text(encoding="utf-8")
+    return doc.replace('"total": ', '"total": 1e999999999, "y": ', 1).encode()
+
+
+def _text_report(extra: str) -> bytes:
+    return ("示例县2024年政府信息公开工作年度报告\n一、总体情况\n" + extra).encode()
+
+
+def text_glued_digits() -> bytes:
+    return _text_report("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量"
+                        + "7" * 100_000 + "\n")  # fmt: skip
+
+
+def text_many_glued_rows() -> bytes:
+    rows = "".join(f"（{i}）行政许可{'31' * 40}\n" for i in range(2000))
+    return _text_report("三、收到和处理政府信息公开申请情况\n" + rows)
+
+
+def text_huge_prose_number() -> bytes:
+    return _text_report(
+        "本年共收到政府信息公开申请" + "9" * 5000 + "件，办结" + "8" * 5000 + "件。\n"
+    )
+
+
+def text_long_line() -> bytes:
+    return _text_report("表三 " + "行政许可 " * 200_000 + "\n")
+
+
+def text_long_label() -> bytes:
+    """A table whose label is 200,000 characters long (the renderer must elide it)."""
+    return _text_report("| " + "很长的标签" * 40_000 + " | 1 | 2 |\n| 行政许可 | 1 | x |\n")
+
+
+def text_huge_table() -> bytes:
+    rows = "".join(f"| 行{i} | " + " | ".join("x" for _ in range(30)) + " |\n" for i in range(5000))
+    return _text_report("表三\n" + rows)
+
+
+def csv_long_field() -> bytes:
+    return ("单位名称,示例局\n" + "a" * 2_000_000 + "\n").encode()
+
+
+def csv_nul() -> bytes:
+    return b"a,b\n\x00\x00,1\n"
+
+
+def text_gb18030_undecodable() -> bytes:
+    return b"\x81\x20" * 5000
+
+
+CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
+    "docx: 50,000 nested w:ins": ("deep-ins.docx", docx_deep_ins),
+    "docx: 20,000 nested w:customXml around a run": ("deep-runs.docx", docx_deep_customxml_runs),
+    "docx: 20,000 nested w:customXml around a row": ("deep-rows.docx", docx_deep_customxml_rows),
+    "docx: 3,000 nested tables": ("nested-tables.docx", docx_nested_tables),
+    "docx: gridSpan=99999999999": ("gridspan.docx", docx_gridspan),
+    "docx: 20,000 rows of 3 cells spanning 63 columns": ("spans.docx", docx_gridspan_rows),
+    "docx: encoding='gbk' declared": ("gbk.docx", docx_encoding("gbk")),
+    "docx: encoding='utf-32' declared": ("utf32.docx", docx_encoding("utf-32")),
+    "docx: encoding='x-unknown' declared": ("unknown.docx", docx_encoding("x-unknown")),
+    "docx: UTF-16 document.xml": ("utf16.docx", docx_utf16),
+    "docx: billion laughs (DOCTYPE, entities)": ("laughs.docx", docx_billion_laughs),
+    "docx: document.xml unpacking to 20 MB": ("bomb.docx", docx_bomb),
+    "docx: 2,000,000 empty paragraphs": ("elements.docx", docx_many_elements),
+    "xlsx: far cell XFD1048576 and a merge A1:XFD1048576": ("far.xlsx", xlsx_far_refs),
+    "xlsx: a cell reference beyond Excel's sheet": ("beyond.xlsx", xlsx_beyond_excel),
+    "xlsx: 300 merges of 251x256 over 3,000 cells": ("merges.xlsx", xlsx_huge_merges),
+    "xlsx: 400,000 merged ranges": ("many-merges.xlsx", xlsx_many_merges),
+    "xlsx: bad cell references and row numbers": ("bad-refs.xlsx", xlsx_bad_refs),
+    "xlsx: shared-string index out of range": ("bad-index.xlsx", xlsx_bad_shared_index),
+    "xlsx: a 5,000-digit number": ("huge-number.xlsx", xlsx_huge_number),
+    "xlsx: 1E+999999999": ("exponent.xlsx", xlsx_huge_exponent),
+    "xlsx: a 30-digit count in the example": ("30-digits.xlsx", xlsx_30_digit_count),
+    "xlsx: shared strings unpacking to 162 MB": ("strings-bomb.xlsx", xlsx_strings_bomb),
+    "xlsx: 1,500,000 empty cells": ("cells.xlsx", xlsx_cells_flood),
+    "xlsx: encoding='gbk' declared": ("gbk.xlsx", xlsx_encoding("gbk")),
+    "xlsx: encoding='x-unknown' declared": ("unknown.xlsx", xlsx_encoding("x-unknown")),
+    "zip: central directory offset far past the end": (
+        "negative-seek.xlsx",
+        damaged_zip_negative_seek,
+    ),
+    "zip: truncated workbook": ("truncated.xlsx", damaged_zip_truncated),
+    "zip: 10,000 members": ("members.docx", zip_many_members),
+    "html: 100,000 nested div/span": ("deep.html", html_deep_tags),
+    "html: 20,000 nested tables": ("nested.html", html_nested_tables),
+    "html: 500 cells of rowspan=65534 colspan=1000": ("spans.html", html_huge_spans),
+    "html: charset x-unknown, GBK bytes": ("charset.html", html_unknown_charset),
+    "json: 100,000 nested arrays": ("deep.json", json_deep),
+    "json: 50,000 nested objects": ("deep-objects.json", json_deep_objects),
+    "json: a 5,000-digit number": ("huge-number.json", json_huge_number),
+    "json: a 30-digit count": ("30-digits.json", json_30_digit),
+    "json: 1e999999999": ("exponent.json", json_huge_exponent),
+    "text: 100,000 glued digits in a 表三 row": ("glued.txt", text_glued_digits),
+    "text: 2,000 rows of 80 glued digits": ("glued-rows.txt", text_many_glued_rows),
+    "text: 5,000-digit figures in prose": ("prose-number.txt", text_huge_prose_number),
+    "text: a 1 MB line": ("long-line.txt", text_long_line),
+    "text: a 200,000-character table label": ("long-label.txt", text_long_label),
+    "text: a table of 5,000 rows x 30 text cells": ("huge-table.txt", text_huge_table),
+    "text: undecodable bytes": ("undecodable.txt", text_gb18030_undecodable),
+    "csv: a 2 MB field": ("long-field.csv", csv_long_field),
+    "csv: NUL bytes": ("nul.csv", csv_nul),
+}
+"""Case name → (file name, builder of its bytes)."""
