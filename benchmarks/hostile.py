@@ -47,7 +47,7 @@ def run(args: list[str]) -> tuple[int, float, float, str, str]:
             [sys.executable, "-m", "reportcheck", *args],
             stdout=out,
             stderr=err,
-            preexec_fn=_limits,  # noqa: PLW1509 - a fresh child, no threads
+            preexec_fn=_limits,  # a fresh child, no threads
         )
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
