@@ -243,3 +243,16 @@ def test_the_pre_commit_hook_matches_pdf() -> None:
     m = re.search(r"^\s*files: (.+)$", hook, re.M)
     assert m is not None
     assert re.search(m[1], "reports/2024/年报.pdf")
+
+
+def test_tables_without_ruling_lines_are_read_from_where_the_figures_stand() -> None:
+    """The same report printed from a page whose tables have no borders: columns from the
+    figures' positions, header words broken over lines (「商业企」 over 「业」) joined, 表二's
+    blocks, 表三 over the page break with its header printed again, 表四's 15 figures."""
+    report = _read("chromium-2021-borderless.pdf")
+    assert set(report.tables) == {"proactive_disclosure", "applications", "review_litigation"}
+    assert api.check(report) == []
+    t3 = report.tables["applications"]
+    pages = {CELL_PLACE.match(c.location.address)[1] for c in t3.cells.values() if c.location}  # type: ignore[index]
+    assert pages == {"2", "3"}
+    assert "商业企业" in (report.text or "")

@@ -47,11 +47,13 @@ import statistics
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
-from reportcheck.model.report import Location, Report
+from reportcheck.model.report import CellState, Location, Report
+from reportcheck.model.values import parse_text
 from reportcheck.readers.grid import Grid, GridCell
 from reportcheck.readers.published import Block, build_report
 
@@ -76,24 +78,19 @@ _DIGITS = re.compile(r"\d+")
 # ------------------------------------------------------------------ what a page holds
 
 
-@dataclass(slots=True)
 class _Char:
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    cell: _TCell | None = None
-    line: int = 0
-    """The page line (1-based) the character is on (0: not yet known)."""
+    """A character and its box (points, from the top-left corner of the page)."""
 
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
+    __slots__ = ("bottom", "cell", "cy", "height", "line", "text", "top", "x0", "x1")
 
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
+    def __init__(self, text: str, x0: float, top: float, x1: float, bottom: float) -> None:
+        self.text = text
+        self.x0, self.top, self.x1, self.bottom = x0, top, x1, bottom
+        self.cy = (top + bottom) / 2
+        self.height = bottom - top
+        self.cell: _TCell | None = None
+        self.line = 0
+        """The page line (1-based) the character is on (0: not yet known)."""
 
 
 @dataclass(slots=True)
@@ -121,12 +118,13 @@ class _TCell:
     x1: float
     bottom: float
     chars: list[_Char] = field(default_factory=list)
-
-    def lines(self) -> list[list[_Char]]:
-        return _group_lines(self.chars)
+    _text: str | None = None
 
     def text(self) -> str:
-        return "\n".join(_line_text(line) for line in self.lines())
+        """The cell's lines (computed once: the characters are all in by then)."""
+        if self._text is None:
+            self._text = "\n".join(_line_text(line) for line in _group_lines(self.chars))
+        return self._text
 
     def first_line(self) -> int:
         lines = [c.line for c in self.chars if c.line]
@@ -172,6 +170,7 @@ class _Line:
     number: int
     chars: list[_Char]
     furniture: bool = False
+    _text: str | None = None
 
     @property
     def x0(self) -> float:
@@ -194,7 +193,9 @@ class _Line:
         return statistics.median(c.height for c in self.chars)
 
     def text(self) -> str:
-        return _line_text(self.chars)
+        if self._text is None:
+            self._text = _line_text(self.chars)
+        return self._text
 
 
 @dataclass
@@ -211,18 +212,17 @@ class _Page:
 
 
 def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
-    """Characters grouped into lines: each line the characters whose centres lie within the
-    band of its first (top-most) character, in order of x."""
+    """Characters grouped into lines, each in order of x."""
     out: list[list[_Char]] = []
-    top = bottom = 0.0
+    cy = reach = 0.0
     for ch in sorted(chars, key=lambda c: (c.cy, c.x0)):
-        if out and top <= ch.cy <= bottom:
+        if out and abs(ch.cy - cy) <= max(reach, 0.35 * ch.height):
             out[-1].append(ch)
         else:
+            # a line is the characters centred within a third of a height of its first one:
+            # text of neighbouring cells set half a line lower is a line of its own
             out.append([ch])
-            top, bottom = ch.top, ch.bottom
-            if bottom - top < 1:  # a character with no height (a rule drawn as text)
-                top, bottom = ch.cy - 1, ch.cy + 1
+            cy, reach = ch.cy, max(0.35 * ch.height, 0.5)
     for line in out:
         line.sort(key=lambda c: c.x0)
     return out
@@ -308,24 +308,27 @@ def _pages(path: str, doc: Any) -> list[_Page]:
             )
             text = buf.raw[: max(0, got - 1) * 2].decode("utf-16-le", errors="replace")
             one_to_one = len(text) == count
+            usual = 0.0  # the height of the last character with a full box
             for i in range(count):
-                if raw.FPDFText_IsGenerated(tp, i):
-                    continue
                 if one_to_one:
                     ch = text[i]
                 else:
                     code = raw.FPDFText_GetUnicode(tp, i)
                     ch = chr(code) if 0 < code < 0x110000 else "\ufffd"
+                # PDFium's generated characters are spaces and line breaks: skipped here
                 if ch.isspace() or ch in "\x00\ufffe\uffff" or "\ud800" <= ch <= "\udfff":
                     continue
                 raw.FPDFText_GetLooseCharBox(tp, i, rect)
                 top, bottom = height - rect.top, height - rect.bottom
-                size = raw.FPDFText_GetFontSize(tp, i)
-                if bottom - top < 0.6 * size:
-                    # a glyph whose box is its ink (一 in some embedded fonts): the font's
-                    # height around its middle, so it stays on its line
-                    mid = (top + bottom) / 2
-                    top, bottom = mid - size / 2, mid + size / 2
+                if bottom - top < 0.6 * usual or bottom - top < 2:
+                    size = raw.FPDFText_GetFontSize(tp, i)
+                    if bottom - top < 0.6 * size:
+                        # a glyph whose box is its ink (一 in some embedded fonts): the
+                        # font's height around its middle, so it stays on its line
+                        mid = (top + bottom) / 2
+                        top, bottom = mid - size / 2, mid + size / 2
+                else:
+                    usual = bottom - top
                 chars.append(_Char(ch, rect.left, top, rect.right, bottom))
         rules: list[_Rule] = []
         images = 0
@@ -553,7 +556,20 @@ class _Para:
     lines: list[_Line]
 
 
-_Item = _Para | list[_Table]
+@dataclass
+class _Loose:
+    """A table printed without ruling lines: its lines, the header lines first."""
+
+    lines: list[_Line]
+    header: int
+    """How many of ``lines`` (from the top) are header lines (above the first figures)."""
+
+    @property
+    def top(self) -> float:
+        return self.lines[0].top
+
+
+_Item = _Para | list[_Table] | _Loose
 
 
 def _items(pages: list[_Page]) -> list[_Item]:
@@ -564,10 +580,14 @@ def _items(pages: list[_Page]) -> list[_Item]:
     sizes = [c.height for p in pages for c in p.chars if c.cell is None]
     body_size = statistics.median(sizes) if sizes else 10.0
     for page in pages:
-        content: list[tuple[float, _Line | _Table]] = [
-            (ln.top, ln) for ln in page.lines if not ln.furniture
+        body = [ln for ln in page.lines if not ln.furniture]
+        loose = _loose_tables(body, body_left, body_right)
+        in_loose = {id(ln) for t in loose for ln in t.lines}
+        content: list[tuple[float, _Line | _Table | _Loose]] = [
+            (ln.top, ln) for ln in body if id(ln) not in in_loose
         ]
         content.extend((t.top, t) for t in page.tables)
+        content.extend((t.top, t) for t in loose)
         content.sort(key=lambda x: x[0])
         first_on_page = True
         for _, thing in content:
@@ -583,6 +603,11 @@ def _items(pages: list[_Page]) -> list[_Item]:
                     last.append(thing)
                 else:
                     items.append([thing])
+            elif isinstance(thing, _Loose):
+                if first_on_page and isinstance(last, _Loose):
+                    _continue_loose(last, thing)
+                else:
+                    items.append(thing)
             elif isinstance(last, _Para) and _continues(
                 last.lines[-1], thing, first_on_page, body_left, body_right, body_size
             ):
@@ -655,9 +680,14 @@ class _Builder:
         self.places.extend((start + k, loc) for k, loc in marks)
         self.blocks.append(Block(text, marks[0][1], offset=start))
 
-    def table(self, parts: list[_Table]) -> None:
+    def table(self, parts: list[_Table] | _Loose) -> None:
         self.tables += 1
-        grid, rows = _grid(parts, self.tables)
+        if isinstance(parts, _Loose):
+            grid, rows = _loose_grid(parts, self.tables)
+            first_page = parts.lines[0].page
+        else:
+            grid, rows = _grid(parts, self.tables)
+            first_page = parts[0].page
         lines: list[str] = []
         start = self.offset
         for r in grid.rows:
@@ -667,7 +697,7 @@ class _Builder:
             lines.append(line)
         text = "\n".join(lines)
         self._add(text)
-        location = rows[grid.rows[0]] if grid.rows else _place(parts[0].page, 1)
+        location = rows[grid.rows[0]] if grid.rows else _place(first_page, 1)
         self.blocks.append(Block(text, location, grid, offset=start, parts=(grid,)))
 
     def text(self) -> str:
@@ -690,20 +720,30 @@ def _grid(parts: list[_Table], number: int) -> tuple[Grid, dict[int, Location]]:
     offset = 0
     first = parts[0]
     header = [first.row_texts(r) for r in range(min(len(first.ys) - 1, 6))]
+    bottom: dict[int, GridCell] = {}
+    """The cells of the last row placed so far, by column (a row split by the page break
+    goes on in them)."""
     for k, t in enumerate(parts):
         skip = 0
+        n_rows = len(t.ys) - 1
         if k > 0:
-            n_rows = len(t.ys) - 1
             while skip < min(n_rows, len(header)) and t.row_texts(skip) == header[skip]:
                 skip += 1
             if skip and any(c.r1 < skip <= c.r2 for c in t.cells):
                 skip = 0  # a "repeated" row merged into what follows is no header
+            if skip < n_rows and _split_row(t, skip, bottom):
+                for cell in t.cells:
+                    target = bottom.get(_col(xs, cell.x0) + 1)
+                    if cell.r1 == cell.r2 == skip and target is not None and cell.chars:
+                        target.text = f"{target.text}\n{cell.text()}"
+                skip += 1
+        below: dict[int, GridCell] = {}
         for cell in t.cells:
-            if cell.r1 < skip:
+            if cell.r2 < skip:
                 continue
             c1 = _col(xs, cell.x0) + 1
             c2 = max(c1, _col(xs, cell.x1))
-            r1 = cell.r1 - skip + 1 + offset
+            r1 = max(cell.r1, skip) - skip + 1 + offset
             r2 = cell.r2 - skip + 1 + offset
             line = cell.first_line()
             if not line:
@@ -711,16 +751,38 @@ def _grid(parts: list[_Table], number: int) -> tuple[Grid, dict[int, Location]]:
                 row_lines = [x.first_line() for x in t.cells if x.r1 == cell.r1 and x.first_line()]
                 line = min(row_lines) if row_lines else _line_at(t, cell)
             loc = Location(f"page {t.page}, line {line}, col {c1}")
-            grid.cells[(r1, c1)] = GridCell(cell.text(), loc)
+            placed = GridCell(cell.text(), loc)
+            grid.cells[(r1, c1)] = placed
             if r2 > r1 or c2 > c1:
                 grid.merged.append((r1, c1, r2, c2))
             if r1 not in row_places or cell.c1 == 0:
                 row_places[r1] = _place(t.page, line)
-        offset += len(t.ys) - 1 - skip
+            if cell.r2 == n_rows - 1:
+                for c in range(c1, c2 + 1):
+                    below[c] = placed
+        bottom = below
+        offset += n_rows - skip
     grid.finish()
     for r in grid.rows:
         row_places.setdefault(r, _place(parts[0].page, 1))
     return grid, row_places
+
+
+_NUMBERED = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．])"
+)
+
+
+def _split_row(table: _Table, row: int, above: dict[int, GridCell]) -> bool:
+    """Whether the first row of a continued table is the rest of the row the page break cut
+    (a label going on, no figures): its text belongs to the cells above it."""
+    cells = [c for c in table.cells if c.r1 == row]
+    texts = [c.text() for c in cells if c.chars]
+    if not texts or not above or any(ch.isdigit() for t in texts for ch in t):
+        return False
+    if any(_NUMBERED.match(t) for t in texts):
+        return False  # a row of its own (「（七）总计」 left blank)
+    return any(any(ch.isdigit() for ch in c.text) for c in above.values())
 
 
 def _line_at(table: _Table, cell: _TCell) -> int:
@@ -733,6 +795,296 @@ def _line_at(table: _Table, cell: _TCell) -> int:
 def _col(xs: list[float], x: float) -> int:
     """The index of the column boundary nearest to ``x``."""
     return _nearest(xs, x)
+
+
+# ------------------------------------------------------------------ tables without rules
+
+_SEGMENT_GAP = 0.8
+"""A gap wider than this many character heights separates two cells of a line."""
+
+
+def _segments(line: _Line) -> list[list[_Char]]:
+    """The line's characters in groups separated by wide gaps (the cells of a table row)."""
+    out: list[list[_Char]] = []
+    for ch in line.chars:
+        if out and ch.x0 - out[-1][-1].x1 <= _SEGMENT_GAP * max(ch.height, out[-1][-1].height):
+            out[-1].append(ch)
+        else:
+            out.append([ch])
+    return out
+
+
+def _is_value(text: str) -> bool:
+    return parse_text(text).state in (CellState.NUMBER, CellState.PLACEHOLDER)
+
+
+def _is_number(text: str) -> bool:
+    return parse_text(text).state is CellState.NUMBER
+
+
+def _figures(line: _Line) -> bool:
+    """A line of a table: two values or more (one a number), or a label and a number."""
+    texts = [_line_text(seg) for seg in _segments(line)]
+    values = [t for t in texts if _is_value(t)]
+    if not any(_is_number(t) for t in values):
+        return False
+    return len(values) >= 2 or (len(texts) >= 2 and _is_number(texts[-1]))
+
+
+def _prose_like(line: _Line, left: float, right: float) -> bool:
+    """A line of running text: one piece, from the left margin, most of the width, or a
+    section heading."""
+    segs = _segments(line)
+    if len(segs) != 1:
+        return False
+    width = line.x1 - line.x0
+    return width >= 0.6 * (right - left) or (
+        line.x0 <= left + 0.6 * line.size and bool(_HEADING_START.match(line.text()))
+    )
+
+
+def _loose_tables(lines: list[_Line], left: float, right: float) -> list[_Loose]:
+    """Runs of lines that are rows of a table printed without rules (on one page)."""
+    rows = [_figures(ln) for ln in lines]
+    out: list[_Loose] = []
+    i = 0
+    while i < len(lines):
+        if not rows[i]:
+            i += 1
+            continue
+        start = i
+        end = i  # last line with figures
+        j = i + 1
+        while j < len(lines):
+            gap = lines[j].top - lines[j - 1].bottom
+            if gap > 2.2 * lines[j].size:
+                break
+            if _prose_like(lines[j], left, right):
+                # a piece of a label down the side (「三、（四）无」) reads like a heading:
+                # inside the table when figures follow right below
+                nxt = j + 1 < len(lines) and rows[j + 1]
+                if not nxt or lines[j + 1].top - lines[j].bottom > lines[j].size:
+                    break
+            if rows[j]:
+                end = j
+            elif j - end > 4:
+                break
+            j += 1
+        if j == len(lines) and j - 1 - end <= 2:
+            # a block header at the foot of the page: the table goes on on the next one
+            end = j - 1
+        # header lines above the first figures
+        while (
+            start > 0
+            and start > i - 8
+            and not rows[start - 1]
+            and lines[start].top - lines[start - 1].bottom <= 2.2 * lines[start].size
+            and not _prose_like(lines[start - 1], left, right)
+            and (not out or lines[start - 1] is not out[-1].lines[-1])
+        ):
+            start -= 1
+        values = sum(
+            1
+            for k in range(i, end + 1)
+            for seg in _segments(lines[k])
+            if _is_value(_line_text(seg))
+        )
+        if values >= 5 or start == 0:  # (at the top of a page: a table going on, maybe)
+            out.append(_Loose(lines[start : end + 1], i - start))
+        i = end + 1
+    return out
+
+
+_INNER_NUMBER = re.compile(
+    r"(?<=[^\d\s.．])(?=\d{1,2}[.．、](?!\d)|[(（][一二三四五六七八九十]{1,2}[)）])"
+)
+
+
+def _at_numbers(piece: list[_Char]) -> list[list[_Char]]:
+    """A label piece cut where a numbered label starts inside it: the group label beside a
+    sub-row label runs into it when the table has no rules (「（三）不」 + 「4.保护第三方…」)."""
+    text = "".join(c.text for c in piece)
+    if len(text) != len(piece) or _is_value(text):
+        return [piece]
+    cuts = [m.start() for m in _INNER_NUMBER.finditer(text)]
+    bounds = [0, *cuts, len(piece)]
+    return [piece[a:b] for a, b in pairwise(bounds) if b > a]
+
+
+def _continue_loose(table: _Loose, more: _Loose) -> None:
+    """A table without rules going on on the next page: its header lines printed again are
+    dropped (they are the first part's)."""
+    head = [ln.text() for ln in table.lines[: table.header]]
+    lines = more.lines
+    k = 0
+    while k < min(more.header, len(head)) and lines[k].text() == head[k]:
+        k += 1
+    table.lines.extend(lines[k:])
+
+
+def _loose_grid(table: _Loose, number: int) -> tuple[Grid, dict[int, Location]]:
+    """The grid of a table without rules: columns from where its figures stand, a row per
+    line of figures (with the label lines that wrap around it), header lines above."""
+    segs = [
+        [(_line_text(p), p) for s in _segments(ln) for p in _at_numbers(s)] for ln in table.lines
+    ]
+    figure_rows = [i for i, ln in enumerate(table.lines) if i >= table.header and _figures(ln)]
+    # value columns: the figures of all rows, overlapping ones in one column
+    spans: list[list[float]] = []
+    for i in figure_rows:
+        for text, s in segs[i]:
+            if _is_value(text):
+                spans.append([s[0].x0, s[-1].x1])
+    spans.sort()
+    columns: list[list[float]] = []
+    for a, b in spans:
+        if columns and a <= columns[-1][1] + 1:
+            columns[-1][1] = max(columns[-1][1], b)
+        else:
+            columns.append([a, b])
+    value_left = columns[0][0] if columns else float("inf")
+    # label columns: where the label pieces left of the figures start
+    starts: list[float] = []
+    label_right = 0.0
+    for i, line_pieces in enumerate(segs):
+        if i < table.header:
+            continue
+        for text, s in line_pieces:
+            if s[-1].x1 < value_left and not _is_value(text):
+                starts.append(s[0].x0)
+                label_right = max(label_right, s[-1].x1)
+    size = statistics.median(ln.size for ln in table.lines)
+    label_cols: list[float] = []
+    for x in sorted(starts):
+        if not label_cols or x - label_cols[-1] > size:
+            label_cols.append(x)
+    n_labels = len(label_cols)
+    # each value column's zone reaches halfway to its neighbours
+    bounds = [(label_right + value_left) / 2 if label_right else value_left - size]
+    bounds += [(a[1] + b[0]) / 2 for a, b in pairwise(columns)]
+
+    def label_col(x: float) -> int:
+        return max((k for k, c in enumerate(label_cols) if c <= x + size / 2), default=0) + 1
+
+    def value_cols(piece: list[_Char]) -> tuple[int, int] | None:
+        """The value columns whose zones the piece reaches into (a header wider than one
+        column, 申请人情况 over seven, spans several even where it is centred)."""
+        first = bisect_right(bounds, piece[0].x0 + 1)
+        last = bisect_right(bounds, piece[-1].x1 - 1)
+        if last == 0:
+            return None
+        return n_labels + max(first, 1), n_labels + last
+
+    grid = Grid(f"table {number}", by_header=True)
+    places: dict[int, Location] = {}
+    cells: dict[tuple[int, int], tuple[list[str], _Char]] = {}
+    merged: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def put(r: int, c: int, text: str, first: _Char, c2: int | None = None) -> None:
+        if (r, c) in cells:
+            cells[(r, c)][0].append(text)
+        else:
+            cells[(r, c)] = ([text], first)
+        if c2 is not None and c2 > c:
+            merged[(r, c)] = (r, c2)
+
+    # header lines: pieces over several value columns are a row of their own each (moved
+    # up to the first header row where nothing stands above them); the rest, column by
+    # column, make one header row (「商业企」 over 「业」 is 商业企业)
+    row = 0
+    band_rows: list[int] = []
+    column_row_pieces: list[tuple[int, str, _Char]] = []
+    for i in range(table.header):
+        spanning = []
+        for text, s in segs[i]:
+            cols = value_cols(s)
+            if cols is not None and cols[1] > cols[0]:
+                spanning.append((cols, text, s[0]))
+            elif cols is not None:
+                column_row_pieces.append((cols[0], text, s[0]))
+            else:
+                column_row_pieces.append((label_col(s[0].x0), text, s[0]))
+        if spanning:
+            row += 1
+            band_rows.append(row)
+            for (c1, c2), text, first in spanning:
+                target = row
+                for r in band_rows[:-1]:
+                    if not any(
+                        (r, c) in cells or _covered(merged, r, c) for c in range(c1, c2 + 1)
+                    ):
+                        target = r
+                        break
+                put(target, c1, text, first, c2)
+    if column_row_pieces:
+        row += 1
+        for c, text, first in column_row_pieces:
+            put(row, c, text, first)
+    # body lines: a line of figures is a row; label lines around it wrap its label
+    current: int | None = None
+    has_figures = False
+    for i in range(table.header, len(table.lines)):
+        pieces = segs[i]
+        figures = _figures(table.lines[i])
+        labels = [(t, s) for t, s in pieces if not (_is_value(t) and value_cols(s))]
+        numbered = any(_NUMBERED.match(t) for t, _ in labels)
+        heads = [(t, s) for t, s in labels if value_cols(s)]
+        if not figures and heads:
+            # a header line between rows (表二's block headers): a row of its own
+            row += 1
+            for text, s in pieces:
+                cols = value_cols(s)
+                if cols is not None:
+                    start = cols[0]
+                    if s[0].x0 < bounds[0]:  # over the label columns too
+                        start = label_col(s[0].x0)
+                    put(row, start, text, s[0], cols[1])
+                else:
+                    put(row, label_col(s[0].x0), text, s[0])
+            places.setdefault(row, _place(table.lines[i].page, table.lines[i].number))
+            current = None
+            continue
+        if figures:
+            own_label = any(_NUMBERED.match(t) for t, _ in labels)
+            if current is None or has_figures or (own_label and not _label_only(cells, current)):
+                row += 1
+                current = row
+            has_figures = True
+        elif numbered or current is None:
+            row += 1
+            current = row
+            has_figures = False
+        assert current is not None
+        for text, s in pieces:
+            cols = value_cols(s) if _is_value(text) else None
+            if cols is not None:
+                put(current, cols[0], text, s[0])
+            else:
+                put(current, label_col(s[0].x0), text, s[0])
+        places.setdefault(current, _place(table.lines[i].page, table.lines[i].number))
+    for (r, c), (texts, first) in cells.items():
+        where = Location(f"page {_page_of(table, first)}, line {first.line}, col {c}")
+        grid.cells[(r, c)] = GridCell("\n".join(texts), where)
+        places.setdefault(r, _place(_page_of(table, first), first.line))
+    grid.merged.extend((r, c, r2, c2) for (r, c), (r2, c2) in merged.items())
+    grid.finish()
+    return grid, places
+
+
+def _covered(merged: dict[tuple[int, int], tuple[int, int]], r: int, c: int) -> bool:
+    return any(r == r1 and c1 <= c <= c2 for (r1, c1), (_, c2) in merged.items())
+
+
+def _label_only(cells: dict[tuple[int, int], tuple[list[str], _Char]], row: int) -> bool:
+    """Whether a row so far holds labels only (its figures may follow on the next line)."""
+    return not any(r == row and _is_value("".join(t)) for (r, _), (t, _) in cells.items())
+
+
+def _page_of(table: _Loose, ch: _Char) -> int:
+    for ln in table.lines:
+        if ch in ln.chars:
+            return ln.page
+    return table.lines[0].page
 
 
 # ------------------------------------------------------------------ the reader

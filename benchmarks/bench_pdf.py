@@ -1,0 +1,97 @@
+"""Speed of reading and checking PDF reports in-process (issue 9, item 7; target ≤ 50 ms for a
+6-page report).
+
+For every test PDF in tests/data/pdf (made by LibreOffice and Chromium, see make_pdfs.py
+there), the median time of ``api.check(api.read_bytes(...))`` over N runs after one warm-up
+run, and, for comparison in the same run, the part PDFium itself takes (opening the document,
+loading every page and its characters with their boxes). The file is read once; only reading
+the bytes into a report and checking it is timed.
+
+Run:  python benchmarks/bench_pdf.py [--runs 30]
+Prints the figures; it asserts nothing (machines are noisy). The README quotes its output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import time
+from pathlib import Path
+
+from reportcheck import api
+from reportcheck.config import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data" / "pdf"
+TARGET_MS = 50.0
+
+
+def _median_ms(fn: object, runs: int) -> tuple[float, float]:
+    """Median wall-clock and median CPU time of this process, in ms (on a shared machine
+    the CPU time is the steadier figure: waiting for a core is not counted)."""
+    assert callable(fn)
+    fn()  # warm-up
+    wall, cpu = [], []
+    for _ in range(runs):
+        t0, c0 = time.perf_counter(), time.process_time()
+        fn()
+        wall.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.process_time() - c0) * 1000)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def _pdfium_only(data: bytes) -> None:
+    """What PDFium alone costs: every page loaded and every character's box asked for."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    doc = pdfium.PdfDocument(data)
+    rect = raw.FS_RECTF()
+    for i in range(len(doc)):
+        page = doc[i]
+        text = page.get_textpage()
+        for k in range(raw.FPDFText_CountChars(text.raw)):
+            raw.FPDFText_GetLooseCharBox(text.raw, k, rect)
+        text.close()
+        page.close()
+    doc.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=30)
+    args = ap.parse_args()
+    settings = Settings()
+    print(
+        f"read + check in-process, median of {args.runs} runs (Python {platform.python_version()});"
+        " PDFium CPU: opening the file and every character's box, its part of the CPU time"
+    )
+    print(f"{'report':<26} {'pages':>5} {'kB':>5} {'wall ms':>8} {'CPU ms':>7} {'PDFium CPU':>10}")
+    for path in sorted(DATA.glob("*.pdf")):
+        data = path.read_bytes()
+        try:
+            api.read_bytes(path.name, data, settings)
+        except Exception:  # the unreadable test files
+            continue
+        import pypdfium2 as pdfium
+
+        doc = pdfium.PdfDocument(data)
+        pages = len(doc)
+        doc.close()
+        wall, cpu = _median_ms(
+            lambda data=data, name=path.name: api.check(
+                api.read_bytes(name, data, settings), settings
+            ),
+            args.runs,
+        )
+        _, alone = _median_ms(lambda data=data: _pdfium_only(data), args.runs)
+        flag = "" if cpu <= TARGET_MS else f"  > {TARGET_MS:g} ms"
+        print(
+            f"{path.stem:<26} {pages:>5} {len(data) / 1024:>5.0f} {wall:>8.1f} {cpu:>7.1f}"
+            f" {alone:>10.1f}{flag}"
+        )
+
+
+if __name__ == "__main__":
+    main()
