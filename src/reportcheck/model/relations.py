@@ -1,4 +1,4 @@
-"""The arithmetic relations of the tables, declared as data (R1, R2, R3, R5 of format.md).
+"""The arithmetic relations of the tables, declared as data: R1, R2, R3 (表三) and R5 (表四).
 
 A relation says: the cells on the left add up to the cells on the right. Rules evaluate
 these declarations; nothing here computes. A new format version is a new set of

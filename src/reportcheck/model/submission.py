@@ -299,6 +299,9 @@ def submission_model(version: str) -> type[BaseModel]:
                 json_schema_extra=_extra(note=t.note),
             ),
         )
+    # A Literal of a value known only at run time: built outside a type expression (mypy
+    # rejects a variable inside Literal[...] in a type expression).
+    version_literal: Any = Literal.__getitem__(version)
     model: type[BaseModel] = create_model(
         f"Submission{version}",
         __config__=_FORBID,
@@ -318,7 +321,7 @@ def submission_model(version: str) -> type[BaseModel]:
             ),
         ),
         format_version=(
-            Literal[version],
+            version_literal,
             Field(
                 version,
                 title="格式版本",

@@ -1,6 +1,6 @@
 """Structure of a published report: the six sections, their order, and each table in its section.
 
-The format has six sections (format.md): 一、总体情况 · 二、主动公开政府信息情况 (表二) ·
+The template of the 国务院办公厅 has six sections: 一、总体情况 · 二、主动公开政府信息情况 (表二) ·
 三、收到和处理政府信息公开申请情况 (表三) · 四、政府信息公开行政复议、行政诉讼情况 (表四) ·
 五、存在的主要问题及改进情况 · 六、其他需要报告的事项. Real reports vary the wording, so a
 heading is recognised by its keywords (:data:`SECTION_KEYWORDS`) and its numeral is used to
