@@ -56,6 +56,9 @@ from reportcheck.model.tables import (
     versions,
 )
 
+__all__ = ["JSON_SCHEMA_DIALECT", "json_schema", "schema_name", "schema_text", "submission_model"]
+"""The public API (README, "As a library"); the rest serves the generator."""
+
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 _STRING_NOTE = (
