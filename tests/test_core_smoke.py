@@ -11,7 +11,10 @@ from reportcheck.model.tables import FORMATS
 
 def _full(version: str, value: int = 0) -> dict[str, object]:
     fmt = FORMATS[version]
-    doc: dict[str, object] = {"format_version": version, "report": {"year": 2024}}
+    doc: dict[str, object] = {
+        "format_version": version,
+        "report": {"agency": "示例县测试局", "year": 2024},
+    }
     for t in fmt.tables:
         doc[t.id] = {r.id: {c.id: value for c in r.columns} for r in t.rows}
     return doc

@@ -124,8 +124,13 @@ def test_blank_template_reads_back_as_blank_tables_without_structural_findings(
         assert set(cells) == set(tdef.cell_ids())
         assert {c.state for c in cells.values()} == {CellState.BLANK}
     findings = api.check(report)
-    assert [f.code for f in findings if f.code.startswith(("RC0", "RC1", "RC3"))] == []
-    assert {f.code for f in findings if f.severity.rank > 1} == set()
+    # nothing blank passes: the one structural finding is RC107, and 基本信息 is unfilled
+    assert [f.code for f in findings if f.code.startswith(("RC0", "RC1", "RC3"))] == ["RC107"]
+    assert {f.code for f in findings if f.severity.rank > 1} == {"RC107", "RC604"}
+    assert sorted(str(f.location) for f in findings if f.code == "RC604") == [
+        "基本信息!B2",
+        "基本信息!B3",
+    ]
 
 
 def test_blank_template_has_no_metadata(tmp_path: Path) -> None:

@@ -134,6 +134,11 @@ class Metadata:
     level: str | None = None
     """department | government | township (for the publication deadline)."""
     title: str | None = None
+    places: dict[str, Location] = field(default_factory=dict, compare=False)
+    """Where each fact (agency, year, published, level) was read, or where its empty value
+    cell stands beside its label (``基本信息!B3``, ``/report/year``)."""
+    raw: dict[str, str] = field(default_factory=dict, compare=False)
+    """Each fact's text as written, kept when it could not be read (``2025年13月``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -251,9 +251,14 @@ class _Reader:
             return
         self.unknown(meta, META_KEYS, "/report")
         md = Metadata()
+        for key in ("agency", "year", "published", "level"):
+            pointer = f"/report/{key}" if key in meta else "/report"
+            md.places[key] = self.loc(pointer)
+            if key in meta:
+                md.raw[key] = str(meta[key])
         agency = meta.get("agency")
         if isinstance(agency, str):
-            md.agency = agency
+            md.agency = agency.strip() or None
         title = meta.get("title")
         if isinstance(title, str):
             md.title = title

@@ -559,8 +559,14 @@ def extract_metadata(grids: list[Grid], date1904: bool = False) -> Metadata:
                 value = _value_beside(g, r, c)
                 if value is not None:
                     pairs[name_or_none] = value
+                elif name_or_none not in md.places:  # the label with its value not filled in
+                    md.places[name_or_none] = _beside(g, r, c)
+    for name, cell in pairs.items():
+        if cell.location is not None:
+            md.places[name] = cell.location
+        md.raw[name] = cell.text.strip()
     if "agency" in pairs:
-        md.agency = pairs["agency"].text.strip()
+        md.agency = pairs["agency"].text.strip() or None
     if "year" in pairs:
         year = _year(pairs["year"])
         if year is not None:
@@ -570,6 +576,22 @@ def extract_metadata(grids: list[Grid], date1904: bool = False) -> Metadata:
     if "level" in pairs:
         md.level = _level(pairs["level"].text)
     return md
+
+
+def _beside(grid: Grid, r: int, c: int) -> Location:
+    """The place of the value cell right of a label at (r, c) (past a merged label)."""
+    c2 = c
+    for mr1, mc1, _mr2, mc2 in grid.merged:
+        if (mr1, mc1) == (r, c):
+            c2 = mc2
+            break
+    cell = grid.cells.get((r, c2 + 1))
+    if cell is not None and cell.location is not None:
+        return cell.location
+    label = grid.cells[(r, c)].location
+    if "!" not in label.address:  # a CSV line: the label's own place
+        return label
+    return Location(f"{label.address.rpartition('!')[0]}!{column_letter(c2 + 1)}{r}")
 
 
 def _value_beside(grid: Grid, r: int, c: int) -> GridCell | None:

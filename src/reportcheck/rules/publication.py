@@ -81,9 +81,24 @@ def deadline_unchecked(report: Report, settings: Settings) -> Iterator[Finding]:
     Passes: a county bureau's report with its title and 发布日期
     Fails (info): a report whose title names no agency level, or has no date
     """
-    if report.sections is None:
-        return
     md = report.metadata
+    if report.sections is None:
+        # a workbook or JSON: checked only when the clerk gave a date (and it was read)
+        if md.published is None:
+            return
+        if md.year is None:
+            yield emit("RC603", variant="no_year")
+        elif agency_level(report) is None:
+            yield emit("RC603", variant="no_level_field", location=md.places.get("level"))
+        elif deadline(report, settings) is None and agency_level(report) == "township":
+            # (a department's or government's deadline switched off is not news)
+            level = agency_level(report) or ""
+            yield emit(
+                "RC603",
+                {"level": Tr(LEVEL_ZH.get(level, level), LEVEL_EN.get(level, level)), "key": level},
+                variant="no_deadline",
+            )
+        return
     if md.published is None:
         yield emit("RC603")
     elif md.year is None:
@@ -169,3 +184,56 @@ def fee_statement(report: Report, settings: Settings) -> Iterator[Finding]:
         actual=shown,
         expected="本年度未收取信息处理费 / 收取信息处理费共计…元",
     )
+
+
+_SUBMISSIONS = ("xlsx", "csv", "json")
+
+
+@rule("RC604")
+def report_facts(report: Report, settings: Settings) -> Iterator[Finding]:
+    """A workbook, CSV or JSON without its agency or report year, or with a 发布日期 that is
+    not a date or a 单位层级 that is not known — each with its place (a JSON date or level
+    that is not valid is RC002 already).
+
+    Passes: 基本信息 filled in (单位名称, 报告年度; 发布日期 and 单位层级 may be left blank)
+    Fails: 单位名称 left blank; 发布日期 「2025年13月」
+    """
+    if report.kind not in _SUBMISSIONS:
+        return
+    md = report.metadata
+    places = md.places
+
+    def raw(key: str) -> str:
+        return md.raw.get(key, "").strip()
+
+    if not md.agency:
+        yield emit("RC604", location=places.get("agency"))
+    if md.year is None:
+        if raw("year") and report.kind != "json":
+            yield emit(
+                "RC604",
+                {"raw": raw("year")},
+                variant="year_bad",
+                location=places.get("year"),
+                actual=raw("year"),
+            )
+        elif not raw("year"):
+            yield emit("RC604", variant="year", location=places.get("year"))
+    if report.kind == "json":
+        return
+    if md.published is None and raw("published"):
+        yield emit(
+            "RC604",
+            {"raw": raw("published")},
+            variant="date",
+            location=places.get("published"),
+            actual=raw("published"),
+        )
+    if md.level is None and raw("level"):
+        yield emit(
+            "RC604",
+            {"raw": raw("level")},
+            variant="level",
+            location=places.get("level"),
+            actual=raw("level"),
+        )

@@ -8,7 +8,7 @@ from typing import Any
 from reportcheck.config import Settings
 from reportcheck.findings import Finding
 from reportcheck.findings.catalogue import Tr, emit
-from reportcheck.model.report import Report
+from reportcheck.model.report import CellState, Report
 from reportcheck.model.tables import FORMATS, TABLE_EN, TABLE_IDS, RowDef, version_for_year
 from reportcheck.rules.common import table_name
 from reportcheck.rules.onpage import line_at, row_on_page, table_on_page
@@ -226,3 +226,32 @@ def unknown_row(report: Report, settings: Settings) -> Iterator[Finding]:
                 location=loc,
                 actual=label,
             )
+
+
+_SUBMISSIONS = ("xlsx", "csv", "json")
+
+
+@rule("RC107")
+def nothing_filled_in(report: Report, settings: Settings) -> Iterator[Finding]:
+    """A workbook, CSV or JSON whose tables are all empty: a blank template must not pass.
+
+    Passes: any cell filled in, even with 0 or a placeholder
+    Fails: every cell of every table found is blank
+    """
+    if report.kind not in _SUBMISSIONS or not report.tables:
+        return
+    cells = [c for t in report.tables.values() for c in t.cells.values()]
+    if not cells or any(c.state is not CellState.BLANK for c in cells):
+        return
+    tables = [t for t in TABLE_IDS if t in report.tables]
+    yield emit(
+        "RC107",
+        {
+            "tables": Tr(
+                "、".join(report.table_def(t).short for t in tables),
+                ", ".join(TABLE_EN[t] for t in tables),
+            ),
+            "count": len(cells),
+        },
+        actual="0",
+    )

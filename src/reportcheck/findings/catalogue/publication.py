@@ -52,6 +52,12 @@ ENTRIES = (
                 "no report year was found (title or statistics period): the deadline was "
                 "not checked",
             ),
+            "no_level_field": Tr(
+                "填写了发布日期，但没有填写单位层级（部门 / 政府 / 乡镇），三者发布期限不同："
+                "未检查是否按期发布",
+                "a publication date is given but no agency level (部门 / 政府 / 乡镇), and their "
+                "deadlines differ: the deadline was not checked",
+            ),
             "no_level": Tr(
                 "无法从单位名称{agency}判断是政府部门、人民政府还是乡镇（街道）的报告，三者发布期限不同："
                 "未检查是否按期发布（可在配置中设定 level）",
@@ -63,6 +69,38 @@ ENTRIES = (
                 "{level}的发布期限由各地规定，未检查是否按期发布（可在配置 deadlines.{key} 中设定）",
                 "the deadline for {level} reports is set locally: not checked (set "
                 "deadlines.{key} in the configuration)",
+            ),
+        },
+        "rules.publication",
+    ),
+    Entry(
+        "RC604",
+        "report-facts",
+        WARNING,
+        Tr("缺少或无法读取报告的基本信息", "the report's own facts missing or unreadable"),
+        {
+            "default": Tr(
+                "没有填写单位名称：无法与上年报告对照，汇总时也无法区分",
+                "no agency (单位名称) is filled in: the report cannot be paired with "
+                "last year's or told apart from others",
+            ),
+            "year": Tr(
+                "没有填写报告年度：无法判断应使用的表格格式和发布期限",
+                "no report year (报告年度) is filled in: the format version and the "
+                "deadline cannot be decided",
+            ),
+            "year_bad": Tr(
+                "报告年度「{raw}」不是四位数字年份",
+                "the report year (报告年度) “{raw}” is not a four-digit year",
+            ),
+            "date": Tr(
+                "发布日期「{raw}」不是日期：请按 2025-01-20 的格式填写",
+                "the publication date (发布日期) “{raw}” is not a date: write it as 2025-01-20",
+            ),
+            "level": Tr(
+                "单位层级「{raw}」无法识别：请填 部门、政府 或 乡镇",
+                "the agency level (单位层级) “{raw}” is not known: use 部门 (department), "
+                "政府 (government) or 乡镇 (township)",
             ),
         },
         "rules.publication",

@@ -85,6 +85,19 @@ ENTRIES = (
         },
         "rules.structure",
     ),
+    Entry(
+        "RC107",
+        "nothing-filled-in",
+        ERROR,
+        Tr("未填写任何数据", "nothing filled in"),
+        {
+            "default": Tr(
+                "未填写任何数据：{tables}的 {count} 个单元格全部为空",
+                "nothing is filled in: all {count} cells of {tables} are blank",
+            )
+        },
+        "rules.structure",
+    ),
     # ------------------------------------------------------------------ sections
     Entry(
         "RC111",

@@ -114,4 +114,37 @@ PAGES = {
             ),
         ),
     ),
+    "RC604": Page(
+        what=Tr(
+            "工作簿、CSV 或 JSON 没有填写单位名称或报告年度，或发布日期不是日期、单位层级无法识别"
+            "（部门 / 政府 / 乡镇，或 department / government / township）。每条都指出所在单元格"
+            "（基本信息!B2）或 JSON 位置。JSON 中格式不对的日期和层级由 RC002 报告。",
+            "A workbook, CSV or JSON without its agency (单位名称) or report year (报告年度), or "
+            "with a publication date (发布日期) that is not a date or an agency level (单位层级) "
+            "that is not known (部门 / 政府 / 乡镇, or department / government / township). "
+            "Each names its cell (基本信息!B2) or JSON place. In JSON an invalid date or level "
+            "is RC002.",
+        ),
+        why=Tr(
+            "没有单位和年度，报告无法与上年对照（RC5xx），也无法确定表格格式；"
+            "日期和层级读不出来，发布期限（RC601）就无法检查。",
+            "Without agency and year the report cannot be compared with last year's (RC5xx) "
+            "nor its format decided; an unreadable date or level leaves the deadline "
+            "(RC601) unchecked.",
+        ),
+        fix=Tr(
+            "在基本信息表中填写单位名称和四位数字的报告年度；发布日期写成 2025-01-20，"
+            "单位层级从下拉列表中选择。",
+            "Fill in 单位名称 and a four-digit 报告年度 on the 基本信息 sheet; write the date "
+            "as 2025-01-20 and pick the level from the drop-down list.",
+        ),
+        cases=(
+            fails(
+                Tr("JSON 没有单位名称", "a JSON without its agency"),
+                ("remove", "/report/agency"),
+                expect=(("RC604", None, None, None),),
+            ),
+            passes(Tr("单位名称和年度齐全", "agency and year given")),
+        ),
+    ),
 }

@@ -5,6 +5,20 @@ from __future__ import annotations
 from reportcheck.findings.catalogue.entry import Page, Tr, fails, passes
 from reportcheck.findings.catalogue.pages.input_ import T4_ROW, TXT
 
+
+def _tables(value: object) -> tuple[tuple[str, str, object], ...]:
+    """Patch operations setting every cell of the 2021 tables to ``value``."""
+    from reportcheck.model.tables import FORMATS
+
+    return tuple(
+        ("set", f"/{t.id}", {r.id: {c.id: value for c in r.columns} for r in t.rows})
+        for t in FORMATS["2021"].tables
+    )
+
+
+BLANK_TABLES = _tables(None)
+ZERO_TABLES = _tables(0)
+
 T4_TABLE = "\n".join(
     [
         "行政复议 | 行政诉讼",
@@ -199,6 +213,40 @@ PAGES = {
         ),
     ),
     # ------------------------------------------------------------------ sections
+    "RC107": Page(
+        what=Tr(
+            "工作簿、CSV 或 JSON 的表格一个数字也没有填：找到的表二、表三、表四的每一格都是空的。"
+            "填 0 或占位符（/、—、无）的格不算空；已发布的报告不适用（没有表格时是 RC101）。",
+            "A workbook, CSV or JSON whose tables hold no figure at all: every cell of the "
+            "tables found is blank. A cell with 0 or a placeholder (/, —, 无) is not blank; "
+            "published reports are not concerned (a missing table there is RC101).",
+        ),
+        why=Tr(
+            "空白的模板里所有合计都成立（0 = 0），如果不报告，一份没填的模板也能通过检查。",
+            "Every relation holds in a blank template (0 = 0): unreported, a template that "
+            "was never filled in would pass.",
+        ),
+        fix=Tr(
+            "填写表格；确实没有发生的事项填 0。",
+            "Fill in the tables; write 0 where nothing happened.",
+        ),
+        cases=(
+            fails(
+                Tr("三张表格的每一格都为空", "every cell of the three tables blank"),
+                *BLANK_TABLES,
+                expect=(
+                    ("RC107", None, None, None),
+                    ("RC207", "proactive_disclosure", None, None),
+                    ("RC207", "applications", None, None),
+                    ("RC207", "review_litigation", None, None),
+                ),
+            ),
+            passes(
+                Tr("全部填 0", "every cell 0"),
+                *ZERO_TABLES,
+            ),
+        ),
+    ),
     "RC111": Page(
         what=Tr(
             "发布的年报缺少六个部分之一的标题。标题按编号和关键词识别，「五、政府信息公开工作存在的主要问题"
