@@ -453,6 +453,10 @@ def _row_values(
     nums = _numbers(values) if len(values) != len(columns) else values
     if len(nums) == len(columns):
         return {col.id: _cell(cell, col) for col, (_, cell) in zip(columns, nums, strict=True)}
+    if not values:
+        # a label alone on its line (PDF text: its numbers stand on other lines): nothing
+        # here says the row is blank; it is not read (and said so: RC003)
+        return None
     if len(nums) == 0:
         return {col.id: Cell(None, "", CellState.BLANK, None) for col in columns}
     where = values[0][1].location if values else None
@@ -528,6 +532,8 @@ def _review_table(grid: Grid, findings: list[Finding]) -> TableData | None:
             seq: list[GridCell | None] = cells
         elif len(nums) == 15:
             seq = [c for _, c in nums]
+        elif len(line.values) == 15 and nums and not line.labels:
+            seq = [c for _, c in line.values]  # 15 fields, the blank ones kept in place
         elif len(nums) > 0 and not line.labels:
             findings.append(
                 emit(

@@ -69,6 +69,29 @@ def _clean_field(text: str) -> str:
     return text
 
 
+def _tab_row(line: str, start: int) -> list[TextCell]:
+    """A row copied from a browser: cells separated by tabs, empty cells kept (``0\t\t\t0``)."""
+    cells = []
+    pos = 0
+    for no, part in enumerate(line.split("\t"), 1):
+        lead = len(part) - len(part.lstrip())
+        cells.append(TextCell(part.strip(), start + pos + lead, no))
+        pos += len(part) + 1
+    # a browser writes one tab between two cells of the page, a merged cell once: every
+    # field is a cell, a trailing empty one too (a 总计 left blank)
+    return cells
+
+
+def _is_tab_row(line: str) -> bool:
+    """Cells separated by tabs: at least one tab between two pieces of text, and not a
+    sentence of prose that happens to hold a tab."""
+    inner = line.strip(" \u3000\r\xa0")
+    if "\t" not in inner:
+        return False
+    parts = [x for x in inner.split("\t") if x.strip()]
+    return len(parts) >= 2 and (inner.count("\t") >= 2 or not SENTENCE.search(inner))
+
+
 def _pipe_row(line: str, start: int) -> list[TextCell]:
     body_start, body_end = 0, len(line)
     stripped = line.strip()
@@ -183,11 +206,132 @@ def _token_starts(prefix: list[tuple[str, int]], merged: list[str]) -> list[int]
 
 def split_pieces(text: str) -> list[Piece]:
     out: list[Piece] = []
-    start = 0
-    for no, line in enumerate(text.split("\n"), 1):
-        out.extend(_line_pieces(no, start, line))
-        start += len(line) + 1
+    lines = text.split("\n")
+    starts = [0] * len(lines)
+    pos = 0
+    for i, line in enumerate(lines):
+        starts[i] = pos
+        pos += len(line) + 1
+    joined = _tab_line_rows(lines, starts) if "\t" in text else {}
+    i = 0
+    while i < len(lines):
+        if i in joined:
+            last, cells = joined[i]
+            span = text[starts[i] : starts[last] + len(lines[last])]
+            out.append(Piece(i + 1, starts[i], span, "row", [cells]))
+            i = last + 1
+            continue
+        out.extend(_line_pieces(i + 1, starts[i], lines[i]))
+        i += 1
     return out
+
+
+def _is_tab_only(line: str) -> bool:
+    """Only tabs (and spaces, no-break spaces of empty cells between them)."""
+    return "\t" in line and not line.strip(" \t\r\u3000\xa0")
+
+
+def _is_content(line: str) -> bool:
+    """A line with a cell's text (a no-break space alone is an empty cell's text)."""
+    return bool(line.strip(" \t\r\u3000")) and not _is_tab_only(line)
+
+
+def _tab_line_rows(lines: list[str], starts: list[int]) -> dict[int, tuple[int, list[TextCell]]]:
+    """Rows of a table copied from a browser whose cells held paragraphs (pages pasted
+    from Word): each cell's text on lines of its own, a line holding only a tab between
+    cells, single blank lines around (``标签⏎⏎\t⏎⏎26⏎⏎\t⏎⏎\xa0⏎⏎…``), rows apart by two or
+    more blank lines. Returns, per first line, (last line, the row's cells) — each cell
+    keeps its offset in the text, so its location is its own line."""
+    out: dict[int, tuple[int, list[TextCell]]] = {}
+    n = len(lines)
+    i = 0
+    while i < n:
+        if not _is_tab_only(lines[i]):
+            i += 1
+            continue
+        # the row starts at the one content line before the first tab (≤ 1 blank between)
+        first = i - 1
+        if first >= 0 and not lines[first].strip(" \r"):
+            first -= 1
+        if first < 0 or not _is_content(lines[first]) or first in out or _is_tab_row(lines[first]):
+            i += 1
+            continue
+        # lines broken by <br> inside the first cell follow each other with no blank line
+        top = first
+        while (
+            top > 0
+            and _is_content(lines[top - 1])
+            and top - 1 not in out
+            and len(lines[top - 1].strip()) <= 40
+            and not SENTENCE.search(lines[top - 1])
+        ):
+            top -= 1
+        cells = [_join_cell(lines, starts, list(range(top, first + 1)), 1)]
+        first = top
+        pending: list[int] | None = None  # the lines of the cell after the last tab
+        closed = False  # the cell after the last tab stood on the tab's line (a no-break space)
+        last = first
+        j = i
+        while j < n:
+            line = lines[j]
+            if _is_tab_only(line):
+                parts = line.split("\t")
+                if pending is not None:
+                    cells.append(_join_cell(lines, starts, pending, len(cells) + 1))
+                # cells with no paragraph between two tabs on the line are empty
+                cells.extend(TextCell("", starts[j], 0) for _ in parts[1:-1])
+                closed = bool(parts[-1])
+                pending = None if closed else []
+                if closed:
+                    cells.append(TextCell("", starts[j] + len(line) - len(parts[-1]), 0))
+                last = j
+                j += 1
+                continue
+            if _is_content(line):
+                if pending is None:
+                    break
+                pending.append(j)
+                last = j
+                j += 1
+                continue
+            # a blank line: one stands between a cell and a tab; two or more end the row
+            nxt = lines[j + 1] if j + 1 < n else ""
+            after = lines[j + 3] if j + 3 < n and not lines[j + 2].strip(" \r") else ""
+            if _is_tab_only(nxt) or (
+                not closed and pending == [] and _is_content(nxt) and _is_tab_only(lines[j - 1])
+            ):
+                j += 1
+                continue
+            if pending and _is_content(nxt) and _is_tab_only(after):
+                j += 1  # a cell of several paragraphs: another tab follows its next one
+                continue
+            break
+        if pending:
+            cells.append(_join_cell(lines, starts, pending, len(cells) + 1))
+        out[first] = (last, _trim_row(cells))
+        i = last + 1
+    return out
+
+
+def _line_cell(line: str, start: int, no: int) -> TextCell:
+    lead = len(line) - len(line.lstrip())
+    return TextCell(line.strip(), start + lead, no)
+
+
+def _join_cell(lines: list[str], starts: list[int], rows: list[int], no: int) -> TextCell:
+    """One cell from the lines between two tabs (a cell of several paragraphs joined)."""
+    if not rows:
+        return TextCell("", 0, no)
+    first = _line_cell(lines[rows[0]], starts[rows[0]], no)
+    parts = [lines[r].strip() for r in rows]
+    text = "".join(parts) if all(_CJK.search(x) for x in parts) else " ".join(parts)
+    return TextCell(text.strip(), first.start, no)
+
+
+def _trim_row(cells: list[TextCell]) -> list[TextCell]:
+    for k, c in enumerate(cells, 1):
+        c.field = k
+    return cells
 
 
 def _line_pieces(no: int, start: int, line: str) -> list[Piece]:
@@ -197,6 +341,8 @@ def _line_pieces(no: int, start: int, line: str) -> list[Piece]:
         return [Piece(no, start, line, "separator")]
     if "|" in line and (line.count("|") >= 2 or not SENTENCE.search(line)):
         return [Piece(no, start, line, "row", [_pipe_row(line, start)])]
+    if "\t" in line and _is_tab_row(line):
+        return [Piece(no, start, line, "row", [_tab_row(line, start)])]
     lead = metadata.lead_heading(line)
     if lead is not None and not line[lead[1] :].strip(" \t。：:"):
         lead = None  # the heading is the whole line
