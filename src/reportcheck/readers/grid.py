@@ -24,6 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 
 from reportcheck.config import Settings
@@ -38,6 +39,7 @@ from reportcheck.model.tables import (
     ColumnDef,
     RowDef,
     TableDef,
+    ValueKind,
     match_column,
     match_row,
 )
@@ -57,6 +59,10 @@ class GridCell:
     formula: str | None = None
     no_cached_value: bool = False
     """An Excel formula whose result was never saved."""
+    shown_as: str | None = None
+    """How Excel's number format shows ``value`` when it differs in kind (``text`` is then
+    that display): ``date`` (read as text, RC201), ``percent``, ``wan`` (an amount in 元
+    shown in 万)."""
 
 
 MAX_POSITIONS = 250_000
@@ -481,6 +487,11 @@ def _row_values(
 def _cell(cell: GridCell, col: ColumnDef) -> Cell:
     if cell.no_cached_value:
         return Cell(None, "", CellState.FORMULA_NO_VALUE, cell.location, formula=cell.formula)
+    if cell.shown_as == "date":  # a count typed as 1-21 became a date: what Excel shows
+        return Cell(None, cell.text, CellState.TEXT, cell.location, formula=cell.formula)
+    if cell.shown_as == "wan" and col.kind is ValueKind.AMOUNT and cell.value is not None:
+        value = Decimal(str(cell.value))
+        return Cell(value, cell.text, CellState.NUMBER, cell.location, "元", cell.formula)
     raw: object = cell.value if cell.value is not None else cell.text
     parsed = parse_cell(raw, col.kind, cell.location, cell.formula)
     if cell.value is not None and parsed.raw != cell.text and cell.text:

@@ -215,6 +215,8 @@ class _Workbook:
     pkg: Package = field(init=False)
     cells: int = 0
     """Cells read so far from every sheet (bounded by :data:`MAX_CELLS`)."""
+    formats: list[tuple[int, str | None]] = field(default_factory=list)
+    """Number format of each cell style (``styles.xml``), by the cells' ``s`` index."""
 
     def __post_init__(self) -> None:
         if self.data[:8] == _OLE:
@@ -279,6 +281,29 @@ class _Workbook:
             out[rel.get("Id", "")] = (rel.get("Type", ""), resolved)
         return out
 
+    def number_formats(self) -> list[tuple[int, str | None]]:
+        """(number-format id, format code) of every cell style, by its ``s`` index."""
+        from reportcheck.readers.numfmt import format_code
+
+        rels = self._rels("xl/workbook.xml")
+        part = next((p for t, p in rels.values() if t.endswith("/styles")), "xl/styles.xml")
+        root = self.pkg.xml(part)
+        if root is None:
+            return []
+        ns = _ns(root)
+        custom: dict[int, str] = {}
+        for nf in root.iter(f"{ns}numFmt"):
+            nf_id = nf.get("numFmtId", "")
+            if nf_id.isdigit():
+                custom[int(nf_id)] = nf.get("formatCode", "")
+        out: list[tuple[int, str | None]] = []
+        xfs = root.find(f"{ns}cellXfs")
+        for xf in xfs if xfs is not None else []:
+            xf_id = xf.get("numFmtId", "0")
+            number = int(xf_id) if xf_id.isdigit() else 0
+            out.append((number, format_code(number, custom)))
+        return out
+
     def shared_strings(self) -> list[str]:
         rels = self._rels("xl/workbook.xml")
         part = next(
@@ -299,6 +324,7 @@ class _Workbook:
     def grids(self) -> list[Grid]:
         refs = self.sheets()
         strings = self.shared_strings()
+        self.formats = self.number_formats()
         # Visible sheets first: a hidden copy of last year's tables must not win.
         refs.sort(key=lambda s: s.hidden)
         out: list[Grid] = []
@@ -394,6 +420,26 @@ class _SheetReader:
             grid.cells[pos] = self._cell(c_el, ns, *pos)
         return row_no
 
+    def _shown(self, value: int | Decimal, style: str) -> tuple[str, str] | None:
+        """(what Excel shows, how) for a number whose format is a date, a percentage or a
+        万 display (:mod:`reportcheck.readers.numfmt`); None for plain numbers."""
+        from reportcheck.readers import numfmt
+
+        formats = self.book.formats
+        idx = int(style) if style.isdigit() else -1
+        if not 0 <= idx < len(formats):
+            return None
+        fid, code = formats[idx]
+        if code is None and fid not in numfmt.DATE_IDS:
+            return None
+        code = code or "yyyy/m/d"
+        text = numfmt.display(value, code, fid, self.book.date1904)
+        if text is None:
+            return None
+        if numfmt.is_date(code, fid):
+            return text, "date"
+        return text, "wan" if numfmt.shows_wan_of_yuan(code) else "percent"
+
     def _out_of_range(self, ref: str) -> InputError:
         return InputError(
             self.path,
@@ -472,6 +518,11 @@ class _SheetReader:
             value = parse_number(vtext)
             if value is None:
                 return GridCell(vtext, loc, formula=formula)
+            style = c.get("s")
+            if style and style != "0":
+                shown = self._shown(value, style)
+                if shown is not None:
+                    return GridCell(shown[0], loc, value=value, formula=formula, shown_as=shown[1])
             return GridCell(number_text(value), loc, value=value, formula=formula)
         if kind == "b":
             return GridCell(
