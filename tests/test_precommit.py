@@ -103,3 +103,17 @@ def test_other_json_and_markdown_are_not_checked(scratch: tuple[Path, dict[str, 
     code, out = _pre_commit(scratch, "README.md", "package.json")
     assert code == 0, out
     assert "no files to check" in out
+
+
+def test_consecutive_years_are_checked_in_one_run(scratch: tuple[Path, dict[str, str]]) -> None:
+    """require_serial: pre-commit must not split 2023 and 2024 into separate runs (on two
+    cores it would: one file per process), or the cross-year checks are lost."""
+    repo, _ = scratch
+    years = repo / "years"
+    years.mkdir(exist_ok=True)
+    Submission.valid("2021", year=2023).write(years / "2023.json")
+    Submission.valid("2021", year=2024).write(years / "2024.json")  # 上年结转 ≠ 2023's 结转
+    _git("add", "years", cwd=repo)
+    code, out = _pre_commit(scratch, "years/2023.json", "years/2024.json")
+    assert code == 1, out
+    assert "RC501" in out and "2024.json" in out

@@ -171,7 +171,12 @@ def validate(
             "together are compared without it.",
         ),
     ] = None,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colour.")] = False,
+    no_color: Annotated[
+        bool,
+        typer.Option(
+            "--no-color", help="No colour (as NO_COLOR=1; FORCE_COLOR=1 colours piped output)."
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Hide info findings.")] = False,
     statistics: Annotated[
         bool,
@@ -269,7 +274,7 @@ def validate(
             typer.echo(f"reportcheck: {r.error.text(lang.value)}", err=True)
     from reportcheck.render.common import summary_line
 
-    color = False if (no_color or output is not None) else None
+    color = out.color_setting(no_color, to_file=output is not None)
     if statistics:
         from reportcheck.render import concise
 

@@ -30,6 +30,23 @@ def resolve_format(name: str, environ: Mapping[str, str] | None = None) -> str:
     return "github" if env.get("GITHUB_ACTIONS") == "true" else "terminal"
 
 
+def color_setting(
+    no_color: bool = False, to_file: bool = False, environ: Mapping[str, str] | None = None
+) -> bool | None:
+    """Colour for the terminal view: False (never), True (always) or None (when a terminal).
+
+    ``--no-color`` and a file (``-o``) are never coloured; then ``NO_COLOR`` (https://no-color.org:
+    set and not empty) turns colour off, and ``FORCE_COLOR`` (set, not empty and not ``0``)
+    turns it on when the output is piped, as CI logs that show colour want. NO_COLOR wins.
+    """
+    env = os.environ if environ is None else environ
+    if no_color or to_file or env.get("NO_COLOR", ""):
+        return False
+    if env.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
+    return None
+
+
 def render(
     results: Sequence[FileResult],
     fmt: str,

@@ -64,11 +64,17 @@ _T = {
 
 
 def make_console(file: IO[str] | None = None, color: bool | None = None) -> Console:
-    """A console that wraps at the terminal width (80 when piped) and never highlights."""
+    """A console that wraps at the terminal width (80 when piped) and never highlights.
+
+    ``color``: False never (no escape sequence, bold neither), True always, None when the
+    output is a terminal (rich then reads ``NO_COLOR`` itself; the command line decides with
+    :func:`reportcheck.output.color_setting`).
+    """
     return Console(
         file=file,
         highlight=False,
-        no_color=color is False,
+        no_color=True if color is False else None,
+        color_system=None if color is False else "auto",  # no colour: no escapes at all
         force_terminal=True if color else None,
         soft_wrap=False,
         emoji=False,
