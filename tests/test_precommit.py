@@ -114,6 +114,14 @@ def test_consecutive_years_are_checked_in_one_run(scratch: tuple[Path, dict[str,
     Submission.valid("2021", year=2023).write(years / "2023.json")
     Submission.valid("2021", year=2024).write(years / "2024.json")  # 上年结转 ≠ 2023's 结转
     _git("add", "years", cwd=repo)
-    code, out = _pre_commit(scratch, "years/2023.json", "years/2024.json")
-    assert code == 1, out
-    assert "RC501" in out and "2024.json" in out
+    done = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "reportcheck", "--verbose", "--files"]
+        + ["years/2023.json", "years/2024.json"],
+        cwd=repo,
+        env=scratch[1],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    out = done.stdout + done.stderr
+    assert "RC501" in out and "2024.json" in out, out  # a warning: the hook still passes
