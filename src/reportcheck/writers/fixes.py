@@ -91,11 +91,9 @@ def fixed_workbook(data: bytes, changes: Iterable[Change]) -> bytes:
     """The clerk's workbook with the changed cells rewritten (numbers as numbers)."""
     from decimal import Decimal
 
-    from openpyxl import load_workbook  # type: ignore[import-untyped,unused-ignore]
+    from reportcheck.writers.annotate import load_copy, parse_address
 
-    from reportcheck.writers.annotate import parse_address
-
-    wb = load_workbook(io.BytesIO(data), rich_text=True)
+    wb = load_copy(data)
     for c in changes:
         at = parse_address(c.address) if c.address else None
         if at is None or at[0] not in wb.sheetnames:

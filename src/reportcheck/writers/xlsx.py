@@ -419,25 +419,22 @@ def _write_table(ws: Any, lay: Layout, cells: dict[tuple[str, str], Cell]) -> No
     )
 
     st = _styles()
+    stamp = _Stamper()
+    text_role = {(r, c): role for r, c, _t, role in lay.texts}
     # borders on every cell of the table (a merged cell shows the borders of all it covers)
     for r in range(lay.top, lay.bottom + 1):
         for c in range(1, lay.width + 1):
-            ws.cell(r, c).border = st["border"]
+            role = text_role.get((r, c), "data" if (r, c) in lay.kinds else "")
+            stamp(ws.cell(r, c), role, lambda x, role=role: _style_cell(x, role, st))
     for r, c, text, role in lay.texts:
         x = ws.cell(r, c)
         x.value = text
-        x.font = st[role]
-        x.alignment = st["left"] if role == "label" else st["center"]
-        if role in ("header", "band"):
-            x.fill = st["header_fill"]
-    for r1, c1, r2, c2 in lay.merges:
-        ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+        if not lay.top <= r <= lay.bottom:  # the title row, outside the bordered body
+            stamp(x, f"{role}-free", lambda x, role=role: _style_cell(x, role, st, False))
+    _merge(ws, lay.merges)
     validations: dict[ValueKind, Any] = {}
     for key, (r, c) in lay.data.items():
         x = ws.cell(r, c)
-        x.font = st["data"]
-        x.alignment = st["center"]
-        x.fill = st["input_fill"]
         kind = lay.kinds[(r, c)]
         if kind not in validations:
             vtype, op, f1, f2, message = _VALIDATION[kind]
@@ -463,13 +460,61 @@ def _write_table(ws: Any, lay: Layout, cells: dict[tuple[str, str], Cell]) -> No
     _fit_heights(ws, lay)
     ws.freeze_panes = lay.freeze
     ws.print_title_rows = f"1:{lay.header_rows}"
-    _protect(ws, (cell for cell in lay.data.values()))
+    _protect(ws, ())  # the input cells were unlocked as they were styled
     ws.page_setup.orientation = "landscape" if lay.landscape else "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
+
+
+def _merge(ws: Any, ranges: Sequence[tuple[int, int, int, int]]) -> None:
+    """Merge the ranges. Every cell under them already has its borders and no value, so
+    openpyxl's clean-up of covered cells (its costliest step here) is not needed."""
+    from openpyxl.worksheet.merge import (  # type: ignore[import-untyped,unused-ignore]
+        MergedCellRange,
+    )
+
+    for r1, c1, r2, c2 in ranges:
+        ref = f"{column_letter(c1)}{r1}:{column_letter(c2)}{r2}"
+        ws.merged_cells.add(MergedCellRange(ws, ref))
+
+
+class _Stamper:
+    """Give many cells the same style fast: style the first cell of a kind through
+    openpyxl's style attributes, then copy its style array to the others (assigning the
+    attributes cell by cell costs openpyxl a lookup of every style object each time)."""
+
+    def __init__(self) -> None:
+        self.done: dict[str, Any] = {}
+
+    def __call__(self, x: Any, key: str, style: Any) -> None:
+        from copy import copy
+
+        proto = self.done.get(key)
+        if proto is not None:
+            x._style = copy(proto)
+            return
+        style(x)
+        self.done[key] = copy(x._style)
+
+
+def _style_cell(x: Any, role: str, st: dict[str, Any], border: bool = True) -> None:
+    """A table cell's look by its role: title, header, band, label, data or empty."""
+    from openpyxl.styles import Protection  # type: ignore[import-untyped,unused-ignore]
+
+    if border:
+        x.border = st["border"]
+    if not role:
+        return
+    x.font = st[role]
+    x.alignment = st["left"] if role == "label" else st["center"]
+    if role in ("header", "band"):
+        x.fill = st["header_fill"]
+    elif role == "data":
+        x.fill = st["input_fill"]
+        x.protection = Protection(locked=False)
 
 
 def _protect(ws: Any, inputs: Any) -> None:
