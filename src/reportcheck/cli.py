@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from reportcheck import __version__
+from reportcheck.lazycli import LazyGroup
+from reportcheck.lazycli import command as lazy_command
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,6 +31,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    cls=LazyGroup,  # main() builds a command only when it runs (issue 13)
 )
 
 
@@ -646,7 +649,7 @@ def schema(
 def main() -> None:
     """Entry point of the ``reportcheck`` console script."""
     try:
-        app()
+        lazy_command(app)()
     except SystemExit:
         raise
     except KeyboardInterrupt:

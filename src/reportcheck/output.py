@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -122,6 +121,8 @@ def write_atomic(path: str | Path, text: str | bytes) -> None:
         return
     target = Path(os.path.realpath(target))
     directory = target.parent if str(target.parent) else Path(".")
+    import tempfile  # not at the top: only a written file needs it (start-up, issue 13)
+
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
