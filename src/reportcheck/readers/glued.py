@@ -262,6 +262,15 @@ def vocabulary() -> tuple[str, ...]:
     return tuple(sorted({label_key(w) for w in words}, key=len, reverse=True))
 
 
+def header_fragments(text: str) -> bool:
+    """Whether a line holds only pieces of header words, spaced apart (表四's header as PDF
+    text prints it, broken one or two characters per line: 「结果 结果 其他 尚未 总」)."""
+    tokens = text.split()
+    if len(tokens) < 3 or len(text) > 200:
+        return False
+    return all(len(t) <= 4 and any(t in w for w in vocabulary()) for t in tokens)
+
+
 def segment(text: str) -> list[str] | None:
     """Split text made only of header words (``行政复议行政诉讼``) into them, else None."""
     if len(text) > 120:  # header words only: never a long text (and keep the cache small)
@@ -365,13 +374,23 @@ _REVIEW_HEAD = re.compile(
 )
 
 
+_HEADER_CHARS = "".join(sorted(set("结果维持纠正其他尚未审结总计未经复议直接起诉后行政诉讼")))
+_REVIEW_HEAD_BROKEN = re.compile(
+    rf"行政复议\s*行政诉讼(?=[{_HEADER_CHARS}\s]*结\s*果)[{_HEADER_CHARS}\s]{{8,400}}?(?=[0-9])"
+)
+"""表四's header with its words broken one or two characters per line (PDF text): only
+the characters of its header words and spaces stand between 行政复议 行政诉讼 and the numbers."""
+
+
 def find_review(text: str) -> GluedTable | None:
     """表四 in glued text: its header words, then one run of 15 numbers."""
-    m = _REVIEW_HEAD.search(unicodedata.normalize("NFKC", text))
-    if m is None:
-        return None
-    run, _ = _leading_run(text[m.end() :])
-    if not run:
+    norm = unicodedata.normalize("NFKC", text)
+    for pat in (_REVIEW_HEAD, _REVIEW_HEAD_BROKEN):
+        m = pat.search(norm)
+        run = _leading_run(text[m.end() :])[0] if m is not None else ""
+        if m is not None and run:
+            break
+    else:
         return None
     table = GluedTable("review_litigation", m.start(), m.end() + len(run))
     table.header = ["行政复议", "行政诉讼"]

@@ -30,7 +30,7 @@ from functools import lru_cache
 from reportcheck.config import Settings
 from reportcheck.errors import Refused
 from reportcheck.findings import Finding
-from reportcheck.findings.catalogue import emit
+from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.labels import label_key
 from reportcheck.model.report import Cell, CellState, Location, Report, TableData
 from reportcheck.model.tables import (
@@ -519,6 +519,8 @@ def _review_table(grid: Grid, findings: list[Finding]) -> TableData | None:
             head = i
             break
     if head is None:
+        head = _review_head_apart(lines)
+    if head is None:
         return None
     data = TableData("review_litigation", location=_first_location(grid, lines[head].row))
     outcome_cols: list[int] = []
@@ -545,6 +547,17 @@ def _review_table(grid: Grid, findings: list[Finding]) -> TableData | None:
             seq = [c for _, c in nums]
         elif len(line.values) == 15 and nums and not line.labels:
             seq = [c for _, c in line.values]  # 15 fields, the blank ones kept in place
+        elif len(nums) == 5 and not line.labels:
+            groups = _review_groups(lines, head)
+            if groups is None:
+                continue
+            seq = groups
+        elif 0 < len(nums) < 15 and not line.labels and _digit_count(nums) == 15:
+            # the 15 numbers run together (「100010000000000」): the digits decide
+            split = _glued_review(nums, findings)
+            if split is None:
+                return data
+            seq = split
         elif len(nums) > 0 and not line.labels:
             findings.append(
                 emit(
@@ -563,6 +576,85 @@ def _review_table(grid: Grid, findings: list[Finding]) -> TableData | None:
     if blank_row is not None:  # a template's data row, left empty: its cells are blank
         _fill_review(data, blank_row)
     return data
+
+
+def _review_head_apart(lines: list[_Line]) -> int | None:
+    """表四's header when 行政复议 and 行政诉讼 stand on lines of their own (PDF text, or the
+    three groups published as small tables of their own): the 行政复议 line, when outcome
+    words (结果维持 …) follow it within a few lines."""
+    for i, line in enumerate(lines):
+        keys = [label_key(t) for t in line.labels]
+        if not any(k == _REVIEW or k.startswith(_REVIEW) for k in keys):
+            continue
+        after = [label_key(t) for ln in lines[i + 1 : i + 5] for t in ln.labels]
+        if sum(1 for k in after if k in _OUTCOME_KEYS) >= 3 or any(
+            k.startswith(_LITIGATION) for k in after[:3]
+        ):
+            return i
+    return None
+
+
+def _review_groups(lines: list[_Line], head: int) -> list[GridCell | None] | None:
+    """表四 published as its three groups one after the other, five numbers each, in the
+    format's order (行政复议, 未经复议直接起诉, 复议后起诉); None unless exactly three such rows
+    follow and the labels between them, where printed, name the groups in that order."""
+    rows: list[list[GridCell | None]] = []
+    names: list[str] = []
+    for line in lines[head:]:
+        names.extend(label_key(t) for t in line.labels)
+        nums = _numbers(line.values)
+        if line.labels or not nums:
+            continue
+        if len(line.values) != 5:
+            return None
+        rows.append([c for _, c in line.values])
+        if len(rows) == 3:
+            break
+    if len(rows) != 3:
+        return None
+    text = "".join(names)
+    direct, after = text.find("直接起诉"), text.find("复议后起诉")
+    if direct >= 0 and after >= 0 and after < direct:
+        return None
+    return [c for row in rows for c in row]
+
+
+def _digit_count(nums: list[tuple[int, GridCell]]) -> int:
+    return sum(ch.isdigit() for _, c in nums for ch in c.text)
+
+
+def _glued_review(
+    nums: list[tuple[int, GridCell]], findings: list[Finding]
+) -> list[GridCell | None] | None:
+    """15 figures run together in one or a few fields: read where the digits (and, among
+    several splits, the group totals) leave one reading; else RC003 with the candidates."""
+    from reportcheck.readers import glued
+
+    cells = [c for _, c in nums]
+    run = " ".join(c.text.strip() for c in cells)
+    reading = glued.split_run(run, 15, glued.group_totals)
+    if reading.cells is None:
+        shown = [" · ".join(t for t, _ in opt) for opt in reading.options[:4]]
+        why = (
+            Tr(
+                "以下拆分都符合各组总计：" + "；".join(shown),
+                "these splits all fit: " + "; ".join(shown),
+            )
+            if shown
+            else Tr("没有一种拆分符合各组总计", "no split fits the group totals")
+        )
+        findings.append(
+            emit(
+                "RC003",
+                {"table": "表四", "label": "", "run": run, "why": why},
+                variant="glued",
+                table="review_litigation",
+                location=cells[0].location,
+                actual=run,
+            )
+        )
+        return None
+    return [GridCell(t, cells[0].location) for t, _ in reading.cells]
 
 
 def _fill_review(data: TableData, seq: list[GridCell | None]) -> None:

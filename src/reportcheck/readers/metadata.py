@@ -341,7 +341,7 @@ def _is_table_label(text: str) -> bool:
     # a whole label with its numbers after it, or a label's first part broken off its line
     # (「二、上年结转政府信息」 from a PDF): never a section heading
     return any(key.startswith(k) for k in numbered) or (
-        len(key) >= 4 and key[0] in NUMERALS and any(k.startswith(key) for k in numbered)
+        len(key) >= 3 and key[0] in NUMERALS and any(k.startswith(key) for k in numbered)
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from reportcheck.config import Settings
 from reportcheck.findings import Finding
 from reportcheck.findings.catalogue import Tr, emit
+from reportcheck.model.labels import label_key
 from reportcheck.model.report import CellState, Report
 from reportcheck.model.tables import FORMATS, TABLE_EN, TABLE_IDS, RowDef, version_for_year
 from reportcheck.rules.common import table_name
@@ -58,6 +59,7 @@ def missing_row(report: Report, settings: Settings) -> Iterator[Finding]:
     """A row of the format is missing from a table that is present."""
     # A row the reader found but could not read is reported there (RC003), not as missing.
     unreadable = {(f.table, f.row) for f in report.findings if f.code == "RC003"}
+    bare = bare_other_group(report)
     for table_id, data in report.tables.items():
         tdef = report.table_def(table_id)
         missing = []
@@ -67,6 +69,8 @@ def missing_row(report: Report, settings: Settings) -> Iterator[Finding]:
             whole = not data.cells and (table_id, None) in unreadable
             if (table_id, r.id) in unreadable or whole:
                 continue
+            if bare and table_id == "applications" and r.group == bare:
+                continue  # （六） written as one row: said once by RC105
             offset = row_on_page(report, r)
             if offset is not None:
                 # its label is on the page: the row is there, its numbers were not read
@@ -206,19 +210,39 @@ def mixed_format(report: Report, settings: Settings) -> Iterator[Finding]:
         return
     other = max(others)[1]
     odd = ev[other]
+    bare = bare_other_group(report)
     yield emit(
         "RC105",
         {"used": used, "other": other, "labels": Tr("、".join(odd[:5]), ", ".join(odd[:5]))},
+        hint="bare_other" if bare else None,
         actual=other,
         expected=used,
     )
 
 
+_OTHER = "（六）其他处理"
+_BARE_OTHER = "（六）其他处理（无细分项）"
+
+
+def bare_other_group(report: Report) -> str | None:
+    """The group label when a 表三 whose format splits （六）其他处理 into sub-rows prints it
+    as one row of numbers (the 2019 way): the mix is reported once (RC105), not as three
+    missing rows and an unknown one."""
+    used = report.format.version
+    if not any(_BARE_OTHER in found for v, found in report.version_evidence.items() if v != used):
+        return None
+    tdef = report.table_def("applications")
+    return _OTHER if any(r.group == _OTHER for r in tdef.rows) else None
+
+
 @rule("RC106")
 def unknown_row(report: Report, settings: Settings) -> Iterator[Finding]:
     """A table has a row whose label is not part of the format."""
+    bare = bare_other_group(report)
     for table_id, data in report.tables.items():
         for label, loc in data.extra_rows:
+            if bare and table_id == "applications" and label_key(label) == label_key(bare):
+                continue  # said once by RC105
             yield emit(
                 "RC106",
                 {"table": table_name(table_id), "label": label},

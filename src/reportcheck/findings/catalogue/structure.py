@@ -71,6 +71,15 @@ ENTRIES = (
             )
         },
         "rules.structure",
+        hints={
+            "bare_other": Tr(
+                "「（六）其他处理」写成了一行，没有按本版格式分为 3 个细分项：请按细分项填写；"
+                "在此之前，该行及（七）总计与各项之和的关系未核对",
+                "「（六）其他处理」 is written as one row, not as the 3 sub-rows of this format: "
+                "fill in the sub-rows; until then that row and the total of the results are "
+                "not checked",
+            )
+        },
     ),
     Entry(
         "RC106",

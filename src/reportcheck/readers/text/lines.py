@@ -380,7 +380,7 @@ def is_loose(p: Piece) -> bool:
     if p.kind != "text" or SENTENCE.search(text):
         return False
     # a longer line is loose only when made of header words (表四's copied header rows)
-    return len(text) <= 40 or glued.segment(text) is not None
+    return len(text) <= 40 or glued.segment(text) is not None or glued.header_fragments(text)
 
 
 class Lines:

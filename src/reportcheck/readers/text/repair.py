@@ -132,7 +132,7 @@ class Repairs(Lines):
             t2 = glued.find_rows_table(chunk, fmt.table("proactive_disclosure"), minimum=2)
             if t2 is not None and not any(_overlap(t2, t) for t in found):
                 found.append(t2)
-        if "复议后起诉" in chunk:
+        if "复议后起诉" in chunk or ("行政复议" in chunk and "结果维持" in chunk):
             t4 = glued.find_review(chunk)
             if t4 is not None and not any(_overlap(t4, t) for t in found):
                 found.append(t4)
