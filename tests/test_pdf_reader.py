@@ -256,3 +256,65 @@ def test_tables_without_ruling_lines_are_read_from_where_the_figures_stand() -> 
     pages = {CELL_PLACE.match(c.location.address)[1] for c in t3.cells.values() if c.location}  # type: ignore[index]
     assert pages == {"2", "3"}
     assert "商业企业" in (report.text or "")
+
+
+@pytest.mark.parametrize(
+    "fmt", ["terminal", "concise", "json", "sarif", "junit", "github", "markdown"]
+)
+def test_every_output_format_says_page_and_line(fmt: str) -> None:
+    """A table cell and a sentence of the prose, placed by page and line in every format
+    (Chinese by default; the English words where the format keeps the address as data)."""
+    path = DATA / "lo-2021-errors.pdf"
+    found = api.check(api.read_path(path))
+    places = {f.code: f.location for f in found if f.code in ("RC300", "RC401")}
+    assert set(places) == {"RC300", "RC401"}
+    result = runner.invoke(app, ["validate", "--format", fmt, str(path)])
+    assert result.exit_code == 1, result.output
+    out = "".join(result.output.split())
+    for loc in places.values():
+        assert loc is not None
+        assert "".join(loc.zh.split()) in out or "".join(loc.address.split()) in out, (fmt, loc)
+
+
+@pytest.mark.parametrize("suffix", [".json", ".xlsx"])
+def test_convert_a_pdf_to_a_submission(tmp_path: Path, suffix: str) -> None:
+    """What the PDF says, as a JSON or Excel submission: the same values, checked clean."""
+    out = tmp_path / f"年报{suffix}"
+    source = DATA / "chromium-2019-negative.pdf"
+    result = runner.invoke(app, ["convert", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    again = api.read_path(out)
+    original = api.read_path(source)
+    assert again.format_version == "2019"
+    for table_id, data in original.tables.items():
+        assert {k: c.value for k, c in again.tables[table_id].cells.items()} == {
+            k: c.value for k, c in data.cells.items()
+        }
+    change = again.tables["proactive_disclosure"].get("administrative_licensing", "change")
+    assert change is not None and change.value == -3
+    assert api.check(again) == []
+
+
+def test_pages_without_text_are_said_and_their_tables_not_called_missing() -> None:
+    """Two pages of text, the table pages scanned: the scanned pages are named (RC003), and
+    表三 and 表四 are said to be maybe on them, not reported missing (RC101)."""
+    report = _read("partly-scanned.pdf")
+    found = api.check(report)
+    codes = [(f.code, f.table) for f in found]
+    assert ("RC003", None) in codes
+    assert ("RC003", "applications") in codes and ("RC003", "review_litigation") in codes
+    assert not [f for f in found if f.code == "RC101"]
+    scan = next(f for f in found if f.code == "RC003" and f.table is None)
+    assert scan.location is not None and scan.location.zh == "第 3 页"
+    assert "proactive_disclosure" in report.tables  # 表二 is on page 2, with text
+
+
+def test_a_pdf_of_too_many_pages_is_refused(tmp_path: Path) -> None:
+    doc = pdfium.PdfDocument.new()
+    for _ in range(301):
+        doc.new_page(595, 842)
+    path = tmp_path / "big.pdf"
+    doc.save(str(path))
+    with pytest.raises(InputError) as err:
+        api.read_path(path)
+    assert "301" in err.value.problem and "pages" in err.value.problem_en

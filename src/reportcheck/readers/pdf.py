@@ -47,18 +47,26 @@ import statistics
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
+from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.report import CellState, Location, Report
+from reportcheck.model.tables import TABLE_EN, TABLE_IDS
 from reportcheck.model.values import parse_text
 from reportcheck.readers.grid import Grid, GridCell
 from reportcheck.readers.published import Block, build_report
 
-MAX_PAGES = 200
-"""A report has a few pages; a longer PDF is read up to here (a finding would say so)."""
+MAX_PAGES = 300
+"""A report has a few pages (a long one 30); a PDF with more is not read (one line, exit 2)."""
+MAX_CHARS = 300_000
+"""Characters in the whole PDF (a 6-page report has about 6 000)."""
+MAX_RULES = 5_000
+"""Ruling lines on one page; past this (a vector drawing) the page's tables are read from
+where their figures stand."""
 
 _RULE_THICKNESS = 2.5
 """A path thinner than this (points) is a ruling line."""
@@ -172,23 +180,23 @@ class _Line:
     furniture: bool = False
     _text: str | None = None
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return self.chars[0].x0
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return self.chars[-1].x1
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(c.top for c in self.chars)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(c.bottom for c in self.chars)
 
-    @property
+    @cached_property
     def size(self) -> float:
         return statistics.median(c.height for c in self.chars)
 
@@ -286,7 +294,14 @@ def _open(path: str, data: bytes) -> Any:
 def _pages(path: str, doc: Any) -> list[_Page]:
     import pypdfium2.raw as raw
 
+    if len(doc) > MAX_PAGES:
+        raise InputError(
+            path,
+            f"PDF 有 {len(doc)} 页，超过 {MAX_PAGES} 页：不是一份年度报告",
+            f"the PDF has {len(doc)} pages, more than {MAX_PAGES}: not one annual report",
+        )
     pages: list[_Page] = []
+    total = 0
     rect = raw.FS_RECTF()
     left, bottom_, right, top_ = (
         ctypes.c_float(),
@@ -294,12 +309,19 @@ def _pages(path: str, doc: Any) -> list[_Page]:
         ctypes.c_float(),
         ctypes.c_float(),
     )
-    for index in range(min(len(doc), MAX_PAGES)):
+    for index in range(len(doc)):
         page = doc[index]
         width, height = page.get_size()
         textpage = page.get_textpage()
         tp = textpage.raw
         count = raw.FPDFText_CountChars(tp)
+        total += max(count, 0)
+        if total > MAX_CHARS:
+            raise InputError(
+                path,
+                f"PDF 的文字超过 {MAX_CHARS} 个字符：不是一份年度报告",
+                f"the PDF holds more than {MAX_CHARS} characters: not one annual report",
+            )
         chars: list[_Char] = []
         if count > 0:
             buf = ctypes.create_string_buffer((count + 1) * 2)
@@ -309,6 +331,9 @@ def _pages(path: str, doc: Any) -> list[_Page]:
             text = buf.raw[: max(0, got - 1) * 2].decode("utf-16-le", errors="replace")
             one_to_one = len(text) == count
             usual = 0.0  # the height of the last character with a full box
+            loose_box = raw.FPDFText_GetLooseCharBox
+            add = chars.append
+            box = ctypes.byref(rect)
             for i in range(count):
                 if one_to_one:
                     ch = text[i]
@@ -318,7 +343,7 @@ def _pages(path: str, doc: Any) -> list[_Page]:
                 # PDFium's generated characters are spaces and line breaks: skipped here
                 if ch.isspace() or ch in "\x00\ufffe\uffff" or "\ud800" <= ch <= "\udfff":
                     continue
-                raw.FPDFText_GetLooseCharBox(tp, i, rect)
+                loose_box(tp, i, box)
                 top, bottom = height - rect.top, height - rect.bottom
                 if bottom - top < 0.6 * usual or bottom - top < 2:
                     size = raw.FPDFText_GetFontSize(tp, i)
@@ -329,7 +354,7 @@ def _pages(path: str, doc: Any) -> list[_Page]:
                         top, bottom = mid - size / 2, mid + size / 2
                 else:
                     usual = bottom - top
-                chars.append(_Char(ch, rect.left, top, rect.right, bottom))
+                add(_Char(ch, rect.left, top, rect.right, bottom))
         rules: list[_Rule] = []
         images = 0
         for obj in range(raw.FPDFPage_CountObjects(page.raw)):
@@ -481,6 +506,8 @@ def _nearest(values: list[float], x: float) -> int:
 
 
 def _find_tables(page: _Page) -> None:
+    if len(page.rules) > MAX_RULES:
+        page.rules = []
     for group in _rule_groups(page.rules):
         table = _table(page.number, group)
         if table is not None and len(table.cells) > 1:
@@ -824,6 +851,8 @@ def _is_number(text: str) -> bool:
 
 def _figures(line: _Line) -> bool:
     """A line of a table: two values or more (one a number), or a label and a number."""
+    if not any(c.text.isdigit() for c in line.chars):
+        return False
     texts = [_line_text(seg) for seg in _segments(line)]
     values = [t for t in texts if _is_value(t)]
     if not any(_is_number(t) for t in values):
@@ -1118,6 +1147,28 @@ def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
     text = builder.text()
     report = build_report(path, kind, builder.blocks, settings, text)
     report.places = builder.places
+    images = [str(p.number) for p in pages if not p.chars and p.images]
+    if images:
+        report.findings.append(
+            emit(
+                "RC003",
+                {"pages": ", ".join(images)},
+                variant="image_pages",
+                location=Location(f"page {images[0]}"),
+            )
+        )
+        for table_id in TABLE_IDS:
+            if table_id not in report.tables:  # not on the text pages: on the images, maybe
+                tdef = report.table_def(table_id)
+                report.findings.append(
+                    emit(
+                        "RC003",
+                        {"table": Tr(tdef.short, TABLE_EN[table_id]), "pages": ", ".join(images)},
+                        variant="image_pages_table",
+                        table=table_id,
+                        location=Location(f"page {images[0]}"),
+                    )
+                )
     if not report.tables and not report.sections and report.metadata.year is None:
         raise InputError(
             path,

@@ -17,9 +17,10 @@ an agency would use:
 
 Beside each PDF the source (.docx / .html) and ``NAME.expected.json``: every table cell as
 printed (``{table: {row: {column: text}}}``), which the tests compare with what the PDF reader
-reads. Three more PDFs for the files that cannot be read: ``scanned.pdf`` (pages as images,
-no text layer), ``encrypted.pdf`` (an open password, exported by LibreOffice) and
-``damaged.pdf`` (a PDF whose cross-reference table and objects were cut off in transfer).
+reads. More PDFs for what cannot be read: ``scanned.pdf`` (pages as images, no text
+layer), ``partly-scanned.pdf`` (two pages of text, the table pages as images),
+``encrypted.pdf`` (an open password, exported by LibreOffice) and ``damaged.pdf`` (a PDF
+whose cross-reference table and objects were cut off in transfer).
 
 The test suite reads only the files made here; it needs neither LibreOffice nor Chromium.
 Fonts: Noto Serif CJK SC / Noto Sans CJK SC (Debian's fonts-noto-cjk).
@@ -618,6 +619,27 @@ def scanned(source_pdf: Path, out: Path) -> None:
         doc.save(str(out))
 
 
+def partly_scanned(source_pdf: Path, out: Path) -> None:
+    """The first two pages of a PDF as they are, the rest as scanned images (a report whose
+    table pages were printed, signed and scanned)."""
+    import pypdfium2 as pdfium
+
+    src = pdfium.PdfDocument(str(source_pdf))
+    doc = pdfium.PdfDocument.new()
+    doc.import_pages(src, [0, 1])
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", "60", "-jpeg", "-f", "3", str(source_pdf),
+                        f"{tmp}/p"], check=True)  # fmt: skip
+        for jpg in sorted(Path(tmp).glob("p*.jpg")):
+            page = doc.new_page(595, 842)
+            image = pdfium.PdfImage.new(doc)
+            image.load_jpeg(str(jpg), inline=True)
+            image.set_matrix(pdfium.PdfMatrix().scale(595, 842))
+            page.insert_obj(image)
+            page.gen_content()
+        doc.save(str(out))
+
+
 def damaged(source_pdf: Path, out: Path) -> None:
     """A download cut short: the first 3 KB of a PDF, the rest lost."""
     out.write_bytes(source_pdf.read_bytes()[:3000])
@@ -647,12 +669,13 @@ def main(only: list[str]) -> None:
     if only:
         return
     scanned(HERE / "lo-2021-clean.pdf", HERE / "scanned.pdf")
+    partly_scanned(HERE / "lo-2021-clean.pdf", HERE / "partly-scanned.pdf")
     damaged(HERE / "lo-2021-clean.pdf", HERE / "damaged.pdf")
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "encrypted.docx"
         shutil.copy(HERE / "lo-2021-clean.docx", src)
         shutil.copy(lo_pdf(src, Path(tmp), password="nianbao2024"), HERE / "encrypted.pdf")
-    print("scanned.pdf damaged.pdf encrypted.pdf")
+    print("scanned.pdf partly-scanned.pdf damaged.pdf encrypted.pdf")
 
 
 if __name__ == "__main__":

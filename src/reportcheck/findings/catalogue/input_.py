@@ -91,6 +91,18 @@ ENTRIES = (
                 "{table} row “{label}”: its digits run together in the text ({run}) and "
                 "{why}: the cells cannot be told apart, so the row was not read or checked",
             ),
+            "image_pages": Tr(
+                "PDF 第 {pages} 页没有文字层（是扫描的图片）：其中的内容未读取、未检查；"
+                "请先对这些页进行文字识别（OCR）",
+                "page {pages} of the PDF has no text layer (a scanned image): what it shows "
+                "was not read or checked; run text recognition (OCR) on it first",
+            ),
+            "image_pages_table": Tr(
+                "有文字的页上没有{table}：它可能在没有文字层的第 {pages} 页中，未读取、未检查"
+                "（不一定是缺表）",
+                "{table} is not on the pages with text: it may be on page {pages}, which has no "
+                "text layer; not read or checked (not necessarily missing)",
+            ),
             "table_unplaced": Tr(
                 "{table}在文中，但其 {rows} 行的数字都无法对应到单元格：本表未读取、未检查（不是缺表）",
                 "{table} is in the text, but the numbers of its {rows} rows cannot be placed in "
