@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -36,10 +37,16 @@ def test_concise_is_one_line_per_finding(tmp_path: Path) -> None:
     assert result.exit_code == 1
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 3  # two findings and the summary
-    assert lines[0].startswith(f"{files[1]}:/applications/granted/natural_person (line ")
-    assert " RC300 error " in lines[0]
-    assert lines[1].startswith(f"{files[2]}:/review_litigation/review/total")
-    assert " RC304 error " in lines[1]
+    # file:line:col: CODE message [severity] — the line and column of the value in the JSON
+    b_text = Path(files[1]).read_text("utf-8").splitlines()
+    m = re.match(rf"{re.escape(files[1])}:(\d+):(\d+): RC300 (.+) \[error\]$", lines[0])
+    assert m, lines[0]
+    row, col = int(m.group(1)), int(m.group(2))
+    value = Submission.valid("2021").get("applications", "granted", "natural_person") + 1
+    assert '"natural_person"' in b_text[row - 1]
+    assert b_text[row - 1][col - 1 :].startswith(str(value))  # the column of the value
+    assert "/applications/granted/natural_person" in m.group(3)
+    assert re.match(rf"{re.escape(files[2])}:\d+:\d+: RC304 .+ \[error\]$", lines[1])
     assert lines[2] == "2 errors, 0 warnings, 0 info in 3 files"
 
 
@@ -66,3 +73,14 @@ def test_statistics_of_a_clean_batch(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", *files, "--statistics"])
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == "未发现问题"
+
+
+def test_concise_without_lines_names_the_cell(tmp_path: Path) -> None:
+    from reportcheck.writers.xlsx import write_workbook
+
+    sub = Submission.valid("2021").add("applications", "granted", "natural_person", 1)
+    path = tmp_path / "b.xlsx"
+    write_workbook(path, "2021", sub.report())
+    result = runner.invoke(app, ["validate", "--no-config", str(path), "-f", "concise"])
+    first = result.stdout.splitlines()[0]
+    assert re.match(rf"{re.escape(str(path))}:表三!D\d+: RC300 .+ \[错误\]$", first), first

@@ -139,9 +139,19 @@ def write_atomic(path: str | Path, text: str | bytes) -> None:
         raise
 
 
+STEP_SUMMARY_LIMIT = 1024 * 1024
+"""GitHub refuses a job step's summary over 1 MiB (and shows none of it)."""
+
+
 def append_step_summary(results: Sequence[FileResult], lang: str, path: str) -> None:
-    """Append the Markdown report to GitHub's ``$GITHUB_STEP_SUMMARY`` file."""
+    """Append the Markdown report to GitHub's ``$GITHUB_STEP_SUMMARY`` file, cut (with a
+    note saying what was cut) so that the file stays within :data:`STEP_SUMMARY_LIMIT`."""
     from reportcheck.render import markdown
 
+    try:
+        already = os.path.getsize(path)
+    except OSError:
+        already = 0
+    room = max(STEP_SUMMARY_LIMIT - already - 1, 1024)
     with open(path, "a", encoding="utf-8") as fh:
-        fh.write(markdown.render(results, lang) + "\n")
+        fh.write(markdown.render(results, lang, max_bytes=room) + "\n")

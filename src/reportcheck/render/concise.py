@@ -1,8 +1,12 @@
 """Concise output for large batches: one line per finding, and counts per rule.
 
-``--format concise`` prints ``file:place: CODE severity message`` — one line each, easy to
-grep, sort or count in a collecting office's batch of hundreds of reports. ``--statistics``
-prints how often each code occurred and in how many files, most frequent first.
+``--format concise`` prints ``file:line:col: CODE message [severity]`` where the input has
+lines (JSON, text, Markdown, HTML, CSV), so that editors and terminals jump there (the
+``%f:%l:%c: %m`` of vim, Emacs' compilation mode, VS Code problem matchers), and
+``file:place: CODE message [severity]`` where it has none (``b.xlsx:表三!D7: …``): one line
+each, easy to grep, sort or count in a collecting office's batch of hundreds of reports.
+``--statistics`` prints how often each code occurred and in how many files, most frequent
+first.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from reportcheck.api import FileResult
-from reportcheck.findings import Severity
+from reportcheck.findings import Finding, Severity
 from reportcheck.render.common import SEVERITY_WORD, not_checked, place, summary_line
 
 _WAIVED = {"zh": "已豁免", "en": "waived"}
@@ -28,13 +32,23 @@ def render(results: Sequence[FileResult], lang: str = "zh", show_info: bool = Tr
         for f in r.findings:
             if not show_info and f.severity is Severity.INFO:
                 continue
-            where = place(f, lang)
-            head = f"{r.path}:{where}:" if where else f"{r.path}:"
-            sev = SEVERITY_WORD[lang][f.severity]
-            waived = f" [{_WAIVED[lang]}: {f.waived}]" if f.waived else ""
-            lines.append(f"{head} {f.code} {sev} {f.text(lang)}{waived}")
+            lines.append(line(r.path, f, lang))
     lines.append(summary_line(results, lang))
     return "\n".join(lines) + "\n"
+
+
+def line(path: str, f: Finding, lang: str = "zh") -> str:
+    """``path:line:col: CODE message [severity]`` (or ``path:place:`` without a line)."""
+    loc = f.location
+    if loc is not None and loc.line:
+        head = f"{path}:{loc.line}:{loc.column or 1}:"
+    else:
+        where = place(f, lang)
+        head = f"{path}:{where}:" if where else f"{path}:"
+    tags = [SEVERITY_WORD[lang][f.severity]]
+    if f.waived:
+        tags.append(f"{_WAIVED[lang]}: {f.waived}")
+    return f"{head} {f.code} {f.text(lang)} [{'; '.join(tags)}]"
 
 
 def _width(text: str) -> int:

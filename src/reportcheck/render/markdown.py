@@ -76,16 +76,65 @@ def _row(f: Finding, lang: str) -> str:
     return "| " + " | ".join(cell(x) for x in cells) + " |"
 
 
-def render(results: Sequence[FileResult], lang: str = "zh") -> str:
-    """The whole run as a Markdown document."""
+_CUT = {
+    "zh": "> **已截断**：为不超过 {limit}（GitHub 作业摘要的上限），省略了 {rows} 条问题"
+    "（涉及 {files} 个文件）。完整结果见作业日志，或用 `--format json -o 结果.json` 保存。",
+    "en": "> **Cut**: to stay within {limit} (GitHub's job summary limit), {rows} findings "
+    "({files} files) are left out. The job log has them all, or save them with "
+    "`--format json -o result.json`.",
+}
+
+
+def _size(n: int) -> str:
+    return f"{n // 1024} KiB" if n % (1024 * 1024) else f"{n // (1024 * 1024)} MiB"
+
+
+def render(results: Sequence[FileResult], lang: str = "zh", max_bytes: int | None = None) -> str:
+    """The whole run as a Markdown document, at most ``max_bytes`` bytes of UTF-8 if given.
+
+    What does not fit is left out from the end (whole rows; a file whose header does not fit
+    is left out with its rows), and a closing note says how many findings and files were cut.
+    """
     lines = [f"## reportcheck: {summary_line(results, lang)}", ""]
-    for r in results:
-        lines.append(_file_line(r, lang))
-        lines.append("")
+    # room for the note, with the widest counts it can name
+    n_rows = sum(len(r.findings) for r in results)
+    note = _CUT[lang].format(limit=_size(max_bytes or 0), rows=n_rows, files=len(results))
+    budget = None if max_bytes is None else max_bytes - len(note.encode()) - 64
+    used = sum(len(x.encode()) + 1 for x in lines)
+    cut_rows = 0
+    cut_files: set[int] = set()
+
+    def fits(text: str) -> bool:
+        nonlocal used
+        size = len(text.encode()) + 1
+        if budget is not None and (cut_rows or cut_files or used + size > budget):
+            return False
+        used += size
+        return True
+
+    for i, r in enumerate(results):
+        head_lines = [_file_line(r, lang), ""]
         if r.findings:
             head = _HEAD[lang]
-            lines.append("| " + " | ".join(head) + " |")
-            lines.append("|" + "---|" * len(head))
-            lines.extend(_row(f, lang) for f in r.findings)
+            head_lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        if not fits("\n".join(head_lines)):
+            cut_files.add(i)
+            cut_rows += len(r.findings)
+            continue
+        lines.extend(head_lines)
+        for f in r.findings:
+            row = _row(f, lang)
+            if fits(row):
+                lines.append(row)
+            else:
+                cut_rows += 1
+                cut_files.add(i)
+        if r.findings:
             lines.append("")
+            used += 1
+    if budget is not None and (cut_rows or cut_files):
+        lines.append(
+            _CUT[lang].format(limit=_size(max_bytes or 0), rows=cut_rows, files=len(cut_files))
+        )
+        lines.append("")
     return "\n".join(lines)
