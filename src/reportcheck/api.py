@@ -199,7 +199,9 @@ def validate_paths(
     it. Reports of the same agency and consecutive years among ``paths`` are compared with
     each other (:mod:`reportcheck.pairing`). An unreadable file gives a result with
     ``error`` set and the others are still checked; an unreadable ``previous`` raises
-    :class:`InputError`. Results are in the order of ``paths``.
+    :class:`InputError`. Results are in the order of ``paths``; the CSV files of one
+    workbook export (``年报-表二.csv``, ``年报-表三.csv`` …) are one report, checked once
+    under the first of them.
     """
     from reportcheck.pairing import pair
 
@@ -214,6 +216,7 @@ def validate_paths(
     elif previous is not None:
         last = read_path(previous, settings_for(str(previous)))
     results: list[FileResult] = []
+    paths = _one_per_export([str(p) for p in paths])
     for path in paths:
         try:
             results.append(FileResult(str(path), read_path(path, settings_for(str(path)))))
@@ -224,3 +227,23 @@ def validate_paths(
         if r.report is not None:
             r.findings = check(r.report, settings_for(r.path))
     return results
+
+
+def _one_per_export(paths: list[str]) -> list[str]:
+    """``paths`` without the CSV sheets read with an earlier sheet of the same export."""
+    if not any(p.lower().endswith(".csv") for p in paths):
+        return paths
+    import os
+
+    from reportcheck.readers.csv_ import export_group
+
+    seen: set[str] = set()
+    out: list[str] = []
+    for p in paths:
+        if p.lower().endswith(".csv"):
+            group = {os.path.normpath(m) for m in export_group(p)}
+            if group & seen:
+                continue
+            seen |= group
+        out.append(p)
+    return out

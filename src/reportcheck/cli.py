@@ -267,7 +267,11 @@ def validate(
         for p in got.files:
             thresholds[p] = settings_for(p).fail_on
         checked = {r.path: r for r in validate_paths(files, settings_for, previous)}
-        results = [checked.get(p) or FileResult(p, error=got.skipped[p]) for p in got.files]
+        results = [  # a CSV sheet read with its export's first sheet has no result of its own
+            checked.get(p) or FileResult(p, error=got.skipped[p])
+            for p in got.files
+            if p in checked or p in got.skipped
+        ]
     except ConfigError as err:
         raise _fail(str(err)) from None
     except InputError as err:  # --previous could not be read
