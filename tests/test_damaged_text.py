@@ -108,3 +108,78 @@ def test_a_2021_table_with_one_other_row_is_one_mixed_format_finding(tmp_path: P
     found = api.check(report)
     assert [f.code for f in found] == ["RC105"]
     assert found[0].hint is not None and "其他处理" in found[0].hint
+
+
+def _t2(report: Report, row: str) -> dict[str, object]:
+    t = report.tables["proactive_disclosure"]
+    return {c: cell.value for (r, c), cell in t.cells.items() if r == row}
+
+
+BASE_2019 = full_report(
+    version="2019",
+    t3={"new_received": 5, "total": 5, "granted": 5},
+    title="某某县某某局2020年政府信息公开工作年度报告",
+    published="发布日期：2021-01-10",
+)
+LICENSING = next(x for x in BASE_2019.split("\n") if x.startswith("行政许可"))
+
+
+def test_negative_changes_glued_to_the_number_before(tmp_path: Path) -> None:
+    for form in ("行政许可 2648-18 538", "行政许可 | 2648-18 | 538", "行政许可\t2648-18\t538"):
+        report = _read(tmp_path, BASE_2019.replace(LICENSING, form))
+        assert _t2(report, "administrative_licensing") == {
+            "previous_items": 2648,
+            "change": -18,
+            "decisions": 538,
+        }, form
+        # the rows after it are read too
+        assert _t2(report, "administrative_penalty"), form
+        assert _codes(report) == [], form
+
+
+def test_negative_change_glued_to_both_sides_is_not_guessed(tmp_path: Path) -> None:
+    # 2648-18538: -1·8538, -18·538, -185·38 and -1853·8 all fit a row with no relation
+    report = _read(tmp_path, BASE_2019.replace(LICENSING, "行政许可 2648-18538"))
+    assert _t2(report, "administrative_licensing") == {}
+    found = [f for f in api.check(report) if f.row == "administrative_licensing"]
+    assert [f.code for f in found] == ["RC003"]
+    assert _t2(report, "administrative_penalty")
+
+
+def test_a_dash_elsewhere_is_not_a_minus(tmp_path: Path) -> None:
+    line = next(x for x in BASE.split("\n") if x.startswith("行政许可"))
+    report = _read(tmp_path, BASE.replace(line, "行政许可 | 12-3"))
+    # 2021 has no column that may be negative: 12-3 is not read as 12 and -3
+    assert -3 not in _t2(report, "administrative_licensing").values()
+    assert any(f.row == "administrative_licensing" for f in api.check(report))
+
+
+def test_ocr_commas_for_the_numbering_mark(tmp_path: Path) -> None:
+    text = (
+        BASE.replace("一、本年新收", "一,本年新收")
+        .replace("二、上年结转", "二，上年结转")
+        .replace("四、结转下年度", "四,结转下年度")
+    )
+    report = _read(tmp_path, text)
+    assert len(report.tables["applications"].cells) == 175
+    assert _codes(report) == []
+
+
+def test_a_header_row_repeated_inside_the_applications_table(tmp_path: Path) -> None:
+    lines = BASE.split("\n")
+    i = next(k for k, x in enumerate(lines) if x.startswith("（三）不予公开"))
+    head = [x for x in lines if x.startswith(("自然人 | 法人", "商业企业 |"))]
+    report = _read(tmp_path, "\n".join(lines[:i] + head + lines[i:]))
+    assert len(report.tables["applications"].cells) == 175
+    assert _codes(report) == []
+
+
+def test_columns_renamed_by_a_converter(tmp_path: Path) -> None:
+    lines = BASE.split("\n")
+    head = [x for x in lines if x.startswith(("自然人 | 法人", "商业企业 |"))]
+    text = BASE.replace(head[0], "数据1 | 数据2 | 数据3").replace(
+        head[1], "数据4 | 数据5 | 数据6 | 数据7"
+    )
+    report = _read(tmp_path, text)
+    assert len(report.tables["applications"].cells) == 175
+    assert _codes(report) == []

@@ -26,7 +26,9 @@ _SPACE = re.compile(r"\s+", re.UNICODE)
 # Quote marks of every width and style; dropped from keys entirely.
 _QUOTES = re.compile(r"[\"'“”‘’「」『』〝〞＂]")
 # Numbering: 1、 1． 1. 1) (1) （1） → "1."  (after NFKC, 1． is already 1.)
-_NUMBERING = re.compile(r"^\(?(\d{1,2})\s*[、.．)]\s*")
+_NUMBERING = re.compile(r"^\(?(\d{1,2})\s*[、.．),](?!\d)\s*")
+# OCR and conversions write 一, / 一， for 一、 (NFKC makes ， a ,): → 一、
+_CN_NUMBERING = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[,.]\s*(?=\D)")
 # Circled numbers ① … ⑳ (NFKC would make ① a bare 1, glued to the label): → "1."
 _CIRCLED = {chr(0x2460 + i): f"{i + 1}." for i in range(20)}
 # Chinese ordinals in brackets: （一） (一) 〔一〕 → (一)
@@ -54,6 +56,7 @@ def label_key(text: str) -> str:
     s = _QUOTES.sub("", s)
     s = s.replace("·", "").replace("•", "")
     s = _NUMBERING.sub(r"\1.", s)
+    s = _CN_NUMBERING.sub(r"\1、", s)
     return s
 
 
@@ -69,7 +72,7 @@ def _char_class(ch: str) -> str:
     if ch in _FLEX_QUOTES:
         return "[" + re.escape(_FLEX_QUOTES) + "]?"
     variants = {ch, unicodedata.normalize("NFKC", ch)}
-    pairs = {"(": "（〔", ")": "）〕", ".": "．、", "、": ".．", ":": "：", ",": "，"}
+    pairs = {"(": "（〔", ")": "）〕", ".": "．、,，", "、": ".．,，", ":": "：", ",": "，"}
     for base in list(variants):
         if "!" <= base <= "~":
             variants.add(chr(ord(base) + 0xFEE0))

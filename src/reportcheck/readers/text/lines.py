@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reportcheck.model.report import CellState, Location
-from reportcheck.model.tables import FORMATS, TableDef, match_row
+from reportcheck.model.tables import FORMATS, TableDef, ValueKind, match_row
 from reportcheck.model.values import parse_text
 from reportcheck.readers import glued, metadata
 from reportcheck.readers.published import Block
@@ -79,7 +79,7 @@ def _tab_row(line: str, start: int) -> list[TextCell]:
         pos += len(part) + 1
     # a browser writes one tab between two cells of the page, a merged cell once: every
     # field is a cell, a trailing empty one too (a 总计 left blank)
-    return cells
+    return _split_signed(cells) if "-" in line else cells
 
 
 def _is_tab_row(line: str) -> bool:
@@ -109,7 +109,7 @@ def _pipe_row(line: str, start: int) -> list[TextCell]:
         # flattened text: trailing empty fields are merged cells of the page, not cells
         while cells and not cells[-1].text:
             cells.pop()
-    return cells
+    return _split_signed(cells) if "-" in line else cells
 
 
 _ROW_TABLES: tuple[TableDef, ...] = tuple(
@@ -126,6 +126,42 @@ def _names_row_cached(labels: tuple[str, ...]) -> bool:
     return any(match_row(t, list(labels)) is not None for t in _ROW_TABLES)
 
 
+@lru_cache(maxsize=1024)
+def _signed_row(label: str) -> bool:
+    """Whether a label names a row with a column that may be negative (2019 本年增/减)."""
+    for t in _ROW_TABLES:
+        r = match_row(t, [label])
+        if r is not None and any(c.kind is ValueKind.SIGNED_COUNT for c in r.columns):
+            return True
+    return False
+
+
+_GLUED_SIGN = re.compile(r"^-?\d+(?:-\d+)+$")
+
+
+def _split_signed(cells: list[TextCell]) -> list[TextCell]:
+    """A number glued to the negative one after it (「2648-18」, 「2648-18 538」 as PDF text
+    and page copies print 2648 · -18 · 538): the minus starts a cell. Only in a row that has
+    a column which may be negative, so that nothing else is cut at a dash."""
+    if not cells or not _signed_row(cells[0].text):
+        return cells
+    out: list[TextCell] = []
+    for c in cells:
+        if not _GLUED_SIGN.match(c.text):
+            out.append(c)
+            continue
+        pos = 0
+        for m in re.finditer(r"-?\d+", c.text):
+            out.append(TextCell(m.group(), c.start + m.start(), c.field))
+            pos = m.end()
+        del pos
+    if len(out) != len(cells):
+        for k, c in enumerate(out, 1):
+            if c.field is not None:
+                c.field = k
+    return out
+
+
 _ENDS_IN_VALUE = re.compile(r"[0-9０-９/／\-—–－─无×]\s*$")
 
 
@@ -134,6 +170,13 @@ def _spaced_row(line: str, start: int) -> list[list[TextCell]] | None:
     if not _ENDS_IN_VALUE.search(line):
         return None
     tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(line)]
+    if "-" in line and tokens and _signed_row(tokens[0][0]):
+        tokens = [
+            (m.group(), off + m.start())
+            for t, off in tokens
+            for m in (re.finditer(r"-?\d+", t) if _GLUED_SIGN.match(t) else [re.match(r".+", t)])
+            if m is not None
+        ]
     k = len(tokens)
     while k > 0 and _value_token(tokens[k - 1][0]) is not None:
         k -= 1
