@@ -9,7 +9,7 @@ from itertools import pairwise
 from reportcheck.findings import Finding
 from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.labels import label_key
-from reportcheck.model.tables import FORMATS, TABLE_SHORT, TableDef, evidence_keys, match_row
+from reportcheck.model.tables import FORMATS, TABLE_EN, TABLE_SHORT, TableDef, evidence_keys, match_row
 from reportcheck.readers import glued
 from reportcheck.readers.grid import Grid, GridCell
 from reportcheck.readers.published import Block
@@ -191,12 +191,14 @@ class Repairs(Lines):
             why_en = "no split fits the table's structure"
         else:
             many = f"{n}+" if g.reading.more else str(n)
-            why = f"有 {many} 种拆分都符合本表的结构"
-            why_en = f"{many} splits fit the table's structure"
+            shown = [" · ".join(t for t, _ in opt) for opt in g.reading.options[:4]]
+            more = "…" if n > 4 or g.reading.more else ""
+            why = f"有 {many} 种拆分都符合本表的结构（{'；'.join(shown)}{more}）"
+            why_en = f"{many} splits fit the table's structure ({'; '.join(shown)}{more})"
         return emit(
             "RC003",
             {
-                "table": Tr(tdef.short, TABLE_SHORT[tdef.id]),
+                "table": Tr(tdef.short, TABLE_EN[tdef.id]),
                 "label": label,
                 "run": run,
                 "why": Tr(why, why_en),
@@ -247,7 +249,7 @@ class Repairs(Lines):
         return emit(
             "RC005",
             {
-                "table": Tr(tdef.short, TABLE_SHORT[tdef.id]),
+                "table": Tr(tdef.short, TABLE_EN[tdef.id]),
                 "which": Tr(which, which_en),
                 "relation": Tr(rel, rel_en),
                 "columns": Tr(cols, cols_en),
