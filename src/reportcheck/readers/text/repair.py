@@ -9,7 +9,14 @@ from itertools import pairwise
 from reportcheck.findings import Finding
 from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.labels import label_key
-from reportcheck.model.tables import FORMATS, TABLE_EN, TABLE_SHORT, TableDef, evidence_keys, match_row
+from reportcheck.model.tables import (
+    FORMATS,
+    TABLE_EN,
+    TABLE_SHORT,
+    TableDef,
+    evidence_keys,
+    match_row,
+)
 from reportcheck.readers import glued
 from reportcheck.readers.grid import Grid, GridCell
 from reportcheck.readers.published import Block
