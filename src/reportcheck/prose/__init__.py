@@ -26,8 +26,9 @@ Modules: :mod:`~reportcheck.prose.sentences` (sentences and clauses),
 :mod:`~reportcheck.prose.phrases` (:data:`PHRASES` and :data:`CLAIMS` as data),
 :mod:`~reportcheck.prose.context` (the context filters), :mod:`~reportcheck.prose.figures`
 (figures stated in the text), :mod:`~reportcheck.prose.claims` (statements without a number
-the tables contradict) and :mod:`~reportcheck.prose.money` (money amounts). The rules
-RC401–RC405 that use them are in :mod:`reportcheck.rules.prose`.
+the tables contradict), :mod:`~reportcheck.prose.money` (money amounts) and
+:mod:`~reportcheck.prose.sums` (a total and its parts in one sentence: the prose against
+itself, RC406). The rules RC401–RC406 that use them are in :mod:`reportcheck.rules.prose`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The comparisons of RC401–RC405: what the prose states against the tables, as findings.
+"""The comparisons of RC401–RC405: what the prose states against the tables, as findings;
+and RC406, a total the prose states against the sum of its parts.
 
 Run by the checks of :mod:`reportcheck.rules.prose`, which import this module on their
 first use (so that reading a workbook never compiles the prose patterns). Every finding is
@@ -20,6 +21,7 @@ from reportcheck.prose.context import SPECIFIC_REASON
 from reportcheck.prose.figures import Figure, figures, percent_ok, quoted
 from reportcheck.prose.money import Money, StatedAmount, amounts_agree, stated_amounts, table_money
 from reportcheck.prose.quantities import APPLICANTS, QUANTITIES, Values, sum_rows
+from reportcheck.prose.sums import breakdowns
 from reportcheck.rules.common import at, at_zh, cell_fields, where, where_en
 from reportcheck.rules.sections import Layout, layout, text_location
 
@@ -114,6 +116,47 @@ def fee_amount(report: Report, settings: Settings) -> Iterator[Finding]:
             continue
         seen.add(key)
         yield _amount_finding(report, lay, st, table, cell, tolerance)
+
+
+def sums(report: Report) -> Iterator[Finding]:
+    """RC406: a total and the parts listed after 其中 / 包括 / 含 / 分别为 that do not add up."""
+    lay = layout(report)
+    seen: set[tuple[str, int, tuple[int, ...]]] = set()
+    for b in breakdowns(report.text or ""):
+        key = (b.sentence.text, b.total, b.parts)
+        if key in seen:
+            continue
+        seen.add(key)
+        diff = b.sum - b.total
+        one_part = abs(diff) in b.parts
+        yield emit(
+            "RC406",
+            {
+                **({"part": abs(diff)} if one_part else {}),
+                "quote": quoted(b.sentence),
+                "parts": Tr("其中各项" if b.marker == "其中" else "所列各项", "the parts"),
+                "expression": " + ".join(map(str, b.parts)),
+                "sum": b.sum,
+                "total": b.total,
+                "unit": Tr(f" {b.unit}", ""),  # the unit is a Chinese word: zh only
+                "difference": abs(diff),
+                "direction": Tr(
+                    "各项之和多于总数" if diff > 0 else "各项之和少于总数",
+                    "more" if diff > 0 else "less",
+                ),
+            },
+            hint="one_part" if one_part else None,
+            location=text_location(report, lay, b.sentence.offset),
+            actual=str(b.sum),
+            expected=str(b.total),
+            difference=str(diff),
+            extra={
+                "sentence": b.sentence.text,
+                "parts": " + ".join(map(str, b.parts)),
+                "total": str(b.total),
+                "unit": b.unit,
+            },
+        )
 
 
 def _one_reason(report: Report, fig: Figure) -> Values:

@@ -1,5 +1,5 @@
 """Prose against tables (RC401–RC405): figures the text restates must agree with 表二, 表三
-and 表四.
+and 表四; and the prose against itself (RC406): a total and its parts must add up.
 
 The checks only. Reading the prose — sentences, the quantities, phrases and claims as data,
 the context filters, money — and the comparisons are the package :mod:`reportcheck.prose`,
@@ -71,3 +71,17 @@ def prose_fee_amount(report: Report, settings: Settings) -> Iterator[Finding]:
     from reportcheck.prose import checks
 
     yield from checks.fee_amount(report, settings)
+
+
+_MARKERS = ("其中", "包括", "包含", "含", "分别")
+
+
+@rule("RC406")
+def prose_sum(report: Report, settings: Settings) -> Iterator[Finding]:
+    """A total in the text and the parts it lists do not add up."""
+    text = report.text or ""
+    if report.sections is None or not any(w in text for w in _MARKERS):
+        return
+    from reportcheck.prose import checks
+
+    yield from checks.sums(report)

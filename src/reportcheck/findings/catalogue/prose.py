@@ -1,5 +1,5 @@
 """RC4xx prose against the tables: what the text of a published report says differs from
-its own tables.
+its own tables (RC401–RC405), or from itself (RC406: a total and its parts).
 
 Emitted by the prose rules (:mod:`reportcheck.rules.prose`; the comparisons are in
 :mod:`reportcheck.prose.checks`). Their pages and cases are in ``pages/prose.py``.
@@ -86,5 +86,30 @@ ENTRIES = (
             )
         },
         RULES,
+    ),
+    Entry(
+        "RC406",
+        "prose-sum",
+        WARNING,
+        Tr(
+            "正文中总数与其中各项之和不符",
+            "a total in the text and the parts it lists do not add up",
+        ),
+        {
+            "default": Tr(
+                "正文「{quote}」：{parts}之和 {expression} = {sum}，与总数 {total}{unit}不符，"
+                "相差 {difference}（{direction}）",
+                "the text 「{quote}」: {parts} add up to {expression} = {sum}, not to the "
+                "total {total}{unit} ({difference} {direction})",
+            )
+        },
+        RULES,
+        hints={
+            "one_part": Tr(
+                "相差的 {part} 恰为其中一项：该项可能已含在另一项中（应写作该项的「其中」），或总数漏计了它。",
+                "the difference, {part}, is exactly one of the parts: that part may be counted "
+                "within another one (then say so), or the total may leave it out.",
+            )
+        },
     ),
 )

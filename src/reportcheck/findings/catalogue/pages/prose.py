@@ -183,4 +183,112 @@ PAGES = {
             ),
         ),
     ),
+    "RC406": Page(
+        what=Tr(
+            "正文的一句话先给出总数，再用「其中」「包括」「含」「分别为」列出各项（「主动公开政府信息475条，"
+            "其中政策文件100条、规划计划30条……」），而各项之和不等于总数。只比较同一单位（条与条、件与件）、"
+            "紧跟总数的列举：一个分句（或紧跟总数的括号）中的标记之后，逗号分隔的各项，到没有数字的分句、"
+            "「另有」「此外」「共计」等分句或句末为止；标记后有冒号时（「其中：……；……」），分号也不结束列举。"
+            "括号里是某一项的细分（「其中A类10件（含A1 3件）」），不计入外层之和，自身另行核对。",
+            "A sentence of the text states a total and then lists its parts after 其中, 包括, 含 "
+            "or 分别为 (「主动公开政府信息475条，其中政策文件100条、规划计划30条…」), and the parts "
+            "do not add up to the total. Only a list right after its total, all in the total's "
+            "unit (条 with 条, 件 with 件), is compared: the clauses after the marker (or in a "
+            "bracket right after the total), up to a clause without a count, a clause opening "
+            "with 另有, 此外, 共计 and the like, or the end of the sentence; after a colon "
+            "(「其中：…；…」) a semicolon does not end the list. A bracket inside the list breaks "
+            "down one part (「其中A类10件（含A1 3件）」): it is not added to the outer sum, and is "
+            "checked as a breakdown of its own.",
+        ),
+        why=Tr(
+            "各项之和不等于总数，说明总数或某一项写错了，或者有一项被重复计算、漏算；读者无法知道哪个数字可信。",
+            "When the parts do not add up, the total or one of the parts is wrong, or a part was "
+            "counted twice or left out; readers cannot tell which figure to trust.",
+        ),
+        fix=Tr(
+            "核对原始台账，改正总数或错误的一项；某一项若是另一项的一部分，写作该项的「其中」或放进括号。",
+            "Check the records and correct the total or the wrong part; a part that is part of "
+            "another one should be written as that part's own 其中, or in brackets.",
+        ),
+        note=Tr(
+            "拿不准时不报告：少于两项；总数或某项带「约」「余」「多」「近」「超过」「左右」等概数词，或是百分比、"
+            "同比、较上年；各项单位与总数不同；列举以「等」结尾或写「主要」「重点」；各项按发布渠道"
+            "（网站、微信、微博、客户端……）列出，同一条信息可能各算一次；同一分句中接着又有以该项为总数的"
+            "「其中」；总数前面还有同单位的并列数字（「新收79件，上年结转6件，已办结68件，其中……」），"
+            "或列举后一项说的是结转、新收、办结等（可能是下一句话，而不是一项）。「包括」只列了部分时各项之和"
+            "可以小于总数，只在多于总数时报告。汉字数字（三十件）和千位分隔符（1,234件）照常读取。",
+            "When in doubt nothing is said: fewer than two parts; a total or part that is "
+            "approximate (约, 余, 多, 近, 超过, 左右 …), a percentage, or a comparison (同比, "
+            "较上年); parts in another unit than the total; a list ending in 等 or saying 主要 "
+            "or 重点; parts by publication channel (网站, 微信, 微博, apps …), where one item "
+            "may be counted on each; a 其中 right after a part, in the same clause chain, "
+            "that takes it as a total; a total that is one of a chain of counts in its unit "
+            "(「新收79件，上年结转6件，已办结68件，其中…」), or a later part about carrying over, "
+            "receiving or answering (it may be the next statement, not a part). After 包括 the "
+            "parts may name only some, so only a sum above the total is reported. Chinese "
+            "numerals (三十件) and thousands separators (1,234件) are read.",
+        ),
+        cases=(
+            fails(
+                Tr(
+                    "475 条，其中各项 100 + 30 + 340 = 470",
+                    "475 items, parts 100 + 30 + 340 = 470",
+                ),
+                (
+                    "replace",
+                    "发布和更新政府信息。",
+                    "发布和更新政府信息，全年主动公开政府信息475条，其中政策文件100条、规划计划30条、"
+                    "工作动态340条。",
+                ),
+                base=TXT,
+                expect=(("RC406", None, None, None),),
+            ),
+            fails(
+                Tr(
+                    "括号中的细分：52 件（其中自然人申请 45 件、法人或其他组织申请 8 件）",
+                    "a breakdown in brackets: 52 (45 + 8)",
+                ),
+                (
+                    "replace",
+                    "全年新收政府信息公开申请52件，",
+                    "全年新收政府信息公开申请52件（其中自然人申请45件、法人或其他组织申请8件），",
+                ),
+                base=TXT,
+                expect=(("RC406", None, None, None),),
+            ),
+            passes(
+                Tr("各项之和等于总数：100 + 30 + 345 = 475", "the parts add up: 100 + 30 + 345"),
+                (
+                    "replace",
+                    "发布和更新政府信息。",
+                    "发布和更新政府信息，全年主动公开政府信息475条，其中政策文件100条、规划计划30条、"
+                    "工作动态345条。",
+                ),
+                base=TXT,
+            ),
+            passes(
+                Tr("总数是概数（约 475 条）", "an approximate total (约475条)"),
+                (
+                    "replace",
+                    "发布和更新政府信息。",
+                    "发布和更新政府信息，全年主动公开政府信息约475条，其中政策文件100条、规划计划30条、"
+                    "工作动态340条。",
+                ),
+                base=TXT,
+            ),
+            passes(
+                Tr(
+                    "「另有」的一项不是其中之一：50 = 30 + 5 + 15，另有 4 件结转",
+                    "a part after 另有 is not one of them: 50 = 30 + 5 + 15, 另有 4",
+                ),
+                (
+                    "replace",
+                    "发布和更新政府信息。",
+                    "发布和更新政府信息，全年办结群众来信50件，其中当月办结30件，次月办结5件，"
+                    "季度内办结15件，另有4件转交其他部门。",
+                ),
+                base=TXT,
+            ),
+        ),
+    ),
 }
