@@ -215,7 +215,7 @@ PAGES = {
             "同比、较上年；各项单位与总数不同；列举以「等」结尾或写「主要」「重点」；各项按发布渠道"
             "（网站、微信、微博、客户端……）列出，同一条信息可能各算一次；同一分句中接着又有以该项为总数的"
             "「其中」；总数前面还有同单位的并列数字（「新收79件，上年结转6件，已办结68件，其中……」），"
-            "或列举后一项说的是结转、新收、办结等（可能是下一句话，而不是一项）。「包括」只列了部分时各项之和"
+            "或列举后一项说的是结转、新收、办结等（可能是下一句话，而不是一项）；收到的申请按办理结果列出而各项之和较小（尚未办结的不在其中）。「包括」只列了部分时各项之和"
             "可以小于总数，只在多于总数时报告。汉字数字（三十件）和千位分隔符（1,234件）照常读取。",
             "When in doubt nothing is said: fewer than two parts; a total or part that is "
             "approximate (约, 余, 多, 近, 超过, 左右 …), a percentage, or a comparison (同比, "
@@ -224,7 +224,9 @@ PAGES = {
             "may be counted on each; a 其中 right after a part, in the same clause chain, "
             "that takes it as a total; a total that is one of a chain of counts in its unit "
             "(「新收79件，上年结转6件，已办结68件，其中…」), or a later part about carrying over, "
-            "receiving or answering (it may be the next statement, not a part). After 包括 the "
+            "receiving or answering (it may be the next statement, not a part); applications "
+            "received broken down by outcome that add up to less (those pending are no "
+            "part). After 包括 the "
             "parts may name only some, so only a sum above the total is reported. Chinese "
             "numerals (三十件) and thousands separators (1,234件) are read.",
         ),
