@@ -303,7 +303,7 @@ def test_pages_without_text_are_said_and_their_tables_not_called_missing() -> No
     codes = [(f.code, f.table) for f in found]
     assert ("RC003", None) in codes
     assert ("RC003", "applications") in codes and ("RC003", "review_litigation") in codes
-    assert not [f for f in found if f.code == "RC101"]
+    assert not [f for f in found if f.code in ("RC101", "RC111")]  # maybe on the images
     scan = next(f for f in found if f.code == "RC003" and f.table is None)
     assert scan.location is not None and scan.location.zh == "第 3 页"
     assert "proactive_disclosure" in report.tables  # 表二 is on page 2, with text

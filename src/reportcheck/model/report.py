@@ -185,6 +185,9 @@ class Report:
     """Body text of a published report (None for table-only submissions)."""
     table_positions: dict[str, int] = field(default_factory=dict)
     """Published reports: the character offset in ``text`` where each table starts."""
+    unread_pages: list[int] = field(default_factory=list)
+    """Pages of a PDF without a text layer (scanned images): what they show was not read, so
+    nothing on them is called missing (the reader says so, RC003)."""
     places: list[tuple[int, Location]] = field(default_factory=list)
     """Reports read from pages (PDF): offsets in ``text`` where a printed line starts, in
     order, with where that line stands (``page 4, line 12``); see :meth:`place`."""

@@ -1147,7 +1147,8 @@ def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
     text = builder.text()
     report = build_report(path, kind, builder.blocks, settings, text)
     report.places = builder.places
-    images = [str(p.number) for p in pages if not p.chars and p.images]
+    report.unread_pages = [p.number for p in pages if not p.chars and p.images]
+    images = [str(n) for n in report.unread_pages]
     if images:
         report.findings.append(
             emit(

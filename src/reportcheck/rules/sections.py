@@ -306,7 +306,7 @@ def _where_missing(lay: Layout, section: int, report: Report) -> Location | None
 def missing_section(report: Report, settings: Settings) -> Iterator[Finding]:
     """A heading of the six sections is missing from a published report."""
     lay = layout(report)
-    if lay is None:
+    if lay is None or report.unread_pages:  # (a heading may be on a scanned page: RC003)
         return
     if not lay.chosen:
         yield emit(
