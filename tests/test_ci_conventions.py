@@ -168,3 +168,145 @@ def test_the_job_summary_stays_under_1_mib(tmp_path: Path, monkeypatch: pytest.M
     small = tmp_path / "small.md"
     output.append_step_summary(results[:2], "zh", str(small))
     assert "已截断" not in small.read_text("utf-8")
+
+
+# ---------------------------------------------------------------------- 7. SARIF for code scanning
+
+
+def _examples() -> list[api.FileResult]:
+    return [
+        api.validate_path(p)
+        for p in sorted((ROOT / "examples" / "invalid").iterdir())
+        if p.name.startswith("RC")
+    ]
+
+
+def test_sarif_is_what_code_scanning_takes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    import jsonschema
+
+    from test_render_sarif import SCHEMA_PATH, _errors
+
+    schema = json.loads(SCHEMA_PATH.read_text("utf-8"))
+    validator = jsonschema.Draft4Validator(
+        schema, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER
+    )
+
+    monkeypatch.chdir(ROOT / "examples")
+    results = _examples()
+    doc = json.loads(
+        output.render(results, "sarif", "zh", project_root=ROOT, docs_url="https://x.test/r.md")
+    )
+    assert _errors(validator, doc) == []  # still valid SARIF 2.1.0
+    run = doc["runs"][0]
+    driver = run["tool"]["driver"]
+    assert driver["informationUri"] == "https://x.test/r.md"
+    anchors = set(
+        re.findall(r"^### (RC\d+) (\S+)$", (ROOT / "docs/rules.md").read_text("utf-8"), re.M)
+    )
+    assert len(anchors) == len(driver["rules"])
+    for rule in driver["rules"]:
+        assert rule["helpUri"] == f"https://x.test/r.md#{rule['id'].lower()}-{rule['name']}"
+        assert (rule["id"], rule["name"]) in anchors  # the section exists in docs/rules.md
+    assert run["originalUriBaseIds"] == {"PROJECTROOT": {"uri": ROOT.resolve().as_uri() + "/"}}
+    for res in run["results"]:
+        physical = res["locations"][0]["physicalLocation"]
+        assert physical["region"]["startLine"] >= 1  # a region on every result
+        art = physical["artifactLocation"]
+        assert art["uriBaseId"] == "PROJECTROOT" and art["uri"].startswith("examples/invalid/")
+        logical = res["locations"][0].get("logicalLocations")
+        if art["uri"].endswith(".xlsx") and logical:
+            assert logical[0]["fullyQualifiedName"] in res["message"]["text"]
+
+
+def test_sarif_project_root_defaults_to_the_git_root(tmp_path: Path, bad_json: Path) -> None:
+    import json
+
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "reports").mkdir()
+    target = repo / "reports" / "年报.json"
+    target.write_bytes(bad_json.read_bytes())
+    env = _env()
+    cmd = [sys.executable, "-m", "reportcheck", "validate", "--no-config", "-f", "sarif"]
+    out = subprocess.run([*cmd, "年报.json"], cwd=repo / "reports", env=env,
+                         capture_output=True, text=True, timeout=60).stdout  # fmt: skip
+    run = json.loads(out)["runs"][0]
+    uri = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "reports/%E5%B9%B4%E6%8A%A5.json"
+    assert run["originalUriBaseIds"]["PROJECTROOT"]["uri"] == repo.resolve().as_uri() + "/"
+    out = subprocess.run([*cmd, "--project-root", ".", "年报.json"], cwd=repo / "reports",
+                         env=env, capture_output=True, text=True, timeout=60).stdout  # fmt: skip
+    run = json.loads(out)["runs"][0]
+    uri = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "%E5%B9%B4%E6%8A%A5.json"
+    rules = run["tool"]["driver"]["rules"]
+    assert all(r["helpUri"].endswith(f"docs/rules.md#{r['id'].lower()}-{r['name']}") for r in rules)
+
+
+# ---------------------------------------------------------------------- 8. GitLab Code Quality
+
+# The fields GitLab documents for a Code Quality report (docs.gitlab.com/ci/testing/code_quality):
+# description, check_name, fingerprint, severity, location.path, location.lines.begin.
+_GITLAB_SEVERITIES = {"info", "minor", "major", "critical", "blocker"}
+
+
+def _check_gitlab(issues: object) -> None:
+    assert isinstance(issues, list)
+    for i in issues:
+        assert isinstance(i["description"], str) and i["description"]
+        assert isinstance(i["check_name"], str) and i["check_name"]
+        assert re.fullmatch(r"[0-9a-f]{32}", i["fingerprint"])
+        assert i["severity"] in _GITLAB_SEVERITIES
+        path = i["location"]["path"]
+        assert not path.startswith(("/", "./")) and "\\" not in path
+        assert isinstance(i["location"]["lines"]["begin"], int)
+        assert i["location"]["lines"]["begin"] >= 1
+    fingerprints = [i["fingerprint"] for i in issues]
+    assert len(set(fingerprints)) == len(fingerprints)  # GitLab keeps one issue per fingerprint
+
+
+def test_gitlab_code_quality_report() -> None:
+    import json
+
+    results = _examples()
+    zh = json.loads(output.render(results, "gitlab", "zh", project_root=ROOT))
+    en = json.loads(output.render(results, "gitlab", "en", project_root=ROOT))
+    _check_gitlab(zh)
+    assert len(zh) == sum(1 for r in results for f in r.findings if not f.waived)
+    # fingerprints do not change with the language, the description does
+    assert [i["fingerprint"] for i in zh] == [i["fingerprint"] for i in en]
+    assert zh[0]["description"] != en[0]["description"]
+    by_code = {i["check_name"]: i for i in zh}
+    assert by_code["RC300"]["severity"] == "major"
+    assert by_code["RC300"]["location"]["path"] == "examples/invalid/RC300-culprit.xlsx"
+    assert "表三!D7" in by_code["RC300"]["description"]
+    assert by_code["RC203"]["location"]["lines"]["begin"] > 1  # a JSON value's line
+
+
+def test_gitlab_fingerprints_survive_a_changed_value(tmp_path: Path) -> None:
+    """The same defect in the same place keeps its fingerprint when the figures change, so
+    the widget does not show it as fixed and new again."""
+    import json
+
+    fingerprints = []
+    for delta in (1, 5):
+        sub = Submission.valid().add("applications", "granted", "natural_person", delta)
+        result = api.validate_path(sub.write(tmp_path / "r.json"))
+        issues = json.loads(output.render([result], "gitlab", project_root=tmp_path))
+        _check_gitlab(issues)
+        fingerprints.append({i["fingerprint"] for i in issues})
+    assert fingerprints[0] == fingerprints[1]
+
+
+def test_gitlab_names_an_unreadable_file(tmp_path: Path) -> None:
+    import json
+
+    broken = tmp_path / "坏.json"
+    broken.write_text("{", encoding="utf-8")
+    issues = json.loads(output.render([api.validate_path(broken)], "gitlab", project_root=tmp_path))
+    _check_gitlab(issues)
+    assert [i["severity"] for i in issues] == ["blocker"] and issues[0]["location"][
+        "path"
+    ] == "坏.json"

@@ -136,9 +136,14 @@ def test_workbook_cells_are_logical_locations(
     assert _errors(validator, doc) == []
     (res,) = doc["runs"][0]["results"]
     loc = res["locations"][0]
-    assert "region" not in loc["physicalLocation"]
+    # no lines in a workbook: line 1 for code scanning, the cell in the message and logically
+    assert loc["physicalLocation"]["region"] == {"startLine": 1}
     assert loc["logicalLocations"][0]["fullyQualifiedName"] == "表三!D6"
-    assert loc["physicalLocation"]["artifactLocation"]["uri"] == "%E8%A1%A8.xlsx"
+    assert "表三!D6" in res["message"]["text"]
+    assert loc["physicalLocation"]["artifactLocation"] == {
+        "uri": "%E8%A1%A8.xlsx",
+        "uriBaseId": "PROJECTROOT",
+    }
 
 
 def test_no_results_still_valid(validator: jsonschema.Draft4Validator) -> None:
@@ -159,7 +164,7 @@ def test_every_example_gives_valid_sarif_naming_its_rule(
 
     monkeypatch.chdir(EXAMPLES)
     results = [api.validate_path(p) for p in expand_paths(["."])]
-    doc = sarif.document(results)
+    doc = sarif.document(results, root=EXAMPLES)
     assert _errors(validator, doc) == []
     found = {
         (r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["ruleId"])

@@ -52,6 +52,7 @@ class OutputFormat(StrEnum):
     json = "json"
     sarif = "sarif"
     junit = "junit"
+    gitlab = "gitlab"
     github = "github"
     markdown = "markdown"
     auto = "auto"
@@ -120,6 +121,22 @@ def validate(
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write the report to this file (atomically)."),
+    ] = None,
+    project_root: Annotated[
+        Path | None,
+        typer.Option(
+            "--project-root",
+            help="SARIF and GitLab paths are relative to this folder [default: the git root].",
+            show_default=False,
+        ),
+    ] = None,
+    docs_url: Annotated[
+        str | None,
+        typer.Option(
+            "--docs-url",
+            envvar="REPORTCHECK_DOCS_URL",
+            help="URL of docs/rules.md for SARIF helpUri links (each rule's #anchor).",
+        ),
     ] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Message language.")] = Lang.zh,
     fail_on: Annotated[
@@ -300,7 +317,14 @@ def validate(
         terminal.render(results, console, lang.value, show_info=not quiet)
     else:
         text = out.render(
-            results, fmt, lang.value, thresholds=thresholds, show_info=not quiet, color=color
+            results,
+            fmt,
+            lang.value,
+            thresholds=thresholds,
+            show_info=not quiet,
+            color=color,
+            project_root=project_root,
+            docs_url=docs_url,
         )
         if output is not None:
             try:

@@ -15,9 +15,9 @@ from pathlib import Path
 from reportcheck.api import FileResult
 from reportcheck.findings import Severity
 
-FORMATS = ("terminal", "concise", "json", "sarif", "junit", "github", "markdown")
+FORMATS = ("terminal", "concise", "json", "sarif", "junit", "gitlab", "github", "markdown")
 """Every output format (``auto`` is resolved by :func:`resolve_format`)."""
-MACHINE = ("json", "sarif", "junit")
+MACHINE = ("json", "sarif", "junit", "gitlab")
 """Formats whose output is a document that a program reads: nothing else goes to stdout."""
 
 
@@ -54,10 +54,14 @@ def render(
     thresholds: Mapping[str, Severity] | None = None,
     show_info: bool = True,
     color: bool | None = None,
+    project_root: str | Path | None = None,
+    docs_url: str | None = None,
 ) -> str:
     """The run rendered in ``fmt`` (one of :data:`FORMATS`) as text.
 
     ``thresholds`` gives each file's ``fail-on`` severity (JUnit failures follow it).
+    ``project_root`` (default: the git root) is what SARIF and GitLab paths are relative
+    to; ``docs_url`` is the docs/rules.md that SARIF's ``helpUri`` points into.
     """
     if fmt == "json":
         from reportcheck.render import json_
@@ -66,7 +70,11 @@ def render(
     if fmt == "sarif":
         from reportcheck.render import sarif
 
-        return sarif.render(results, lang)
+        return sarif.render(results, lang, project_root, docs_url)
+    if fmt == "gitlab":
+        from reportcheck.render import gitlab
+
+        return gitlab.render(results, lang, project_root)
     if fmt == "junit":
         from reportcheck.render import junit
 

@@ -3,13 +3,19 @@
 One run, with every registered rule (its summary and its docstring as help) and one
 result per finding:
 
-- ``locations[0].physicalLocation.artifactLocation.uri``: the file, relative to the working
-  directory (percent-encoded, as a URI reference must be);
-- a ``region`` (``startLine``, ``startColumn``) where the reader knew the line — JSON
-  submissions and text-like reports; columns count Unicode code points;
+- ``locations[0].physicalLocation.artifactLocation``: the file as a URI relative to the
+  project root (``--project-root``, by default the git work tree around the working
+  directory) with ``uriBaseId: PROJECTROOT``, which ``originalUriBaseIds`` resolves — what
+  GitHub code scanning needs to put a result on the file in the repository;
+- a ``region`` for every result (code scanning drops a result without one): ``startLine``
+  and ``startColumn`` where the reader knew the line — JSON submissions and text-like
+  reports; columns count Unicode code points — and ``startLine: 1`` where the input has no
+  lines (a workbook): the cell is then named in the message and in the logical location;
 - ``logicalLocations[0].fullyQualifiedName``: the source address as the terminal shows it —
-  ``表三!D29`` for a workbook cell, a JSON pointer, ``line 42`` — for workbooks there is no
-  region, so this is where the cell is named;
+  ``表三!D29`` for a workbook cell, a JSON pointer, ``line 42``;
+- every rule has a ``helpUri``: its section of docs/rules.md (``--docs-url`` gives the base,
+  e.g. the page in your copy of the repository; by default the docs/rules.md of the source
+  checkout reportcheck runs from, when there is one) and the driver an ``informationUri``;
 - waived findings carry a ``suppressions`` entry (``inSource``, the reason as justification);
 - files that could not be read become ``toolExecutionNotifications`` of the invocation,
   whose ``executionSuccessful`` is then false.
@@ -38,21 +44,74 @@ SARIF_SCHEMA = (
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
+ROOT_ID = "PROJECTROOT"
+"""The ``uriBaseId`` of artifact URIs (GitHub's upload action resolves it, too)."""
+
+
+def git_root(start: Path | None = None) -> Path | None:
+    """The git work tree around ``start`` (the working directory): the nearest folder with
+    a ``.git`` (a directory, or a file in a worktree or submodule). None outside one."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def project_root(given: str | Path | None = None) -> Path:
+    """``--project-root`` if given, else the git root, else the working directory."""
+    if given is not None:
+        return Path(given).resolve()
+    return git_root() or Path.cwd().resolve()
+
+
+def artifact_location(path: str, root: Path | None = None) -> dict[str, Any]:
+    """An ``artifactLocation``: relative to the project root with ``uriBaseId`` when the
+    file is inside it (percent-encoded, as a URI reference must be), else an absolute file
+    URI. Without ``root``, relative to the working directory (no base id)."""
+    if root is None:
+        rel = relative(path)
+        if Path(rel).is_absolute():
+            return {"uri": Path(rel).as_uri()}
+        return {"uri": quote(rel, safe="/")}
+    absolute = Path(path).resolve()
+    try:
+        inside = absolute.relative_to(root)
+    except ValueError:
+        return {"uri": absolute.as_uri()}
+    return {"uri": quote(inside.as_posix(), safe="/"), "uriBaseId": ROOT_ID}
+
+
 def artifact_uri(path: str) -> str:
     """A URI reference for ``path``: relative to the working directory when inside it."""
-    rel = relative(path)
-    if Path(rel).is_absolute():
-        return Path(rel).as_uri()
-    return quote(rel, safe="/")
+    return str(artifact_location(path)["uri"])
 
 
-def rule_descriptor(r: Rule, lang: str) -> dict[str, Any]:
-    """A ``reportingDescriptor`` for one rule."""
+def docs_url(given: str | None = None) -> str | None:
+    """The URL of docs/rules.md that ``helpUri`` points into: ``given`` (``--docs-url``),
+    else ``$REPORTCHECK_DOCS_URL``, else the file in the source checkout reportcheck runs
+    from, else None (then rules have no ``helpUri``; their help text is in the log)."""
+    import os
+
+    url = given or os.environ.get("REPORTCHECK_DOCS_URL")
+    if url:
+        return url.split("#", 1)[0]
+    checkout = Path(__file__).resolve().parents[3] / "docs" / "rules.md"
+    return checkout.as_uri() if checkout.is_file() else None
+
+
+def rule_anchor(r: Rule) -> str:
+    """The rule's section in docs/rules.md (``rc301-row-total``, as GitHub makes it)."""
+    return f"{r.code.lower()}-{r.name}"
+
+
+def rule_descriptor(r: Rule, lang: str, docs: str | None = None) -> dict[str, Any]:
+    """A ``reportingDescriptor`` for one rule (``helpUri`` into ``docs`` when given)."""
     from reportcheck.findings.catalogue.pages import page, page_text
 
     help_text = page_text(r.code, lang)
     family = FAMILIES.get(r.family, ("", ""))
-    return {
+    out: dict[str, Any] = {
         "id": r.code,
         "name": r.name,
         "shortDescription": {"text": r.summary if lang == "zh" else r.summary_en},
@@ -64,6 +123,9 @@ def rule_descriptor(r: Rule, lang: str) -> dict[str, Any]:
             "summary": {"zh": r.summary, "en": r.summary_en},
         },
     }
+    if docs:
+        out["helpUri"] = f"{docs}#{rule_anchor(r)}"
+    return out
 
 
 def _fingerprint(f: Finding, uri: str) -> str:
@@ -80,17 +142,23 @@ def _fingerprint(f: Finding, uri: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-def result(f: Finding, rule_index: dict[str, int], lang: str, path: str) -> dict[str, Any]:
+def result(
+    f: Finding, rule_index: dict[str, int], lang: str, path: str, root: Path | None = None
+) -> dict[str, Any]:
     """A ``result`` for one finding in the file ``path``."""
-    uri = artifact_uri(f.file or path)
-    physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
+    artifact = artifact_location(f.file or path, root)
+    uri = artifact["uri"]
     loc = f.location
+    region: dict[str, Any] = {"startLine": 1}  # code scanning needs a region on every result
     if loc is not None and loc.line:
-        region: dict[str, Any] = {"startLine": loc.line}
+        region = {"startLine": loc.line}
         if loc.column:
             region["startColumn"] = loc.column
-        physical["region"] = region
+    physical: dict[str, Any] = {"artifactLocation": artifact, "region": region}
     location: dict[str, Any] = {"physicalLocation": physical}
+    text = f.text(lang)
+    if loc is not None and not loc.line and loc.address not in text:
+        text += f"（{loc.address}）" if lang == "zh" else f" ({loc.address})"
     if loc is not None:
         location["logicalLocations"] = [
             {"fullyQualifiedName": loc.address, "kind": "element", "name": loc.address}
@@ -101,7 +169,7 @@ def result(f: Finding, rule_index: dict[str, int], lang: str, path: str) -> dict
     out: dict[str, Any] = {
         "ruleId": f.code,
         "level": LEVEL[f.severity],
-        "message": {"text": f.text(lang)},
+        "message": {"text": text},
         "locations": [location],
         "partialFingerprints": {"reportcheck/v1": _fingerprint(f, uri)},
         "properties": _properties(f, lang),
@@ -138,8 +206,16 @@ def _properties(f: Finding, lang: str) -> dict[str, Any]:
     return props
 
 
-def document(results: Sequence[FileResult], lang: str = "zh") -> dict[str, Any]:
-    """The SARIF log as a dict."""
+def document(
+    results: Sequence[FileResult],
+    lang: str = "zh",
+    root: str | Path | None = None,
+    docs: str | None = None,
+) -> dict[str, Any]:
+    """The SARIF log as a dict: URIs relative to :func:`project_root` of ``root``, help
+    links into :func:`docs_url` of ``docs``."""
+    base = project_root(root)
+    docs = docs_url(docs)
     rules = all_rules()
     index = {r.code: i for i, r in enumerate(rules)}
     notifications = [
@@ -147,7 +223,7 @@ def document(results: Sequence[FileResult], lang: str = "zh") -> dict[str, Any]:
             "level": "warning" if r.error.unsupported else "error",
             "message": {"text": r.error.text(lang)},
             "locations": [
-                {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}}}
+                {"physicalLocation": {"artifactLocation": artifact_location(r.path, base)}}
             ],
         }
         for r in results
@@ -164,21 +240,30 @@ def document(results: Sequence[FileResult], lang: str = "zh") -> dict[str, Any]:
                 "version": __version__,
                 "semanticVersion": __version__,
                 "language": "zh-CN" if lang == "zh" else "en-US",
-                "rules": [rule_descriptor(r, lang) for r in rules],
+                "rules": [rule_descriptor(r, lang, docs) for r in rules],
+                **({"informationUri": docs} if docs else {}),
             }
         },
+        "originalUriBaseIds": {ROOT_ID: {"uri": base.as_uri() + "/"}},
         "invocations": [invocation],
         "artifacts": [
-            {"location": {"uri": uri}, "roles": ["analysisTarget"]}
-            for uri in dict.fromkeys(artifact_uri(r.path) for r in results)
+            {"location": json.loads(key), "roles": ["analysisTarget"]}
+            for key in dict.fromkeys(
+                json.dumps(artifact_location(r.path, base), sort_keys=True) for r in results
+            )
         ],
-        "results": [result(f, index, lang, r.path) for r in results for f in r.findings],
+        "results": [result(f, index, lang, r.path, base) for r in results for f in r.findings],
         "columnKind": "unicodeCodePoints",
         "properties": {"summary": counts(results)},
     }
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def render(results: Sequence[FileResult], lang: str = "zh") -> str:
+def render(
+    results: Sequence[FileResult],
+    lang: str = "zh",
+    root: str | Path | None = None,
+    docs: str | None = None,
+) -> str:
     """The SARIF log as text."""
-    return json.dumps(document(results, lang), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(document(results, lang, root, docs), ensure_ascii=False, indent=2) + "\n"
