@@ -9,6 +9,7 @@ built with :func:`~reportcheck.findings.catalogue.emit` from the RC4xx templates
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -204,7 +205,7 @@ def _figure_finding(
             "quantity": Tr(q.zh, q.en),
             "value": fig.value,
             "percent": Tr(f"（{fig.percent}%）" if fig.percent else "", ""),
-            "label": q.label,
+            "label": Tr(q.label, label_en(q.label)),
             "table_value": table_value,
             "alt": alt,
         },
@@ -284,3 +285,16 @@ def _amount_finding(
             **({"claim": "none"} if st.none else {}),
         },
     )
+
+
+_TABLES_EN = (("表二", "Table 2 "), ("表三", "Table 3 "), ("表四", "Table 4 "))
+
+
+def label_en(label: str) -> str:
+    """A quantity's table label for English messages: the table named in English, the
+    row labels kept as the report prints them (「（一）予以公开」)."""
+    out = label
+    for zh, en in _TABLES_EN:
+        out = out.replace(zh, en)
+    out = re.sub(r"（或加(「[^」]*」)）", r" (or plus \1)", out)
+    return out.replace("各项之和", " (sum of its rows)").replace("」+「", "」 + 「")

@@ -161,7 +161,7 @@ def _check_claim(report: Report, claim: Claim, s: Sentence, clause: Clause) -> C
             bad_en.append(f"{subject} total {cells['total']}")
         elif claim.id == "all_upheld":
             parts = [
-                (zh, cells[k])
+                (k, zh, cells[k])
                 for k, zh in (
                     ("corrected", "结果纠正"),
                     ("other", "其他结果"),
@@ -169,8 +169,8 @@ def _check_claim(report: Report, claim: Claim, s: Sentence, clause: Clause) -> C
                 )
                 if cells[k]
             ]
-            bad_zh.extend(f"{name}{zh} {n} 件" for zh, n in parts)
-            bad_en.extend(f"{subject} {k} {n}" for k, n in parts)
+            bad_zh.extend(f"{name}{zh} {n} 件" for _, zh, n in parts)
+            bad_en.extend(f"{subject} {k} {n}" for k, _, n in parts)
         elif claim.id == "none_corrected" and cells["corrected"] > 0:
             bad_zh.append(f"{name}结果纠正 {cells['corrected']} 件")
             bad_en.append(f"{subject} corrected {cells['corrected']}")

@@ -36,6 +36,7 @@ from reportcheck.model.report import Cell, CellState, Location, Report, TableDat
 from reportcheck.model.tables import (
     FORMATS,
     REVIEW_LITIGATION,
+    TABLE_EN,
     ColumnDef,
     RowDef,
     TableDef,
@@ -470,7 +471,7 @@ def _row_values(
         emit(
             "RC003",
             {
-                "table": tdef.short,
+                "table": Tr(tdef.short, TABLE_EN[tdef.id]),
                 "label": line.labels[-1].strip(),
                 "found": len(nums),
                 "expected": len(columns),

@@ -335,10 +335,18 @@ class _Reader:
             )
 
 
-def _type(value: object) -> str:
-    return {list: "数组", dict: "对象", str: "字符串", bool: "布尔值"}.get(
-        type(value), type(value).__name__
-    )
+_TYPES = {
+    list: Tr("数组", "an array"),
+    dict: Tr("对象", "an object"),
+    str: Tr("字符串", "a string"),
+    bool: Tr("布尔值", "a boolean"),
+}
+
+
+def _type(value: object) -> Tr:
+    """The JSON type of a value, in each language (``not 数组`` leaked into English)."""
+    name = type(value).__name__
+    return _TYPES.get(type(value), Tr(name, name))
 
 
 def _escape(key: str) -> str:

@@ -90,7 +90,8 @@ ENTRIES = (
         {
             "default": Tr(
                 "{cell} 写作「{shown}」，单位应为万元（{yuan} 元 = {wan} 万元）",
-                "{cell} is written “{shown}”; the unit is 10,000 yuan ({yuan} yuan = {wan})",
+                "{cell} is written “{shown}”; the unit is 10,000 yuan ({yuan} yuan = {wan} × "
+                "10,000 yuan)",
             ),
             "large": Tr(
                 "{cell} = {value} 万元，金额过大，是否按元填写？",
@@ -107,11 +108,11 @@ ENTRIES = (
         {
             "default": Tr(
                 "{table} 有 {count} 个单元格为空或占位符，按 0 计：{cells}",
-                "{table} has {count} blank or placeholder cells, read as 0: {cells}",
+                "{table} has {count} blank or placeholder cell(s), read as 0: {cells}",
             ),
             "unlocated": Tr(
                 "{table} 有 {count} 个单元格为空或占位符，按 0 计",
-                "{table} has {count} blank or placeholder cells, read as 0",
+                "{table} has {count} blank or placeholder cell(s), read as 0",
             ),
         },
         "rules.values",
