@@ -2,7 +2,14 @@
 
 `reportcheck --help` must not import the Excel, HTML, Word or PDF libraries (issue 2), and
 validating a workbook imports neither openpyxl nor pydantic (both cost more than the
-whole check). Checked with ``python -X importtime``, which lists every module imported.
+whole check). Issue 13: `--version` and `--help` import nothing of reportcheck but the
+command line; `validate` imports the reader of its input kind, the renderer of its output
+format and nothing of the others, no rule pages, writers or prose machinery for a table-only
+submission, and rich only for the terminal.
+
+The modules are read from ``sys.modules`` when the process exits, so that a module loaded
+with ``importlib.import_module`` (readers, rule modules) counts too: ``python -X
+importtime`` does not list those.
 """
 
 from __future__ import annotations
@@ -18,19 +25,32 @@ from conftest import EXAMPLES
 HEAVY = ("openpyxl", "pydantic", "lxml", "docx", "bs4", "html5lib", "pypdfium2")
 
 
+_MARK = "--- modules at exit ---"
+_RUN = (
+    "import atexit, sys\n"
+    f"atexit.register(lambda: print({_MARK!r}, *sorted(sys.modules), sep='\\n', file=sys.stderr))\n"
+    "sys.argv[0] = 'reportcheck'\n"
+    "from reportcheck.cli import main\n"
+    "main()\n"
+)
+
+
 def _imported(*args: str) -> set[str]:
+    """Every module in ``sys.modules`` when ``reportcheck ARGS`` ends."""
     proc = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "reportcheck", *args],
+        [sys.executable, "-c", _RUN, *args],
         capture_output=True,
         text=True,
         check=False,
     )
-    assert proc.returncode in (0, 1), proc.stderr[-2000:]
-    names = set()
-    for line in proc.stderr.splitlines():
-        if line.startswith("import time:") and "|" in line:
-            names.add(line.rsplit("|", 1)[1].strip())
-    return names
+    # no arguments: the help, and exit 2 as for any missing command
+    assert proc.returncode in ((0, 1) if args else (2,)), proc.stderr[-2000:]
+    assert _MARK in proc.stderr, proc.stderr[-2000:]
+    return set(proc.stderr.split(_MARK, 1)[1].split())
+
+
+def _ours(names: set[str], package: str) -> set[str]:
+    return {n for n in names if n == package or n.startswith(package + ".")}
 
 
 def _top(names: set[str]) -> set[str]:
@@ -58,3 +78,77 @@ def test_validate_pdf_imports_pdfium_only_then() -> None:
     names = _imported("validate", str(Path(__file__).parent / "data" / "pdf" / "lo-2021-clean.pdf"))
     assert "pypdfium2" in _top(names)
     assert not _top(names) & {"openpyxl", "pydantic", "docx"}
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], []])
+def test_version_and_help_import_only_the_command_line(args: list[str]) -> None:
+    """No option of any command is needed to say the version or list the commands."""
+    names = _imported(*args)
+    assert "typer" in names  # the list was read
+    assert _ours(names, "reportcheck") == {"reportcheck", "reportcheck.cli", "reportcheck.lazycli"}
+    assert not _top(names) & {*HEAVY, "rich"}
+
+
+# what the validate path of each input may load of the readers (exactly these)
+_READERS = {
+    "xlsx": {"detect", "container", "xlsx", "grid", "numfmt"},
+    "json": {"detect", "encoding", "json_"},
+}
+# what each output format may load of the renderers (exactly these), and whether rich
+_RENDERERS = {
+    "terminal": ({"common", "terminal"}, True),
+    "json": ({"common", "json_"}, False),
+    "concise": ({"common", "concise"}, False),
+    "junit": ({"common", "junit"}, False),
+    "github": ({"common", "github"}, False),
+    "markdown": ({"common", "markdown"}, False),
+}
+# never on the validate path of a table-only submission: the prose machinery (RC4xx reads
+# text, a workbook has none), rule pages (rules/docs/SARIF), writers, the batch summary
+_NEVER = (
+    "reportcheck.prose",
+    "reportcheck.findings.catalogue.pages",
+    "reportcheck.writers",
+    "reportcheck.summary",
+    "reportcheck.docs",
+    "reportcheck.model.submission",
+)
+
+
+@pytest.mark.parametrize(
+    ("example", "kind", "fmt"),
+    [
+        ("2021-valid.xlsx", "xlsx", "terminal"),
+        ("invalid/RC300-culprit.xlsx", "xlsx", "terminal"),
+        ("invalid/RC300-culprit.xlsx", "xlsx", "json"),
+        ("invalid/RC300-culprit.xlsx", "xlsx", "concise"),
+        ("invalid/RC300-culprit.xlsx", "xlsx", "junit"),
+        ("invalid/RC300-culprit.xlsx", "xlsx", "github"),
+        ("invalid/RC300-culprit.xlsx", "xlsx", "markdown"),
+        ("2021-valid.json", "json", "terminal"),
+        ("invalid/RC001-unknown-key.json", "json", "json"),
+    ],
+)
+def test_validate_imports_only_what_it_uses(example: str, kind: str, fmt: str) -> None:
+    """The reader of the input, the renderer of the format, no other reader, renderer,
+    rule pages, writer or prose machinery; rich only for the terminal."""
+    names = _imported("validate", "--format", fmt, str(EXAMPLES / example))
+    readers = {n.removeprefix("reportcheck.readers.") for n in _ours(names, "reportcheck.readers")}
+    assert readers - {"reportcheck.readers"} == _READERS[kind]
+    renderers, rich = _RENDERERS[fmt]
+    shown = {n.removeprefix("reportcheck.render.") for n in _ours(names, "reportcheck.render")}
+    assert shown - {"reportcheck.render"} == renderers
+    assert ("rich" in names) is rich
+    assert not {n for n in names if n.startswith(_NEVER)}
+    assert not _top(names) & set(HEAVY)
+
+
+def test_validate_text_imports_no_reader_of_another_kind() -> None:
+    """A published text loads the text reader and the prose rules, not the Excel, JSON,
+    HTML, Word, CSV or PDF readers."""
+    names = _imported("validate", str(EXAMPLES / "2021-valid.txt"))
+    assert "reportcheck.readers.text.reader" in names
+    assert "reportcheck.prose" in names  # RC4xx ran
+    others = ("xlsx", "json_", "html", "docx", "csv_", "pdf")
+    assert not {n for n in names for o in others if n.startswith(f"reportcheck.readers.{o}")}
+    assert not _top(names) & set(HEAVY)

@@ -43,6 +43,7 @@ class LazyCommands(MutableMapping[str, _click.Command]):
     def __getitem__(self, name: str) -> _click.Command:
         if name not in self._built:
             info = self._infos[name]  # KeyError for a name that is not a command
+            _resolve_annotations(info)
             self._built[name] = get_command_from_info(
                 info,
                 pretty_exceptions_short=self._app.pretty_exceptions_short,
@@ -106,6 +107,21 @@ def command(app: typer.Typer) -> _click.Command:
     assert isinstance(group, TyperGroup), "the app needs a callback and LazyGroup as its cls"
     group.commands = LazyCommands(app.registered_commands, app)
     return group
+
+
+def _resolve_annotations(info: CommandInfo) -> None:
+    """Evaluate the command function's annotations once, in place.
+
+    With ``from __future__ import annotations`` they are strings, and typer evaluates each
+    of them four times while building the command (``inspect.signature(eval_str=True)`` and
+    ``typing.get_type_hints``, twice each), compiling every string anew. Evaluated
+    beforehand they are what typer would get itself.
+    """
+    import typing
+
+    fn = info.callback
+    if fn is not None and any(isinstance(a, str) for a in fn.__annotations__.values()):
+        fn.__annotations__ = typing.get_type_hints(fn, include_extras=True)
 
 
 def _name(info: CommandInfo) -> str:

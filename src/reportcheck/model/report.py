@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from functools import cache
 from typing import TYPE_CHECKING
 
 from reportcheck.model.tables import FormatDef, TableDef, format_def
@@ -56,21 +57,32 @@ class Location:
 
 
 _ZH_ADDRESS = (
-    (re.compile(r"^page (\d+), line (\d+), col (\d+)$"), r"第 \1 页第 \2 行第 \3 列"),
-    (re.compile(r"^page (\d+), line (\d+)$"), r"第 \1 页第 \2 行"),
-    (re.compile(r"^page (\d+)$"), r"第 \1 页"),
-    (re.compile(r"^line (\d+), field (\d+)$"), r"第 \1 行第 \2 栏"),
-    (re.compile(r"^line (\d+), col (\d+)$"), r"第 \1 行第 \2 字"),
-    (re.compile(r"^line (\d+)$"), r"第 \1 行"),
-    (re.compile(r"^table (\d+), row (\d+), col (\d+)$"), r"表格 \1 第 \2 行第 \3 列"),
-    (re.compile(r"^table (\d+), row (\d+)$"), r"表格 \1 第 \2 行"),
-    (re.compile(r"^table (\d+)$"), r"表格 \1"),
-    (re.compile(r"^paragraph (\d+)$"), r"第 \1 段"),
+    (r"^page (\d+), line (\d+), col (\d+)$", r"第 \1 页第 \2 行第 \3 列"),
+    (r"^page (\d+), line (\d+)$", r"第 \1 页第 \2 行"),
+    (r"^page (\d+)$", r"第 \1 页"),
+    (r"^line (\d+), field (\d+)$", r"第 \1 行第 \2 栏"),
+    (r"^line (\d+), col (\d+)$", r"第 \1 行第 \2 字"),
+    (r"^line (\d+)$", r"第 \1 行"),
+    (r"^table (\d+), row (\d+), col (\d+)$", r"表格 \1 第 \2 行第 \3 列"),
+    (r"^table (\d+), row (\d+)$", r"表格 \1 第 \2 行"),
+    (r"^table (\d+)$", r"表格 \1"),
+    (r"^paragraph (\d+)$", r"第 \1 段"),
     # the rest of an address once a shared beginning has been said (terminal output)
-    (re.compile(r"^row (\d+), col (\d+)$"), r"第 \1 行第 \2 列"),
-    (re.compile(r"^col (\d+)$"), r"第 \1 列"),
-    (re.compile(r"^field (\d+)$"), r"第 \1 栏"),
+    (r"^row (\d+), col (\d+)$", r"第 \1 行第 \2 列"),
+    (r"^col (\d+)$", r"第 \1 列"),
+    (r"^field (\d+)$", r"第 \1 栏"),
 )
+
+
+_ZH_WORDS = ("page ", "line ", "table ", "paragraph ", "row ", "col ", "field ")
+"""How every address in words begins (the patterns above): a sheet address or a JSON
+pointer is returned without trying them."""
+
+
+@cache
+def _zh_patterns() -> list[tuple[re.Pattern[str], str]]:
+    # compiled on first use: a workbook or JSON run never needs them (start-up, issue 13)
+    return [(re.compile(pattern), repl) for pattern, repl in _ZH_ADDRESS]
 
 
 def zh_address(address: str) -> str:
@@ -78,7 +90,9 @@ def zh_address(address: str) -> str:
     ``table 2, row 14, col 3``, ``paragraph 12``, ``page 4, line 12``); this is the Chinese wording of the same
     place. Sheet addresses (``表三!D29``) and JSON pointers are the same in both languages.
     """
-    for pattern, repl in _ZH_ADDRESS:
+    if not address.startswith(_ZH_WORDS):
+        return address
+    for pattern, repl in _zh_patterns():
         if pattern.match(address):
             return pattern.sub(repl, address)
     return address
