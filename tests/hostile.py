@@ -318,14 +318,33 @@ def _text_report(extra: str) -> bytes:
     return ("示例县2024年政府信息公开工作年度报告\n一、总体情况\n" + extra).encode()
 
 
+def _glued(t3: dict[str, str] | None = None, t4: str = "100120001100000") -> bytes:
+    from test_text_reader import glued_text  # type: ignore[import-not-found]
+
+    return glued_text(t3, t4=t4).encode()
+
+
 def text_glued_digits() -> bytes:
-    return _text_report("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量"
-                        + "7" * 100_000 + "\n")  # fmt: skip
+    """A page whose cells ran together, one 表三 row a run of 100,000 digits."""
+    return _glued({"new_received": "7" * 100_000})
+
+
+def text_glued_table4() -> bytes:
+    """表四 as a run of 5,000 digits (its 15 cells cannot be split out of it)."""
+    return _glued(t4="1" * 5000)
 
 
 def text_many_glued_rows() -> bytes:
-    rows = "".join(f"（{i}）行政许可{'31' * 40}\n" for i in range(2000))
-    return _text_report("三、收到和处理政府信息公开申请情况\n" + rows)
+    """Every 表三 row a run of 38 digits (just under the splitter's limit): many readings."""
+    from test_text_reader import _labels  # type: ignore[import-not-found]
+
+    return _glued({_row(cells[-1]): "1" * 38 for cells, _ in _labels("glued")})
+
+
+def _row(label: str) -> str:
+    from test_text_reader import _row_id  # type: ignore[import-not-found]
+
+    return str(_row_id(label))
 
 
 def text_huge_prose_number() -> bytes:
@@ -403,7 +422,8 @@ CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "json: a 30-digit count": ("30-digits.json", json_30_digit),
     "json: 1e999999999": ("exponent.json", json_huge_exponent),
     "text: 100,000 glued digits in a 表三 row": ("glued.txt", text_glued_digits),
-    "text: 2,000 rows of 80 glued digits": ("glued-rows.txt", text_many_glued_rows),
+    "text: every glued 表三 row a run of 38 digits": ("glued-rows.txt", text_many_glued_rows),
+    "text: glued 表四 of 5,000 digits": ("glued-t4.txt", text_glued_table4),
     "text: 5,000-digit figures in prose": ("prose-number.txt", text_huge_prose_number),
     "text: a 1 MB line": ("long-line.txt", text_long_line),
     "text: a 200,000-character table label": ("long-label.txt", text_long_label),

@@ -42,6 +42,7 @@ REFUSED = {
     "json: 100,000 nested arrays": "nests more than",
     "json: 50,000 nested objects": "nests more than",
     "text: undecodable bytes": "cannot decode",
+    "text: a table of 5,000 rows x 30 text cells": "filled cells",
     "csv: a 2 MB field": "CSV",
     "csv: NUL bytes": "binary",
 }
@@ -54,6 +55,9 @@ FINDINGS = {
     "json: a 30-digit count": {"RC201"},
     "json: a 5,000-digit number": {"RC201"},
     "json: 1e999999999": {"RC201"},
+    "text: 100,000 glued digits in a 表三 row": {"RC003"},
+    "text: glued 表四 of 5,000 digits": {"RC003"},
+    "text: every glued 表三 row a run of 38 digits": {"RC003"},
 }
 """Cases read as reports, with the codes that must be among their findings."""
 

@@ -144,7 +144,11 @@ class Finding:
         loc = self.location
         position = (loc.line or 0, loc.column or 0) if loc else (0, 0)
         address = loc.address if loc else ""
-        parts = tuple((int(p), "") if p.isdigit() else (-1, p) for p in _DIGITS.split(address) if p)
+        parts = tuple(
+            (int(p), "") if p.isdigit() and len(p) < 20 else (-1, p)  # 5,000 digits: no int
+            for p in _DIGITS.split(address)
+            if p
+        )
         return (-self.severity.rank, self.code, position, parts)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from reportcheck.model.report import Report
+from reportcheck.model.values import MAX_DIGITS
 from reportcheck.prose.context import COUNT, PERCENT, context_ok
 from reportcheck.prose.phrases import PHRASES, Phrase
 from reportcheck.prose.quantities import QUANTITIES, Quantity
@@ -106,7 +107,10 @@ def _stated(text: str) -> list[Figure]:
                 qid = _quantity_of(piece.text)
                 if qid is None or qid not in QUANTITIES:
                     continue
-                value = int(counts[0].replace(",", ""))
+                digits = counts[0].replace(",", "")
+                if len(digits) > MAX_DIGITS:
+                    continue  # no count of a report: the table's cell says what it is (RC201)
+                value = int(digits)
                 percent = _percent(piece.text, clauses[ci + 1 :])
                 out.append(Figure(QUANTITIES[qid], value, s, piece, percent))
     _stated_cache[:] = [(text, out)]

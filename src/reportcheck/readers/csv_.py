@@ -20,7 +20,14 @@ from reportcheck.config import Settings
 from reportcheck.errors import InputError
 from reportcheck.model.report import Location, Report
 from reportcheck.readers.encoding import decode_text
-from reportcheck.readers.grid import Grid, GridCell, locate_in_report
+from reportcheck.readers.grid import (
+    MAX_TABLE_CELLS,
+    Grid,
+    GridCell,
+    check_cells,
+    check_grids,
+    locate_in_report,
+)
 from reportcheck.readers.xlsx import column_letter, extract_metadata
 
 _EXPORT = re.compile(r"^(?P<prefix>.*?)[-_－—\s]*(?P<sheet>基本信息|表[二三四234])$")
@@ -76,6 +83,7 @@ def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
                 ) from None
         sheet = Path(member).name if group else None
         grids.append(_grid(member, raw, sheet))
+    check_grids(grids)  # several exported sheets together: before the work on them
     report = Report(source=path, kind="csv")
     report.metadata = extract_metadata(grids, False)
     locate_in_report(report, grids, settings)
@@ -97,6 +105,7 @@ def _grid(path: str, data: bytes, sheet: str | None) -> Grid:
         dialect = csv.excel
     grid = Grid(sheet or "csv", by_header=True)
     reader = csv.reader(io.StringIO(text), dialect)
+    filled = 0
     try:
         for record, row in enumerate(reader, 1):
             line = reader.line_num
@@ -105,7 +114,11 @@ def _grid(path: str, data: bytes, sheet: str | None) -> Grid:
                     loc = Location(f"{sheet}!{column_letter(col)}{record}")
                 else:
                     loc = Location(f"line {line}, field {col}", line, col)
-                grid.cells[(line, col)] = GridCell(value.strip(), loc)
+                text = value.strip()
+                filled += bool(text)
+                grid.cells[(line, col)] = GridCell(text, loc)
+            if filled > MAX_TABLE_CELLS:
+                check_cells(filled)  # refused as soon as there are too many
     except csv.Error as exc:
         raise InputError(path, f"CSV 格式错误：{exc}", f"malformed CSV: {exc}") from None
     grid.finish()

@@ -58,6 +58,11 @@ Cells = tuple[tuple[str, int], ...]
 MAX_OPTIONS = 16
 """Readings kept per run when more than one fits (for the joint check of 表三's columns)."""
 
+MAX_STEPS = 2_000
+"""Partial splits tried per run. Seven cells of up to seven digits cut a run of 38 ones in
+hundreds of thousands of ways; a run with that many is not read (RC003) instead of costing
+seconds per row (the runs of the corpus and the tests need fewer than 1,000)."""
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -69,6 +74,9 @@ class Reading:
     """More readings fit than were kept."""
     assumed: bool = False
     """The digits alone allowed several splits; the relation narrowed them."""
+    gave_up: str | None = None
+    """Why no split was tried to the end: ``"long"`` (more than :data:`MAX_DIGITS` digits)
+    or ``"many"`` (more than :data:`MAX_STEPS` partial splits)."""
 
     @property
     def cells(self) -> Cells | None:
@@ -78,7 +86,18 @@ class Reading:
 
 def _pieces(chunk: str, amount: bool) -> list[int]:
     """End positions (exclusive) of valid first cells of ``chunk``."""
-    pat = _CELL_AMOUNT if amount else _CELL_INT
+    if not amount:  # 0, or 1–7 digits without a leading zero (_CELL_INT), quickly
+        if not chunk or not chunk[0].isdigit():
+            return []
+        if chunk[0] == "0":
+            return [1]
+        out = []
+        for end in range(1, min(7, len(chunk)) + 1):
+            if not chunk[end - 1].isdigit():
+                break
+            out.append(end)
+        return out
+    pat = _CELL_AMOUNT
     ends = []
     for end in range(1, len(chunk) + 1):
         if pat.fullmatch(chunk, 0, end):
@@ -109,16 +128,21 @@ def split_run(
         norm = run
     chunks = [(m.start(), m.group()) for m in re.finditer(r"[0-9.]+", norm)]
     digits = sum(len(c) for _, c in chunks)
-    if not chunks or digits > MAX_DIGITS or digits < n or len(chunks) > n:
+    if digits > MAX_DIGITS:
+        return Reading((), gave_up="long")
+    if not chunks or digits < n or len(chunks) > n:
         return Reading(())
     plain = 0
     first: list[Cells] = []
     fitting: list[Cells] = []
     more = False
 
+    steps = 0
+
     def walk(ci: int, pos: int, acc: list[tuple[str, int]]) -> None:
-        nonlocal plain, more
-        if more:
+        nonlocal plain, more, steps
+        steps += 1
+        if more or steps > MAX_STEPS:
             return
         if ci == len(chunks):
             if len(acc) == n:
@@ -146,6 +170,8 @@ def split_run(
                 walk(ci, pos + end, [*acc, cell])
 
     walk(0, 0, [])
+    if steps > MAX_STEPS:  # too many ways to cut it to try them all: not read (RC003)
+        return Reading((), gave_up="many")
     if plain == 1:
         # the digits alone leave one reading: it is what the page says, even when the
         # row's total then fails — that is the report's defect, for the arithmetic rules

@@ -73,6 +73,34 @@ few hundred, a whole workbook sheet a few thousand). Beyond it the input is refu
 seconds and hundreds of MB to expand."""
 
 
+MAX_TABLE_CELLS = 20_000
+"""Filled cells the tables of one file may hold (a report's three tables hold a few hundred;
+a workbook with its tables and an extra sheet or two a few thousand). Finding tables costs
+time per cell: beyond this the file is refused (:class:`TooManyCells`) rather than read for
+seconds."""
+
+
+class TooManyCells(Refused):
+    """More than :data:`MAX_TABLE_CELLS` filled cells in the tables of one file."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(
+            f"表格中有 {count} 个非空单元格（上限 {MAX_TABLE_CELLS}），不像年报",
+            f"the tables hold {count} filled cells (limit {MAX_TABLE_CELLS}): not a report",
+        )
+
+
+def check_cells(count: int) -> None:
+    """Raise :class:`TooManyCells` when ``count`` is over :data:`MAX_TABLE_CELLS`."""
+    if count > MAX_TABLE_CELLS:
+        raise TooManyCells(count)
+
+
+def check_grids(grids: Iterable[Grid]) -> None:
+    """:func:`check_cells` on the filled cells of ``grids``."""
+    check_cells(sum(1 for g in grids for c in g.cells.values() if c.text or c.value is not None))
+
+
 class GridTooLarge(Refused):
     """A table whose cells and merged ranges cover more than :data:`MAX_POSITIONS`."""
 
@@ -287,7 +315,9 @@ def locate_in_report(report: Report, grids: list[Grid], settings: Settings) -> L
     ``tables`` on ``report`` and adds the reader findings (RC004 when only the default
     decided the version, RC003 for rows that cannot be read). Shared by every reader of
     tabular sources; the caller has already filled ``report.metadata`` (for the year).
+    More than :data:`MAX_TABLE_CELLS` filled cells are refused (:class:`TooManyCells`).
     """
+    check_grids(grids)
     ev = detect_evidence(grids)
     report.version_evidence = ev
     report.detected_version = detect(ev)

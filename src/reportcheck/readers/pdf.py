@@ -1121,9 +1121,17 @@ def _page_of(table: _Loose, ch: _Char) -> int:
 
 def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
     """Read a PDF report (``kind`` is ``"pdf"``)."""
+    import pypdfium2 as pdfium
+
     doc = _open(path, data)
     try:
         pages = _pages(path, doc)
+    except pdfium.PdfiumError:  # a page that does not load: damaged past the first look
+        raise InputError(
+            path,
+            "PDF 文件已损坏：有页面无法读取",
+            "a damaged PDF: a page of it cannot be loaded",
+        ) from None
     finally:
         doc.close()
     if not any(p.chars for p in pages):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from reportcheck.config import Settings
 from reportcheck.model.report import Location, Report
-from reportcheck.readers.grid import Grid, locate_in_report, stack
+from reportcheck.readers.grid import Grid, check_grids, locate_in_report, stack
 
 
 @dataclass
@@ -64,6 +64,7 @@ def build_report(
     ``report.text`` is the blocks' texts joined by line breaks, or ``text`` when the
     reader gives it (then every block carries its ``offset`` in it).
     """
+    check_grids(b.grid for b in blocks if b.grid is not None)  # before any work on them
     report = Report(source=path, kind=kind)
     grid_offsets: dict[int, int] = {}
     if text is not None:

@@ -34,7 +34,7 @@ from reportcheck.model.labels import label_key
 from reportcheck.model.report import Location, Metadata, Report
 from reportcheck.model.values import MAX_DIGITS
 from reportcheck.readers.container import Package
-from reportcheck.readers.grid import Grid, GridCell, locate_in_report
+from reportcheck.readers.grid import Grid, GridCell, check_grids, locate_in_report
 
 MAX_ROW = 1_048_576
 MAX_COL = 16_384
@@ -60,6 +60,7 @@ def read_xlsx(path: str, data: bytes, settings: Settings) -> Report:
     the three tables.
     """
     grids, date1904 = read_grids(path, data)
+    check_grids(grids)  # before the metadata and the tables are looked for
     report = Report(source=path, kind="xlsx")
     report.metadata = extract_metadata(grids, date1904)
 

@@ -12,6 +12,7 @@ from reportcheck.model.report import CellState, Location
 from reportcheck.model.tables import FORMATS, TableDef, ValueKind, match_row
 from reportcheck.model.values import parse_text
 from reportcheck.readers import glued, metadata
+from reportcheck.readers.grid import MAX_TABLE_CELLS, check_cells
 from reportcheck.readers.published import Block
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -248,6 +249,8 @@ def _token_starts(prefix: list[tuple[str, int]], merged: list[str]) -> list[int]
 
 
 def split_pieces(text: str) -> list[Piece]:
+    """The text's lines classified; more table cells than a report can hold are refused
+    as they are met (:func:`~reportcheck.readers.grid.check_cells`)."""
     out: list[Piece] = []
     lines = text.split("\n")
     starts = [0] * len(lines)
@@ -256,16 +259,25 @@ def split_pieces(text: str) -> list[Piece]:
         starts[i] = pos
         pos += len(line) + 1
     joined = _tab_line_rows(lines, starts) if "\t" in text else {}
+    cells = 0
     i = 0
     while i < len(lines):
         if i in joined:
-            last, cells = joined[i]
+            last, row_cells = joined[i]
             span = text[starts[i] : starts[last] + len(lines[last])]
-            out.append(Piece(i + 1, starts[i], span, "row", [cells]))
+            out.append(Piece(i + 1, starts[i], span, "row", [row_cells]))
+            cells += len(row_cells)
             i = last + 1
             continue
-        out.extend(_line_pieces(i + 1, starts[i], lines[i]))
+        pieces = _line_pieces(i + 1, starts[i], lines[i])
+        for p in pieces:
+            if p.kind == "row":
+                cells += sum(len(row) for row in p.rows)
+        if cells > MAX_TABLE_CELLS:
+            check_cells(cells)
+        out.extend(pieces)
         i += 1
+    check_cells(cells)
     return out
 
 

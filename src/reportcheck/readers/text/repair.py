@@ -17,6 +17,7 @@ from reportcheck.model.tables import (
     evidence_keys,
     match_row,
 )
+from reportcheck.model.values import elide
 from reportcheck.readers import glued
 from reportcheck.readers.grid import Grid, GridCell
 from reportcheck.readers.published import Block
@@ -192,8 +193,15 @@ class Repairs(Lines):
     def _unreadable(self, tdef: TableDef, g: glued.GluedRow, base: int) -> Finding:
         n = len(g.reading.options)
         label = g.row.full_label if g.label else tdef.short
-        run = g.run.strip() or "（无）"
-        if n == 0 and not g.reading.more:
+        run = elide(g.run.strip(), 60) or "（无）"
+        digits = sum(ch.isdigit() for ch in g.run)
+        if g.reading.gave_up == "long":
+            why = f"{digits} 位数字太长，无法拆分"
+            why_en = f"{digits} digits are too many to split"
+        elif g.reading.gave_up == "many":
+            why = "可能的拆分太多，无法逐一核对"
+            why_en = "there are too many ways to split it to try them all"
+        elif n == 0 and not g.reading.more:
             why = "没有一种拆分符合本表的结构"
             why_en = "no split fits the table's structure"
         else:
@@ -215,7 +223,7 @@ class Repairs(Lines):
             row=g.row.id if tdef.id != "review_litigation" else None,
             row_label=g.row.full_label if tdef.id != "review_litigation" else None,
             location=self.location(base + g.label_start),
-            actual=run,
+            actual=elide(g.run.strip(), 200),
         )
 
     def _assumed(
