@@ -310,3 +310,51 @@ def test_gitlab_names_an_unreadable_file(tmp_path: Path) -> None:
     assert [i["severity"] for i in issues] == ["blocker"] and issues[0]["location"][
         "path"
     ] == "坏.json"
+
+
+# ---------------------------------------------------------------------- 10. stdin
+
+
+def _stdin_bytes(args: list[str], data: bytes, cwd: Path) -> tuple[int, str, str]:
+    cmd = [sys.executable, "-m", "reportcheck", "validate", *args]
+    done = subprocess.run(cmd, input=data, cwd=cwd, env=_env(), capture_output=True, timeout=60)
+    return done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "example", ["invalid/RC203-fraction.json", "invalid/RC300-culprit.xlsx", "2021-valid.txt"]
+)
+def test_stdin_is_read_by_content(tmp_path: Path, example: str) -> None:
+    path = ROOT / "examples" / example
+    code, out, err = _stdin_bytes(
+        ["--no-config", "-", "--stdin-filename", "年报", "-f", "concise"],
+        path.read_bytes(),
+        tmp_path,
+    )
+    direct = subprocess.run(
+        [sys.executable, "-m", "reportcheck", "validate", "--no-config", str(path), "-f", "concise"],
+        capture_output=True, text=True, env=_env(), timeout=60,
+    )  # fmt: skip
+    assert code == direct.returncode, err
+    # the same findings, under the name given (no suffix: the kind comes from the content)
+    assert out.replace("年报:", "F:") == direct.stdout.replace(f"{path}:", "F:")
+
+
+def test_stdin_name_defaults_to_dash_and_takes_the_configuration(tmp_path: Path) -> None:
+    data = (ROOT / "examples" / "invalid" / "RC203-fraction.json").read_bytes()
+    code, out, _ = _stdin_bytes(["-", "-f", "concise"], data, tmp_path)
+    assert code == 1 and out.startswith("-:25:")
+    sub = tmp_path / "office"
+    sub.mkdir()
+    (sub / "reportcheck.toml").write_text('ignore = ["RC203"]\n', encoding="utf-8")
+    code, out, _ = _stdin_bytes(["-", "--stdin-filename", "office/r.json"], data, tmp_path)
+    assert code == 0, out  # office/reportcheck.toml applies to the name given
+
+
+def test_stdin_errors_are_one_line(tmp_path: Path) -> None:
+    code, out, err = _stdin_bytes(["--no-config", "-"], b"", tmp_path)
+    assert code == 2 and "-: 无法检查: 文件为空" in out and "Traceback" not in err
+    code, _, err = _stdin_bytes(["--no-config", "x.json", "--stdin-filename", "y"], b"", tmp_path)
+    assert code == 2 and "--stdin-filename" in err and "Traceback" not in err
+    code, _, err = _stdin_bytes(["--no-config", "-", "-"], b"{}", tmp_path)
+    assert code == 2 and "Traceback" not in err

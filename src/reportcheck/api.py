@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -190,8 +190,13 @@ def validate_paths(
     paths: Iterable[str | Path],
     settings: Settings | Callable[[str], Settings] | None = None,
     previous: str | Path | Report | None = None,
+    data: Mapping[str, bytes] | None = None,
 ) -> list[FileResult]:
     """Read every file, pair each report with last year's, then check them all.
+
+    ``data`` holds inputs already in memory by the name they go by (``validate -`` reads
+    standard input under its ``--stdin-filename``): those are read from the bytes, their
+    kind detected from the content.
 
     ``settings`` is one :class:`Settings` for every file, or a function giving each path
     its own (the CLI's configuration per directory). ``previous`` is last year's report
@@ -216,10 +221,15 @@ def validate_paths(
     elif previous is not None:
         last = read_path(previous, settings_for(str(previous)))
     results: list[FileResult] = []
-    paths = _one_per_export([str(p) for p in paths])
+    paths = _one_per_export([str(p) for p in paths], set(data or ()))
+    given = data or {}
     for path in paths:
         try:
-            results.append(FileResult(str(path), read_path(path, settings_for(str(path)))))
+            if path in given:
+                report = read_bytes(path, given[path], settings_for(path))
+            else:
+                report = read_path(path, settings_for(path))
+            results.append(FileResult(path, report))
         except InputError as err:
             results.append(FileResult(str(path), error=err))
     pair([r.report for r in results if r.report is not None], last)
@@ -229,9 +239,10 @@ def validate_paths(
     return results
 
 
-def _one_per_export(paths: list[str]) -> list[str]:
-    """``paths`` without the CSV sheets read with an earlier sheet of the same export."""
-    if not any(p.lower().endswith(".csv") for p in paths):
+def _one_per_export(paths: list[str], in_memory: set[str] | None = None) -> list[str]:
+    """``paths`` without the CSV sheets read with an earlier sheet of the same export
+    (an input read from memory is one sheet on its own)."""
+    if not any(p.lower().endswith(".csv") and p not in (in_memory or ()) for p in paths):
         return paths
     import os
 
@@ -240,7 +251,7 @@ def _one_per_export(paths: list[str]) -> list[str]:
     seen: set[str] = set()
     out: list[str] = []
     for p in paths:
-        if p.lower().endswith(".csv"):
+        if p.lower().endswith(".csv") and p not in (in_memory or ()):
             group = {os.path.normpath(m) for m in export_group(p)}
             if group & seen:
                 continue

@@ -109,7 +109,10 @@ def _root(
 
 @app.command()
 def validate(
-    paths: Annotated[list[str], typer.Argument(help="Report files, directories or glob patterns.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Report files, directories or glob patterns; - reads stdin."),
+    ],
     output_format: Annotated[
         OutputFormat,
         typer.Option(
@@ -121,6 +124,14 @@ def validate(
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write the report to this file (atomically)."),
+    ] = None,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(
+            "--stdin-filename",
+            metavar="NAME",
+            help="The name of the report read from stdin (-): for messages and configuration.",
+        ),
     ] = None,
     project_root: Annotated[
         Path | None,
@@ -241,10 +252,12 @@ def validate(
     from reportcheck.inputs import collect
 
     fmt = out.resolve_format(output_format.value)
+    stdin = _read_stdin(paths, stdin_filename)
     try:
-        got = collect(paths)
+        got = collect([p for p in paths if p != "-"])
     except InputError as err:
         raise _fail(f"{err.path}: {err.problem} / {err.problem_en}") from None
+    got.files.extend(stdin)
     files = [p for p in got.files if p not in got.skipped]
     if summary is not None:
         from reportcheck.summary import SUFFIXES
@@ -283,7 +296,7 @@ def validate(
 
         for p in got.files:
             thresholds[p] = settings_for(p).fail_on
-        checked = {r.path: r for r in validate_paths(files, settings_for, previous)}
+        checked = {r.path: r for r in validate_paths(files, settings_for, previous, stdin)}
         results = [  # a CSV sheet read with its export's first sheet has no result of its own
             checked.get(p) or FileResult(p, error=got.skipped[p])
             for p in got.files
@@ -355,6 +368,24 @@ def validate(
     if exit_zero:
         raise typer.Exit(0)
     raise typer.Exit(1 if any(r.fails(thresholds[r.path]) for r in results) else 0)
+
+
+def _read_stdin(paths: list[str], name: str | None) -> dict[str, bytes]:
+    """``validate -``: standard input, under ``--stdin-filename`` (default ``-``), bounded."""
+    from reportcheck.api import MAX_INPUT, _too_big
+
+    if "-" not in paths:
+        if name is not None:
+            raise _fail("--stdin-filename 只能与 - （读取标准输入）一起使用 / needs - (stdin)")
+        return {}
+    if paths.count("-") > 1:
+        raise _fail("标准输入 - 只能读取一次 / - (stdin) can be read once only")
+    name = name or "-"
+    data = sys.stdin.buffer.read(MAX_INPUT + 1)
+    if len(data) > MAX_INPUT:
+        zh, en = _too_big(len(data))
+        raise _fail(f"{name}: {zh} / {en}")
+    return {name: data}
 
 
 def _annotate_targets(
