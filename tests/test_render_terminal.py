@@ -212,3 +212,17 @@ def test_cli_clean_file(tmp_path: Path) -> None:
     res = CliRunner().invoke(app, ["validate", str(path)])
     assert res.exit_code == 0
     assert "未发现问题" in res.stdout
+
+
+def test_chinese_is_broken_as_chinese_typesetting_does() -> None:
+    from reportcheck.render.terminal import line_spans
+
+    text = "0 个错误，1 个警告，0 个提示（2021 版格式，2024 年度，示例县测试局）；自 2021 年度起应使用新格式"
+    for width in range(12, 60):
+        lines = [text[s:e] for s, e in line_spans(text, width, width)]
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        for line in lines[1:]:
+            assert line[0] not in "，。；：、）」", (width, lines)
+        for line in lines[:-1]:
+            assert line[-1] not in "（「", (width, lines)
+            assert not line.rstrip().endswith(("2021", "2024")), (width, lines)  # 2021⏎版

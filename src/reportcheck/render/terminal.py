@@ -187,15 +187,84 @@ def _print_trimmed(console: Console, table: Table) -> None:
 
 def _indented(console: Console, text: Text, indent: int, first: int | None = None) -> None:
     """Print ``text`` wrapped to the console width: the first line indented by ``first``
-    (default ``indent``), the others by ``indent``; no trailing spaces."""
+    (default ``indent``), the others by ``indent``; no trailing spaces. Chinese is broken
+    as Chinese typesetting does (:func:`line_spans`): never before ，。；、） nor after （「, and
+    never between a number and its unit (``2021 版``, ``31 件``)."""
     first = indent if first is None else first
-    lines: list[Text] = list(text.wrap(console, max(console.width - first, 20)))
-    if len(lines) > 1 and indent > first:  # rewrap what follows the first line, narrower
-        rest = Text(" ").join(lines[1:])
-        lines = [lines[0], *rest.wrap(console, max(console.width - indent, 20))]
-    for i, line in enumerate(lines):
+    widths = (max(console.width - first, 20), max(console.width - indent, 20))
+    for i, (start, end) in enumerate(line_spans(text.plain, *widths)):
+        line = text[start:end]
         line.rstrip()
         console.print(Text(" " * (first if i == 0 else indent)) + line, overflow="fold")
+
+
+_NO_START = set("，。；：、）」』》！？%,.;:)!?…·")
+"""Characters a line never starts with (they close what stands before them)."""
+_NO_END = set("（「『《(“‘")
+"""Characters a line never ends with (they open what follows)."""
+
+
+def _is_wide(ch: str) -> bool:
+    return cell_len(ch) == 2
+
+
+def line_spans(text: str, first: int, width: int) -> list[tuple[int, int]]:
+    """Where to break ``text`` into lines of at most ``first`` (then ``width``) cells.
+
+    Breaks fall at spaces or between two Chinese characters, not before closing
+    punctuation, not after opening punctuation, and not at the space between a number and
+    the Chinese word after it (its unit). A piece longer than a line is cut by width.
+    Returns (start, end) offsets; spaces at a break are left out.
+    """
+    n = len(text)
+    # break opportunities: offsets where a new line may start
+    ok = [False] * (n + 1)
+    for i in range(1, n):
+        a, b = text[i - 1], text[i]
+        if b in _NO_START or a in _NO_END:
+            continue
+        if a == " " and b != " ":
+            before = text[i - 2] if i >= 2 else ""
+            if before.isdigit() and _is_wide(b):
+                continue  # 2021 版, 31 件: a number keeps its unit
+            ok[i] = True
+        else:
+            # beside a Chinese character, except between a number and it
+            ok[i] = (_is_wide(b) and a != " " and not a.isdigit()) or (
+                _is_wide(a) and b != " " and not b.isdigit()
+            )
+    spans: list[tuple[int, int]] = []
+    start = 0
+    limit = first
+    while start < n:
+        while start < n and text[start] == " ":
+            start += 1
+        if start >= n:
+            break
+        used = 0
+        last_ok = -1
+        i = start
+        while i < n:
+            w = cell_len(text[i])
+            if used + w > limit:
+                break
+            used += w
+            i += 1
+            if i < n and ok[i]:
+                last_ok = i
+        if i >= n:
+            spans.append((start, n))
+            break
+        end = last_ok if last_ok > start else i  # no break opportunity: cut by width
+        if end <= start:
+            end = start + 1
+        stop = end
+        while stop > start and text[stop - 1] == " ":
+            stop -= 1
+        spans.append((start, stop))
+        start = end
+        limit = width
+    return spans or [(0, 0)]
 
 
 def _labels(t: Term, lang: str) -> tuple[str, str]:
