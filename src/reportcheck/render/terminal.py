@@ -9,11 +9,10 @@ that disagree marked. Works on 80 columns and when piped (no colour, marks in br
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from reportcheck.api import FileResult
@@ -21,6 +20,9 @@ from reportcheck.findings import Check, Finding, Severity, Term, fmt_number
 from reportcheck.model.report import zh_address
 from reportcheck.render.common import counts as common_counts
 from reportcheck.render.common import file_facts, not_checked, place, summary_line, totals
+
+if TYPE_CHECKING:  # rich.table is imported by _grid, for a finding that shows a table region
+    from rich.table import Table
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _SEV = {
@@ -418,6 +420,8 @@ def _grid(f: Finding, plain: bool, lang: str = "zh") -> Table | None:
         if f.code in ("RC300", "RC204")
         else {t.location for chk in f.checks for t in chk.lhs if t.location}
     )
+    from rich.table import Table
+
     table = Table(box=None, pad_edge=False, padding=(0, 1), show_edge=False)
     table.add_column("", no_wrap=True, max_width=14, overflow="ellipsis")
     col_labels = {
