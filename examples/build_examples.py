@@ -347,6 +347,18 @@ def _xlsx(doc: Callable[[], dict[str, Any]], **kw: Any) -> Callable[[Path], None
     return lambda path: write_xlsx(path, doc(), **kw)
 
 
+def _two_reports(path: Path) -> None:
+    """The 2021 valid example, and beside its sheets a second agency's 表三 on a sheet of its
+    own (two reports kept in one workbook, one per sheet)."""
+    from openpyxl import load_workbook  # type: ignore[import-untyped,unused-ignore]
+
+    write_xlsx(path, _invalid(lambda d: None)())
+    wb = load_workbook(path)
+    other = wb.copy_worksheet(wb["表三"])
+    other.title = "乙局表三"
+    wb.save(path)
+
+
 def _json(doc: Callable[[], dict[str, Any]]) -> Callable[[Path], None]:
     return lambda path: write_json(path, doc())
 
@@ -699,6 +711,15 @@ EXAMPLES: tuple[Example, ...] = (
         _xlsx(_invalid(_review_total)),
         frozenset({"RC304"}),
         (("RC304", "review_litigation", "review", "total"),),
+    ),
+    Example(
+        "invalid/RC007-two-reports.xlsx",
+        "一个工作簿里放了两个单位的表三（工作表「表三」和「乙局表三」）：只检查了第一份",
+        "a workbook holding two agencies' 表三 (sheets 表三 and 乙局表三): only the first "
+        "is checked",
+        _two_reports,
+        frozenset({"RC007"}),
+        (("RC007", "applications", None, None),),
     ),
     Example(
         "invalid/RC001-unknown-key.json",

@@ -30,6 +30,7 @@ from xml.etree.ElementTree import Element
 
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
+from reportcheck.findings import Finding
 from reportcheck.model.labels import label_key
 from reportcheck.model.report import Location, Metadata, Report
 from reportcheck.model.values import MAX_DIGITS
@@ -59,15 +60,58 @@ def read_xlsx(path: str, data: bytes, settings: Settings) -> Report:
     Raises :class:`InputError` when the file is not a readable workbook or holds none of
     the three tables.
     """
-    grids, date1904 = read_grids(path, data)
+    book = _Workbook(path, data)
+    grids = book.grids()
     check_grids(grids)  # before the metadata and the tables are looked for
     report = Report(source=path, kind="xlsx")
-    report.metadata = extract_metadata(grids, date1904)
+    report.metadata = extract_metadata(grids, book.date1904)
 
     found = locate_in_report(report, grids, settings)
     if not found.tables:
         raise InputError(path, *_NO_TABLES)
+    report.findings.extend(_more_reports(report, grids, book.hidden))
     return report
+
+
+def _more_reports(report: Report, grids: list[Grid], hidden: set[str]) -> list[Finding]:
+    """RC007 when a table read from one visible sheet is also on another visible sheet:
+    the workbook holds more than one report (two years, two agencies), and only the first
+    is checked — said, never silent. A hidden sheet (last year's copy) does not count."""
+    from reportcheck.findings.catalogue import Tr, emit
+    from reportcheck.model.tables import TABLE_EN, TABLE_SHORT
+    from reportcheck.readers.grid import locate
+
+    visible = [g for g in grids if g.name not in hidden]
+    if len(visible) < 2 or report.format_version is None:
+        return []
+    out: list[Finding] = []
+    for table_id, data in report.tables.items():
+        first = next((c.location for c in data.cells.values() if c.location), None)
+        if first is None or "!" not in first.address:
+            continue
+        used = first.address.rpartition("!")[0].strip("'").replace("''", "'")
+        others = [
+            g.name
+            for g in visible
+            if g.name != used and table_id in locate([g], report.format_version).tables
+        ]
+        if not others:
+            continue
+        short = TABLE_SHORT[table_id]
+        zh = "」「".join(others)
+        out.append(
+            emit(
+                "RC007",
+                {
+                    "table": Tr(short, TABLE_EN[table_id]),
+                    "used": used,
+                    "others": Tr(f"「{zh}」", ", ".join(f"“{o}”" for o in others)),
+                },
+                table=table_id,
+                location=first,
+            )
+        )
+    return out
 
 
 def read_grids(path: str, data: bytes) -> tuple[list[Grid], bool]:
@@ -216,6 +260,8 @@ class _Workbook:
     pkg: Package = field(init=False)
     cells: int = 0
     """Cells read so far from every sheet (bounded by :data:`MAX_CELLS`)."""
+    hidden: set[str] = field(default_factory=set)
+    """Names of the hidden sheets."""
     formats: list[tuple[int, str | None]] = field(default_factory=list)
     """Number format of each cell style (``styles.xml``), by the cells' ``s`` index."""
 
@@ -328,6 +374,7 @@ class _Workbook:
         self.formats = self.number_formats()
         # Visible sheets first: a hidden copy of last year's tables must not win.
         refs.sort(key=lambda s: s.hidden)
+        self.hidden = {ref.name for ref in refs if ref.hidden}
         out: list[Grid] = []
         for ref in refs:
             elements = self.pkg.iterparse(ref.part, release_depth=3)

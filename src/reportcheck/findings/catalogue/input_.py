@@ -179,4 +179,20 @@ ENTRIES = (
         },
         "the JSON reader",
     ),
+    Entry(
+        "RC007",
+        "several-reports",
+        ERROR,
+        Tr("一个工作簿中有不止一份年报", "more than one report in one workbook"),
+        {
+            "default": Tr(
+                "{table}除了工作表「{used}」，还出现在工作表{others}：一个工作簿中有不止一份年报"
+                "（不同年度或不同单位），只检查了「{used}」。请每份年报单独存为一个工作簿",
+                "{table} is on the sheet “{used}” and also on {others}: the workbook holds more "
+                "than one report (other years or agencies) and only “{used}” was checked. Save "
+                "each report as a workbook of its own",
+            ),
+        },
+        "the Excel reader",
+    ),
 )

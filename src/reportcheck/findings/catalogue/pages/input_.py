@@ -207,4 +207,37 @@ PAGES = {
             passes(Tr("有效示例", "the valid example")),
         ),
     ),
+    "RC007": Page(
+        what=Tr(
+            "工作簿中不止一张可见的工作表上有同一张表格（如两张工作表各有一份表三）：一个工作簿里放了"
+            "两份年报（两个年度或两个单位，每份一张工作表）。只检查了第一份，并报告这一条；"
+            "隐藏的工作表（常见的上年副本）不算。",
+            "The same table is on more than one visible sheet of a workbook (two sheets each "
+            "holding a 表三): the workbook holds two reports (two years or two agencies, one "
+            "per sheet). Only the first is checked, and this is reported; hidden sheets (the "
+            "usual copy of last year's tables) do not count.",
+        ),
+        why=Tr(
+            "只检查第一份而不说明，会让人以为整个工作簿都已通过检查，另一份年报中的错误却无人发现。",
+            "Checking the first report only, silently, would read as 'the workbook passed' "
+            "while the other report's mistakes go unseen.",
+        ),
+        fix=Tr(
+            "每份年报单独存为一个工作簿（另存为，删去其他年度或单位的工作表），分别检查；"
+            "上年的副本可以隐藏。",
+            "Save each report as a workbook of its own (save as, delete the other year's or "
+            "agency's sheets) and check each; a copy of last year's tables may be hidden.",
+        ),
+        cases=(
+            fails(
+                Tr("两个单位的表三各占一张工作表", "two agencies' 表三, one per sheet"),
+                base="examples/invalid/RC007-two-reports.xlsx",
+                expect=(("RC007", "applications", None, None),),
+            ),
+            passes(
+                Tr("每份年报一个工作簿", "one report per workbook"),
+                base="examples/2021-valid.xlsx",
+            ),
+        ),
+    ),
 }
