@@ -164,6 +164,17 @@ def check(report: Report, settings: Settings | None = None) -> list[Finding]:
     return findings
 
 
+def check_cross_year(report: Report, settings: Settings) -> list[Finding]:
+    """Only the cross-year rules (RC5xx) on a report whose ``previous`` is set, without its
+    reader findings and before waivers (:mod:`reportcheck.batch` pairs after checking)."""
+    load_all()
+    out: list[Finding] = []
+    for r in sorted(RULES.values(), key=lambda r: r.code):
+        if r.code.startswith("RC5") and r.check is not None and settings.enabled(r.code):
+            out.extend(r.check(report, settings))
+    return out
+
+
 def _adjust(f: Finding, report: Report, settings: Settings) -> Finding:
     if f.code in settings.severity:
         f = replace(f, severity=settings.severity[f.code])

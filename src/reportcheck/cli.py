@@ -6,7 +6,9 @@ Exit codes: 0 no findings at or above ``--fail-on``; 1 findings at or above it;
 
 from __future__ import annotations
 
+import os
 import sys
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -18,11 +20,13 @@ from reportcheck.lazycli import LazyGroup
 from reportcheck.lazycli import command as lazy_command
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from reportcheck.api import FileResult
     from reportcheck.config import Settings
+    from reportcheck.findings import Severity
     from reportcheck.model.report import Report
+    from reportcheck.summary import SummaryWriter
 
 app = typer.Typer(
     name="reportcheck",
@@ -224,6 +228,17 @@ def validate(
             "a first sheet 问题清单); with several inputs a folder, one workbook per input.",
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes that read and check files in parallel [default: every "
+            "core]. The output is the same, in input order, for any number.",
+            show_default=False,
+        ),
+    ] = None,
     summary: Annotated[
         Path | None,
         typer.Option(
@@ -245,7 +260,8 @@ def validate(
     import os
 
     from reportcheck import output as out
-    from reportcheck.api import FileResult, validate_paths
+    from reportcheck.api import _one_per_export
+    from reportcheck.batch import Batch
     from reportcheck.config import ConfigResolver, with_overrides
     from reportcheck.errors import ConfigError, InputError
     from reportcheck.findings import Severity
@@ -276,7 +292,6 @@ def validate(
             if inp is not None and os.path.exists(inp) and os.path.samefile(inp, target):
                 raise _fail(f"{target}: 不能覆盖输入文件 / will not overwrite the input file")
     marked = _annotate_targets(annotate, files, (previous, config, output, summary))
-    results: list[FileResult] = []
     thresholds: dict[str, Severity] = {}
     try:
         resolver = ConfigResolver(config, isolated=no_config)
@@ -296,78 +311,215 @@ def validate(
 
         for p in got.files:
             thresholds[p] = settings_for(p).fail_on
-        checked = {r.path: r for r in validate_paths(files, settings_for, previous, stdin)}
-        results = [  # a CSV sheet read with its export's first sheet has no result of its own
-            checked.get(p) or FileResult(p, error=got.skipped[p])
-            for p in got.files
-            if p in checked or p in got.skipped
-        ]
+        # the CSV files of one workbook export are one report, checked under the first
+        kept = set(_one_per_export(files, set(stdin)))
+        run = Batch(
+            [p for p in got.files if p in kept or p in got.skipped],
+            settings_for,
+            got.skipped,
+            previous=str(previous) if previous is not None else None,
+            jobs=jobs,
+            keep_reports=bool(marked),
+            data=stdin,
+        )
+        with _progress(len(run.files), quiet) as tick:
+            run.progress = tick
+            run.run()
     except ConfigError as err:
         raise _fail(str(err)) from None
     except InputError as err:  # --previous could not be read
         raise _fail(err.text(lang.value)) from None
-    for r in results:
-        if r.error is not None and fmt not in ("terminal", "github"):
-            typer.echo(f"reportcheck: {r.error.text(lang.value)}", err=True)
-    from reportcheck.render.common import summary_line
-
-    color = out.color_setting(no_color, to_file=output is not None)
-    if statistics:
-        from reportcheck.render import concise
-
-        text = concise.statistics(results, lang.value)
-        if output is not None:
-            try:
-                out.write_atomic(output, text)
-            except OSError as exc:
-                raise _fail(f"{output}: 无法写入 / cannot write: {exc.strerror}") from None
-        else:
-            sys.stdout.write(text)
-    elif fmt == "terminal" and output is None:
-        from reportcheck.render import terminal
-
-        console = terminal.make_console(color=color)
-        terminal.render(results, console, lang.value, show_info=not quiet)
-    else:
-        text = out.render(
-            results,
+    with run:
+        state = _Verdict()
+        sink = _summary_writer(summary, lang.value, settings_for, marked)
+        stream = _tee(
+            run.results(), fmt, lang.value, state, thresholds, sink, marked, not quiet, got.walked
+        )
+        _render(
+            stream,
             fmt,
+            output,
             lang.value,
-            thresholds=thresholds,
-            show_info=not quiet,
-            color=color,
+            run.counts,
+            thresholds,
+            statistics,
+            no_color,
+            quiet,
             project_root=project_root,
             docs_url=docs_url,
         )
-        if output is not None:
+        if sink is not None:
             try:
-                out.write_atomic(output, text)
+                sink.close()
             except OSError as exc:
-                raise _fail(f"{output}: 无法写入 / cannot write: {exc.strerror}") from None
-            typer.echo(summary_line(results, lang.value))
-        else:
-            sys.stdout.write(text)
-            if fmt in out.MACHINE:
-                typer.echo(summary_line(results, lang.value), err=True)
-    if marked:
-        _write_marked(results, marked, lang.value, show_info=not quiet)
-    if summary is not None:
-        _write_summary(summary, results, lang.value, settings_for, marked)
-    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if fmt == "github" and summary_file:
-        try:
-            out.append_step_summary(results, lang.value, summary_file)
-        except OSError as exc:
-            typer.echo(f"reportcheck: {summary_file}: cannot write: {exc.strerror}", err=True)
+                raise _fail(f"{summary}: 无法写入 / cannot write: {exc.strerror or exc}") from None
     # a file that could not be read stops the run (2); a file a walk met that is not a
     # report format is listed and does not, unless nothing at all could be checked
-    if any(r.error and not (r.error.unsupported and r.path in got.walked) for r in results):
+    if state.hard:
         raise typer.Exit(2)
-    if not any(r.report for r in results):
+    if not state.checked:
         raise _fail("没有可检查的年报文件 / no report files could be checked")
     if exit_zero:
         raise typer.Exit(0)
-    raise typer.Exit(1 if any(r.fails(thresholds[r.path]) for r in results) else 0)
+    raise typer.Exit(1 if state.failed else 0)
+
+
+class _Verdict:
+    """What the exit code needs, gathered as the results stream past."""
+
+    def __init__(self) -> None:
+        self.hard = False
+        self.checked = False
+        self.failed = False
+
+
+def _tee(
+    results: Iterator[FileResult],
+    fmt: str,
+    lang: str,
+    state: _Verdict,
+    thresholds: dict[str, Severity],
+    sink: SummaryWriter | None,
+    marked: dict[str, str],
+    show_info: bool,
+    walked: set[str],
+) -> Iterator[FileResult]:
+    """Each result on its way to the renderer: the error line on stderr (machine formats),
+    the summary row, the marked copy, and what the exit code needs."""
+    for r in results:
+        if r.error is not None and fmt not in ("terminal", "github"):
+            typer.echo(f"reportcheck: {r.error.text(lang)}", err=True)
+        if r.error is not None and not (r.error.unsupported and r.path in walked):
+            state.hard = True
+        state.checked = state.checked or r.report is not None
+        state.failed = state.failed or r.fails(thresholds[r.path])
+        if marked:  # first: the summary links the marked copy when it was written
+            _write_marked([r], marked, lang, show_info)
+        if sink is not None:
+            sink.add(r)
+        yield r
+
+
+def _render(
+    results: Iterator[FileResult],
+    fmt: str,
+    output: Path | None,
+    lang: str,
+    counts: dict[str, int],
+    thresholds: dict[str, Severity],
+    statistics: bool,
+    no_color: bool,
+    quiet: bool,
+    *,
+    project_root: str | Path | None = None,
+    docs_url: str | None = None,
+) -> None:
+    """Write the run to stdout or ``--output`` as the results come."""
+    import contextlib
+
+    from reportcheck import output as out
+    from reportcheck.render.common import summary_line
+
+    color = out.color_setting(no_color, to_file=output is not None)
+    listed: list[FileResult] | None = None
+    try:
+        with (
+            out.open_atomic(output)
+            if output is not None
+            else contextlib.nullcontext(sys.stdout) as fh
+        ):
+            if statistics:
+                from reportcheck.render import concise
+
+                if fmt == "json":
+                    fh.write(concise.statistics_json(results, lang, counts))
+                else:
+                    fh.write(concise.statistics(results, lang, counts))
+            elif fmt in out.STREAMED:
+                out.stream(
+                    results,
+                    fmt,
+                    fh,
+                    lang,
+                    counts,
+                    thresholds=thresholds,
+                    show_info=not quiet,
+                    color=color,
+                    project_root=project_root,
+                    docs_url=docs_url,
+                )
+            else:
+                listed = list(results)
+                text = out.render(
+                    listed,
+                    fmt,
+                    lang,
+                    thresholds=thresholds,
+                    show_info=not quiet,
+                    color=color,
+                    project_root=project_root,
+                    docs_url=docs_url,
+                )
+                fh.write(text)
+    except OSError as exc:
+        if output is None:
+            raise
+        raise _fail(f"{output}: 无法写入 / cannot write: {exc.strerror}") from None
+    if output is not None and not statistics:
+        typer.echo(summary_line(counts, lang))
+    elif fmt in out.MACHINE and not statistics:
+        typer.echo(summary_line(counts, lang), err=True)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt == "github" and summary_file and listed is not None:
+        try:
+            out.append_step_summary(listed, lang, summary_file)
+        except OSError as exc:
+            typer.echo(f"reportcheck: {summary_file}: cannot write: {exc.strerror}", err=True)
+
+
+@contextmanager
+def _progress(total: int, quiet: bool) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr while the files are read: only on a terminal, for more than
+    20 files, and not with --quiet (never in the output itself)."""
+    if quiet or total <= 20 or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    bar = Progress(
+        "{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task("检查 / checking", total=total)
+        yield lambda done: bar.update(task, completed=done)
+
+
+def _summary_writer(
+    path: Path | None,
+    lang: str,
+    settings_for: Callable[[str], Settings],
+    marked: dict[str, str],
+) -> SummaryWriter | None:
+    """The ``--summary`` writer, linking each file's marked copy when ``--annotate`` wrote
+    one (exit 2 with one line when it cannot be written)."""
+    if path is None:
+        return None
+    from reportcheck.summary import open_summary
+
+    def annotated(p: str) -> str | None:
+        dest = marked.get(p)
+        return dest if dest is not None and os.path.exists(dest) else None
+
+    try:
+        return open_summary(path, lang, settings_for, annotated if marked else None)
+    except OSError as exc:
+        raise _fail(f"{path}: 无法写入 / cannot write: {exc.strerror or exc}") from None
 
 
 def _read_stdin(paths: list[str], name: str | None) -> dict[str, bytes]:
@@ -423,32 +575,6 @@ def _write_marked(
             else f"{dest}: wrote the marked workbook ({len(shown)} finding(s))",
             err=True,
         )
-
-
-def _write_summary(
-    path: Path,
-    results: list[FileResult],
-    lang: str,
-    settings_for: Callable[[str], Settings],
-    marked: dict[str, str],
-) -> None:
-    """Write ``--summary``, linking each file's marked copy when ``--annotate`` wrote one
-    (exit 2 with one line when it cannot be written)."""
-    import os
-
-    from reportcheck.summary import open_summary
-
-    def annotated(p: str) -> str | None:
-        dest = marked.get(p)
-        return dest if dest is not None and os.path.exists(dest) else None
-
-    try:
-        writer = open_summary(path, lang, settings_for, annotated if marked else None)
-        for r in results:
-            writer.add(r)
-        writer.close()
-    except OSError as exc:
-        raise _fail(f"{path}: 无法写入 / cannot write: {exc.strerror or exc}") from None
 
 
 @app.command()

@@ -9,8 +9,9 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import IO
 
 from reportcheck.api import FileResult
 from reportcheck.findings import Severity
@@ -110,6 +111,103 @@ def render_terminal(
     console = terminal.make_console(file=buf, color=color)
     terminal.render(results, console, lang, show_info=show_info)
     return buf.getvalue()
+
+
+STREAMED = ("terminal", "concise", "json", "sarif", "junit")
+"""Formats written file by file as the results come (memory does not grow with the batch);
+the others (github, markdown) are made from the whole list."""
+
+
+def stream(
+    results: Iterable[FileResult],
+    fmt: str,
+    out: IO[str],
+    lang: str,
+    counts: Mapping[str, int],
+    *,
+    thresholds: Mapping[str, Severity] | None = None,
+    show_info: bool = True,
+    color: bool | None = None,
+    project_root: str | Path | None = None,
+    docs_url: str | None = None,
+) -> None:
+    """Write the run in ``fmt`` to ``out`` one file at a time (see :data:`STREAMED`);
+    ``counts`` are the run's totals (:func:`reportcheck.render.common.counts`)."""
+    if fmt == "json":
+        from reportcheck.render import json_
+
+        json_.write(results, out, lang, counts)
+    elif fmt == "sarif":
+        from reportcheck.render import sarif
+
+        sarif.write(results, out, lang, project_root, docs_url)
+    elif fmt == "junit":
+        from reportcheck.render import junit
+
+        junit.write(results, out, lang, thresholds, counts)
+    elif fmt == "terminal":
+        from rich.text import Text
+
+        from reportcheck.render import terminal
+        from reportcheck.render.common import summary_line
+
+        console = terminal.make_console(file=out, color=color)
+        any_file = False
+        for r in results:
+            terminal.render_file(r, console, lang, show_info)
+            console.print()
+            any_file = True
+        if any_file:
+            console.print(Text(summary_line(counts, lang)))
+    elif fmt == "concise":
+        from reportcheck.render import concise
+        from reportcheck.render.common import summary_line
+
+        for r in results:
+            text = concise.render([r], lang, show_info=show_info)
+            out.write(text[: text.rstrip("\n").rfind("\n") + 1])  # its lines, not the total
+        out.write(summary_line(counts, lang) + "\n")
+    else:
+        text = render(
+            list(results),
+            fmt,
+            lang,
+            thresholds=thresholds,
+            show_info=show_info,
+            color=color,
+            project_root=project_root,
+            docs_url=docs_url,
+        )
+        out.write(text)
+
+
+@contextlib.contextmanager
+def open_atomic(path: str | Path) -> Iterator[IO[str]]:
+    """A text file to write ``path`` through: readers see the old file or the whole new one
+    (as :func:`write_atomic`); what is not a regular file is written to directly."""
+    target = Path(path)
+    if target.exists() and not target.is_file():
+        with open(target, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        return
+    import tempfile  # not at the top: only a written file needs it (start-up, issue 13)
+
+    target = Path(os.path.realpath(target))
+    directory = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def write_atomic(path: str | Path, text: str | bytes) -> None:

@@ -6,7 +6,7 @@ No third-party imports here: these renderers run in CI logs and must stay light.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from reportcheck.api import FileResult
@@ -60,17 +60,19 @@ def counts(results: Sequence[FileResult]) -> dict[str, int]:
     return out
 
 
-def summary_line(results: Sequence[FileResult], lang: str = "zh") -> str:
-    """The closing line of a run: ``2 个错误，1 个警告，0 个提示，共 3 个文件``."""
-    n = len(results)
+def summary_line(results: Sequence[FileResult] | Mapping[str, int], lang: str = "zh") -> str:
+    """The closing line of a run: ``2 个错误，1 个警告，0 个提示，共 3 个文件`` (from the
+    results, or from their :func:`counts` already made)."""
+    c = results if isinstance(results, Mapping) else counts(results)
+    n = c["files"]
     if lang == "zh":
-        return totals(results, lang) + f"，共 {n} 个文件"
-    return totals(results, lang) + f" in {n} file{'s' * (n != 1)}"
+        return totals(c, lang) + f"，共 {n} 个文件"
+    return totals(c, lang) + f" in {n} file{'s' * (n != 1)}"
 
 
-def totals(results: Sequence[FileResult], lang: str = "zh") -> str:
+def totals(results: Sequence[FileResult] | Mapping[str, int], lang: str = "zh") -> str:
     """Counts by severity (and waived, unreadable): ``2 个错误，1 个警告，0 个提示``."""
-    c = counts(results)
+    c = results if isinstance(results, Mapping) else counts(results)
     if lang == "zh":
         parts = [f"{c['error']} 个错误", f"{c['warning']} 个警告", f"{c['info']} 个提示"]
         if c["waived"]:

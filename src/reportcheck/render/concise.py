@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from reportcheck.api import FileResult
 from reportcheck.findings import Finding, Severity
 from reportcheck.render.common import SEVERITY_WORD, not_checked, place, summary_line
+from reportcheck.render.common import counts as common_counts
 
 _WAIVED = {"zh": "已豁免", "en": "waived"}
 
@@ -61,32 +62,47 @@ def _pad(text: str, width: int, right: bool = False) -> str:
     return fill + text if right else text + fill
 
 
-def statistics(results: Sequence[FileResult], lang: str = "zh") -> str:
-    """Per code: occurrences, files, severity and summary, most frequent first."""
-    from reportcheck.findings import catalogue
-
+def tally(results: Iterable[FileResult]) -> list[tuple[str, int, int, Severity]]:
+    """Per code: (code, occurrences, files, severity), most frequent first (waived findings
+    are not counted)."""
     count: Counter[str] = Counter()
-    files: dict[str, set[str]] = {}
+    files: Counter[str] = Counter()
     severity: dict[str, Severity] = {}
     for r in results:
+        seen: set[str] = set()
         for f in r.findings:
             if f.waived:
                 continue
             count[f.code] += 1
-            files.setdefault(f.code, set()).add(r.path)
+            seen.add(f.code)
             severity[f.code] = f.severity
+        files.update(seen)
+    return [
+        (code, n, files[code], severity[code])
+        for code, n in sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+
+
+def statistics(
+    results: Iterable[FileResult], lang: str = "zh", counts: Mapping[str, int] | None = None
+) -> str:
+    """Per code: occurrences, files, severity and summary, most frequent first."""
+    from reportcheck.rules.registry import RULES, load_all
+
+    load_all()
+    if counts is None:
+        results = list(results)
+        counts = common_counts(results)
     head = (
         ("次数", "文件数", "代码", "级别", "规则")
         if lang == "zh"
         else ("count", "files", "code", "severity", "rule")
     )
     rows = [head]
-    for code, n in sorted(count.items(), key=lambda kv: (-kv[1], kv[0])):
-        entry = catalogue.find(code)
-        summary = entry.summary.text(lang) if entry else ""
-        rows.append(
-            (str(n), str(len(files[code])), code, SEVERITY_WORD[lang][severity[code]], summary)
-        )
+    for code, n, nfiles, sev in tally(results):
+        rule = RULES.get(code)
+        summary = (rule.summary if lang == "zh" else rule.summary_en) if rule else ""
+        rows.append((str(n), str(nfiles), code, SEVERITY_WORD[lang][sev], summary))
     widths = [max(_width(row[i]) for row in rows) for i in range(4)]
     lines = [
         "  ".join(
@@ -102,5 +118,49 @@ def statistics(results: Sequence[FileResult], lang: str = "zh") -> str:
     ]
     if len(rows) == 1:
         lines = ["未发现问题" if lang == "zh" else "no findings"]
-    lines.append(summary_line(results, lang))
+    lines.append(summary_line(counts, lang))
     return "\n".join(lines) + "\n"
+
+
+def statistics_json(
+    results: Iterable[FileResult], lang: str = "zh", counts: Mapping[str, int] | None = None
+) -> str:
+    """``--statistics --format json``: the counts per code as a JSON document (see
+    docs/output-json.md)."""
+    import json
+
+    from reportcheck import __version__
+    from reportcheck.render.json_ import SCHEMA_VERSION
+    from reportcheck.rules.registry import RULES, load_all
+
+    load_all()
+    if counts is None:
+        results = list(results)
+        counts = common_counts(results)
+    codes = []
+    for code, n, nfiles, sev in tally(results):
+        rule = RULES.get(code)
+        codes.append(
+            {
+                "code": code,
+                "rule": rule.name if rule else None,
+                "severity": sev.value,
+                "count": n,
+                "files": nfiles,
+                "summary": (rule.summary if lang == "zh" else rule.summary_en) if rule else None,
+            }
+        )
+    summary = {k: counts[k] for k in ("error", "warning", "info", "waived")}
+    summary["files"] = counts["files"]
+    summary["files_unreadable"] = counts["unreadable"]
+    summary["files_unsupported"] = counts["unsupported"]
+    doc = {
+        "tool": "reportcheck",
+        "version": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "language": lang,
+        "kind": "statistics",
+        "summary": summary,
+        "codes": codes,
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

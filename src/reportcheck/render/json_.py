@@ -6,10 +6,12 @@ be added at any time.
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import IO, Any
 
 from reportcheck import __version__
 from reportcheck.api import FileResult
@@ -117,16 +119,34 @@ def _summary(results: Sequence[FileResult]) -> dict[str, int]:
 
 def render(results: Sequence[FileResult], lang: str = "zh") -> str:
     """The whole run as a JSON document."""
-    summary = _summary(results)
-    summary["files"] = len(results)
-    summary["files_unreadable"] = sum(1 for r in results if r.error and not r.error.unsupported)
-    summary["files_unsupported"] = sum(1 for r in results if r.error and r.error.unsupported)
-    doc = {
+    from reportcheck.render.common import counts
+
+    buf = io.StringIO()
+    write(results, buf, lang, counts(results))
+    return buf.getvalue()
+
+
+def write(
+    results: Iterable[FileResult], out: IO[str], lang: str, counts: Mapping[str, int]
+) -> None:
+    """Stream the document to ``out``, one file at a time (``counts`` as
+    :func:`reportcheck.render.common.counts` gives them, known before the files)."""
+    summary = {k: counts[k] for k in ("error", "warning", "info", "waived")}
+    summary["files"] = counts["files"]
+    summary["files_unreadable"] = counts["unreadable"]
+    summary["files_unsupported"] = counts["unsupported"]
+    head = {
         "tool": "reportcheck",
         "version": __version__,
         "schema_version": SCHEMA_VERSION,
         "language": lang,
         "summary": summary,
-        "files": [file_dict(r, lang) for r in results],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(head, ensure_ascii=False, indent=2)
+    out.write(text[:-2] + ',\n  "files": [')
+    first = True
+    for r in results:
+        chunk = json.dumps(file_dict(r, lang), ensure_ascii=False, indent=2)
+        out.write(("\n" if first else ",\n") + textwrap.indent(chunk, "    "))
+        first = False
+    out.write("]\n}\n" if first else "\n  ]\n}\n")

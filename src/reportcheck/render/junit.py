@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import IO
 
 from reportcheck.api import FileResult
 from reportcheck.findings import Finding, Severity
@@ -88,43 +89,89 @@ def document(
     root = ET.Element("testsuites", {"name": "reportcheck"})
     total = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for r in results:
-        path = relative(r.path)
-        path = _xml(path)
-        suite = ET.SubElement(root, "testsuite", {"name": path, "file": path, "time": "0"})
-        tests = failures = errors = skipped = 0
-        if r.error is not None:
-            case = ET.SubElement(
-                suite, "testcase", {"classname": path, "name": "read", "file": path, "time": "0"}
-            )
-            text = _xml(r.error.text(lang))
-            if r.error.unsupported:  # not a report format: listed, not an error of the run
-                ET.SubElement(case, "skipped", {"message": text})
-                tests, skipped = 1, 1
-            else:
-                err = ET.SubElement(case, "error", {"message": text, "type": "InputError"})
-                err.text = text + "\n"
-                tests, errors = 1, 1
-        else:
-            by_family: dict[str, list[Finding]] = {f: [] for f in fams}
-            for f in r.findings:
-                by_family.setdefault(f.code[:3], []).append(f)
-            for family, found in by_family.items():
-                threshold = (thresholds or {}).get(r.path, Severity.ERROR)
-                failed, _ = _case(suite, path, family, found, threshold, lang)
-                tests += 1
-                failures += failed
-        suite.set("tests", str(tests))
-        suite.set("failures", str(failures))
-        suite.set("errors", str(errors))
-        suite.set("skipped", str(skipped))
-        total["tests"] += tests
-        total["failures"] += failures
-        total["errors"] += errors
-        total["skipped"] += skipped
+        suite, counts = suite_of(r, lang, thresholds, fams)
+        root.append(suite)
+        for key, value in counts.items():
+            total[key] += value
     for key, value in total.items():
         root.set(key, str(value))
     root.set("time", "0")
     return root
+
+
+def suite_of(
+    r: FileResult,
+    lang: str,
+    thresholds: Mapping[str, Severity] | None,
+    fams: list[str] | None = None,
+) -> tuple[ET.Element, dict[str, int]]:
+    """One file's ``<testsuite>`` and its counts (tests, failures, errors, skipped)."""
+    fams = families() if fams is None else fams
+    path = _xml(relative(r.path))
+    suite = ET.Element("testsuite", {"name": path, "file": path, "time": "0"})
+    tests = failures = errors = skipped = 0
+    if r.error is not None:
+        case = ET.SubElement(
+            suite, "testcase", {"classname": path, "name": "read", "file": path, "time": "0"}
+        )
+        text = _xml(r.error.text(lang))
+        if r.error.unsupported:  # not a report format: listed, not an error of the run
+            ET.SubElement(case, "skipped", {"message": text})
+            tests, skipped = 1, 1
+        else:
+            err = ET.SubElement(case, "error", {"message": text, "type": "InputError"})
+            err.text = text + "\n"
+            tests, errors = 1, 1
+    else:
+        by_family: dict[str, list[Finding]] = {f: [] for f in fams}
+        for f in r.findings:
+            by_family.setdefault(f.code[:3], []).append(f)
+        for family, found in by_family.items():
+            threshold = (thresholds or {}).get(r.path, Severity.ERROR)
+            failed, _ = _case(suite, path, family, found, threshold, lang)
+            tests += 1
+            failures += failed
+    suite.set("tests", str(tests))
+    suite.set("failures", str(failures))
+    suite.set("errors", str(errors))
+    suite.set("skipped", str(skipped))
+    return suite, {"tests": tests, "failures": failures, "errors": errors, "skipped": skipped}
+
+
+def write(
+    results: Iterable[FileResult],
+    out: IO[str],
+    lang: str,
+    thresholds: Mapping[str, Severity] | None,
+    counts: Mapping[str, int],
+) -> None:
+    """Stream the document to ``out``: the suites go to a temporary file as the files come
+    (the totals head the document), then the whole is copied out. Same text as :func:`render`."""
+    import shutil
+    import tempfile
+
+    fams = families()
+    total = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as body:
+        for r in results:
+            suite, c = suite_of(r, lang, thresholds, fams)
+            for key, value in c.items():
+                total[key] += value
+            ET.indent(suite, level=1)
+            body.write("\n  " + ET.tostring(suite, encoding="unicode"))
+        root = ET.Element("testsuites", {"name": "reportcheck"})
+        for key, value in total.items():
+            root.set(key, str(value))
+        root.set("time", "0")
+        head = ET.tostring(root, encoding="unicode")  # <testsuites … />
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n' + head[: -len(" />")] + ">")
+        comment = ET.tostring(
+            ET.Comment(" " + summary_line(counts, lang) + " "), encoding="unicode"
+        )
+        out.write("\n  " + comment)
+        body.seek(0)
+        shutil.copyfileobj(body, out)
+    out.write("\n</testsuites>\n")
 
 
 def render(

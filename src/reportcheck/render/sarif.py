@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import quote
 
 from reportcheck import __version__
@@ -267,3 +268,71 @@ def render(
 ) -> str:
     """The SARIF log as text."""
     return json.dumps(document(results, lang, root, docs), ensure_ascii=False, indent=2) + "\n"
+
+
+def write(
+    results: Iterable[FileResult],
+    out: IO[str],
+    lang: str = "zh",
+    root: str | Path | None = None,
+    docs: str | None = None,
+) -> None:
+    """Stream the SARIF log to ``out``, one finding at a time: the same log as
+    :func:`document` (the run's ``results`` come before its invocation, artifacts and
+    summary, which are only known at the end; JSON objects have no order)."""
+    from reportcheck.render.common import counts
+
+    base = project_root(root)
+    rules = all_rules()
+    index = {r.code: i for i, r in enumerate(rules)}
+    probe = document([], lang, root, docs)
+    run = probe["runs"][0]
+    head = {
+        "$schema": probe["$schema"],
+        "version": probe["version"],
+        "runs": [{"tool": run["tool"], "originalUriBaseIds": run["originalUriBaseIds"]}],
+    }
+    text = json.dumps(head, ensure_ascii=False, indent=2)
+    end = "\n    }\n  ]\n}"
+    assert text.endswith(end)
+    out.write(text[: -len(end)] + ',\n      "results": [')
+    first = True
+    notifications: list[dict[str, Any]] = []
+    artifacts: dict[str, None] = {}
+    failed = False
+    tally = dict.fromkeys(("error", "warning", "info", "waived", "unreadable", "unsupported"), 0)
+    files = 0
+    for r in results:
+        files += 1
+        artifacts[json.dumps(artifact_location(r.path, base), sort_keys=True)] = None
+        for key, value in counts([r]).items():
+            if key != "files":
+                tally[key] += value
+        if r.error is not None:
+            failed = failed or not r.error.unsupported
+            location = {"artifactLocation": artifact_location(r.path, base)}
+            notifications.append(
+                {
+                    "level": "warning" if r.error.unsupported else "error",
+                    "message": {"text": r.error.text(lang)},
+                    "locations": [{"physicalLocation": location}],
+                }
+            )
+        for f in r.findings:
+            chunk = json.dumps(result(f, index, lang, r.path, base), ensure_ascii=False, indent=2)
+            out.write(("\n" if first else ",\n") + textwrap.indent(chunk, " " * 8))
+            first = False
+    out.write("]" if first else "\n      ]")
+    invocation: dict[str, Any] = {"executionSuccessful": not failed}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    rest = {
+        "invocations": [invocation],
+        "artifacts": [
+            {"location": json.loads(key), "roles": ["analysisTarget"]} for key in artifacts
+        ],
+        "columnKind": "unicodeCodePoints",
+        "properties": {"summary": {**tally, "files": files}},
+    }
+    body = json.dumps(rest, ensure_ascii=False, indent=2)
+    out.write(",\n" + textwrap.indent(body[2:-2], " " * 4) + "\n    }\n  ]\n}\n")

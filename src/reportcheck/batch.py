@@ -1,0 +1,292 @@
+"""Checking a batch on every core, in flat memory: what ``reportcheck validate`` runs.
+
+1. **Read and check** each file in a worker process (``jobs``; one in-process when 1). A
+   worker sends back the file's findings and a *slim* report — its metadata and the few
+   cells the cross-year rules compare (表三 上年结转 / 结转下年度, 表二 规章 and 规范性文件) —
+   pickled; the main process writes it to a temporary spool file and keeps only the pairing
+   facts (agency, year, path) and the counts. Memory does not grow with the batch; the spool
+   is on disk.
+2. **Pair** the reports by those facts (:func:`reportcheck.pairing.plan`) and run the
+   cross-year rules (RC5xx) on each pair, from the two slim reports.
+3. **Stream** the results in input order (:meth:`Batch.results`): each read back from the
+   spool, given its cross-year findings, handed to the renderers and dropped.
+
+The output is the same as :func:`reportcheck.api.validate_paths` gives, in the same order,
+for any number of jobs.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import IO, Any
+
+from reportcheck.api import (
+    FileResult,
+    _adjust,
+    check,
+    check_cross_year,
+    read_bytes,
+    read_path,
+    validate_path,
+)
+from reportcheck.config import Settings
+from reportcheck.errors import InputError
+from reportcheck.findings import Finding
+from reportcheck.model.report import Report, TableData
+from reportcheck.pairing import EXPLICIT, Item, item, mismatch_finding, plan
+
+CROSS_YEAR_ROWS = {
+    "applications": ("carried_over", "carried_forward"),
+    "proactive_disclosure": ("regulations", "normative_documents"),
+}
+"""The rows the cross-year rules read, of this year's report and of last year's."""
+
+
+def slim(report: Report) -> Report:
+    """The report with only what the renderers and the cross-year rules read: source, kind,
+    versions, metadata, waivers and the rows of :data:`CROSS_YEAR_ROWS` (no text, sections,
+    other cells or reader findings — those are already in the findings)."""
+    tables = {}
+    for tid, rows in CROSS_YEAR_ROWS.items():
+        data = report.tables.get(tid)
+        if data is not None:
+            cells = {k: c for k, c in data.cells.items() if k[0] in rows}
+            tables[tid] = TableData(tid, cells, data.location)
+    return Report(
+        source=report.source,
+        kind=report.kind,
+        format_version=report.format_version,
+        detected_version=report.detected_version,
+        metadata=report.metadata,
+        tables=tables,
+        waivers=report.waivers,
+    )
+
+
+def default_jobs() -> int:
+    """Every core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+# ------------------------------------------------------------------ the worker side
+
+_SETTINGS: list[Settings] = []
+_KEEP = False
+
+
+def _init(settings: list[Settings], keep: bool) -> None:
+    global _SETTINGS, _KEEP
+    _SETTINGS, _KEEP = settings, keep
+
+
+def _work(
+    task: tuple[int, str, int, bytes | None],
+) -> tuple[int, bytes, Item | None, tuple[int, ...]]:
+    """Read and check one file (or the bytes given for it): (index, pickled result,
+    pairing facts, counts)."""
+    index, path, key, data = task
+    if data is None:
+        result = validate_path(path, _SETTINGS[key])
+    else:
+        try:
+            report = read_bytes(path, data, _SETTINGS[key])
+            result = FileResult(path, report, check(report, _SETTINGS[key]))
+        except InputError as err:
+            result = FileResult(path, error=err)
+    facts: Item | None = None
+    if result.report is not None:
+        facts = item(result.report)
+        if not _KEEP:
+            result.report = slim(result.report)
+    blob = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    return index, blob, facts, _counts(result)
+
+
+def _counts(r: FileResult) -> tuple[int, ...]:
+    """(error, warning, info, waived, unreadable, unsupported) of one result."""
+    e = w = i = waived = 0
+    for f in r.findings:
+        if f.waived:
+            waived += 1
+        elif f.severity.value == "error":
+            e += 1
+        elif f.severity.value == "warning":
+            w += 1
+        else:
+            i += 1
+    bad = r.error is not None
+    unsupported = bad and r.error is not None and r.error.unsupported
+    return e, w, i, waived, int(bad and not unsupported), int(unsupported)
+
+
+# ------------------------------------------------------------------ the main process
+
+
+@dataclass
+class _Entry:
+    """What the main process keeps of one file: where its result is, and pairing facts."""
+
+    path: str
+    offset: int = -1
+    size: int = 0
+    facts: Item | None = None
+    skip: InputError | None = None
+
+
+@dataclass
+class Batch:
+    """One run over many files (see the module doc).
+
+    ``files`` are the paths in input order; ``skipped`` those not to read, with the reason
+    (they keep their place in the output). ``keep_reports`` keeps the whole report of each
+    file (``--annotate`` needs it) instead of the slim one.
+    """
+
+    files: Sequence[str]
+    settings_for: Callable[[str], Settings]
+    skipped: dict[str, InputError] = field(default_factory=dict)
+    previous: str | Report | None = None
+    jobs: int | None = None
+    keep_reports: bool = False
+    data: Mapping[str, bytes] = field(default_factory=dict)
+    """Inputs already in memory by the name they go by (standard input)."""
+    progress: Callable[[int], None] | None = None
+    """Called with the number of files done so far, as the batch is read."""
+    counts: dict[str, int] = field(default_factory=dict)
+    """Over the whole run, after :meth:`run`: error, warning, info, waived, unreadable,
+    unsupported and files (as :func:`reportcheck.render.common.counts`)."""
+    _entries: list[_Entry] = field(default_factory=list)
+    _extra: dict[int, list[Finding]] = field(default_factory=dict)
+    _previous: dict[int, Report] = field(default_factory=dict)
+    _spool: IO[bytes] | None = None
+    _last: Report | None = None
+
+    def run(self) -> None:
+        """Read and check every file, pair them and run the cross-year rules.
+
+        Raises :class:`InputError` when ``previous`` cannot be read.
+        """
+        if isinstance(self.previous, Report):
+            self._last = slim(self.previous)
+        elif self.previous is not None:
+            path = str(self.previous)
+            self._last = slim(read_path(path, self.settings_for(path)))
+        self._spool = tempfile.TemporaryFile()  # noqa: SIM115 -- closed by close()
+        self._entries = [_Entry(p, skip=self.skipped.get(p)) for p in self.files]
+        totals = [0] * 6
+        tasks: list[tuple[int, str, int, bytes | None]] = []
+        table: list[Settings] = []
+        ids: dict[int, int] = {}
+        for i, e in enumerate(self._entries):
+            if e.skip is not None:
+                totals[5 if e.skip.unsupported else 4] += 1
+                continue
+            s = self.settings_for(e.path)
+            if id(s) not in ids:
+                ids[id(s)] = len(table)
+                table.append(s)
+            tasks.append((i, e.path, ids[id(s)], self.data.get(e.path)))
+        done = len(self._entries) - len(tasks)
+        if self.progress is not None:
+            self.progress(done)
+        for index, blob, facts, counts in self._map(tasks, table):
+            e = self._entries[index]
+            e.offset = self._spool.tell()
+            e.size = len(blob)
+            e.facts = facts
+            self._spool.write(blob)
+            for k, n in enumerate(counts):
+                totals[k] += n
+            done += 1
+            if self.progress is not None:
+                self.progress(done)
+        self._cross_year(totals)
+        keys = ("error", "warning", "info", "waived", "unreadable", "unsupported")
+        self.counts = dict(zip(keys, totals, strict=True))
+        self.counts["files"] = len(self._entries)
+
+    def _map(
+        self, tasks: list[tuple[int, str, int, bytes | None]], table: list[Settings]
+    ) -> Iterator[tuple[int, bytes, Item | None, tuple[int, ...]]]:
+        jobs = self.jobs or default_jobs()
+        jobs = min(jobs, len(tasks))
+        if jobs <= 1:
+            _init(table, self.keep_reports)
+            yield from map(_work, tasks)
+            return
+        import multiprocessing
+
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        ctx = multiprocessing.get_context(method)
+        chunk = max(1, min(16, len(tasks) // (jobs * 8)))
+        with ctx.Pool(jobs, initializer=_init, initargs=(table, self.keep_reports)) as pool:
+            yield from pool.imap(_work, tasks, chunksize=chunk)
+
+    def _load(self, index: int) -> FileResult:
+        e = self._entries[index]
+        assert self._spool is not None
+        self._spool.seek(e.offset)
+        result: FileResult = pickle.loads(self._spool.read(e.size))
+        return result
+
+    def _cross_year(self, totals: list[int]) -> None:
+        """Pair the reports by their facts; run RC5xx on each pair (RC500 for a
+        ``--previous`` that does not fit)."""
+        facts = [e.facts or (None, None, e.path) for e in self._entries]
+        unread = {i for i, e in enumerate(self._entries) if e.facts is None}
+        last = item(self._last) if self._last is not None else None
+        partner, mismatch = plan(facts, last, taken=unread)
+        for i in sorted(set(partner) | mismatch):
+            result = self._load(i)
+            report = result.report
+            assert report is not None
+            settings = self.settings_for(result.path)
+            found: list[Finding] = []
+            if i in mismatch:
+                assert self._last is not None
+                found.append(mismatch_finding(report, self._last))
+            j = partner.get(i)
+            if j is not None:
+                before = self._last if j == EXPLICIT else self._load(j).report
+                assert before is not None
+                report.previous = before
+                self._previous[i] = Report(before.source, before.kind, metadata=before.metadata)
+                found.extend(check_cross_year(report, settings))
+            found = [_adjust(f, report, settings) for f in found if settings.enabled(f.code)]
+            if found:
+                self._extra[i] = found
+                extra = _counts(FileResult(result.path, findings=found))
+                for k, n in enumerate(extra):
+                    totals[k] += n
+
+    def results(self) -> Iterator[FileResult]:
+        """Every file's result in input order (read back one at a time)."""
+        for i, e in enumerate(self._entries):
+            if e.skip is not None:
+                yield FileResult(e.path, error=e.skip)
+                continue
+            r = self._load(i)
+            if i in self._extra:
+                r.findings = sorted([*r.findings, *self._extra[i]], key=Finding.sort_key)
+            if r.report is not None and i in self._previous:
+                r.report = replace(r.report, previous=self._previous[i])
+            yield r
+
+    def close(self) -> None:
+        """Remove the spool."""
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
+
+    def __enter__(self) -> Batch:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
