@@ -216,7 +216,8 @@ class Batch:
         self, tasks: list[tuple[int, str, int, bytes | None]], table: list[Settings]
     ) -> Iterator[tuple[int, bytes, Item | None, tuple[int, ...]]]:
         jobs = self.jobs or default_jobs()
-        jobs = min(jobs, len(tasks))
+        # a worker is worth its start (~30 ms) from a few files on; a handful stays in-process
+        jobs = min(jobs, len(tasks) // 4 if self.jobs is None else len(tasks))
         if jobs <= 1:
             _init(table, self.keep_reports)
             yield from map(_work, tasks)
