@@ -150,6 +150,16 @@ def status_line(counts: dict[str, int], lang: str) -> str:
     return sep.join(f"{words[s]} {counts[s]}" for s in STATUSES if counts[s])
 
 
+def _landscape(ws: Any, title_rows: str | None) -> None:
+    """Printed landscape, one page wide, the header row repeated on every page."""
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 class XlsxSummary(SummaryWriter):
     """The workbook (see the module doc)."""
 
@@ -196,6 +206,7 @@ class XlsxSummary(SummaryWriter):
         ):
             ws.column_dimensions[letter].width = width
         ws.freeze_panes = "A2"
+        _landscape(ws, "1:1")
         ws.append([self._cell(ws, h, "bold", fill="head_fill") for h in t["finding_head"]])
         self._finding_rows = 1
         self._truncated = 0
@@ -310,11 +321,7 @@ class XlsxSummary(SummaryWriter):
         for i, w in enumerate(widths):
             ws.column_dimensions[get_column_letter(i + 1)].width = round(min(w, caps.get(i, 14)), 1)
         ws.freeze_panes = "C5"
-        ws.print_title_rows = "4:4"
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        _landscape(ws, "4:4")
         totals = self.batch.totals()
         line = t["line"].format(
             n=len(rows),
@@ -357,6 +364,7 @@ class XlsxSummary(SummaryWriter):
         ws, lang, t, batch = self._batchsheet, self.lang, _T[self.lang], self.batch
         for letter, width in zip("ABCDE", (36, 40, 40, 40, 16), strict=True):
             ws.column_dimensions[letter].width = width
+        _landscape(ws, None)
 
         def section(title: str, head: list[str]) -> None:
             ws.append([])
