@@ -401,16 +401,20 @@ class Pool:
 
 
 def fuzz(
-    n: int, seed: int = 12, jobs: int = 1, kinds: list[str] | None = None, quiet: bool = False
+    n: int,
+    seed: int = 12,
+    jobs: int = 1,
+    kinds: list[str] | None = None,
+    quiet: bool = False,
+    save: Path | None = None,
 ) -> dict[str, Tally]:
-    """Fuzz each reader with ``n`` cases; the tallies per reader."""
+    """Fuzz each reader (those of ``kinds``, in that order) with ``n`` cases; the tallies."""
     all_seeds = seeds()
     out: dict[str, Tally] = {}
     pool = Pool(jobs)
     try:
-        for kind, seed_files in all_seeds.items():
-            if kinds and kind not in kinds:
-                continue
+        for kind in kinds or list(all_seeds):
+            seed_files = all_seeds[kind]
             start = time.perf_counter()
             tally = out[kind] = Tally()
             batch: list[tuple[str, bytes]] = []
@@ -419,9 +423,14 @@ def fuzz(
                 if len(batch) == 200:
                     pool.run(batch, tally)
                     batch = []
+                    done = sum(tally.counts.values())
+                    if not quiet and done % 1000 == 0:
+                        failures = sum(tally.counts[k] for k in ("crash", "hang", "died"))
+                        print(f"  {kind} {done} cases, {failures} failures", flush=True)
             if batch:
                 pool.run(batch, tally)
             if not quiet:
+                report(kind, tally, save)
                 c = tally.counts
                 print(
                     f"{kind:9} {sum(c.values()):6} cases  ok {c['ok']:6}  refused {c['refused']:6}  "
@@ -432,6 +441,17 @@ def fuzz(
     finally:
         pool.close()
     return out
+
+
+def report(kind: str, tally: Tally, save: Path | None) -> None:
+    """Print a reader's failures and slowest cases; write each failure's input to ``save``."""
+    for n, (key, (name, data)) in enumerate(sorted(tally.failures.items()), 1):
+        print(f"FAIL {kind}: {key}  [{name}, smallest {len(data)} bytes]", flush=True)
+        if save:
+            save.mkdir(parents=True, exist_ok=True)
+            (save / f"{kind}-{n}{Path(name).suffix}").write_bytes(data)
+    for seconds, what in sorted(tally.slow, reverse=True)[:3]:
+        print(f"slow {kind}: {seconds:.1f} s {what}", flush=True)
 
 
 def main() -> int:
@@ -446,17 +466,8 @@ def main() -> int:
         f"fuzz: {opts.cases} cases per reader, seed {opts.seed}, {opts.jobs} worker(s), "
         f"{MEMORY_LIMIT // 1_048_576} MiB / {CPU_LIMIT} s CPU per worker, {TIMEOUT:.0f} s per case"
     )
-    tallies = fuzz(opts.cases, opts.seed, opts.jobs, opts.reader)
-    failed = 0
-    for kind, tally in tallies.items():
-        for n, (key, (name, data)) in enumerate(sorted(tally.failures.items()), 1):
-            failed += 1
-            print(f"FAIL {kind}: {key}  [{name}, smallest {len(data)} bytes]")
-            if opts.save:
-                opts.save.mkdir(parents=True, exist_ok=True)
-                (opts.save / f"{kind}-{n}{Path(name).suffix}").write_bytes(data)
-        for seconds, what in sorted(tally.slow, reverse=True)[:3]:
-            print(f"slow {kind}: {seconds:.1f} s {what}")
+    tallies = fuzz(opts.cases, opts.seed, opts.jobs, opts.reader, save=opts.save)
+    failed = sum(len(t.failures) for t in tallies.values())
     total = sum(sum(t.counts.values()) for t in tallies.values())
     print(f"{total} cases, {failed} distinct failures")
     return 1 if failed else 0

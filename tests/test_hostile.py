@@ -38,6 +38,7 @@ REFUSED = {
     "zip: truncated workbook": "damaged",
     "zip: 10,000 members": "members",
     "html: 20,000 nested tables": "nests tables",
+    "html: 100,000 nested div/span": "tags",
     "html: 500 cells of rowspan=65534 colspan=1000": "covers more than",
     "json: 100,000 nested arrays": "nests more than",
     "json: 50,000 nested objects": "nests more than",

@@ -57,9 +57,11 @@ _BLOCK = frozenset(
 """Elements that start a new paragraph (a new line inside a table cell)."""
 
 _LAYOUT_CELL_CHARS = 400
+"""A cell with more text than this is page layout, not a table cell (labels are < 100)."""
 MAX_TABLE_DEPTH = 100
 """Tables inside tables (a page laid out with tables nests a handful)."""
-"""A cell with more text than this is page layout, not a table cell (labels are < 100)."""
+MAX_TAGS = 250_000
+"""Tags of a page (a report page saved from Word, a span per character, has 20–60 thousand)."""
 
 
 # ------------------------------------------------------------------ decoding
@@ -388,6 +390,12 @@ def table_text(grid: Grid) -> str:
 
 def blocks(text: str) -> list[Block]:
     """The paragraphs and tables of an HTML page, in document order."""
+    tags = text.count("<")
+    if tags > MAX_TAGS:
+        raise Refused(
+            f"网页有 {tags} 个标记（上限 {MAX_TAGS}），不像年报",
+            f"the page has {tags} tags (limit {MAX_TAGS}): not a report",
+        )
     body = _parse(text)
     numbering = _Numbering(with_lines="\n" in text.strip())
     numbering.walk(body.items)
