@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
     from reportcheck.api import FileResult
+    from reportcheck.batch import Batch
     from reportcheck.config import Settings
     from reportcheck.findings import Severity
     from reportcheck.model.report import Report
@@ -188,6 +189,22 @@ def validate(
     no_config: Annotated[
         bool, typer.Option("--no-config", help="Ignore configuration files.")
     ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            metavar="FILE",
+            help="Leave out the findings recorded in FILE (by file, code and place).",
+        ),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--write-baseline",
+            metavar="FILE",
+            help="Record this run's findings in FILE (for --baseline); exit 0.",
+        ),
+    ] = None,
     format_version: Annotated[
         str | None,
         typer.Option(
@@ -268,12 +285,21 @@ def validate(
     from reportcheck.inputs import collect
 
     fmt = out.resolve_format(output_format.value)
+    if no_config and config is not None:
+        raise _fail(
+            "--no-config 与 --config 不能同时使用 / --no-config and --config exclude each other"
+        )
+    if baseline is not None and write_baseline is not None:
+        raise _fail("--baseline 与 --write-baseline 不能同时使用 / give one of them")
     stdin = _read_stdin(paths, stdin_filename)
     try:
         got = collect([p for p in paths if p != "-"])
     except InputError as err:
         raise _fail(f"{err.path}: {err.problem} / {err.problem_en}") from None
     got.files.extend(stdin)
+    for own in (baseline, write_baseline):  # a baseline in a walked folder is not a report
+        if own is not None and own.is_file():
+            got.files = [p for p in got.files if not (p in got.walked and os.path.samefile(p, own))]
     files = [p for p in got.files if p not in got.skipped]
     if summary is not None:
         from reportcheck.summary import SUFFIXES
@@ -330,10 +356,15 @@ def validate(
     except InputError as err:  # --previous could not be read
         raise _fail(err.text(lang.value)) from None
     with run:
+        results = run.results()
+        if write_baseline is not None:
+            _write_baseline(write_baseline, results)
+        if baseline is not None:
+            results = _with_baseline(baseline, run)
         state = _Verdict()
         sink = _summary_writer(summary, lang.value, settings_for, marked)
         stream = _tee(
-            run.results(), fmt, lang.value, state, thresholds, sink, marked, not quiet, got.walked
+            results, fmt, lang.value, state, thresholds, sink, marked, not quiet, got.walked
         )
         _render(
             stream,
@@ -520,6 +551,43 @@ def _summary_writer(
         return open_summary(path, lang, settings_for, annotated if marked else None)
     except OSError as exc:
         raise _fail(f"{path}: 无法写入 / cannot write: {exc.strerror or exc}") from None
+
+
+def _write_baseline(path: Path, results: Iterator[FileResult]) -> None:
+    """--write-baseline: record the run's findings in ``path`` and exit 0."""
+    from reportcheck import baseline
+    from reportcheck.output import write_atomic
+
+    text, n = baseline.document(path, results)
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        raise _fail(f"{path}: 无法写入 / cannot write: {exc.strerror}") from None
+    typer.echo(f"{path}: 已记录 {n} 条问题 / recorded {n} findings")
+    raise typer.Exit(0)
+
+
+def _with_baseline(path: Path, run: Batch) -> Iterator[FileResult]:
+    """--baseline: the results without the recorded findings, and the run's counts without
+    them (a first pass counts what is left out; a note on stderr says how many)."""
+    from reportcheck import baseline
+    from reportcheck.errors import ConfigError
+
+    try:
+        known = baseline.Known(path)
+    except ConfigError as err:
+        raise _fail(str(err)) from None
+    for _ in known.filter(run.results()):
+        pass
+    for severity, n in known.hidden.items():
+        run.counts[severity] -= n
+    hidden = sum(known.hidden.values())
+    typer.echo(
+        f"reportcheck: 基线 {path} 中已记录的 {hidden} 条问题未显示 / "
+        f"{hidden} findings recorded in the baseline {path} left out",
+        err=True,
+    )
+    return known.filter(run.results())
 
 
 def _read_stdin(paths: list[str], name: str | None) -> dict[str, bytes]:

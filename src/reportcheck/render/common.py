@@ -126,15 +126,6 @@ def where(f: Finding) -> str:
     return " ".join(x for x in (table, f.row_label, f.column_label) if x)
 
 
-def place_key(f: Finding) -> str:
-    """Where a finding is, as a key that does not change with the message or its language:
-    the table, row and column ids where the finding has them, else the source address.
-    (GitLab fingerprints and baselines match findings by file, code and this.)"""
-    if f.table or f.row or f.column:
-        return "/".join(x or "" for x in (f.table, f.row, f.column))
-    return f.location.address if f.location else ""
-
-
 def address(f: Finding) -> str | None:
     """The source address (``表三!D29``, ``/applications/total/total``, ``line 42``)."""
     return f.location.address if f.location else None

@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from reportcheck.api import FileResult
+from reportcheck.baseline import place_key
 from reportcheck.findings import Finding, Severity
-from reportcheck.render.common import place_key
 from reportcheck.render.sarif import project_root
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
