@@ -114,7 +114,9 @@ def _published(n: int) -> Path:
     from office import _text, agencies
 
     rnd = random.Random(3)
-    pool = [a for c in ("示例县", "样例县", "模拟县", "试点县", "东山县", "西岭县") for a in agencies(c)]
+    pool = [
+        a for c in ("示例县", "样例县", "模拟县", "试点县", "东山县", "西岭县") for a in agencies(c)
+    ]
     for i in range(n):
         agency, _ = pool[i % len(pool)]
         year = rnd.choice((2022, 2023, 2024))

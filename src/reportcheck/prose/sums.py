@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from reportcheck.model.values import MAX_DIGITS
 from reportcheck.prose.sentences import Sentence, sentences
 from reportcheck.rules.sections import fold
 
@@ -168,7 +169,10 @@ def counts(text: str) -> list[Count] | None:
     out: list[Count] = []
     for m in _COUNT.finditer(text):
         if m[1] is not None:
-            value: int | None = int(m[1].replace(",", ""))
+            digits = m[1].replace(",", "")
+            if len(digits) > MAX_DIGITS:
+                return None  # no count of a report (and too long for Python to print)
+            value: int | None = int(digits)
         else:
             value = cn_int(m[2])
             if m[2] in ("一", "两") and re.match(r"[龙事性窗网门号体站]", text[m.end() :]):

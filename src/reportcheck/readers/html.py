@@ -169,7 +169,8 @@ _COLSPAN = re.compile(r"""\bcolspan\s*=\s*["']?\s*(\d+)""", re.I)
 def _span(pattern: re.Pattern[str], attrs: str, default: int, limit: int) -> int:
     """A rowspan/colspan attribute as browsers read it (leading digits; rowspan=0 kept)."""
     m = pattern.search(attrs)
-    return default if m is None else min(int(m.group(1)), limit)
+    # at most limit: 5,000 digits of a damaged page are not even converted to an int
+    return default if m is None else min(int(m.group(1)[:9]), limit)
 
 
 _TOKEN = re.compile(

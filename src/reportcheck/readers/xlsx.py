@@ -474,7 +474,7 @@ class _SheetReader:
         from reportcheck.readers import numfmt
 
         formats = self.book.formats
-        idx = int(style) if style.isdigit() else -1
+        idx = int(style) if style.isdigit() and len(style) < 7 else -1
         if not 0 <= idx < len(formats):
             return None
         fid, code = formats[idx]
