@@ -319,3 +319,61 @@ def test_deadlines_reach_the_publication_rule(tmp_path: Path) -> None:
     assert _codes(runner.invoke(app, args).stdout) == []
     _write(tmp_path / "reportcheck.toml", 'deadlines = { department = "02-01" }\n')
     assert _codes(runner.invoke(app, args).stdout) == ["RC601"]
+
+
+# ------------------------------------------------------------------ ruff-style options (issue 12 B.9)
+
+
+def _cfg_tree(tmp_path: Path, toml: str) -> Path:
+    import shutil
+
+    root = tmp_path / "office"
+    (root / "乡镇").mkdir(parents=True)
+    src = Path(__file__).parent.parent / "examples" / "invalid" / "RC301-row-total.xlsx"
+    shutil.copy(src, root / "乡镇" / "a.xlsx")
+    shutil.copy(src, root / "b.xlsx")
+    (root / "reportcheck.toml").write_text(toml, encoding="utf-8")
+    return root
+
+
+def test_per_file_ignores_apply_to_matching_files_only(tmp_path: Path) -> None:
+    from reportcheck.config import ConfigResolver
+
+    root = _cfg_tree(tmp_path, '[per-file-ignores]\n"乡镇/*.xlsx" = ["RC3"]\n')
+    resolver = ConfigResolver()
+    assert not resolver.for_path(root / "乡镇" / "a.xlsx").enabled("RC301")
+    assert resolver.for_path(root / "b.xlsx").enabled("RC301")
+
+
+def test_extend_select_and_extend_ignore(tmp_path: Path) -> None:
+    from reportcheck.config import load_config, with_overrides
+
+    root = _cfg_tree(
+        tmp_path, 'select = ["RC1"]\nextend-select = ["RC301"]\nextend-ignore = ["RC104"]\n'
+    )
+    s = load_config(root / "reportcheck.toml")
+    assert s.enabled("RC101") and s.enabled("RC301") and not s.enabled("RC302")
+    assert not s.enabled("RC104")
+    # --select starts afresh but keeps extend-ignore (as ruff does)
+    cli = with_overrides(s, select=["RC1"], extend_ignore=["RC105"])
+    assert not cli.enabled("RC104") and not cli.enabled("RC105") and cli.enabled("RC101")
+
+
+def test_bad_per_file_ignores_is_a_one_line_error(tmp_path: Path) -> None:
+    root = _cfg_tree(tmp_path, 'per-file-ignores = ["RC301"]\n')
+    result = runner.invoke(app, ["validate", str(root / "b.xlsx")])
+    assert result.exit_code == 2
+    assert "per-file-ignores" in result.output
+
+
+def test_show_settings_prints_what_is_in_force(tmp_path: Path) -> None:
+    import json
+
+    root = _cfg_tree(
+        tmp_path, 'extend-ignore = ["RC207"]\n[per-file-ignores]\n"乡镇/*" = ["RC301"]\n'
+    )
+    result = runner.invoke(app, ["validate", "--show-settings", str(root / "乡镇" / "a.xlsx")])
+    assert result.exit_code == 0
+    shown = json.loads(result.stdout)
+    assert shown["extend-ignore"] == ["RC207", "RC301"]
+    assert shown["source"].endswith("reportcheck.toml")

@@ -178,6 +178,20 @@ def validate(
         list[str] | None,
         typer.Option("--ignore", help="Never report these codes or families; repeatable."),
     ] = None,
+    extend_select: Annotated[
+        list[str] | None,
+        typer.Option("--extend-select", help="Also run these codes (added to the selection)."),
+    ] = None,
+    extend_ignore: Annotated[
+        list[str] | None,
+        typer.Option("--extend-ignore", help="Also leave out these codes (kept with --select)."),
+    ] = None,
+    show_settings: Annotated[
+        bool,
+        typer.Option(
+            "--show-settings", help="Print the settings in force for the first file, and exit."
+        ),
+    ] = False,
     config: Annotated[
         Path | None,
         typer.Option(
@@ -330,11 +344,20 @@ def validate(
                     base,
                     select=select,
                     ignore=ignore,
+                    extend_select=extend_select,
+                    extend_ignore=extend_ignore,
                     format_version=format_version,
                     fail_on=Severity(fail_on.value) if fail_on else None,
                 )
             return merged[id(base)]
 
+        if show_settings:
+            import json as _json
+
+            first = next(iter(got.files), ".")
+            shown = {"file": first, **settings_for(first).shown()}
+            typer.echo(_json.dumps(shown, ensure_ascii=False, indent=2))
+            raise typer.Exit(0)
         for p in got.files:
             thresholds[p] = settings_for(p).fail_on
         # the CSV files of one workbook export are one report, checked under the first

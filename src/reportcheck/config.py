@@ -14,6 +14,7 @@ with a one-line message that names the file and the key (the CLI exits with code
 from __future__ import annotations
 
 import difflib
+import fnmatch
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -30,6 +31,9 @@ LEVELS = ("department", "government", "township")
 KEYS = (
     "select",
     "ignore",
+    "extend-select",
+    "extend-ignore",
+    "per-file-ignores",
     "severity",
     "format-version",
     "deadlines",
@@ -47,6 +51,13 @@ class Settings:
     """Codes or families (``RC3``, ``RC301``) to run; empty means all."""
     ignore: tuple[str, ...] = ()
     """Codes or families never reported."""
+    extend_select: tuple[str, ...] = ()
+    """Codes added to ``select`` (when ``select`` names some; else every code runs)."""
+    extend_ignore: tuple[str, ...] = ()
+    """Codes ignored in addition to ``ignore`` (kept when ``--select`` starts afresh)."""
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(glob, codes): codes never reported for files matching the glob, relative to the
+    configuration file's folder (``"乡镇/*.xlsx" = ["RC601"]``)."""
     severity: dict[str, Severity] = field(default_factory=dict)
     """Severity overrides per code."""
     format_version: str | None = None
@@ -66,9 +77,47 @@ class Settings:
 
     def enabled(self, code: str) -> bool:
         """Whether findings of ``code`` are reported."""
-        if any(code.startswith(p) for p in self.ignore):
+        if any(code.startswith(p) for p in (*self.ignore, *self.extend_ignore)):
             return False
-        return not self.select or any(code.startswith(p) for p in self.select)
+        return not self.select or any(
+            code.startswith(p) for p in (*self.select, *self.extend_select)
+        )
+
+    def for_file(self, path: str | Path) -> Settings:
+        """These settings with the per-file ignores that match ``path`` applied."""
+        if not self.per_file_ignores:
+            return self
+        root = Path(self.source).resolve().parent if self.source else Path.cwd()
+        p = Path(path).resolve()
+        try:
+            rel = p.relative_to(root).as_posix()
+        except ValueError:
+            rel = p.as_posix()
+        codes = tuple(
+            c
+            for glob, cs in self.per_file_ignores
+            if fnmatch.fnmatchcase(rel, glob) or fnmatch.fnmatchcase(p.name, glob)
+            for c in cs
+        )
+        if not codes:
+            return self
+        return replace(self, extend_ignore=(*self.extend_ignore, *codes))
+
+    def shown(self) -> dict[str, object]:
+        """The settings in force, as the configuration file would write them."""
+        return {
+            "source": self.source or "(defaults)",
+            "select": list(self.select) or ["(all)"],
+            "ignore": list(self.ignore),
+            "extend-select": list(self.extend_select),
+            "extend-ignore": list(self.extend_ignore),
+            "per-file-ignores": {g: list(c) for g, c in self.per_file_ignores},
+            "severity": {k: v.value for k, v in self.severity.items()},
+            "format-version": self.format_version or self.default_format_version or "(detected)",
+            "deadlines": dict(self.deadlines),
+            "amount-tolerance": str(self.amount_tolerance),
+            "fail-on": self.fail_on.value,
+        }
 
 
 # ------------------------------------------------------------------ finding the file
@@ -152,8 +201,15 @@ def parse_config(table: Mapping[str, Any], source: str, where: str = "") -> Sett
                 f"(known: {', '.join(KEYS)})"
             )
         bad = _Bad(source, where, key)
-        if key in ("select", "ignore"):
-            setattr(s, key, parse_codes(_str_list(value, bad), bad))
+        if key in ("select", "ignore", "extend-select", "extend-ignore"):
+            setattr(s, key.replace("-", "_"), parse_codes(_str_list(value, bad), bad))
+        elif key == "per-file-ignores":
+            if not isinstance(value, Mapping):
+                raise bad('应为表 {"glob" = [代码, …]}', 'must be a table {"glob" = [codes]}')
+            s.per_file_ignores = tuple(
+                (str(g), parse_codes(_str_list(v, _Bad(source, where, f"{key}.{g}")), bad))
+                for g, v in value.items()
+            )
         elif key == "severity":
             s.severity = _severity_table(value, bad)
         elif key == "format-version":
@@ -299,6 +355,8 @@ def with_overrides(
     *,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    extend_select: Iterable[str] | None = None,
+    extend_ignore: Iterable[str] | None = None,
     format_version: str | None = None,
     fail_on: Severity | None = None,
 ) -> Settings:
@@ -313,6 +371,12 @@ def with_overrides(
         out.ignore = ()
     if ignore:
         out.ignore = parse_codes(ignore, _Bad("--ignore", "", "--ignore"))
+    if extend_select:
+        more = parse_codes(extend_select, _Bad("--extend-select", "", "--extend-select"))
+        out.extend_select = (*out.extend_select, *more)
+    if extend_ignore:
+        more = parse_codes(extend_ignore, _Bad("--extend-ignore", "", "--extend-ignore"))
+        out.extend_ignore = (*out.extend_ignore, *more)
     if format_version:
         out.format_version = format_version
     if fail_on is not None:
@@ -328,11 +392,12 @@ class ConfigResolver:
         self.isolated = isolated
         self._by_dir: dict[Path, Settings] = {}
         self._by_file: dict[Path, Settings] = {}
+        self._files: dict[tuple[int, str], Settings] = {}
 
     def for_path(self, path: str | Path) -> Settings:
         """The settings that apply to ``path`` (defaults when no file is found)."""
         if self.explicit is not None:
-            return self.explicit
+            return self._per_file(self.explicit, path)
         if self.isolated:
             return Settings()
         p = Path(path).resolve()
@@ -346,4 +411,12 @@ class ConfigResolver:
                 if found not in self._by_file:
                     self._by_file[found] = load_config(found)
                 self._by_dir[directory] = self._by_file[found]
-        return self._by_dir[directory]
+        return self._per_file(self._by_dir[directory], path)
+
+    def _per_file(self, base: Settings, path: str | Path) -> Settings:
+        if not base.per_file_ignores:
+            return base
+        key = (id(base), str(path))
+        if key not in self._files:
+            self._files[key] = base.for_file(path)
+        return self._files[key]
