@@ -44,6 +44,7 @@ REFUSED = {
     "json: 50,000 nested objects": "nests more than",
     "text: undecodable bytes": "cannot decode",
     "text: a table of 5,000 rows x 30 text cells": "filled cells",
+    "text: a 1 MB line": "characters (limit",
     "csv: a 2 MB field": "CSV",
     "csv: NUL bytes": "binary",
 }

@@ -8,6 +8,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from reportcheck.errors import Refused
 from reportcheck.model.report import CellState, Location
 from reportcheck.model.tables import FORMATS, TableDef, ValueKind, match_row
 from reportcheck.model.values import parse_text
@@ -248,6 +249,11 @@ def _token_starts(prefix: list[tuple[str, int]], merged: list[str]) -> list[int]
     return starts
 
 
+MAX_LINE = 200_000
+"""Characters of one line (a whole report flattened onto one line by a crawler has 20–60
+thousand); a longer one costs hundreds of MB to classify and is refused."""
+
+
 def split_pieces(text: str) -> list[Piece]:
     """The text's lines classified; more table cells than a report can hold are refused
     as they are met (:func:`~reportcheck.readers.grid.check_cells`)."""
@@ -258,6 +264,12 @@ def split_pieces(text: str) -> list[Piece]:
     for i, line in enumerate(lines):
         starts[i] = pos
         pos += len(line) + 1
+    for i, line in enumerate(lines):
+        if len(line) > MAX_LINE:
+            raise Refused(
+                f"第 {i + 1} 行有 {len(line)} 个字符（上限 {MAX_LINE}），不像年报",
+                f"line {i + 1} has {len(line)} characters (limit {MAX_LINE}): not a report",
+            )
     joined = _tab_line_rows(lines, starts) if "\t" in text else {}
     cells = 0
     i = 0
