@@ -249,6 +249,9 @@ def _token_starts(prefix: list[tuple[str, int]], merged: list[str]) -> list[int]
     return starts
 
 
+MAX_LINES = 100_000
+"""Lines of a text (a long report has two or three thousand); more cost seconds and
+hundreds of MB to classify and are refused."""
 MAX_LINE = 200_000
 """Characters of one line (a whole report flattened onto one line by a crawler has 20–60
 thousand); a longer one costs hundreds of MB to classify and is refused."""
@@ -264,6 +267,11 @@ def split_pieces(text: str) -> list[Piece]:
     for i, line in enumerate(lines):
         starts[i] = pos
         pos += len(line) + 1
+    if len(lines) > MAX_LINES:
+        raise Refused(
+            f"文本有 {len(lines)} 行（上限 {MAX_LINES}），不像年报",
+            f"the text has {len(lines)} lines (limit {MAX_LINES}): not a report",
+        )
     for i, line in enumerate(lines):
         if len(line) > MAX_LINE:
             raise Refused(

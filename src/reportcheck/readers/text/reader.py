@@ -12,7 +12,14 @@ from reportcheck.readers import glued
 from reportcheck.readers.grid import Grid, GridCell
 from reportcheck.readers.published import Block, build_report
 from reportcheck.readers.text.decode import decode
-from reportcheck.readers.text.lines import LINE_BREAK, Piece, TextCell, is_loose, split_pieces
+from reportcheck.readers.text.lines import (
+    LINE_BREAK,
+    MAX_LINES,
+    Piece,
+    TextCell,
+    is_loose,
+    split_pieces,
+)
 from reportcheck.readers.text.repair import Repairs
 from reportcheck.readers.text.version import detect_version
 
@@ -22,6 +29,13 @@ LOOSE_GAP = 12
 
 def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
     """Read a plain-text or Markdown report (``kind`` is ``text`` or ``markdown``)."""
+    breaks = max(data.count(b"\n"), data.count(b"\r"))
+    if breaks > MAX_LINES:  # before any work on them (UTF-16 counts a little high: harmless)
+        raise InputError(
+            path,
+            f"文本有 {breaks} 行以上（上限 {MAX_LINES}），不像年报",
+            f"the text has more than {breaks} lines (limit {MAX_LINES}): not a report",
+        )
     text = "\n".join(LINE_BREAK.split(decode(path, data)))
     version = detect_version(text, settings)
     blocks, findings = TextReader(text, version).blocks()
