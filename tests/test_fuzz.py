@@ -170,3 +170,15 @@ def test_two_million_line_breaks_are_refused_before_any_work() -> None:
     data = (ROOT / "examples" / "2021-valid.txt").read_bytes() + b"\r" * 2_000_000
     with pytest.raises(InputError, match="lines"):
         api.read_bytes("x.md", data)
+
+
+def test_a_200000_character_json_key_is_cut_in_the_message() -> None:
+    """Found by the fuzzer: an unknown key of 200,000 characters went whole into RC001's
+    message, and the terminal renderer took minutes to wrap it."""
+    doc = json.loads((ROOT / "examples" / "2021-valid.json").read_text(encoding="utf-8"))
+    doc["applications"]["新" * 200_000] = 1
+    report = api.read_bytes("x.json", json.dumps(doc, ensure_ascii=False).encode())
+    findings = api.check(report)
+    (rc001,) = [f for f in findings if f.code == "RC001"]
+    assert len(rc001.message) < 1000 and "…" in rc001.message
+    output.render([api.FileResult("x.json", report, findings)], "terminal", "zh")

@@ -143,6 +143,18 @@ def _template(e: Entry, table: Mapping[str, Tr], name: str, what: str) -> Tr:
         raise TemplateError(f"{e.code} has no {what} variant {name!r}") from None
 
 
+MAX_PARAM = 300
+"""Characters of one parameter in a message: a 200,000-character key or label from a
+damaged file is cut (its start, …, its end), so no renderer has to wrap it whole."""
+
+
+def _short(text: str) -> str:
+    if len(text) <= MAX_PARAM:
+        return text
+    keep = MAX_PARAM // 4
+    return f"{text[: MAX_PARAM - keep - 1]}…{text[-keep:]}"
+
+
 def emit(
     code: str,
     params: Mapping[str, object] | None = None,
@@ -182,9 +194,11 @@ def emit(
     en: dict[str, object] = {}
     for key, value in values.items():
         if isinstance(value, Tr):
-            zh[key], en[key] = value
+            zh[key], en[key] = _short(value.zh), _short(value.en)
         elif isinstance(value, Decimal):
             zh[key] = en[key] = fmt_number(value)
+        elif isinstance(value, str):
+            zh[key] = en[key] = _short(value)
         else:
             zh[key] = en[key] = value
     message = entry.messages[variant]
