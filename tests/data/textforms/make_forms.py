@@ -36,6 +36,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2] / "src"))
 
 from reportcheck.model.tables import FORMATS  # noqa: E402
+from reportcheck.rules.sections import STANDARD_HEADINGS  # noqa: E402
 
 T3_PARTS = ("natural_person", "commercial", "research", "social_welfare", "legal_services", "other")
 
@@ -252,14 +253,7 @@ def page(spec: dict[str, object], t3: dict[str, list[int | None]]) -> str:
     t2 = spec["t2"]
     t4 = spec["t4"]
     assert isinstance(t2, dict) and isinstance(t4, list)
-    heads = {
-        1: "一、总体情况",
-        2: "二、主动公开政府信息情况",
-        3: "三、收到和处理政府信息公开申请情况",
-        4: "四、政府信息公开行政复议、行政诉讼情况",
-        5: "五、存在的主要问题及改进情况",
-        6: "六、其他需要报告的事项",
-    }
+    heads = STANDARD_HEADINGS
     body = [
         f"<h1>{agency}{year}年政府信息公开工作年度报告</h1>",
         f"<p>本报告由{agency}根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自"

@@ -141,22 +141,23 @@ def _signed_row(label: str) -> bool:
 _GLUED_SIGN = re.compile(r"^-?\d+(?:-\d+)+$")
 
 
+def _signed_parts(text: str) -> list[tuple[str, int]]:
+    """A token cut where a minus starts the next number (「2648-18」 → 2648, -18), with each
+    part's offset in the token; any other token as it is."""
+    if not _GLUED_SIGN.match(text):
+        return [(text, 0)]
+    return [(m.group(), m.start()) for m in re.finditer(r"-?\d+", text)]
+
+
 def _split_signed(cells: list[TextCell]) -> list[TextCell]:
     """A number glued to the negative one after it (「2648-18」, 「2648-18 538」 as PDF text
     and page copies print 2648 · -18 · 538): the minus starts a cell. Only in a row that has
     a column which may be negative, so that nothing else is cut at a dash."""
     if not cells or not _signed_row(cells[0].text):
         return cells
-    out: list[TextCell] = []
-    for c in cells:
-        if not _GLUED_SIGN.match(c.text):
-            out.append(c)
-            continue
-        pos = 0
-        for m in re.finditer(r"-?\d+", c.text):
-            out.append(TextCell(m.group(), c.start + m.start(), c.field))
-            pos = m.end()
-        del pos
+    out = [
+        TextCell(part, c.start + off, c.field) for c in cells for part, off in _signed_parts(c.text)
+    ]
     if len(out) != len(cells):
         for k, c in enumerate(out, 1):
             if c.field is not None:
@@ -173,12 +174,7 @@ def _spaced_row(line: str, start: int) -> list[list[TextCell]] | None:
         return None
     tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(line)]
     if "-" in line and tokens and _signed_row(tokens[0][0]):
-        tokens = [
-            (m.group(), off + m.start())
-            for t, off in tokens
-            for m in (re.finditer(r"-?\d+", t) if _GLUED_SIGN.match(t) else [re.match(r".+", t)])
-            if m is not None
-        ]
+        tokens = [(part, off + at) for t, off in tokens for part, at in _signed_parts(t)]
     k = len(tokens)
     while k > 0 and _value_token(tokens[k - 1][0]) is not None:
         k -= 1
