@@ -202,3 +202,41 @@ def test_json_is_utf8_only() -> None:
     assert decode_utf8("x.json", codecs.BOM_UTF8 + b"{}") == "{}"
     with pytest.raises(InputError, match="byte 2"):
         decode_utf8("x.json", b'{"\xff": 1}')
+
+
+def test_select_gives_the_same_elements_from_a_tree_and_incrementally(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    xml = (
+        f'<worksheet xmlns="{ns}"><sheetData>'
+        + "".join(f'<row r="{i}"><c r="A{i}"><v>{i}</v></c></row>' for i in range(1, 6))
+        + '</sheetData><mergeCells><mergeCell ref="A1:B1"/></mergeCells>'
+        + "<x:row xmlns:x='urn:other'/></worksheet>"
+    ).encode()
+    names = frozenset({"row", "mergeCell"})
+
+    def seen() -> list[tuple[str, int, str | None]]:
+        return [
+            (el.tag.rpartition("}")[2], len(el), el.get("r"))
+            for el in container.select(xml, "sheet", names, release_depth=3)
+        ]
+
+    tree = seen()
+    assert [t for t, _, _ in tree] == ["row"] * 5 + ["mergeCell", "row"]
+    assert [n for _, n, _ in tree[:5]] == [1] * 5  # each row whole, with its cell
+    monkeypatch.setattr(container, "TREE_BYTES", 10)  # the incremental path
+    assert seen() == tree
+
+
+def test_select_keeps_the_guards_of_both_paths(monkeypatch: pytest.MonkeyPatch) -> None:
+    doctype = b'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>'
+    for size in (container.TREE_BYTES, 0):
+        monkeypatch.setattr(container, "TREE_BYTES", size)
+        with pytest.raises(container.XMLRefused, match="DOCTYPE"):
+            list(container.select(doctype, "sheet", frozenset({"a"})))
+        with pytest.raises(container.XMLMalformed):
+            list(container.select(b"<a><b></a>", "sheet", frozenset({"b"})))
+    deep = b"<a>" * (container.MAX_DEPTH + 1) + b"</a>" * (container.MAX_DEPTH + 1)
+    with pytest.raises(container.XMLRefused, match="deep"):  # a large part: streamed
+        list(container.select(deep, "sheet", frozenset({"a"})))

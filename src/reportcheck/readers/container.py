@@ -13,7 +13,8 @@ or memory:
   they are how "billion laughs" and external-entity attacks start); UTF-8 or UTF-16 only
   (the encodings Office Open XML allows — a part declaring ``gbk`` or an unknown
   encoding is refused by name, not half-read); at most :data:`MAX_TAGS` tags in a part
-  parsed as a tree. Large parts (worksheets, shared strings) are parsed incrementally
+  parsed as a tree. Worksheets and shared strings are read with :func:`select`: a part
+  under :data:`TREE_BYTES` as a tree (the C parser, fastest), a larger one incrementally
   with :func:`iterparse`, which keeps only the element being read.
 
 Errors are :class:`~reportcheck.errors.InputError` naming the file and the part.
@@ -45,6 +46,9 @@ MAX_TAGS = 400_000
 """Tags (``<``) of a part parsed as a whole tree (a long report has 50–150 thousand)."""
 MAX_DEPTH = 100
 """Nesting of the elements of a part read incrementally (Office writes fewer than 20)."""
+TREE_BYTES = 1024 * 1024
+"""A part up to this size is read by :func:`select` as a whole tree (a report's sheets are
+10–100 KB; the tree of 1 MiB of XML is a few MB), a larger one incrementally."""
 
 ZIP_ERRORS = (
     zipfile.BadZipFile,
@@ -162,6 +166,23 @@ class Package:
             return None
         return self._iter(raw, part, release_depth)
 
+    def select(
+        self, part: str, names: frozenset[str], release_depth: int = 1
+    ) -> Iterator[Element] | None:
+        """The elements of ``part`` named ``names`` (None when absent); see :func:`select`."""
+        raw = self.read(part)
+        if raw is None:
+            return None
+        return self._select(raw, part, names, release_depth)
+
+    def _select(
+        self, raw: bytes, part: str, names: frozenset[str], release_depth: int
+    ) -> Iterator[Element]:
+        try:
+            yield from select(raw, part, names, release_depth)
+        except XMLRefused as exc:
+            raise self.error(exc.zh, exc.en) from None
+
     def _iter(self, raw: bytes, part: str, release_depth: int) -> Iterator[Element]:
         try:
             yield from iterparse(raw, part, release_depth)
@@ -244,6 +265,37 @@ def parse(raw: bytes, part: str) -> Element:
         raise XMLMalformed(
             f"{part} 不是有效的 XML（{exc}）", f"{part} is not valid XML ({exc})"
         ) from None
+
+
+def select(
+    raw: bytes, part: str, names: frozenset[str], release_depth: int = 1
+) -> Iterator[Element]:
+    """The elements of a part whose local name (the tag without its namespace) is in
+    ``names``, in document order, each whole (with its children).
+
+    A part up to :data:`TREE_BYTES` is parsed as one tree (:func:`parse`, its guards and
+    :data:`MAX_TAGS`), a larger one with :func:`iterparse` (``release_depth`` as there), so
+    that memory stays bounded. Both give the same elements.
+    """
+    if len(raw) > TREE_BYTES:
+        local: dict[str, bool] = {}
+        for el in iterparse(raw, part, release_depth):
+            if _named(el.tag, names, local):
+                yield el
+        return
+    root = parse(raw, part)
+    local = {}
+    for el in root.iter():
+        if _named(el.tag, names, local):
+            yield el
+
+
+def _named(tag: str, names: frozenset[str], seen: dict[str, bool]) -> bool:
+    """Whether ``tag``'s local name is one of ``names`` (remembered per tag)."""
+    hit = seen.get(tag)
+    if hit is None:
+        hit = seen[tag] = (tag[tag.index("}") + 1 :] if tag[:1] == "{" else tag) in names
+    return hit
 
 
 _CHUNK = 1 << 16

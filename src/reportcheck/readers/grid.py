@@ -357,6 +357,24 @@ def locate(grids: list[Grid], version: str) -> Located:
     return found
 
 
+def holds_table(grid: Grid, table_id: str, version: str) -> bool:
+    """Whether :func:`locate` would find the table ``table_id`` of ``version`` in ``grid``
+    alone — the same test, without reading the values (RC007 asks it of every sheet)."""
+    if table_id == "review_litigation":
+        return _review_head(_lines(grid)) is not None
+    tdef = FORMATS[version].table(table_id)
+    matched: set[str] = set()
+    for line in _lines(grid):
+        if not line.labels or _is_header(line, tdef):
+            continue
+        rdef = match_row(tdef, line.labels)
+        if rdef is not None:
+            matched.add(rdef.id)
+            if len(matched) >= 2:
+                return True
+    return False
+
+
 # ------------------------------------------------------------------ 表二 and 表三
 
 
@@ -543,14 +561,7 @@ _OUTCOME_KEYS = {k for c in REVIEW_LITIGATION.columns for k in c.keys}
 def _review_table(grid: Grid, findings: list[Finding]) -> TableData | None:
     """表四: a header naming 行政复议 and 行政诉讼, then one row of 15 values."""
     lines = _lines(grid)
-    head = None
-    for i, line in enumerate(lines):
-        keys = [label_key(t) for t in line.labels]
-        if _REVIEW in keys and any(k.startswith(_LITIGATION) for k in keys):
-            head = i
-            break
-    if head is None:
-        head = _review_head_apart(lines)
+    head = _review_head(lines)
     if head is None:
         return None
     data = TableData("review_litigation", location=_first_location(grid, lines[head].row))
@@ -607,6 +618,15 @@ def _review_table(grid: Grid, findings: list[Finding]) -> TableData | None:
     if blank_row is not None:  # a template's data row, left empty: its cells are blank
         _fill_review(data, blank_row)
     return data
+
+
+def _review_head(lines: list[_Line]) -> int | None:
+    """The index of 表四's header line: 行政复议 and 行政诉讼 on one line, else apart."""
+    for i, line in enumerate(lines):
+        keys = [label_key(t) for t in line.labels]
+        if _REVIEW in keys and any(k.startswith(_LITIGATION) for k in keys):
+            return i
+    return _review_head_apart(lines)
 
 
 def _review_head_apart(lines: list[_Line]) -> int | None:

@@ -79,7 +79,7 @@ def _more_reports(report: Report, grids: list[Grid], hidden: set[str]) -> list[F
     is checked — said, never silent. A hidden sheet (last year's copy) does not count."""
     from reportcheck.findings.catalogue import Tr, emit
     from reportcheck.model.tables import TABLE_EN, TABLE_SHORT
-    from reportcheck.readers.grid import locate
+    from reportcheck.readers.grid import holds_table
 
     visible = [g for g in grids if g.name not in hidden]
     if len(visible) < 2 or report.format_version is None:
@@ -93,7 +93,7 @@ def _more_reports(report: Report, grids: list[Grid], hidden: set[str]) -> list[F
         others = [
             g.name
             for g in visible
-            if g.name != used and table_id in locate([g], report.format_version).tables
+            if g.name != used and holds_table(g, table_id, report.format_version)
         ]
         if not others:
             continue
@@ -264,6 +264,8 @@ class _Workbook:
     """Names of the hidden sheets."""
     formats: list[tuple[int, str | None]] = field(default_factory=list)
     """Number format of each cell style (``styles.xml``), by the cells' ``s`` index."""
+    plain_styles: frozenset[str] = frozenset()
+    """The ``s`` values of styles that show a number as it is (no date, %, 万 format)."""
 
     def __post_init__(self) -> None:
         if self.data[:8] == _OLE:
@@ -356,15 +358,11 @@ class _Workbook:
         part = next(
             (p for t, p in rels.values() if t.endswith("/sharedStrings")), "xl/sharedStrings.xml"
         )
-        elements = self.pkg.iterparse(part, release_depth=2)
+        # a huge table of strings is read incrementally, never whole in memory
+        elements = self.pkg.select(part, _SI, release_depth=2)
         if elements is None:
             return []
-        out: list[str] = []
-        for el in elements:  # read incrementally: a huge table of strings never sits in memory
-            tag = el.tag
-            if tag.endswith("}si") or tag == "si":
-                out.append(_rich_text(el, _ns(el)))
-        return out
+        return [_rich_text(el, _ns(el)) for el in elements]
 
     # -- cells
 
@@ -372,12 +370,19 @@ class _Workbook:
         refs = self.sheets()
         strings = self.shared_strings()
         self.formats = self.number_formats()
+        from reportcheck.readers.numfmt import DATE_IDS
+
+        self.plain_styles = frozenset(
+            str(i)
+            for i, (fid, code) in enumerate(self.formats)
+            if code is None and fid not in DATE_IDS
+        )
         # Visible sheets first: a hidden copy of last year's tables must not win.
         refs.sort(key=lambda s: s.hidden)
         self.hidden = {ref.name for ref in refs if ref.hidden}
         out: list[Grid] = []
         for ref in refs:
-            elements = self.pkg.iterparse(ref.part, release_depth=3)
+            elements = self.pkg.select(ref.part, _SHEET_PARTS, release_depth=3)
             if elements is None:
                 raise InputError(
                     self.path,
@@ -386,6 +391,11 @@ class _Workbook:
                 )
             out.append(_SheetReader(self, ref.name, strings).read(elements))
         return out
+
+
+_SI = frozenset({"si"})
+_SHEET_PARTS = frozenset({"row", "mergeCell"})
+"""The elements of a worksheet read: rows (with their cells) and merged ranges."""
 
 
 def _ns(root: Element) -> str:
@@ -420,7 +430,7 @@ class _SheetReader:
         self.shared: dict[str, _Shared] = {}
 
     def read(self, elements: Iterator[Element]) -> Grid:
-        """The sheet from its elements as they end (:meth:`Package.iterparse`)."""
+        """The sheet from its rows and merged ranges (:meth:`Package.select`)."""
         grid = Grid(self.name, by_header=True)
         row_no = 0
         merges: list[str] = []
@@ -567,7 +577,7 @@ class _SheetReader:
             if value is None:
                 return GridCell(vtext, loc, formula=formula)
             style = c.get("s")
-            if style and style != "0":
+            if style and style != "0" and style not in self.book.plain_styles:
                 shown = self._shown(value, style)
                 if shown is not None:
                     return GridCell(shown[0], loc, value=value, formula=formula, shown_as=shown[1])
