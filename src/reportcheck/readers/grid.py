@@ -275,8 +275,6 @@ class Located:
 
     tables: dict[str, TableData] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
-    labels: list[str] = field(default_factory=list)
-    """Every label text seen (for version detection)."""
 
 
 def all_labels(grids: Iterable[Grid]) -> list[str]:
@@ -339,7 +337,7 @@ def locate_in_report(report: Report, grids: list[Grid], settings: Settings) -> L
 def locate(grids: list[Grid], version: str) -> Located:
     """Find 表二, 表三 and 表四 of ``version`` in the grids."""
     fmt = FORMATS[version]
-    found = Located(labels=all_labels(grids))
+    found = Located()
     for tdef in (fmt.table("applications"), fmt.table("proactive_disclosure")):
         for i, g in enumerate(grids):
             data = _rows_table(g, tdef, found.findings)
@@ -427,8 +425,20 @@ def _rows_table(
 
 
 def _is_header(line: _Line, tdef: TableDef) -> bool:
-    keys = {k for c in tdef.columns for k in c.keys}
+    keys = _header_keys(tdef.columns)
     return any(label_key(t) in keys for t in line.labels)
+
+
+_HEADER_KEYS: dict[int, tuple[tuple[ColumnDef, ...], frozenset[str]]] = {}
+
+
+def _header_keys(columns: tuple[ColumnDef, ...]) -> frozenset[str]:
+    """The label keys of a table's column headers (remembered by identity: hashing the
+    definitions would cost more than the set)."""
+    hit = _HEADER_KEYS.get(id(columns))
+    if hit is None or hit[0] is not columns:
+        hit = _HEADER_KEYS[id(columns)] = (columns, frozenset(k for c in columns for k in c.keys))
+    return hit[1]
 
 
 def _first_location(grid: Grid, row: int) -> Location | None:

@@ -136,6 +136,11 @@ def column_letter(col: int) -> str:
     return out
 
 
+@lru_cache(maxsize=65536)  # immutable, and the same places recur in every workbook of a batch
+def _location(prefix: str, row: int, col: int) -> Location:
+    return Location(f"{prefix}{column_letter(col)}{row}")
+
+
 _REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,9})$")
 
 
@@ -404,6 +409,12 @@ def _ns(root: Element) -> str:
     return tag[: tag.index("}") + 1] if tag.startswith("{") else ""
 
 
+@lru_cache(maxsize=16)
+def _cell_tags(ns: str) -> tuple[str, str, str]:
+    """The tags of a cell's value, formula and inline string in namespace ``ns``."""
+    return f"{ns}v", f"{ns}f", f"{ns}is"
+
+
 def _rich_text(si: Element, ns: str) -> str:
     """Text of a shared or inline string: ``<t>`` or the ``<t>`` of each run ``<r>``."""
     parts: list[str] = []
@@ -543,21 +554,28 @@ class _SheetReader:
         )
 
     def _cell(self, c: Element, ns: str, row: int, col: int) -> GridCell:
-        loc = Location(f"{self.prefix}{column_letter(col)}{row}")
-        kind = c.get("t", "n")
+        loc = _location(self.prefix, row, col)
         if not len(c):  # <c r="D7" s="3"/>: a styled empty cell, the commonest kind
             return GridCell("", loc)
-        v_el = c.find(f"{ns}v")
+        kind = c.get("t", "n")
+        v_tag, f_tag, is_tag = _cell_tags(ns)
+        v_el = f_el = is_el = None
+        for child in c:  # the first of each, as find() would give
+            tag = child.tag
+            if tag == v_tag:
+                v_el = child if v_el is None else v_el
+            elif tag == f_tag:
+                f_el = child if f_el is None else f_el
+            elif tag == is_tag:
+                is_el = child if is_el is None else is_el
         vtext = v_el.text if v_el is not None else None
         formula: str | None = None
-        f_el = c.find(f"{ns}f")
         if f_el is not None:
             formula = self._formula(f_el, row, col)
             # <v/> is an empty text result for t="str", no result at all otherwise
             if v_el is None or (not vtext and kind != "str"):
                 return GridCell("", loc, formula=formula, no_cached_value=True)
         if kind == "inlineStr":
-            is_el = c.find(f"{ns}is")
             text = _rich_text(is_el, ns) if is_el is not None else (vtext or "")
             return GridCell(text, loc, formula=formula)
         if vtext is None:
