@@ -81,9 +81,17 @@ _SETTINGS: list[Settings] = []
 _KEEP = False
 
 
-def _init(settings: list[Settings], keep: bool) -> None:
+def _init(settings: list[Settings], keep: bool, worker: bool = False) -> None:
     global _SETTINGS, _KEEP
     _SETTINGS, _KEEP = settings, keep
+    if worker:
+        import gc
+
+        # A worker reads file after file: what it imported stays (frozen, never scanned),
+        # and a file's objects are freed by reference counting, so the cycle collector
+        # need not run every 700 allocations (~4 % of a workbook's time).
+        gc.freeze()
+        gc.set_threshold(50_000, 20, 20)
 
 
 def _work(
@@ -227,7 +235,7 @@ class Batch:
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
         ctx = multiprocessing.get_context(method)
         chunk = max(1, min(16, len(tasks) // (jobs * 8)))
-        with ctx.Pool(jobs, initializer=_init, initargs=(table, self.keep_reports)) as pool:
+        with ctx.Pool(jobs, initializer=_init, initargs=(table, self.keep_reports, True)) as pool:
             yield from pool.imap(_work, tasks, chunksize=chunk)
 
     def _load(self, index: int) -> FileResult:

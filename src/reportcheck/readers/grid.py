@@ -237,16 +237,23 @@ def _lines(grid: Grid) -> list[_Line]:
     if grid._by_row is not None and grid._lines is not None:
         return grid._lines  # finished grids do not change: split their rows once
     out: list[_Line] = []
+    cells, cover = grid.cells, grid._cover
     for r in grid.rows:
         labels: list[str] = []
         label_cols: list[int] = []
         values: list[tuple[int, GridCell]] = []
         seen: set[tuple[int, int]] = set()
         for c in grid.row_cols(r):
-            origin = grid.origin(r, c)
-            cell = grid.at(r, c)
+            here = (r, c)  # grid.origin() and grid.at(), inline: this loop is hot
+            covering = cover.get(here)
+            origin = covering or here
+            cell = cells.get(here)
             if cell is None:
-                continue
+                if covering is None:
+                    continue
+                cell = cells.get(covering)
+                if cell is None:
+                    continue
             merged_here = origin != (r, c)
             if origin in seen:
                 continue
@@ -430,6 +437,15 @@ def _is_header(line: _Line, tdef: TableDef) -> bool:
 
 
 _HEADER_KEYS: dict[int, tuple[tuple[ColumnDef, ...], frozenset[str]]] = {}
+_COLUMN_IDS: dict[int, tuple[tuple[ColumnDef, ...], tuple[str, ...]]] = {}
+
+
+def _column_ids(columns: tuple[ColumnDef, ...]) -> tuple[str, ...]:
+    """The ids of ``columns`` (remembered by identity, as :func:`_header_keys`)."""
+    hit = _COLUMN_IDS.get(id(columns))
+    if hit is None or hit[0] is not columns:
+        hit = _COLUMN_IDS[id(columns)] = (columns, tuple(c.id for c in columns))
+    return hit[1]
 
 
 def _header_keys(columns: tuple[ColumnDef, ...]) -> frozenset[str]:
@@ -453,7 +469,7 @@ def _header_positions(
     grid: Grid, columns: tuple[ColumnDef, ...], row: int, top: int
 ) -> dict[str, int]:
     """Grid columns of the headers naming ``columns``, searching up from ``row``."""
-    key = (row, top, tuple(c.id for c in columns))
+    key = (row, top, _column_ids(columns))
     cached = grid.header_cache.get(key)
     if cached is not None:
         return cached
@@ -544,6 +560,15 @@ def _row_values(
 
 
 def _cell(cell: GridCell, col: ColumnDef) -> Cell:
+    number = cell.value
+    if (
+        type(number) is int
+        and cell.shown_as is None
+        and not cell.no_cached_value
+        and number.bit_length() <= _SMALL_INT
+    ):  # the commonest cell, an Excel count: what parse_cell gives, without its tests
+        text = cell.text or str(number)
+        return Cell(number, text, CellState.NUMBER, cell.location, None, cell.formula)
     if cell.no_cached_value:
         return Cell(None, "", CellState.FORMULA_NO_VALUE, cell.location, formula=cell.formula)
     if cell.shown_as == "date":  # a count typed as 1-21 became a date: what Excel shows
@@ -559,6 +584,10 @@ def _cell(cell: GridCell, col: ColumnDef) -> Cell:
             parsed.value, cell.text, parsed.state, parsed.location, parsed.unit, parsed.formula
         )
     return parsed
+
+
+_SMALL_INT = 49
+"""Bits of an int that is certainly below 10**15 (MAX_DIGITS digits), hence a number."""
 
 
 # ------------------------------------------------------------------ 表四
