@@ -269,6 +269,8 @@ class _Workbook:
     """Names of the hidden sheets."""
     formats: list[tuple[int, str | None]] = field(default_factory=list)
     """Number format of each cell style (``styles.xml``), by the cells' ``s`` index."""
+    rels: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
+    """Relationships already read, by part (the workbook's are asked for three times)."""
     plain_styles: frozenset[str] = frozenset()
     """The ``s`` values of styles that show a number as it is (no date, %, 万 format)."""
 
@@ -319,6 +321,11 @@ class _Workbook:
 
     def _rels(self, part: str) -> dict[str, tuple[str, str]]:
         """Relationships of ``part``: id → (type, target part path)."""
+        if part not in self.rels:
+            self.rels[part] = self._read_rels(part)
+        return self.rels[part]
+
+    def _read_rels(self, part: str) -> dict[str, tuple[str, str]]:
         folder, name = posixpath.split(part)
         root = self.pkg.xml(f"{folder}/_rels/{name}.rels")
         out: dict[str, tuple[str, str]] = {}
@@ -667,7 +674,7 @@ def extract_metadata(grids: list[Grid], date1904: bool = False) -> Metadata:
             text = cell.text.strip()
             if not text or cell.value is not None:
                 continue
-            if md.title is None:
+            if md.title is None and "政府信息公开" in text:  # what _TITLE needs, cheaply
                 m = _TITLE.search(text.translate(_FULLWIDTH_DIGITS))
                 if m:
                     md.title = text
@@ -676,7 +683,7 @@ def extract_metadata(grids: list[Grid], date1904: bool = False) -> Metadata:
                     if agency:
                         md.agency = agency
                     continue
-            inline = _INLINE.match(text)
+            inline = _INLINE.match(text) if ":" in text or "：" in text else None
             if inline:
                 name = _FIELD_OF[label_key(inline["label"])]
                 pairs.setdefault(name, GridCell(inline["value"], cell.location))

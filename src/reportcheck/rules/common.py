@@ -7,7 +7,33 @@ from typing import Any
 from reportcheck.findings import Term
 from reportcheck.findings.catalogue import Tr
 from reportcheck.model.report import Cell, Report
-from reportcheck.model.tables import TABLE_EN, TABLE_SHORT, ColumnDef, RowDef
+from reportcheck.model.tables import TABLE_EN, TABLE_SHORT, ColumnDef, RowDef, TableDef
+
+_POSITIONS: dict[int, tuple[TableDef, tuple[tuple[str, str, ColumnDef], ...]]] = {}
+
+
+def positions(tdef: TableDef) -> tuple[tuple[str, str, ColumnDef], ...]:
+    """(row id, column id, column) of every cell of a table's format, in order.
+
+    Remembered per definition (by identity: definitions never change once made), since
+    every value rule walks them for every file.
+    """
+    hit = _POSITIONS.get(id(tdef))
+    if hit is None or hit[0] is not tdef:
+        cells = tuple((r.id, c.id, c) for r in tdef.rows for c in r.columns)
+        hit = _POSITIONS[id(tdef)] = (tdef, cells)
+    return hit[1]
+
+
+_KEYS: dict[int, tuple[TableDef, frozenset[tuple[str, str]]]] = {}
+
+
+def position_keys(tdef: TableDef) -> frozenset[tuple[str, str]]:
+    """The (row id, column id) of every cell of a table's format (see :func:`positions`)."""
+    hit = _KEYS.get(id(tdef))
+    if hit is None or hit[0] is not tdef:
+        hit = _KEYS[id(tdef)] = (tdef, frozenset((r, c) for r, c, _ in positions(tdef)))
+    return hit[1]
 
 
 def where(report: Report, table: str, row: str | None = None, column: str | None = None) -> str:

@@ -11,7 +11,7 @@ from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.labels import label_key
 from reportcheck.model.report import CellState, Report
 from reportcheck.model.tables import FORMATS, TABLE_EN, TABLE_IDS, RowDef, version_for_year
-from reportcheck.rules.common import table_name
+from reportcheck.rules.common import position_keys, table_name
 from reportcheck.rules.onpage import line_at, row_on_page, table_on_page
 from reportcheck.rules.registry import rule
 
@@ -134,6 +134,8 @@ def missing_column(report: Report, settings: Settings) -> Iterator[Finding]:
     """A column of the format is missing from a table that is present."""
     for table_id, data in report.tables.items():
         tdef = report.table_def(table_id)
+        if data.cells.keys() >= position_keys(tdef):
+            continue  # every cell of the format is there (the usual case): nothing to say
         present_rows = [r for r in tdef.rows if any((r.id, c.id) in data.cells for c in r.columns)]
         whole_missing: set[str] = set()
         for c in tdef.columns:

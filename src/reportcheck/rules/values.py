@@ -12,7 +12,7 @@ from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.report import Cell, CellState, Report
 from reportcheck.model.tables import TABLE_SHORT, ColumnDef, ValueKind
 from reportcheck.model.values import elide, long_number_digits, words_number
-from reportcheck.rules.common import cell_fields, cell_name, shown, table_name
+from reportcheck.rules.common import cell_fields, cell_name, positions, shown, table_name
 from reportcheck.rules.registry import rule
 
 _EXPECT = {
@@ -28,12 +28,11 @@ _IMPLAUSIBLE_WAN = Decimal(1_000_000)
 
 def _cells(report: Report) -> Iterator[tuple[str, str, str, ColumnDef, Cell]]:
     for table_id, data in report.tables.items():
-        tdef = report.table_def(table_id)
-        for r in tdef.rows:
-            for c in r.columns:
-                cell = data.get(r.id, c.id)
-                if cell is not None:
-                    yield table_id, r.id, c.id, c, cell
+        cells = data.cells
+        for row, col, cdef in positions(report.table_def(table_id)):
+            cell = cells.get((row, col))
+            if cell is not None:
+                yield table_id, row, col, cdef, cell
 
 
 @rule("RC201")
