@@ -793,7 +793,22 @@ def _match_row(table: TableDef, labels: list[str]) -> RowDef | None:
 
 
 def match_column(columns: tuple[ColumnDef, ...], text: str) -> ColumnDef | None:
-    """Find the column whose header matches ``text`` (None if none or ambiguous)."""
+    """Find the column whose header matches ``text`` (None if none or ambiguous).
+
+    Answers are remembered (readers ask about the same headers in every report), by the
+    identity of ``columns``: hashing the definitions would cost more than the answer."""
+    key = (id(columns), text)
+    hit = _COLUMN_MATCHES.get(key)
+    if hit is not None and hit[0] is columns:
+        return hit[1]
+    if len(_COLUMN_MATCHES) > 20_000:  # a long batch of odd headers: start afresh
+        _COLUMN_MATCHES.clear()
     cands = row_key_candidates(text)
     hits = [c for c in columns if any(k in c.keys for k in cands)]
-    return hits[0] if len(hits) == 1 else None
+    found = hits[0] if len(hits) == 1 else None
+    _COLUMN_MATCHES[key] = (columns, found)
+    return found
+
+
+_COLUMN_MATCHES: dict[tuple[int, str], tuple[tuple[ColumnDef, ...], ColumnDef | None]] = {}
+on_formats_changed(_COLUMN_MATCHES.clear)

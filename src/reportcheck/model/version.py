@@ -3,22 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from reportcheck.model.labels import label_key, strip_numbering
-from reportcheck.model.tables import evidence_keys, latest_version, version_for_year
+from reportcheck.model.tables import (
+    evidence_keys,
+    latest_version,
+    on_formats_changed,
+    version_for_year,
+)
 
 
 def evidence(labels: Iterable[str]) -> dict[str, list[str]]:
     """Labels (as written) that belong to only one version, per version."""
-    signatures = evidence_keys()
-    out: dict[str, list[str]] = {v: [] for v in signatures}
+    out: dict[str, list[str]] = {v: [] for v in evidence_keys()}
     for text in labels:
-        key = label_key(text)
-        bare = strip_numbering(key)  # 1.申请人无正当理由… is a 2021-only row too
-        for v, signature in signatures.items():
-            if (key in signature or bare in signature) and text not in out[v]:
+        for v in _versions_of(text):
+            if text not in out[v]:
                 out[v].append(text.strip())
     return {v: found for v, found in out.items() if found}
+
+
+@lru_cache(maxsize=8192)  # every report repeats the labels of the last one
+def _versions_of(text: str) -> tuple[str, ...]:
+    """The versions whose signature holds the label ``text``."""
+    key = label_key(text)
+    bare = strip_numbering(key)  # 1.申请人无正当理由… is a 2021-only row too
+    return tuple(v for v, sig in evidence_keys().items() if key in sig or bare in sig)
+
+
+on_formats_changed(_versions_of.cache_clear)
 
 
 def detect(ev: dict[str, list[str]]) -> str | None:
