@@ -141,3 +141,44 @@ def test_the_streamed_sarif_is_the_document(office: Path) -> None:
     buf = io.StringIO()
     sarif.write(results, buf, "en", office.parent)
     assert json.loads(buf.getvalue()) == sarif.document(results, "en", office.parent)
+
+
+@pytest.mark.parametrize("previous", [False, True])
+def test_a_few_files_held_in_memory_give_what_the_spool_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, previous: bool
+) -> None:
+    """Issue 13: a handful of files checked in-process keep their results in memory (no
+    spool, no pickling); the results are those read back from the spool, and each call of
+    results() gives fresh ones (the baseline filters the first pass in place)."""
+    import reportcheck.batch as batch
+
+    last = Submission.valid(year=2023, agency="示例县审计局")
+    last.add("applications", "carried_forward", "natural_person", 2)
+    last.write(tmp_path / "2023.json")
+    Submission.valid(year=2024, agency="示例县审计局").write(tmp_path / "2024.json")
+    Submission.valid(year=2022, agency="示例县审计局").write(tmp_path / "2022.json")
+    files = [str(tmp_path / "2024.json"), str(tmp_path / "2023.json")]
+    prev = str(tmp_path / "2022.json") if previous else None
+
+    def streamed(in_memory: int) -> tuple[str, str, bool, dict[str, int]]:
+        monkeypatch.setattr(batch, "IN_MEMORY", in_memory)
+        with Batch(files, lambda p: Settings(), previous=prev, jobs=1) as run:
+            run.run()
+            first = list(run.results())
+            shown = json_.render(first)
+            held = bool(run._held)
+            for r in first:  # as the baseline does: the first pass is changed in place
+                r.findings = []
+                if r.report is not None:
+                    r.report.previous = None
+            second = list(run.results())
+        return shown, json_.render(second), held, run.counts
+
+    spooled, spooled_again, held, counts = streamed(0)
+    assert not held
+    kept, kept_again, held, kept_counts = streamed(8)
+    assert held
+    assert kept == spooled == kept_again == spooled_again  # fresh each time
+    doc = json.loads(kept)["files"][0]
+    assert doc["findings"] and doc["previous"]  # paired, with cross-year findings
+    assert kept_counts == counts

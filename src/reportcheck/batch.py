@@ -12,14 +12,14 @@
    spool, given its cross-year findings, handed to the renderers and dropped.
 
 The output is the same as :func:`reportcheck.api.validate_paths` gives, in the same order,
-for any number of jobs.
+for any number of jobs. A batch of a few files checked in-process (one file, as a clerk
+runs it) keeps its results in memory instead: no spool, no pickling (issue 13).
 """
 
 from __future__ import annotations
 
+import copy
 import os
-import pickle
-import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import IO, Any
@@ -99,6 +99,17 @@ def _work(
 ) -> tuple[int, bytes, Item | None, tuple[int, ...]]:
     """Read and check one file (or the bytes given for it): (index, pickled result,
     pairing facts, counts)."""
+    import pickle
+
+    index, result, facts, counts = _check(task)
+    return index, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), facts, counts
+
+
+def _check(
+    task: tuple[int, str, int, bytes | None],
+) -> tuple[int, FileResult, Item | None, tuple[int, ...]]:
+    """Read and check one file (or the bytes given for it): (index, result with the slim
+    report unless kept, pairing facts, counts)."""
     index, path, key, data = task
     if data is None:
         result = validate_path(path, _SETTINGS[key])
@@ -113,8 +124,7 @@ def _work(
         facts = item(result.report)
         if not _KEEP:
             result.report = slim(result.report)
-    blob = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-    return index, blob, facts, _counts(result)
+    return index, result, facts, _counts(result)
 
 
 def _counts(r: FileResult) -> tuple[int, ...]:
@@ -135,6 +145,10 @@ def _counts(r: FileResult) -> tuple[int, ...]:
 
 
 # ------------------------------------------------------------------ the main process
+
+IN_MEMORY = 8
+"""A batch of at most this many files checked in-process keeps its results in memory (no
+spool file, no pickling); a larger one spools them, so that memory stays flat."""
 
 
 @dataclass
@@ -174,6 +188,7 @@ class Batch:
     _extra: dict[int, list[Finding]] = field(default_factory=dict)
     _previous: dict[int, Report] = field(default_factory=dict)
     _spool: IO[bytes] | None = None
+    _held: dict[int, FileResult] = field(default_factory=dict)
     _last: Report | None = None
 
     def run(self) -> None:
@@ -186,7 +201,6 @@ class Batch:
         elif self.previous is not None:
             path = str(self.previous)
             self._last = slim(read_path(path, self.settings_for(path)))
-        self._spool = tempfile.TemporaryFile()  # noqa: SIM115 -- closed by close()
         self._entries = [_Entry(p, skip=self.skipped.get(p)) for p in self.files]
         totals = [0] * 6
         tasks: list[tuple[int, str, int, bytes | None]] = []
@@ -204,12 +218,19 @@ class Batch:
         done = len(self._entries) - len(tasks)
         if self.progress is not None:
             self.progress(done)
-        for index, blob, facts, counts in self._map(tasks, table):
+        for index, got, facts, counts in self._map(tasks, table):
             e = self._entries[index]
-            e.offset = self._spool.tell()
-            e.size = len(blob)
             e.facts = facts
-            self._spool.write(blob)
+            if isinstance(got, FileResult):
+                self._held[index] = got
+            else:
+                if self._spool is None:
+                    import tempfile
+
+                    self._spool = tempfile.TemporaryFile()  # noqa: SIM115 -- see close()
+                e.offset = self._spool.tell()
+                e.size = len(got)
+                self._spool.write(got)
             for k, n in enumerate(counts):
                 totals[k] += n
             done += 1
@@ -222,13 +243,14 @@ class Batch:
 
     def _map(
         self, tasks: list[tuple[int, str, int, bytes | None]], table: list[Settings]
-    ) -> Iterator[tuple[int, bytes, Item | None, tuple[int, ...]]]:
+    ) -> Iterator[tuple[int, FileResult | bytes, Item | None, tuple[int, ...]]]:
+        """Each file's (index, result or pickled result, pairing facts, counts)."""
         jobs = self.jobs or default_jobs()
         # a worker is worth its start (~30 ms) from a few files on; a handful stays in-process
         jobs = min(jobs, len(tasks) // 4 if self.jobs is None else len(tasks))
         if jobs <= 1:
             _init(table, self.keep_reports)
-            yield from map(_work, tasks)
+            yield from map(_check if len(tasks) <= IN_MEMORY else _work, tasks)
             return
         import multiprocessing
 
@@ -239,6 +261,17 @@ class Batch:
             yield from pool.imap(_work, tasks, chunksize=chunk)
 
     def _load(self, index: int) -> FileResult:
+        """A fresh copy of one file's result: callers set its findings, its report's
+        ``previous`` (as on a result read back from the spool)."""
+        held = self._held.get(index)
+        if held is not None:
+            fresh = copy.copy(held)
+            fresh.findings = list(held.findings)
+            if held.report is not None:
+                fresh.report = copy.copy(held.report)
+            return fresh
+        import pickle
+
         e = self._entries[index]
         assert self._spool is not None
         self._spool.seek(e.offset)
@@ -289,7 +322,8 @@ class Batch:
             yield r
 
     def close(self) -> None:
-        """Remove the spool."""
+        """Remove the spool (and drop the results held in memory)."""
+        self._held.clear()
         if self._spool is not None:
             self._spool.close()
             self._spool = None
