@@ -21,7 +21,7 @@ from __future__ import annotations
 import copy
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import IO, Any
 
 from reportcheck.api import (
@@ -38,6 +38,7 @@ from reportcheck.errors import InputError
 from reportcheck.findings import Finding
 from reportcheck.model.report import Report, TableData
 from reportcheck.pairing import EXPLICIT, Item, item, mismatch_finding, plan
+from reportcheck.records import record
 
 CROSS_YEAR_ROWS = {
     "applications": ("carried_over", "carried_forward"),
@@ -151,7 +152,7 @@ IN_MEMORY = 8
 spool file, no pickling); a larger one spools them, so that memory stays flat."""
 
 
-@dataclass
+@record()
 class _Entry:
     """What the main process keeps of one file: where its result is, and pairing facts."""
 
@@ -162,7 +163,7 @@ class _Entry:
     skip: InputError | None = None
 
 
-@dataclass
+@record()
 class Batch:
     """One run over many files (see the module doc).
 

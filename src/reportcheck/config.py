@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 import fnmatch
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -24,6 +24,7 @@ from typing import Any
 
 from reportcheck.errors import ConfigError
 from reportcheck.findings import Severity
+from reportcheck.records import record
 
 LEVELS = ("department", "government", "township")
 """Agency levels that have a publication deadline."""
@@ -43,7 +44,7 @@ KEYS = (
 """Every configuration key (kebab-case, as in the TOML file)."""
 
 
-@dataclass
+@record()
 class Settings:
     """Options for one validation run."""
 

@@ -9,11 +9,12 @@ with the addresses and values that were added up.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from decimal import Decimal
 from enum import StrEnum
 
 from reportcheck.model.report import Location
+from reportcheck.records import record
 
 Number = int | Decimal
 _DIGITS = re.compile(r"(\d+)")
@@ -38,7 +39,7 @@ class Severity(StrEnum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Term:
     """One cell that takes part in a relation."""
 
@@ -58,7 +59,7 @@ class Term:
         return _num(self.value) if self.value is not None else (self.raw.strip() or "空")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Check:
     """One relation evaluated: ``lhs`` terms summed against ``rhs`` terms."""
 
@@ -89,7 +90,7 @@ class Check:
         return f"{side(self.lhs)} = {_num(self.lhs_sum)}; {side(self.rhs)} = {_num(self.rhs_sum)}"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Finding:
     """One defect in one file."""
 
