@@ -6,6 +6,7 @@ thing whether they come from Excel, JSON, HTML or text.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -132,7 +133,7 @@ def long_number_digits(raw: str) -> int | None:
     head = s.split(".", 1)[0].replace(",", "")
     if len(head) > MAX_DIGITS and head.isascii() and head.isdigit():
         return len(head.lstrip("0"))
-    m = _SCIENTIFIC.match(s)
+    m = _scientific().match(s)
     if m is not None:
         try:
             dec = Decimal(s)
@@ -143,7 +144,10 @@ def long_number_digits(raw: str) -> int | None:
     return None
 
 
-_SCIENTIFIC = re.compile(r"^\d+(?:\.\d*)?[eE][+-]?\d{1,12}$")
+@functools.cache
+def _scientific() -> re.Pattern[str]:
+    # compiled on first use: a clean workbook never needs it (start-up, issue 13)
+    return re.compile(r"^\d+(?:\.\d*)?[eE][+-]?\d{1,12}$")
 
 
 def _short(value: object) -> str:
@@ -161,9 +165,14 @@ _WORD_DIGITS = {
     **dict(zip("壹贰叁肆伍陆柒捌玖", range(1, 10), strict=True)),
 }
 _WORD_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_WORDS = re.compile(
-    r"^[零〇○一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟万]+(?:件|个|项|条|次)?$"
-)
+
+
+@functools.cache
+def _words() -> re.Pattern[str]:
+    # compiled on first use: a clean workbook never needs it (start-up, issue 13)
+    return re.compile(
+        r"^[零〇○一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟万]+(?:件|个|项|条|次)?$"
+    )
 
 
 def words_number(text: str) -> int | None:
@@ -171,7 +180,7 @@ def words_number(text: str) -> int | None:
     一万二千 → 12000, 壹拾贰 → 12 (a trailing 件/个/项/条/次 allowed). None when the text
     is not such a number, or says it in a way that is not certain (三一, 十十)."""
     s = text.strip().replace(" ", "").replace("\u3000", "")
-    if not s or not _WORDS.match(s):
+    if not s or not _words().match(s):
         return None
     s = s.rstrip("件个项条次")
     total = 0
