@@ -4,6 +4,8 @@ names, the GitHub job summary, stdin."""
 from __future__ import annotations
 
 import dataclasses
+import io
+import json
 import os
 import pty
 import re
@@ -430,3 +432,73 @@ def test_no_config_with_config_is_an_error(tmp_path: Path) -> None:
     assert code == 2 and "--no-config" in err and "--config" in err
     code, _, err = _validate(["a.json", "--baseline", "k", "--write-baseline", "k"], tmp_path)
     assert code == 2
+
+
+def test_github_output_and_job_summary_stream_in_one_pass(tmp_path: Path) -> None:
+    """--format github writes what render() and append_step_summary() give for the whole
+    list, from a one-shot iterator (the batch streams; nothing holds every result)."""
+    from reportcheck.render import github
+    from reportcheck.render.common import counts
+
+    results = _results(tmp_path, 1500)
+    for n in (1500, 2):  # the summary cut to 1 MiB, and whole
+        wanted = tmp_path / f"wanted-{n}.md"
+        got = tmp_path / f"got-{n}.md"
+        for f in (wanted, got):
+            f.write_text("# an earlier step\n", encoding="utf-8")
+        output.append_step_summary(results[:n], "zh", str(wanted))
+        buf = io.StringIO()
+        one_shot = iter(results[:n])
+        output.stream(one_shot, "github", buf, "zh", counts(results[:n]), step_summary=str(got))
+        assert next(one_shot, None) is None
+        assert buf.getvalue() == github.render(results[:n], "zh")
+        assert got.read_text("utf-8") == wanted.read_text("utf-8")
+
+
+def test_markdown_and_gitlab_outputs_stream(tmp_path: Path) -> None:
+    from reportcheck.render import gitlab, markdown
+    from reportcheck.render.common import counts
+
+    results = [*_results(tmp_path, 3), *_examples()]
+    for fmt, render in (
+        ("markdown", lambda rs, lang: markdown.render(rs, lang)),
+        ("gitlab", lambda rs, lang: gitlab.render(rs, lang, ROOT)),
+    ):
+        for lang in ("zh", "en"):
+            for some in (results, results[:1], []):
+                buf = io.StringIO()
+                output.stream(iter(some), fmt, buf, lang, counts(some), project_root=ROOT)
+                assert buf.getvalue() == render(some, lang), (fmt, lang, len(some))
+    assert json.loads(gitlab.render([], "zh")) == []
+
+
+RUN = (sys.executable, "-m", "reportcheck", "validate")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "lang", "snapshot"),
+    [
+        ("github", "zh", "github-examples-zh.txt"),
+        ("markdown", "en", "markdown-examples-en.txt"),
+        ("gitlab", "zh", "gitlab-examples-zh.txt"),
+    ],
+)
+def test_streamed_outputs_match_their_snapshots(fmt: str, lang: str, snapshot: str) -> None:
+    """The outputs written as the results come are those made from the whole list before
+    (tests/snapshots, recorded from that implementation)."""
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("GITHUB_STEP_SUMMARY", "GITHUB_ACTIONS")
+    }
+    args = ["examples/invalid", "examples", "--format", fmt, "--lang", lang, "--project-root", "."]
+    done = subprocess.run(
+        [*RUN, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    wanted = (ROOT / "tests" / "snapshots" / snapshot).read_text("utf-8")
+    assert done.stdout == wanted

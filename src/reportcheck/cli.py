@@ -475,7 +475,6 @@ def _render(
     from reportcheck.render.common import summary_line
 
     color = out.color_setting(no_color, to_file=output is not None)
-    listed: list[FileResult] | None = None
     try:
         with (
             out.open_atomic(output)
@@ -489,7 +488,7 @@ def _render(
                     fh.write(concise.statistics_json(results, lang, counts))
                 else:
                     fh.write(concise.statistics(results, lang, counts))
-            elif fmt in out.STREAMED:
+            else:
                 out.stream(
                     results,
                     fmt,
@@ -501,20 +500,8 @@ def _render(
                     color=color,
                     project_root=project_root,
                     docs_url=docs_url,
+                    step_summary=os.environ.get("GITHUB_STEP_SUMMARY") or None,
                 )
-            else:
-                listed = list(results)
-                text = out.render(
-                    listed,
-                    fmt,
-                    lang,
-                    thresholds=thresholds,
-                    show_info=not quiet,
-                    color=color,
-                    project_root=project_root,
-                    docs_url=docs_url,
-                )
-                fh.write(text)
     except OSError as exc:
         if output is None:
             raise
@@ -523,12 +510,6 @@ def _render(
         typer.echo(summary_line(counts, lang))
     elif fmt in out.MACHINE and not statistics:
         typer.echo(summary_line(counts, lang), err=True)
-    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if fmt == "github" and summary_file and listed is not None:
-        try:
-            out.append_step_summary(listed, lang, summary_file)
-        except OSError as exc:
-            typer.echo(f"reportcheck: {summary_file}: cannot write: {exc.strerror}", err=True)
 
 
 @contextmanager

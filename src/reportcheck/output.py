@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO
@@ -113,9 +114,9 @@ def render_terminal(
     return buf.getvalue()
 
 
-STREAMED = ("terminal", "concise", "json", "sarif", "junit")
-"""Formats written file by file as the results come (memory does not grow with the batch);
-the others (github, markdown) are made from the whole list."""
+STREAMED = FORMATS
+"""Formats written file by file as the results come: every one (memory does not grow with
+the batch)."""
 
 
 def stream(
@@ -130,10 +131,37 @@ def stream(
     color: bool | None = None,
     project_root: str | Path | None = None,
     docs_url: str | None = None,
+    step_summary: str | None = None,
 ) -> None:
     """Write the run in ``fmt`` to ``out`` one file at a time (see :data:`STREAMED`);
-    ``counts`` are the run's totals (:func:`reportcheck.render.common.counts`)."""
-    if fmt == "json":
+    ``counts`` are the run's totals (:func:`reportcheck.render.common.counts`). For
+    ``github``, ``step_summary`` is the file the Markdown report is appended to
+    (``$GITHUB_STEP_SUMMARY``, see :func:`append_step_summary`), in the same pass."""
+    if fmt == "github":
+        from reportcheck.render import github
+
+        if step_summary is None:
+            github.write(results, out, lang, counts)
+            return
+        room = _summary_room(step_summary)
+        try:
+            summary = open(step_summary, "a", encoding="utf-8")  # noqa: SIM115 -- closed below
+        except OSError as exc:
+            sys.stderr.write(f"reportcheck: {step_summary}: cannot write: {exc.strerror}\n")
+            github.write(results, out, lang, counts)
+            return
+        with summary:
+            github.write(results, out, lang, counts, summary, room)
+            summary.write("\n")
+    elif fmt == "markdown":
+        from reportcheck.render import markdown
+
+        markdown.write(results, out, lang, counts)
+    elif fmt == "gitlab":
+        from reportcheck.render import gitlab
+
+        gitlab.write(results, out, lang, project_root)
+    elif fmt == "json":
         from reportcheck.render import json_
 
         json_.write(results, out, lang, counts)
@@ -168,17 +196,7 @@ def stream(
             out.write(text[: text.rstrip("\n").rfind("\n") + 1])  # its lines, not the total
         out.write(summary_line(counts, lang) + "\n")
     else:
-        text = render(
-            list(results),
-            fmt,
-            lang,
-            thresholds=thresholds,
-            show_info=show_info,
-            color=color,
-            project_root=project_root,
-            docs_url=docs_url,
-        )
-        out.write(text)
+        raise ValueError(f"unknown output format {fmt!r}")
 
 
 @contextlib.contextmanager
@@ -254,10 +272,15 @@ def append_step_summary(results: Sequence[FileResult], lang: str, path: str) -> 
     note saying what was cut) so that the file stays within :data:`STEP_SUMMARY_LIMIT`."""
     from reportcheck.render import markdown
 
+    room = _summary_room(path)
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(markdown.render(results, lang, max_bytes=room) + "\n")
+
+
+def _summary_room(path: str) -> int:
+    """Bytes the step summary may still take (at least 1 KiB: a note that it was cut)."""
     try:
         already = os.path.getsize(path)
     except OSError:
         already = 0
-    room = max(STEP_SUMMARY_LIMIT - already - 1, 1024)
-    with open(path, "a", encoding="utf-8") as fh:
-        fh.write(markdown.render(results, lang, max_bytes=room) + "\n")
+    return max(STEP_SUMMARY_LIMIT - already - 1, 1024)

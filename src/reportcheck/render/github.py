@@ -15,11 +15,14 @@ also ``:`` and ``,``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+import shutil
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import IO
 
 from reportcheck.api import FileResult
 from reportcheck.findings import Finding, Severity
-from reportcheck.render.common import finding_line, relative, summary_line, where
+from reportcheck.render.common import counts, finding_line, relative, summary_line, where
 
 MAX_PER_TYPE = 10
 """GitHub shows at most this many annotations of one type per step."""
@@ -75,38 +78,74 @@ def annotation(f: Finding, path: str, lang: str) -> str:
 
 def render(results: Sequence[FileResult], lang: str = "zh") -> str:
     """Annotations (at most 10 per type), every finding as a log line, a closing summary."""
-    items: list[tuple[str, str]] = []  # (command kind, command line)
-    for r in results:
-        if r.error is not None:
-            kind = "warning" if r.error.unsupported else "error"
-            items.append(
-                (
+    buf = io.StringIO()
+    write(results, buf, lang, counts(results))
+    return buf.getvalue()
+
+
+def write(
+    results: Iterable[FileResult],
+    out: IO[str],
+    lang: str,
+    run_counts: Mapping[str, int],
+    step_summary: IO[str] | None = None,
+    summary_bytes: int | None = None,
+) -> None:
+    """:func:`render`, in one pass over the results, in memory that does not grow with the
+    batch: the first annotations of each type are kept, the log lines wait in a temporary
+    file (they follow the annotations). With ``step_summary``, the Markdown report
+    (:func:`reportcheck.render.markdown.write`, at most ``summary_bytes``) is written to it
+    in the same pass."""
+    import tempfile
+
+    kept: dict[str, list[str]] = {"error": [], "warning": [], "notice": []}
+    seen = dict.fromkeys(kept, 0)
+
+    def annotate(kind: str, line: str) -> None:
+        seen[kind] += 1
+        if len(kept[kind]) < MAX_PER_TYPE:
+            kept[kind].append(line)
+
+    def each(log: IO[str]) -> Iterator[FileResult]:
+        for r in results:
+            if r.error is not None:
+                kind = "warning" if r.error.unsupported else "error"
+                annotate(
                     kind,
                     command(kind, r.error.text(lang), file=relative(r.path), title="reportcheck"),
                 )
-            )
-        for f in r.findings:
-            if not f.waived:
-                items.append((COMMAND[f.severity], annotation(f, r.path, lang)))
-    lines: list[str] = []
-    for kind in ("error", "warning", "notice"):
-        of_kind = [line for k, line in items if k == kind]
-        if len(of_kind) > MAX_PER_TYPE:
-            more = len(of_kind) - (MAX_PER_TYPE - 1)
-            of_kind = of_kind[: MAX_PER_TYPE - 1]
-            word = {"error": "错误", "warning": "警告", "notice": "提示"}[kind]
-            of_kind.append(
-                command(
-                    kind,
-                    f"另有 {more} 个{word}未标注，见日志和作业摘要"
-                    if lang == "zh"
-                    else f"{more} more {kind}s not annotated: see the log and the job summary",
-                    title="reportcheck",
+            for f in r.findings:
+                if not f.waived:
+                    annotate(COMMAND[f.severity], annotation(f, r.path, lang))
+            for f in r.findings:
+                log.write(f"{relative(r.path)}: {finding_line(f, lang)}\n")
+            yield r
+
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+        if step_summary is not None:
+            from reportcheck.render import markdown  # only for the job summary
+
+            markdown.write(each(log), step_summary, lang, run_counts, summary_bytes)
+        else:
+            for _ in each(log):
+                pass
+        for kind in ("error", "warning", "notice"):
+            of_kind = kept[kind]
+            if seen[kind] > MAX_PER_TYPE:
+                more = seen[kind] - (MAX_PER_TYPE - 1)
+                of_kind = of_kind[: MAX_PER_TYPE - 1]
+                word = {"error": "错误", "warning": "警告", "notice": "提示"}[kind]
+                of_kind.append(
+                    command(
+                        kind,
+                        f"另有 {more} 个{word}未标注，见日志和作业摘要"
+                        if lang == "zh"
+                        else f"{more} more {kind}s not annotated: see the log and the job summary",
+                        title="reportcheck",
+                    )
                 )
-            )
-        lines.extend(of_kind)
-    for r in results:
-        for f in r.findings:
-            lines.append(f"{relative(r.path)}: {finding_line(f, lang)}")
-    lines.append(summary_line(results, lang))
-    return "\n".join(lines) + "\n"
+            for line in of_kind:
+                out.write(line + "\n")
+        log.seek(0)
+        shutil.copyfileobj(log, out)
+    out.write(summary_line(run_counts, lang) + "\n")

@@ -21,11 +21,12 @@ could not be read are one ``blocker`` issue each, so a broken upload is not sile
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from reportcheck.api import FileResult
 from reportcheck.baseline import place_key
@@ -70,34 +71,57 @@ def document(
 ) -> list[dict[str, Any]]:
     """The Code Quality report as a list of issues."""
     base = project_root(root)
+    return [one for r in results for one in _issues(r, lang, base)]
+
+
+def _issues(r: FileResult, lang: str, base: Path) -> list[dict[str, Any]]:
+    """The issues of one file."""
+    path = repo_path(r.path, base)
+    if r.error is not None:
+        if r.error.unsupported:
+            return []
+        return [
+            {
+                "type": "issue",
+                "description": r.error.text(lang),
+                "check_name": "reportcheck/unreadable",
+                "fingerprint": _fingerprint(path, "unreadable"),
+                "severity": "blocker",
+                "categories": ["Bug Risk"],
+                "location": {"path": path, "lines": {"begin": 1}},
+            }
+        ]
     issues: list[dict[str, Any]] = []
-    for r in results:
-        path = repo_path(r.path, base)
-        if r.error is not None:
-            if not r.error.unsupported:
-                issues.append(
-                    {
-                        "type": "issue",
-                        "description": r.error.text(lang),
-                        "check_name": "reportcheck/unreadable",
-                        "fingerprint": _fingerprint(path, "unreadable"),
-                        "severity": "blocker",
-                        "categories": ["Bug Risk"],
-                        "location": {"path": path, "lines": {"begin": 1}},
-                    }
-                )
+    seen: Counter[tuple[str, str, str]] = Counter()
+    for f in r.findings:
+        if f.waived:
             continue
-        seen: Counter[tuple[str, str, str]] = Counter()
-        for f in r.findings:
-            if f.waived:
-                continue
-            fpath = repo_path(f.file, base) if f.file else path
-            key = (fpath, f.code, place_key(f))
-            issues.append(issue(f, fpath, lang, seen[key]))
-            seen[key] += 1
+        fpath = repo_path(f.file, base) if f.file else path
+        key = (fpath, f.code, place_key(f))
+        issues.append(issue(f, fpath, lang, seen[key]))
+        seen[key] += 1
     return issues
 
 
 def render(results: Sequence[FileResult], lang: str = "zh", root: str | Path | None = None) -> str:
     """The Code Quality report as JSON text."""
-    return json.dumps(document(results, lang, root), ensure_ascii=False, indent=2) + "\n"
+    buf = io.StringIO()
+    write(results, buf, lang, root)
+    return buf.getvalue()
+
+
+def write(
+    results: Iterable[FileResult], out: IO[str], lang: str = "zh", root: str | Path | None = None
+) -> None:
+    """:func:`render`, written to ``out`` issue by issue as the results come (memory does
+    not grow with the batch): the same text as ``json.dumps(document(...), indent=2)``."""
+    base = project_root(root)
+    first = True
+    for r in results:
+        for one in _issues(r, lang, base):
+            # an item of a list indented by 2 is the item's own dump, indented once more
+            # (JSON strings hold no raw line break)
+            text = json.dumps(one, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            out.write(("[\n  " if first else ",\n  ") + text)
+            first = False
+    out.write("[]\n" if first else "\n]\n")

@@ -6,7 +6,9 @@ step summary. GitHub-flavoured tables; ``|`` and line breaks in cells are escape
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from typing import IO
 
 from reportcheck.api import FileResult
 from reportcheck.findings import Finding
@@ -95,12 +97,28 @@ def render(results: Sequence[FileResult], lang: str = "zh", max_bytes: int | Non
     What does not fit is left out from the end (whole rows; a file whose header does not fit
     is left out with its rows), and a closing note says how many findings and files were cut.
     """
-    lines = [f"## reportcheck: {summary_line(results, lang)}", ""]
+    buf = io.StringIO()
+    write(results, buf, lang, counts(results), max_bytes)
+    return buf.getvalue()
+
+
+def write(
+    results: Iterable[FileResult],
+    out: IO[str],
+    lang: str,
+    run_counts: Mapping[str, int],
+    max_bytes: int | None = None,
+) -> None:
+    """:func:`render`, written to ``out`` file by file as the results come (memory does not
+    grow with the batch); ``run_counts`` are the run's totals
+    (:func:`reportcheck.render.common.counts`), which the heading and the note need first."""
+    first = f"## reportcheck: {summary_line(run_counts, lang)}"
+    out.write(first + "\n")
     # room for the note, with the widest counts it can name
-    n_rows = sum(len(r.findings) for r in results)
-    note = _CUT[lang].format(limit=_size(max_bytes or 0), rows=n_rows, files=len(results))
+    n_rows = sum(run_counts[k] for k in ("error", "warning", "info", "waived"))
+    note = _CUT[lang].format(limit=_size(max_bytes or 0), rows=n_rows, files=run_counts["files"])
     budget = None if max_bytes is None else max_bytes - len(note.encode()) - 64
-    used = sum(len(x.encode()) + 1 for x in lines)
+    used = len(first.encode()) + 1 + 1
     cut_rows = 0
     cut_files: set[int] = set()
 
@@ -112,6 +130,8 @@ def render(results: Sequence[FileResult], lang: str = "zh", max_bytes: int | Non
         used += size
         return True
 
+    # the document is its lines joined by line breaks: each line after the first (the
+    # heading) is written with the break before it
     for i, r in enumerate(results):
         head_lines = [_file_line(r, lang), ""]
         if r.findings:
@@ -121,20 +141,20 @@ def render(results: Sequence[FileResult], lang: str = "zh", max_bytes: int | Non
             cut_files.add(i)
             cut_rows += len(r.findings)
             continue
-        lines.extend(head_lines)
+        out.write("\n" + "\n".join(head_lines))
         for f in r.findings:
             row = _row(f, lang)
             if fits(row):
-                lines.append(row)
+                out.write("\n" + row)
             else:
                 cut_rows += 1
                 cut_files.add(i)
         if r.findings:
-            lines.append("")
+            out.write("\n")
             used += 1
     if budget is not None and (cut_rows or cut_files):
-        lines.append(
-            _CUT[lang].format(limit=_size(max_bytes or 0), rows=cut_rows, files=len(cut_files))
+        out.write(
+            "\n"
+            + _CUT[lang].format(limit=_size(max_bytes or 0), rows=cut_rows, files=len(cut_files))
+            + "\n"
         )
-        lines.append("")
-    return "\n".join(lines)
