@@ -183,11 +183,11 @@ def collect(paths: list[str]) -> Collected:
 
     Raises :class:`InputError` for a glob that matches nothing or a folder with no files.
     """
-    import glob
-
     out = Collected()
     for p in paths:
         if any(ch in p for ch in "*?[") and not os.path.exists(p):
+            import glob  # only for a pattern (start-up, issue 13)
+
             matches = sorted(glob.glob(p, recursive=True))
             files = [m for m in matches if os.path.isfile(m)]
             if not files:

@@ -5,7 +5,6 @@ Kept apart from the family modules so that each of them imports only these few c
 
 from __future__ import annotations
 
-import string
 from collections.abc import Mapping
 from dataclasses import field
 from typing import Any, NamedTuple
@@ -53,6 +52,8 @@ class Entry:
 
 def placeholders(template: str) -> frozenset[str]:
     """The parameter names a template uses (``{where}{at}`` → ``{"where", "at"}``)."""
+    import string  # when a finding is made: a clean report needs none (start-up, issue 13)
+
     names = set()
     for _, name, spec, _conv in string.Formatter().parse(template):
         if name is not None:
