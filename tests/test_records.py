@@ -183,3 +183,17 @@ def test_what_record_does_not_do() -> None:
 
             def __eq__(self, other: object) -> bool:
                 return True
+
+
+@pytest.mark.parametrize("n", [1, 2])
+def test_equality_as_tuples(n: int) -> None:
+    """A field equal to itself counts as equal, NaN too, as in a dataclass's tuples."""
+    ns = {"__annotations__": {f"f{i}": "float" for i in range(n)}, "__doc__": "Numbers."}
+    ours = record(frozen=True)(type("Ours", (), dict(ns)))
+    theirs = dataclasses.dataclass(frozen=True)(type("Theirs", (), dict(ns)))
+    RECORDS.remove(ours)
+    nan = float("nan")
+    for cls in (ours, theirs):
+        assert cls(*[nan] * n) == cls(*[nan] * n)
+        assert cls(*[nan] * n) != cls(*[float("nan")] * n)
+        assert hash(cls(*[1.0] * n)) == hash(tuple([1.0] * n))

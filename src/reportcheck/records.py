@@ -67,7 +67,7 @@ def _record(cls: type[_T], frozen: bool, slots: bool) -> type[_T]:
         if f.kw_only is True or not f.init or isinstance(f.type, dataclasses.InitVar):
             raise TypeError(f"{cls.__qualname__}.{f.name}: kw_only, init=False or InitVar")
     shown = [f.name for f in fields if f.repr]
-    compared = attrgetter(*[f.name for f in fields if f.compare], "__class__")
+    compared = [f.name for f in fields if f.compare]
     names = tuple(f.name for f in fields)
 
     _method(cls, "__init__", _init(cls, fields, frozen))
@@ -140,13 +140,26 @@ def _repr(shown: list[str]) -> Callable[[Any], str]:
     return __repr__
 
 
-def _eq(compared: attrgetter[Any]) -> Callable[[Any, object], Any]:
-    # the class is the last item: other.__class__ is self.__class__ is tested first, as
-    # dataclass does, so that the fields are compared only between records of one class
-    def __eq__(self: Any, other: object) -> Any:
-        if other.__class__ is self.__class__:
-            return compared(self) == compared(other)
-        return NotImplemented
+def _eq(compared: list[str]) -> Callable[[Any, object], Any]:
+    """Equal when of the same class and the tuples of the compared fields are equal, as
+    dataclass compares (a tuple: an item is equal to itself, NaN too)."""
+    if len(compared) > 1:
+        get = attrgetter(*compared)  # a tuple of the values
+
+        def __eq__(self: Any, other: object) -> Any:
+            if other.__class__ is self.__class__:
+                return get(self) == get(other)
+            return NotImplemented
+
+    else:
+        names = tuple(compared)
+
+        def __eq__(self: Any, other: object) -> Any:
+            if other.__class__ is self.__class__:
+                return tuple(getattr(self, n) for n in names) == tuple(
+                    getattr(other, n) for n in names
+                )
+            return NotImplemented
 
     return __eq__
 
