@@ -177,3 +177,16 @@ def test_the_command_line_collects_cycles_rarely() -> None:
     _, collections, threshold = proc.stderr.rsplit("collections", 1)[1].split(" ", 2)
     assert int(threshold) == 50_000
     assert int(collections) <= 15  # python's own start-up collects a few times first
+
+
+@pytest.mark.parametrize("fmt", ["json", "concise"])
+def test_one_file_is_checked_without_the_batch_spool(fmt: str, tmp_path: Path) -> None:
+    """Issue 13: one file is checked in-process with its result kept in memory: no
+    temporary spool file, no pickling; nor string (a finding's template) or glob (a
+    pattern) for a clean workbook named on the command line, with no configuration
+    file above it (tomllib imports string)."""
+    one = tmp_path / "年报.xlsx"
+    one.write_bytes((EXAMPLES / "2021-valid.xlsx").read_bytes())
+    names = _imported("validate", "--format", fmt, str(one))
+    assert "reportcheck.batch" in names  # the list was read
+    assert not names & {"pickle", "tempfile", "string", "glob"}
