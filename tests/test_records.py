@@ -29,6 +29,11 @@ MODULES = (
     "reportcheck.api",
     "reportcheck.batch",
     "reportcheck.inputs",
+    "reportcheck.readers.xlsx",
+    "reportcheck.readers.grid",
+    "reportcheck.rules.registry",
+    "reportcheck.rules.crossyear",
+    "reportcheck.rules.sections",
 )
 for _m in MODULES:
     importlib.import_module(_m)

@@ -20,10 +20,9 @@ A row whose values can be read neither way is reported (RC003) instead of guesse
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from functools import lru_cache
 
@@ -47,9 +46,10 @@ from reportcheck.model.tables import (
 from reportcheck.model.values import parse_cell, parse_text
 from reportcheck.model.version import decide, detect
 from reportcheck.model.version import evidence as version_evidence
+from reportcheck.records import record
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class GridCell:
     """One cell of a grid as the source gave it."""
 
@@ -112,7 +112,7 @@ class GridTooLarge(Refused):
         )
 
 
-@dataclass
+@record()
 class Grid:
     """A rectangle of cells: an Excel sheet, an HTML or Word table, or text lines.
 
@@ -205,7 +205,10 @@ def _within(values: list[int], lo: int, hi: int) -> list[int]:
     return values[bisect_left(values, lo) : bisect_right(values, hi)]
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+def _has_cjk(text: str) -> bool:
+    """Whether ``text`` holds a Chinese character (U+4E00–U+9FFF). Not a regular expression:
+    compiling a character class that wide costs a millisecond of every run."""
+    return bool(text) and max(text) >= "\u4e00" and any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def _is_label(cell: GridCell) -> bool:
@@ -217,12 +220,12 @@ def _is_label(cell: GridCell) -> bool:
 
 @lru_cache(maxsize=8192)
 def _is_label_text(text: str) -> bool:
-    if not _CJK.search(text):
+    if not _has_cjk(text):
         return False
     return parse_text(text).state is CellState.TEXT
 
 
-@dataclass
+@record()
 class _Line:
     """One grid row split into labels (left) and value cells (right)."""
 
@@ -276,7 +279,7 @@ def _lines(grid: Grid) -> list[_Line]:
     return out
 
 
-@dataclass
+@record()
 class Located:
     """What :func:`locate` found."""
 

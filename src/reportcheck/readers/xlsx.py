@@ -19,10 +19,10 @@ like every other reader's, so ``３１``, ``1,234`` and ``/`` mean the same ever
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Context, Decimal, InvalidOperation
 from functools import lru_cache
@@ -36,6 +36,7 @@ from reportcheck.model.report import Location, Metadata, Report
 from reportcheck.model.values import MAX_DIGITS
 from reportcheck.readers.container import Package
 from reportcheck.readers.grid import Grid, GridCell, check_grids, locate_in_report
+from reportcheck.records import record
 
 MAX_ROW = 1_048_576
 MAX_COL = 16_384
@@ -198,22 +199,29 @@ def number_text(value: int | Decimal) -> str:
     return str(value) if isinstance(value, int) else format(value, "f")
 
 
-_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+@functools.cache
+def _escape() -> re.Pattern[str]:
+    # compiled on first use: most workbooks never need it (start-up, issue 13)
+    return re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
 def _unescape(text: str) -> str:
     """Undo Excel's ``_xHHHH_`` escapes of control characters (``_x000D_`` etc.)."""
     if "_x" not in text:
         return text
-    return _ESCAPE.sub(lambda m: chr(int(m[1], 16)), text)
+    return _escape().sub(lambda m: chr(int(m[1], 16)), text)
 
 
 # ------------------------------------------------------------------ shared formulas
 
-_FORMULA_REF = re.compile(
-    r"(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(!])"
-    r"|\"(?:[^\"]|\"\")*\"|'(?:[^']|'')*'!"
-)
+
+@functools.cache
+def _formula_ref() -> re.Pattern[str]:
+    # compiled on first use: most workbooks never need it (start-up, issue 13)
+    return re.compile(
+        r"(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(!])"
+        r"|\"(?:[^\"]|\"\")*\"|'(?:[^']|'')*'!"
+    )
 
 
 def translate_formula(formula: str, drow: int, dcol: int) -> str:
@@ -237,44 +245,51 @@ def translate_formula(formula: str, drow: int, dcol: int) -> str:
             return "#REF!"
         return f"{col_abs}{column_letter(col)}{row_abs}{row}"
 
-    return _FORMULA_REF.sub(shift, formula)
+    return _formula_ref().sub(shift, formula)
 
 
 # ------------------------------------------------------------------ the workbook
 
 
-@dataclass
+@record()
 class _SheetRef:
+    """A worksheet as the workbook lists it: its name, its part and whether it is hidden."""
+
     name: str
     part: str
     hidden: bool
 
 
-@dataclass
+@record()
 class _Shared:
+    """The formula a shared formula's other cells are shifted from, and where it stands."""
+
     formula: str
     row: int
     col: int
 
 
-@dataclass
 class _Workbook:
-    path: str
-    data: bytes
-    date1904: bool = False
-    pkg: Package = field(init=False)
-    cells: int = 0
-    """Cells read so far from every sheet (bounded by :data:`MAX_CELLS`)."""
-    hidden: set[str] = field(default_factory=set)
-    """Names of the hidden sheets."""
-    formats: list[tuple[int, str | None]] = field(default_factory=list)
-    """Number format of each cell style (``styles.xml``), by the cells' ``s`` index."""
-    rels: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
-    """Relationships already read, by part (the workbook's are asked for three times)."""
-    plain_styles: frozenset[str] = frozenset()
-    """The ``s`` values of styles that show a number as it is (no date, %, 万 format)."""
+    """One workbook being read: its package, what was read of it so far, and the guards'
+    counts. (A plain class: a dataclass costs its compile at every start, issue 13.)"""
 
-    def __post_init__(self) -> None:
+    def __init__(self, path: str, data: bytes) -> None:
+        self.path = path
+        self.data = data
+        self.date1904 = False
+        self.cells = 0
+        """Cells read so far from every sheet (bounded by :data:`MAX_CELLS`)."""
+        self.hidden: set[str] = set()
+        """Names of the hidden sheets."""
+        self.formats: list[tuple[int, str | None]] = []
+        """Number format of each cell style (``styles.xml``), by the cells' ``s`` index."""
+        self.rels: dict[str, dict[str, tuple[str, str]]] = {}
+        """Relationships already read, by part (the workbook's are asked for three times)."""
+        self.plain_styles: frozenset[str] = frozenset()
+        """The ``s`` values of styles that show a number as it is (no date, %, 万 format)."""
+        self._open()
+
+    def _open(self) -> None:
         if self.data[:8] == _OLE:
             if _ENCRYPTED in self.data:
                 raise InputError(
@@ -300,7 +315,7 @@ class _Workbook:
 
     def sheets(self) -> list[_SheetRef]:
         root = self.pkg.xml("xl/workbook.xml")
-        assert root is not None  # checked in __post_init__
+        assert root is not None  # checked in _open
         ns = _ns(root)
         pr = root.find(f"{ns}workbookPr")
         if pr is not None:
@@ -628,11 +643,17 @@ class _SheetReader:
 
 # ------------------------------------------------------------------ metadata
 
-_TITLE = re.compile(
-    r"^\s*(?P<pre>[^\s，。:：]*?)\s*(?P<year>(?:19|20)\d\d)\s*年度?\s*(?P<mid>[^\s，。:：]*?)\s*"
-    r"政府信息公开(?:工作)?(?:年度)?报告\s*(?:[（(][^）)]{0,20}[）)])?\s*$"
-)
-"""A whole cell that is a title: ``XX局2024年政府信息公开工作年度报告`` (or year first)."""
+
+@functools.cache
+def _title() -> re.Pattern[str]:
+    """A whole cell that is a title: ``XX局2024年政府信息公开工作年度报告`` (or year first);
+    compiled on first use, for text that can match (start-up, issue 13)."""
+    return re.compile(
+        r"^\s*(?P<pre>[^\s，。:：]*?)\s*(?P<year>(?:19|20)\d\d)\s*年度?\s*(?P<mid>[^\s，。:：]*?)\s*"
+        r"政府信息公开(?:工作)?(?:年度)?报告\s*(?:[（(][^）)]{0,20}[）)])?\s*$"
+    )
+
+
 _FIELDS = {
     "agency": ("单位名称", "发文机构", "报告单位", "发布机构", "机关名称"),
     "year": ("报告年度", "年度"),
@@ -640,15 +661,34 @@ _FIELDS = {
     "level": ("单位层级", "层级"),
 }
 _FIELD_OF = {label_key(label): name for name, labels in _FIELDS.items() for label in labels}
-_INLINE = re.compile(
-    r"^\s*(?P<label>" + "|".join(label for labels in _FIELDS.values() for label in labels) + r")"
-    r"\s*[:：]\s*(?P<value>\S.*?)\s*$"
-)
-_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*年?度?\s*$")
-_DATE = re.compile(
-    r"^\s*(?P<y>(?:19|20)\d\d)\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:[T\s].*)?$"
-)
+
+
+@functools.cache
+def _inline() -> re.Pattern[str]:
+    # compiled on first use: only for text that can match (start-up, issue 13)
+    return re.compile(
+        r"^\s*(?P<label>"
+        + "|".join(label for labels in _FIELDS.values() for label in labels)
+        + r")"
+        r"\s*[:：]\s*(?P<value>\S.*?)\s*$"
+    )
+
+
+@functools.cache
+def _year_pattern() -> re.Pattern[str]:
+    # compiled on first use: most workbooks never need it (start-up, issue 13)
+    return re.compile(r"^\s*((?:19|20)\d\d)\s*年?度?\s*$")
+
+
+@functools.cache
+def _date_pattern() -> re.Pattern[str]:
+    # compiled on first use: most workbooks never need it (start-up, issue 13)
+    return re.compile(
+        r"^\s*(?P<y>(?:19|20)\d\d)\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})\s*日?"
+        r"(?:[T\s].*)?$"
+    )
+
+
 LEVELS = {
     "department": "department",
     "government": "government",
@@ -675,7 +715,7 @@ def extract_metadata(grids: list[Grid], date1904: bool = False) -> Metadata:
             if not text or cell.value is not None:
                 continue
             if md.title is None and "政府信息公开" in text:  # what _TITLE needs, cheaply
-                m = _TITLE.search(text.translate(_FULLWIDTH_DIGITS))
+                m = _title().search(text.translate(_FULLWIDTH_DIGITS))
                 if m:
                     md.title = text
                     md.year = int(m["year"])
@@ -683,7 +723,7 @@ def extract_metadata(grids: list[Grid], date1904: bool = False) -> Metadata:
                     if agency:
                         md.agency = agency
                     continue
-            inline = _INLINE.match(text) if ":" in text or "：" in text else None
+            inline = _inline().match(text) if ":" in text or "：" in text else None
             if inline:
                 name = _FIELD_OF[label_key(inline["label"])]
                 pairs.setdefault(name, GridCell(inline["value"], cell.location))
@@ -756,7 +796,7 @@ def _value_beside(grid: Grid, r: int, c: int) -> GridCell | None:
 def _year(cell: GridCell) -> int | None:
     if isinstance(cell.value, int) and 1990 <= cell.value <= 2100:
         return cell.value
-    m = _YEAR.match(cell.text.translate(_FULLWIDTH_DIGITS))
+    m = _year_pattern().match(cell.text.translate(_FULLWIDTH_DIGITS))
     return int(m[1]) if m else None
 
 
@@ -767,7 +807,7 @@ def _date(cell: GridCell, date1904: bool) -> date | None:
     if isinstance(cell.value, int | Decimal) and 20_000 < cell.value < 80_000:
         base = datetime(1904, 1, 1) if date1904 else datetime(1899, 12, 30)
         return (base + timedelta(days=int(cell.value))).date()
-    m = _DATE.match(cell.text.translate(_FULLWIDTH_DIGITS))
+    m = _date_pattern().match(cell.text.translate(_FULLWIDTH_DIGITS))
     if m is None:
         return None
     try:

@@ -6,6 +6,7 @@ carry no publication date or prose and are not checked.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -120,7 +121,13 @@ def deadline_unchecked(report: Report, settings: Settings) -> Iterator[Finding]:
         )
 
 
-FEE_STATEMENT = re.compile(
+@functools.cache
+def _fee_pattern() -> re.Pattern[str]:
+    """:data:`FEE_STATEMENT_PATTERN`, compiled on first use (a workbook has no section 六)."""
+    return re.compile(FEE_STATEMENT_PATTERN)
+
+
+FEE_STATEMENT_PATTERN = (
     r"信息处理费|处理费"
     r"|(?<!行政事业性)收费(?:情况|事项|行为|通知)"
     r"|(?:未|没有|无|不)(?:发生|产生)?(?:任何)?(?:[^。；\n]{0,12})?收(?:取)?(?:任何)?(?:费|费用)"
@@ -147,15 +154,18 @@ def _fee_required(report: Report) -> bool:
     return report.format.first_year >= _FEE_FROM
 
 
-_CLOSING = re.compile(
-    r"^\s*(?:20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[二〇零○一三四五六七八九十]{4}年.*日)\s*$"
-)
+@functools.cache
+def _closing() -> re.Pattern[str]:
+    """The date line that closes a report (compiled on first use: prose only)."""
+    return re.compile(
+        r"^\s*(?:20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[二〇零○一三四五六七八九十]{4}年.*日)\s*$"
+    )
 
 
 def _content(body: str, agency: str | None) -> str:
     """What a section says, without the signature and date that close the report."""
     lines = [x.strip() for x in body.split("\n") if x.strip()]
-    while lines and (_CLOSING.match(lines[-1]) or (agency and lines[-1] == agency)):
+    while lines and (_closing().match(lines[-1]) or (agency and lines[-1] == agency)):
         lines.pop()
     return re.sub(r"\s+", " ", " ".join(lines)).strip()
 
@@ -172,7 +182,7 @@ def fee_statement(report: Report, settings: Settings) -> Iterator[Finding]:
     if span is None:
         return
     body = fold(report.text[span[0] : span[1]])
-    if FEE_STATEMENT.search(body):
+    if _fee_pattern().search(body):
         return
     heading = lay.chosen[6]
     said = _content(body[len(heading.text) :], report.metadata.agency)
