@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import copy
 import os
+from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import field, replace
 from typing import IO, Any
@@ -153,17 +154,6 @@ spool file, no pickling); a larger one spools them, so that memory stays flat.""
 
 
 @record()
-class _Entry:
-    """What the main process keeps of one file: where its result is, and pairing facts."""
-
-    path: str
-    offset: int = -1
-    size: int = 0
-    facts: Item | None = None
-    skip: InputError | None = None
-
-
-@record()
 class Batch:
     """One run over many files (see the module doc).
 
@@ -185,7 +175,12 @@ class Batch:
     counts: dict[str, int] = field(default_factory=dict)
     """Over the whole run, after :meth:`run`: error, warning, info, waived, unreadable,
     unsupported and files (as :func:`reportcheck.render.common.counts`)."""
-    _entries: list[_Entry] = field(default_factory=list)
+    _offsets: array[int] = field(default_factory=lambda: array("q"))
+    """Where each file's pickled result starts in the spool (-1: not spooled)."""
+    _sizes: array[int] = field(default_factory=lambda: array("q"))
+    _facts: list[Item | None] = field(default_factory=list)
+    """Each file's pairing facts (None: not read). What the main process keeps of a file is
+    these few words, its path (``files``) and, when skipped, the reason: flat memory."""
     _extra: dict[int, list[Finding]] = field(default_factory=dict)
     _previous: dict[int, Report] = field(default_factory=dict)
     _spool: IO[bytes] | None = None
@@ -202,26 +197,37 @@ class Batch:
         elif self.previous is not None:
             path = str(self.previous)
             self._last = slim(read_path(path, self.settings_for(path)))
-        self._entries = [_Entry(p, skip=self.skipped.get(p)) for p in self.files]
+        n = len(self.files)
+        self._offsets = array("q", [-1]) * n
+        self._sizes = array("q", [0]) * n
+        self._facts = [None] * n
         totals = [0] * 6
-        tasks: list[tuple[int, str, int, bytes | None]] = []
         table: list[Settings] = []
         ids: dict[int, int] = {}
-        for i, e in enumerate(self._entries):
-            if e.skip is not None:
-                totals[5 if e.skip.unsupported else 4] += 1
+        which = array("I", [0]) * n  # the index in ``table`` of each file's settings
+        todo = 0
+        for i, path in enumerate(self.files):
+            skip = self.skipped.get(path)
+            if skip is not None:
+                totals[5 if skip.unsupported else 4] += 1
                 continue
-            s = self.settings_for(e.path)
+            s = self.settings_for(path)
             if id(s) not in ids:
                 ids[id(s)] = len(table)
                 table.append(s)
-            tasks.append((i, e.path, ids[id(s)], self.data.get(e.path)))
-        done = len(self._entries) - len(tasks)
+            which[i] = ids[id(s)]
+            todo += 1
+        done = n - todo
         if self.progress is not None:
             self.progress(done)
-        for index, got, facts, counts in self._map(tasks, table):
-            e = self._entries[index]
-            e.facts = facts
+        agencies: dict[str, str] = {}  # one string per agency, however many files name it
+        for index, got, facts, counts in self._map(self._tasks(which), todo, table):
+            if facts is not None:
+                agency = facts[0]
+                if agency is not None:
+                    agency = agencies.setdefault(agency, agency)
+                facts = (agency, facts[1], self.files[index])
+            self._facts[index] = facts
             if isinstance(got, FileResult):
                 self._held[index] = got
             else:
@@ -229,35 +235,44 @@ class Batch:
                     import tempfile
 
                     self._spool = tempfile.TemporaryFile()  # noqa: SIM115 -- see close()
-                e.offset = self._spool.tell()
-                e.size = len(got)
+                self._offsets[index] = self._spool.tell()
+                self._sizes[index] = len(got)
                 self._spool.write(got)
-            for k, n in enumerate(counts):
-                totals[k] += n
+            for k, c in enumerate(counts):
+                totals[k] += c
             done += 1
             if self.progress is not None:
                 self.progress(done)
         self._cross_year(totals)
         keys = ("error", "warning", "info", "waived", "unreadable", "unsupported")
         self.counts = dict(zip(keys, totals, strict=True))
-        self.counts["files"] = len(self._entries)
+        self.counts["files"] = len(self.files)
+
+    def _tasks(self, which: array[int]) -> Iterator[tuple[int, str, int, bytes | None]]:
+        """The work, made as it is handed out (never a list of every file)."""
+        for i, path in enumerate(self.files):
+            if path not in self.skipped:
+                yield i, path, which[i], self.data.get(path)
 
     def _map(
-        self, tasks: list[tuple[int, str, int, bytes | None]], table: list[Settings]
+        self,
+        tasks: Iterator[tuple[int, str, int, bytes | None]],
+        todo: int,
+        table: list[Settings],
     ) -> Iterator[tuple[int, FileResult | bytes, Item | None, tuple[int, ...]]]:
         """Each file's (index, result or pickled result, pairing facts, counts)."""
         jobs = self.jobs or default_jobs()
         # a worker is worth its start (~30 ms) from a few files on; a handful stays in-process
-        jobs = min(jobs, len(tasks) // 4 if self.jobs is None else len(tasks))
+        jobs = min(jobs, todo // 4 if self.jobs is None else todo)
         if jobs <= 1:
             _init(table, self.keep_reports)
-            yield from map(_check if len(tasks) <= IN_MEMORY else _work, tasks)
+            yield from map(_check if todo <= IN_MEMORY else _work, tasks)
             return
         import multiprocessing
 
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
         ctx = multiprocessing.get_context(method)
-        chunk = max(1, min(16, len(tasks) // (jobs * 8)))
+        chunk = max(1, min(16, todo // (jobs * 8)))
         with ctx.Pool(jobs, initializer=_init, initargs=(table, self.keep_reports, True)) as pool:
             yield from pool.imap(_work, tasks, chunksize=chunk)
 
@@ -273,17 +288,16 @@ class Batch:
             return fresh
         import pickle
 
-        e = self._entries[index]
-        assert self._spool is not None
-        self._spool.seek(e.offset)
-        result: FileResult = pickle.loads(self._spool.read(e.size))
+        assert self._spool is not None and self._offsets[index] >= 0
+        self._spool.seek(self._offsets[index])
+        result: FileResult = pickle.loads(self._spool.read(self._sizes[index]))
         return result
 
     def _cross_year(self, totals: list[int]) -> None:
         """Pair the reports by their facts; run RC5xx on each pair (RC500 for a
         ``--previous`` that does not fit)."""
-        facts = [e.facts or (None, None, e.path) for e in self._entries]
-        unread = {i for i, e in enumerate(self._entries) if e.facts is None}
+        facts = [f or (None, None, path) for f, path in zip(self._facts, self.files, strict=True)]
+        unread = {i for i, f in enumerate(self._facts) if f is None}
         last = item(self._last) if self._last is not None else None
         partner, mismatch = plan(facts, last, taken=unread)
         for i in sorted(set(partner) | mismatch):
@@ -311,9 +325,10 @@ class Batch:
 
     def results(self) -> Iterator[FileResult]:
         """Every file's result in input order (read back one at a time)."""
-        for i, e in enumerate(self._entries):
-            if e.skip is not None:
-                yield FileResult(e.path, error=e.skip)
+        for i, path in enumerate(self.files):
+            skip = self.skipped.get(path)
+            if skip is not None:
+                yield FileResult(path, error=skip)
                 continue
             r = self._load(i)
             if i in self._extra:

@@ -18,6 +18,7 @@ if gc.get_threshold() == (700, 10, 10):
 
 import os
 import sys
+from collections.abc import Mapping
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -30,7 +31,7 @@ from reportcheck.lazycli import LazyGroup
 from reportcheck.lazycli import command as lazy_command
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterator, Sequence
 
     from reportcheck.api import FileResult
     from reportcheck.batch import Batch
@@ -342,7 +343,6 @@ def validate(
             if inp is not None and os.path.exists(inp) and os.path.samefile(inp, target):
                 raise _fail(f"{target}: 不能覆盖输入文件 / will not overwrite the input file")
     marked = _annotate_targets(annotate, files, (previous, config, output, summary))
-    thresholds: dict[str, Severity] = {}
     try:
         resolver = ConfigResolver(config, isolated=no_config)
         merged: dict[int, Settings] = {}
@@ -368,8 +368,7 @@ def validate(
             shown = {"file": first, **settings_for(first).shown()}
             typer.echo(_json.dumps(shown, ensure_ascii=False, indent=2))
             raise typer.Exit(0)
-        for p in got.files:
-            thresholds[p] = settings_for(p).fail_on
+        thresholds = _FailOn(got.files, settings_for)
         # the CSV files of one workbook export are one report, checked under the first
         kept = set(_one_per_export(files, set(stdin)))
         run = Batch(
@@ -428,6 +427,24 @@ def validate(
     raise typer.Exit(1 if state.failed else 0)
 
 
+class _FailOn(Mapping[str, "Severity"]):
+    """Each file's ``fail-on`` severity, from its settings when asked (not a dict of every
+    file: memory stays flat however many files a batch has)."""
+
+    def __init__(self, files: Sequence[str], settings_for: Callable[[str], Settings]) -> None:
+        self._files = files
+        self._settings_for = settings_for
+
+    def __getitem__(self, path: str) -> Severity:
+        return self._settings_for(path).fail_on
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+
 class _Verdict:
     """What the exit code needs, gathered as the results stream past."""
 
@@ -442,7 +459,7 @@ def _tee(
     fmt: str,
     lang: str,
     state: _Verdict,
-    thresholds: dict[str, Severity],
+    thresholds: Mapping[str, Severity],
     sink: SummaryWriter | None,
     marked: dict[str, str],
     show_info: bool,
@@ -470,7 +487,7 @@ def _render(
     output: Path | None,
     lang: str,
     counts: dict[str, int],
-    thresholds: dict[str, Severity],
+    thresholds: Mapping[str, Severity],
     statistics: bool,
     no_color: bool,
     quiet: bool,

@@ -116,8 +116,8 @@ class Collected:
     folder that could not be read. They keep their place in ``files``."""
     walked: set[str] = field(default_factory=set)
     """Paths a folder walk or a glob found (not named on the command line)."""
-    seen: set[str] = field(default_factory=set, repr=False)
-    """Real paths already added (the same file named twice is checked once)."""
+    seen: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    """Real paths already added, by folder (the same file named twice is checked once)."""
 
 
 def _unsupported(path: str) -> InputError:
@@ -140,10 +140,12 @@ def _walk(top: str, out: Collected) -> int:
     errors: list[OSError] = []
     for dirpath, dirnames, filenames in os.walk(top, onerror=errors.append):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        # str(Path(dirpath, name)), without pathlib keeping every file name (sys.intern)
+        folder = str(Path(dirpath))
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
-            path = str(Path(dirpath, name))
+            path = name if folder == "." else os.path.join(folder, name)
             if not os.path.isfile(path):
                 continue
             project_file = NOT_REPORTS.match(name) is not None
@@ -167,10 +169,11 @@ def _key(path: str) -> str:
 
 
 def _add(out: Collected, path: str, skip: InputError | None, walked: bool = True) -> None:
-    key = _key(path)
-    if key in out.seen:
+    folder, name = os.path.split(_key(path))
+    names = out.seen.setdefault(folder, set())  # the folder's name once, not in every key
+    if name in names:
         return
-    out.seen.add(key)
+    names.add(name)
     out.files.append(path)
     if skip is not None:
         out.skipped[path] = skip
