@@ -212,7 +212,8 @@ def test_select_gives_the_same_elements_from_a_tree_and_incrementally(
         f'<worksheet xmlns="{ns}"><sheetData>'
         + "".join(f'<row r="{i}"><c r="A{i}"><v>{i}</v></c></row>' for i in range(1, 6))
         + '</sheetData><mergeCells><mergeCell ref="A1:B1"/></mergeCells>'
-        + "<x:row xmlns:x='urn:other'/></worksheet>"
+        + "<x:row xmlns:x='urn:other'/>"
+        + "<extLst><ext><row r='99'/></ext></extLst></worksheet>"  # deeper than rows stand
     ).encode()
     names = frozenset({"row", "mergeCell"})
 
@@ -225,6 +226,7 @@ def test_select_gives_the_same_elements_from_a_tree_and_incrementally(
     tree = seen()
     assert [t for t, _, _ in tree] == ["row"] * 5 + ["mergeCell", "row"]
     assert [n for _, n, _ in tree[:5]] == [1] * 5  # each row whole, with its cell
+    assert "99" not in [r for _, _, r in tree]  # looked for down to release_depth only
     monkeypatch.setattr(container, "TREE_BYTES", 10)  # the incremental path
     assert seen() == tree
 

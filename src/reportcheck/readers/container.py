@@ -271,23 +271,36 @@ def select(
     raw: bytes, part: str, names: frozenset[str], release_depth: int = 1
 ) -> Iterator[Element]:
     """The elements of a part whose local name (the tag without its namespace) is in
-    ``names``, in document order, each whole (with its children).
+    ``names``, in document order, each whole (with its children), looked for down to depth
+    ``release_depth`` (the root is at depth 1: a worksheet's rows are at depth 3, shared
+    strings at 2) — a cell's values below a row are never looked at one by one.
 
     A part up to :data:`TREE_BYTES` is parsed as one tree (:func:`parse`, its guards and
     :data:`MAX_TAGS`), a larger one with :func:`iterparse` (``release_depth`` as there), so
     that memory stays bounded. Both give the same elements.
     """
+    local: dict[str, bool] = {}
     if len(raw) > TREE_BYTES:
-        local: dict[str, bool] = {}
-        for el in iterparse(raw, part, release_depth):
-            if _named(el.tag, names, local):
+        for el, depth in _released(raw, part, release_depth):
+            if depth <= release_depth and _named(el.tag, names, local):
                 yield el
         return
-    root = parse(raw, part)
-    local = {}
-    for el in root.iter():
-        if _named(el.tag, names, local):
-            yield el
+    yield from _down(parse(raw, part), names, local, release_depth)
+
+
+def _down(
+    el: Element, names: frozenset[str], seen: dict[str, bool], levels: int
+) -> Iterator[Element]:
+    """``el`` and its descendants ``levels - 1`` deep that are named ``names``, in order."""
+    if _named(el.tag, names, seen):
+        yield el
+    if levels == 2:
+        for child in el:
+            if _named(child.tag, names, seen):
+                yield child
+    elif levels > 2:
+        for child in el:
+            yield from _down(child, names, seen, levels - 1)
 
 
 def _named(tag: str, names: frozenset[str], seen: dict[str, bool]) -> bool:
@@ -309,6 +322,12 @@ def iterparse(raw: bytes, part: str, release_depth: int = 1) -> Iterator[Element
     3, shared strings at 2) is then dropped from its parent, so memory stays that of one
     row, not of the sheet. Nesting deeper than :data:`MAX_DEPTH` is refused.
     """
+    for el, _depth in _released(raw, part, release_depth):
+        yield el
+
+
+def _released(raw: bytes, part: str, release_depth: int) -> Iterator[tuple[Element, int]]:
+    """:func:`iterparse`'s elements with the depth of each (the root's is 1)."""
     body = _checked(raw, part)
     parser: XMLPullParser[Element] = XMLPullParser(events=("start", "end"))
     stack: list[Element] = []
@@ -329,7 +348,7 @@ def _events(
     stack: list[Element],
     release_depth: int,
     part: str,
-) -> Iterator[Element]:
+) -> Iterator[tuple[Element, int]]:
     for pair in parser.read_events():
         event, el = cast(tuple[str, Element], pair)  # "start" and "end" carry an element
         if event == "start":
@@ -340,7 +359,8 @@ def _events(
                     f"{part} nests elements more than {MAX_DEPTH} deep",
                 )
             continue
+        depth = len(stack)
         stack.pop()
-        yield el
-        if 0 < len(stack) < release_depth:
+        yield el, depth
+        if 0 < depth - 1 < release_depth:
             stack[-1].remove(el)

@@ -399,10 +399,14 @@ class _Workbook:
         self.formats = self.number_formats()
         from reportcheck.readers.numfmt import DATE_IDS
 
+        # "" and "0": no style, or the default one (shown as it is, whatever styles.xml says)
         self.plain_styles = frozenset(
-            str(i)
-            for i, (fid, code) in enumerate(self.formats)
-            if code is None and fid not in DATE_IDS
+            {"", "0"}
+            | {
+                str(i)
+                for i, (fid, code) in enumerate(self.formats)
+                if code is None and fid not in DATE_IDS
+            }
         )
         # Visible sheets first: a hidden copy of last year's tables must not win.
         refs.sort(key=lambda s: s.hidden)
@@ -423,6 +427,12 @@ class _Workbook:
 _SI = frozenset({"si"})
 _SHEET_PARTS = frozenset({"row", "mergeCell"})
 """The elements of a worksheet read: rows (with their cells) and merged ranges."""
+
+
+@lru_cache(maxsize=65536)  # immutable, and the same places recur in every workbook of a batch
+def _empty(prefix: str, pos: tuple[int, int]) -> GridCell:
+    """A styled empty cell (``<c r="D7" s="3"/>``), one shared record for each place."""
+    return GridCell("", _location(prefix, pos[0], pos[1]))
 
 
 def _ns(root: Element) -> str:
@@ -500,6 +510,10 @@ class _SheetReader:
                 f"工作簿的单元格超过 {MAX_CELLS} 个，不像年报",
                 f"the workbook has more than {MAX_CELLS} cells: not a report",
             )
+        cells = grid.cells
+        prefix = self.prefix
+        v_tag = _cell_tags(ns)[0]
+        plain = book.plain_styles
         for c_el in row_el:
             ref = c_el.get("r", "")
             pos = parse_ref(ref) if ref else None
@@ -508,7 +522,26 @@ class _SheetReader:
             if pos[0] > MAX_ROW or pos[1] > MAX_COL:
                 raise self._out_of_range(ref or f"row {pos[0]}, column {pos[1]}")
             col_no = pos[1]
-            grid.cells[pos] = self._cell(c_el, ns, *pos)
+            # the two commonest kinds inline: a styled empty cell, and a plain count
+            n = len(c_el)
+            if not n:
+                cells[pos] = _empty(prefix, pos)
+                continue
+            if n == 1 and c_el.get("t", "n") == "n" and c_el.get("s", "") in plain:
+                v_el = c_el[0]
+                vtext = v_el.text
+                if (
+                    v_el.tag == v_tag
+                    and vtext
+                    and vtext.isdigit()
+                    and vtext.isascii()
+                    and len(vtext) <= 15
+                    and (vtext[0] != "0" or len(vtext) == 1)
+                ):
+                    loc = _location(prefix, pos[0], pos[1])
+                    cells[pos] = GridCell(vtext, loc, value=int(vtext))
+                    continue
+            cells[pos] = self._cell(c_el, ns, *pos)
         return row_no
 
     def _shown(self, value: int | Decimal, style: str) -> tuple[str, str] | None:
