@@ -261,7 +261,8 @@ def _lines(grid: Grid) -> list[_Line]:
             if origin in seen:
                 continue
             seen.add(origin)
-            if _is_label(cell):
+            # _is_label(cell), inline
+            if cell.value is None and not cell.no_cached_value and _is_label_text(cell.text):
                 if labels and _numbers(values) and not merged_here:
                     # a label after values: a second table side by side; stop here
                     # (blank cells or a row number left of the labels do not count)
@@ -289,7 +290,12 @@ class Located:
 
 def all_labels(grids: Iterable[Grid]) -> list[str]:
     """Every label text in the grids (for version detection)."""
-    return [c.text for g in grids for c in g.cells.values() if _is_label(c)]
+    return [  # _is_label, inline
+        c.text
+        for g in grids
+        for c in g.cells.values()
+        if c.value is None and not c.no_cached_value and _is_label_text(c.text)
+    ]
 
 
 def detect_evidence(grids: list[Grid]) -> dict[str, list[str]]:
@@ -373,10 +379,10 @@ def holds_table(grid: Grid, table_id: str, version: str) -> bool:
     tdef = FORMATS[version].table(table_id)
     matched: set[str] = set()
     for line in _lines(grid):
-        if not line.labels or _is_header(line, tdef):
+        if not line.labels:
             continue
-        rdef = match_row(tdef, line.labels)
-        if rdef is not None:
+        rdef = match_row(tdef, line.labels)  # remembered: cheaper than _is_header, asked first
+        if rdef is not None and not _is_header(line, tdef):
             matched.add(rdef.id)
             if len(matched) >= 2:
                 return True
@@ -407,10 +413,14 @@ def _rows_table(
     lines = _lines(grid)
     matched: list[tuple[_Line, RowDef]] = []
     for line in lines:
-        if not line.labels or _is_header(line, tdef):
+        if not line.labels:
             continue
-        rdef = match_row(tdef, line.labels)
-        if rdef is not None and not any(m[1].id == rdef.id for m in matched):
+        rdef = match_row(tdef, line.labels)  # remembered: cheaper than _is_header, asked first
+        if (
+            rdef is not None
+            and not any(m[1].id == rdef.id for m in matched)
+            and not _is_header(line, tdef)
+        ):
             matched.append((line, rdef))
     # A table needs more than a stray label: at least two of its rows (one for a further
     # block of a 表二 already found).

@@ -22,10 +22,11 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Context, Decimal, InvalidOperation
 from functools import lru_cache
+from typing import TypeVar, cast
 from xml.etree.ElementTree import Element
 
 from reportcheck.config import Settings
@@ -34,7 +35,7 @@ from reportcheck.findings import Finding
 from reportcheck.model.labels import label_key
 from reportcheck.model.report import Location, Metadata, Report
 from reportcheck.model.values import MAX_DIGITS
-from reportcheck.readers.container import Package
+from reportcheck.readers.container import Package, XMLRefused, parse
 from reportcheck.readers.grid import Grid, GridCell, check_grids, locate_in_report
 from reportcheck.records import record
 
@@ -281,7 +282,7 @@ class _Workbook:
         """Cells read so far from every sheet (bounded by :data:`MAX_CELLS`)."""
         self.hidden: set[str] = set()
         """Names of the hidden sheets."""
-        self.formats: list[tuple[int, str | None]] = []
+        self.formats: Sequence[tuple[int, str | None]] = ()
         """Number format of each cell style (``styles.xml``), by the cells' ``s`` index."""
         self.rels: dict[str, dict[str, tuple[str, str]]] = {}
         """Relationships already read, by part (the workbook's are asked for three times)."""
@@ -314,71 +315,50 @@ class _Workbook:
     # -- workbook structure
 
     def sheets(self) -> list[_SheetRef]:
-        root = self.pkg.xml("xl/workbook.xml")
-        assert root is not None  # checked in _open
-        ns = _ns(root)
-        pr = root.find(f"{ns}workbookPr")
-        if pr is not None:
-            self.date1904 = pr.get("date1904", "").lower() in ("1", "true")
+        raw = self.pkg.read("xl/workbook.xml")
+        assert raw is not None  # checked in _open
+        self.date1904, listed = self._parsed(_workbook_part, raw, "xl/workbook.xml")
         rels = self._rels("xl/workbook.xml")
         out: list[_SheetRef] = []
-        sheets_el = root.find(f"{ns}sheets")
-        for sh in sheets_el if sheets_el is not None else []:
-            rid = next((v for k, v in sh.attrib.items() if k.endswith("}id")), None)
-            target = rels.get(rid or "")
+        for name, rid, hidden in listed:
+            target = rels.get(rid)
             if target is None:
                 continue
             rel_type, part = target
             if not rel_type.endswith("/worksheet"):
                 continue  # chart sheets, dialog and macro sheets hold no cells
-            out.append(_SheetRef(sh.get("name", ""), part, sh.get("state", "visible") != "visible"))
+            out.append(_SheetRef(name, part, hidden))
         return out
+
+    def _parsed(self, parse_part: Callable[[bytes, str], _T], raw: bytes, part: str) -> _T:
+        """``parse_part(raw, part)``, remembered by content for a small part: the workbook's
+        structure, relationships and styles are the same bytes in every report made from
+        one template, as a batch's reports mostly are."""
+        try:
+            if len(raw) <= _REMEMBERED_BYTES:
+                return cast(_T, _remembered(parse_part, raw, part))
+            return parse_part(raw, part)
+        except XMLRefused as exc:
+            raise self.pkg.error(exc.zh, exc.en) from None
 
     def _rels(self, part: str) -> dict[str, tuple[str, str]]:
         """Relationships of ``part``: id → (type, target part path)."""
         if part not in self.rels:
-            self.rels[part] = self._read_rels(part)
+            folder, name = posixpath.split(part)
+            rels_part = f"{folder}/_rels/{name}.rels"
+            raw = self.pkg.read(rels_part)
+            listed = () if raw is None else self._parsed(_rels_part, raw, rels_part)
+            self.rels[part] = {rid: (kind, target) for rid, kind, target in listed}
         return self.rels[part]
 
-    def _read_rels(self, part: str) -> dict[str, tuple[str, str]]:
-        folder, name = posixpath.split(part)
-        root = self.pkg.xml(f"{folder}/_rels/{name}.rels")
-        out: dict[str, tuple[str, str]] = {}
-        if root is None:
-            return out
-        for rel in root:
-            target = rel.get("Target", "")
-            if rel.get("TargetMode") == "External" or not target:
-                continue
-            if target.startswith("/"):
-                resolved = target.lstrip("/")
-            else:
-                resolved = posixpath.normpath(posixpath.join(folder, target))
-            out[rel.get("Id", "")] = (rel.get("Type", ""), resolved)
-        return out
-
-    def number_formats(self) -> list[tuple[int, str | None]]:
+    def number_formats(self) -> Sequence[tuple[int, str | None]]:
         """(number-format id, format code) of every cell style, by its ``s`` index."""
-        from reportcheck.readers.numfmt import format_code
-
         rels = self._rels("xl/workbook.xml")
         part = next((p for t, p in rels.values() if t.endswith("/styles")), "xl/styles.xml")
-        root = self.pkg.xml(part)
-        if root is None:
-            return []
-        ns = _ns(root)
-        custom: dict[int, str] = {}
-        for nf in root.iter(f"{ns}numFmt"):
-            nf_id = nf.get("numFmtId", "")
-            if nf_id.isdigit():
-                custom[int(nf_id)] = nf.get("formatCode", "")
-        out: list[tuple[int, str | None]] = []
-        xfs = root.find(f"{ns}cellXfs")
-        for xf in xfs if xfs is not None else []:
-            xf_id = xf.get("numFmtId", "0")
-            number = int(xf_id) if xf_id.isdigit() else 0
-            out.append((number, format_code(number, custom)))
-        return out
+        raw = self.pkg.read(part)
+        if raw is None:
+            return ()
+        return self._parsed(_styles_part, raw, part)
 
     def shared_strings(self) -> list[str]:
         rels = self._rels("xl/workbook.xml")
@@ -424,9 +404,96 @@ class _Workbook:
         return out
 
 
+_T = TypeVar("_T")
+_REMEMBERED_BYTES = 256 * 1024
+"""Parts up to this size are parsed once per content (:meth:`_Workbook._parsed`)."""
+
+
+@lru_cache(maxsize=64)
+def _remembered(parse_part: Callable[[bytes, str], object], raw: bytes, part: str) -> object:
+    return parse_part(raw, part)
+
+
+def _workbook_part(raw: bytes, part: str) -> tuple[bool, tuple[tuple[str, str, bool], ...]]:
+    """``xl/workbook.xml``: the 1904 date flag, and (name, relationship id, hidden) of each
+    sheet listed, in order."""
+    root = parse(raw, part)
+    ns = _ns(root)
+    pr = root.find(f"{ns}workbookPr")
+    date1904 = pr is not None and pr.get("date1904", "").lower() in ("1", "true")
+    listed: list[tuple[str, str, bool]] = []
+    sheets_el = root.find(f"{ns}sheets")
+    for sh in sheets_el if sheets_el is not None else []:
+        rid = next((v for k, v in sh.attrib.items() if k.endswith("}id")), "")
+        listed.append((sh.get("name", ""), rid, sh.get("state", "visible") != "visible"))
+    return date1904, tuple(listed)
+
+
+def _rels_part(raw: bytes, part: str) -> tuple[tuple[str, str, str], ...]:
+    """A ``.rels`` part: (id, type, target part path) of each internal relationship."""
+    root = parse(raw, part)
+    folder = part.rpartition("/_rels/")[0]  # xl/_rels/workbook.xml.rels → xl
+    out: list[tuple[str, str, str]] = []
+    for rel in root:
+        target = rel.get("Target", "")
+        if rel.get("TargetMode") == "External" or not target:
+            continue
+        if target.startswith("/"):
+            resolved = target.lstrip("/")
+        else:
+            resolved = posixpath.normpath(posixpath.join(folder, target))
+        out.append((rel.get("Id", ""), rel.get("Type", ""), resolved))
+    return tuple(out)
+
+
+def _styles_part(raw: bytes, part: str) -> tuple[tuple[int, str | None], ...]:
+    """``styles.xml``: (number-format id, format code) of every cell style, by index."""
+    from reportcheck.readers.numfmt import format_code
+
+    root = parse(raw, part)
+    ns = _ns(root)
+    custom: dict[int, str] = {}
+    for nf in root.iter(f"{ns}numFmt"):
+        nf_id = nf.get("numFmtId", "")
+        if nf_id.isdigit():
+            custom[int(nf_id)] = nf.get("formatCode", "")
+    out: list[tuple[int, str | None]] = []
+    xfs = root.find(f"{ns}cellXfs")
+    for xf in xfs if xfs is not None else []:
+        xf_id = xf.get("numFmtId", "0")
+        number = int(xf_id) if xf_id.isdigit() else 0
+        out.append((number, format_code(number, custom)))
+    return tuple(out)
+
+
 _SI = frozenset({"si"})
 _SHEET_PARTS = frozenset({"row", "mergeCell"})
 """The elements of a worksheet read: rows (with their cells) and merged ranges."""
+
+
+_SMALL_MERGE = 64
+"""Merged ranges of at most this many cells have their covered places remembered."""
+
+
+@lru_cache(maxsize=4096)  # the same merged ranges recur in every workbook of a batch
+def _range(ref: str) -> tuple[int, int, int, int] | None:
+    """``B2:D3`` → (2, 2, 3, 4): first row, first column, last row, last column."""
+    a, _, b = ref.partition(":")
+    p1, p2 = parse_ref(a), parse_ref(b or a)
+    if p1 is None or p2 is None:
+        return None
+    return (
+        min(p1[0], p2[0]),
+        min(p1[1], p2[1]),
+        max(p1[0], p2[0]),
+        max(p1[1], p2[1]),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _covered(r1: int, c1: int, r2: int, c2: int) -> tuple[tuple[int, int], ...]:
+    """The places a merged range hides: all but its top-left."""
+    return tuple((r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1) if (r, c) != (r1, c1))
 
 
 @lru_cache(maxsize=65536)  # immutable, and the same places recur in every workbook of a batch
@@ -574,10 +641,11 @@ class _SheetReader:
 
     def _merge(self, grid: Grid, merges: list[str]) -> None:
         # Clip to the cells present: a merge over whole columns must not cost millions.
-        max_row = max(r for r, _ in grid.cells)
-        max_col = max(c for _, c in grid.cells)
+        cells = grid.cells
+        max_row = max(r for r, _ in cells)
+        max_col = max(c for _, c in cells)
         for ref in merges:
-            rng = self._range(ref)
+            rng = _range(ref)
             if rng is None or rng[0] > max_row or rng[1] > max_col:
                 continue
             r1, c1, r2, c2 = rng[0], rng[1], min(rng[2], max_row), min(rng[3], max_col)
@@ -585,28 +653,21 @@ class _SheetReader:
                 continue
             grid.merged.append((r1, c1, r2, c2))
             # hidden under the merged cell: Excel shows the top-left only
-            if (r2 - r1 + 1) * (c2 - c1 + 1) <= len(grid.cells):
-                covered: Iterable[tuple[int, int]] = [
-                    (r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
-                ]
+            area = (r2 - r1 + 1) * (c2 - c1 + 1)
+            covered: Iterable[tuple[int, int]]
+            if area <= _SMALL_MERGE:
+                covered = _covered(r1, c1, r2, c2)  # the same few ranges in every report
+            elif area <= len(cells):
+                covered = [(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)]
+                covered.remove((r1, c1))
             else:  # a range larger than the sheet's cells: look at the cells instead
-                covered = [(r, c) for r, c in grid.cells if r1 <= r <= r2 and c1 <= c <= c2]
+                covered = [
+                    (r, c)
+                    for r, c in cells
+                    if r1 <= r <= r2 and c1 <= c <= c2 and (r, c) != (r1, c1)
+                ]
             for pos in covered:
-                if pos != (r1, c1):
-                    grid.cells.pop(pos, None)
-
-    @staticmethod
-    def _range(ref: str) -> tuple[int, int, int, int] | None:
-        a, _, b = ref.partition(":")
-        p1, p2 = parse_ref(a), parse_ref(b or a)
-        if p1 is None or p2 is None:
-            return None
-        return (
-            min(p1[0], p2[0]),
-            min(p1[1], p2[1]),
-            max(p1[0], p2[0]),
-            max(p1[1], p2[1]),
-        )
+                cells.pop(pos, None)
 
     def _cell(self, c: Element, ns: str, row: int, col: int) -> GridCell:
         loc = _location(self.prefix, row, col)
