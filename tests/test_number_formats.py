@@ -93,3 +93,19 @@ def test_a_date_formatted_publication_date_is_read(tmp_path: Path) -> None:
     wb.save(path)
     report = api.read_path(path)
     assert report.metadata.published == date(2025, 1, 20)
+
+
+def test_formats_remembered_by_content_never_mixed_between_workbooks(tmp_path: Path) -> None:
+    """The reader parses a styles.xml once per content (a batch's reports share their
+    template): a workbook whose styles differ still gets its own formats, before and after."""
+    key = ("applications", "granted", "natural_person")
+    plain = tmp_path / "plain"
+    dated = tmp_path / "dated"
+    plain.mkdir()
+    dated.mkdir()
+    value = Submission.valid("2021").get(*key)
+    a = _book(plain, "2021", {key: (value, "0")})
+    b = _book(dated, "2021", {key: (value, "yyyy/m/d")})
+    for _ in range(2):  # the second round reads every part from what was remembered
+        assert api.validate_path(a).findings == []
+        assert "RC201" in {f.code for f in api.validate_path(b).findings}
