@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -31,6 +30,7 @@ from typing import IO, Any
 from reportcheck.api import FileResult
 from reportcheck.baseline import place_key
 from reportcheck.findings import Finding, Severity
+from reportcheck.render.jsontext import dumps
 from reportcheck.render.sarif import project_root
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -121,7 +121,7 @@ def write(
         for one in _issues(r, lang, base):
             # an item of a list indented by 2 is the item's own dump, indented once more
             # (JSON strings hold no raw line break)
-            text = json.dumps(one, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            text = dumps(one, 2, 1)
             out.write(("[\n  " if first else ",\n  ") + text)
             first = False
     out.write("[]\n" if first else "\n]\n")

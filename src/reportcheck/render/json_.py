@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import json
-import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import IO, Any
@@ -16,6 +15,7 @@ from typing import IO, Any
 from reportcheck import __version__
 from reportcheck.api import FileResult
 from reportcheck.findings import Check, Finding, Severity, Term
+from reportcheck.render.jsontext import dumps
 
 SCHEMA_VERSION = 1
 
@@ -146,7 +146,7 @@ def write(
     out.write(text[:-2] + ',\n  "files": [')
     first = True
     for r in results:
-        chunk = json.dumps(file_dict(r, lang), ensure_ascii=False, indent=2)
-        out.write(("\n" if first else ",\n") + textwrap.indent(chunk, "    "))
+        chunk = dumps(file_dict(r, lang), 2, 2)  # json.dumps(indent=2), shifted by 4
+        out.write(("\n    " if first else ",\n    ") + chunk)
         first = False
     out.write("]\n}\n" if first else "\n  ]\n}\n")

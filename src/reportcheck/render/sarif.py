@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -37,6 +36,7 @@ from reportcheck import __version__
 from reportcheck.api import FileResult
 from reportcheck.findings import Finding, Severity
 from reportcheck.render.common import counts, relative, where
+from reportcheck.render.jsontext import dumps
 from reportcheck.rules.registry import FAMILIES, Rule, all_rules
 
 SARIF_SCHEMA = (
@@ -319,8 +319,8 @@ def write(
                 }
             )
         for f in r.findings:
-            chunk = json.dumps(result(f, index, lang, r.path, base), ensure_ascii=False, indent=2)
-            out.write(("\n" if first else ",\n") + textwrap.indent(chunk, " " * 8))
+            chunk = dumps(result(f, index, lang, r.path, base), 2, 4)  # shifted by 8
+            out.write(("\n        " if first else ",\n        ") + chunk)
             first = False
     out.write("]" if first else "\n      ]")
     invocation: dict[str, Any] = {"executionSuccessful": not failed}
@@ -334,5 +334,5 @@ def write(
         "columnKind": "unicodeCodePoints",
         "properties": {"summary": {**tally, "files": files}},
     }
-    body = json.dumps(rest, ensure_ascii=False, indent=2)
-    out.write(",\n" + textwrap.indent(body[2:-2], " " * 4) + "\n    }\n  ]\n}\n")
+    body = dumps(rest, 2, 2)  # the run's other members, closing the run at its depth
+    out.write("," + body[1:] + "\n  ]\n}\n")
