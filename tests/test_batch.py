@@ -58,8 +58,29 @@ def test_the_batch_gives_what_validate_paths_gives(office: Path) -> None:
         if r.report is None:
             continue
         assert r.report.text is None and r.report.sections is None  # slim: no text kept
-        for tid, data in r.report.tables.items():
+        assert r.report.tables == {}  # the cells stay in the spool: no renderer reads them
+
+
+def test_a_slim_report_keeps_what_the_cross_year_rules_read(office: Path) -> None:
+    """The cells the spool keeps apart (pack) come back as they were (unpack)."""
+    from reportcheck.batch import pack, slim, unpack
+
+    got = collect([str(office)])
+    checked = 0
+    for path in got.files:
+        if path in got.skipped:
+            continue
+        report = api.validate_path(path, Settings()).report
+        if report is None:
+            continue
+        thin = slim(report)
+        for tid, data in thin.tables.items():
             assert {row for row, _ in data.cells} <= set(CROSS_YEAR_ROWS[tid])
+        assert thin.tables, path  # 表二 and 表三 are in every report of the office folder
+        back = unpack(pack(thin.tables))
+        assert back == thin.tables
+        checked += 1
+    assert checked
 
 
 def test_cross_year_pairs_in_any_input_order(

@@ -9,7 +9,10 @@
 2. **Pair** the reports by those facts (:func:`reportcheck.pairing.plan`) and run the
    cross-year rules (RC5xx) on each pair, from the two slim reports.
 3. **Stream** the results in input order (:meth:`Batch.results`): each read back from the
-   spool, given its cross-year findings, handed to the renderers and dropped.
+   spool, given its cross-year findings, handed to the renderers and dropped. A spooled
+   result keeps the slim report's cells apart, as plain tuples (:func:`pack`): they are
+   read back only for the files that pair, so the results' reports come back without
+   table cells (no renderer reads them; ``keep_reports`` keeps everything).
 
 The output is the same as :func:`reportcheck.api.validate_paths` gives, in the same order,
 for any number of jobs. A batch of a few files checked in-process (one file, as a clerk
@@ -37,7 +40,7 @@ from reportcheck.api import (
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
 from reportcheck.findings import Finding
-from reportcheck.model.report import Report, TableData
+from reportcheck.model.report import Location, Report, TableData
 from reportcheck.pairing import EXPLICIT, Item, item, mismatch_finding, plan
 from reportcheck.records import record
 
@@ -104,7 +107,77 @@ def _work(
     import pickle
 
     index, result, facts, counts = _check(task)
-    return index, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), facts, counts
+    cells = b""
+    report = result.report
+    if report is not None and report.tables and not _KEEP:
+        # the slim report's cells as plain tuples, apart: only the cross-year rules read
+        # them, for the few files that pair; every other file's are never unpickled
+        cells = pickle.dumps(pack(report.tables), protocol=pickle.HIGHEST_PROTOCOL)
+        report.tables = {}  # the slim copy's own dict (slim() made it)
+    head = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    return index, len(head).to_bytes(4, "little") + head + cells, facts, counts
+
+
+_Packed = tuple[
+    tuple[
+        str,
+        tuple[str, int | None, int | None] | None,
+        tuple[
+            tuple[
+                str,
+                str,
+                object,
+                str,
+                str,
+                tuple[str, int | None, int | None] | None,
+                str | None,
+                str | None,
+            ],
+            ...,
+        ],
+    ],
+    ...,
+]
+
+
+def _loc(loc: Location | None) -> tuple[str, int | None, int | None] | None:
+    return None if loc is None else (loc.address, loc.line, loc.column)
+
+
+def pack(tables: Mapping[str, TableData]) -> _Packed:
+    """A slim report's tables as tuples of plain values (pickled and unpickled several
+    times faster than the records; :func:`unpack` gives them back)."""
+    return tuple(
+        (
+            tid,
+            _loc(data.location),
+            tuple(
+                (row, col, c.value, c.raw, c.state.value, _loc(c.location), c.unit, c.formula)
+                for (row, col), c in data.cells.items()
+            ),
+        )
+        for tid, data in tables.items()
+    )
+
+
+def unpack(packed: _Packed) -> dict[str, TableData]:
+    """The tables :func:`pack` was given."""
+    from reportcheck.model.report import Cell, CellState
+
+    def loc(t: tuple[str, int | None, int | None] | None) -> Location | None:
+        return None if t is None else Location(*t)
+
+    out: dict[str, TableData] = {}
+    for tid, where, cells in packed:
+        out[tid] = TableData(
+            tid,
+            {
+                (row, col): Cell(value, raw, CellState(state), loc(at), unit, formula)  # type: ignore[arg-type]
+                for row, col, value, raw, state, at, unit, formula in cells
+            },
+            loc(where),
+        )
+    return out
 
 
 def _check(
@@ -276,9 +349,11 @@ class Batch:
         with ctx.Pool(jobs, initializer=_init, initargs=(table, self.keep_reports, True)) as pool:
             yield from pool.imap(_work, tasks, chunksize=chunk)
 
-    def _load(self, index: int) -> FileResult:
+    def _load(self, index: int, cells: bool = False) -> FileResult:
         """A fresh copy of one file's result: callers set its findings, its report's
-        ``previous`` (as on a result read back from the spool)."""
+        ``previous`` (as on a result read back from the spool). Read back from the spool,
+        its report has its tables' cells only when ``cells`` is asked for (the cross-year
+        rules); no renderer reads them."""
         held = self._held.get(index)
         if held is not None:
             fresh = copy.copy(held)
@@ -290,7 +365,11 @@ class Batch:
 
         assert self._spool is not None and self._offsets[index] >= 0
         self._spool.seek(self._offsets[index])
-        result: FileResult = pickle.loads(self._spool.read(self._sizes[index]))
+        blob = memoryview(self._spool.read(self._sizes[index]))
+        size = int.from_bytes(blob[:4], "little")
+        result: FileResult = pickle.loads(blob[4 : 4 + size])
+        if cells and len(blob) > 4 + size and result.report is not None:
+            result.report.tables = unpack(pickle.loads(blob[4 + size :]))
         return result
 
     def _cross_year(self, totals: list[int]) -> None:
@@ -301,7 +380,7 @@ class Batch:
         last = item(self._last) if self._last is not None else None
         partner, mismatch = plan(facts, last, taken=unread)
         for i in sorted(set(partner) | mismatch):
-            result = self._load(i)
+            result = self._load(i, cells=True)
             report = result.report
             assert report is not None
             settings = self.settings_for(result.path)
@@ -311,7 +390,7 @@ class Batch:
                 found.append(mismatch_finding(report, self._last))
             j = partner.get(i)
             if j is not None:
-                before = self._last if j == EXPLICIT else self._load(j).report
+                before = self._last if j == EXPLICIT else self._load(j, cells=True).report
                 assert before is not None
                 report.previous = before
                 self._previous[i] = Report(before.source, before.kind, metadata=before.metadata)

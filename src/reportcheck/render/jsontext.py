@@ -43,22 +43,41 @@ def _write(obj: Any, out: list[str], margin: str, step: str) -> None:
             out.append("{}")
             return
         inner = margin + step
+        opening = "{" + inner
+        between = "," + inner
         first = True
         for key, value in obj.items():
-            out.append(("{" if first else ",") + inner + encode_basestring(_key(key)) + ": ")
+            head = (opening if first else between) + encode_basestring(
+                key if type(key) is str else _key(key)
+            )
             first = False
-            _write(value, out, inner, step)
+            # the commonest values inline (a call per value was most of the time)
+            kind = type(value)
+            if kind is str:
+                out.append(head + ": " + encode_basestring(value))
+            elif value is None:
+                out.append(head + ": null")
+            elif kind is int:
+                out.append(head + ": " + int.__repr__(value))
+            else:
+                out.append(head + ": ")
+                _write(value, out, inner, step)
         out.append(margin + "}")
     elif isinstance(obj, list | tuple):
         if not obj:
             out.append("[]")
             return
         inner = margin + step
+        out.append("[" + inner)
         first = True
         for value in obj:
-            out.append(("[" if first else ",") + inner)
+            if not first:
+                out.append("," + inner)
             first = False
-            _write(value, out, inner, step)
+            if type(value) is str:
+                out.append(encode_basestring(value))
+            else:
+                _write(value, out, inner, step)
         out.append(margin + "]")
     else:
         raise TypeError(f"Object of type {type(obj).__name__} is not JSON serializable")
