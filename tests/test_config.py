@@ -70,6 +70,33 @@ def test_resolver_caches_and_respects_explicit_and_isolated(tmp_path: Path) -> N
     assert ConfigResolver(other).for_path(a).fail_on is Severity.INFO
 
 
+def test_a_file_takes_the_settings_of_its_real_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """By folder name, by relative name, through a linked folder and for a linked file (the
+    settings of the folder its target is in), asked repeatedly as a batch does."""
+    _write(tmp_path / "strict" / "reportcheck.toml", 'fail-on = "info"\n')
+    _write(tmp_path / "loose" / "reportcheck.toml", 'fail-on = "error"\n')
+    target = _write(tmp_path / "strict" / "r.json", "{}")
+    plain = _write(tmp_path / "loose" / "p.json", "{}")
+    linked = tmp_path / "loose" / "link.json"
+    try:
+        linked.symlink_to(target)
+        (tmp_path / "alias").symlink_to(tmp_path / "strict", target_is_directory=True)
+    except OSError:
+        pytest.skip("no symbolic links here")
+    monkeypatch.chdir(tmp_path)
+    resolver = ConfigResolver()
+    for _ in range(2):
+        assert resolver.for_path(plain).fail_on is Severity.ERROR
+        assert resolver.for_path("loose/p.json").fail_on is Severity.ERROR
+        assert resolver.for_path(linked).fail_on is Severity.INFO  # its target's folder
+        assert resolver.for_path("loose/link.json").fail_on is Severity.INFO
+        assert resolver.for_path("alias/r.json").fail_on is Severity.INFO
+        assert resolver.for_path("strict").fail_on is Severity.INFO  # a folder itself
+        assert resolver.for_path("loose/missing.json").fail_on is Severity.ERROR
+
+
 # ---------------------------------------------------------------------- valid settings
 
 

@@ -394,6 +394,8 @@ class ConfigResolver:
         self._by_dir: dict[Path, Settings] = {}
         self._by_file: dict[Path, Settings] = {}
         self._files: dict[tuple[int, str], Settings] = {}
+        self._folders: dict[str, Path] = {}
+        """Each folder name a file was given under, resolved (see :meth:`_directory`)."""
 
     def for_path(self, path: str | Path) -> Settings:
         """The settings that apply to ``path`` (defaults when no file is found)."""
@@ -401,8 +403,7 @@ class ConfigResolver:
             return self._per_file(self.explicit, path)
         if self.isolated:
             return Settings()
-        p = Path(path).resolve()
-        directory = p if p.is_dir() else p.parent
+        directory = self._directory(str(path))
         if directory not in self._by_dir:
             found = find_config(directory)
             if found is None:
@@ -413,6 +414,29 @@ class ConfigResolver:
                     self._by_file[found] = load_config(found)
                 self._by_dir[directory] = self._by_file[found]
         return self._per_file(self._by_dir[directory], path)
+
+    def _directory(self, path: str) -> Path:
+        """The real directory whose configuration applies: the folder itself, or the
+        folder of the file (of its target, for a link). A batch asks this of every file
+        two or three times: a plain file's folder is resolved once per folder name (one
+        ``lstat`` a file instead of resolving each of its path's components)."""
+        import os
+        import stat
+
+        try:
+            mode = os.lstat(path).st_mode
+        except (OSError, ValueError):
+            mode = None
+        if mode is None or not stat.S_ISREG(mode):  # a folder, a link, nothing there
+            p = Path(path).resolve()
+            return p if p.is_dir() else p.parent
+        folder = os.path.dirname(path) or "."
+        real = self._folders.get(folder)
+        if real is None:
+            if len(self._folders) > 10_000:  # files from very many folders: start afresh
+                self._folders.clear()
+            real = self._folders[folder] = Path(folder).resolve()
+        return real
 
     def _per_file(self, base: Settings, path: str | Path) -> Settings:
         if not base.per_file_ignores:
