@@ -42,13 +42,27 @@ def evaluate(
     """
     failing: list[tuple[Relation, Check]] = []
     passing: list[Relation] = []
+    tables = {tid: data.cells for tid, data in report.tables.items()}
     for rel in relations:
-        lhs_cells = [_cell(report, ref) for ref in rel.lhs]
-        rhs_cells = [_cell(report, ref) for ref in rel.rhs]
-        if any(c is None or c.state in _UNKNOWN for c in (*lhs_cells, *rhs_cells)):
+        # the sums inline, left to right (Cell.arithmetic_value: blanks count 0); a cell
+        # not read, text or an uncalculated formula leaves the relation unevaluated
+        sums: list[Number] = []
+        for side in (rel.lhs, rel.rhs):
+            total: Number = 0
+            for tid, row, col in side:
+                cells = tables.get(tid)
+                cell = cells.get((row, col)) if cells is not None else None
+                if cell is None or cell.state in _UNKNOWN:
+                    break
+                if cell.value is not None:
+                    total += cell.value
+            else:
+                sums.append(total)
+                continue
+            break
+        if len(sums) != 2:
             continue
-        lsum: Number = sum((c.arithmetic_value() for c in lhs_cells if c is not None), 0)
-        rsum: Number = sum((c.arithmetic_value() for c in rhs_cells if c is not None), 0)
+        lsum, rsum = sums
         if lsum == rsum:
             passing.append(rel)
             continue
