@@ -242,3 +242,36 @@ def test_select_keeps_the_guards_of_both_paths(monkeypatch: pytest.MonkeyPatch) 
     deep = b"<a>" * (container.MAX_DEPTH + 1) + b"</a>" * (container.MAX_DEPTH + 1)
     with pytest.raises(container.XMLRefused, match="deep"):  # a large part: streamed
         list(container.select(deep, "sheet", frozenset({"a"})))
+
+
+def _archive(method: int) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", method) as zf:
+        zf.writestr("xl/workbook.xml", "<workbook>" + "表" * 3000 + "</workbook>")
+        zf.writestr("xl/中文名.xml", b"<a/>")
+        zf.writestr("empty.xml", b"")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED])
+def test_parts_unpacked_straight_are_what_zipfile_gives(method: int) -> None:
+    data = _archive(method)
+    pkg = Package("x.xlsx", data, "xlsx")
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for info in zf.infolist():
+            assert pkg._plain(info) is not None  # the straight path is the one taken
+            assert pkg.read(info.filename) == zf.read(info)
+
+
+def test_an_unusual_member_is_left_to_zipfile_and_its_checks() -> None:
+    data = bytearray(_archive(zipfile.ZIP_DEFLATED))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as zf:
+        info = zf.getinfo("xl/workbook.xml")
+        start = info.header_offset + 30 + len(info.filename.encode())
+    data[start + 5] ^= 0xFF  # damage the packed bytes: inflate fails or the CRC differs
+    pkg = Package("x.xlsx", bytes(data), "xlsx")
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as zf:
+        assert pkg._plain(zf.getinfo("xl/workbook.xml")) is None
+    with pytest.raises(InputError, match=r"xl/workbook\.xml"):
+        pkg.read("xl/workbook.xml")
+    assert pkg.read("empty.xml") == b""  # the other members still read
