@@ -496,6 +496,16 @@ def _covered(r1: int, c1: int, r2: int, c2: int) -> tuple[tuple[int, int], ...]:
     return tuple((r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1) if (r, c) != (r1, c1))
 
 
+@lru_cache(maxsize=65536)  # the same references recur in every workbook of a batch
+def _place(prefix: str, ref: str) -> tuple[tuple[int, int], GridCell] | None:
+    """(row, column) of a cell reference of sheet ``prefix``, and the shared empty cell
+    there; None when ``ref`` is no reference within Excel's sheet size."""
+    pos = parse_ref(ref)
+    if pos is None or pos[0] > MAX_ROW or pos[1] > MAX_COL:
+        return None
+    return pos, _empty(prefix, pos)
+
+
 @lru_cache(maxsize=65536)  # immutable, and the same places recur in every workbook of a batch
 def _empty(prefix: str, pos: tuple[int, int]) -> GridCell:
     """A styled empty cell (``<c r="D7" s="3"/>``), one shared record for each place."""
@@ -583,16 +593,20 @@ class _SheetReader:
         plain = book.plain_styles
         for c_el in row_el:
             ref = c_el.get("r", "")
-            pos = parse_ref(ref) if ref else None
-            if pos is None:
-                pos = (row_no, col_no + 1)
-            if pos[0] > MAX_ROW or pos[1] > MAX_COL:
-                raise self._out_of_range(ref or f"row {pos[0]}, column {pos[1]}")
+            place = _place(prefix, ref) if ref else None
+            if place is not None:
+                pos, empty = place
+            else:  # no reference, or none Excel could write: after the previous cell
+                parsed = parse_ref(ref) if ref else None
+                pos = parsed if parsed is not None else (row_no, col_no + 1)
+                if pos[0] > MAX_ROW or pos[1] > MAX_COL:
+                    raise self._out_of_range(ref or f"row {pos[0]}, column {pos[1]}")
+                empty = None
             col_no = pos[1]
             # the two commonest kinds inline: a styled empty cell, and a plain count
             n = len(c_el)
             if not n:
-                cells[pos] = _empty(prefix, pos)
+                cells[pos] = empty if empty is not None else _empty(prefix, pos)
                 continue
             if n == 1 and c_el.get("t", "n") == "n" and c_el.get("s", "") in plain:
                 v_el = c_el[0]
@@ -605,8 +619,8 @@ class _SheetReader:
                     and len(vtext) <= 15
                     and (vtext[0] != "0" or len(vtext) == 1)
                 ):
-                    loc = _location(prefix, pos[0], pos[1])
-                    cells[pos] = GridCell(vtext, loc, value=int(vtext))
+                    loc = empty.location if empty is not None else _location(prefix, *pos)
+                    cells[pos] = GridCell(vtext, loc, int(vtext))
                     continue
             cells[pos] = self._cell(c_el, ns, *pos)
         return row_no
@@ -804,9 +818,13 @@ def extract_metadata(grids: list[Grid], date1904: bool = False) -> Metadata:
     md = Metadata()
     pairs: dict[str, GridCell] = {}
     for g in grids:
-        for (r, c), cell in sorted(g.cells.items()):
+        # only text cells can be a title, a label or a labelled value: sort just those
+        texts = sorted(
+            (pos, cell) for pos, cell in g.cells.items() if cell.text and cell.value is None
+        )
+        for (r, c), cell in texts:
             text = cell.text.strip()
-            if not text or cell.value is not None:
+            if not text:
                 continue
             if md.title is None and "政府信息公开" in text:  # what _TITLE needs, cheaply
                 m = _title().search(text.translate(_FULLWIDTH_DIGITS))
