@@ -496,7 +496,7 @@ def _covered(r1: int, c1: int, r2: int, c2: int) -> tuple[tuple[int, int], ...]:
     return tuple((r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1) if (r, c) != (r1, c1))
 
 
-@lru_cache(maxsize=65536)  # the same references recur in every workbook of a batch
+@lru_cache(maxsize=16384)  # the same references recur in every workbook of a batch
 def _place(prefix: str, ref: str) -> tuple[tuple[int, int], GridCell] | None:
     """(row, column) of a cell reference of sheet ``prefix``, and the shared empty cell
     there; None when ``ref`` is no reference within Excel's sheet size."""
@@ -506,7 +506,7 @@ def _place(prefix: str, ref: str) -> tuple[tuple[int, int], GridCell] | None:
     return pos, _empty(prefix, pos)
 
 
-@lru_cache(maxsize=65536)  # immutable, and the same places recur in every workbook of a batch
+@lru_cache(maxsize=16384)  # immutable, and the same places recur in every workbook of a batch
 def _empty(prefix: str, pos: tuple[int, int]) -> GridCell:
     """A styled empty cell (``<c r="D7" s="3"/>``), one shared record for each place."""
     return GridCell("", _location(prefix, pos[0], pos[1]))
