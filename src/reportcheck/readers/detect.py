@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from pathlib import Path
@@ -20,8 +19,10 @@ def sniff(path: str, data: bytes) -> str:
     if not data.strip():
         raise InputError(path, "文件为空", "the file is empty")
     if data[:4] == b"PK\x03\x04":
+        from reportcheck.readers.container import open_zip  # the reader opens it next
+
         try:
-            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+            names = set(open_zip(data).namelist())
         except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError):
             raise InputError(path, "损坏的 zip/Office 文件", "a damaged zip/Office file") from None
         if "xl/workbook.xml" in names:
