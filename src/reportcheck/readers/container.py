@@ -360,7 +360,17 @@ def _down(
         for child in el:
             if _named(child.tag, names, seen):
                 yield child
-    elif levels > 2:
+    elif levels == 3:  # a worksheet's rows: two loops, one generator (this is hot)
+        for child in el:
+            if _named(child.tag, names, seen):
+                yield child
+            for grand in child:
+                hit = seen.get(grand.tag)
+                if hit is None:
+                    hit = _named(grand.tag, names, seen)
+                if hit:
+                    yield grand
+    elif levels > 3:
         for child in el:
             yield from _down(child, names, seen, levels - 1)
 

@@ -589,7 +589,8 @@ class _SheetReader:
             )
         cells = grid.cells
         prefix = self.prefix
-        v_tag = _cell_tags(ns)[0]
+        v_tag, _f_tag, is_tag = _cell_tags(ns)
+        t_tag = f"{ns}t"
         plain = book.plain_styles
         for c_el in row_el:
             ref = c_el.get("r", "")
@@ -608,7 +609,18 @@ class _SheetReader:
             if not n:
                 cells[pos] = empty if empty is not None else _empty(prefix, pos)
                 continue
-            if n == 1 and c_el.get("t", "n") == "n" and c_el.get("s", "") in plain:
+            kind = c_el.get("t", "n")
+            if n == 1 and kind == "inlineStr":
+                is_el = c_el[0]
+                if is_el.tag == is_tag and len(is_el) == 1 and is_el[0].tag == t_tag:
+                    # <c t="inlineStr"><is><t>text</t></is></c>: what _rich_text gives
+                    text = is_el[0].text or ""
+                    if "_x" in text:
+                        text = _unescape(text)
+                    loc = empty.location if empty is not None else _location(prefix, *pos)
+                    cells[pos] = GridCell(text, loc)
+                    continue
+            elif n == 1 and kind == "n" and c_el.get("s", "") in plain:
                 v_el = c_el[0]
                 vtext = v_el.text
                 if (
