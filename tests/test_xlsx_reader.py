@@ -957,3 +957,55 @@ def test_cells_and_rows_without_positions(tmp_path: Path) -> None:
     assert b'<c r="' not in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
     report = read(path)
     assert_all_read(report, {k: v for k, v in values.items() if k[0] == "applications"}, where)
+
+
+def test_inline_strings_and_counts_as_generators_write_them() -> None:
+    """Cells as openpyxl and other generators write them (t="inlineStr", t="n" spelt out,
+    a namespace prefix): plain, escaped and rich inline strings, counts, a count with a
+    leading zero, a number in a date style, styled empty cells."""
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    sheet = (
+        f'<x:worksheet xmlns:x="{ns}"><x:sheetData><x:row r="1">'
+        '<x:c r="A1" t="inlineStr"><x:is><x:t>予以公开</x:t></x:is></x:c>'
+        '<x:c r="B1" t="inlineStr"><x:is><x:t>甲_x000D_乙</x:t></x:is></x:c>'
+        '<x:c r="C1" t="inlineStr"><x:is><x:r><x:t>（一）</x:t></x:r>'
+        "<x:r><x:t>部分</x:t></x:r></x:is></x:c>"
+        '<x:c r="D1" s="0" t="n"><x:v>12</x:v></x:c>'
+        '<x:c r="E1" t="n"><x:v>007</x:v></x:c>'
+        '<x:c r="F1" s="1" t="n"><x:v>45312</x:v></x:c>'
+        '<x:c r="G1" s="1"/><x:c r="H1" t="inlineStr"><x:is><x:t/></x:is></x:c>'
+        "</x:row></x:sheetData></x:worksheet>"
+    )
+    styles = (
+        f'<styleSheet xmlns="{ns}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/>'
+        "</cellXfs></styleSheet>"
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr(
+            "xl/workbook.xml",
+            f'<workbook xmlns="{ns}" xmlns:r="{rel}"><sheets>'
+            '<sheet name="表三" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        )
+        zf.writestr(
+            "xl/_rels/workbook.xml.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+            f'<Relationship Id="rId2" Type="{rel}/styles" Target="styles.xml"/>'
+            "</Relationships>",
+        )
+        zf.writestr("xl/worksheets/sheet1.xml", sheet)
+        zf.writestr("xl/styles.xml", styles)
+    [grid], _ = read_grids("g.xlsx", buf.getvalue())
+    got = {grid.cells[(1, c)].location.address: grid.cells[(1, c)] for c in range(1, 9)}
+    assert [got[a].text for a in ("表三!A1", "表三!B1", "表三!C1")] == [
+        "予以公开",
+        "甲\r乙",
+        "（一）部分",
+    ]
+    assert (got["表三!D1"].text, got["表三!D1"].value) == ("12", 12)
+    assert (got["表三!E1"].text, got["表三!E1"].value) == ("7", 7)
+    assert (got["表三!F1"].text, got["表三!F1"].shown_as) == ("2024/1/21", "date")
+    assert got["表三!G1"].text == got["表三!H1"].text == ""
+    assert got["表三!G1"].value is None
