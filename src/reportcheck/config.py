@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import os
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import field, replace
 from datetime import date
@@ -420,9 +422,6 @@ class ConfigResolver:
         folder of the file (of its target, for a link). A batch asks this of every file
         two or three times: a plain file's folder is resolved once per folder name (one
         ``lstat`` a file instead of resolving each of its path's components)."""
-        import os
-        import stat
-
         try:
             mode = os.lstat(path).st_mode
         except (OSError, ValueError):

@@ -602,12 +602,12 @@ class _SheetReader:
                 pos = parsed if parsed is not None else (row_no, col_no + 1)
                 if pos[0] > MAX_ROW or pos[1] > MAX_COL:
                     raise self._out_of_range(ref or f"row {pos[0]}, column {pos[1]}")
-                empty = None
+                empty = _empty(prefix, pos)
             col_no = pos[1]
             # the two commonest kinds inline: a styled empty cell, and a plain count
             n = len(c_el)
             if not n:
-                cells[pos] = empty if empty is not None else _empty(prefix, pos)
+                cells[pos] = empty
                 continue
             kind = c_el.get("t", "n")
             if n == 1 and kind == "inlineStr":
@@ -617,8 +617,7 @@ class _SheetReader:
                     text = is_el[0].text or ""
                     if "_x" in text:
                         text = _unescape(text)
-                    loc = empty.location if empty is not None else _location(prefix, *pos)
-                    cells[pos] = GridCell(text, loc)
+                    cells[pos] = GridCell(text, empty.location)
                     continue
             elif n == 1 and kind == "n" and c_el.get("s", "") in plain:
                 v_el = c_el[0]
@@ -631,10 +630,9 @@ class _SheetReader:
                     and len(vtext) <= 15
                     and (vtext[0] != "0" or len(vtext) == 1)
                 ):
-                    loc = empty.location if empty is not None else _location(prefix, *pos)
-                    cells[pos] = GridCell(vtext, loc, int(vtext))
+                    cells[pos] = GridCell(vtext, empty.location, int(vtext))
                     continue
-            cells[pos] = self._cell(c_el, ns, *pos)
+            cells[pos] = self._cell(c_el, ns, pos[0], pos[1], empty.location)
         return row_no
 
     def _shown(self, value: int | Decimal, style: str) -> tuple[str, str] | None:
@@ -695,10 +693,8 @@ class _SheetReader:
             for pos in covered:
                 cells.pop(pos, None)
 
-    def _cell(self, c: Element, ns: str, row: int, col: int) -> GridCell:
-        loc = _location(self.prefix, row, col)
-        if not len(c):  # <c r="D7" s="3"/>: a styled empty cell, the commonest kind
-            return GridCell("", loc)
+    def _cell(self, c: Element, ns: str, row: int, col: int, loc: Location) -> GridCell:
+        """A cell with children (an empty one is read in :meth:`_row`), at ``loc``."""
         kind = c.get("t", "n")
         v_tag, f_tag, is_tag = _cell_tags(ns)
         v_el = f_el = is_el = None
