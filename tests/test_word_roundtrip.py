@@ -1,0 +1,526 @@
+"""The clerk's Word round trip: ``validate 年报.docx --annotate 年报-标注.docx`` hands back the
+clerk's own document with comments in the wrong cells and on the sentence, and ``convert
+年报.docx --apply-suggestions -o 年报-改正.docx`` writes the corrections as tracked changes.
+
+The report is our own (tests/word_fixtures.py: header, footer, page number field, picture,
+own style, bulleted list, 表三 and 表四 each with a wrong cell, a sentence whose figure
+disagrees with 表三). The copies are opened as zips and their XML read directly (what Word
+reads), by python-docx (a second parser of the package), and by reportcheck's own reader,
+which must read the same tables from them. LibreOffice renders them in the slow tests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+from typer.testing import CliRunner
+
+import word_fixtures as wf
+from reportcheck import api
+from reportcheck.cli import app
+from reportcheck.readers import docx as docx_reader
+from reportcheck.writers import word
+
+docx = pytest.importorskip("docx")
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+RED, ORANGE, YELLOW = "FFC7CE", "FFD8A8", "FFE699"
+RC300_CELL = "table 2, row 6, col 4"  # 表三 （一）予以公开·自然人
+RC304_CELL = "table 3, row 4, col 10"  # 表四 未经复议直接起诉·总计
+runner = CliRunner()
+
+
+def _report(tmp_path: Path, data: bytes | None = None, name: str = "年报.docx") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data if data is not None else wf.build())
+    return path
+
+
+def _marked(tmp_path: Path, lang: str = "zh") -> tuple[Path, Path]:
+    src = _report(tmp_path)
+    out = tmp_path / f"年报-标注-{lang}.docx"
+    res = runner.invoke(app, ["validate", str(src), "--annotate", str(out), "--lang", lang])
+    assert res.exit_code == 1, res.output
+    return src, out
+
+
+def _members(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        return {n: zf.read(n) for n in zf.namelist()}
+
+
+def _document(path: Path) -> ET.Element:
+    return ET.fromstring(_members(path)["word/document.xml"])
+
+
+class _Comments:
+    """The comments of a marked copy: text by id and the element each is anchored in."""
+
+    def __init__(self, path: Path) -> None:
+        parts = _members(path)
+        self.root = ET.fromstring(parts["word/comments.xml"])
+        self.text = {
+            c.get(f"{W}id"): "\n".join(
+                "".join(t.text or "" for t in p.iter(f"{W}t")) for p in c.iter(f"{W}p")
+            )
+            for c in self.root
+        }
+        self.author = {c.get(f"{W}id"): c.get(f"{W}author") for c in self.root}
+        self.date = {c.get(f"{W}id"): c.get(f"{W}date") for c in self.root}
+        doc = ET.fromstring(parts["word/document.xml"])
+        body = doc.find(f"{W}body")
+        assert body is not None
+        self.places = docx_reader.elements(
+            body, parts.get("word/numbering.xml"), parts.get("word/styles.xml")
+        )
+        self.doc = doc
+
+    def where(self, cid: str) -> str:
+        """The reader's address of the cell or paragraph holding the comment's start."""
+        for address, el in self.places.items():
+            if address.startswith("table ") and address.count(",") == 0:
+                continue
+            for start in el.iter(f"{W}commentRangeStart"):
+                if start.get(f"{W}id") == cid:
+                    return address
+        raise AssertionError(f"comment {cid} is not anchored in a cell or paragraph")
+
+    def by_code(self, code: str) -> str:
+        (cid,) = [k for k, v in self.text.items() if v.startswith(code)]
+        return cid
+
+    def anchored_text(self, cid: str) -> str:
+        """The text between the comment's range start and end (document order)."""
+        inside = False
+        out = []
+        for el in self.doc.iter():
+            if el.tag == f"{W}commentRangeStart" and el.get(f"{W}id") == cid:
+                inside = True
+            elif el.tag == f"{W}commentRangeEnd" and el.get(f"{W}id") == cid:
+                return "".join(out)
+            elif inside and el.tag == f"{W}t":
+                out.append(el.text or "")
+        raise AssertionError(f"comment {cid} has no end")
+
+
+def _fill(tc: ET.Element) -> str | None:
+    shd = tc.find(f"{W}tcPr/{W}shd")
+    return shd.get(f"{W}fill") if shd is not None else None
+
+
+# ------------------------------------------------------------------ the marked copy
+
+
+def test_each_wrong_cell_and_the_sentence_carry_a_comment(tmp_path: Path) -> None:
+    _, out = _marked(tmp_path)
+    c = _Comments(out)
+    assert set(c.author.values()) == {"reportcheck"}
+    today = datetime.now(UTC).strftime("%Y-%m-%d")
+    assert all(d and d.startswith(today) for d in c.date.values())
+    assert len(c.text) == 4  # RC300, RC304, RC401 and the summary on the title
+
+    rc300 = c.by_code("RC300")
+    assert c.where(rc300) == RC300_CELL
+    note = c.text[rc300]
+    assert "现为：5；应为：4" in note
+    assert "建议改为：4" in note
+    # the addition written out, each term with its row and column in this table
+    assert "（一）予以公开·总计 第 6 行第 10 列 6 ≠ （一）予以公开·自然人 第 6 行第 4 列 5" in note
+    assert "（七）总计·自然人 第 27 行第 4 列 7 ≠ （一）予以公开·自然人 第 6 行第 4 列 5" in note
+
+    rc304 = c.by_code("RC304")
+    assert c.where(rc304) == RC304_CELL
+    assert "现为：2；应为：3" in c.text[rc304]
+    assert "建议改为" not in c.text[rc304]  # which cell is wrong is not certain
+
+    rc401 = c.by_code("RC401")
+    assert c.anchored_text(rc401) == wf.SENTENCE  # exactly the sentence, over its runs
+    assert "12 件" in c.text[rc401] and "10 件" in c.text[rc401]
+
+    (summary,) = [k for k, v in c.text.items() if v.startswith("reportcheck 检查结果")]
+    assert c.where(summary) == "paragraph 1"
+    assert c.anchored_text(summary) == "示例县统计局2023年政府信息公开工作年度报告"
+    head = c.text[summary]
+    assert "2 个错误，1 个警告，1 个提示" in head
+    # RC207 (118 blank cells read as 0) has no cell of its own: said in the summary only
+    assert "以下问题在文档中没有对应的位置" in head and "RC207" in head
+
+
+def test_culprits_are_shaded_by_severity_and_their_terms_light_yellow(tmp_path: Path) -> None:
+    _, out = _marked(tmp_path)
+    c = _Comments(out)
+    assert _fill(c.places[RC300_CELL]) == RED
+    assert _fill(c.places[RC304_CELL]) == RED
+    for added in ("table 2, row 6, col 10", "table 2, row 27, col 4", "table 2, row 7, col 4"):
+        assert _fill(c.places[added]) == YELLOW, added
+    for term in ("table 3, row 4, col 6", "table 3, row 4, col 9"):
+        assert _fill(c.places[term]) == YELLOW, term
+    assert _fill(c.places["table 2, row 4, col 4"]) is None  # 新收 is in no failing relation
+    shaded = [tc for tc in c.doc.iter(f"{W}tc") if _fill(tc) is not None]
+    assert len(shaded) == 2 + len({*_yellow_terms(c)})
+    # w:shd sits where the schema puts it: after the width and spans, before vAlign
+    for tc in shaded:
+        names = [ch.tag.rsplit("}", 1)[1] for ch in tc.find(f"{W}tcPr") or []]
+        order = [n for n in word._TCPR_ORDER if n in names]
+        assert names == order
+
+
+def _yellow_terms(c: _Comments) -> list[str]:
+    return [a for a, el in c.places.items() if el.tag == f"{W}tc" and _fill(el) == YELLOW]
+
+
+def test_the_document_is_kept_part_by_part(tmp_path: Path) -> None:
+    src, out = _marked(tmp_path)
+    before, after = _members(src), _members(out)
+    changed = {"word/document.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"}
+    assert set(after) == set(before) | {"word/comments.xml"}
+    for name, data in before.items():
+        if name not in changed:
+            assert after[name] == data, name  # styles, numbering, header, footer, picture…
+    assert any(n.startswith("word/media/") for n in before)
+    assert any(n.startswith("word/header") for n in before)
+    # the body keeps every paragraph and table with its text and style
+    old, new = docx.Document(io.BytesIO(src.read_bytes())), docx.Document(str(out))
+    assert [(p.text, p.style.name) for p in old.paragraphs] == [
+        (p.text, p.style.name) for p in new.paragraphs
+    ]
+    assert [[c.text for c in r.cells] for t in old.tables for r in t.rows] == [
+        [c.text for c in r.cells] for t in new.tables for r in t.rows
+    ]
+    assert new.sections[0].header.paragraphs[0].text == wf.HEADER
+    assert new.sections[0].footer.paragraphs[0].text.startswith(wf.FOOTER)
+    assert len(new.inline_shapes) == 1
+    # every namespace Word needs is still declared: the ones mc:Ignorable names too
+    text = after["word/document.xml"].decode()
+    (ignorable,) = re.findall(r'mc:Ignorable="([^"]*)"', text)
+    for prefix in ignorable.split():
+        assert f"xmlns:{prefix}=" in text
+
+
+def test_parts_and_relationships_are_valid(tmp_path: Path) -> None:
+    _, out = _marked(tmp_path)
+    parts = _members(out)
+    types = ET.fromstring(parts["[Content_Types].xml"])
+    ct = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+    overrides = {o.get("PartName"): o.get("ContentType") for o in types.iter(f"{ct}Override")}
+    defaults = {d.get("Extension") for d in types.iter(f"{ct}Default")}
+    assert overrides["/word/comments.xml"] == word._COMMENTS_TYPE
+    for name in parts:  # every part has a content type
+        if not name.endswith("/"):
+            assert f"/{name}" in overrides or name.rsplit(".", 1)[-1] in defaults, name
+    rel = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+    for rels_name in [n for n in parts if n.endswith(".rels")]:
+        base = rels_name.replace("_rels/", "").removesuffix(".rels").rsplit("/", 1)
+        folder = base[0] + "/" if len(base) == 2 else ""
+        ids = set()
+        for r in ET.fromstring(parts[rels_name]).iter(f"{rel}Relationship"):
+            assert r.get("Id") not in ids
+            ids.add(r.get("Id"))
+            if r.get("TargetMode") != "External":
+                assert word._resolve(folder, r.get("Target", "")) in parts, r.get("Target")
+    doc_rels = ET.fromstring(parts["word/_rels/document.xml.rels"])
+    assert [r.get("Target") for r in doc_rels if r.get("Type") == word._COMMENTS_REL[False]] == [
+        "comments.xml"
+    ]
+    # each comment has one range start, one range end and one reference, and nothing else
+    doc = ET.fromstring(parts["word/document.xml"])
+    ids = {c.get(f"{W}id") for c in ET.fromstring(parts["word/comments.xml"])}
+    for tag in ("commentRangeStart", "commentRangeEnd", "commentReference"):
+        found = [e.get(f"{W}id") for e in doc.iter(f"{W}{tag}")]
+        assert sorted(found) == sorted(ids), tag
+    # python-docx, a second reader of the package, sees the comments
+    d = docx.Document(str(out))
+    assert len(d.comments) == 4
+    assert {c.author for c in d.comments} == {"reportcheck"}
+
+
+def test_the_marked_copy_reads_as_the_original(tmp_path: Path) -> None:
+    src, out = _marked(tmp_path)
+    a, b = api.validate_path(src), api.validate_path(out)
+    assert a.report is not None and b.report is not None
+    for tid, table in a.report.tables.items():
+        assert {k: c.raw for k, c in table.cells.items()} == {
+            k: c.raw for k, c in b.report.tables[tid].cells.items()
+        }
+    key = [(f.code, str(f.location), f.actual, f.expected) for f in a.findings]
+    assert key == [(f.code, str(f.location), f.actual, f.expected) for f in b.findings]
+
+
+def test_marking_a_marked_copy_again_replaces_its_comments(tmp_path: Path) -> None:
+    _, out = _marked(tmp_path)
+    again = tmp_path / "again.docx"
+    res = runner.invoke(app, ["validate", str(out), "--annotate", str(again)])
+    assert res.exit_code == 1
+    c = _Comments(again)
+    assert len(c.text) == 4
+    assert c.where(c.by_code("RC300")) == RC300_CELL
+    assert c.anchored_text(c.by_code("RC401")) == wf.SENTENCE
+
+
+def test_english_comments(tmp_path: Path) -> None:
+    _, out = _marked(tmp_path, "en")
+    c = _Comments(out)
+    note = c.text[c.by_code("RC300")]
+    assert "now: 5; should be: 4" in note and "suggested: 4" in note
+    assert "natural persons row 6, col 4 5 +" in note
+    assert any(v.startswith("reportcheck findings") for v in c.text.values())
+
+
+def test_a_correct_report_gets_only_the_summary(tmp_path: Path) -> None:
+    src = _report(tmp_path, wf.correct())
+    out = tmp_path / "ok-标注.docx"
+    res = runner.invoke(app, ["validate", str(src), "--annotate", str(out), "--quiet"])
+    assert res.exit_code == 0, res.output
+    c = _Comments(out)
+    assert list(c.text.values()) == [
+        f"reportcheck 检查结果（{datetime.now(UTC):%Y-%m-%d}）：没有发现问题"
+    ]
+    assert not [tc for tc in c.doc.iter(f"{W}tc") if _fill(tc)]
+
+
+# ------------------------------------------------------------------ where copies go
+
+
+def test_the_input_is_never_modified_and_never_the_target(tmp_path: Path) -> None:
+    src = _report(tmp_path)
+    digest = hashlib.sha256(src.read_bytes()).hexdigest()
+    res = runner.invoke(app, ["validate", str(src), "--annotate", str(src)])
+    assert res.exit_code == 2
+    assert "不能把标注写到输入文件上" in res.output
+    _, out = _marked(tmp_path)
+    assert out.exists()
+    assert hashlib.sha256(src.read_bytes()).hexdigest() == digest
+
+
+def test_a_word_copy_of_another_kind_of_report_is_refused(tmp_path: Path) -> None:
+    from factories import Submission
+
+    sub = Submission.valid().write(tmp_path / "年报.json")
+    res = runner.invoke(app, ["validate", str(sub), "--annotate", str(tmp_path / "x.docx")])
+    assert res.exit_code == 2
+    assert "只有 Word 文档" in res.output
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_a_batch_gets_a_word_copy_per_word_file(tmp_path: Path) -> None:
+    from factories import Submission
+
+    folder = tmp_path / "各单位"
+    folder.mkdir()
+    _report(folder, name="统计局.docx")
+    Submission.valid().write(folder / "财政局.json")
+    out = tmp_path / "标注"
+    res = runner.invoke(app, ["validate", str(folder), "--annotate", str(out)])
+    assert res.exit_code == 1, res.output
+    assert sorted(p.name for p in out.iterdir()) == ["统计局-标注.docx", "财政局-标注.xlsx"]
+    assert len(_Comments(out / "统计局-标注.docx").text) == 4
+    assert "已写入标注的 Word 文档" in res.output
+
+
+def test_a_docx_workbook_target_still_writes_the_official_workbook(tmp_path: Path) -> None:
+    src = _report(tmp_path)
+    out = tmp_path / "年报-标注.xlsx"
+    res = runner.invoke(app, ["validate", str(src), "--annotate", str(out)])
+    assert res.exit_code == 1
+    assert zipfile.ZipFile(out).read("[Content_Types].xml").count(b"spreadsheetml") > 0
+
+
+# ------------------------------------------------------------------ tracked changes
+
+
+def _corrected(tmp_path: Path) -> tuple[Path, Path, str]:
+    src = _report(tmp_path)
+    out = tmp_path / "年报-改正.docx"
+    res = runner.invoke(app, ["convert", str(src), "--apply-suggestions", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    return src, out, res.output
+
+
+def test_corrections_are_tracked_changes_by_reportcheck(tmp_path: Path) -> None:
+    src, out, said = _corrected(tmp_path)
+    assert "表格 2 第 6 行第 4 列：5 → 4（RC300）" in said
+    assert "1 处修订" in said
+    doc = _document(out)
+    (deleted,) = list(doc.iter(f"{W}del"))
+    (inserted,) = list(doc.iter(f"{W}ins"))
+    for change in (deleted, inserted):
+        assert change.get(f"{W}author") == "reportcheck"
+        assert (change.get(f"{W}date") or "").startswith(datetime.now(UTC).strftime("%Y-%m-%d"))
+    assert deleted.get(f"{W}id") != inserted.get(f"{W}id")
+    assert [t.text for t in deleted.iter(f"{W}delText")] == ["5"]
+    assert not list(deleted.iter(f"{W}t"))
+    assert [t.text for t in inserted.iter(f"{W}t")] == ["4"]
+    body = doc.find(f"{W}body")
+    assert body is not None
+    assert docx_reader.elements(body)[RC300_CELL].find(f"{W}p/{W}del") is deleted
+    before, after = _members(src), _members(out)
+    assert {n for n in after if after[n] != before.get(n)} == {"word/document.xml"}
+
+
+def test_the_corrected_copy_reads_the_insertions_not_the_deletions(tmp_path: Path) -> None:
+    src, out, _ = _corrected(tmp_path)
+    read = api.validate_path(out)
+    assert read.report is not None
+    cell = read.report.tables["applications"].get("granted", "natural_person")
+    assert cell is not None and cell.raw == "4"
+    assert "RC300" not in [f.code for f in read.findings]
+    # every other cell reads as in the original
+    orig = api.read_path(src).tables
+    for tid, table in orig.items():
+        for key, c in table.cells.items():
+            if (tid, key) != ("applications", ("granted", "natural_person")):
+                assert read.report.tables[tid].cells[key].raw == c.raw
+
+
+def test_rejecting_the_changes_reads_the_original(tmp_path: Path) -> None:
+    """The reader reads w:ins and skips w:del: with the insertion taken out and the
+    deletion restored (what 'reject' does), the original value is read again."""
+    _, out, _ = _corrected(tmp_path)
+    xml = _members(out)["word/document.xml"].decode()
+    rejected = re.sub(r"<w:ins [^>]*>.*?</w:ins>", "", xml)
+    rejected = re.sub(r"<w:del [^>]*>(.*?)</w:del>", r"\1", rejected).replace("delText", "t")
+    blocks = docx_reader.blocks(rejected.encode())
+    text = "\n".join(b.text for b in blocks)
+    assert "（一）予以公开 | 5 | 1" in text
+    accepted = "\n".join(b.text for b in docx_reader.blocks(xml.encode()))
+    assert "（一）予以公开 | 4 | 1" in accepted
+
+
+def test_convert_to_docx_needs_a_word_report_and_apply_suggestions(tmp_path: Path) -> None:
+    from factories import Submission
+
+    src = _report(tmp_path)
+    res = runner.invoke(app, ["convert", str(src), "-o", str(tmp_path / "x.docx")])
+    assert res.exit_code == 2 and "--apply-suggestions" in res.output
+    sub = Submission.valid().write(tmp_path / "年报.json")
+    res = runner.invoke(
+        app, ["convert", str(sub), "--apply-suggestions", "-o", str(tmp_path / "y.docx")]
+    )
+    assert res.exit_code == 2 and "不是 Word 文档" in res.output
+    assert not (tmp_path / "x.docx").exists() and not (tmp_path / "y.docx").exists()
+
+
+# ------------------------------------------------------------------ LibreOffice
+
+
+def _soffice() -> str:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    return found
+
+
+def _convert(soffice: str, path: Path, target: str, tmp_path: Path) -> Path:
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", target,
+         "--outdir", str(tmp_path / "lo"), str(path)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    (out,) = (tmp_path / "lo").glob(f"{path.stem}.{target.split(':')[0]}")
+    return out
+
+
+def _notes(pdf_path: Path) -> list[tuple[int, str, tuple[float, float, float, float]]]:
+    """The comments LibreOffice exported as PDF notes: page, text, (left, bottom, right, top)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    out = []
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    for i in range(len(pdf)):
+        page = pdf[i]
+        for k in range(raw.FPDFPage_GetAnnotCount(page)):
+            annot = raw.FPDFPage_GetAnnot(page, k)
+            if raw.FPDFAnnot_GetSubtype(annot) == raw.FPDF_ANNOT_TEXT:
+                rect = raw.FS_RECTF()
+                raw.FPDFAnnot_GetRect(annot, rect)
+                size = raw.FPDFAnnot_GetStringValue(annot, b"Contents", None, 0)
+                buf = ctypes.create_string_buffer(size)
+                raw.FPDFAnnot_GetStringValue(
+                    annot, b"Contents", ctypes.cast(buf, ctypes.POINTER(raw.FPDF_WCHAR)), size
+                )
+                text = buf.raw.decode("utf-16-le").rstrip("\x00")
+                out.append((i, text, (rect.left, rect.bottom, rect.right, rect.top)))
+            raw.FPDFPage_CloseAnnot(annot)
+    return out
+
+
+def _chars(pdf_path: Path, page: int) -> list[tuple[str, tuple[float, float, float, float]]]:
+    import pypdfium2 as pdfium
+
+    tp = pdfium.PdfDocument(str(pdf_path))[page].get_textpage()
+    return [(tp.get_text_range(i, 1), tp.get_charbox(i)) for i in range(tp.count_chars())]
+
+
+def _beside(note: tuple[float, float, float, float], text: str, chars: list) -> bool:  # type: ignore[type-arg]
+    """Whether ``text`` is printed on the note's line just left of it (its cell)."""
+    left, bottom, _, top = note
+    line = "".join(ch for ch, (_, b, _, t) in chars if b < top and t > bottom)
+    near = [
+        ch for ch, (_, b, r, t) in chars if b < top and t > bottom and left - 40 <= r <= left + 2
+    ]
+    return text in line and text in "".join(near)
+
+
+@pytest.mark.slow
+def test_libreoffice_renders_the_comments_beside_their_cells(tmp_path: Path) -> None:
+    soffice = _soffice()
+    _, out = _marked(tmp_path)
+    pdf = _convert(
+        soffice,
+        out,
+        'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}',
+        tmp_path,
+    )
+    notes = _notes(pdf)
+    assert len(notes) == 4
+    by_code = {t.split()[0]: (page, rect) for page, t, rect in notes}
+    page, rect = by_code["RC300"]
+    chars = _chars(pdf, page)
+    line = "".join(ch for ch, (_, b, _, t) in chars if b < rect[3] and t > rect[1])
+    assert "（一）予以公" in line and _beside(rect, "5", chars)  # in （一）予以公开's 自然人 cell
+    page, rect = by_code["RC304"]
+    chars = _chars(pdf, page)
+    assert _beside(rect, "2", chars)
+    page, rect = by_code["RC401"]
+    chars = _chars(pdf, page)
+    line = "".join(ch for ch, (_, b, _, t) in chars if b < rect[3] and t > rect[1])
+    assert "均已按期答复" in line
+    page, rect = by_code["reportcheck"]
+    assert page == 0
+    if shutil.which("pdftoppm"):  # the picture a person looks at (docs/word-roundtrip.png)
+        subprocess.run(
+            ["pdftoppm", "-r", "60", "-png", "-f", "2", "-l", "2", str(pdf), str(tmp_path / "p")],
+            check=True, timeout=60,
+        )  # fmt: skip
+        assert list(tmp_path.glob("p*.png"))
+
+
+@pytest.mark.slow
+def test_libreoffice_lists_the_tracked_changes(tmp_path: Path) -> None:
+    soffice = _soffice()
+    _, out, _ = _corrected(tmp_path)
+    odt = _convert(soffice, out, "odt", tmp_path)
+    content = ET.fromstring(zipfile.ZipFile(odt).read("content.xml"))
+    text = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+    dc = "{http://purl.org/dc/elements/1.1/}"
+    regions = list(content.iter(f"{text}changed-region"))
+    kinds = sorted(
+        next(ch.tag.rsplit("}", 1)[1] for ch in r if ch.tag.startswith(text)) for r in regions
+    )
+    assert kinds == ["deletion", "insertion"]
+    assert {c.text for c in content.iter(f"{dc}creator")} == {"reportcheck"}
+    deleted = next(r for r in regions if r.find(f"{text}deletion") is not None)
+    assert "".join(deleted.itertext()).endswith("5")
