@@ -152,7 +152,8 @@ def test_each_wrong_cell_and_the_sentence_carry_a_comment(tmp_path: Path) -> Non
     head = c.text[summary]
     assert "2 个错误，1 个警告，1 个提示" in head
     # RC207 (118 blank cells read as 0) has no cell of its own: said in the summary only
-    assert "以下问题在文档中没有对应的位置" in head and "RC207" in head
+    assert "以下问题没有逐处批注：\nRC207 提示" in head
+    assert "各处批注：\nRC300 错误" in head
 
 
 def test_culprits_are_shaded_by_severity_and_their_terms_light_yellow(tmp_path: Path) -> None:

@@ -96,8 +96,8 @@ _WORDS = {
         "none": "没有发现问题",
         "legend": "标红（错误）、橙色（警告）、蓝色（提示）的单元格和正文句子上有批注，写明现为多少、"
         "应为多少和加法算式；浅黄色的单元格是与它相加的格。",
-        "elsewhere": "以下问题在文档中没有对应的位置：",
-        "all": "全部问题：",
+        "elsewhere": "以下问题没有逐处批注：",
+        "all": "各处批注：",
         "waived": "（已豁免：{r}）",
     },
     "en": {
@@ -107,8 +107,8 @@ _WORDS = {
         "legend": "Cells shaded red (error), orange (warning) or blue (info) and sentences of "
         "the text carry a comment saying what they say, what they should be and the addition "
         "written out; light yellow cells were added up with them.",
-        "elsewhere": "These findings have no place in the document:",
-        "all": "All findings:",
+        "elsewhere": "Not commented where they are:",
+        "all": "Commented in the document:",
         "waived": " (waived: {r})",
     },
 }
