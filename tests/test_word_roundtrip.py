@@ -525,3 +525,99 @@ def test_libreoffice_lists_the_tracked_changes(tmp_path: Path) -> None:
     assert {c.text for c in content.iter(f"{dc}creator")} == {"reportcheck"}
     deleted = next(r for r in regions if r.find(f"{text}deletion") is not None)
     assert "".join(deleted.itertext()).endswith("5")
+
+
+# ------------------------------------------------------------------ cells Word writes otherwise
+
+
+def _package(body: str) -> bytes:
+    """A minimal .docx of one document part around ``body``."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/word/document.xml" ContentType="application/vnd.openxml'
+            'formats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        zf.writestr(
+            "_rels/.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        )
+        zf.writestr(
+            "word/document.xml",
+            f'<w:document xmlns:w="{w}"><w:body>{body}<w:sectPr/></w:body></w:document>',
+        )
+    return buf.getvalue()
+
+
+def _tc(inner: str) -> str:
+    return f"<w:tc><w:tcPr/>{inner}</w:tc>"
+
+
+def test_corrections_in_a_hyperlink_a_content_control_an_insertion_and_a_blank_cell() -> None:
+    from reportcheck.writers.fixes import Change
+
+    cells = [
+        '<w:p><w:hyperlink w:anchor="x"><w:r><w:t>1</w:t></w:r><w:r><w:t>2</w:t></w:r>'
+        "</w:hyperlink></w:p>",
+        "<w:sdt><w:sdtPr/><w:sdtContent><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>7</w:t></w:r>"
+        "</w:p></w:sdtContent></w:sdt>",
+        '<w:p><w:ins w:id="9" w:author="科员"><w:r><w:t>3</w:t></w:r></w:ins></w:p>',
+        "<w:p/>",
+    ]
+    body = f"<w:tbl><w:tr>{''.join(_tc(c) for c in cells)}</w:tr></w:tbl>"
+    changes = [
+        Change("t", "r", "c", f"table 1, row 1, col {i}", "", new, "RC300")
+        for i, new in enumerate(("21", "8", "4", "5"), 1)
+    ]
+    data, n = word.corrected("x.docx", _package(body), changes)
+    assert n == 4
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    (block,) = docx_reader.blocks(xml)
+    assert block.grid is not None
+    assert [c.text for c in block.grid.cells.values()] == ["21", "8", "4", "5"]
+    doc = ET.fromstring(xml)
+    assert [t.text for t in doc.iter(f"{W}delText")] == ["1", "2", "7", "3"]
+    (bold,) = [i for i in doc.iter(f"{W}ins") if "8" in "".join(i.itertext())]
+    assert bold.find(f"{W}r/{W}rPr/{W}b") is not None  # the new text keeps the cell's format
+    # someone's insertion deleted by reportcheck: the deletion inside their insertion
+    theirs = next(i for i in doc.iter(f"{W}ins") if i.get(f"{W}author") == "科员")
+    assert theirs.find(f"{W}del/{W}r/{W}delText") is not None
+    ids = [e.get(f"{W}id") for e in doc.iter() if e.tag in (f"{W}ins", f"{W}del")]
+    assert len(ids) == len(set(ids))
+
+
+def test_comments_in_an_empty_cell_and_a_content_control() -> None:
+    from reportcheck.findings import Finding, Severity
+    from reportcheck.model.report import Location
+
+    cells = [
+        "<w:p/>",
+        "<w:sdt><w:sdtContent><w:p><w:r><w:t>7</w:t></w:r></w:p></w:sdtContent></w:sdt>",
+    ]
+    body = f"<w:p><w:r><w:t>标题</w:t></w:r></w:p><w:tbl><w:tr>{''.join(_tc(c) for c in cells)}</w:tr></w:tbl>"
+    findings = [
+        Finding(
+            "RC204", Severity.ERROR, "空着", "blank", location=Location(f"table 1, row 1, col {i}")
+        )
+        for i in (1, 2)
+    ]
+    data = word.annotate("x.docx", _package(body), findings)
+    parts = zipfile.ZipFile(io.BytesIO(data))
+    doc = ET.fromstring(parts.read("word/document.xml"))
+    for tc in doc.iter(f"{W}tc"):
+        assert _fill(tc) == RED
+        assert len(list(tc.iter(f"{W}commentRangeStart"))) == 1
+        assert len(list(tc.iter(f"{W}commentReference"))) == 1
+    assert "word/comments.xml" in parts.namelist()
+    assert b"comments+xml" in parts.read("[Content_Types].xml")
+    rels = parts.read("word/_rels/document.xml.rels")  # made: the package had none
+    assert b'Target="comments.xml"' in rels
+    (block,) = [b for b in docx_reader.blocks(parts.read("word/document.xml")) if b.grid]
+    assert [c.text for c in block.grid.cells.values()] == ["", "7"]

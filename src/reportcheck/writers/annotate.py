@@ -553,7 +553,7 @@ def write_copy(dest: str, report: Report, findings: Iterable[Finding], lang: str
         from reportcheck.writers import word
 
         source = Path(report.source).read_bytes()
-        out = word.annotate(report.source, source, report, findings, lang)
+        out = word.annotate(report.source, source, findings, lang)
     else:
         data = Path(report.source).read_bytes() if report.kind == "xlsx" else None
         out = annotate(report, findings, data, lang)

@@ -42,7 +42,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reportcheck.findings import Finding, Severity
-from reportcheck.model.report import Report, zh_address
+from reportcheck.model.report import zh_address
 from reportcheck.writers.annotate import (
     _CONTEXT_FILL,
     _FILL,
@@ -387,8 +387,37 @@ def _anchor_paragraphs(pkg: _Package, first: Any, last: Any, cid: str) -> None:
     last.append(_reference(pkg, cid))
 
 
+_THROUGH = frozenset({"sdt", "sdtContent", "customXml", "ins", "moveTo"})
+"""What the reader looks into for a cell's paragraphs (content controls, insertions)."""
+_TEXT = frozenset({"t", "tab", "ptab", "br", "cr", "noBreakHyphen"})
+"""A run's children the reader reads as text."""
+
+
+def _paragraphs(pkg: _Package, el: Any) -> list[Any]:
+    """The paragraphs of a cell the reader reads."""
+    out: list[Any] = []
+    for c in el:
+        name = _local(c.tag)
+        if name == "p":
+            out.append(c)
+        elif name in _THROUGH:
+            out.extend(_paragraphs(pkg, c))
+    return out
+
+
+def _runs(pkg: _Package, el: Any, out: list[Any]) -> None:
+    """The runs of a paragraph whose text the reader reads, in order."""
+    for c in el:
+        name = _local(c.tag)
+        if name == "r":
+            if any(_local(g.tag) in _TEXT for g in c):
+                out.append(c)
+        elif name and name not in _SKIP_TEXT:
+            _runs(pkg, c, out)
+
+
 def _anchor_cell(pkg: _Package, tc: Any, cid: str) -> None:
-    paragraphs = [c for c in tc if c.tag == pkg.q("p")]
+    paragraphs = _paragraphs(pkg, tc)
     if not paragraphs:
         paragraphs = [pkg.el("p")]
         tc.append(paragraphs[0])
@@ -529,11 +558,9 @@ def _line(f: Finding, lang: str) -> str:
     return text
 
 
-def annotate(
-    path: str, data: bytes, report: Report, findings: Iterable[Finding], lang: str = "zh"
-) -> bytes:
-    """The marked copy of the Word document ``data`` (read as ``report``) as bytes."""
-    del report  # the findings carry every address; kept for the writers' common signature
+def annotate(path: str, data: bytes, findings: Iterable[Finding], lang: str = "zh") -> bytes:
+    """The marked copy of the Word document ``data`` (the file ``path``) as bytes: the
+    findings' addresses are the Word reader's, found again by its walk."""
     findings = list(findings)
     pkg = _Package(path, data)
     pkg.drop_own_comments()
@@ -637,34 +664,28 @@ def corrected(path: str, data: bytes, changes: Iterable[Change]) -> tuple[bytes,
 
 
 def _track(pkg: _Package, tc: Any, text: str, when: str) -> None:
-    paragraphs = [c for c in tc if c.tag == pkg.q("p")]
+    """Replace the text of a cell by ``text`` as tracked changes: each run of text the
+    reader reads deleted where it is (in a hyperlink, a content control or someone's own
+    insertion too), the new text inserted after the first deletion with its formatting."""
+    paragraphs = _paragraphs(pkg, tc)
     if not paragraphs:
         paragraphs = [pkg.el("p")]
         tc.append(paragraphs[0])
-    style: Any = None
-    anchor: Any = None  # the deletion the insertion follows
+    runs: list[Any] = []
     for p in paragraphs:
-        group: Any = None
-        for child in list(p):
-            has_text = child.tag == pkg.q("r") and any(
-                g.tag in (pkg.q("t"), pkg.q("tab"), pkg.q("br"), pkg.q("cr")) for g in child
-            )
-            if not has_text:
-                group = None
-                continue
-            if style is None:
-                style = child.find(pkg.q("rPr"))
-            if group is None:
-                group = pkg.el("del", id=pkg.new_id(), author=AUTHOR, date=when)
-                child.addprevious(group)
-                if anchor is None:
-                    anchor = group
-            group.append(child)  # moves the run into the deletion
-            for t in child.iter(pkg.q("t")):
-                t.tag = pkg.q("delText")
-                t.set(_XML_SPACE, "preserve")
-            for t in child.iter(pkg.q("instrText")):
-                t.tag = pkg.q("delInstrText")
+        _runs(pkg, p, runs)
+    style = runs[0].find(pkg.q("rPr")) if runs else None
+    first: Any = None  # the deletion the insertion follows
+    group: Any = None
+    for run in runs:
+        if group is None or run.getprevious() is not group:
+            group = pkg.el("del", id=pkg.new_id(), author=AUTHOR, date=when)
+            run.addprevious(group)
+            first = first if first is not None else group
+        group.append(run)  # moves the run into the deletion
+        for t in run.iter(pkg.q("t")):
+            t.tag = pkg.q("delText")
+            t.set(_XML_SPACE, "preserve")
     ins = pkg.el("ins", id=pkg.new_id(), author=AUTHOR, date=when)
     run = pkg.el("r")
     if style is not None:
@@ -673,7 +694,7 @@ def _track(pkg: _Package, tc: Any, text: str, when: str) -> None:
     t.text = text
     run.append(t)
     ins.append(run)
-    if anchor is not None:
-        anchor.addnext(ins)
+    if first is not None:
+        first.addnext(ins)
     else:
         paragraphs[0].append(ins)
