@@ -266,8 +266,9 @@ def validate(
         str | None,
         typer.Option(
             "--annotate",
-            help="Also write the workbook with every problem marked on its cell (comments, "
-            "a first sheet 问题清单); with several inputs a folder, one workbook per input.",
+            help="Also write a marked copy: the workbook with every problem marked on its cell "
+            "(comments, a first sheet 问题清单), or for a Word report named .docx its own "
+            "document with Word comments; with several inputs a folder, one copy per input.",
         ),
     ] = None,
     jobs: Annotated[

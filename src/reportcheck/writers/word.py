@@ -150,6 +150,11 @@ class _Package:
                 self.members = {i.filename: zf.read(i) for i in self.infos}
         except ZIP_ERRORS as exc:
             raise WordError(f"{path}: 无法读取：{exc}", f"{path}: cannot read: {exc}") from None
+        if "[Content_Types].xml" not in self.members:
+            raise WordError(
+                f"{path}: 无法写出副本：文件缺少 [Content_Types].xml",
+                f"{path}: cannot write a copy: [Content_Types].xml is missing",
+            )
         self.parser = etree.XMLParser(
             resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True
         )
