@@ -267,6 +267,16 @@ def test_marking_a_marked_copy_again_replaces_its_comments(tmp_path: Path) -> No
     assert c.anchored_text(c.by_code("RC401")) == wf.SENTENCE
 
 
+def test_marking_again_unshades_the_cells_no_longer_wrong(tmp_path: Path) -> None:
+    _, out = _marked(tmp_path)
+    again = tmp_path / "again.docx"
+    res = runner.invoke(app, ["validate", str(out), "--annotate", str(again), "--select", "RC401"])
+    assert res.exit_code == 0
+    c = _Comments(again)
+    assert sorted(v.split()[0] for v in c.text.values()) == ["RC401", "reportcheck"]
+    assert not [tc for tc in c.doc.iter(f"{W}tc") if _fill(tc)]
+
+
 def test_english_comments(tmp_path: Path) -> None:
     _, out = _marked(tmp_path, "en")
     c = _Comments(out)

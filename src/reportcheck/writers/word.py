@@ -290,7 +290,8 @@ class _Package:
         return cid
 
     def drop_own_comments(self) -> None:
-        """A marked copy marked again: reportcheck's earlier comments and their anchors go."""
+        """A marked copy marked again: reportcheck's earlier comments and their anchors go,
+        and the cell shading in its colours."""
         rels_xml = self.members.get(_DOCUMENT_RELS)
         if rels_xml is None or AUTHOR.encode() not in b"".join(
             v for k, v in self.members.items() if k.startswith("word/comments")
@@ -316,6 +317,13 @@ class _Package:
                         _remove(run)
                 else:
                     _remove(e)
+        # and the shading it gave the cells (a cell fixed since is marked no more)
+        ours = {*_FILL.values(), _CONTEXT_FILL}
+        for shd in list(self.root.iter(self.q("shd"))):
+            parent = shd.getparent()
+            fill = (shd.get(self.q("fill")) or "").upper()
+            if parent is not None and parent.tag == self.q("tcPr") and fill in ours:
+                parent.remove(shd)
 
 
 def _resolve(base: str, target: str) -> str:
