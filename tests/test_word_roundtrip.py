@@ -631,3 +631,24 @@ def test_comments_in_an_empty_cell_and_a_content_control() -> None:
     assert b'Target="comments.xml"' in rels
     (block,) = [b for b in docx_reader.blocks(parts.read("word/document.xml")) if b.grid]
     assert [c.text for c in block.grid.cells.values()] == ["", "7"]
+
+
+def test_the_clerks_own_comments_are_kept(tmp_path: Path) -> None:
+    d = docx.Document(io.BytesIO(wf.build()))
+    para = next(p for p in d.paragraphs if p.text.startswith("主动公开工作"))
+    d.add_comment(para.runs, text="请核实发布数量", author="科员", initials="KY")
+    buf = io.BytesIO()
+    d.save(buf)
+    src = _report(tmp_path, buf.getvalue())
+    out = tmp_path / "marked.docx"
+    assert runner.invoke(app, ["validate", str(src), "--annotate", str(out)]).exit_code == 1
+    c = _Comments(out)
+    assert sorted(c.author.values()) == ["reportcheck"] * 4 + ["科员"]
+    (theirs,) = [k for k, a in c.author.items() if a == "科员"]
+    assert c.text[theirs] == "请核实发布数量"
+    assert c.anchored_text(theirs) == "主动公开工作按计划推进，重点领域信息及时发布。"
+    assert c.where(c.by_code("RC300")) == RC300_CELL
+    assert len(set(c.text)) == 5  # every id its own
+    again = tmp_path / "again.docx"  # marking again leaves the clerk's comment alone
+    assert runner.invoke(app, ["validate", str(out), "--annotate", str(again)]).exit_code == 1
+    assert sorted(_Comments(again).author.values()) == ["reportcheck"] * 4 + ["科员"]
