@@ -652,3 +652,42 @@ def test_the_clerks_own_comments_are_kept(tmp_path: Path) -> None:
     again = tmp_path / "again.docx"  # marking again leaves the clerk's comment alone
     assert runner.invoke(app, ["validate", str(out), "--annotate", str(again)]).exit_code == 1
     assert sorted(_Comments(again).author.values()) == ["reportcheck"] * 4 + ["科员"]
+
+
+def test_a_sentence_over_two_paragraphs_is_commented_whole() -> None:
+    """Text pasted with its line breaks: the prose reader reads the sentence across two
+    paragraphs, and the comment spans them, starting and ending mid-paragraph."""
+    from reportcheck.findings import Finding, Severity
+    from reportcheck.model.report import Location
+
+    body = "".join(
+        f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>"
+        for t in ("一、总体情况", "全年工作平稳。本年度共收到政府信息", "公开申请１２件。其余略。")
+    )
+    sentence = "本年度共收到政府信息公开申请12件。"  # folded to half width, as the rules quote it
+    f = Finding(
+        "RC401", Severity.WARNING, "不一致", "differs",
+        location=Location("paragraph 1"), extra={"sentence": sentence},
+    )  # fmt: skip
+    data = word.annotate("x.docx", _package(body), [f])
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    doc = ET.fromstring(xml)
+    paragraphs = doc.findall(f"{W}body/{W}p")
+    start = paragraphs[1].find(f"{W}commentRangeStart")
+    assert start is not None
+    cid = start.get(f"{W}id")
+    assert [e.get(f"{W}id") for e in paragraphs[2].iter(f"{W}commentRangeEnd")] == [cid]
+    assert [e.get(f"{W}id") for e in paragraphs[2].iter(f"{W}commentReference")] == [cid]
+    inside, seen = False, []
+    for el in doc.iter():
+        if el is start:
+            inside = True
+        elif el.tag == f"{W}commentRangeEnd" and inside:
+            break
+        elif inside and el.tag == f"{W}t":
+            seen.append(el.text or "")
+    assert "".join(seen) == "本年度共收到政府信息公开申请１２件。"
+    # the text reads as before
+    assert [b.text for b in docx_reader.blocks(xml)] == [
+        "一、总体情况", "全年工作平稳。本年度共收到政府信息", "公开申请１２件。其余略。"
+    ]  # fmt: skip

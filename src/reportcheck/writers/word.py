@@ -480,13 +480,15 @@ def _split(pkg: _Package, t: Any, k: int) -> tuple[Any, Any] | None:
     return (run, right)
 
 
-def _anchor_sentence(pkg: _Package, p: Any, sentence: str, cid: str) -> bool:
-    """The comment ``cid`` on the runs of ``p`` holding ``sentence`` (the reader's text of
-    it: spaces are ignored in the search); False when it is not found."""
-    ts: list[Any] = []
-    _texts(pkg, p, ts)
+def _anchor_sentence(pkg: _Package, paragraphs: list[Any], sentence: str, cid: str) -> bool:
+    """The comment ``cid`` on the runs holding the first occurrence of ``sentence`` (the
+    reader's text of it, which may run over several paragraphs: spaces, line and paragraph
+    ends are ignored in the search); False when it is not found."""
     from reportcheck.rules.sections import fold  # the prose rules' full width → half width
 
+    ts: list[Any] = []
+    for p in paragraphs:
+        _texts(pkg, p, ts)
     chars = [
         (i, k) for i, t in enumerate(ts) for k, ch in enumerate(t.text or "") if not ch.isspace()
     ]
@@ -509,20 +511,26 @@ def _anchor_sentence(pkg: _Package, p: Any, sentence: str, cid: str) -> bool:
     ref = _reference(pkg, cid)
     if last.getparent().tag == pkg.q("p"):
         last.getnext().addnext(ref)
-    else:  # a run inside a hyperlink or a tracked insertion: the reference at the paragraph
+    else:  # a run inside a hyperlink or a tracked insertion: the reference ends its paragraph
+        p = last.getparent()
+        while p is not None and p.tag != pkg.q("p"):
+            p = p.getparent()
+        if p is None:
+            return False
         p.append(ref)
     return True
 
 
 def _find_sentence(pkg: _Package, paragraph: str, sentence: str, cid: str) -> bool:
-    """The comment on ``sentence`` in ``paragraph`` or the first paragraph after it that
-    holds it: a prose finding in a Word report is placed at its section's heading."""
+    """The comment on ``sentence`` in ``paragraph`` or after it: a prose finding in a Word
+    report is placed at its section's heading, and a sentence may run over several
+    paragraphs (a text pasted with its line breaks)."""
     n = int(paragraph.rsplit(" ", 1)[1])
+    following = []
     while (p := pkg.places.get(f"paragraph {n}")) is not None:
-        if _anchor_sentence(pkg, p, sentence, cid):
-            return True
+        following.append(p)
         n += 1
-    return False
+    return _anchor_sentence(pkg, following, sentence, cid)
 
 
 # ------------------------------------------------------------------ the marks
