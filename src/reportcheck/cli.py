@@ -674,10 +674,10 @@ def _write_marked(
             raise _fail(str(err)) from None
         word = dest.lower().endswith(".docx")
         if lang == "zh":
-            what = "标注的 Word 文档（批注）" if word else "标注工作簿"
+            what = "标注的 Word 文档，问题以批注标出" if word else "标注工作簿"
             line = f"{dest}: 已写入{what}（{len(shown)} 处问题）"
         else:
-            what = "marked Word document (comments)" if word else "marked workbook"
+            what = "marked Word document, with comments" if word else "marked workbook"
             line = f"{dest}: wrote the {what} ({len(shown)} finding(s))"
         typer.echo(line, err=True)
 
