@@ -210,6 +210,60 @@ PAGES = {
             passes(
                 Tr("文本示例：只有格式中的行", "the text example: only the format's rows"), base=TXT
             ),
+            passes(
+                Tr(
+                    "标签多了一个字（「其他法律和行政法规禁止公开」）：按原行读取（RC108）",
+                    "a label with a character added (其他法律和行政法规禁止公开): read as its "
+                    "row (RC108)",
+                ),
+                ("replace", "2.其他法律行政法规禁止公开", "2.其他法律和行政法规禁止公开"),
+                base=TXT,
+                expect=(("RC108", "applications", "denied_2", None),),
+            ),
+        ),
+    ),
+    "RC108": Page(
+        what=Tr(
+            "表格中一行的标签与格式的写法不完全相同（多字、少字、错字、词序不同、编号不同），"
+            "但足够接近、且位置符合格式的行序，已按格式的那一行读取和核对。"
+            "接近的标准：去掉编号和标点后，编辑距离不超过较长标签长度的四分之一"
+            "（4–7 个字差 1 个，8–11 个字差 2 个），且没有第二行同样接近。",
+            "A row's label differs from the format's wording (characters added, dropped, "
+            "mistyped or swapped, other numbering) but is close enough, and stands where the "
+            "format's order puts that row, so it was read and checked as that row. Close "
+            "means: without numbering and punctuation, an edit distance of at most a quarter "
+            "of the longer label (one in 4–7 characters, two in 8–11), with no other row as "
+            "close.",
+        ),
+        why=Tr(
+            "只是提示：数字已经核对。标签照格式书写，别人（和其他工具）才能准确认出这一行。",
+            "Information only: the figures were checked. A label written as the format prints "
+            "it lets everyone (and other tools) recognise the row for certain.",
+        ),
+        fix=Tr(
+            "把标签改成格式的写法（消息中给出）；如果是有意的写法，可用 --ignore RC108 忽略。",
+            "Write the label as the format does (the message quotes it); if the wording is "
+            "deliberate, --ignore RC108.",
+        ),
+        cases=(
+            fails(
+                Tr("「危及三安全一稳定」写成「危害“三安全一稳定”」", "危及 written 危害"),
+                ("replace", "3.危及“三安全一稳定”", "3.危害“三安全一稳定”"),
+                base=TXT,
+                expect=(("RC108", "applications", "denied_3", None),),
+            ),
+            fails(
+                Tr("标签掉了一个字：「其他法律行政止公开」", "a label missing characters"),
+                ("replace", "2.其他法律行政法规禁止公开", "2.其他法律行政止公开"),
+                base=TXT,
+                expect=(("RC108", "applications", "denied_2", None),),
+            ),
+            passes(
+                Tr(
+                    "文本示例：标签照格式书写", "the text example: labels as the format prints them"
+                ),
+                base=TXT,
+            ),
         ),
     ),
     # ------------------------------------------------------------------ sections
