@@ -64,7 +64,7 @@ ENTRIES = (
     Entry(
         "RC003",
         "unreadable",
-        ERROR,
+        WARNING,
         Tr("表格无法可靠读取", "table could not be read reliably"),
         {
             "default": Tr(
