@@ -109,9 +109,17 @@ def similarity(a: str, b: str) -> float:
     return 1.0 - distance(a, b) / longer if longer else 1.0
 
 
+_LOOSE_NUMBER = re.compile(r"^[(（]?[一二三四五六七八九十\d]{1,3}[)）]?[、.,，．]*")
+
+
 def _body(key: str) -> str:
-    """A key without its note in brackets and its numbering."""
-    return strip_numbering(_NOTE.sub("", key))
+    """A key without its note in brackets and its numbering — also numbering written
+    loosely: doubled (「四四、」), unclosed (「(一予以公开」), without 、 (「一本年新收」)."""
+    core = _NOTE.sub("", key)
+    body = strip_numbering(core)
+    if body == core:
+        body = _LOOSE_NUMBER.sub("", core, count=1)
+    return body
 
 
 _BODIES: dict[int, tuple[TableDef, tuple[tuple[RowDef, tuple[str, ...]], ...]]] = {}
@@ -186,6 +194,49 @@ def _candidates(table: TableDef, labels: tuple[str, ...]) -> tuple[Candidate, ..
     return tuple(sorted(best.values(), key=lambda c: -c.score))
 
 
+def _merged_chars(table: TableDef) -> frozenset[str]:
+    """The characters of the table's group labels (三、本年度办理结果, （三）不予公开 …):
+    what a merged cell printed one character per line leaves glued to a row label."""
+    return frozenset(
+        ch for r in table.rows if r.group for ch in label_key(r.group) if not ch.isdigit()
+    )
+
+
+def unglued(table: TableDef, label: str) -> str:
+    """``label`` without the characters of a merged group label glued before its numbering
+    (「结果2.其他法律行政止公开」 → 「2.其他法律行政止公开」), as the report prints it."""
+    text = label.strip()
+    glue = _merged_chars(table)
+    m = _INNER_NUMBER.search(label_key(text))
+    if m is None:
+        return text
+    head = label_key(text)[: m.start()]
+    if len(head) <= 6 and all(ch in glue for ch in head):
+        # drop as many printed characters as the key's head holds (spaces aside)
+        n, i = 0, 0
+        while i < len(text) and n < len(head):
+            n += not text[i].isspace()
+            i += 1
+        return text[i:].strip()
+    return text
+
+
+def _exact(table: TableDef, labels: tuple[str, ...]) -> RowDef | None:
+    """The row named exactly by ``labels`` — also when a few characters of a merged group
+    label are glued before the row's own numbered label (「办理1.属于国家秘密」): a reading
+    artefact, not a different label."""
+    rdef = match_row(table, list(labels))
+    if rdef is not None:
+        return rdef
+    leaf = label_key(labels[-1])
+    glue = _merged_chars(table)
+    for m in _INNER_NUMBER.finditer(leaf):
+        head = leaf[: m.start()]
+        if len(head) <= 6 and all(ch in glue for ch in head):
+            return match_row(table, [*labels[:-1], leaf[m.start() :]])
+    return None
+
+
 def align(table: TableDef, lines: list[tuple[tuple[str, ...], bool]]) -> list[RowMatch]:
     """Decide the row of every labelled line of one grid, in order.
 
@@ -197,7 +248,7 @@ def align(table: TableDef, lines: list[tuple[tuple[str, ...], bool]]) -> list[Ro
     out: list[RowMatch | None] = []
     taken: set[str] = set()
     for labels, _numbers in lines:
-        rdef = match_row(table, list(labels)) if labels else None
+        rdef = _exact(table, labels) if labels else None
         if rdef is not None and rdef.id not in taken:
             taken.add(rdef.id)
             out.append(RowMatch(rdef, exact=True, score=1.0))

@@ -32,7 +32,7 @@ from reportcheck.findings import Finding
 from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.labels import label_key
 from reportcheck.model.report import Cell, CellState, Location, Report, TableData
-from reportcheck.model.rowfinder import RowMatch, align
+from reportcheck.model.rowfinder import RowMatch, align, unglued
 from reportcheck.model.tables import (
     FORMATS,
     REVIEW_LITIGATION,
@@ -418,9 +418,8 @@ def _rows_table(
         assert rdef is not None
         if not m.exact:
             loc = grid.at(line.row, line.label_cols[-1]) if line.label_cols else None
-            data.variants.append(
-                (rdef.id, " ".join(t.strip() for t in line.labels), loc.location if loc else None)
-            )
+            printed = unglued(tdef, line.labels[-1])
+            data.variants.append((rdef.id, printed, loc.location if loc else None))
         cells = _row_values(grid, line, rdef, first, findings, tdef)
         if cells is not None:
             for col_id, cell in cells.items():
