@@ -184,4 +184,17 @@ ENTRIES = (
         },
         "rules.sections",
     ),
+    Entry(
+        "RC115",
+        "section-named-differently",
+        WARNING,
+        Tr("章节标题的写法与格式不同", "section heading worded differently"),
+        {
+            "default": Tr(
+                "第{numeral}部分的标题写作「{heading}」，格式为「{standard}」",
+                "the heading of section {numeral} reads 「{heading}」; the format has 「{standard}」",
+            )
+        },
+        "rules.sections",
+    ),
 )

@@ -423,4 +423,52 @@ PAGES = {
             passes(Tr("文本示例：一至六", "the text example: 一 to 六"), base=TXT),
         ),
     ),
+    "RC115": Page(
+        what=Tr(
+            "某一部分的标题找到了（按编号和关键词认出），但写法不在格式及其通行写法之列，"
+            "且与格式的标题相差较大（编辑距离超过标题长度的 40%），如「三、依申请公开情况」。"
+            "标题没有被当作缺少：只有确实没有的标题才报 RC111。"
+            "通行写法（如「五、政府信息公开工作存在的主要问题及改进情况」「四、因政府信息公开工作"
+            "被申请行政复议和提起行政诉讼情况」）不报告。",
+            "A section's heading was found (by its number and keywords) but is worded outside "
+            "the format and its accepted wordings and differs much from the format's (an edit "
+            "distance above 40% of its length), e.g. 「三、依申请公开情况」. The heading is "
+            "not taken as missing: only a heading that really is not there is RC111. Accepted "
+            "wordings (「五、政府信息公开工作存在的主要问题及改进情况」, 「四、因政府信息公开工作"
+            "被申请行政复议和提起行政诉讼情况」) are not reported.",
+        ),
+        why=Tr(
+            "统一的标题让读者和汇总单位在每份年报的同一位置找到同样的内容。",
+            "Uniform headings let readers and compilers find the same content in the same "
+            "place of every report.",
+        ),
+        fix=Tr(
+            "按格式改写标题（消息中给出格式的写法）。",
+            "Reword the heading as the format does (the message quotes it).",
+        ),
+        note=_SECTIONS_NOTE,
+        cases=(
+            fails(
+                Tr("第三部分写成「三、依申请公开情况」", "section 三 titled 依申请公开情况"),
+                ("replace", "三、收到和处理政府信息公开申请情况", "三、依申请公开情况"),
+                base=TXT,
+                expect=(("RC115", None, None, None),),
+            ),
+            passes(
+                Tr("通行写法：「五、存在的问题及改进情况」", "an accepted wording of section 五"),
+                ("replace", S5, "五、存在的问题及改进情况"),
+                base=TXT,
+            ),
+            passes(
+                Tr("编号写作「三，」：认出，不报告缺少", "numbered 三， — found, not missing"),
+                (
+                    "replace",
+                    "三、收到和处理政府信息公开申请情况",
+                    "三，收到和处理政府信息公开申请情况",
+                ),
+                base=TXT,
+            ),
+            passes(Tr("文本示例：标准标题", "the text example: standard headings"), base=TXT),
+        ),
+    ),
 }
