@@ -345,6 +345,8 @@ def locate_in_report(report: Report, grids: list[Grid], settings: Settings) -> L
     if how == "default":
         report.findings.append(emit("RC004", {"version": version}))
     found = locate(grids, version)
+    if sum(1 for v, seen in ev.items() if seen) > 1 and not settings.format_version:
+        _tables_in_their_version(grids, version, found, report)
     report.tables = found.tables
     report.findings.extend(found.findings)
     return found
@@ -369,6 +371,40 @@ def locate(grids: list[Grid], version: str) -> Located:
         if data is not None:
             found.tables["review_litigation"] = data
     return found
+
+
+def _tables_in_their_version(
+    grids: list[Grid], version: str, found: Located, report: Report
+) -> None:
+    """A report that mixes the two versions' labels: each of 表二 and 表三 is read in the
+    version whose rows its own labels name more of (exactly), so that a 2019-style 表二
+    beside a 2021 表三 gives neither rows "missing" nor rows "unknown" (RC105 says the mix)."""
+    for table_id in ("proactive_disclosure", "applications"):
+        best = (_exact_rows(grids, version, table_id), version)
+        for other in FORMATS:
+            if other != version:
+                best = max(best, (_exact_rows(grids, other, table_id), other))
+        if best[1] == version:
+            continue
+        other_found = locate(grids, best[1])
+        data = other_found.tables.get(table_id)
+        if data is None:
+            continue
+        found.tables[table_id] = data
+        found.findings[:] = [f for f in found.findings if f.table != table_id] + [
+            f for f in other_found.findings if f.table == table_id
+        ]
+        report.table_versions[table_id] = best[1]
+
+
+def _exact_rows(grids: list[Grid], version: str, table_id: str) -> int:
+    """How many rows of ``table_id`` in ``version`` some grid names exactly (the best grid)."""
+    tdef = FORMATS[version].table(table_id)
+    most = 0
+    for g in grids:
+        lines = [line for line in _lines(g) if line.labels and not _is_header(line, tdef)]
+        most = max(most, sum(1 for _, m in _match_lines(lines, tdef) if m.exact))
+    return most
 
 
 def holds_table(grid: Grid, table_id: str, version: str) -> bool:
