@@ -18,12 +18,12 @@ from pathlib import Path
 
 import docx
 import pytest
-from test_rules_sections import full_report
 
 from reportcheck import api
 from reportcheck.findings import Finding, Severity
 from reportcheck.model.report import Report
 from reportcheck.model.tables import FORMATS
+from test_rules_sections import full_report
 
 T3 = {"new_received": 12, "carried_over": 1, "granted": 6, "partial": 2, "denied_3": 1}
 T3.update({"unable_1": 2, "not_processed_2": 1, "total": 12, "carried_forward": 1})
