@@ -33,6 +33,7 @@ label); an ambiguous one as RC106 with both candidates — never as missing or u
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportcheck.model.labels import label_key, strip_numbering
@@ -194,12 +195,21 @@ def _candidates(table: TableDef, labels: tuple[str, ...]) -> tuple[Candidate, ..
     return tuple(sorted(best.values(), key=lambda c: -c.score))
 
 
+_GLUE: dict[int, tuple[TableDef, frozenset[str]]] = {}
+_EXACT: dict[tuple[int, tuple[str, ...]], tuple[TableDef, RowDef | None]] = {}
+
+
 def _merged_chars(table: TableDef) -> frozenset[str]:
     """The characters of the table's group labels (三、本年度办理结果, （三）不予公开 …):
-    what a merged cell printed one character per line leaves glued to a row label."""
-    return frozenset(
-        ch for r in table.rows if r.group for ch in label_key(r.group) if not ch.isdigit()
-    )
+    what a merged cell printed one character per line leaves glued to a row label
+    (remembered by the table's identity)."""
+    hit = _GLUE.get(id(table))
+    if hit is None or hit[0] is not table:
+        chars = frozenset(
+            ch for r in table.rows if r.group for ch in label_key(r.group) if not ch.isdigit()
+        )
+        hit = _GLUE[id(table)] = (table, chars)
+    return hit[1]
 
 
 def unglued(table: TableDef, label: str) -> str:
@@ -228,6 +238,18 @@ def _exact(table: TableDef, labels: tuple[str, ...]) -> RowDef | None:
     rdef = match_row(table, list(labels))
     if rdef is not None:
         return rdef
+    key = (id(table), labels)
+    hit = _EXACT.get(key)
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    if len(_EXACT) > 20_000:  # a long batch of odd labels: start afresh
+        _EXACT.clear()
+    found = _unglued_row(table, labels)
+    _EXACT[key] = (table, found)
+    return found
+
+
+def _unglued_row(table: TableDef, labels: tuple[str, ...]) -> RowDef | None:
     leaf = label_key(labels[-1])
     glue = _merged_chars(table)
     for m in _INNER_NUMBER.finditer(leaf):
@@ -237,32 +259,45 @@ def _exact(table: TableDef, labels: tuple[str, ...]) -> RowDef | None:
     return None
 
 
-def align(table: TableDef, lines: list[tuple[tuple[str, ...], bool]]) -> list[RowMatch]:
+def align(
+    table: TableDef,
+    labels: list[tuple[str, ...]],
+    numbers: Callable[[int], bool],
+    eligible: Callable[[int], bool] | None = None,
+) -> list[RowMatch]:
     """Decide the row of every labelled line of one grid, in order.
 
-    ``lines`` are (labels outermost first, has numbers) per line, top to bottom. Exact
-    matches first (each row once: a later line with the same label is not read again);
-    then close labels of lines with numbers, each between the exact rows above and below it.
+    ``labels`` are each line's labels, outermost first, top to bottom; ``numbers(i)`` says
+    whether line ``i`` holds figures. Exact matches first (each row once: a later line with
+    the same label is not read again); then close labels of lines with numbers, each between
+    the exact rows above and below it. ``eligible(i)`` says whether line ``i`` may be a row
+    at all (a header row naming the columns may not); both are asked only of lines that
+    would be taken, as they cost more than the lookup.
     """
-    order = {r.id: i for i, r in enumerate(table.rows)}
     out: list[RowMatch | None] = []
     taken: set[str] = set()
-    for labels, _numbers in lines:
-        rdef = _exact(table, labels) if labels else None
-        if rdef is not None and rdef.id not in taken:
+    memo = table._row_matches  # match_row's answers, inline: this loop is hot
+    for i, seen in enumerate(labels):
+        rdef = memo.get(seen)
+        if rdef is None and seen:
+            rdef = _exact(table, seen)
+        if rdef is not None and rdef.id not in taken and (eligible is None or eligible(i)):
             taken.add(rdef.id)
             out.append(RowMatch(rdef, exact=True, score=1.0))
         else:
             out.append(None)
-    if all(m is not None for m in out) or not taken:
+    if not taken or all(m is not None for m in out):
         # every line found exactly, or none (not this table: no close label is sought)
-        return [m if m is not None else RowMatch(None) for m in out]
+        return [m if m is not None else _NONE for m in out]
+    order = {r.id: i for i, r in enumerate(table.rows)}
     exact_at = [order[m.row.id] if m is not None and m.row else None for m in out]
     chosen: dict[int, RowMatch] = {}
-    for i, (labels, numbers) in enumerate(lines):
-        if out[i] is not None or not numbers or not labels:
+    for i, seen in enumerate(labels):
+        if out[i] is not None or not seen or not numbers(i):
             continue
-        cands = [c for c in candidates(table, labels) if c.row.id not in taken]
+        if eligible is not None and not eligible(i):
+            continue
+        cands = [c for c in candidates(table, seen) if c.row.id not in taken]
         if not cands:
             continue
         lo = max((k for k in exact_at[:i] if k is not None), default=-1)
@@ -283,7 +318,10 @@ def align(table: TableDef, lines: list[tuple[tuple[str, ...], bool]]) -> list[Ro
         if m.row is None:
             continue
         if m.row.id in by_row:
-            chosen[i] = RowMatch(None)  # read once, by the closer label; this one is unknown
+            chosen[i] = _NONE  # read once, by the closer label; this one is unknown
         else:
             by_row[m.row.id] = i
-    return [m if m is not None else chosen.get(i, RowMatch(None)) for i, m in enumerate(out)]
+    return [m if m is not None else chosen.get(i, _NONE) for i, m in enumerate(out)]
+
+
+_NONE = RowMatch(None)

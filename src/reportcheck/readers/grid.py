@@ -402,7 +402,7 @@ def _exact_rows(grids: list[Grid], version: str, table_id: str) -> int:
     tdef = FORMATS[version].table(table_id)
     most = 0
     for g in grids:
-        lines = [line for line in _lines(g) if line.labels and not _is_header(line, tdef)]
+        lines = [line for line in _lines(g) if line.labels]
         most = max(most, sum(1 for _, m in _match_lines(lines, tdef) if m.exact))
     return most
 
@@ -413,7 +413,7 @@ def holds_table(grid: Grid, table_id: str, version: str) -> bool:
     if table_id == "review_litigation":
         return _review_head(_lines(grid)) is not None
     tdef = FORMATS[version].table(table_id)
-    lines = [line for line in _lines(grid) if line.labels and not _is_header(line, tdef)]
+    lines = [line for line in _lines(grid) if line.labels]
     matched = _match_lines(lines, tdef)
     return len(matched) >= 2 and any(m.exact for _, m in matched)
 
@@ -439,7 +439,7 @@ def _continue_blocks(
 def _rows_table(
     grid: Grid, tdef: TableDef, findings: list[Finding], min_rows: int = 2
 ) -> TableData | None:
-    lines = [line for line in _lines(grid) if line.labels and not _is_header(line, tdef)]
+    lines = [line for line in _lines(grid) if line.labels]
     found = _alignment(lines, tdef)
     matched = _match_lines(lines, tdef, found)
     # A table needs more than a stray label: at least two of its rows (one for a further
@@ -464,7 +464,7 @@ def _rows_table(
     matched_rows = {m[0].row for m in matched}
     for line, m in zip(lines, found, strict=True):
         inside = first <= line.row <= last and line.row not in matched_rows
-        if inside and _numbers(line.values):
+        if inside and _numbers(line.values) and not _is_header(line, tdef):
             loc = grid.at(line.row, line.label_cols[-1]) if line.label_cols else None
             where = loc.location if loc else None
             if m.ambiguous:
@@ -477,8 +477,13 @@ def _rows_table(
 
 
 def _alignment(lines: list[_Line], tdef: TableDef) -> list[RowMatch]:
-    """The row finder's decision for each labelled line (header rows left out before)."""
-    return align(tdef, [(tuple(line.labels), bool(_numbers(line.values))) for line in lines])
+    """The row finder's decision for each labelled line (a header row is never a row)."""
+    return align(
+        tdef,
+        [tuple(line.labels) for line in lines],
+        lambda i: bool(_numbers(lines[i].values)),
+        lambda i: not _is_header(lines[i], tdef),
+    )
 
 
 def _match_lines(
