@@ -301,3 +301,38 @@ def test_a_correct_report_with_an_unreadable_row_exits_0(tmp_path: Path) -> None
         app, ["validate", "--no-config", str(path), "-f", "concise", "--fail-on", "warning"]
     )
     assert strict.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("section", "heading", "said"),
+    [
+        (1, "一、政府信息公开工作总体情况", set()),
+        (1, "第一部分 总体情况", set()),
+        (1, "一 总体情况", set()),
+        (2, "二，主动公开政府信息情况", set()),
+        (3, "三、收到和处理政府信息公开申请的情况", set()),
+        (3, "三、依申请公开情况", {"RC115"}),
+        (4, "四、因政府信息公开申请行政复议、提起行政诉讼情况", set()),
+        (5, "五、工作中存在的问题和改进措施", set()),
+        (5, "五、存在的主要问题及整改措施", set()),
+        (5, "五、存在问题及下一步工作打算", {"RC115"}),
+        (6, "六、其他需报告的事项", set()),
+        (6, "六、其他", {"RC115"}),  # found by its number where 六 belongs
+    ],
+)
+def test_headings_however_worded_are_found_never_missing(
+    section: int, heading: str, said: set[str]
+) -> None:
+    text = full_report(headings={section: heading}, t2=T2, t3=T3, t4=T4)
+    found = api.check(api.read_bytes("report.txt", text.encode("utf-8")))
+    codes = {f.code for f in found if f.code.startswith("RC11")}
+    assert codes == said, [(f.code, f.message) for f in found]
+
+
+def test_a_paragraph_starting_with_a_numeral_is_no_heading() -> None:
+    """「一是……」 enumerates inside a section: not taken for section 一's heading."""
+    text = full_report(
+        drop=(1,), prose={1: ["一是加强组织领导，二是完善制度。"]}, t2=T2, t3=T3, t4=T4
+    )
+    found = api.check(api.read_bytes("report.txt", text.encode("utf-8")))
+    assert [f.extra.get("section") for f in found if f.code == "RC111"] == ["1"]
