@@ -336,3 +336,36 @@ def test_a_paragraph_starting_with_a_numeral_is_no_heading() -> None:
     )
     found = api.check(api.read_bytes("report.txt", text.encode("utf-8")))
     assert [f.extra.get("section") for f in found if f.code == "RC111"] == ["1"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "row"),
+    [
+        ("（一）予以公开", "（一）同意公开", "granted"),  # a verb replaced: its place and number
+        ("1.属于国家秘密", "1.属国家秘密", "denied_1"),
+        ("四、结转下年度继续办理", "四、结转下一年度继续办理", "carried_forward"),
+    ],
+)
+@pytest.mark.parametrize("form", sorted(FORMS))
+def test_a_label_placed_by_its_order_and_number(
+    old: str, new: str, row: str, form: str, tmp_path: Path
+) -> None:
+    report, found = read(base().replace(old, new), form, tmp_path)
+    assert report.tables["applications"].get(row, "total") is not None
+    assert not {f.code for f in found} & FALSE_CLAIMS, [(f.code, f.message) for f in found]
+    assert [f.row for f in found if f.code == "RC108"] == [row]
+
+
+def test_a_renamed_column_header_with_one_figure_per_column(tmp_path: Path) -> None:
+    text = base().replace("自然人 | 法人或其他组织 | 总计", "公民 | 法人或其他组织 | 总计")
+    report, found = read(text, "html", tmp_path)
+    assert report.tables["applications"].get("granted", "natural_person") is not None
+    assert not {f.code for f in found} & FALSE_CLAIMS, [(f.code, f.message) for f in found]
+
+
+def test_a_block_title_places_its_only_row(tmp_path: Path) -> None:
+    """「行政审批」 under 第二十条第（五）项, whose only row is 行政许可."""
+    report, found = read(base().replace("行政许可 | 1268", "行政审批 | 1268"), "html", tmp_path)
+    cell = report.tables["proactive_disclosure"].get("administrative_licensing", "decisions")
+    assert cell is not None and cell.value == 1268
+    assert [f.row for f in found if f.code == "RC108"] == ["administrative_licensing"]

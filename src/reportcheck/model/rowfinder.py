@@ -32,6 +32,7 @@ label); an ambiguous one as RC106 with both candidates — never as missing or u
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -74,6 +75,8 @@ class RowMatch:
     score: float = 0.0
     ambiguous: tuple[RowDef, ...] = ()
     """Two or more rows equally close (row is None then)."""
+    anchored: bool = False
+    """Placed by the table's own structure: the only row left under its 表二 block title."""
 
 
 def distance(a: str, b: str) -> int:
@@ -259,6 +262,21 @@ def _unglued_row(table: TableDef, labels: tuple[str, ...]) -> RowDef | None:
     return None
 
 
+def find_one(table: TableDef, labels: tuple[str, ...]) -> RowDef | None:
+    """The row ``labels`` name on their own (no order to help): exactly, else the one close
+    row with no rival within :data:`MARGIN` (for readers that place torn rows by their
+    labelled neighbours)."""
+    if not labels:
+        return None
+    rdef = _exact(table, labels)
+    if rdef is not None:
+        return rdef
+    cands = candidates(table, labels)
+    if not cands or (len(cands) > 1 and cands[0].score - cands[1].score < MARGIN):
+        return None
+    return cands[0].row
+
+
 def align(
     table: TableDef,
     labels: list[tuple[str, ...]],
@@ -286,14 +304,26 @@ def align(
             out.append(RowMatch(rdef, exact=True, score=1.0))
         else:
             out.append(None)
-    if not taken or all(m is not None for m in out):
+    blocks = _block_of(table, labels)
+    if all(m is not None for m in out) or (not taken and not any(blocks)):
         # every line found exactly, or none (not this table: no close label is sought)
         return [m if m is not None else _NONE for m in out]
+    if not taken:
+        result = [_NONE] * len(out)
+        _fill_blocks(table, labels, numbers, eligible, result, blocks)
+        return result
     order = {r.id: i for i, r in enumerate(table.rows)}
     exact_at = [order[m.row.id] if m is not None and m.row else None for m in out]
+    found = [i for i, k in enumerate(exact_at) if k is not None]
+    first, last = found[0], found[-1]
     chosen: dict[int, RowMatch] = {}
     for i, seen in enumerate(labels):
-        if out[i] is not None or not seen or not numbers(i):
+        if out[i] is not None or not seen:
+            continue
+        # a line without figures only inside the table (a blank row between its rows;
+        # never the header above it nor a note below)
+        inside_table = first < i < last
+        if not inside_table and not numbers(i):
             continue
         if eligible is not None and not eligible(i):
             continue
@@ -303,7 +333,7 @@ def align(
         lo = max((k for k in exact_at[:i] if k is not None), default=-1)
         hi = min((k for k in exact_at[i + 1 :] if k is not None), default=len(table.rows))
         inside = [c for c in cands if lo < order[c.row.id] < hi]
-        pool = inside or [c for c in cands if c.score >= OUT_OF_ORDER_MIN]
+        pool = inside or [c for c in cands if c.score >= OUT_OF_ORDER_MIN and numbers(i)]
         if not pool:
             continue
         top = pool[0]
@@ -321,7 +351,109 @@ def align(
             chosen[i] = _NONE  # read once, by the closer label; this one is unknown
         else:
             by_row[m.row.id] = i
-    return [m if m is not None else chosen.get(i, _NONE) for i, m in enumerate(out)]
+    result = [m if m is not None else chosen.get(i, _NONE) for i, m in enumerate(out)]
+    _fill_gaps(table, labels, numbers, eligible, result)
+    if any(blocks):
+        _fill_blocks(table, labels, numbers, eligible, result, blocks)
+    return result
+
+
+def _block_of(table: TableDef, labels: list[tuple[str, ...]]) -> list[str | None]:
+    """For each line, the 表二 block whose title (第二十条第（五）项) stands last above it
+    (None before any title, and for tables without blocks)."""
+    titles = {label_key(b): b for b in table.blocks}
+    if not titles:
+        return [None] * len(labels)
+    out: list[str | None] = []
+    current: str | None = None
+    for seen in labels:
+        if seen:
+            key = label_key(seen[0])
+            hit = next((b for k, b in titles.items() if k in key), None)
+            if hit is not None:
+                current = hit
+        out.append(current)
+    return out
+
+
+def _fill_blocks(
+    table: TableDef,
+    labels: list[tuple[str, ...]],
+    numbers: Callable[[int], bool],
+    eligible: Callable[[int], bool] | None,
+    result: list[RowMatch],
+    blocks: list[str | None],
+) -> None:
+    """A line of figures left unread under a 表二 block title is the block's one row not yet
+    found, when its label is at least :data:`GAP_SIMILARITY_MIN` like it (「行政审批」 under
+    第二十条第（五）项, whose only row is 行政许可)."""
+    taken = {m.row.id for m in result if m.row is not None}
+    for block in dict.fromkeys(b for b in blocks if b):
+        lines = [
+            i
+            for i, b in enumerate(blocks)
+            if b == block
+            and result[i].row is None
+            and labels[i]
+            and not result[i].ambiguous
+            and label_key(labels[i][-1]) != label_key(block)
+            and numbers(i)
+            and (eligible is None or eligible(i))
+        ]
+        rows = [r for r in table.rows if r.block == block and r.id not in taken]
+        if len(lines) == 1 and len(rows) == 1 and _alike(labels[lines[0]], rows[0]):
+            result[lines[0]] = RowMatch(rows[0], score=GAP_SIMILARITY_MIN, anchored=True)
+            taken.add(rows[0].id)
+
+
+def _fill_gaps(
+    table: TableDef,
+    labels: list[tuple[str, ...]],
+    numbers: Callable[[int], bool],
+    eligible: Callable[[int], bool] | None,
+    result: list[RowMatch],
+) -> None:
+    """Between two rows found, as many lines of figures left unread as rows of the format
+    left unfound: they are those rows, one for one in order, when each label is at least
+    :data:`GAP_SIMILARITY_MIN` like its row or carries the row's own numbering
+    (「（一）同意公开」 for （一）予以公开: a verb replaced, the place and number agree)."""
+    order = {r.id: k for k, r in enumerate(table.rows)}
+    placed = [(i, order[m.row.id]) for i, m in enumerate(result) if m.row is not None]
+    taken = {m.row.id for m in result if m.row is not None}
+    for (ia, ka), (ib, kb) in itertools.pairwise(placed):
+        if kb <= ka + 1 or ib <= ia + 1:
+            continue
+        lines = [
+            i
+            for i in range(ia + 1, ib)
+            if labels[i]
+            and not result[i].ambiguous
+            and numbers(i)
+            and (eligible is None or eligible(i))
+        ]
+        rows = [r for r in table.rows[ka + 1 : kb] if r.id not in taken]
+        if not lines or len(lines) != len(rows):
+            continue
+        pairs = list(zip(lines, rows, strict=True))
+        if all(_alike(labels[i], r) for i, r in pairs):
+            for i, r in pairs:
+                result[i] = RowMatch(r, score=GAP_SIMILARITY_MIN)
+                taken.add(r.id)
+
+
+GAP_SIMILARITY_MIN = 0.4
+"""Least similarity of a label placed by its position alone (a gap of as many lines as
+rows between two rows found), unless its numbering is the row's own."""
+
+
+def _alike(seen: tuple[str, ...], row: RowDef) -> bool:
+    leaf = label_key(seen[-1])
+    number = _numbering(leaf)
+    if number and number == _numbering(label_key(row.label)) and len(_body(leaf)) >= 2:
+        return True
+    body = _body(leaf)
+    bodies = [_body(label_key(t)) for t in (row.label, *row.variants)]
+    return any(similarity(body, b) >= GAP_SIMILARITY_MIN for b in bodies if b)
 
 
 _NONE = RowMatch(None)

@@ -415,7 +415,7 @@ def holds_table(grid: Grid, table_id: str, version: str) -> bool:
     tdef = FORMATS[version].table(table_id)
     lines = [line for line in _lines(grid) if line.labels]
     matched = _match_lines(lines, tdef)
-    return len(matched) >= 2 and any(m.exact for _, m in matched)
+    return len(matched) >= 2 and any(m.exact or m.anchored for _, m in matched)
 
 
 # ------------------------------------------------------------------ 表二 and 表三
@@ -444,7 +444,7 @@ def _rows_table(
     matched = _match_lines(lines, tdef, found)
     # A table needs more than a stray label: at least two of its rows (one for a further
     # block of a 表二 already found), one of them found by its exact label.
-    if len(matched) < min_rows or not any(m.exact for _, m in matched):
+    if len(matched) < min_rows or not any(m.exact or m.anchored for _, m in matched):
         return None
     first = matched[0][0].row
     last = matched[-1][0].row
@@ -580,6 +580,10 @@ def _row_values(
         # 表三's headers sit above the table; 表二 repeats a header row in every block.
         start = table_top if tdef.id == "applications" else line.row
         pos = _header_positions(grid, columns, start, table_top)
+        if pos and len(pos) < len(columns) and len(values) == len(columns):
+            # a column header written so that it names no column (「公民」 for 自然人): a
+            # row with one cell per column is read in the columns' order
+            pos = {}
         if pos and _aligned(values, pos, len(columns)):
             out: dict[str, Cell] = {}
             for col in columns:
