@@ -369,3 +369,39 @@ def test_a_block_title_places_its_only_row(tmp_path: Path) -> None:
     cell = report.tables["proactive_disclosure"].get("administrative_licensing", "decisions")
     assert cell is not None and cell.value == 1268
     assert [f.row for f in found if f.code == "RC108"] == ["administrative_licensing"]
+
+
+GLUED_T2 = (
+    "某某县某某局2024年政府信息公开工作年度报告\n"
+    "一、总体情况\n{prose}\n"
+    "二、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数"
+    "规章000行政规范性文件693665第二十条第（五）项信息内容本年处理决定数量行政许可2293\n"
+)
+
+
+def test_glued_digits_the_prose_decides() -> None:
+    """693665 fits ten splits; the text names the row's made and in-force counts: one fits."""
+    prose = "本年制发行政规范性文件69件，现行有效规范性文件665件。"
+    report = api.read_bytes("r.txt", GLUED_T2.format(prose=prose).encode("utf-8"))
+    found = api.check(report)
+    t2 = report.tables["proactive_disclosure"]
+    cells = [t2.get("normative_documents", c) for c in ("made", "repealed", "in_force")]
+    assert [c.value if c else None for c in cells] == [69, 3, 665]
+    assert "RC003" not in {f.code for f in found}
+    (said,) = [f for f in found if f.code == "RC005" and f.row == "normative_documents"]
+    assert "69 · 3 · 665" in said.message and "665件" in said.message
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "本年制发行政规范性文件69件。",  # three splits still fit
+        "本年制发行政规范性文件70件。",  # none fits: the prose and the table disagree
+        "",
+    ],
+)
+def test_glued_digits_the_prose_does_not_decide_stay_unread(prose: str) -> None:
+    report = api.read_bytes("r.txt", GLUED_T2.format(prose=prose).encode("utf-8"))
+    found = api.check(report)
+    assert report.tables["proactive_disclosure"].get("normative_documents", "made") is None
+    assert [f.row for f in found if f.code == "RC003"] == ["normative_documents"]

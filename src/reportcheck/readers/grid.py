@@ -627,6 +627,11 @@ def _row_values(
     return None
 
 
+def cell_of(cell: GridCell, col: ColumnDef) -> Cell:
+    """The report cell a grid cell gives in column ``col`` (as the readers read it)."""
+    return _cell(cell, col)
+
+
 def _cell(cell: GridCell, col: ColumnDef) -> Cell:
     number = cell.value
     if (

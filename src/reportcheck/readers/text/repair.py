@@ -4,6 +4,7 @@ whose labels a PDF extraction tore away) and cells run together (glued digits)."
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import pairwise
 
 from reportcheck.findings import Finding
@@ -25,11 +26,24 @@ from reportcheck.readers.published import Block
 from reportcheck.readers.text.lines import RUN_KINDS, Lines, Piece, TextCell, is_label
 
 
+@dataclass
+class Unresolved:
+    """A glued row that several readings fit (said by ``finding``, RC003): the prose may
+    still tell which (:func:`reportcheck.readers.text.prose_split.resolve`)."""
+
+    table_id: str
+    row: glued.GluedRow
+    base: int
+    """Offset of the run's text in the report text."""
+    finding: Finding
+
+
 class Repairs(Lines):
     """The repairs of :class:`~reportcheck.readers.text.reader.TextReader`."""
 
     version: str
     findings: list[Finding]
+    unresolved: list[Unresolved]
 
     # -- a figure torn from its row
 
@@ -218,7 +232,10 @@ class Repairs(Lines):
             cells = g.reading.cells
             label_loc = self.location(base + g.label_start)
             if cells is None:
-                self.findings.append(self._unreadable(tdef, g, base))
+                finding = self._unreadable(tdef, g, base)
+                self.findings.append(finding)
+                if g.reading.options and not g.reading.more and tdef.id != "review_litigation":
+                    self.unresolved.append(Unresolved(tdef.id, g, base, finding))
                 continue
             if g.reading.assumed:
                 assumed.append(g.row.full_label if g.label else "")
