@@ -511,12 +511,40 @@ def test_libreoffice_renders_the_comments_beside_their_cells(tmp_path: Path) -> 
     assert "均已按期答复" in line
     page, rect = by_code["reportcheck"]
     assert page == 0
-    if shutil.which("pdftoppm"):  # the picture a person looks at (docs/word-roundtrip.png)
-        subprocess.run(
-            ["pdftoppm", "-r", "60", "-png", "-f", "2", "-l", "2", str(pdf), str(tmp_path / "p")],
-            check=True, timeout=60,
-        )  # fmt: skip
-        assert list(tmp_path.glob("p*.png"))
+    if shutil.which("pdftoppm"):  # the page as a picture: the colours beside the note
+        page, rect = by_code["RC300"]
+        pixels = _page_pixels(pdf, page, tmp_path)
+        left, bottom, _, top = rect
+        y = round(792 - (bottom + top) / 2)  # Letter: 792 pt high, 1 px = 1 pt at 72 dpi
+        row = [pixels[y][x] for x in range(round(left) - 30, round(left) + 250)]
+        assert sum(1 for px in row if _near(px, RED)) > 8  # the wrong cell, left of its note
+        assert sum(1 for px in row if _near(px, YELLOW)) > 100  # the cells added up with it
+
+
+def _rgb(hex_: str) -> tuple[int, int, int]:
+    return (int(hex_[:2], 16), int(hex_[2:4], 16), int(hex_[4:], 16))
+
+
+def _near(px: tuple[int, int, int], hex_: str) -> bool:
+    return all(abs(a - b) <= 6 for a, b in zip(px, _rgb(hex_), strict=True))
+
+
+def _page_pixels(pdf: Path, page: int, tmp_path: Path) -> list[list[tuple[int, int, int]]]:
+    """Page ``page`` (0-based) rendered by pdftoppm at 72 dpi: rows of RGB pixels."""
+    out = tmp_path / "page"
+    n = str(page + 1)
+    subprocess.run(
+        ["pdftoppm", "-r", "72", "-f", n, "-l", n, "-singlefile", str(pdf), str(out)],
+        check=True, timeout=60,
+    )  # fmt: skip
+    data = (tmp_path / "page.ppm").read_bytes()
+    magic, width, height, depth, raster = data.split(maxsplit=4)
+    assert magic == b"P6" and depth == b"255"
+    w, h = int(width), int(height)
+    return [
+        [tuple(raster[(r * w + c) * 3 : (r * w + c) * 3 + 3]) for c in range(w)]  # type: ignore[misc]
+        for r in range(h)
+    ]
 
 
 @pytest.mark.slow
