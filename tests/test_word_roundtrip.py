@@ -719,3 +719,21 @@ def test_a_sentence_over_two_paragraphs_is_commented_whole() -> None:
     assert [b.text for b in docx_reader.blocks(xml)] == [
         "一、总体情况", "全年工作平稳。本年度共收到政府信息", "公开申请１２件。其余略。"
     ]  # fmt: skip
+
+
+def test_a_damaged_part_the_reader_never_reads_is_one_line_exit_2(tmp_path: Path) -> None:
+    """The relationships of document.xml are not read to check a report, only to add the
+    comments part: damaged, the report is still checked and the copy refused in one line."""
+    parts = _members(_report(tmp_path))
+    parts["word/_rels/document.xml.rels"] = b"<Relationships><Relationship"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    src = _report(tmp_path, buf.getvalue(), "damaged.docx")
+    out = tmp_path / "damaged-标注.docx"
+    res = runner.invoke(app, ["validate", str(src), "--annotate", str(out)])
+    assert res.exit_code == 2
+    assert "word/_rels/document.xml.rels 已损坏" in res.output
+    assert "Traceback" not in res.output and "internal error" not in res.output
+    assert not out.exists()

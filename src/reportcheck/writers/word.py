@@ -158,7 +158,8 @@ class _Package:
         self.parser = etree.XMLParser(
             resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True
         )
-        self.root = etree.fromstring(document, self.parser)
+        self.path = path
+        self.root = self.parse(document, _DOCUMENT)
         self.w = self.root.tag.rpartition("}")[0].lstrip("{") or _TRANSITIONAL
         self.strict = self.w != _TRANSITIONAL
         body = self.root.find(self.q("body"))
@@ -179,6 +180,16 @@ class _Package:
         ]
         self.next_id = max(ids, default=0) + 1
         """A ``w:id`` no annotation of the document uses (tracked changes, comments)."""
+
+    def parse(self, data: bytes, part: str) -> Any:
+        """A part parsed with lxml (a damaged part: :class:`WordError`)."""
+        try:
+            return self.etree.fromstring(data, self.parser)
+        except self.etree.XMLSyntaxError as exc:
+            raise WordError(
+                f"{self.path}: 无法写出副本：{part} 已损坏（{exc}）",
+                f"{self.path}: cannot write a copy: {part} is damaged ({exc})",
+            ) from None
 
     def q(self, name: str) -> str:
         """``w:name`` in the document's own namespace (Transitional or Strict)."""
@@ -229,7 +240,7 @@ class _Package:
         etree = self.etree
         rels_xml = self.members.get(_DOCUMENT_RELS)
         rels = (
-            etree.fromstring(rels_xml, self.parser)
+            self.parse(rels_xml, _DOCUMENT_RELS)
             if rels_xml is not None
             else etree.Element(f"{{{_REL}}}Relationships", nsmap={None: _REL})
         )
@@ -238,7 +249,7 @@ class _Package:
             if rel.get("Type") == _COMMENTS_REL[self.strict] and rel.get("TargetMode") is None:
                 name = _resolve("word/", rel.get("Target", ""))
         if name is not None and name in self.members:
-            root = etree.fromstring(self.members[name], self.parser)
+            root = self.parse(self.members[name], name)
         else:
             name = "word/comments.xml"
             k = 2
@@ -253,7 +264,7 @@ class _Package:
             rel.set("Type", _COMMENTS_REL[self.strict])
             rel.set("Target", name.removeprefix("word/"))
             self.changed[_DOCUMENT_RELS] = self.xml(rels)
-            types = etree.fromstring(self.members["[Content_Types].xml"], self.parser)
+            types = self.parse(self.members["[Content_Types].xml"], "[Content_Types].xml")
             over = etree.SubElement(types, f"{{{_CT}}}Override")
             over.set("PartName", f"/{name}")
             over.set("ContentType", _COMMENTS_TYPE)
