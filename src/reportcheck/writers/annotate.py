@@ -456,21 +456,29 @@ def targets(target: str, inputs: Sequence[str], protected: Iterable[str] = ()) -
 
     One input: ``target`` itself, or a file named after the input inside ``target`` when
     that is a folder. Several inputs: ``target`` is a folder (made when missing) holding
-    one ``<name>-标注.xlsx`` per input. Raises :class:`TargetError` when a copy would
+    one ``<name>-标注.xlsx`` per input; the folder ``target`` is in must exist (as for every
+    output: :func:`reportcheck.output.place_problem`). Raises :class:`TargetError` when a copy would
     overwrite an input (or a file in ``protected``: --previous, --config) or when several
     inputs are to go into one file.
     """
     import os
     from pathlib import Path
 
+    from reportcheck.output import place_problem
+
     t = Path(target)
-    folder = t.is_dir() or (len(inputs) > 1)
-    if folder and t.exists() and not t.is_dir():
+    folder = os.path.isdir(t) or (len(inputs) > 1)
+    # the folder it is written in must be there (as for every output)
+    problem = place_problem(t / "标注.xlsx" if os.path.isdir(t) else t)
+    if problem is not None:
+        zh, _, en = problem.partition(" / ")
+        raise TargetError(zh, en)
+    if folder and os.path.exists(t) and not os.path.isdir(t):
         raise TargetError(
             f"{target}: 检查多个文件时 --annotate 应为文件夹",
             f"{target}: with several inputs --annotate must be a folder",
         )
-    if folder and t.suffix.lower() == ".xlsx" and not t.exists():
+    if folder and t.suffix.lower() == ".xlsx" and not os.path.exists(t):
         raise TargetError(
             f"{target}: 检查多个文件时 --annotate 应为文件夹（每个文件写一个标注工作簿）",
             f"{target}: with several inputs --annotate must be a folder (one marked "
@@ -507,12 +515,12 @@ def targets(target: str, inputs: Sequence[str], protected: Iterable[str] = ()) -
 
 def write_copy(dest: str, report: Report, findings: Iterable[Finding], lang: str) -> None:
     """Write the marked copy of ``report`` to ``dest`` (made whole before it replaces a
-    file; folders made as needed). Raises OSError when it cannot be written."""
+    file; the --annotate folder made when missing). Raises OSError when it cannot be written."""
     from pathlib import Path
 
     from reportcheck.output import write_atomic
 
     data = Path(report.source).read_bytes() if report.kind == "xlsx" else None
     out = annotate(report, findings, data, lang)
-    Path(dest).parent.mkdir(parents=True, exist_ok=True)
+    Path(dest).parent.mkdir(exist_ok=True)  # the --annotate folder; never the ones above it
     write_atomic(Path(dest), out)
