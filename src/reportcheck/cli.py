@@ -419,7 +419,9 @@ def validate(
             try:
                 sink.close()
             except OSError as exc:
-                raise _fail(f"{sink.path}: 无法写入 / cannot write: {exc.strerror or exc}") from None
+                raise _fail(
+                    f"{sink.path}: 无法写入 / cannot write: {exc.strerror or exc}"
+                ) from None
     # a file that could not be read stops the run (2); a file a walk met that is not a
     # report format is listed and does not, unless nothing at all could be checked
     if state.hard:
