@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from reportcheck import __version__
-from reportcheck.lazycli import LazyGroup
+from reportcheck.lazycli import Command, LazyGroup
 from reportcheck.lazycli import command as lazy_command
 
 if TYPE_CHECKING:
@@ -123,11 +123,13 @@ def _root(
         raise typer.Exit(0)
 
 
-@app.command()
+@app.command(cls=Command)
 def validate(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Report files, directories or glob patterns; - reads stdin."),
+        typer.Argument(
+            metavar="PATH...", help="Report files, directories or glob patterns; - reads stdin."
+        ),
     ],
     output_format: Annotated[
         OutputFormat,
@@ -591,6 +593,8 @@ def _progress(total: int, quiet: bool) -> Iterator[Callable[[int], None] | None]
 
 def _summaries(paths: list[Path]) -> list[Path]:
     """The ``--summary`` files: each a known suffix, one per format (exit 2 otherwise)."""
+    if not paths:
+        return paths
     from reportcheck.summary import SUFFIXES
 
     kinds: dict[str, Path] = {}
@@ -723,7 +727,7 @@ def _write_marked(
         )
 
 
-@app.command()
+@app.command(cls=Command)
 def template(
     output: Annotated[
         Path,
@@ -767,10 +771,13 @@ def template(
     )
 
 
-@app.command()
+@app.command(cls=Command)
 def convert(
     report: Annotated[
-        Path, typer.Argument(help="A report: HTML, Word, text, Markdown, Excel or JSON.")
+        Path,
+        typer.Argument(
+            metavar="REPORT", help="A report: HTML, Word, text, Markdown, Excel or JSON."
+        ),
     ],
     output: Annotated[
         Path, typer.Option("--output", "-o", help="The submission to write: .json or .xlsx.")
@@ -929,10 +936,11 @@ class CatalogueFormat(StrEnum):
     markdown = "markdown"
 
 
-@app.command()
+@app.command(cls=Command)
 def rules(
     code: Annotated[
-        str | None, typer.Argument(help="A rule code (RC301): show its full explanation.")
+        str | None,
+        typer.Argument(metavar="CODE", help="A rule code (RC301): show its full explanation."),
     ] = None,
     lang: Annotated[
         Lang, typer.Option("--lang", help="Language of the text (zh or en).")
@@ -968,7 +976,7 @@ def rules(
         typer.echo(docs.explain(wanted, lang.value), nl=False)
 
 
-@app.command()
+@app.command(cls=Command)
 def schema(
     format_version: Annotated[
         str | None,
