@@ -18,6 +18,7 @@ from typing import Any
 
 from reportcheck.errors import InputError
 from reportcheck.findings.catalogue import Tr, emit
+from reportcheck.model.labels import without_label
 from reportcheck.model.report import Location, Metadata, Report, TableData, Waiver
 from reportcheck.model.tables import (
     FORMATS,
@@ -271,7 +272,7 @@ class _Reader:
                 md.raw[key] = str(meta[key])
         agency = meta.get("agency")
         if isinstance(agency, str):
-            md.agency = agency.strip() or None
+            md.agency = without_label(agency.strip()) or None  # 「名称：X局」 → X局
         title = meta.get("title")
         if isinstance(title, str):
             md.title = title
