@@ -47,9 +47,7 @@ NUMERALS = "一二三四五六七八九十"
 
 # ----------------------------------------------------------------------------- title, year
 
-_TITLE_PREFIX = re.compile(
-    r"^\s*(?:标\s*题|(?:信\s*息|文\s*件)?\s*名\s*称|题\s*名)\s*[:：]?\s*"
-)
+_TITLE_PREFIX = re.compile(r"^\s*(?:标\s*题|(?:信\s*息|文\s*件)?\s*名\s*称|题\s*名)\s*[:：]?\s*")
 """The label before a title in a page's information box, with or without its colon (a PDF
 printed from the page joins 「名称」 and the title: 「名称X局2023年…」)."""
 _REPORT = r"(?:政府信息公开|政务公开)\s*(?:工作)?\s*(?:年\s*度\s*)?(?:报\s*告|年\s*报)"
