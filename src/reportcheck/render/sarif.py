@@ -181,7 +181,7 @@ def result(
         location["logicalLocations"] = [
             {"fullyQualifiedName": loc.address, "kind": "element", "name": loc.address}
         ]
-    words = where(f)
+    words = where(f, lang)
     if words:
         location["message"] = {"text": words}
     out: dict[str, Any] = {

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportcheck import __version__
 from reportcheck.findings import Finding, Severity
-from reportcheck.render.common import SEVERITY_WORD, place
+from reportcheck.render.common import SEVERITY_WORD, labels, place
 from reportcheck.summary import SummaryWriter
 from reportcheck.summary.model import (
     STATUS_WORD,
@@ -344,7 +344,7 @@ class XlsxSummary(SummaryWriter):
             self._finding_rows += 1
 
     def _finding_cells(self, ws: Any, row: FileRow, f: Finding, lang: str) -> list[Any]:
-        table = f.table_label.split()[0] if f.table_label else ""
+        table, row_label, column_label = labels(f, lang)
         sev = self._cell(
             ws, SEVERITY_WORD[lang][f.severity], f"ink_{_SEV_FILL[f.severity]}", align="center"
         )
@@ -360,9 +360,9 @@ class XlsxSummary(SummaryWriter):
             sev,
             self._cell(ws, code_summary(f.code, lang), align=wrap),
             self._cell(ws, place(f, lang), align=wrap),
-            self._cell(ws, table),
-            self._cell(ws, f.row_label or "", align=wrap),
-            self._cell(ws, f.column_label or "", align=wrap),
+            self._cell(ws, table or ""),
+            self._cell(ws, row_label or "", align=wrap),
+            self._cell(ws, column_label or "", align=wrap),
             self._cell(ws, f.actual if f.actual is not None else "", align=wrap),
             self._cell(ws, f.expected if f.expected is not None else "", align=wrap),
             self._cell(ws, f.difference if f.difference is not None else ""),

@@ -339,8 +339,11 @@ def _place_text(f: Finding, lang: str) -> str:
 def _where(f: Finding, lang: str) -> str:
     if f.table is None:
         return ""
+    from reportcheck.render.common import labels
+
     table = TABLE_SHORT.get(f.table, f.table) if lang == "zh" else TABLE_EN.get(f.table, f.table)
-    return " ".join(x for x in (table, f.row_label, f.column_label) if x)
+    _, row, column = labels(f, lang)
+    return " ".join(x for x in (table, row, column) if x)
 
 
 def _findings_sheet(
