@@ -47,8 +47,8 @@ def _measure(page: Path, width: int, fragment: str = "") -> dict[str, float]:
     return data
 
 
-@pytest.fixture(scope="module")
-def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=["zh", "en"])
+def page(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("html")
     batch = folder / "batch"
     shutil.copytree(EXAMPLES / "invalid", batch / "invalid")
@@ -56,7 +56,9 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if p.suffix in (".xlsx", ".json", ".txt"):
             shutil.copy(p, batch / p.name)
     out = folder / "汇总.html"
-    res = CliRunner().invoke(app, ["validate", str(batch), "-q", "--summary", str(out)])
+    res = CliRunner().invoke(
+        app, ["validate", str(batch), "-q", "--lang", request.param, "--summary", str(out)]
+    )
     assert res.exit_code == 1, res.output
     return out
 

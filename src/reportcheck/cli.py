@@ -32,6 +32,7 @@ from reportcheck.lazycli import command as lazy_command
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
+    from typing import IO
 
     from reportcheck.api import FileResult
     from reportcheck.batch import Batch
@@ -464,22 +465,40 @@ class _Verdict:
 
 def _errors_on_stderr(fmt: str, output: Path | None) -> bool:
     """Whether a file that was not checked gets its line on stderr as well: when stdout is
-    a document for a program (JSON, SARIF, JUnit, GitLab) or the output goes to a file
-    (``-o``), so that the terminal still says which files were not checked. Never when the
-    output on the terminal already shows the line (each line once)."""
+    a document for a program (JSON, SARIF, JUnit, GitLab), goes to a file (``-o``) or to
+    another place than stderr (a pipe, a log), so that whoever reads stderr still learns
+    which files were not checked. Never when the output shown on the same terminal already
+    has the line (each line once on a screen)."""
     from reportcheck.output import MACHINE
 
     if output is None:
-        return fmt in MACHINE
-    try:  # -o /dev/tty, -o /dev/stderr: the output is the terminal itself
-        if not sys.stderr.isatty():
-            return True
-        if os.path.realpath(output) == "/dev/tty":
+        return fmt in MACHINE or not _same_terminal(sys.stdout)
+    return not _on_the_terminal(output)
+
+
+def _same_terminal(stream: IO[str]) -> bool:
+    """Whether ``stream`` is the terminal stderr shows on (then a line on both is seen
+    twice)."""
+    try:
+        if not (stream.isatty() and sys.stderr.isatty()):
             return False
-        there, err = os.stat(output), os.fstat(sys.stderr.fileno())
-        return (there.st_dev, there.st_ino, there.st_rdev) != (err.st_dev, err.st_ino, err.st_rdev)
+        a, b = os.fstat(stream.fileno()), os.fstat(sys.stderr.fileno())
+        return (a.st_dev, a.st_ino, a.st_rdev) == (b.st_dev, b.st_ino, b.st_rdev)
     except (OSError, ValueError):
-        return True
+        return False
+
+
+def _on_the_terminal(output: Path) -> bool:
+    """Whether ``-o`` names the terminal the messages go to (``/dev/tty``, ``/dev/stderr``)."""
+    try:
+        if not sys.stderr.isatty():
+            return False
+        if os.path.realpath(output) == "/dev/tty":
+            return True
+        there, err = os.stat(output), os.fstat(sys.stderr.fileno())
+        return (there.st_dev, there.st_ino, there.st_rdev) == (err.st_dev, err.st_ino, err.st_rdev)
+    except (OSError, ValueError):
+        return False
 
 
 def _tee(
@@ -562,7 +581,7 @@ def _render(
         if output is None:
             raise
         raise _fail(f"{output}: 无法写入 / cannot write: {exc.strerror}") from None
-    if output is not None and not statistics:
+    if output is not None and not statistics and not _on_the_terminal(output):
         typer.echo(summary_line(counts, lang))
     elif fmt in out.MACHINE and not statistics:
         typer.echo(summary_line(counts, lang), err=True)

@@ -495,7 +495,8 @@ cursor:pointer}
 .scroll{background:#fff;border:1px solid var(--line);border-radius:6px}
 table{border-collapse:collapse;width:100%}
 th,td{padding:5px 7px;font-size:13px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-thead th{background:var(--head);position:sticky;top:0;z-index:1;cursor:pointer;font-weight:600;white-space:nowrap;
+thead th{background:var(--head);position:sticky;top:0;z-index:1;cursor:pointer;font-weight:600;
+word-break:keep-all;
 box-shadow:inset 0 -1px var(--line)}
 th .arrow{display:inline-block;width:1em;color:var(--dim)}
 th[aria-sort=ascending] .arrow::after{content:"▲"}
@@ -504,6 +505,7 @@ tr.file{cursor:pointer;scroll-margin-top:4.5em}tr.file:hover{background:#f5f8fc}
 tr.file[aria-expanded=true]{background:#eef4fb}
 td.num{text-align:right;font-variant-numeric:tabular-nums}td.zero{color:#bdbdbd}
 td.path{min-width:12em;max-width:24em;overflow-wrap:anywhere}td.nowrap{white-space:nowrap}
+td.soft{white-space:normal;min-width:4.5em}
 td.agency{min-width:7em}
 .caret{display:inline-block;width:1.1em;color:var(--dim);transition:transform .1s}
 tr.file[aria-expanded=true] .caret{transform:rotate(90deg)}
@@ -517,7 +519,7 @@ font:13px/1.45 "Noto Sans Mono CJK SC","Sarasa Mono SC","DejaVu Sans Mono",monos
 table.plain{background:#fff;border:1px solid var(--line)}
 table.plain th{background:var(--head)}
 @media (max-width:1240px){body{padding:16px 14px 32px}th,td{padding:4px 4px;font-size:12.5px}
-td.path{min-width:8em}td.first{min-width:10em}td.agency{min-width:6em}td.soft{white-space:normal}}
+td.path{min-width:7em}td.first{min-width:9em}td.agency{min-width:6em}}
 @media (max-width:900px){.scroll{overflow-x:auto}thead th{position:static}}
 @media print{body{background:#fff;padding:0}.controls,.hint,button{display:none}
 thead th{position:static}}
