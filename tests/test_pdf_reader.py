@@ -318,3 +318,18 @@ def test_a_pdf_of_too_many_pages_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         api.read_path(path)
     assert "301" in err.value.problem and "pages" in err.value.problem_en
+
+
+def test_labels_written_as_real_reports_write_them() -> None:
+    """lo-2021-label-variants (make_label_variants.py): row labels with a conjunction added, a
+    verb replaced, characters lost or swapped, numbering doubled or without 、; headings
+    numbered with a comma or renamed — every value read (above), each changed label said
+    once as a variant (RC108), nothing called missing, unreadable or unknown."""
+    expected = _expected("lo-2021-label-variants")
+    found = api.check(_read("lo-2021-label-variants.pdf"))
+    assert sorted(f.row or "" for f in found if f.code == "RC108") == sorted(
+        expected["variants"]  # type: ignore[arg-type]
+    )
+    assert [f.code for f in found if f.code != "RC108"] == []
+    for f in found:
+        assert "\n" not in f.message

@@ -24,7 +24,9 @@ from dataclasses import field
 from reportcheck.config import Settings
 from reportcheck.findings import Finding
 from reportcheck.findings.catalogue import Tr, emit
+from reportcheck.model.labels import HEADING_PHRASES
 from reportcheck.model.report import Location, Report
+from reportcheck.model.rowfinder import similarity
 from reportcheck.model.tables import TABLE_EN, TABLE_SHORT
 from reportcheck.records import record
 from reportcheck.rules.registry import rule
@@ -232,7 +234,30 @@ def _layout(report: Report, text: str) -> Layout:
         cands = [h for h in lay.headings if h.section == s]
         if cands:
             lay.chosen[s] = _choose(s, cands, report)
+    _by_number(lay)
     return lay
+
+
+def _by_number(lay: Layout) -> None:
+    """A section with no heading by its keywords takes the heading numbered as it whose
+    words name no section (「六、其他」), when that heading stands where the section belongs:
+    after the sections before it, before those after it. Its wording is then said (RC115),
+    not the heading "missing"."""
+    for s in range(1, 7):
+        if s in lay.chosen:
+            continue
+        after = max((h.offset for k, h in lay.chosen.items() if k < s), default=-1)
+        before = min((h.offset for k, h in lay.chosen.items() if k > s), default=lay.text_length)
+        cands = [
+            h
+            for h in lay.headings
+            if h.section is None and h.numeral == s and after < h.offset < before
+        ]
+        if len(cands) == 1:
+            h = cands[0]
+            taken = Heading(h.text, h.offset, h.location, s, h.numeral)
+            lay.headings[lay.headings.index(h)] = taken
+            lay.chosen[s] = taken
 
 
 def _choose(section: int, cands: list[Heading], report: Report) -> Heading:
@@ -423,3 +448,49 @@ def section_numbering(report: Report, settings: Settings) -> Iterator[Finding]:
         actual=wrong[0].text,
         expected=STANDARD_HEADINGS[wrong[0].section or 1],
     )
+
+
+CLOSE_HEADING = 0.6
+"""A heading at least this similar to the standard one (edit distance, as rows) is not said
+to be worded differently."""
+
+
+def _title(heading: str) -> str:
+    """A heading's words without its number, spaces and closing punctuation."""
+    body = re.sub(
+        r"^\s*(?:第\s*)?([一二三四五六七八九十])(?:\s*\1)?\s*(?:部分)?\s*[、.．,，:：]*\s*",
+        "",
+        fold(heading),
+    )
+    body = re.sub(r"^[(（]\s*[一二三四五六]\s*[)）]\s*[、.．]?", "", body)
+    return re.sub(r"[\s。:：*#]+", "", body)
+
+
+_FILLER = re.compile(r"^(?:政府信息公开)?(?:工作)?(?:中)?")
+
+
+def _plain(title: str) -> str:
+    """A title without the filler words reports put before it (「政府信息公开工作总体情况」)."""
+    return _FILLER.sub("", title, count=1) or title
+
+
+@rule("RC115")
+def section_named_differently(report: Report, settings: Settings) -> Iterator[Finding]:
+    """A section heading found by its number and keywords, worded outside the accepted forms."""
+    lay = layout(report)
+    if lay is None:
+        return
+    for s, h in sorted(lay.chosen.items()):
+        title = _title(h.text)
+        if re.match(HEADING_PHRASES[s], title) or re.match(HEADING_PHRASES[s], _plain(title)):
+            continue  # an accepted wording (a heading running on into its paragraph too)
+        if similarity(_plain(title), _title(STANDARD_HEADINGS[s])) >= CLOSE_HEADING:
+            continue  # a few words changed (「……及整改措施」): the same heading
+        yield emit(
+            "RC115",
+            {"numeral": NUMERALS[s - 1], "heading": h.text, "standard": STANDARD_HEADINGS[s]},
+            location=h.location,
+            actual=h.text,
+            expected=STANDARD_HEADINGS[s],
+            extra={"section": str(s)},
+        )

@@ -188,6 +188,30 @@ def outdated_format(report: Report, settings: Settings) -> Iterator[Finding]:
     due = FORMATS[version_for_year(year)]
     evidence = report.version_evidence.get(used.version, [])
     shown = "、".join(evidence[:4]) if evidence else f"{used.version} 版标签"
+    outdated = [
+        t
+        for t in TABLE_IDS
+        if t in report.tables and t not in report.table_versions and t != "review_litigation"
+    ]
+    if report.table_versions and outdated:
+        yield emit(
+            "RC104",
+            {
+                "year": year,
+                "tables": Tr(
+                    "、".join(report.table_def(t).short for t in outdated),
+                    ", ".join(TABLE_EN[t] for t in outdated),
+                ),
+                "used": Tr(used.title_zh, used.title_en),
+                "since": due.first_year,
+                "evidence": Tr(shown, ", ".join(evidence[:4])),
+                "document": Tr(due.document, f"the {due.title_en}"),
+            },
+            variant="tables",
+            actual=used.version,
+            expected=due.version,
+        )
+        return
     yield emit(
         "RC104",
         {
@@ -206,6 +230,31 @@ def outdated_format(report: Report, settings: Settings) -> Iterator[Finding]:
 def mixed_format(report: Report, settings: Settings) -> Iterator[Finding]:
     """The labels mix two format versions (2019 and 2021)."""
     used = report.format.version
+    if report.table_versions:
+        shown = [
+            (report.table_def(t).short, TABLE_EN[t], report.table_versions.get(t, used))
+            for t in TABLE_IDS
+            if t in report.tables and t != "review_litigation"
+        ]
+        yield emit(
+            "RC105",
+            {
+                "listed": Tr(
+                    "，".join(f"{zh}按 {v} 版" for zh, _, v in shown),
+                    ", ".join(f"{en} in the {v} format" for _, en, v in shown),
+                )
+            },
+            variant="per_table",
+            hint="bare_other_read"
+            if any(
+                _BARE_OTHER in report.version_evidence.get(v, [])
+                for v in report.table_versions.values()
+            )
+            else None,
+            actual=",".join(f"{t}:{v}" for t, v in sorted(report.table_versions.items())),
+            expected=used,
+        )
+        return
     ev = report.version_evidence
     others = [(len(found), v) for v, found in ev.items() if v != used and found]
     if not ev.get(used) or not others:
@@ -255,6 +304,48 @@ def unknown_row(report: Report, settings: Settings) -> Iterator[Finding]:
                 fields=_table_fields(report, table_id),
                 location=loc,
                 actual=label,
+            )
+        tdef = report.table_def(table_id)
+        for label, loc, ids in data.ambiguous:
+            rows = [tdef.row(i) for i in ids if tdef.has_row(i)]
+            yield emit(
+                "RC106",
+                {
+                    "table": table_name(table_id),
+                    "label": label,
+                    "candidates": Tr(
+                        "、".join(f"「{r.full_label}」" for r in rows),
+                        " and ".join(f"“{r.full_label}” ({r.en})" for r in rows),
+                    ),
+                },
+                variant="ambiguous",
+                fields=_table_fields(report, table_id),
+                location=loc,
+                actual=label,
+                extra={"candidates": ",".join(ids)},
+            )
+
+
+@rule("RC108")
+def label_variant(report: Report, settings: Settings) -> Iterator[Finding]:
+    """A row read by a label close to, but not the same as, the format's (info)."""
+    for table_id, data in report.tables.items():
+        tdef = report.table_def(table_id)
+        for row_id, label, loc in data.variants:
+            r = tdef.row(row_id)
+            yield emit(
+                "RC108",
+                {
+                    "table": table_name(table_id),
+                    "label": label,
+                    "official": Tr(r.full_label, f"“{r.full_label}” ({r.en})"),
+                },
+                fields=_table_fields(report, table_id),
+                row=row_id,
+                row_label=r.full_label,
+                location=loc,
+                actual=label,
+                expected=r.full_label,
             )
 
 
