@@ -28,7 +28,7 @@ var out={width:innerWidth,scrollWidth:document.documentElement.scrollWidth,table
 first:Math.max.apply(null,firsts),headTop:th.getBoundingClientRect().top,headBottom:th.getBoundingClientRect().bottom,
 scrollY:scrollY,row:row?row.getBoundingClientRect().top:null,
 detail:row?!row.nextElementSibling.hidden&&row.nextElementSibling.getBoundingClientRect().height:null};
-var p=document.createElement('pre');p.id='probe';p.textContent=JSON.stringify(out);document.body.appendChild(p);},400);
+var p=document.createElement('pre');p.id='probe';p.textContent=JSON.stringify(out);document.body.appendChild(p);},1000);
 </script></body>"""
 
 
@@ -37,7 +37,7 @@ def _measure(page: Path, width: int, fragment: str = "") -> dict[str, float]:
     probed.write_text(page.read_text("utf-8").replace("</body>", _PROBE), encoding="utf-8")
     out = subprocess.run(
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-         f"--window-size={width},900", "--virtual-time-budget=3000", "--dump-dom",
+         f"--window-size={width},900", "--virtual-time-budget=5000", "--dump-dom",
          probed.as_uri() + fragment],
         capture_output=True, text=True, timeout=120, check=True,
     ).stdout  # fmt: skip

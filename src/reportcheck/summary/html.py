@@ -564,7 +564,8 @@ var k=kv.slice(0,i),v=decodeURIComponent(kv.slice(i+1));
 if(k==='q'){q.value=v;}if(k==='status'){var want=v.split(',');boxes.forEach(function(b){b.checked=want.indexOf(b.value)>=0;});}
 if(k==='sort'){var m=/^(\d+)(-desc)?$/.exec(v);if(m&&heads[+m[1]]){sort(+m[1],!!m[2]);}}
 if(k==='open'){all.forEach(function(p){if(p[0].cells[0].textContent.trim()===v){toggle(p[0],true);opened=p[0];}});}});apply();
-if(opened&&!opened.hidden){var row=opened;requestAnimationFrame(function(){row.scrollIntoView({block:'start'});});}}
+if(opened&&!opened.hidden){var row=opened;row.scrollIntoView({block:'start'});
+requestAnimationFrame(function(){row.scrollIntoView({block:'start'});});}}
 var opened=null;
 load();loading=false;
 })();
