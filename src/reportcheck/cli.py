@@ -27,11 +27,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from reportcheck import __version__
-from reportcheck.lazycli import LazyGroup
+from reportcheck.lazycli import Command, LazyGroup
 from reportcheck.lazycli import command as lazy_command
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
+    from typing import IO
 
     from reportcheck.api import FileResult
     from reportcheck.batch import Batch
@@ -123,11 +124,13 @@ def _root(
         raise typer.Exit(0)
 
 
-@app.command()
+@app.command(cls=Command)
 def validate(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Report files, directories or glob patterns; - reads stdin."),
+        typer.Argument(
+            metavar="PATH...", help="Report files, directories or glob patterns; - reads stdin."
+        ),
     ],
     output_format: Annotated[
         OutputFormat,
@@ -283,12 +286,13 @@ def validate(
         ),
     ] = None,
     summary: Annotated[
-        Path | None,
+        list[Path] | None,
         typer.Option(
             "--summary",
+            metavar="FILE",
             help="Also write a summary of the batch for the office: one row per file, the "
             "files not checked, agencies given twice or compared across years (.xlsx, .html "
-            "or .csv, by the suffix).",
+            "or .csv, by the suffix); repeatable (one file per format).",
         ),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
@@ -324,26 +328,21 @@ def validate(
         raise _fail(f"{err.path}: {err.problem} / {err.problem_en}") from None
     got.files.extend(stdin)
     for own in (baseline, write_baseline):  # a baseline in a walked folder is not a report
-        if own is not None and own.is_file():
+        if own is not None and os.path.isfile(own):
             got.files = [p for p in got.files if not (p in got.walked and os.path.samefile(p, own))]
     files = [p for p in got.files if p not in got.skipped]
-    if summary is not None:
-        from reportcheck.summary import SUFFIXES
-
-        if summary.suffix.lower() not in SUFFIXES:
-            raise _fail(
-                f"{summary}: 汇总文件应以 .xlsx、.html 或 .csv 结尾 / the summary must end in "
-                ".xlsx, .html or .csv"
-            )
-        if not summary.absolute().parent.is_dir():
-            raise _fail(f"{summary}: 无法写入 / cannot write: 目录不存在 / no such folder")
-    for target in (output, summary):
-        if target is None or not target.exists():
+    summaries = _summaries(summary or [])
+    for place in (output, *summaries, write_baseline):
+        problem = out.place_problem(place) if place is not None else None
+        if problem is not None:
+            raise _fail(problem)
+    for target in (output, *summaries):
+        if target is None or not os.path.exists(target):  # False where it may not look
             continue
         for inp in (*files, previous, config):
             if inp is not None and os.path.exists(inp) and os.path.samefile(inp, target):
                 raise _fail(f"{target}: 不能覆盖输入文件 / will not overwrite the input file")
-    marked = _annotate_targets(annotate, files, (previous, config, output, summary))
+    marked = _annotate_targets(annotate, files, (previous, config, output, *summaries))
     try:
         resolver = ConfigResolver(config, isolated=no_config)
         merged: dict[int, Settings] = {}
@@ -395,9 +394,17 @@ def validate(
         if baseline is not None:
             results = _with_baseline(baseline, run)
         state = _Verdict()
-        sink = _summary_writer(summary, lang.value, settings_for, marked)
+        sinks = [_summary_writer(p, lang.value, settings_for, marked) for p in summaries]
         stream = _tee(
-            results, fmt, lang.value, state, thresholds, sink, marked, not quiet, got.walked
+            results,
+            _errors_on_stderr(fmt, output),
+            lang.value,
+            state,
+            thresholds,
+            sinks,
+            marked,
+            not quiet,
+            got.walked,
         )
         _render(
             stream,
@@ -412,11 +419,13 @@ def validate(
             project_root=project_root,
             docs_url=docs_url,
         )
-        if sink is not None:
+        for sink in sinks:
             try:
                 sink.close()
             except OSError as exc:
-                raise _fail(f"{summary}: 无法写入 / cannot write: {exc.strerror or exc}") from None
+                raise _fail(
+                    f"{sink.path}: 无法写入 / cannot write: {exc.strerror or exc}"
+                ) from None
     # a file that could not be read stops the run (2); a file a walk met that is not a
     # report format is listed and does not, unless nothing at all could be checked
     if state.hard:
@@ -455,29 +464,68 @@ class _Verdict:
         self.failed = False
 
 
+def _errors_on_stderr(fmt: str, output: Path | None) -> bool:
+    """Whether a file that was not checked gets its line on stderr as well: when stdout is
+    a document for a program (JSON, SARIF, JUnit, GitLab), goes to a file (``-o``) or to
+    another place than stderr (a pipe, a log), so that whoever reads stderr still learns
+    which files were not checked. Never when the output shown on the same terminal already
+    has the line (each line once on a screen)."""
+    from reportcheck.output import MACHINE
+
+    if output is None:
+        return fmt in MACHINE or not _same_terminal(sys.stdout)
+    return not _on_the_terminal(output)
+
+
+def _same_terminal(stream: IO[str]) -> bool:
+    """Whether ``stream`` is the terminal stderr shows on (then a line on both is seen
+    twice)."""
+    try:
+        if not (stream.isatty() and sys.stderr.isatty()):
+            return False
+        a, b = os.fstat(stream.fileno()), os.fstat(sys.stderr.fileno())
+        return (a.st_dev, a.st_ino, a.st_rdev) == (b.st_dev, b.st_ino, b.st_rdev)
+    except (OSError, ValueError):
+        return False
+
+
+def _on_the_terminal(output: Path) -> bool:
+    """Whether ``-o`` names the terminal the messages go to (``/dev/tty``, ``/dev/stderr``)."""
+    try:
+        if not sys.stderr.isatty():
+            return False
+        if os.path.realpath(output) == "/dev/tty":
+            return True
+        there, err = os.stat(output), os.fstat(sys.stderr.fileno())
+        return (there.st_dev, there.st_ino, there.st_rdev) == (err.st_dev, err.st_ino, err.st_rdev)
+    except (OSError, ValueError):
+        return False
+
+
 def _tee(
     results: Iterator[FileResult],
-    fmt: str,
+    echo_errors: bool,
     lang: str,
     state: _Verdict,
     thresholds: Mapping[str, Severity],
-    sink: SummaryWriter | None,
+    sinks: list[SummaryWriter],
     marked: dict[str, str],
     show_info: bool,
     walked: set[str],
 ) -> Iterator[FileResult]:
-    """Each result on its way to the renderer: the error line on stderr (machine formats),
-    the summary row, the marked copy, and what the exit code needs."""
+    """Each result on its way to the renderer: the error line on stderr (when
+    ``echo_errors``), the summary rows, the marked copy, and what the exit code needs."""
     for r in results:
-        if r.error is not None and fmt not in ("terminal", "github"):
+        if r.error is not None and echo_errors:
             typer.echo(f"reportcheck: {r.error.text(lang)}", err=True)
         if r.error is not None and not (r.error.unsupported and r.path in walked):
             state.hard = True
         state.checked = state.checked or r.report is not None
-        state.failed = state.failed or r.fails(thresholds[r.path])
+        if r.findings:  # an unread path (a folder it may not enter) needs no settings
+            state.failed = state.failed or r.fails(thresholds[r.path])
         if marked:  # first: the summary links the marked copy when it was written
             _write_marked([r], marked, lang, show_info)
-        if sink is not None:
+        for sink in sinks:
             sink.add(r)
         yield r
 
@@ -534,7 +582,7 @@ def _render(
         if output is None:
             raise
         raise _fail(f"{output}: 无法写入 / cannot write: {exc.strerror}") from None
-    if output is not None and not statistics:
+    if output is not None and not statistics and not _on_the_terminal(output):
         typer.echo(summary_line(counts, lang))
     elif fmt in out.MACHINE and not statistics:
         typer.echo(summary_line(counts, lang), err=True)
@@ -563,16 +611,38 @@ def _progress(total: int, quiet: bool) -> Iterator[Callable[[int], None] | None]
         yield lambda done: bar.update(task, completed=done)
 
 
+def _summaries(paths: list[Path]) -> list[Path]:
+    """The ``--summary`` files: each a known suffix, one per format (exit 2 otherwise)."""
+    if not paths:
+        return paths
+    from reportcheck.summary import SUFFIXES
+
+    kinds: dict[str, Path] = {}
+    for p in paths:
+        kind = p.suffix.lower()
+        kind = ".html" if kind == ".htm" else kind
+        if kind not in SUFFIXES:
+            raise _fail(
+                f"{p}: 汇总文件应以 .xlsx、.html 或 .csv 结尾 / the summary must end in "
+                ".xlsx, .html or .csv"
+            )
+        if kind in kinds:
+            raise _fail(
+                f"{p}: 已有 {kind} 汇总 {kinds[kind]}，每种格式写一份 / a {kind} summary is "
+                f"already asked for ({kinds[kind]}): one file per format"
+            )
+        kinds[kind] = p
+    return paths
+
+
 def _summary_writer(
-    path: Path | None,
+    path: Path,
     lang: str,
     settings_for: Callable[[str], Settings],
     marked: dict[str, str],
-) -> SummaryWriter | None:
-    """The ``--summary`` writer, linking each file's marked copy when ``--annotate`` wrote
+) -> SummaryWriter:
+    """A ``--summary`` writer, linking each file's marked copy when ``--annotate`` wrote
     one (exit 2 with one line when it cannot be written)."""
-    if path is None:
-        return None
     from reportcheck.summary import open_summary
 
     def annotated(p: str) -> str | None:
@@ -682,7 +752,7 @@ def _write_marked(
         typer.echo(line, err=True)
 
 
-@app.command()
+@app.command(cls=Command)
 def template(
     output: Annotated[
         Path,
@@ -705,9 +775,13 @@ def template(
     data cells accept only numbers of the right kind. An existing file is kept unless
     --force is given.
     """
+    from reportcheck.output import place_problem
     from reportcheck.writers.xlsx import write_workbook
 
     format_version = format_version or _latest_version()
+    problem = place_problem(output)
+    if problem is not None:
+        raise _fail(problem)
     try:
         write_workbook(output, format_version, overwrite=force)
     except FileExistsError:
@@ -722,10 +796,13 @@ def template(
     )
 
 
-@app.command()
+@app.command(cls=Command)
 def convert(
     report: Annotated[
-        Path, typer.Argument(help="A report: HTML, Word, text, Markdown, Excel or JSON.")
+        Path,
+        typer.Argument(
+            metavar="REPORT", help="A report: HTML, Word, text, Markdown, Excel or JSON."
+        ),
     ],
     output: Annotated[
         Path,
@@ -768,6 +845,7 @@ def convert(
     from reportcheck.api import read_path
     from reportcheck.config import Settings
     from reportcheck.errors import InputError
+    from reportcheck.output import place_problem
 
     suffix = output.suffix.lower()
     if suffix == ".docx" and not apply_suggestions:
@@ -779,9 +857,13 @@ def convert(
         raise _fail(
             f"{output}: 输出文件应以 .json 或 .xlsx 结尾 / the output must end in .json or .xlsx"
         )
-    if output.exists() and report.exists() and output.resolve() == report.resolve():
+    problem = place_problem(output)
+    if problem is not None:
+        raise _fail(problem)
+    there = os.path.exists(output)  # False where it may not look (then writing says why)
+    if there and os.path.exists(report) and os.path.samefile(output, report):
         raise _fail(f"{output}: 不能覆盖输入文件 / will not overwrite the input file")
-    if output.exists() and not force:
+    if there and not force:
         raise _fail(
             f"{output}: 文件已存在，加 --force 覆盖 / the file exists; use --force to overwrite"
         )
@@ -917,10 +999,11 @@ class CatalogueFormat(StrEnum):
     markdown = "markdown"
 
 
-@app.command()
+@app.command(cls=Command)
 def rules(
     code: Annotated[
-        str | None, typer.Argument(help="A rule code (RC301): show its full explanation.")
+        str | None,
+        typer.Argument(metavar="CODE", help="A rule code (RC301): show its full explanation."),
     ] = None,
     lang: Annotated[
         Lang, typer.Option("--lang", help="Language of the text (zh or en).")
@@ -956,7 +1039,7 @@ def rules(
         typer.echo(docs.explain(wanted, lang.value), nl=False)
 
 
-@app.command()
+@app.command(cls=Command)
 def schema(
     format_version: Annotated[
         str | None,

@@ -134,16 +134,26 @@ def find_config(start: Path) -> Path | None:
     ``pyproject.toml`` counts only when it has a ``[tool.reportcheck]`` table.
     """
     here = start.resolve()
-    if not here.is_dir():
+    if not _is(here, "dir"):
         here = here.parent
     for directory in (here, *here.parents):
         own = directory / "reportcheck.toml"
-        if own.is_file():
+        if _is(own, "file"):
             return own
         pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_table(pyproject):
+        if _is(pyproject, "file") and _has_tool_table(pyproject):
             return pyproject
     return None
+
+
+def _is(path: Path, kind: str) -> bool:
+    """``path.is_file()`` / ``is_dir()``, False where it cannot be looked at: in a folder
+    this user may not enter (permission denied), as in a folder that does not exist. Its
+    files cannot be read either; they are reported one by one as unreadable."""
+    try:
+        return path.is_file() if kind == "file" else path.is_dir()
+    except OSError:
+        return False
 
 
 def _has_tool_table(pyproject: Path) -> bool:
@@ -428,7 +438,7 @@ class ConfigResolver:
             mode = None
         if mode is None or not stat.S_ISREG(mode):  # a folder, a link, nothing there
             p = Path(path).resolve()
-            return p if p.is_dir() else p.parent
+            return p if _is(p, "dir") else p.parent
         folder = os.path.dirname(path) or "."
         real = self._folders.get(folder)
         if real is None:

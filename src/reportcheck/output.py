@@ -263,6 +263,30 @@ def write_atomic(path: str | Path, text: str | bytes) -> None:
         raise
 
 
+def place_problem(path: str | Path) -> str | None:
+    """Why ``path`` cannot be written where it is, in one line (Chinese / English), or None.
+
+    The one rule for every output (``-o``, ``--summary``, ``--annotate``,
+    ``--write-baseline``, ``template``, ``convert``): reportcheck writes the file (or the
+    ``--annotate`` folder) it is given, never the folders above it. A missing folder is
+    refused, so that a mistyped path does not leave folders behind; checked before a run,
+    so that a long batch does not end in an error.
+    """
+    if os.path.exists(path) and not os.path.isfile(path):  # /dev/stdout, a pipe: as it is
+        return None
+    parent = Path(os.path.abspath(path)).parent
+    try:
+        if not parent.exists():
+            return f"{path}: 无法写入：目录不存在 / cannot write: no such folder"
+        if not parent.is_dir():
+            return f"{path}: 无法写入：上级路径不是目录 / cannot write: not in a folder"
+    except OSError as exc:  # a folder above it that may not be entered
+        return f"{path}: 无法写入 / cannot write: {exc.strerror or exc}"
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return f"{path}: 无法写入 / cannot write: Permission denied"
+    return None
+
+
 STEP_SUMMARY_LIMIT = 1024 * 1024
 """GitHub refuses a job step's summary over 1 MiB (and shows none of it)."""
 

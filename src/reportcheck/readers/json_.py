@@ -18,6 +18,7 @@ from typing import Any
 
 from reportcheck.errors import InputError
 from reportcheck.findings.catalogue import Tr, emit
+from reportcheck.model.labels import without_label
 from reportcheck.model.report import Location, Metadata, Report, TableData, Waiver
 from reportcheck.model.tables import (
     FORMATS,
@@ -66,6 +67,15 @@ def read_json(
         raise InputError(
             path, "JSON 顶层应为对象 {…}", "the top level of the JSON must be an object"
         )
+    if not any(k in doc for k in SUBMISSION_KEYS):
+        # another program's JSON (values read by hand, a package.json, a list): not a
+        # report, listed as not checked like any other file that is not one
+        raise InputError(
+            path,
+            "不是年报提交文件（没有 format_version，也没有任何一张表）",
+            "not a report submission (no format_version and none of the tables)",
+            unsupported=True,
+        )
     if not any(k in doc for k in TABLE_IDS):
         raise InputError(
             path,
@@ -76,6 +86,10 @@ def read_json(
     reader = _Reader(path, text, doc)
     return reader.read(forced_version, default_version)
 
+
+SUBMISSION_KEYS = ("format_version", "report", *TABLE_IDS, "waivers")
+"""A JSON object with none of these keys is not a submission (another program's file); one
+with any of them is a submission, checked, and refused when it is broken."""
 
 MAX_DEPTH = 32
 _TOO_DEEP = object()
@@ -258,7 +272,7 @@ class _Reader:
                 md.raw[key] = str(meta[key])
         agency = meta.get("agency")
         if isinstance(agency, str):
-            md.agency = agency.strip() or None
+            md.agency = without_label(agency.strip()) or None  # 「名称：X局」 → X局
         title = meta.get("title")
         if isinstance(title, str):
             md.title = title

@@ -32,7 +32,7 @@ from xml.etree.ElementTree import Element
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
 from reportcheck.findings import Finding
-from reportcheck.model.labels import label_key
+from reportcheck.model.labels import label_key, without_label
 from reportcheck.model.report import Location, Metadata, Report
 from reportcheck.model.values import MAX_DIGITS
 from reportcheck.readers.container import Package, XMLRefused, parse
@@ -779,6 +779,10 @@ _FIELDS = {
 _FIELD_OF = {label_key(label): name for name, labels in _FIELDS.items() for label in labels}
 
 
+_LABEL_FIRST = frozenset(label[0] for labels in _FIELDS.values() for label in labels)
+"""The first characters of the labels: a cell starting otherwise is no 「label value」."""
+
+
 @functools.cache
 def _inline() -> re.Pattern[str]:
     # compiled on first use: only for text that can match (start-up, issue 13)
@@ -786,7 +790,7 @@ def _inline() -> re.Pattern[str]:
         r"^\s*(?P<label>"
         + "|".join(label for labels in _FIELDS.values() for label in labels)
         + r")"
-        r"\s*[:：]\s*(?P<value>\S.*?)\s*$"
+        r"(?:\s*[:：]\s*|\s+)(?P<value>\S.*?)\s*$"
     )
 
 
@@ -839,11 +843,11 @@ def extract_metadata(grids: list[Grid], date1904: bool = False) -> Metadata:
                 if m:
                     md.title = text
                     md.year = int(m["year"])
-                    agency = m["pre"] or m["mid"]
+                    agency = without_label(m["pre"] or m["mid"])  # 「名称X局2024年…」
                     if agency:
                         md.agency = agency
                     continue
-            inline = _inline().match(text) if ":" in text or "：" in text else None
+            inline = _inline().match(text) if text[0] in _LABEL_FIRST else None
             if inline:
                 name = _FIELD_OF[label_key(inline["label"])]
                 pairs.setdefault(name, GridCell(inline["value"], cell.location))
@@ -860,7 +864,7 @@ def extract_metadata(grids: list[Grid], date1904: bool = False) -> Metadata:
             md.places[name] = cell.location
         md.raw[name] = cell.text.strip()
     if "agency" in pairs:
-        md.agency = pairs["agency"].text.strip() or None
+        md.agency = without_label(pairs["agency"].text.strip()) or None
     if "year" in pairs:
         year = _year(pairs["year"])
         if year is not None:

@@ -74,7 +74,7 @@ def _row(f: Finding, lang: str) -> str:
             f"（{t['waived']}：{f.waived}）" if lang == "zh" else f" ({t['waived']}: {f.waived})"
         )
     loc = place(f, lang)
-    cells = (f"`{f.code}`", sev, where(f), loc, problem, f.actual, f.expected)
+    cells = (f"`{f.code}`", sev, where(f, lang), loc, problem, f.actual, f.expected)
     return "| " + " | ".join(cell(x) for x in cells) + " |"
 
 

@@ -378,7 +378,8 @@ class HtmlSummary(SummaryWriter):
             if i == 8 and r.deadline is not None:  # the deadline itself as the cell's tooltip
                 late = " late" if r.late_days is not None and r.late_days > 0 else ""
                 parts.append(
-                    f'<td class="nowrap{late}" title="{_E(r.deadline.isoformat())}">{_E(shown)}</td>'
+                    f'<td class="nowrap soft{late}" title="{_E(r.deadline.isoformat())}">'
+                    f"{_E(shown)}</td>"
                 )
             elif i == 1:
                 parts.append(f'<td class="path"><span class="caret">▸</span>{_E(shown)}</td>')
@@ -491,29 +492,35 @@ button{font:inherit;padding:4px 10px;border:1px solid #bdbdbd;background:#fff;bo
 cursor:pointer}
 #shown{color:var(--dim);margin-left:auto}
 .hint{color:var(--dim);font-size:12px;margin:2px 0 8px}
-.scroll{overflow-x:auto;background:#fff;border:1px solid var(--line);border-radius:6px}
+.scroll{background:#fff;border:1px solid var(--line);border-radius:6px}
 table{border-collapse:collapse;width:100%}
 th,td{padding:5px 7px;font-size:13px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-thead th{background:var(--head);position:sticky;top:0;white-space:nowrap;cursor:pointer;
-font-weight:600}
+thead th{background:var(--head);position:sticky;top:0;z-index:1;cursor:pointer;font-weight:600;
+word-break:keep-all;
+box-shadow:inset 0 -1px var(--line)}
 th .arrow{display:inline-block;width:1em;color:var(--dim)}
 th[aria-sort=ascending] .arrow::after{content:"▲"}
 th[aria-sort=descending] .arrow::after{content:"▼"}
-tr.file{cursor:pointer}tr.file:hover{background:#f5f8fc}
+tr.file{cursor:pointer;scroll-margin-top:4.5em}tr.file:hover{background:#f5f8fc}
 tr.file[aria-expanded=true]{background:#eef4fb}
 td.num{text-align:right;font-variant-numeric:tabular-nums}td.zero{color:#bdbdbd}
-td.path{white-space:nowrap}td.nowrap{white-space:nowrap}td.agency{min-width:9em}
+td.path{min-width:12em;max-width:24em;overflow-wrap:anywhere}td.nowrap{white-space:nowrap}
+td.soft{white-space:normal;min-width:4.5em}
+td.agency{min-width:7em}
 .caret{display:inline-block;width:1.1em;color:var(--dim);transition:transform .1s}
 tr.file[aria-expanded=true] .caret{transform:rotate(90deg)}
-td.first{min-width:280px;max-width:520px;color:#424242}
+td.first{min-width:14em;color:#424242;overflow-wrap:anywhere}
 td.late{color:#c62828;font-weight:600}td[title]{text-decoration:underline dotted #bdbdbd}
 .badge{color:#fff;border-radius:10px;padding:1px 9px;white-space:nowrap;font-size:12px}
-tr.detail>td{background:#fff;padding:4px 8px 12px 28px}
+tr.detail>td{background:#fff;padding:4px 8px 12px 28px;max-width:0}
 pre.term{margin:6px 0;padding:10px 14px;background:#fff;border:1px solid var(--line);
-border-left:4px solid #90a4ae;border-radius:4px;overflow-x:auto;
+border-left:4px solid #90a4ae;border-radius:4px;overflow-x:auto;max-width:100%;
 font:13px/1.45 "Noto Sans Mono CJK SC","Sarasa Mono SC","DejaVu Sans Mono",monospace}
 table.plain{background:#fff;border:1px solid var(--line)}
 table.plain th{background:var(--head)}
+@media (max-width:1240px){body{padding:16px 14px 32px}th,td{padding:4px 4px;font-size:12.5px}
+td.path{min-width:7em}td.first{min-width:9em}td.agency{min-width:6em}}
+@media (max-width:900px){.scroll{overflow-x:auto}thead th{position:static}}
 @media print{body{background:#fff;padding:0}.controls,.hint,button{display:none}
 thead th{position:static}}
 """
@@ -557,7 +564,8 @@ var k=kv.slice(0,i),v=decodeURIComponent(kv.slice(i+1));
 if(k==='q'){q.value=v;}if(k==='status'){var want=v.split(',');boxes.forEach(function(b){b.checked=want.indexOf(b.value)>=0;});}
 if(k==='sort'){var m=/^(\d+)(-desc)?$/.exec(v);if(m&&heads[+m[1]]){sort(+m[1],!!m[2]);}}
 if(k==='open'){all.forEach(function(p){if(p[0].cells[0].textContent.trim()===v){toggle(p[0],true);opened=p[0];}});}});apply();
-if(opened&&!opened.hidden){opened.scrollIntoView();}}
+if(opened&&!opened.hidden){var row=opened;row.scrollIntoView({block:'start'});
+requestAnimationFrame(function(){row.scrollIntoView({block:'start'});});}}
 var opened=null;
 load();loading=false;
 })();

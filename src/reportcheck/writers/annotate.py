@@ -347,8 +347,11 @@ def _place_text(f: Finding, lang: str) -> str:
 def _where(f: Finding, lang: str) -> str:
     if f.table is None:
         return ""
+    from reportcheck.render.common import labels
+
     table = TABLE_SHORT.get(f.table, f.table) if lang == "zh" else TABLE_EN.get(f.table, f.table)
-    return " ".join(x for x in (table, f.row_label, f.column_label) if x)
+    _, row, column = labels(f, lang)
+    return " ".join(x for x in (table, row, column) if x)
 
 
 def _findings_sheet(
@@ -472,21 +475,30 @@ def targets(target: str, inputs: Sequence[str], protected: Iterable[str] = ()) -
     One input: ``target`` itself, or a file named after the input inside ``target`` when
     that is a folder. Several inputs: ``target`` is a folder (made when missing) holding
     one ``<name>-标注.xlsx`` per input — ``<name>-标注.docx`` for a Word document (its own
-    document marked). Raises :class:`TargetError` when a copy would overwrite an input (or
-    a file in ``protected``: --previous, --config), when several inputs are to go into one
-    file, or when a marked ``.docx`` is asked of a report that is not a Word document.
+    document marked); the folder ``target`` is in must exist (as for every output:
+    :func:`reportcheck.output.place_problem`). Raises :class:`TargetError` when a copy would
+    overwrite an input (or a file in ``protected``: --previous, --config), when several
+    inputs are to go into one file, or when a marked ``.docx`` is asked of a report that is
+    not a Word document.
     """
     import os
     from pathlib import Path
 
+    from reportcheck.output import place_problem
+
     t = Path(target)
-    folder = t.is_dir() or (len(inputs) > 1)
-    if folder and t.exists() and not t.is_dir():
+    folder = os.path.isdir(t) or (len(inputs) > 1)
+    # the folder it is written in must be there (as for every output)
+    problem = place_problem(t / "标注.xlsx" if os.path.isdir(t) else t)
+    if problem is not None:
+        zh, _, en = problem.partition(" / ")
+        raise TargetError(zh, en)
+    if folder and os.path.exists(t) and not os.path.isdir(t):
         raise TargetError(
             f"{target}: 检查多个文件时 --annotate 应为文件夹",
             f"{target}: with several inputs --annotate must be a folder",
         )
-    if folder and t.suffix.lower() in (".xlsx", ".docx") and not t.exists():
+    if folder and t.suffix.lower() in (".xlsx", ".docx") and not os.path.exists(t):
         raise TargetError(
             f"{target}: 检查多个文件时 --annotate 应为文件夹（每个文件写一个标注副本）",
             f"{target}: with several inputs --annotate must be a folder (one marked "
@@ -533,11 +545,11 @@ def targets(target: str, inputs: Sequence[str], protected: Iterable[str] = ()) -
 
 def write_copy(dest: str, report: Report, findings: Iterable[Finding], lang: str) -> None:
     """Write the marked copy of ``report`` to ``dest`` (made whole before it replaces a
-    file; folders made as needed): a marked workbook, or for ``dest`` ending in ``.docx``
-    the Word document itself marked (:mod:`reportcheck.writers.word`). Raises OSError when
-    it cannot be written, :class:`TargetError` when a Word copy is asked of another kind of
-    report and :class:`~reportcheck.writers.word.WordError` when the document cannot be
-    marked."""
+    file; the --annotate folder made when missing): a marked workbook, or for ``dest``
+    ending in ``.docx`` the Word document itself marked (:mod:`reportcheck.writers.word`).
+    Raises OSError when it cannot be written, :class:`TargetError` when a Word copy is asked
+    of another kind of report and :class:`~reportcheck.writers.word.WordError` when the
+    document cannot be marked."""
     from pathlib import Path
 
     from reportcheck.output import write_atomic
@@ -557,5 +569,5 @@ def write_copy(dest: str, report: Report, findings: Iterable[Finding], lang: str
     else:
         data = Path(report.source).read_bytes() if report.kind == "xlsx" else None
         out = annotate(report, findings, data, lang)
-    Path(dest).parent.mkdir(parents=True, exist_ok=True)
+    Path(dest).parent.mkdir(exist_ok=True)  # the --annotate folder; never the ones above it
     write_atomic(Path(dest), out)
