@@ -54,7 +54,8 @@ _T: dict[str, dict[str, Any]] = {
         "lang": "zh-CN",
         "title": "政府信息公开工作年度报告 校验汇总",
         "made": "reportcheck {v} · 生成于 {t}",
-        "line": "共 {n} 个文件：{parts}。共 {e} 个错误、{w} 个警告、{i} 个提示。",
+        "line": "共 {n} 个文件：{parts}。共 {e} 个错误、{w} 个警告、{i} 个提示{u}。",
+        "unread": "；{u} 处未能读取、未检查",
         "by_status": "文件状态",
         "top_codes": "最常见的十类问题",
         "per_agency": "各机关的问题数（前 {n} 个）",
@@ -90,7 +91,8 @@ _T: dict[str, dict[str, Any]] = {
         "lang": "en",
         "title": "Government information disclosure annual reports: validation summary",
         "made": "reportcheck {v} · written {t}",
-        "line": "{n} files: {parts}. {e} errors, {w} warnings, {i} info in all.",
+        "line": "{n} files: {parts}. {e} errors, {w} warnings, {i} info in all{u}.",
+        "unread": "; {u} places not read (not checked)",
         "by_status": "Files by status",
         "top_codes": "The ten most frequent findings",
         "per_agency": "Findings per agency (top {n})",
@@ -231,6 +233,7 @@ class HtmlSummary(SummaryWriter):
             e=totals["error"],
             w=totals["warning"],
             i=totals["info"],
+            u=t["unread"].format(u=totals["unread"]) if totals.get("unread") else "",
         )
         out.write(
             f'<!doctype html>\n<html lang="{t["lang"]}">\n<head>\n<meta charset="utf-8">\n'

@@ -67,7 +67,8 @@ _T: dict[str, dict[str, Any]] = {
         "findings_sheet": "问题清单",
         "batch_sheet": "批次情况",
         "made": "reportcheck {v} 生成于 {t}",
-        "line": "共 {n} 个文件：{parts}；共 {e} 个错误、{w} 个警告、{i} 个提示",
+        "line": "共 {n} 个文件：{parts}；共 {e} 个错误、{w} 个警告、{i} 个提示{u}",
+        "unread": "；{u} 处未能读取、未检查",
         "finding_head": [
             "序号",
             "文件",
@@ -109,7 +110,8 @@ _T: dict[str, dict[str, Any]] = {
         "findings_sheet": "Findings",
         "batch_sheet": "Batch",
         "made": "written by reportcheck {v} at {t}",
-        "line": "{n} files: {parts}; {e} errors, {w} warnings, {i} info in all",
+        "line": "{n} files: {parts}; {e} errors, {w} warnings, {i} info in all{u}",
+        "unread": "; {u} places not read (not checked)",
         "finding_head": [
             "No.",
             "file",
@@ -416,6 +418,7 @@ class XlsxSummary(SummaryWriter):
             e=totals["error"],
             w=totals["warning"],
             i=totals["info"],
+            u=t["unread"].format(u=totals["unread"]) if totals.get("unread") else "",
         )
         ws.row_dimensions[1].height = 26
         ws.row_dimensions[2].height = 18
