@@ -89,10 +89,14 @@ _DIGITS = re.compile(r"\d+")
 class _Char:
     """A character and its box (points, from the top-left corner of the page)."""
 
-    __slots__ = ("bottom", "cell", "cy", "height", "line", "text", "top", "x0", "x1")
+    __slots__ = ("bottom", "cell", "cy", "height", "index", "line", "text", "top", "x0", "x1")
 
-    def __init__(self, text: str, x0: float, top: float, x1: float, bottom: float) -> None:
+    def __init__(
+        self, text: str, x0: float, top: float, x1: float, bottom: float, index: int = -1
+    ) -> None:
         self.text = text
+        self.index = index
+        """PDFium's index of the character on its text page."""
         self.x0, self.top, self.x1, self.bottom = x0, top, x1, bottom
         self.cy = (top + bottom) / 2
         self.height = bottom - top
@@ -291,6 +295,42 @@ def _open(path: str, data: bytes) -> Any:
         ) from None
 
 
+def _odd_boxes(tp: Any, chars: list[_Char], page_height: float) -> None:
+    """Characters whose box says nothing of where they stand, given one that does.
+
+    PDFium's box of a character spans its font's ascent and descent. Some embedded fonts
+    give it nonsense: WPS's vertical CJK font (Identity-V, a label set down the side one
+    character per line) yields boxes 200 points wide and tall, and fonts whose box is only
+    the ink (一 a hairline) make a glyph too thin to stay on its line. Against the page's
+    usual height (the median), such a character takes its ink box (PDFium's tight box)
+    and the usual height around the ink's middle; the font size is not asked for the
+    height, since WPS sets text at size 200-odd scaled down by the text matrix."""
+    if not chars:
+        return
+    heights = sorted(c.height for c in chars)
+    usual = heights[len(heights) // 2]
+    if usual <= 0:
+        return
+    high, low, wide = 2.5 * usual, max(0.6 * usual, 2.0), 2.5 * usual
+    odd = [c for c in chars if c.height > high or c.height < low or c.x1 - c.x0 > wide]
+    if not odd:
+        return
+    import pypdfium2.raw as raw
+
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    for c in odd:
+        if c.height > high or c.x1 - c.x0 > wide:
+            if not raw.FPDFText_GetCharBox(tp, c.index, left, right, bottom, top):
+                continue
+            c.x0, c.x1 = left.value, right.value
+            mid = page_height - (top.value + bottom.value) / 2
+        else:
+            mid = c.cy
+        # a box shorter than usual is the glyph's ink: the usual height around its middle
+        c.top, c.bottom = mid - usual / 2, mid + usual / 2
+        c.cy, c.height = mid, usual
+
+
 def _pages(path: str, doc: Any) -> list[_Page]:
     import pypdfium2.raw as raw
 
@@ -330,7 +370,6 @@ def _pages(path: str, doc: Any) -> list[_Page]:
             )
             text = buf.raw[: max(0, got - 1) * 2].decode("utf-16-le", errors="replace")
             one_to_one = len(text) == count
-            usual = 0.0  # the height of the last character with a full box
             loose_box = raw.FPDFText_GetLooseCharBox
             add = chars.append
             box = ctypes.byref(rect)
@@ -344,17 +383,8 @@ def _pages(path: str, doc: Any) -> list[_Page]:
                 if ch.isspace() or ch in "\x00\ufffe\uffff" or "\ud800" <= ch <= "\udfff":
                     continue
                 loose_box(tp, i, box)
-                top, bottom = height - rect.top, height - rect.bottom
-                if bottom - top < 0.6 * usual or bottom - top < 2:
-                    size = raw.FPDFText_GetFontSize(tp, i)
-                    if bottom - top < 0.6 * size:
-                        # a glyph whose box is its ink (一 in some embedded fonts): the
-                        # font's height around its middle, so it stays on its line
-                        mid = (top + bottom) / 2
-                        top, bottom = mid - size / 2, mid + size / 2
-                else:
-                    usual = bottom - top
-                add(_Char(ch, rect.left, top, rect.right, bottom))
+                add(_Char(ch, rect.left, height - rect.top, rect.right, height - rect.bottom, i))
+            _odd_boxes(tp, chars, height)
         rules: list[_Rule] = []
         images = 0
         for obj in range(raw.FPDFPage_CountObjects(page.raw)):
