@@ -5,8 +5,11 @@
 Every real government PDF tried so far came from WPS 文字 (../shared/corpus/009-hongze-2024.pdf
 is one). These files reproduce what its exports do, drawn with reportlab:
 
-- **CID fonts**: the Chinese text in a Type 0 font (reportlab's STSong-Light, UniGB-UCS2-H),
-  figures and page numbers in Times-Roman;
+- **embedded and CID fonts**: the Chinese text in an embedded TrueType subset (Droid Sans
+  Fallback, Debian's fonts-droid-fallback; reportlab embeds TrueType as simple-font subsets,
+  not as WPS's CID Identity-H), the label down the side in a Type 0 CID font (reportlab's
+  STSong-Light, UniGB-UCS2-V: not embedded, so PDFium spends some 4 ms per file finding a
+  font for it), figures and page numbers in Times-Roman;
 - **a text object per character** in the tables, headings and title (BT … ET around each
   glyph), a text object per run of one font in the paragraphs;
 - **WPS's font size**: text is set at size 200 and scaled down by the text matrix, so that
@@ -48,7 +51,8 @@ PAGE_W, PAGE_H = 595.3, 841.9
 LEFT, RIGHT, TOP, BOTTOM = 79.0, 516.0, 770.0, 90.0
 BIG = 200.0
 """The font size WPS writes; the text matrix scales it to the printed size."""
-CJK, CJK_V, LATIN = "STSong-Light", "STSong-Light-V", "Times-Roman"
+CJK, CJK_V, LATIN = "DroidSansFallback", "STSong-Light-V", "Times-Roman"
+CJK_FILE = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
 RULE = 0.5
 
 
@@ -455,9 +459,10 @@ def make(wcase: WpsCase) -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
-    horizontal = UnicodeCIDFont(CJK)
-    pdfmetrics.registerFont(horizontal)
-    vertical = UnicodeCIDFont(CJK, isVertical=True)
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont(CJK, str(CJK_FILE)))
+    vertical = UnicodeCIDFont("STSong-Light", isVertical=True)
     vertical.name = vertical.fontName = CJK_V
     pdfmetrics.registerFont(vertical)
 
