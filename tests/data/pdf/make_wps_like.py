@@ -458,7 +458,6 @@ def _cell_text(
 def make(wcase: WpsCase) -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-
     from reportlab.pdfbase.ttfonts import TTFont
 
     pdfmetrics.registerFont(TTFont(CJK, str(CJK_FILE)))
