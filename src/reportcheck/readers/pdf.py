@@ -79,6 +79,7 @@ _PAGE_NUMBER = re.compile(
 _HEADING_START = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．](?!\d))"
 )
+_SKIP = frozenset("\x00\ufffe\uffff \r\n\t")
 _CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
 _DIGITS = re.compile(r"\d+")
 
@@ -171,7 +172,15 @@ class _Table:
         return self.ys[-1]
 
     def row_texts(self, r: int) -> tuple[str, ...]:
-        return tuple(c.text() for c in sorted(self.cells, key=lambda c: c.c1) if c.r1 == r)
+        return tuple(c.text() for c in self.rows.get(r, ()))
+
+    @cached_property
+    def rows(self) -> dict[int, list[_TCell]]:
+        """The cells starting on each grid row, left to right (``cells`` is in that order)."""
+        out: dict[int, list[_TCell]] = {}
+        for cell in self.cells:
+            out.setdefault(cell.r1, []).append(cell)
+        return out
 
 
 @dataclass
@@ -225,9 +234,14 @@ class _Page:
 
 def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
     """Characters grouped into lines, each in order of x."""
+    if len(chars) <= 1:
+        return [chars] if chars else []
+    cys = [c.cy for c in chars]
+    if max(cys) - min(cys) <= max(0.35 * min(c.height for c in chars), 0.5):
+        return [sorted(chars, key=_by_x)]  # one line (a figure, a short label): as below
     out: list[list[_Char]] = []
     cy = reach = 0.0
-    for ch in sorted(chars, key=lambda c: (c.cy, c.x0)):
+    for ch in sorted(chars, key=_by_line):
         if out and abs(ch.cy - cy) <= max(reach, 0.35 * ch.height):
             out[-1].append(ch)
         else:
@@ -236,8 +250,16 @@ def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
             out.append([ch])
             cy, reach = ch.cy, max(0.35 * ch.height, 0.5)
     for line in out:
-        line.sort(key=lambda c: c.x0)
+        line.sort(key=_by_x)
     return out
+
+
+def _by_x(c: _Char) -> float:
+    return c.x0
+
+
+def _by_line(c: _Char) -> tuple[float, float]:
+    return (c.cy, c.x0)
 
 
 def _line_text(chars: list[_Char]) -> str:
@@ -369,21 +391,28 @@ def _pages(path: str, doc: Any) -> list[_Page]:
                 tp, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort))
             )
             text = buf.raw[: max(0, got - 1) * 2].decode("utf-16-le", errors="replace")
-            one_to_one = len(text) == count
             loose_box = raw.FPDFText_GetLooseCharBox
             add = chars.append
             box = ctypes.byref(rect)
-            for i in range(count):
-                if one_to_one:
-                    ch = text[i]
-                else:
+            if len(text) == count:
+                # PDFium's generated characters are spaces and line breaks: skipped here
+                for i, ch in enumerate(text):
+                    if ch in _SKIP or ch.isspace() or "\ud800" <= ch <= "\udfff":
+                        continue
+                    loose_box(tp, i, box)
+                    add(
+                        _Char(ch, rect.left, height - rect.top, rect.right, height - rect.bottom, i)
+                    )
+            else:
+                for i in range(count):
                     code = raw.FPDFText_GetUnicode(tp, i)
                     ch = chr(code) if 0 < code < 0x110000 else "\ufffd"
-                # PDFium's generated characters are spaces and line breaks: skipped here
-                if ch.isspace() or ch in "\x00\ufffe\uffff" or "\ud800" <= ch <= "\udfff":
-                    continue
-                loose_box(tp, i, box)
-                add(_Char(ch, rect.left, height - rect.top, rect.right, height - rect.bottom, i))
+                    if ch in _SKIP or ch.isspace() or "\ud800" <= ch <= "\udfff":
+                        continue
+                    loose_box(tp, i, box)
+                    add(
+                        _Char(ch, rect.left, height - rect.top, rect.right, height - rect.bottom, i)
+                    )
             _odd_boxes(tp, chars, height)
         rules: list[_Rule] = []
         images = 0
@@ -542,18 +571,26 @@ def _find_tables(page: _Page) -> None:
         table = _table(page.number, group)
         if table is not None and len(table.cells) > 1:
             page.tables.append(table)
+    if not page.tables:
+        return
     page.tables.sort(key=lambda t: t.top)
+    boxes = [
+        (t.top, t.bottom, t.x0, t.x1, t.ys, t.xs, len(t.ys) - 2, len(t.xs) - 2, t.at)
+        for t in page.tables
+    ]
     for ch in page.chars:
-        x, y = (ch.x0 + ch.x1) / 2, ch.cy
-        for t in page.tables:
-            if t.x0 <= x <= t.x1 and t.top <= y <= t.bottom:
-                r = min(max(bisect_right(t.ys, y) - 1, 0), len(t.ys) - 2)
-                c = min(max(bisect_right(t.xs, x) - 1, 0), len(t.xs) - 2)
-                cell = t.at.get((r, c))
-                if cell is not None:
-                    cell.chars.append(ch)
-                    ch.cell = cell
-                break
+        y = ch.cy
+        for top, bottom, left, right, ys, xs, last_row, last_col, at in boxes:
+            if top <= y <= bottom:
+                x = (ch.x0 + ch.x1) / 2
+                if left <= x <= right:
+                    r = min(max(bisect_right(ys, y) - 1, 0), last_row)
+                    c = min(max(bisect_right(xs, x) - 1, 0), last_col)
+                    cell = at.get((r, c))
+                    if cell is not None:
+                        cell.chars.append(ch)
+                        ch.cell = cell
+                    break
 
 
 # ------------------------------------------------------------------ lines and furniture
@@ -746,11 +783,12 @@ class _Builder:
             grid, rows = _grid(parts, self.tables)
             first_page = parts[0].page
         lines: list[str] = []
-        start = self.offset
+        start = at = self.offset
         for r in grid.rows:
             cells = [grid.cells[(r, c)] for c in grid.row_cols(r) if (r, c) in grid.cells]
             line = " | ".join(_flat(c.text) for c in cells)
-            self.places.append((start + sum(len(x) + 1 for x in lines), rows[r]))
+            self.places.append((at, rows[r]))
+            at += len(line) + 1
             lines.append(line)
         text = "\n".join(lines)
         self._add(text)
