@@ -128,13 +128,41 @@ def test_no_chinese_in_english_but_the_quote() -> None:
             assert not any("\u4e00" <= c <= "\u9fff" for c in f.hint_en)
 
 
-def test_a_difference_that_is_one_part_says_so() -> None:
-    """1744 + 393 + 21 + 2 = 2160 against 2139: the 21 may be counted within another part."""
-    (f,) = _findings(
+def test_parts_of_which_some_add_up_are_not_a_contradiction() -> None:
+    """1744 + 393 + 21 + 2 = 2160 against 2139, but 1744 + 393 + 2 = 2139: the 21 is likely
+    counted within another part (issue 19): nothing is said."""
+    assert not _findings(
         "网站全年发布信息2139条，其中动态信息1744条，政务信息393条，解读信息21条，回应信息2条。"
     )
+    assert not _findings("发布信息120条，其中动态信息80条、政务信息40条、政策解读6条。")
+
+
+def test_a_difference_that_is_the_second_of_two_parts_says_so() -> None:
+    """Two parts, the first equal to the total: the hint names the second."""
+    (f,) = _findings("网站全年发布信息2139条，其中动态信息2139条，政务信息21条。")
     assert f.hint is not None and "21" in f.hint
     assert f.hint_en is not None and "exactly one of the parts" in f.hint_en
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a clause about something else after the list: not a part
+        "办结申请30件，其中予以公开20件、不予公开10件；另有行政复议1件。",
+        "办结申请30件，其中予以公开20件、不予公开10件，另有行政复议1件。",
+        "办结申请30件，其中予以公开20件、不予公开10件，行政复议1件。",
+        # the last item without its unit is still a part
+        "办结申请30件，其中予以公开20件，不予公开5件，无法提供5。",
+        "办结申请30件，其中予以公开20件，不予公开5件，无法提供5，均已按期答复。",
+    ],
+)
+def test_breakdowns_that_add_up_once_read_right(text: str) -> None:
+    assert not _findings(text)
+
+
+def test_a_last_item_without_unit_that_breaks_the_sum_is_reported() -> None:
+    (f,) = _findings("办结申请30件，其中予以公开20件，不予公开5件，无法提供6。")
+    assert "31" in f.message
 
 
 def test_no_finding_on_a_workbook() -> None:

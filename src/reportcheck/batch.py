@@ -39,7 +39,7 @@ from reportcheck.api import (
 )
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
-from reportcheck.findings import Finding
+from reportcheck.findings import UNREAD_CODES, Finding
 from reportcheck.model.report import Location, Report, TableData
 from reportcheck.pairing import EXPLICIT, Item, item, mismatch_finding, plan
 from reportcheck.records import record
@@ -203,11 +203,13 @@ def _check(
 
 
 def _counts(r: FileResult) -> tuple[int, ...]:
-    """(error, warning, info, waived, unreadable, unsupported) of one result."""
-    e = w = i = waived = 0
+    """(error, warning, info, waived, unreadable, unsupported, unread) of one result."""
+    e = w = i = waived = unread = 0
     for f in r.findings:
         if f.waived:
             waived += 1
+        elif f.code in UNREAD_CODES:
+            unread += 1
         elif f.severity.value == "error":
             e += 1
         elif f.severity.value == "warning":
@@ -216,7 +218,7 @@ def _counts(r: FileResult) -> tuple[int, ...]:
             i += 1
     bad = r.error is not None
     unsupported = bad and r.error is not None and r.error.unsupported
-    return e, w, i, waived, int(bad and not unsupported), int(unsupported)
+    return e, w, i, waived, int(bad and not unsupported), int(unsupported), unread
 
 
 # ------------------------------------------------------------------ the main process
@@ -274,7 +276,7 @@ class Batch:
         self._offsets = array("q", [-1]) * n
         self._sizes = array("q", [0]) * n
         self._facts = [None] * n
-        totals = [0] * 6
+        totals = [0] * 7
         table: list[Settings] = []
         ids: dict[int, int] = {}
         which = array("I", [0]) * n  # the index in ``table`` of each file's settings
@@ -317,7 +319,7 @@ class Batch:
             if self.progress is not None:
                 self.progress(done)
         self._cross_year(totals)
-        keys = ("error", "warning", "info", "waived", "unreadable", "unsupported")
+        keys = ("error", "warning", "info", "waived", "unreadable", "unsupported", "unread")
         self.counts = dict(zip(keys, totals, strict=True))
         self.counts["files"] = len(self.files)
 

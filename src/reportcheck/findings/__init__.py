@@ -39,6 +39,12 @@ class Severity(StrEnum):
         return self.value
 
 
+UNREAD_CODES = frozenset({"RC003"})
+"""Codes that say what reportcheck could not read (a row, a table): not a defect of the
+report. They are warnings, counted apart ("N 处未能读取、未检查") and fail a run only when
+it asks for it (``--fail-on warning``)."""
+
+
 @record(frozen=True, slots=True)
 class Term:
     """One cell that takes part in a relation."""

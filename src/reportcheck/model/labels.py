@@ -85,3 +85,19 @@ def _char_class(ch: str) -> str:
 def flex(text: str) -> str:
     """A regex for ``text`` as a report may print it: any width, spaces, optional quotes."""
     return r"\s*".join(_char_class(ch) for ch in text if not ch.isspace())
+
+
+# ------------------------------------------------------------------ section headings
+
+HEADING_PHRASES = {
+    1: r"(?:总体情况|基本情况|总体概况|工作概况|概述)",
+    2: r"主动公开政府信息(?:的)?情况",
+    3: r"收到和处理政府信息公开申请(?:的)?情况",
+    4: (
+        r"(?:因)?政府信息公开(?:工作)?(?:被)?(?:申请)?(?:的)?行政复议[、，,和及与]?(?:提起)?"
+        r"行政诉讼(?:的)?情况"
+    ),
+    5: r"(?:政府信息公开工作)?存在的(?:主要)?问题(?:及|和|与)(?:其)?改进(?:情况|措施)",
+    6: r"其他需(?:要)?报告(?:的)?事项",
+}
+"""The six standard headings in their accepted wordings (strict: used inside paragraphs)."""

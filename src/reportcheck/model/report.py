@@ -133,6 +133,11 @@ class TableData:
     location: Location | None = None
     extra_rows: list[tuple[str, Location | None]] = field(default_factory=list)
     """Labels of rows the reader saw but could not match (e.g. local additions)."""
+    variants: list[tuple[str, str, Location | None]] = field(default_factory=list)
+    """Rows read by a label close to the official one: (row id, label as printed, where)."""
+    ambiguous: list[tuple[str, Location | None, tuple[str, ...]]] = field(default_factory=list)
+    """Rows whose label is equally close to several rows: (label, where, candidate row ids);
+    not read."""
 
     def get(self, row_id: str, column_id: str) -> Cell | None:
         """The cell, or None if it was not found."""

@@ -24,7 +24,10 @@ channels — 网站, 微信, 微博, 客户端 … — where one item is counted
 left in the list that is not a count (「1.」, 「12345热线」); a second breakdown whose total
 ends the list in the same sub-sentence (「…不予公开20件，其中……」: is 20 a part or not?), or
 counts of the unit after the list ended. Parts after 包括 / 包含 that add up to less than
-the total are not reported (「包括」 may name only some); more than the total is.
+the total are not reported (「包括」 may name only some); more than the total is. A last
+item written without its unit (「…，不予公开5。」) is still a part. Where some of three or more
+parts (two or more, not all) add up to the total exactly, nothing is said: the one left over
+is likely inside another (「政务信息40条、政策解读6条」) or about something else.
 """
 
 from __future__ import annotations
@@ -314,6 +317,12 @@ def _read_list(
         if found is None:
             return None
         if not found:
+            bare = _bare_last(clauses, i, text)
+            if bare is not None and parts:
+                # 「……不予公开10」: the last item written without its unit is still a part
+                parts.append(bare)
+                i += 1
+                continue
             ended_open = True
             break
         if i + 1 < len(clauses) and _MARKER.match(clauses[i + 1][0]):
@@ -329,6 +338,39 @@ def _read_list(
     if ended_open and _later_counts(clauses, i + 1, unit):
         return None
     return parts, aside
+
+
+_BARE = re.compile(r"(?<![\d.])(\d{1,9})\s*$")
+
+
+def _bare_last(clauses: list[tuple[str, str]], i: int, text: str) -> int | None:
+    """The number ending the list's last clause when it has no unit (「，不予公开10。」), else
+    None: only where the list ends there (the end of the sentence, a ；, or a clause after
+    it that states no count)."""
+    if (
+        i + 1 < len(clauses)
+        and clauses[i][1] not in (";", "；")
+        and counts(clauses[i + 1][0]) != []
+    ):
+        return None
+    text = text.rstrip(" 。.！!？?")
+    m = _BARE.search(text)
+    if m is None or _residue(text[: m.start()]) or _doubtful(text):
+        return None
+    return int(m[1])
+
+
+def _subset_adds_up(parts: tuple[int, ...], total: int) -> bool:
+    """Whether two or more of the parts, not all, add up to the total exactly: one part is
+    then likely inside another (「政务信息40条、政策解读6条」, the 6 among the 40) or about
+    something else — the text is not contradicted."""
+    if len(parts) < 3 or len(parts) > 16:
+        return False
+    return any(
+        sum(combo) == total
+        for k in range(2, len(parts))
+        for combo in itertools.combinations(parts, k)
+    )
 
 
 def _received_by_outcome(total: str, rest: list[tuple[str, str]]) -> bool:
@@ -457,4 +499,6 @@ def breakdowns(text: str) -> Iterator[Breakdown]:
             if sum(parts) < total and marker in ("包括", "包含"):
                 continue  # 「包括……」 may name only some of the parts
             if sum(parts) != total and sum(parts) + aside != total:
+                if _subset_adds_up(tuple(parts), total):
+                    continue  # some of the parts add up: one is inside another, not a slip
                 yield Breakdown(s, marker, total, unit, tuple(parts))

@@ -32,6 +32,7 @@ from reportcheck.findings import Finding
 from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.labels import label_key
 from reportcheck.model.report import Cell, CellState, Location, Report, TableData
+from reportcheck.model.rowfinder import RowMatch, align, unglued
 from reportcheck.model.tables import (
     FORMATS,
     REVIEW_LITIGATION,
@@ -41,7 +42,6 @@ from reportcheck.model.tables import (
     TableDef,
     ValueKind,
     match_column,
-    match_row,
 )
 from reportcheck.model.values import parse_cell, parse_text
 from reportcheck.model.version import decide, detect
@@ -377,16 +377,9 @@ def holds_table(grid: Grid, table_id: str, version: str) -> bool:
     if table_id == "review_litigation":
         return _review_head(_lines(grid)) is not None
     tdef = FORMATS[version].table(table_id)
-    matched: set[str] = set()
-    for line in _lines(grid):
-        if not line.labels:
-            continue
-        rdef = match_row(tdef, line.labels)  # remembered: cheaper than _is_header, asked first
-        if rdef is not None and not _is_header(line, tdef):
-            matched.add(rdef.id)
-            if len(matched) >= 2:
-                return True
-    return False
+    lines = [line for line in _lines(grid) if line.labels and not _is_header(line, tdef)]
+    matched = _match_lines(lines, tdef)
+    return len(matched) >= 2 and any(m.exact for _, m in matched)
 
 
 # ------------------------------------------------------------------ 表二 and 表三
@@ -410,38 +403,55 @@ def _continue_blocks(
 def _rows_table(
     grid: Grid, tdef: TableDef, findings: list[Finding], min_rows: int = 2
 ) -> TableData | None:
-    lines = _lines(grid)
-    matched: list[tuple[_Line, RowDef]] = []
-    for line in lines:
-        if not line.labels:
-            continue
-        rdef = match_row(tdef, line.labels)  # remembered: cheaper than _is_header, asked first
-        if (
-            rdef is not None
-            and not any(m[1].id == rdef.id for m in matched)
-            and not _is_header(line, tdef)
-        ):
-            matched.append((line, rdef))
+    lines = [line for line in _lines(grid) if line.labels and not _is_header(line, tdef)]
+    found = _alignment(lines, tdef)
+    matched = _match_lines(lines, tdef, found)
     # A table needs more than a stray label: at least two of its rows (one for a further
-    # block of a 表二 already found).
-    if len(matched) < min_rows:
+    # block of a 表二 already found), one of them found by its exact label.
+    if len(matched) < min_rows or not any(m.exact for _, m in matched):
         return None
     first = matched[0][0].row
     last = matched[-1][0].row
     data = TableData(tdef.id, location=_first_location(grid, first))
-    for line, rdef in matched:
+    for line, m in matched:
+        rdef = m.row
+        assert rdef is not None
+        if not m.exact:
+            loc = grid.at(line.row, line.label_cols[-1]) if line.label_cols else None
+            printed = unglued(tdef, line.labels[-1])
+            data.variants.append((rdef.id, printed, loc.location if loc else None))
         cells = _row_values(grid, line, rdef, first, findings, tdef)
         if cells is not None:
             for col_id, cell in cells.items():
                 data.cells[(rdef.id, col_id)] = cell
-    # rows with numbers inside the table's span that match nothing
+    # rows with numbers inside the table's span that match nothing (or two rows alike)
     matched_rows = {m[0].row for m in matched}
-    for line in lines:
-        inside = first < line.row < last and line.row not in matched_rows and line.labels
-        if inside and _numbers(line.values) and not _is_header(line, tdef):
+    for line, m in zip(lines, found, strict=True):
+        inside = first <= line.row <= last and line.row not in matched_rows
+        if inside and _numbers(line.values):
             loc = grid.at(line.row, line.label_cols[-1]) if line.label_cols else None
-            data.extra_rows.append((line.labels[-1].strip(), loc.location if loc else None))
+            where = loc.location if loc else None
+            if m.ambiguous:
+                data.ambiguous.append(
+                    (line.labels[-1].strip(), where, tuple(r.id for r in m.ambiguous))
+                )
+            else:
+                data.extra_rows.append((line.labels[-1].strip(), where))
     return data
+
+
+def _alignment(lines: list[_Line], tdef: TableDef) -> list[RowMatch]:
+    """The row finder's decision for each labelled line (header rows left out before)."""
+    return align(tdef, [(tuple(line.labels), bool(_numbers(line.values))) for line in lines])
+
+
+def _match_lines(
+    lines: list[_Line], tdef: TableDef, found: list[RowMatch] | None = None
+) -> list[tuple[_Line, RowMatch]]:
+    """The lines that are rows of ``tdef``, each with how it was found, in order."""
+    if found is None:
+        found = _alignment(lines, tdef)
+    return [(line, m) for line, m in zip(lines, found, strict=True) if m.row is not None]
 
 
 def _is_header(line: _Line, tdef: TableDef) -> bool:

@@ -36,7 +36,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from reportcheck.model.labels import label_key
+from reportcheck.model.labels import HEADING_PHRASES, label_key
 from reportcheck.model.report import Metadata, Section
 from reportcheck.model.tables import FORMATS, formats_cache
 
@@ -297,27 +297,23 @@ def extract(text: str) -> Metadata:
 
 # ----------------------------------------------------------------------------- headings
 
-HEADING_PHRASES = {
-    1: r"(?:总体情况|基本情况|总体概况|工作概况|概述)",
-    2: r"主动公开政府信息(?:的)?情况",
-    3: r"收到和处理政府信息公开申请(?:的)?情况",
-    4: (
-        r"(?:因)?政府信息公开(?:工作)?(?:被)?(?:申请)?(?:的)?行政复议[、，,和及与]?(?:提起)?"
-        r"行政诉讼(?:的)?情况"
-    ),
-    5: r"(?:政府信息公开工作)?存在的(?:主要)?问题(?:及|和|与)(?:其)?改进(?:情况|措施)",
-    6: r"其他需(?:要)?报告(?:的)?事项",
-}
-"""The six standard headings in their accepted wordings (strict: used inside paragraphs)."""
-
 _STRICT = "|".join(f"(?:{p})" for p in HEADING_PHRASES.values())
 _INLINE = re.compile(
     rf"(?:^|(?<=[\s\d。；;！？!?：:）)」”]))(?P<num>[一二三四五六])\s*[、.．]\s*(?:{_STRICT})"
 )
 _LEAD = re.compile(rf"^[#>*\s]*(?P<num>[一二三四五六])\s*[、.．]\s*(?:{_STRICT})")
 _HEAD_LINE = re.compile(
-    r"^[#>*\s]*(?P<num>[一二三四五六七八九十])\s*[、.．]\s*(?P<title>\S.*?)[*\s]*$"
+    r"^[#>*\s]*(?:第\s*)?(?P<num>[一二三四五六七八九十])(?:\s*(?P=num))?(?P<part>\s*部分)?"
+    r"(?P<sep>\s*[、.．]+|\s*[,，:：]|\s+|)\s*(?P<title>\S.*?)[*\s]*$"
 )
+"""A heading alone on its line, numbered however a report writes it: 一、 一. 一． (and OCR's
+一, or a space, or nothing), the numeral doubled (一一、), 第一部分; see :func:`heading_line`."""
+_SECTION_WORDS = re.compile(
+    r"总体情况|总体概况|基本情况|工作概况|概述|主动公开|收到和处理|依申请|公开申请|申请情况"
+    r"|行政复议|行政诉讼|存在的(?:主要)?问题|改进情况|其他需(?:要)?报告|其他事项"
+)
+"""Words that name one of the six sections: a heading numbered loosely (no 、) or holding a
+comma must have one (「一是加强领导」 is a paragraph, not a heading)."""
 
 
 @formats_cache
@@ -355,8 +351,11 @@ def heading_line(text: str) -> int | None:
     if m is None:
         return None
     title = m["title"].rstrip("。:：")
-    if len(title) > 30 or re.search(r"[。；;，,：:！？|]", title) or re.search(r"\d{3,}", title):
+    if len(title) > 30 or re.search(r"[。；;！？|]", title) or re.search(r"\d{3,}", title):
         return None
+    loose = m["sep"].strip() in ("", ",", "，", ":", "：") and not m["part"]
+    if (loose or re.search(r"[，,：:]", title)) and not _SECTION_WORDS.search(title):
+        return None  # 「一是……」, 「一，……」: a paragraph, unless it names a section
     if _is_table_label(text):
         return None
     return NUMERALS.index(m["num"]) + 1

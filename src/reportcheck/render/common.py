@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from reportcheck.api import FileResult
-from reportcheck.findings import Finding, Severity
+from reportcheck.findings import UNREAD_CODES, Finding, Severity
 
 _FACTS = {
     "zh": {"format": "{v} 版格式", "year": "{y} 年度", "previous": "对照上年：{p}"},
@@ -50,12 +50,25 @@ SEVERITY_WORD = {
 def counts(results: Sequence[FileResult]) -> dict[str, int]:
     """Unwaived findings per severity, waived findings, unreadable files, files not checked
     because they are not a report format (unsupported), files."""
-    out = {"error": 0, "warning": 0, "info": 0, "waived": 0, "unreadable": 0, "unsupported": 0}
+    out = {
+        "error": 0,
+        "warning": 0,
+        "info": 0,
+        "waived": 0,
+        "unreadable": 0,
+        "unsupported": 0,
+        "unread": 0,
+    }
     for r in results:
         if r.error:
             out["unsupported" if r.error.unsupported else "unreadable"] += 1
         for f in r.findings:
-            out["waived" if f.waived else f.severity.value] += 1
+            if f.waived:
+                out["waived"] += 1
+            elif f.code in UNREAD_CODES:
+                out["unread"] += 1  # not read by reportcheck: counted apart, not a warning
+            else:
+                out[f.severity.value] += 1
     out["files"] = len(results)
     return out
 
@@ -75,6 +88,8 @@ def totals(results: Sequence[FileResult] | Mapping[str, int], lang: str = "zh") 
     c = results if isinstance(results, Mapping) else counts(results)
     if lang == "zh":
         parts = [f"{c['error']} 个错误", f"{c['warning']} 个警告", f"{c['info']} 个提示"]
+        if c.get("unread"):
+            parts.append(f"{c['unread']} 处未能读取、未检查")
         if c["waived"]:
             parts.append(f"{c['waived']} 个已豁免")
         if c["unreadable"]:
@@ -87,6 +102,8 @@ def totals(results: Sequence[FileResult] | Mapping[str, int], lang: str = "zh") 
         f"{c['warning']} warning{'s' * (c['warning'] != 1)}",
         f"{c['info']} info",
     ]
+    if c.get("unread"):
+        parts.append(f"{c['unread']} not read (not checked)")
     if c["waived"]:
         parts.append(f"{c['waived']} waived")
     if c["unreadable"]:

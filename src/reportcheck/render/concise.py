@@ -154,6 +154,7 @@ def statistics_json(
     summary["files"] = counts["files"]
     summary["files_unreadable"] = counts["unreadable"]
     summary["files_unsupported"] = counts["unsupported"]
+    summary["unread"] = counts.get("unread", 0)
     doc = {
         "tool": "reportcheck",
         "version": __version__,

@@ -14,7 +14,7 @@ from typing import IO, Any
 
 from reportcheck import __version__
 from reportcheck.api import FileResult
-from reportcheck.findings import Check, Finding, Severity, Term
+from reportcheck.findings import UNREAD_CODES, Check, Finding, Severity, Term
 from reportcheck.render.jsontext import dumps
 
 SCHEMA_VERSION = 1
@@ -108,10 +108,13 @@ def file_dict(r: FileResult, lang: str = "zh") -> dict[str, Any]:
 def _summary(results: Sequence[FileResult]) -> dict[str, int]:
     out = {s.value: 0 for s in Severity}
     out["waived"] = 0
+    out["unread"] = 0
     for r in results:
         for f in r.findings:
             if f.waived:
                 out["waived"] += 1
+            elif f.code in UNREAD_CODES:
+                out["unread"] += 1
             else:
                 out[f.severity.value] += 1
     return out
@@ -135,6 +138,7 @@ def write(
     summary["files"] = counts["files"]
     summary["files_unreadable"] = counts["unreadable"]
     summary["files_unsupported"] = counts["unsupported"]
+    summary["unread"] = counts.get("unread", 0)
     head = {
         "tool": "reportcheck",
         "version": __version__,

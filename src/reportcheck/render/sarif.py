@@ -300,7 +300,9 @@ def write(
     notifications: list[dict[str, Any]] = []
     artifacts: dict[str, None] = {}
     failed = False
-    tally = dict.fromkeys(("error", "warning", "info", "waived", "unreadable", "unsupported"), 0)
+    tally = dict.fromkeys(
+        ("error", "warning", "info", "waived", "unreadable", "unsupported", "unread"), 0
+    )
     files = 0
     for r in results:
         files += 1

@@ -24,7 +24,9 @@ from dataclasses import field
 from reportcheck.config import Settings
 from reportcheck.findings import Finding
 from reportcheck.findings.catalogue import Tr, emit
+from reportcheck.model.labels import HEADING_PHRASES
 from reportcheck.model.report import Location, Report
+from reportcheck.model.rowfinder import similarity
 from reportcheck.model.tables import TABLE_EN, TABLE_SHORT
 from reportcheck.records import record
 from reportcheck.rules.registry import rule
@@ -425,3 +427,41 @@ def section_numbering(report: Report, settings: Settings) -> Iterator[Finding]:
         actual=wrong[0].text,
         expected=STANDARD_HEADINGS[wrong[0].section or 1],
     )
+
+
+CLOSE_HEADING = 0.6
+"""A heading at least this similar to the standard one (edit distance, as rows) is not said
+to be worded differently."""
+
+
+def _title(heading: str) -> str:
+    """A heading's words without its number, spaces and closing punctuation."""
+    body = re.sub(
+        r"^\s*(?:第\s*)?([一二三四五六七八九十])(?:\s*\1)?\s*(?:部分)?\s*[、.．,，:：]*\s*",
+        "",
+        fold(heading),
+    )
+    body = re.sub(r"^[(（]\s*[一二三四五六]\s*[)）]\s*[、.．]?", "", body)
+    return re.sub(r"[\s。:：*#]+", "", body)
+
+
+@rule("RC115")
+def section_named_differently(report: Report, settings: Settings) -> Iterator[Finding]:
+    """A section heading found by its number and keywords, worded outside the accepted forms."""
+    lay = layout(report)
+    if lay is None:
+        return
+    for s, h in sorted(lay.chosen.items()):
+        title = _title(h.text)
+        if re.match(HEADING_PHRASES[s], title):
+            continue  # an accepted wording (a heading running on into its paragraph too)
+        if similarity(title, _title(STANDARD_HEADINGS[s])) >= CLOSE_HEADING:
+            continue  # a few words changed (「……及整改措施」): the same heading
+        yield emit(
+            "RC115",
+            {"numeral": NUMERALS[s - 1], "heading": h.text, "standard": STANDARD_HEADINGS[s]},
+            location=h.location,
+            actual=h.text,
+            expected=STANDARD_HEADINGS[s],
+            extra={"section": str(s)},
+        )

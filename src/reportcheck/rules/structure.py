@@ -252,6 +252,48 @@ def unknown_row(report: Report, settings: Settings) -> Iterator[Finding]:
                 location=loc,
                 actual=label,
             )
+        tdef = report.table_def(table_id)
+        for label, loc, ids in data.ambiguous:
+            rows = [tdef.row(i) for i in ids if tdef.has_row(i)]
+            yield emit(
+                "RC106",
+                {
+                    "table": table_name(table_id),
+                    "label": label,
+                    "candidates": Tr(
+                        "、".join(f"「{r.full_label}」" for r in rows),
+                        " and ".join(f"“{r.full_label}” ({r.en})" for r in rows),
+                    ),
+                },
+                variant="ambiguous",
+                fields=_table_fields(report, table_id),
+                location=loc,
+                actual=label,
+                extra={"candidates": ",".join(ids)},
+            )
+
+
+@rule("RC108")
+def label_variant(report: Report, settings: Settings) -> Iterator[Finding]:
+    """A row read by a label close to, but not the same as, the format's (info)."""
+    for table_id, data in report.tables.items():
+        tdef = report.table_def(table_id)
+        for row_id, label, loc in data.variants:
+            r = tdef.row(row_id)
+            yield emit(
+                "RC108",
+                {
+                    "table": table_name(table_id),
+                    "label": label,
+                    "official": Tr(r.full_label, f"“{r.full_label}” ({r.en})"),
+                },
+                fields=_table_fields(report, table_id),
+                row=row_id,
+                row_label=r.full_label,
+                location=loc,
+                actual=label,
+                expected=r.full_label,
+            )
 
 
 _SUBMISSIONS = ("xlsx", "csv", "json")

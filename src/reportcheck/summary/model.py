@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from reportcheck.findings import Finding, Severity
+from reportcheck.findings import UNREAD_CODES, Finding, Severity
 
 if TYPE_CHECKING:
     from reportcheck.api import FileResult
@@ -87,6 +87,8 @@ class FileRow:
     warning: int = 0
     info: int = 0
     waived: int = 0
+    unread: int = 0
+    """Places reportcheck could not read (RC003): counted apart, not as warnings."""
     first: str = ""
     """The first error (else warning) in words, or why the file was not checked."""
     first_code: str = ""
@@ -141,6 +143,10 @@ def file_row(result: FileResult, settings: Settings, lang: str, index: int = 0) 
         if f.waived:
             row.waived += 1
             continue
+        if f.code in UNREAD_CODES:
+            row.unread += 1
+            row.codes[f.code] += 1
+            continue
         setattr(row, f.severity.value, getattr(row, f.severity.value) + 1)
         row.codes[f.code] += 1
         if f.code.startswith("RC5"):
@@ -188,8 +194,9 @@ class Batch:
         return out
 
     def totals(self) -> dict[str, int]:
-        out = {"error": 0, "warning": 0, "info": 0, "waived": 0}
+        out = {"error": 0, "warning": 0, "info": 0, "waived": 0, "unread": 0}
         for r in self.rows:
+            out["unread"] += r.unread
             out["error"] += r.error
             out["warning"] += r.warning
             out["info"] += r.info

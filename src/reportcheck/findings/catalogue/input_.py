@@ -64,7 +64,7 @@ ENTRIES = (
     Entry(
         "RC003",
         "unreadable",
-        ERROR,
+        WARNING,
         Tr("表格无法可靠读取", "table could not be read reliably"),
         {
             "default": Tr(
@@ -153,6 +153,15 @@ ENTRIES = (
                 "Table 3 has {count} rows of numbers without labels (torn away in "
                 "extraction); identified by their place between labelled rows as: {listed}",
             ),
+            "displaced_figure": Tr(
+                "表三「{row}」的「{column}」在文本中是空的，而表格中间第 {line} 行单独有一个数字 "
+                "{value}（提取时与本行分开了），正好等于本行各列之和：已按 {value} 读取，"
+                "本行「总计 = 各列之和」因此不作核对依据",
+                "Table 3 row “{row}” has its {column} cell empty in the text, while a lone "
+                "figure {value} stands on line {line} inside the table (torn away in "
+                "extraction) and equals the row's sum: it was read as {value}; the row-total "
+                "relation of this row is therefore no evidence",
+            ),
         },
         "the text reader",
         hints={
@@ -162,6 +171,9 @@ ENTRIES = (
             ),
             "torn_labels": Tr(
                 "请核对这些行的数字是否与原报告一致", "check these rows against the original report"
+            ),
+            "displaced_figure": Tr(
+                "请以原文件核对这个数字", "check this figure against the original file"
             ),
         },
     ),

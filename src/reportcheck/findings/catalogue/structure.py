@@ -90,7 +90,12 @@ ENTRIES = (
             "default": Tr(
                 "{table}中的行「{label}」不属于标准格式，未检查",
                 "{table} has a row “{label}” that is not part of the format; it was not checked",
-            )
+            ),
+            "ambiguous": Tr(
+                "{table}中的行「{label}」与{candidates}同样接近，无法确定是哪一行，未检查",
+                "{table} has a row “{label}” that is as close to {candidates}; which row it is "
+                "cannot be told, so it was not checked",
+            ),
         },
         "rules.structure",
     ),
@@ -103,6 +108,20 @@ ENTRIES = (
             "default": Tr(
                 "未填写任何数据：{tables}的 {count} 个单元格全部为空",
                 "nothing is filled in: all {count} cells of {tables} are blank",
+            )
+        },
+        "rules.structure",
+    ),
+    Entry(
+        "RC108",
+        "label-variant",
+        INFO,
+        Tr("行标签与格式的写法不同", "row label written differently"),
+        {
+            "default": Tr(
+                "{table}的行「{label}」与格式的「{official}」写法不同，已按「{official}」读取",
+                "{table} row “{label}” is written differently from the format's {official}; "
+                "it was read as that row",
             )
         },
         "rules.structure",
@@ -161,6 +180,19 @@ ENTRIES = (
             "default": Tr(
                 "章节编号与标准格式不一致：{listed}",
                 "the section headings are numbered differently from the format: {listed}",
+            )
+        },
+        "rules.sections",
+    ),
+    Entry(
+        "RC115",
+        "section-named-differently",
+        WARNING,
+        Tr("章节标题的写法与格式不同", "section heading worded differently"),
+        {
+            "default": Tr(
+                "第{numeral}部分的标题写作「{heading}」，格式为「{standard}」",
+                "the heading of section {numeral} reads 「{heading}」; the format has 「{standard}」",
             )
         },
         "rules.sections",

@@ -23,6 +23,9 @@ from reportcheck.readers.text.lines import (
 from reportcheck.readers.text.repair import Repairs
 from reportcheck.readers.text.version import detect_version
 
+_LONE_FIGURE = re.compile(r"^\s*\d{1,6}\s*$")
+"""A line holding one figure and nothing else, inside a table torn apart by extraction."""
+
 LOOSE_GAP = 12
 """Loose lines (torn labels, blank lines) a table may span between two of its rows."""
 
@@ -120,16 +123,23 @@ class TextReader(Repairs):
         self, pieces: list[Piece], first: int, last: int, header_rows: list[int]
     ) -> Block:
         rows: list[list[TextCell]] = []
+        strays: list[TextCell] = []
         for i in range(min([first, *header_rows]), last + 1):
             p = pieces[i]
             if p.kind == "row":
                 rows.extend(r for r in p.rows)
+            elif p.kind == "text" and first < i and _LONE_FIGURE.match(p.text):
+                strays.append(
+                    TextCell(p.text.strip(), p.start + len(p.text) - len(p.text.lstrip()))
+                )
             elif p.kind == "text" and (i in header_rows or i > first):
                 words = glued.segment(p.text)
                 if words:
                     lead = len(p.text) - len(p.text.lstrip())
                     rows.append([TextCell(w, p.start + lead, None) for w in words])
         self._label_orphans(rows)
+        if len(strays) == 1:
+            self._place_stray(rows, strays[0])
         start_piece = pieces[min([first, *header_rows])]
         start = start_piece.start + len(start_piece.text) - len(start_piece.text.lstrip())
         grid = Grid(f"line {self.line_of(start)}", by_header=False)

@@ -13,6 +13,7 @@ from reportcheck.model.tables import (
     FORMATS,
     TABLE_EN,
     TABLE_SHORT,
+    RowDef,
     TableDef,
     evidence_keys,
     match_row,
@@ -29,6 +30,51 @@ class Repairs(Lines):
 
     version: str
     findings: list[Finding]
+
+    # -- a figure torn from its row
+
+    def _place_stray(self, rows: list[list[TextCell]], stray: TextCell) -> None:
+        """The one lone figure inside 表三 (a PDF extraction tore it from its cell) goes back
+        into the one row whose 总计 cell is empty, when it is exactly that row's sum — the
+        only place the table's own structure leaves for it (said: RC005)."""
+        tdef = FORMATS[self.version].table("applications")
+        width = len(tdef.columns)
+        fits: list[tuple[list[TextCell], RowDef]] = []
+        for row in rows:
+            labels = [c.text for c in row if is_label(c.text)]
+            values = row[len(row) - width :] if len(row) > width else []
+            if not labels or len(values) != width or values[-1].text.strip():
+                continue
+            parts = [c.text.strip() for c in values[:-1]]
+            if not all(p.isdigit() for p in parts):
+                continue
+            rdef = match_row(tdef, labels)
+            if rdef is not None and sum(int(p) for p in parts) == int(stray.text):
+                fits.append((row, rdef))
+        if len(fits) != 1:
+            return
+        row, rdef = fits[0]
+        empty = row[-1]
+        row[-1] = TextCell(stray.text, empty.start, empty.field)
+        total = tdef.columns[-1]
+        self.findings.append(
+            emit(
+                "RC005",
+                {
+                    "row": rdef.full_label,
+                    "column": Tr(total.label, total.en),
+                    "line": self.line_of(stray.start),
+                    "value": stray.text,
+                },
+                variant="displaced_figure",
+                hint="displaced_figure",
+                table="applications",
+                row=rdef.id,
+                row_label=rdef.full_label,
+                column=total.id,
+                location=self.location(empty.start, empty.field),
+            )
+        )
 
     # -- rows without labels
 

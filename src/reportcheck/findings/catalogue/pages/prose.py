@@ -189,14 +189,20 @@ PAGES = {
             "其中政策文件100条、规划计划30条……」），而各项之和不等于总数。只比较同一单位（条与条、件与件）、"
             "紧跟总数的列举：一个分句（或紧跟总数的括号）中的标记之后，逗号分隔的各项，到没有数字的分句、"
             "「另有」「此外」「共计」等分句或句末为止；标记后有冒号时（「其中：……；……」），分号也不结束列举。"
-            "括号里是某一项的细分（「其中A类10件（含A1 3件）」），不计入外层之和，自身另行核对。",
+            "括号里是某一项的细分（「其中A类10件（含A1 3件）」），不计入外层之和，自身另行核对。"
+            "列举的最后一项没写单位（「……，不予公开5。」）仍算一项；"
+            "三项以上而其中几项（不是全部）之和正好等于总数时，多出的一项很可能包含在另一项中"
+            "（「政务信息40条、政策解读6条」），不报告。",
             "A sentence of the text states a total and then lists its parts after 其中, 包括, 含 "
             "or 分别为 (「主动公开政府信息475条，其中政策文件100条、规划计划30条…」), and the parts "
             "do not add up to the total. Only a list right after its total, all in the total's "
             "unit (条 with 条, 件 with 件), is compared: the clauses after the marker (or in a "
             "bracket right after the total), up to a clause without a count, a clause opening "
             "with 另有, 此外, 共计 and the like, or the end of the sentence; after a colon "
-            "(「其中：…；…」) a semicolon does not end the list. A bracket inside the list breaks "
+            "(「其中：…；…」) a semicolon does not end the list. A last item written without "
+            "its unit (「…，不予公开5。」) is still a part; where, of three or more parts, some "
+            "(not all) add up to the total exactly, the one left over is likely inside another "
+            "(「政务信息40条、政策解读6条」) and nothing is said. A bracket inside the list breaks "
             "down one part (「其中A类10件（含A1 3件）」): it is not added to the outer sum, and is "
             "checked as a breakdown of its own.",
         ),

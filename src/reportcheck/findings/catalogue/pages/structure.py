@@ -210,6 +210,60 @@ PAGES = {
             passes(
                 Tr("文本示例：只有格式中的行", "the text example: only the format's rows"), base=TXT
             ),
+            passes(
+                Tr(
+                    "标签多了一个字（「其他法律和行政法规禁止公开」）：按原行读取（RC108）",
+                    "a label with a character added (其他法律和行政法规禁止公开): read as its "
+                    "row (RC108)",
+                ),
+                ("replace", "2.其他法律行政法规禁止公开", "2.其他法律和行政法规禁止公开"),
+                base=TXT,
+                expect=(("RC108", "applications", "denied_2", None),),
+            ),
+        ),
+    ),
+    "RC108": Page(
+        what=Tr(
+            "表格中一行的标签与格式的写法不完全相同（多字、少字、错字、词序不同、编号不同），"
+            "但足够接近、且位置符合格式的行序，已按格式的那一行读取和核对。"
+            "接近的标准：去掉编号和标点后，编辑距离不超过较长标签长度的四分之一"
+            "（4–7 个字差 1 个，8–11 个字差 2 个），且没有第二行同样接近。",
+            "A row's label differs from the format's wording (characters added, dropped, "
+            "mistyped or swapped, other numbering) but is close enough, and stands where the "
+            "format's order puts that row, so it was read and checked as that row. Close "
+            "means: without numbering and punctuation, an edit distance of at most a quarter "
+            "of the longer label (one in 4–7 characters, two in 8–11), with no other row as "
+            "close.",
+        ),
+        why=Tr(
+            "只是提示：数字已经核对。标签照格式书写，别人（和其他工具）才能准确认出这一行。",
+            "Information only: the figures were checked. A label written as the format prints "
+            "it lets everyone (and other tools) recognise the row for certain.",
+        ),
+        fix=Tr(
+            "把标签改成格式的写法（消息中给出）；如果是有意的写法，可用 --ignore RC108 忽略。",
+            "Write the label as the format does (the message quotes it); if the wording is "
+            "deliberate, --ignore RC108.",
+        ),
+        cases=(
+            fails(
+                Tr("「危及三安全一稳定」写成「危害“三安全一稳定”」", "危及 written 危害"),
+                ("replace", "3.危及“三安全一稳定”", "3.危害“三安全一稳定”"),
+                base=TXT,
+                expect=(("RC108", "applications", "denied_3", None),),
+            ),
+            fails(
+                Tr("标签掉了一个字：「其他法律行政止公开」", "a label missing characters"),
+                ("replace", "2.其他法律行政法规禁止公开", "2.其他法律行政止公开"),
+                base=TXT,
+                expect=(("RC108", "applications", "denied_2", None),),
+            ),
+            passes(
+                Tr(
+                    "文本示例：标签照格式书写", "the text example: labels as the format prints them"
+                ),
+                base=TXT,
+            ),
         ),
     ),
     # ------------------------------------------------------------------ sections
@@ -367,6 +421,54 @@ PAGES = {
                 expect=(("RC114", None, None, None),),
             ),
             passes(Tr("文本示例：一至六", "the text example: 一 to 六"), base=TXT),
+        ),
+    ),
+    "RC115": Page(
+        what=Tr(
+            "某一部分的标题找到了（按编号和关键词认出），但写法不在格式及其通行写法之列，"
+            "且与格式的标题相差较大（编辑距离超过标题长度的 40%），如「三、依申请公开情况」。"
+            "标题没有被当作缺少：只有确实没有的标题才报 RC111。"
+            "通行写法（如「五、政府信息公开工作存在的主要问题及改进情况」「四、因政府信息公开工作"
+            "被申请行政复议和提起行政诉讼情况」）不报告。",
+            "A section's heading was found (by its number and keywords) but is worded outside "
+            "the format and its accepted wordings and differs much from the format's (an edit "
+            "distance above 40% of its length), e.g. 「三、依申请公开情况」. The heading is "
+            "not taken as missing: only a heading that really is not there is RC111. Accepted "
+            "wordings (「五、政府信息公开工作存在的主要问题及改进情况」, 「四、因政府信息公开工作"
+            "被申请行政复议和提起行政诉讼情况」) are not reported.",
+        ),
+        why=Tr(
+            "统一的标题让读者和汇总单位在每份年报的同一位置找到同样的内容。",
+            "Uniform headings let readers and compilers find the same content in the same "
+            "place of every report.",
+        ),
+        fix=Tr(
+            "按格式改写标题（消息中给出格式的写法）。",
+            "Reword the heading as the format does (the message quotes it).",
+        ),
+        note=_SECTIONS_NOTE,
+        cases=(
+            fails(
+                Tr("第三部分写成「三、依申请公开情况」", "section 三 titled 依申请公开情况"),
+                ("replace", "三、收到和处理政府信息公开申请情况", "三、依申请公开情况"),
+                base=TXT,
+                expect=(("RC115", None, None, None),),
+            ),
+            passes(
+                Tr("通行写法：「五、存在的问题及改进情况」", "an accepted wording of section 五"),
+                ("replace", S5, "五、存在的问题及改进情况"),
+                base=TXT,
+            ),
+            passes(
+                Tr("编号写作「三，」：认出，不报告缺少", "numbered 三， — found, not missing"),
+                (
+                    "replace",
+                    "三、收到和处理政府信息公开申请情况",
+                    "三，收到和处理政府信息公开申请情况",
+                ),
+                base=TXT,
+            ),
+            passes(Tr("文本示例：标准标题", "the text example: standard headings"), base=TXT),
         ),
     ),
 }
