@@ -421,3 +421,49 @@ def test_the_real_wps_export_009_reads_cell_for_cell() -> None:
     assert sorted(f.code for f in found) == ["RC105", "RC108", "RC401", "RC603"]
     variant = next(f for f in found if f.code == "RC108")
     assert variant.row == "denied_2"
+
+
+def test_a_mesh_of_rules_is_no_table_and_the_page_is_still_read(tmp_path: Path) -> None:
+    """Rules crossing in a fine mesh (a drawing, hatching): past MAX_GRID cells or MAX_PAIRS
+    comparisons they are no table; the text on the page is read as lines all the same."""
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "mesh.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    for n, text in ((150, "云溪区人民政府2024年政府信息公开工作年度报告"), (2450, "一、总体情况")):
+        # a 150 x 150 mesh; 4 900 rules over each other
+        c.setFont("STSong-Light", 16)
+        c.drawString(60, 810, text)
+        for i in range(n):
+            c.rect(20 + (i % 180) * 3, 20, 0.3, 760, stroke=0, fill=1)
+            c.rect(20, 20 + (i % 250) * 3, 540, 0.3, stroke=0, fill=1)
+        c.showPage()
+    c.save()
+    report = api.read_path(path)
+    assert report.metadata.year == 2024
+    assert report.tables == {}
+    assert "一、总体情况" in (report.text or "")
+
+
+def test_the_bounds_on_rules_hold() -> None:
+    """A finer mesh than MAX_GRID grid cells is no table; comparing more pairs of rules
+    than a page or the PDF may stops and leaves the page without tables."""
+    from reportcheck.readers import pdf
+
+    def mesh(n: int, step: float) -> list[pdf._Rule]:
+        vertical = [pdf._Rule(10 + i * step, 10, 10.3 + i * step, 800) for i in range(n)]
+        horizontal = [pdf._Rule(10, 10 + i * step, 580, 10.3 + i * step) for i in range(n)]
+        return vertical + horizontal
+
+    assert pdf._table(1, mesh(20, 20)) is not None
+    assert (19 * 19) <= pdf.MAX_GRID < 80 * 80
+    assert pdf._table(1, mesh(80, 5)) is None
+    budget = [10 * pdf.MAX_PAIRS]
+    assert len(pdf._rule_groups(mesh(20, 20), budget)) == 1
+    assert budget[0] < 10 * pdf.MAX_PAIRS  # the pairs compared are counted
+    crowded = [pdf._Rule(10 + i * 0.01, 10, 10.3 + i * 0.01, 800) for i in range(1500)]
+    assert pdf._rule_groups(crowded, budget) == []  # 1.1 million pairs > MAX_PAIRS
+    assert pdf._rule_groups(mesh(20, 20), [5]) == []  # the PDF's budget spent

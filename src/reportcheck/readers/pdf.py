@@ -67,6 +67,18 @@ MAX_CHARS = 300_000
 MAX_RULES = 5_000
 """Ruling lines on one page; past this (a vector drawing) the page's tables are read from
 where their figures stand."""
+MAX_OBJECTS = 400_000
+"""Page objects looked at in the whole PDF for ruling lines (WPS writes one per character: a
+6-page report has some 3 000); past this the remaining pages' tables are read from where
+their figures stand (each object costs a microsecond: the bound keeps a PDF under a second)."""
+MAX_PAIRS = 1_000_000
+"""Pairs of rules compared on one page to find which touch (a table's rules give some
+thousands; 5 000 rules over each other give 12 million, a few seconds): past this the page's
+rules are a drawing, not tables, and its text is read from where it stands. The whole PDF
+may compare three times as many (then its remaining pages are read so too)."""
+MAX_GRID = 5_000
+"""Grid cells of one ruled table (表三 has 10 columns and about 30 rows): rules crossing in a
+finer mesh (a drawing, a hatched area) are no table; its text is read from where it stands."""
 
 _RULE_THICKNESS = 2.5
 """A path thinner than this (points) is a ruling line."""
@@ -363,7 +375,7 @@ def _pages(path: str, doc: Any) -> list[_Page]:
             f"the PDF has {len(doc)} pages, more than {MAX_PAGES}: not one annual report",
         )
     pages: list[_Page] = []
-    total = 0
+    total = objects = 0
     rect = raw.FS_RECTF()
     left, bottom_, right, top_ = (
         ctypes.c_float(),
@@ -416,7 +428,11 @@ def _pages(path: str, doc: Any) -> list[_Page]:
             _odd_boxes(tp, chars, height)
         rules: list[_Rule] = []
         images = 0
-        for obj in range(raw.FPDFPage_CountObjects(page.raw)):
+        n_objects = max(raw.FPDFPage_CountObjects(page.raw), 0)
+        objects += n_objects
+        if objects > MAX_OBJECTS:
+            n_objects = 0
+        for obj in range(n_objects):
             handle = raw.FPDFPage_GetObject(page.raw, obj)
             kind = raw.FPDFPageObj_GetType(handle)
             if kind == raw.FPDF_PAGEOBJ_IMAGE:
@@ -470,8 +486,9 @@ def _touch(a: _Rule, b: _Rule) -> bool:
     )  # fmt: skip
 
 
-def _rule_groups(rules: list[_Rule]) -> list[list[_Rule]]:
-    """Rules that touch each other, directly or through others (one table each)."""
+def _rule_groups(rules: list[_Rule], budget: list[int]) -> list[list[_Rule]]:
+    """Rules that touch each other, directly or through others (one table each).
+    ``budget``: the pairs of rules that may still be compared in this PDF."""
     parent = list(range(len(rules)))
 
     def find(i: int) -> int:
@@ -481,12 +498,19 @@ def _rule_groups(rules: list[_Rule]) -> list[list[_Rule]]:
         return i
 
     order = sorted(range(len(rules)), key=lambda i: rules[i].top)
+    allowed = min(MAX_PAIRS, budget[0])
+    compared = 0
     for k, i in enumerate(order):
         for j in order[k + 1 :]:
             if rules[j].top - _TOL > rules[i].bottom:
                 break
+            compared += 1
+            if compared > allowed:
+                budget[0] -= allowed
+                return []  # a mesh of rules over each other: no table (see MAX_PAIRS)
             if _touch(rules[i], rules[j]):
                 parent[find(i)] = find(j)
+    budget[0] -= compared
     groups: dict[int, list[_Rule]] = {}
     for i, r in enumerate(rules):
         groups.setdefault(find(i), []).append(r)
@@ -503,6 +527,8 @@ def _table(page: int, rules: list[_Rule]) -> _Table | None:
     if len(xs) < 2 or len(ys) < 2:
         return None
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    if n_rows * n_cols > MAX_GRID:
+        return None
 
     # the rules standing on each column and row boundary, as (from, to) spans
     on_x: list[list[tuple[float, float]]] = [[] for _ in xs]
@@ -564,10 +590,10 @@ def _nearest(values: list[float], x: float) -> int:
     return k
 
 
-def _find_tables(page: _Page) -> None:
+def _find_tables(page: _Page, budget: list[int]) -> None:
     if len(page.rules) > MAX_RULES:
         page.rules = []
-    for group in _rule_groups(page.rules):
+    for group in _rule_groups(page.rules, budget):
         table = _table(page.number, group)
         if table is not None and len(table.cells) > 1:
             page.tables.append(table)
@@ -1208,8 +1234,9 @@ def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
             "PDF 没有文字层（扫描件），请先进行文字识别（OCR）",
             "the PDF has no text layer (a scan): run text recognition (OCR) on it first",
         )
+    budget = [3 * MAX_PAIRS]  # for the whole PDF: a few seconds at most
     for page in pages:
-        _find_tables(page)
+        _find_tables(page, budget)
         _number_lines(page)
         for table in page.tables:
             table.line_tops = page.line_tops
