@@ -9,7 +9,7 @@ the same run, a bare PDFium pass (opening the document, loading every page and i
 page, asking every character's box), and the ratio of the two CPU times. The file is read
 once; only reading the bytes into a report and checking it is timed.
 
-Run:  python benchmarks/bench_pdf.py [--runs 30]
+Run:  python benchmarks/bench_pdf.py [--runs 30] [NAME …]   (NAME: only reports whose name has it)
 Prints the figures; it asserts nothing (machines are noisy). The README quotes its output.
 """
 
@@ -65,6 +65,7 @@ def _pdfium_only(data: bytes) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=30)
+    ap.add_argument("only", nargs="*", help="only the reports whose name contains one of these")
     args = ap.parse_args()
     settings = Settings()
     print(
@@ -80,6 +81,8 @@ def main() -> None:
     if CORPUS.is_dir():
         paths += sorted(CORPUS.glob("*.pdf"))
     for path in paths:
+        if args.only and not any(o in path.name for o in args.only):
+            continue
         data = path.read_bytes()
         try:
             api.read_bytes(path.name, data, settings)

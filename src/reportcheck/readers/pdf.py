@@ -152,8 +152,7 @@ class _TCell:
         return self._text
 
     def first_line(self) -> int:
-        lines = [c.line for c in self.chars if c.line]
-        return min(lines) if lines else 0
+        return min((c.line for c in self.chars if c.line), default=0)
 
 
 @dataclass
@@ -195,35 +194,35 @@ class _Table:
         return out
 
 
-@dataclass
 class _Line:
-    """A line of text outside the tables."""
+    """A line of text outside the tables (its characters in order of x)."""
 
-    page: int
-    number: int
-    chars: list[_Char]
-    furniture: bool = False
-    _text: str | None = None
+    __slots__ = ("_size", "_text", "bottom", "chars", "furniture", "number", "page", "top")
 
-    @cached_property
+    def __init__(self, page: int, number: int, chars: list[_Char]) -> None:
+        self.page, self.number, self.chars = page, number, chars
+        self.furniture = False
+        self.top = min(c.top for c in chars)
+        self.bottom = max(c.bottom for c in chars)
+        self._size: float | None = None
+        self._text: str | None = None
+
+    @property
     def x0(self) -> float:
         return self.chars[0].x0
 
-    @cached_property
+    @property
     def x1(self) -> float:
         return self.chars[-1].x1
 
-    @cached_property
-    def top(self) -> float:
-        return min(c.top for c in self.chars)
-
-    @cached_property
-    def bottom(self) -> float:
-        return max(c.bottom for c in self.chars)
-
-    @cached_property
+    @property
     def size(self) -> float:
-        return statistics.median(c.height for c in self.chars)
+        """The median height of the line's characters."""
+        if self._size is None:
+            heights = sorted(c.height for c in self.chars)
+            n = len(heights)
+            self._size = (heights[n // 2] + heights[(n - 1) // 2]) / 2
+        return self._size
 
     def text(self) -> str:
         if self._text is None:
@@ -254,7 +253,8 @@ def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
     out: list[list[_Char]] = []
     cy = reach = 0.0
     for ch in sorted(chars, key=_by_line):
-        if out and abs(ch.cy - cy) <= max(reach, 0.35 * ch.height):
+        d = ch.cy - cy
+        if out and (-reach <= d <= reach or abs(d) <= 0.35 * ch.height):
             out[-1].append(ch)
         else:
             # a line is the characters centred within a third of a height of its first one:
@@ -278,17 +278,20 @@ def _line_text(chars: list[_Char]) -> str:
     """The characters of a line, with a space where a gap is wider than a third of a
     character's height — between Latin letters and digits only: the gap that typesetters
     leave between Chinese and a number (「编制了 2024 年」) is no space in the text."""
-    parts: list[str] = []
-    prev: _Char | None = None
-    for ch in chars:
-        if prev is not None:
-            gap = ch.x0 - prev.x1
-            if (
-                gap > max(ch.height, prev.height) / 3
-                and not _CJK.match(ch.text)
-                and not _CJK.match(prev.text)
-            ):
-                parts.append(" ")
+    if not chars:
+        return ""
+    prev = chars[0]
+    parts = [prev.text]
+    for ch in chars[1:]:
+        gap = 3 * (ch.x0 - prev.x1)
+        if (
+            gap > 0
+            and gap > ch.height
+            and gap > prev.height
+            and not _CJK.match(ch.text)
+            and not _CJK.match(prev.text)
+        ):
+            parts.append(" ")
         parts.append(ch.text)
         prev = ch
     return "".join(parts)
@@ -538,11 +541,19 @@ def _table(page: int, rules: list[_Rule]) -> _Table | None:
     for rule in hs:
         on_y[_nearest(ys, (rule.top + rule.bottom) / 2)].append((rule.x0, rule.x1))
 
+    # each boundary's spans joined where they overlap (within _TOL), as (starts, ends)
+    x_spans = [_joined(spans) for spans in on_x]
+    y_spans = [_joined(spans) for spans in on_y]
+
     def vertical_at(i: int, y: float) -> bool:
-        return any(a - _TOL <= y <= b + _TOL for a, b in on_x[i])
+        starts, ends = x_spans[i]
+        k = bisect_right(starts, y) - 1
+        return k >= 0 and y <= ends[k]
 
     def horizontal_at(i: int, x: float) -> bool:
-        return any(a - _TOL <= x <= b + _TOL for a, b in on_y[i])
+        starts, ends = y_spans[i]
+        k = bisect_right(starts, x) - 1
+        return k >= 0 and x <= ends[k]
 
     parent = list(range(n_rows * n_cols))
 
@@ -561,12 +572,18 @@ def _table(page: int, rules: list[_Rule]) -> _Table | None:
             if r + 1 < n_rows and not horizontal_at(r + 1, xm):
                 parent[find(r * n_cols + c)] = find((r + 1) * n_cols + c)
     spans: dict[int, list[int]] = {}
-    for r in range(n_rows):
+    for r in range(n_rows):  # row by row: a cell's first grid position is its top row
         for c in range(n_cols):
             root = find(r * n_cols + c)
-            s = spans.setdefault(root, [r, c, r, c])
-            s[0], s[1] = min(s[0], r), min(s[1], c)
-            s[2], s[3] = max(s[2], r), max(s[3], c)
+            s = spans.get(root)
+            if s is None:
+                spans[root] = [r, c, r, c]
+                continue
+            if c < s[1]:
+                s[1] = c
+            if c > s[3]:
+                s[3] = c
+            s[2] = r
     cells = [
         _TCell(r1, c1, r2, c2, xs[c1], ys[r1], xs[c2 + 1], ys[r2 + 1])
         for r1, c1, r2, c2 in spans.values()
@@ -578,6 +595,21 @@ def _table(page: int, rules: list[_Rule]) -> _Table | None:
             for c in range(cell.c1, cell.c2 + 1):
                 table.at[(r, c)] = cell
     return table
+
+
+def _joined(spans: list[tuple[float, float]]) -> tuple[list[float], list[float]]:
+    """Spans widened by _TOL and joined where they overlap: their starts and ends, sorted
+    (a point is on a span when it lies between the start before it and that start's end)."""
+    starts: list[float] = []
+    ends: list[float] = []
+    for a, b in sorted(spans):
+        a, b = a - _TOL, b + _TOL
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
 
 
 def _nearest(values: list[float], x: float) -> int:
@@ -610,8 +642,10 @@ def _find_tables(page: _Page, budget: list[int]) -> None:
             if top <= y <= bottom:
                 x = (ch.x0 + ch.x1) / 2
                 if left <= x <= right:
-                    r = min(max(bisect_right(ys, y) - 1, 0), last_row)
-                    c = min(max(bisect_right(xs, x) - 1, 0), last_col)
+                    r = bisect_right(ys, y) - 1
+                    r = 0 if r < 0 else last_row if r > last_row else r
+                    c = bisect_right(xs, x) - 1
+                    c = 0 if c < 0 else last_col if c > last_col else c
                     cell = at.get((r, c))
                     if cell is not None:
                         cell.chars.append(ch)
@@ -625,24 +659,30 @@ def _find_tables(page: _Page, budget: list[int]) -> None:
 def _number_lines(page: _Page) -> None:
     """Number the page's lines from the top; characters of a cell over several grid rows
     (a label down the side) make no lines of their own."""
-    forming = [c for c in page.chars if c.cell is None or c.cell.r1 == c.cell.r2]
-    lines = _group_lines(forming)
-    lines.sort(key=lambda line: min(c.top for c in line))
-    page.line_tops = []
+    forming: list[_Char] = []
+    tall: list[_Char] = []
+    for c in page.chars:
+        cell = c.cell
+        (forming if cell is None or cell.r1 == cell.r2 else tall).append(c)
+    lines = _group_lines(forming)  # each in order of x
+    lines.sort(key=_line_top)
+    page.line_tops = tops = []
+    page.lines = []
     for n, line in enumerate(lines, 1):
+        free = []
         for ch in line:
             ch.line = n
-        page.line_tops.append(min(c.cy for c in line))
-    for ch in page.chars:
-        if not ch.line:  # in a tall merged cell: the line it stands beside
-            ch.line = _nearest(page.line_tops, ch.cy) + 1 if page.line_tops else 1
-    free: dict[int, list[_Char]] = {}
-    for ch in page.chars:
-        if ch.cell is None:
-            free.setdefault(ch.line, []).append(ch)
-    page.lines = [
-        _Line(page.number, n, sorted(chs, key=lambda c: c.x0)) for n, chs in sorted(free.items())
-    ]
+            if ch.cell is None:
+                free.append(ch)
+        tops.append(min(c.cy for c in line))
+        if free:
+            page.lines.append(_Line(page.number, n, free))
+    for ch in tall:  # in a tall merged cell: the line it stands beside
+        ch.line = _nearest(tops, ch.cy) + 1 if tops else 1
+
+
+def _line_top(line: list[_Char]) -> float:
+    return min(c.top for c in line)
 
 
 def _mark_furniture(pages: list[_Page]) -> None:
@@ -869,7 +909,7 @@ def _grid(parts: list[_Table], number: int) -> tuple[Grid, dict[int, Location]]:
             line = cell.first_line()
             if not line:
                 # an empty cell: the line of the row's first character, or its top
-                row_lines = [x.first_line() for x in t.cells if x.r1 == cell.r1 and x.first_line()]
+                row_lines = [n for x in t.rows.get(cell.r1, ()) if (n := x.first_line())]
                 line = min(row_lines) if row_lines else _line_at(t, cell)
             loc = Location(f"page {t.page}, line {line}, col {c1}")
             placed = GridCell(cell.text(), loc)
