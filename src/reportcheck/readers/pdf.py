@@ -49,6 +49,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
+from operator import attrgetter
 from typing import Any
 
 from reportcheck.config import Settings
@@ -266,12 +267,8 @@ def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
     return out
 
 
-def _by_x(c: _Char) -> float:
-    return c.x0
-
-
-def _by_line(c: _Char) -> tuple[float, float]:
-    return (c.cy, c.x0)
+_by_x = attrgetter("x0")
+_by_line = attrgetter("cy", "x0")
 
 
 def _line_text(chars: list[_Char]) -> str:
@@ -335,37 +332,46 @@ def _open(path: str, data: bytes) -> Any:
 def _odd_boxes(tp: Any, chars: list[_Char], page_height: float) -> None:
     """Characters whose box says nothing of where they stand, given one that does.
 
-    PDFium's box of a character spans its font's ascent and descent. Some embedded fonts
-    give it nonsense: WPS's vertical CJK font (Identity-V, a label set down the side one
-    character per line) yields boxes 200 points wide and tall, and fonts whose box is only
-    the ink (一 a hairline) make a glyph too thin to stay on its line. Against the page's
-    usual height (the median), such a character takes its ink box (PDFium's tight box)
-    and the usual height around the ink's middle; the font size is not asked for the
-    height, since WPS sets text at size 200-odd scaled down by the text matrix."""
+    PDFium's box of a character spans its font's ascent and descent. Some fonts give it
+    nonsense. WPS's vertical CJK font (Identity-V: a label set down the side, one character
+    per line) yields boxes 200 points wide and tall: against the page's usual height (the
+    median), such a character takes its ink box (PDFium's tight box) and the usual height
+    around the ink's middle. Fonts whose box is only the ink (一 a hairline in some embedded
+    fonts) make a glyph too thin to stay on its line: it takes its font size around its
+    middle — unless the font size is WPS's (text set at size 200-odd and scaled down by the
+    text matrix, which PDFium's size leaves out), when only a hairline is widened, to the
+    usual height."""
     if not chars:
         return
-    heights = sorted(c.height for c in chars)
-    usual = heights[len(heights) // 2]
+    heights = [c.height for c in chars]
+    usual = sorted(heights)[len(heights) // 2]
     if usual <= 0:
         return
-    high, low, wide = 2.5 * usual, max(0.6 * usual, 2.0), 2.5 * usual
-    odd = [c for c in chars if c.height > high or c.height < low or c.x1 - c.x0 > wide]
+    high, low = 2.5 * usual, max(0.6 * usual, 2.0)
+    odd = [c for c, h in zip(chars, heights, strict=True) if h > high or h < low]
     if not odd:
         return
     import pypdfium2.raw as raw
 
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     for c in odd:
-        if c.height > high or c.x1 - c.x0 > wide:
+        if c.height > high:
             if not raw.FPDFText_GetCharBox(tp, c.index, left, right, bottom, top):
                 continue
             c.x0, c.x1 = left.value, right.value
             mid = page_height - (top.value + bottom.value) / 2
+            size = usual
         else:
+            size = raw.FPDFText_GetFontSize(tp, c.index)
+            if size > high:  # WPS's size, not the printed one
+                if c.height >= 2:
+                    continue
+                size = usual
+            if c.height >= 0.6 * size:
+                continue  # smaller type, its box whole
             mid = c.cy
-        # a box shorter than usual is the glyph's ink: the usual height around its middle
-        c.top, c.bottom = mid - usual / 2, mid + usual / 2
-        c.cy, c.height = mid, usual
+        c.top, c.bottom = mid - size / 2, mid + size / 2
+        c.cy, c.height = mid, size
 
 
 def _pages(path: str, doc: Any) -> list[_Page]:
@@ -880,7 +886,9 @@ def _grid(parts: list[_Table], number: int) -> tuple[Grid, dict[int, Location]]:
     row_places: dict[int, Location] = {}
     offset = 0
     first = parts[0]
-    header = [first.row_texts(r) for r in range(min(len(first.ys) - 1, 6))]
+    header = (
+        [first.row_texts(r) for r in range(min(len(first.ys) - 1, 6))] if len(parts) > 1 else []
+    )  # (the rows a continuation may print again)
     bottom: dict[int, GridCell] = {}
     """The cells of the last row placed so far, by column (a row split by the page break
     goes on in them)."""
@@ -987,7 +995,10 @@ def _figures(line: _Line) -> bool:
     """A line of a table: two values or more (one a number), or a label and a number."""
     if not any(c.text.isdigit() for c in line.chars):
         return False
-    texts = [_line_text(seg) for seg in _segments(line)]
+    segments = _segments(line)
+    if len(segments) < 2:
+        return False  # (one piece: neither two values nor a label and a number)
+    texts = [_line_text(seg) for seg in segments]
     values = [t for t in texts if _is_value(t)]
     if not any(_is_number(t) for t in values):
         return False
