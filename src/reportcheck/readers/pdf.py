@@ -374,6 +374,43 @@ def _odd_boxes(tp: Any, chars: list[_Char], page_height: float) -> None:
         c.cy, c.height = mid, size
 
 
+class _Calls:
+    """The PDFium functions called once per character or page object, declared on plain
+    addresses (``c_void_p``) rather than pypdfium2's typed pointers: the same functions of
+    the same library (pypdfium2 loads it as a CDLL), without making a pointer object for
+    every handle passed or returned — a third of the time of these calls, and a page of
+    WPS holds a text object per character."""
+
+    _made: _Calls | None = None
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as raw
+
+        void, num = ctypes.c_void_p, ctypes.c_int
+
+        def fn(f: Any, restype: Any, *argtypes: Any) -> Any:
+            return ctypes.CFUNCTYPE(restype, *argtypes)(_address(f))
+
+        self.loose_box = fn(raw.FPDFText_GetLooseCharBox, num, void, num, void)
+        self.count_objects = fn(raw.FPDFPage_CountObjects, num, void)
+        self.get_object = fn(raw.FPDFPage_GetObject, void, void, num)
+        self.kind = fn(raw.FPDFPageObj_GetType, num, void)
+        self.bounds = fn(raw.FPDFPageObj_GetBounds, num, void, void, void, void, void)
+        self.segments = fn(raw.FPDFPath_CountSegments, num, void)
+        self.draw_mode = fn(raw.FPDFPath_GetDrawMode, num, void, void, void)
+        self.image, self.path = raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH
+
+    @classmethod
+    def get(cls) -> _Calls:
+        if cls._made is None:
+            cls._made = cls()
+        return cls._made
+
+
+def _address(handle: Any) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
 def _pages(path: str, doc: Any) -> list[_Page]:
     import pypdfium2.raw as raw
 
@@ -383,15 +420,11 @@ def _pages(path: str, doc: Any) -> list[_Page]:
             f"PDF 有 {len(doc)} 页，超过 {MAX_PAGES} 页：不是一份年度报告",
             f"the PDF has {len(doc)} pages, more than {MAX_PAGES}: not one annual report",
         )
+    calls = _Calls.get()
     pages: list[_Page] = []
     total = objects = 0
     rect = raw.FS_RECTF()
-    left, bottom_, right, top_ = (
-        ctypes.c_float(),
-        ctypes.c_float(),
-        ctypes.c_float(),
-        ctypes.c_float(),
-    )
+    box = ctypes.addressof(rect)
     for index in range(len(doc)):
         page = doc[index]
         width, height = page.get_size()
@@ -412,66 +445,65 @@ def _pages(path: str, doc: Any) -> list[_Page]:
                 tp, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort))
             )
             text = buf.raw[: max(0, got - 1) * 2].decode("utf-16-le", errors="replace")
-            loose_box = raw.FPDFText_GetLooseCharBox
-            add = chars.append
-            box = ctypes.byref(rect)
-            if len(text) == count:
-                # PDFium's generated characters are spaces and line breaks: skipped here
-                for i, ch in enumerate(text):
-                    if ch in _SKIP or ch.isspace() or "\ud800" <= ch <= "\udfff":
-                        continue
-                    loose_box(tp, i, box)
-                    add(
-                        _Char(ch, rect.left, height - rect.top, rect.right, height - rect.bottom, i)
-                    )
-            else:
-                for i in range(count):
-                    code = raw.FPDFText_GetUnicode(tp, i)
-                    ch = chr(code) if 0 < code < 0x110000 else "\ufffd"
-                    if ch in _SKIP or ch.isspace() or "\ud800" <= ch <= "\udfff":
-                        continue
-                    loose_box(tp, i, box)
-                    add(
-                        _Char(ch, rect.left, height - rect.top, rect.right, height - rect.bottom, i)
-                    )
+            if len(text) != count:  # characters beyond the BMP: one by one
+                text = "".join(
+                    chr(code)
+                    if 0 < (code := raw.FPDFText_GetUnicode(tp, i)) < 0x110000
+                    else "\ufffd"
+                    for i in range(count)
+                )
+            loose_box, add, at = calls.loose_box, chars.append, _address(tp)
+            # PDFium's generated characters are spaces and line breaks: skipped here
+            for i, ch in enumerate(text):
+                if ch in _SKIP or ch.isspace() or "\ud800" <= ch <= "\udfff":
+                    continue
+                loose_box(at, i, box)
+                add(_Char(ch, rect.left, height - rect.top, rect.right, height - rect.bottom, i))
             _odd_boxes(tp, chars, height)
-        rules: list[_Rule] = []
-        images = 0
-        n_objects = max(raw.FPDFPage_CountObjects(page.raw), 0)
+        n_objects = max(calls.count_objects(_address(page.raw)), 0)
         objects += n_objects
-        if objects > MAX_OBJECTS:
-            n_objects = 0
-        for obj in range(n_objects):
-            handle = raw.FPDFPage_GetObject(page.raw, obj)
-            kind = raw.FPDFPageObj_GetType(handle)
-            if kind == raw.FPDF_PAGEOBJ_IMAGE:
-                images += 1
-                continue
-            if kind != raw.FPDF_PAGEOBJ_PATH:
-                continue
-            if not raw.FPDFPageObj_GetBounds(handle, left, bottom_, right, top_):
-                continue
-            x0, x1 = left.value, right.value
-            y0, y1 = height - top_.value, height - bottom_.value
-            w, h = x1 - x0, y1 - y0
-            if (w <= _RULE_THICKNESS and h > 3) or (h <= _RULE_THICKNESS and w > 3):
-                rules.append(_Rule(x0, y0, x1, y1))
-            elif w > 3 and h > 3 and raw.FPDFPath_CountSegments(handle) in (4, 5):
-                fill, stroke = ctypes.c_int(), ctypes.c_int()
-                raw.FPDFPath_GetDrawMode(handle, fill, stroke)
-                if stroke.value and not fill.value:  # a rectangle drawn as its outline
-                    rules.extend(
-                        (
-                            _Rule(x0, y0, x1, y0),
-                            _Rule(x0, y1, x1, y1),
-                            _Rule(x0, y0, x0, y1),
-                            _Rule(x1, y0, x1, y1),
-                        )
-                    )
+        rules, images = _paths(page.raw, height, n_objects if objects <= MAX_OBJECTS else 0)
         pages.append(_Page(index + 1, width, height, chars, rules, images))
         textpage.close()
         page.close()
     return pages
+
+
+def _paths(page: Any, height: float, count: int) -> tuple[list[_Rule], int]:
+    """The ruling lines among the page's first ``count`` objects, and how many images."""
+    calls = _Calls.get()
+    at = _address(page)
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    where = tuple(ctypes.addressof(v) for v in (left, bottom, right, top))
+    get, kind_of, image, path = calls.get_object, calls.kind, calls.image, calls.path
+    rules: list[_Rule] = []
+    images = 0
+    for obj in range(count):
+        handle = get(at, obj)
+        kind = kind_of(handle)
+        if kind != path:
+            images += kind == image
+            continue
+        if not calls.bounds(handle, *where):
+            continue
+        x0, x1 = left.value, right.value
+        y0, y1 = height - top.value, height - bottom.value
+        w, h = x1 - x0, y1 - y0
+        if (w <= _RULE_THICKNESS and h > 3) or (h <= _RULE_THICKNESS and w > 3):
+            rules.append(_Rule(x0, y0, x1, y1))
+        elif w > 3 and h > 3 and calls.segments(handle) in (4, 5):
+            fill, stroke = ctypes.c_int(), ctypes.c_int()
+            calls.draw_mode(handle, ctypes.addressof(fill), ctypes.addressof(stroke))
+            if stroke.value and not fill.value:  # a rectangle drawn as its outline
+                rules.extend(
+                    (
+                        _Rule(x0, y0, x1, y0),
+                        _Rule(x0, y1, x1, y1),
+                        _Rule(x0, y0, x0, y1),
+                        _Rule(x1, y0, x1, y1),
+                    )
+                )
+    return rules, images
 
 
 # ------------------------------------------------------------------ tables from ruling lines
