@@ -248,9 +248,10 @@ def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
     """Characters grouped into lines, each in order of x."""
     if len(chars) <= 1:
         return [chars] if chars else []
-    cys = [c.cy for c in chars]
-    if max(cys) - min(cys) <= max(0.35 * min(c.height for c in chars), 0.5):
-        return [sorted(chars, key=_by_x)]  # one line (a figure, a short label): as below
+    if len(chars) <= 40:  # a cell: one line (a figure, a short label) often, as below
+        cys = [c.cy for c in chars]
+        if max(cys) - min(cys) <= max(0.35 * min(c.height for c in chars), 0.5):
+            return [sorted(chars, key=_by_x)]
     out: list[list[_Char]] = []
     cy = reach = 0.0
     for ch in sorted(chars, key=_by_line):
