@@ -467,3 +467,49 @@ def test_the_bounds_on_rules_hold() -> None:
     crowded = [pdf._Rule(10 + i * 0.01, 10, 10.3 + i * 0.01, 800) for i in range(1500)]
     assert pdf._rule_groups(crowded, budget) == []  # 1.1 million pairs > MAX_PAIRS
     assert pdf._rule_groups(mesh(20, 20), [5]) == []  # the PDF's budget spent
+
+
+@pytest.mark.parametrize("how", ["stroked lines", "filled thin rectangles"])
+def test_a_tables_rules_drawn_as_one_path_make_its_cells(tmp_path: Path, how: str) -> None:
+    """Some producers draw all of a table's rules as one path of many pieces (moved by the
+    page's transformation): its pieces are the rules, each figure stands in its own cell."""
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    from reportcheck.readers import pdf
+
+    path = tmp_path / "one-path.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    c.saveState()
+    c.translate(100, 500)  # the path's points are its own; its matrix places them
+    p = c.beginPath()
+    for i in range(4):  # 3 rows
+        if how == "stroked lines":
+            p.moveTo(0, i * 20)
+            p.lineTo(300, i * 20)
+        else:
+            p.rect(0, i * 20, 300, 0.5)
+    for j in range(4):  # 3 columns
+        if how == "stroked lines":
+            p.moveTo(j * 100, 0)
+            p.lineTo(j * 100, 60)
+        else:
+            p.rect(j * 100, 0, 0.5, 60)
+    c.setLineWidth(0.5)
+    c.drawPath(p, stroke=how == "stroked lines", fill=how != "stroked lines")
+    c.setFont("Helvetica", 10)
+    for i in range(3):
+        for j in range(3):
+            c.drawString(j * 100 + 40, i * 20 + 6, f"{i}{j}")
+    c.restoreState()
+    c.showPage()
+    c.save()
+    doc = pdf._open(str(path), path.read_bytes())
+    try:
+        (page,) = pdf._pages(str(path), doc)
+    finally:
+        doc.close()
+    pdf._find_tables(page, [pdf.MAX_PAIRS])
+    (table,) = page.tables
+    assert len(table.cells) == 9
+    assert sorted(cell.text() for cell in table.cells) == [
+        f"{i}{j}" for i in range(3) for j in range(3)
+    ]

@@ -77,6 +77,9 @@ MAX_PAIRS = 1_000_000
 thousands; 5 000 rules over each other give 12 million, a few seconds): past this the page's
 rules are a drawing, not tables, and its text is read from where it stands. The whole PDF
 may compare three times as many (then its remaining pages are read so too)."""
+MAX_SEGMENTS = 200_000
+"""Pieces of paths read in the whole PDF, where a path draws many rules at once (a table's
+rules as one path): past this such paths are left alone."""
 MAX_GRID = 5_000
 """Grid cells of one ruled table (表三 has 10 columns and about 30 rows): rules crossing in a
 finer mesh (a drawing, a hatched area) are no table; its text is read from where it stands."""
@@ -399,7 +402,13 @@ class _Calls:
         self.bounds = fn(raw.FPDFPageObj_GetBounds, num, void, void, void, void, void)
         self.segments = fn(raw.FPDFPath_CountSegments, num, void)
         self.draw_mode = fn(raw.FPDFPath_GetDrawMode, num, void, void, void)
+        self.matrix = fn(raw.FPDFPageObj_GetMatrix, num, void, void)
+        self.segment = fn(raw.FPDFPath_GetPathSegment, void, void, num)
+        self.point = fn(raw.FPDFPathSegment_GetPoint, num, void, void, void)
+        self.segment_kind = fn(raw.FPDFPathSegment_GetType, num, void)
+        self.closes = fn(raw.FPDFPathSegment_GetClose, num, void)
         self.image, self.path = raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH
+        self.moveto, self.lineto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO
 
     @classmethod
     def get(cls) -> _Calls:
@@ -426,6 +435,7 @@ def _pages(path: str, doc: Any) -> list[_Page]:
     total = objects = 0
     rect = raw.FS_RECTF()
     box = ctypes.addressof(rect)
+    segments = [MAX_SEGMENTS]  # path segments the PDF may still have read
     for index in range(len(doc)):
         page = doc[index]
         width, height = page.get_size()
@@ -463,15 +473,18 @@ def _pages(path: str, doc: Any) -> list[_Page]:
             _odd_boxes(tp, chars, height)
         n_objects = max(calls.count_objects(_address(page.raw)), 0)
         objects += n_objects
-        rules, images = _paths(page.raw, height, n_objects if objects <= MAX_OBJECTS else 0)
+        rules, images = _paths(
+            page.raw, height, n_objects if objects <= MAX_OBJECTS else 0, segments
+        )
         pages.append(_Page(index + 1, width, height, chars, rules, images))
         textpage.close()
         page.close()
     return pages
 
 
-def _paths(page: Any, height: float, count: int) -> tuple[list[_Rule], int]:
-    """The ruling lines among the page's first ``count`` objects, and how many images."""
+def _paths(page: Any, height: float, count: int, segments: list[int]) -> tuple[list[_Rule], int]:
+    """The ruling lines among the page's first ``count`` objects, and how many images.
+    ``segments``: how many path segments may still be read (see MAX_SEGMENTS)."""
     calls = _Calls.get()
     at = _address(page)
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
@@ -492,7 +505,11 @@ def _paths(page: Any, height: float, count: int) -> tuple[list[_Rule], int]:
         w, h = x1 - x0, y1 - y0
         if (w <= _RULE_THICKNESS and h > 3) or (h <= _RULE_THICKNESS and w > 3):
             rules.append(_Rule(x0, y0, x1, y1))
-        elif w > 3 and h > 3 and calls.segments(handle) in (4, 5):
+            continue
+        if w <= 3 or h <= 3:
+            continue
+        n = calls.segments(handle)
+        if n in (4, 5):
             fill, stroke = ctypes.c_int(), ctypes.c_int()
             calls.draw_mode(handle, ctypes.addressof(fill), ctypes.addressof(stroke))
             if stroke.value and not fill.value:  # a rectangle drawn as its outline
@@ -504,7 +521,61 @@ def _paths(page: Any, height: float, count: int) -> tuple[list[_Rule], int]:
                         _Rule(x1, y0, x1, y1),
                     )
                 )
+        elif 5 < n <= segments[0]:
+            segments[0] -= n
+            rules.extend(_segment_rules(calls, handle, n, height))
     return rules, images
+
+
+def _segment_rules(calls: _Calls, handle: int, count: int, height: float) -> list[_Rule]:
+    """The rules inside one path of many pieces (a whole table's rules drawn as one path):
+    each thin piece (a thin filled rectangle, a short straight stroke) and, where the path
+    is stroked, each horizontal or vertical stroke longer than 3 points. Curves are no
+    rules."""
+    import pypdfium2.raw as raw
+
+    m = raw.FS_MATRIX()
+    if not calls.matrix(handle, ctypes.addressof(m)):
+        return []
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    calls.draw_mode(handle, ctypes.addressof(fill), ctypes.addressof(stroke))
+    x, y = ctypes.c_float(), ctypes.c_float()
+    at_x, at_y = ctypes.addressof(x), ctypes.addressof(y)
+    pieces: list[list[tuple[float, float]]] = []
+    curved: set[int] = set()
+    for k in range(count):
+        seg = calls.segment(handle, k)
+        if not seg or not calls.point(seg, at_x, at_y):
+            continue
+        # the path's own coordinates, through its matrix to the page's (from the top)
+        px = m.a * x.value + m.c * y.value + m.e
+        py = height - (m.b * x.value + m.d * y.value + m.f)
+        kind = calls.segment_kind(seg)
+        if kind == calls.moveto or not pieces:
+            pieces.append([(px, py)])
+        else:
+            pieces[-1].append((px, py))
+            if kind != calls.lineto:
+                curved.add(len(pieces) - 1)
+        if calls.closes(seg):
+            pieces[-1].append(pieces[-1][0])
+    rules: list[_Rule] = []
+    for k, points in enumerate(pieces):
+        if k in curved or len(points) < 2:
+            continue
+        xs = [p[0] for p in points]
+        ys = [p[1] for p in points]
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        w, h = x1 - x0, y1 - y0
+        if (w <= _RULE_THICKNESS and h > 3) or (h <= _RULE_THICKNESS and w > 3):
+            rules.append(_Rule(x0, y0, x1, y1))
+        elif stroke.value:
+            for (ax, ay), (bx, by) in pairwise(points):
+                if abs(ay - by) <= 0.5 and abs(ax - bx) > 3:
+                    rules.append(_Rule(min(ax, bx), ay, max(ax, bx), ay))
+                elif abs(ax - bx) <= 0.5 and abs(ay - by) > 3:
+                    rules.append(_Rule(ax, min(ay, by), ax, max(ay, by)))
+    return rules
 
 
 # ------------------------------------------------------------------ tables from ruling lines
