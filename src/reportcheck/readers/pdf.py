@@ -5,12 +5,22 @@ The PDF is opened with pypdfium2 (PDFium: wheels for every platform, no system l
 from PDFium's own text flow: it glues the numbers of neighbouring cells and tears labels
 from their figures. Instead, the page is rebuilt from where each character stands:
 
-- **ruling lines** — thin path objects (LibreOffice strokes lines, Chromium fills thin
-  rectangles) make the tables: rules that touch each other form one table; the x of its
+- **characters** — each with PDFium's box (its font's ascent to descent); where a font
+  makes that box nonsense (WPS's vertical CJK font: boxes 200 points tall; a box that is
+  only the ink), the character's ink box and the page's usual height instead
+  (:func:`_odd_boxes`). WPS writes a text object per character and sets text at size 200
+  scaled down by the text matrix; the per-character calls are declared on plain addresses
+  (:class:`_Calls`), the text of a page taken in one call.
+- **ruling lines** — thin path objects (LibreOffice strokes lines, Chromium and WPS fill
+  thin rectangles; a rectangle drawn as its outline; a whole table's rules as one path of
+  many pieces) make the tables: rules that touch each other form one table; the x of its
   vertical rules and the y of its horizontal rules cut it into grid cells, and two grid
   cells with no rule between them are one merged cell (三、本年度办理结果 down the side,
-  申请人情况 over seven columns). Each character goes into the cell its centre lies in;
-  so cells are separated by where they stand: no glued digits, no label torn from its row.
+  申请人情况 over seven columns). Each character goes into the cell its centre lies in, and
+  a cell's text is its characters in lines by their middle (within a third of their height:
+  the ±1 pt of mixed fonts), top to bottom; so cells are separated by where they stand: no
+  glued digits, no label torn from its row, no row label taking a character of the label
+  down the side. Bounded: MAX_OBJECTS, MAX_SEGMENTS, MAX_RULES, MAX_PAIRS, MAX_GRID.
 - **lines** — characters outside tables, grouped by their vertical position (a line is the
   characters whose centres lie within the first one's height), in order of x; a space is
   put where the gap between two characters is wider than a third of their height.
