@@ -117,6 +117,7 @@ def test_clean_reports_have_no_findings() -> None:
         "chromium-2021-clean",
         "chromium-2019-negative",
         "wps-2021-clean",
+        "wps-2021-borderless",
     ):
         assert api.check(_read(f"{case}.pdf")) == [], case
 
@@ -378,6 +379,28 @@ def test_a_label_down_the_side_in_a_vertical_font_stays_in_its_cell() -> None:
         assert [label for label, _ in t3.extra_rows] == (
             ["（六）其他处理"] if case.endswith("single-other") else []
         )
+
+
+def test_a_label_down_the_side_of_a_table_without_rules_is_in_no_row() -> None:
+    """Without rules, the characters of 三、本年度办理结果 (one under the other, at one x)
+    would be read into the row labels beside them or as rows of their own: they are left
+    out, and every row is known by its own label."""
+    report = _read("wps-2021-borderless.pdf")
+    assert report.tables["applications"].extra_rows == []
+    text = report.text or ""
+    assert not re.search(r"^(?:三|、|本|年|度|办|理|结|果) \|", text, re.M)
+    assert re.search(r"^（一）予以公开 \| 41 \|", text, re.M)
+
+
+def test_text_just_above_or_below_a_table_without_rules_stays_out_of_it() -> None:
+    """The short last line of the paragraph above 表三 is no header line of the table, and
+    the heading indented by two characters right under 表四 is no row of it."""
+    report = _read("wps-2021-borderless.pdf")
+    text = report.text or ""
+    assert re.search(
+        r"^为进一步提升答复质量，.*确保答复内容准确、依据充分、程序规范。$", text, re.M
+    )
+    assert [s.number for s in report.sections or []] == [1, 2, 3, 4, 5, 6]
 
 
 def test_a_2021_report_printing_other_handling_as_one_row_is_told_once() -> None:

@@ -282,6 +282,7 @@ def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
 
 
 _by_x = attrgetter("x0")
+_by_cy = attrgetter("cy")
 _by_line = attrgetter("cy", "x0")
 
 
@@ -849,6 +850,54 @@ class _Loose:
         return self.lines[0].top
 
 
+def _drop_side_label(table: _Loose) -> None:
+    """A label down the side of a table without rules (三、本年度办理结果, one character per
+    line) is left out: its characters stand at one x, one under the other, each apart from
+    the row label beside it or alone on its line, and would otherwise be read into the row
+    labels (「三（一）予以公开」) or as rows of their own. The rows are known by their own
+    labels."""
+    firsts: list[_Char] = []
+    for ln in table.lines[table.header :]:
+        for seg in _segments(ln):
+            ch = seg[0]
+            if _CJK.match(ch.text) and (len(seg) == 1 or seg[1].x0 - ch.x1 > 0.3 * ch.height):
+                firsts.append(ch)
+    # columns of them: centres within 0.4 of a character's height of each other
+    firsts.sort(key=lambda c: c.x0 + c.x1)
+    columns: list[list[_Char]] = []
+    for ch in firsts:
+        if (
+            columns
+            and (ch.x0 + ch.x1) - (columns[-1][-1].x0 + columns[-1][-1].x1) <= 0.8 * ch.height
+        ):
+            columns[-1].append(ch)
+        else:
+            columns.append([ch])
+    side: list[_Char] = []
+    for column in columns:  # runs of three or more, each under the one before
+        column.sort(key=_by_cy)
+        run: list[_Char] = []
+        for ch in column:
+            if run and ch.cy - run[-1].cy > 2.5 * ch.height:
+                side.extend(run if len(run) >= 3 else ())
+                run = []
+            run.append(ch)
+        side.extend(run if len(run) >= 3 else ())
+    if not side:
+        return
+    gone = {id(c) for c in side}
+    kept: list[_Line] = []
+    for ln in table.lines:
+        chars = [c for c in ln.chars if id(c) not in gone]
+        if len(chars) == len(ln.chars):
+            kept.append(ln)
+        elif chars:
+            kept.append(_Line(ln.page, ln.number, chars))
+        elif table.lines.index(ln) < table.header:
+            table.header -= 1
+    table.lines = kept
+
+
 _Item = _Para | list[_Table] | _Loose
 
 
@@ -863,6 +912,8 @@ def _items(pages: list[_Page]) -> list[_Item]:
         body = [ln for ln in page.lines if not ln.furniture]
         loose = _loose_tables(body, body_left, body_right)
         in_loose = {id(ln) for t in loose for ln in t.lines}
+        for t in loose:
+            _drop_side_label(t)
         content: list[tuple[float, _Line | _Table | _Loose]] = [
             (ln.top, ln) for ln in body if id(ln) not in in_loose
         ]
@@ -1120,14 +1171,14 @@ def _figures(line: _Line) -> bool:
 
 
 def _prose_like(line: _Line, left: float, right: float) -> bool:
-    """A line of running text: one piece, from the left margin, most of the width, or a
-    section heading."""
+    """A line of running text: one piece, most of the width, or a section heading."""
     segs = _segments(line)
     if len(segs) != 1:
         return False
     width = line.x1 - line.x0
     return width >= 0.6 * (right - left) or (
-        line.x0 <= left + 0.6 * line.size and bool(_HEADING_START.match(line.text()))
+        # a heading at the margin or indented by two characters (as WPS users indent them)
+        line.x0 <= left + 2.5 * line.size and bool(_HEADING_START.match(line.text()))
     )
 
 
@@ -1168,6 +1219,7 @@ def _loose_tables(lines: list[_Line], left: float, right: float) -> list[_Loose]
             and not rows[start - 1]
             and lines[start].top - lines[start - 1].bottom <= 2.2 * lines[start].size
             and not _prose_like(lines[start - 1], left, right)
+            and not _ends_paragraph(lines, start - 1, left, right)
             and (not out or lines[start - 1] is not out[-1].lines[-1])
         ):
             start -= 1
@@ -1181,6 +1233,21 @@ def _loose_tables(lines: list[_Line], left: float, right: float) -> list[_Loose]
             out.append(_Loose(lines[start : end + 1], i - start))
         i = end + 1
     return out
+
+
+def _ends_paragraph(lines: list[_Line], k: int, left: float, right: float) -> bool:
+    """Whether line ``k`` is the short last line of the paragraph above it (that line runs
+    to the right margin, this one starts at the left): no header line of a table below."""
+    if k == 0:
+        return False
+    above, line = lines[k - 1], lines[k]
+    return (
+        above.x1 >= right - 1.5 * above.size
+        and line.x0 <= left + 0.5 * line.size
+        and abs(above.size - line.size) <= 1
+        and line.top - above.bottom <= above.size
+        and len(_segments(line)) == 1
+    )
 
 
 _INNER_NUMBER = re.compile(

@@ -26,7 +26,8 @@ is one). These files reproduce what its exports do, drawn with reportlab:
   (their text stays on the first page, the rest of the cell is empty), page numbers
   ``- 3 -`` at the foot;
 - ``wps-2021-single-other``: a 2021 report that prints （六）其他处理 as one row (without its
-  sub-rows 1.–3.), as real reports do.
+  sub-rows 1.–3.), as real reports do;
+- ``wps-2021-borderless``: the first report with its tables printed without rules.
 
 The report texts and figures are the tests' own (``make_pdfs.prose``; invented figures).
 Beside each PDF: the same report as HTML (``make_pdfs.html``, read by the HTML reader for
@@ -54,6 +55,8 @@ BIG = 200.0
 CJK, CJK_V, LATIN = "DroidSansFallback", "STSong-Light-V", "Times-Roman"
 CJK_FILE = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
 RULE = 0.5
+_QUOTES = "“”‘’"
+"""Set in the Latin font (Droid Sans Fallback has no glyphs for them)."""
 
 
 @dataclass
@@ -61,6 +64,8 @@ class WpsCase:
     case: mp.Case
     single_other: bool = False
     """（六）其他处理 printed as one row (2021 format)."""
+    borderless: bool = False
+    """Tables printed without rules (the label down the side still in the vertical font)."""
 
 
 def _apps(parts: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
@@ -125,6 +130,11 @@ CASES = [
                 T2_A, APPS_B, T4_A, "wps", breaks_before_t3=2),
         single_other=True,
     ),
+    WpsCase(
+        mp.Case("wps-2021-borderless", "2021", 2024, "云溪区人民政府", "2025年1月22日", T2_A,
+                APPS_A, T4_A, "wps", breaks_before_t3=1, borderless=True),
+        borderless=True,
+    ),
 ]  # fmt: skip
 
 
@@ -179,7 +189,7 @@ def expected(wcase: WpsCase) -> dict[str, object]:
 class Pdf:
     """A reportlab canvas written to the way WPS writes its pages."""
 
-    def __init__(self, path: Path, title: str) -> None:
+    def __init__(self, path: Path, title: str, ruled: bool = True) -> None:
         from reportlab.pdfgen import canvas
 
         self.c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H), pageCompression=1, invariant=1)
@@ -189,18 +199,19 @@ class Pdf:
         self.page = 1
         self.y = TOP
         self.jitter = 0
+        self.ruled = ruled
 
     # --- glyphs
 
     @staticmethod
     def font(ch: str) -> str:
-        return LATIN if ord(ch) < 0x2000 else CJK
+        return LATIN if ord(ch) < 0x2000 or ch in _QUOTES else CJK
 
     @staticmethod
     def width(ch: str, size: float) -> float:
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        return stringWidth(ch, LATIN, size) if ord(ch) < 0x2000 else size
+        return stringWidth(ch, LATIN, size) if Pdf.font(ch) == LATIN else size
 
     def text_width(self, text: str, size: float) -> float:
         return sum(self.width(ch, size) for ch in text)
@@ -252,11 +263,13 @@ class Pdf:
 
     def rule(self, x0: float, y0: float, x1: float, y1: float) -> None:
         """A rule as a thin filled rectangle."""
-        self.c.rect(x0, y0, max(x1 - x0, RULE), max(y1 - y0, RULE), stroke=0, fill=1)
+        if self.ruled:
+            self.c.rect(x0, y0, max(x1 - x0, RULE), max(y1 - y0, RULE), stroke=0, fill=1)
 
     def line(self, x0: float, y0: float, x1: float, y1: float) -> None:
-        self.c.setLineWidth(RULE)
-        self.c.line(x0, y0, x1, y1)
+        if self.ruled:
+            self.c.setLineWidth(RULE)
+            self.c.line(x0, y0, x1, y1)
 
     # --- pages and flow
 
@@ -472,7 +485,7 @@ def make(wcase: WpsCase) -> None:
         "[表四]": lambda: mp.table4(case),
     }
     title = f"{case.agency}{case.year}年政府信息公开工作年度报告"
-    pdf = Pdf(HERE / f"{case.name}.pdf", title)
+    pdf = Pdf(HERE / f"{case.name}.pdf", title, ruled=not wcase.borderless)
     pdf.centred(title, 20)
     for heading, paras in mp.prose(case):
         pdf.heading(heading)
