@@ -536,3 +536,30 @@ def test_a_tables_rules_drawn_as_one_path_make_its_cells(tmp_path: Path, how: st
     assert sorted(cell.text() for cell in table.cells) == [
         f"{i}{j}" for i in range(3) for j in range(3)
     ]
+
+
+def test_a_title_in_large_type_keeps_its_boxes(tmp_path: Path) -> None:
+    """Characters far taller than the page's usual ones are fixed only when their ink is
+        small (WPS's vertical font): a cover title in 100-point type is read as printed (its ink
+    boxes would leave gaps between the digits wide enough for spaces)."""
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "cover.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    c.setFont("Times-Roman", 100)
+    c.drawString(80, 700, "2024")
+    c.setFont("STSong-Light", 30)
+    c.drawString(80, 640, "云溪区人民政府政府信息公开工作年度报告")
+    c.setFont("STSong-Light", 12)
+    c.drawString(80, 580, "一、总体情况")
+    for i in range(1, 30):
+        c.drawString(
+            80, 560 - i * 16, "本报告根据《中华人民共和国政府信息公开条例》编制，所列数据截至年底。"
+        )
+    c.showPage()
+    c.save()
+    report = api.read_path(path)
+    assert (report.text or "").startswith("2024\n云溪区人民政府")

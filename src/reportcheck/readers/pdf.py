@@ -350,8 +350,9 @@ def _odd_boxes(tp: Any, chars: list[_Char], page_height: float) -> None:
     PDFium's box of a character spans its font's ascent and descent. Some fonts give it
     nonsense. WPS's vertical CJK font (Identity-V: a label set down the side, one character
     per line) yields boxes 200 points wide and tall: against the page's usual height (the
-    median), such a character takes its ink box (PDFium's tight box) and the usual height
-    around the ink's middle. Fonts whose box is only the ink (一 a hairline in some embedded
+    median), such a character — when its ink is not that big too (a title in large type)
+    — takes the usual height around the ink's middle (PDFium's tight box), and the ink's
+    width where the box is that wide too. Fonts whose box is only the ink (一 a hairline in some embedded
     fonts) make a glyph too thin to stay on its line: it takes its font size around its
     middle — unless the font size is WPS's (text set at size 200-odd and scaled down by the
     text matrix, which PDFium's size leaves out), when only a hairline is widened, to the
@@ -373,7 +374,10 @@ def _odd_boxes(tp: Any, chars: list[_Char], page_height: float) -> None:
         if c.height > high:
             if not raw.FPDFText_GetCharBox(tp, c.index, left, right, bottom, top):
                 continue
-            c.x0, c.x1 = left.value, right.value
+            if top.value - bottom.value > high:
+                continue  # a big glyph indeed (a title in large type): its box is right
+            if c.x1 - c.x0 > high:
+                c.x0, c.x1 = left.value, right.value
             mid = page_height - (top.value + bottom.value) / 2
             size = usual
         else:
