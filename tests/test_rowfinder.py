@@ -18,8 +18,8 @@ from reportcheck.model.labels import label_key
 from reportcheck.model.rowfinder import (
     MIN_LENGTH,
     SIMILARITY_MIN,
+    RowMatch,
     _body,
-    align,
     candidates,
     distance,
     similarity,
@@ -30,6 +30,13 @@ from reportcheck.model.tables import FORMATS, RowDef, TableDef
 TABLES = [(v, t) for v, fmt in FORMATS.items() for t in fmt.tables if t.id != "review_litigation"]
 ROWS = [(v, t, r) for v, t in TABLES for r in t.rows]
 FILLER = "和及的或者与其相关申请信息公开"
+
+
+def align(table: TableDef, lines: list[tuple[tuple[str, ...], bool]]) -> list[RowMatch]:
+    """The finder over (labels, has numbers) lines, every line eligible."""
+    from reportcheck.model.rowfinder import align as real
+
+    return real(table, [labels for labels, _ in lines], lambda i: lines[i][1])
 
 
 def _lines(table: TableDef, replace: dict[str, str]) -> list[tuple[tuple[str, ...], bool]]:

@@ -4,6 +4,7 @@ figures agree with its tables) in place of a sentence of its 总体情况."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,13 @@ def test_a_list_ending_in_another_that_fits_neither_way() -> None:
     """30 + 5 + 10 = 45, or 49 with 另有4件: neither is 50."""
     (f,) = _findings("共办理群众来信50件，其中当场答复30件，转办5件，限期办理10件，另有4件转交。")
     assert (f.actual, f.expected) == ("45", "50")
+
+
+def test_outcome_words_as_reports_misspell_them() -> None:
+    """部份公开 (for 部分公开) and 不予受理 (for 不予处理) are outcomes, not applications received."""
+    from reportcheck.prose.phrases import PHRASES
+
+    found = {p.quantity for p in PHRASES if re.search(p.pattern, "部份公开")}
+    assert found == {"partial"}
+    found = {p.quantity for p in PHRASES if re.search(p.pattern, "不予受理")}
+    assert found == {"not_processed"}

@@ -102,6 +102,15 @@ def _review_litigation(t: TableDef) -> list[Relation]:
 
 
 @formats_cache
+def relations_of_tables(applications: str, review_litigation: str) -> tuple[Relation, ...]:
+    """The relations of 表三 and 表四 each read in its own version (a report mixing them)."""
+    return (
+        *_applications(FORMATS[applications].table("applications")),
+        *_review_litigation(FORMATS[review_litigation].table("review_litigation")),
+    )
+
+
+@formats_cache
 def relations_for(version: str) -> tuple[Relation, ...]:
     """Every arithmetic relation of a format version."""
     fmt = FORMATS[version]

@@ -194,6 +194,9 @@ class Report:
     detected_version: str | None = None
     """The version the labels point to (None when they do not say)."""
     version_evidence: dict[str, list[str]] = field(default_factory=dict)
+    table_versions: dict[str, str] = field(default_factory=dict)
+    """Tables read in another version than ``format_version`` because their own labels say
+    so (a 2019-style 表二 beside a 2021 表三): table id → version. Said once (RC105)."""
     metadata: Metadata = field(default_factory=Metadata)
     tables: dict[str, TableData] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
@@ -229,5 +232,9 @@ class Report:
         return format_def(self.format_version)
 
     def table_def(self, table_id: str) -> TableDef:
-        """The definition of a table in the report's format."""
+        """The definition of a table in the report's format (or in the version the table's
+        own labels say, when the report mixes them: :attr:`table_versions`)."""
+        version = self.table_versions.get(table_id)
+        if version is not None:
+            return format_def(version).table(table_id)
         return self.format.table(table_id)

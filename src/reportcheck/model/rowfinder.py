@@ -32,7 +32,9 @@ label); an ambiguous one as RC106 with both candidates — never as missing or u
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportcheck.model.labels import label_key, strip_numbering
@@ -73,6 +75,8 @@ class RowMatch:
     score: float = 0.0
     ambiguous: tuple[RowDef, ...] = ()
     """Two or more rows equally close (row is None then)."""
+    anchored: bool = False
+    """Placed by the table's own structure: the only row left under its 表二 block title."""
 
 
 def distance(a: str, b: str) -> int:
@@ -194,18 +198,27 @@ def _candidates(table: TableDef, labels: tuple[str, ...]) -> tuple[Candidate, ..
     return tuple(sorted(best.values(), key=lambda c: -c.score))
 
 
+_GLUE: dict[int, tuple[TableDef, frozenset[str]]] = {}
+_EXACT: dict[tuple[int, tuple[str, ...]], tuple[TableDef, RowDef | None]] = {}
+
+
 def _merged_chars(table: TableDef) -> frozenset[str]:
     """The characters of the table's group labels (三、本年度办理结果, （三）不予公开 …):
-    what a merged cell printed one character per line leaves glued to a row label."""
-    return frozenset(
-        ch for r in table.rows if r.group for ch in label_key(r.group) if not ch.isdigit()
-    )
+    what a merged cell printed one character per line leaves glued to a row label
+    (remembered by the table's identity)."""
+    hit = _GLUE.get(id(table))
+    if hit is None or hit[0] is not table:
+        chars = frozenset(
+            ch for r in table.rows if r.group for ch in label_key(r.group) if not ch.isdigit()
+        )
+        hit = _GLUE[id(table)] = (table, chars)
+    return hit[1]
 
 
 def unglued(table: TableDef, label: str) -> str:
     """``label`` without the characters of a merged group label glued before its numbering
     (「结果2.其他法律行政止公开」 → 「2.其他法律行政止公开」), as the report prints it."""
-    text = label.strip()
+    text = re.sub(r"\s*\n\s*", "", label.strip())  # a label wrapped in its cell: one line
     glue = _merged_chars(table)
     m = _INNER_NUMBER.search(label_key(text))
     if m is None:
@@ -228,7 +241,25 @@ def _exact(table: TableDef, labels: tuple[str, ...]) -> RowDef | None:
     rdef = match_row(table, list(labels))
     if rdef is not None:
         return rdef
+    key = (id(table), labels)
+    hit = _EXACT.get(key)
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    if len(_EXACT) > 20_000:  # a long batch of odd labels: start afresh
+        _EXACT.clear()
+    found = _unglued_row(table, labels)
+    _EXACT[key] = (table, found)
+    return found
+
+
+def _unglued_row(table: TableDef, labels: tuple[str, ...]) -> RowDef | None:
     leaf = label_key(labels[-1])
+    body = _LOOSE_NUMBER.sub("", leaf, count=1)
+    if body != leaf and len(body) >= MIN_LENGTH:
+        # numbering written loosely (「二上年结转…」, 「(一予以公开」): the same label
+        rdef = match_row(table, [*labels[:-1], body])
+        if rdef is not None:
+            return rdef
     glue = _merged_chars(table)
     for m in _INNER_NUMBER.finditer(leaf):
         head = leaf[: m.start()]
@@ -237,38 +268,78 @@ def _exact(table: TableDef, labels: tuple[str, ...]) -> RowDef | None:
     return None
 
 
-def align(table: TableDef, lines: list[tuple[tuple[str, ...], bool]]) -> list[RowMatch]:
+def find_one(table: TableDef, labels: tuple[str, ...]) -> RowDef | None:
+    """The row ``labels`` name on their own (no order to help): exactly, else the one close
+    row with no rival within :data:`MARGIN` (for readers that place torn rows by their
+    labelled neighbours)."""
+    if not labels:
+        return None
+    rdef = _exact(table, labels)
+    if rdef is not None:
+        return rdef
+    cands = candidates(table, labels)
+    if not cands or (len(cands) > 1 and cands[0].score - cands[1].score < MARGIN):
+        return None
+    return cands[0].row
+
+
+def align(
+    table: TableDef,
+    labels: list[tuple[str, ...]],
+    numbers: Callable[[int], bool],
+    eligible: Callable[[int], bool] | None = None,
+) -> list[RowMatch]:
     """Decide the row of every labelled line of one grid, in order.
 
-    ``lines`` are (labels outermost first, has numbers) per line, top to bottom. Exact
-    matches first (each row once: a later line with the same label is not read again);
-    then close labels of lines with numbers, each between the exact rows above and below it.
+    ``labels`` are each line's labels, outermost first, top to bottom; ``numbers(i)`` says
+    whether line ``i`` holds figures. Exact matches first (each row once: a later line with
+    the same label is not read again); then close labels of lines with numbers, each between
+    the exact rows above and below it. ``eligible(i)`` says whether line ``i`` may be a row
+    at all (a header row naming the columns may not); both are asked only of lines that
+    would be taken, as they cost more than the lookup.
     """
-    order = {r.id: i for i, r in enumerate(table.rows)}
     out: list[RowMatch | None] = []
     taken: set[str] = set()
-    for labels, _numbers in lines:
-        rdef = _exact(table, labels) if labels else None
-        if rdef is not None and rdef.id not in taken:
+    memo = table._row_matches  # match_row's answers, inline: this loop is hot
+    for i, seen in enumerate(labels):
+        rdef = memo.get(seen)
+        if rdef is None and seen:
+            rdef = _exact(table, seen)
+        if rdef is not None and rdef.id not in taken and (eligible is None or eligible(i)):
             taken.add(rdef.id)
             out.append(RowMatch(rdef, exact=True, score=1.0))
         else:
             out.append(None)
-    if all(m is not None for m in out) or not taken:
+    blocks = _block_of(table, labels)
+    if all(m is not None for m in out) or (not taken and not any(blocks)):
         # every line found exactly, or none (not this table: no close label is sought)
-        return [m if m is not None else RowMatch(None) for m in out]
+        return [m if m is not None else _NONE for m in out]
+    if not taken:
+        result = [_NONE] * len(out)
+        _fill_blocks(table, labels, numbers, eligible, result, blocks)
+        return result
+    order = {r.id: i for i, r in enumerate(table.rows)}
     exact_at = [order[m.row.id] if m is not None and m.row else None for m in out]
+    found = [i for i, k in enumerate(exact_at) if k is not None]
+    first, last = found[0], found[-1]
     chosen: dict[int, RowMatch] = {}
-    for i, (labels, numbers) in enumerate(lines):
-        if out[i] is not None or not numbers or not labels:
+    for i, seen in enumerate(labels):
+        if out[i] is not None or not seen:
             continue
-        cands = [c for c in candidates(table, labels) if c.row.id not in taken]
+        # a line without figures only inside the table (a blank row between its rows;
+        # never the header above it nor a note below)
+        inside_table = first < i < last
+        if not inside_table and not numbers(i):
+            continue
+        if eligible is not None and not eligible(i):
+            continue
+        cands = [c for c in candidates(table, seen) if c.row.id not in taken]
         if not cands:
             continue
         lo = max((k for k in exact_at[:i] if k is not None), default=-1)
         hi = min((k for k in exact_at[i + 1 :] if k is not None), default=len(table.rows))
         inside = [c for c in cands if lo < order[c.row.id] < hi]
-        pool = inside or [c for c in cands if c.score >= OUT_OF_ORDER_MIN]
+        pool = inside or [c for c in cands if c.score >= OUT_OF_ORDER_MIN and numbers(i)]
         if not pool:
             continue
         top = pool[0]
@@ -283,7 +354,112 @@ def align(table: TableDef, lines: list[tuple[tuple[str, ...], bool]]) -> list[Ro
         if m.row is None:
             continue
         if m.row.id in by_row:
-            chosen[i] = RowMatch(None)  # read once, by the closer label; this one is unknown
+            chosen[i] = _NONE  # read once, by the closer label; this one is unknown
         else:
             by_row[m.row.id] = i
-    return [m if m is not None else chosen.get(i, RowMatch(None)) for i, m in enumerate(out)]
+    result = [m if m is not None else chosen.get(i, _NONE) for i, m in enumerate(out)]
+    _fill_gaps(table, labels, numbers, eligible, result)
+    if any(blocks):
+        _fill_blocks(table, labels, numbers, eligible, result, blocks)
+    return result
+
+
+def _block_of(table: TableDef, labels: list[tuple[str, ...]]) -> list[str | None]:
+    """For each line, the 表二 block whose title (第二十条第（五）项) stands last above it
+    (None before any title, and for tables without blocks)."""
+    titles = {label_key(b): b for b in table.blocks}
+    if not titles:
+        return [None] * len(labels)
+    out: list[str | None] = []
+    current: str | None = None
+    for seen in labels:
+        if seen:
+            key = label_key(seen[0])
+            hit = next((b for k, b in titles.items() if k in key), None)
+            if hit is not None:
+                current = hit
+        out.append(current)
+    return out
+
+
+def _fill_blocks(
+    table: TableDef,
+    labels: list[tuple[str, ...]],
+    numbers: Callable[[int], bool],
+    eligible: Callable[[int], bool] | None,
+    result: list[RowMatch],
+    blocks: list[str | None],
+) -> None:
+    """A line of figures left unread under a 表二 block title is the block's one row not yet
+    found, when its label is at least :data:`GAP_SIMILARITY_MIN` like it (「行政审批」 under
+    第二十条第（五）项, whose only row is 行政许可)."""
+    taken = {m.row.id for m in result if m.row is not None}
+    for block in dict.fromkeys(b for b in blocks if b):
+        lines = [
+            i
+            for i, b in enumerate(blocks)
+            if b == block
+            and result[i].row is None
+            and labels[i]
+            and not result[i].ambiguous
+            and label_key(labels[i][-1]) != label_key(block)
+            and numbers(i)
+            and (eligible is None or eligible(i))
+        ]
+        rows = [r for r in table.rows if r.block == block and r.id not in taken]
+        if len(lines) == 1 and len(rows) == 1 and _alike(labels[lines[0]], rows[0]):
+            result[lines[0]] = RowMatch(rows[0], score=GAP_SIMILARITY_MIN, anchored=True)
+            taken.add(rows[0].id)
+
+
+def _fill_gaps(
+    table: TableDef,
+    labels: list[tuple[str, ...]],
+    numbers: Callable[[int], bool],
+    eligible: Callable[[int], bool] | None,
+    result: list[RowMatch],
+) -> None:
+    """Between two rows found, as many lines of figures left unread as rows of the format
+    left unfound: they are those rows, one for one in order, when each label is at least
+    :data:`GAP_SIMILARITY_MIN` like its row or carries the row's own numbering
+    (「（一）同意公开」 for （一）予以公开: a verb replaced, the place and number agree)."""
+    order = {r.id: k for k, r in enumerate(table.rows)}
+    placed = [(i, order[m.row.id]) for i, m in enumerate(result) if m.row is not None]
+    taken = {m.row.id for m in result if m.row is not None}
+    for (ia, ka), (ib, kb) in itertools.pairwise(placed):
+        if kb <= ka + 1 or ib <= ia + 1:
+            continue
+        lines = [
+            i
+            for i in range(ia + 1, ib)
+            if labels[i]
+            and not result[i].ambiguous
+            and numbers(i)
+            and (eligible is None or eligible(i))
+        ]
+        rows = [r for r in table.rows[ka + 1 : kb] if r.id not in taken]
+        if not lines or len(lines) != len(rows):
+            continue
+        pairs = list(zip(lines, rows, strict=True))
+        if all(_alike(labels[i], r) for i, r in pairs):
+            for i, r in pairs:
+                result[i] = RowMatch(r, score=GAP_SIMILARITY_MIN)
+                taken.add(r.id)
+
+
+GAP_SIMILARITY_MIN = 0.4
+"""Least similarity of a label placed by its position alone (a gap of as many lines as
+rows between two rows found), unless its numbering is the row's own."""
+
+
+def _alike(seen: tuple[str, ...], row: RowDef) -> bool:
+    leaf = label_key(seen[-1])
+    number = _numbering(leaf)
+    if number and number == _numbering(label_key(row.label)) and len(_body(leaf)) >= 2:
+        return True
+    body = _body(leaf)
+    bodies = [_body(label_key(t)) for t in (row.label, *row.variants)]
+    return any(similarity(body, b) >= GAP_SIMILARITY_MIN for b in bodies if b)
+
+
+_NONE = RowMatch(None)

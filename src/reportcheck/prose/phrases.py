@@ -16,12 +16,12 @@ class Phrase:
 
 
 PHRASES: tuple[Phrase, ...] = (
-    Phrase("granted_partial", r"(?:予以|同意|全部)公开(?:及|和|与|、|或)部分公开", 100),
+    Phrase("granted_partial", r"(?:予以|同意|全部)公开(?:及|和|与|、|或)部[分份]公开", 100),
     Phrase("granted", r"予以公开|同意公开|全部公开", 90),
-    Phrase("partial", r"部分公开", 90),
+    Phrase("partial", r"部[分份]公开", 90),  # 部份: a common misspelling
     Phrase("denied", r"不予公开", 90),
     Phrase("unable", r"无法提供", 90),
-    Phrase("not_processed", r"不予处理", 90),
+    Phrase("not_processed", r"不予处理|不予受理", 90),  # 不予受理: reports' loose word
     Phrase("other", r"其他处理", 90),
     Phrase(
         "carried_forward",
@@ -31,7 +31,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase("carried_over", r"上一?年度?(?:结转|遗留|转入)|去年结转", 80),
     Phrase("review", r"行政复议|复议", 70),
     Phrase("litigation", r"行政诉讼|诉讼|起诉", 70),
-    Phrase("received", r"新收|收到|受理|接收|接到", 60),
+    Phrase("received", r"新收|收到|(?<!不予)受理|接收|接到", 60),
     Phrase("answered", r"办结|答复|办理完毕|办理完成|回复", 50),
     Phrase("regulations", r"规章(?!制度)", 40),
     Phrase("normative_documents", r"规范性文件", 40),

@@ -98,8 +98,10 @@ _NOT_COUNTS = re.compile(
 _FLOW = re.compile(r"结转|新收|收到|受理|接收|接到|办结|上年|下年|下一年|转入|顺延")
 """Words of the applications' flow: a clause after the first of a list that names one is as
 likely the next statement (「已办结163件，其中……91件，结转下年度继续办理30件」) as a part."""
-_RECEIVED = re.compile(r"收到|受理|新收|接收|接到|申请")
-_OUTCOMES = re.compile(r"予以公开|同意公开|部分公开|不予公开|无法提供|不予处理|其他处理|办结|答复")
+_RECEIVED = re.compile(r"收到|(?<!不予)受理|新收|接收|接到|申请")
+_OUTCOMES = re.compile(
+    r"予以公开|同意公开|部[分份]公开|不予公开|无法提供|不予处理|不予受理|其他处理|办结|答复"
+)
 """Applications received, broken down by outcome: those not yet answered are no part, so
 outcomes adding up to less than the applications received say nothing."""
 _JOIN = re.compile(r"^\s*(?:和|及|与|以及)|^[^和及与]{0,8}、")

@@ -345,6 +345,8 @@ def locate_in_report(report: Report, grids: list[Grid], settings: Settings) -> L
     if how == "default":
         report.findings.append(emit("RC004", {"version": version}))
     found = locate(grids, version)
+    if sum(1 for v, seen in ev.items() if seen) > 1 and not settings.format_version:
+        _tables_in_their_version(grids, version, found, report)
     report.tables = found.tables
     report.findings.extend(found.findings)
     return found
@@ -371,15 +373,49 @@ def locate(grids: list[Grid], version: str) -> Located:
     return found
 
 
+def _tables_in_their_version(
+    grids: list[Grid], version: str, found: Located, report: Report
+) -> None:
+    """A report that mixes the two versions' labels: each of 表二 and 表三 is read in the
+    version whose rows its own labels name more of (exactly), so that a 2019-style 表二
+    beside a 2021 表三 gives neither rows "missing" nor rows "unknown" (RC105 says the mix)."""
+    for table_id in ("proactive_disclosure", "applications"):
+        best = (_exact_rows(grids, version, table_id), version)
+        for other in FORMATS:
+            if other != version:
+                best = max(best, (_exact_rows(grids, other, table_id), other))
+        if best[1] == version:
+            continue
+        other_found = locate(grids, best[1])
+        data = other_found.tables.get(table_id)
+        if data is None:
+            continue
+        found.tables[table_id] = data
+        found.findings[:] = [f for f in found.findings if f.table != table_id] + [
+            f for f in other_found.findings if f.table == table_id
+        ]
+        report.table_versions[table_id] = best[1]
+
+
+def _exact_rows(grids: list[Grid], version: str, table_id: str) -> int:
+    """How many rows of ``table_id`` in ``version`` some grid names exactly (the best grid)."""
+    tdef = FORMATS[version].table(table_id)
+    most = 0
+    for g in grids:
+        lines = [line for line in _lines(g) if line.labels]
+        most = max(most, sum(1 for _, m in _match_lines(lines, tdef) if m.exact))
+    return most
+
+
 def holds_table(grid: Grid, table_id: str, version: str) -> bool:
     """Whether :func:`locate` would find the table ``table_id`` of ``version`` in ``grid``
     alone — the same test, without reading the values (RC007 asks it of every sheet)."""
     if table_id == "review_litigation":
         return _review_head(_lines(grid)) is not None
     tdef = FORMATS[version].table(table_id)
-    lines = [line for line in _lines(grid) if line.labels and not _is_header(line, tdef)]
+    lines = [line for line in _lines(grid) if line.labels]
     matched = _match_lines(lines, tdef)
-    return len(matched) >= 2 and any(m.exact for _, m in matched)
+    return len(matched) >= 2 and any(m.exact or m.anchored for _, m in matched)
 
 
 # ------------------------------------------------------------------ 表二 and 表三
@@ -403,12 +439,12 @@ def _continue_blocks(
 def _rows_table(
     grid: Grid, tdef: TableDef, findings: list[Finding], min_rows: int = 2
 ) -> TableData | None:
-    lines = [line for line in _lines(grid) if line.labels and not _is_header(line, tdef)]
+    lines = [line for line in _lines(grid) if line.labels]
     found = _alignment(lines, tdef)
     matched = _match_lines(lines, tdef, found)
     # A table needs more than a stray label: at least two of its rows (one for a further
     # block of a 表二 already found), one of them found by its exact label.
-    if len(matched) < min_rows or not any(m.exact for _, m in matched):
+    if len(matched) < min_rows or not any(m.exact or m.anchored for _, m in matched):
         return None
     first = matched[0][0].row
     last = matched[-1][0].row
@@ -428,7 +464,7 @@ def _rows_table(
     matched_rows = {m[0].row for m in matched}
     for line, m in zip(lines, found, strict=True):
         inside = first <= line.row <= last and line.row not in matched_rows
-        if inside and _numbers(line.values):
+        if inside and _numbers(line.values) and not _is_header(line, tdef):
             loc = grid.at(line.row, line.label_cols[-1]) if line.label_cols else None
             where = loc.location if loc else None
             if m.ambiguous:
@@ -441,8 +477,13 @@ def _rows_table(
 
 
 def _alignment(lines: list[_Line], tdef: TableDef) -> list[RowMatch]:
-    """The row finder's decision for each labelled line (header rows left out before)."""
-    return align(tdef, [(tuple(line.labels), bool(_numbers(line.values))) for line in lines])
+    """The row finder's decision for each labelled line (a header row is never a row)."""
+    return align(
+        tdef,
+        [tuple(line.labels) for line in lines],
+        lambda i: bool(_numbers(lines[i].values)),
+        lambda i: not _is_header(lines[i], tdef),
+    )
 
 
 def _match_lines(
@@ -539,6 +580,10 @@ def _row_values(
         # 表三's headers sit above the table; 表二 repeats a header row in every block.
         start = table_top if tdef.id == "applications" else line.row
         pos = _header_positions(grid, columns, start, table_top)
+        if pos and len(pos) < len(columns) and len(values) == len(columns):
+            # a column header written so that it names no column (「公民」 for 自然人): a
+            # row with one cell per column is read in the columns' order
+            pos = {}
         if pos and _aligned(values, pos, len(columns)):
             out: dict[str, Cell] = {}
             for col in columns:
@@ -580,6 +625,11 @@ def _row_values(
         )
     )
     return None
+
+
+def cell_of(cell: GridCell, col: ColumnDef) -> Cell:
+    """The report cell a grid cell gives in column ``col`` (as the readers read it)."""
+    return _cell(cell, col)
 
 
 def _cell(cell: GridCell, col: ColumnDef) -> Cell:

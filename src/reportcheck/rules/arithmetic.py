@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from reportcheck.config import Settings
 from reportcheck.findings import Check, Finding, Number, fmt_number
 from reportcheck.findings.catalogue import Tr, emit
-from reportcheck.model.relations import CellRef, Relation, relations_for
+from reportcheck.model.relations import CellRef, Relation, relations_for, relations_of_tables
 from reportcheck.model.report import Cell, CellState, Report
 from reportcheck.rules.common import cell_fields, cell_name, shown_tr, term
 from reportcheck.rules.registry import rule
@@ -116,7 +116,15 @@ def _culprits(
 @rule("RC300")
 def check_arithmetic(report: Report, settings: Settings) -> Iterator[Finding]:
     """One cell makes several relations fail; it is the likely culprit."""
-    rels = [r for r in relations_for(report.format.version) if settings.enabled(r.code)]
+    version = report.format.version
+    if report.table_versions:
+        tv = report.table_versions
+        every = relations_of_tables(
+            tv.get("applications", version), tv.get("review_litigation", version)
+        )
+    else:
+        every = relations_for(version)
+    rels = [r for r in every if settings.enabled(r.code)]
     failing, passing = evaluate(report, rels)
     if not failing:
         return

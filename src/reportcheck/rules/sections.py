@@ -234,7 +234,30 @@ def _layout(report: Report, text: str) -> Layout:
         cands = [h for h in lay.headings if h.section == s]
         if cands:
             lay.chosen[s] = _choose(s, cands, report)
+    _by_number(lay)
     return lay
+
+
+def _by_number(lay: Layout) -> None:
+    """A section with no heading by its keywords takes the heading numbered as it whose
+    words name no section (「六、其他」), when that heading stands where the section belongs:
+    after the sections before it, before those after it. Its wording is then said (RC115),
+    not the heading "missing"."""
+    for s in range(1, 7):
+        if s in lay.chosen:
+            continue
+        after = max((h.offset for k, h in lay.chosen.items() if k < s), default=-1)
+        before = min((h.offset for k, h in lay.chosen.items() if k > s), default=lay.text_length)
+        cands = [
+            h
+            for h in lay.headings
+            if h.section is None and h.numeral == s and after < h.offset < before
+        ]
+        if len(cands) == 1:
+            h = cands[0]
+            taken = Heading(h.text, h.offset, h.location, s, h.numeral)
+            lay.headings[lay.headings.index(h)] = taken
+            lay.chosen[s] = taken
 
 
 def _choose(section: int, cands: list[Heading], report: Report) -> Heading:
@@ -445,6 +468,14 @@ def _title(heading: str) -> str:
     return re.sub(r"[\s。:：*#]+", "", body)
 
 
+_FILLER = re.compile(r"^(?:政府信息公开)?(?:工作)?(?:中)?")
+
+
+def _plain(title: str) -> str:
+    """A title without the filler words reports put before it (「政府信息公开工作总体情况」)."""
+    return _FILLER.sub("", title, count=1) or title
+
+
 @rule("RC115")
 def section_named_differently(report: Report, settings: Settings) -> Iterator[Finding]:
     """A section heading found by its number and keywords, worded outside the accepted forms."""
@@ -453,9 +484,9 @@ def section_named_differently(report: Report, settings: Settings) -> Iterator[Fi
         return
     for s, h in sorted(lay.chosen.items()):
         title = _title(h.text)
-        if re.match(HEADING_PHRASES[s], title):
+        if re.match(HEADING_PHRASES[s], title) or re.match(HEADING_PHRASES[s], _plain(title)):
             continue  # an accepted wording (a heading running on into its paragraph too)
-        if similarity(title, _title(STANDARD_HEADINGS[s])) >= CLOSE_HEADING:
+        if similarity(_plain(title), _title(STANDARD_HEADINGS[s])) >= CLOSE_HEADING:
             continue  # a few words changed (「……及整改措施」): the same heading
         yield emit(
             "RC115",

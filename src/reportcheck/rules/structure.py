@@ -188,6 +188,30 @@ def outdated_format(report: Report, settings: Settings) -> Iterator[Finding]:
     due = FORMATS[version_for_year(year)]
     evidence = report.version_evidence.get(used.version, [])
     shown = "、".join(evidence[:4]) if evidence else f"{used.version} 版标签"
+    outdated = [
+        t
+        for t in TABLE_IDS
+        if t in report.tables and t not in report.table_versions and t != "review_litigation"
+    ]
+    if report.table_versions and outdated:
+        yield emit(
+            "RC104",
+            {
+                "year": year,
+                "tables": Tr(
+                    "、".join(report.table_def(t).short for t in outdated),
+                    ", ".join(TABLE_EN[t] for t in outdated),
+                ),
+                "used": Tr(used.title_zh, used.title_en),
+                "since": due.first_year,
+                "evidence": Tr(shown, ", ".join(evidence[:4])),
+                "document": Tr(due.document, f"the {due.title_en}"),
+            },
+            variant="tables",
+            actual=used.version,
+            expected=due.version,
+        )
+        return
     yield emit(
         "RC104",
         {
@@ -206,6 +230,31 @@ def outdated_format(report: Report, settings: Settings) -> Iterator[Finding]:
 def mixed_format(report: Report, settings: Settings) -> Iterator[Finding]:
     """The labels mix two format versions (2019 and 2021)."""
     used = report.format.version
+    if report.table_versions:
+        shown = [
+            (report.table_def(t).short, TABLE_EN[t], report.table_versions.get(t, used))
+            for t in TABLE_IDS
+            if t in report.tables and t != "review_litigation"
+        ]
+        yield emit(
+            "RC105",
+            {
+                "listed": Tr(
+                    "，".join(f"{zh}按 {v} 版" for zh, _, v in shown),
+                    ", ".join(f"{en} in the {v} format" for _, en, v in shown),
+                )
+            },
+            variant="per_table",
+            hint="bare_other_read"
+            if any(
+                _BARE_OTHER in report.version_evidence.get(v, [])
+                for v in report.table_versions.values()
+            )
+            else None,
+            actual=",".join(f"{t}:{v}" for t, v in sorted(report.table_versions.items())),
+            expected=used,
+        )
+        return
     ev = report.version_evidence
     others = [(len(found), v) for v, found in ev.items() if v != used and found]
     if not ev.get(used) or not others:

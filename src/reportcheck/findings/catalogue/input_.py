@@ -153,6 +153,15 @@ ENTRIES = (
                 "Table 3 has {count} rows of numbers without labels (torn away in "
                 "extraction); identified by their place between labelled rows as: {listed}",
             ),
+            "by_prose": Tr(
+                "{table}「{row}」的数字在原文中连在一起（{run}），有 {count} 种拆分都符合表格结构，"
+                "只有 {reading} 与正文「{sentence}」所说的一致：已按此读取；正文与这些格的比较"
+                "因此不作核对依据",
+                "{table} row “{row}”: the digits run together in the text ({run}) and {count} "
+                "splits fit the table, but only {reading} agrees with what the text says "
+                "(「{sentence}」): read so; the text's figures are therefore no evidence for "
+                "these cells",
+            ),
             "displaced_figure": Tr(
                 "表三「{row}」的「{column}」在文本中是空的，而表格中间第 {line} 行单独有一个数字 "
                 "{value}（提取时与本行分开了），正好等于本行各列之和：已按 {value} 读取，"

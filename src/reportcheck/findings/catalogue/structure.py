@@ -54,7 +54,13 @@ ENTRIES = (
                 "{year} 年度报告使用了 {used}（{evidence}）；自 {since} 年度起应使用{document}",
                 "the {year} report uses the {used} ({evidence}); from report year "
                 "{since} {document} applies",
-            )
+            ),
+            "tables": Tr(
+                "{year} 年度报告的{tables}使用了 {used}（{evidence}）；自 {since} 年度起应使用"
+                "{document}",
+                "{tables} of the {year} report use the {used} ({evidence}); from report year "
+                "{since} {document} applies",
+            ),
         },
         "rules.structure",
     ),
@@ -68,17 +74,28 @@ ENTRIES = (
                 "按 {used} 版检查，但也出现了 {other} 版的标签：{labels}",
                 "checked as the {used} format, but labels of the {other} format also occur: "
                 "{labels}",
-            )
+            ),
+            "per_table": Tr(
+                "表格混用两个版本的格式：{listed}；每张表按它自己的版本读取和核对",
+                "the tables mix the two format versions: {listed}; each table was read and "
+                "checked in its own version",
+            ),
         },
         "rules.structure",
         hints={
+            "bare_other_read": Tr(
+                "表三「（六）其他处理」写成了一行（2019 版的写法），没有按 2021 版格式分为 3 个细分项；"
+                "已按一行读取并核对。请按细分项填写",
+                "Table 3 prints 「（六）其他处理」 as one row (the 2019 way), not as the 3 sub-rows "
+                "of the 2021 format; it was read and checked as one row. Fill in the sub-rows",
+            ),
             "bare_other": Tr(
                 "「（六）其他处理」写成了一行，没有按本版格式分为 3 个细分项：请按细分项填写；"
                 "在此之前，该行及（七）总计与各项之和的关系未核对",
                 "「（六）其他处理」 is written as one row, not as the 3 sub-rows of this format: "
                 "fill in the sub-rows; until then that row and the total of the results are "
                 "not checked",
-            )
+            ),
         },
     ),
     Entry(

@@ -10,7 +10,8 @@ from functools import lru_cache
 
 from reportcheck.errors import Refused
 from reportcheck.model.report import CellState, Location
-from reportcheck.model.tables import FORMATS, TableDef, ValueKind, match_row
+from reportcheck.model.rowfinder import find_one
+from reportcheck.model.tables import FORMATS, TableDef, ValueKind
 from reportcheck.model.values import parse_text
 from reportcheck.readers import glued, metadata
 from reportcheck.readers.grid import MAX_TABLE_CELLS, check_cells
@@ -125,14 +126,14 @@ def _names_row(labels: list[str]) -> bool:
 
 @lru_cache(maxsize=4096)
 def _names_row_cached(labels: tuple[str, ...]) -> bool:
-    return any(match_row(t, list(labels)) is not None for t in _ROW_TABLES)
+    return any(find_one(t, labels) is not None for t in _ROW_TABLES)
 
 
 @lru_cache(maxsize=1024)
 def _signed_row(label: str) -> bool:
     """Whether a label names a row with a column that may be negative (2019 本年增/减)."""
     for t in _ROW_TABLES:
-        r = match_row(t, [label])
+        r = find_one(t, (label,))
         if r is not None and any(c.kind is ValueKind.SIGNED_COUNT for c in r.columns):
             return True
     return False

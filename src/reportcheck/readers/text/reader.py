@@ -20,7 +20,8 @@ from reportcheck.readers.text.lines import (
     is_loose,
     split_pieces,
 )
-from reportcheck.readers.text.repair import Repairs
+from reportcheck.readers.text.prose_split import resolve
+from reportcheck.readers.text.repair import Repairs, Unresolved
 from reportcheck.readers.text.version import detect_version
 
 _LONE_FIGURE = re.compile(r"^\s*\d{1,6}\s*$")
@@ -41,7 +42,8 @@ def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
         )
     text = "\n".join(LINE_BREAK.split(decode(path, data)))
     version = detect_version(text, settings)
-    blocks, findings = TextReader(text, version).blocks()
+    reader = TextReader(text, version)
+    blocks, findings = reader.blocks()
     report = build_report(path, kind, blocks, settings, text)
     if not report.tables and not report.sections and report.metadata.year is None:
         raise InputError(
@@ -50,6 +52,8 @@ def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
             "not an annual report: no table, section heading or report title was found",
         )
     report.findings.extend(findings)
+    if reader.unresolved:
+        resolve(report, reader.unresolved, reader.location)
     return report
 
 
@@ -61,6 +65,7 @@ class TextReader(Repairs):
         self.version = version
         self.line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
         self.findings: list[Finding] = []
+        self.unresolved: list[Unresolved] = []
 
     # -- blocks
 

@@ -4,11 +4,13 @@ whose labels a PDF extraction tore away) and cells run together (glued digits)."
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import pairwise
 
 from reportcheck.findings import Finding
 from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.labels import label_key
+from reportcheck.model.rowfinder import find_one
 from reportcheck.model.tables import (
     FORMATS,
     TABLE_EN,
@@ -16,7 +18,6 @@ from reportcheck.model.tables import (
     RowDef,
     TableDef,
     evidence_keys,
-    match_row,
 )
 from reportcheck.model.values import elide
 from reportcheck.readers import glued
@@ -25,11 +26,24 @@ from reportcheck.readers.published import Block
 from reportcheck.readers.text.lines import RUN_KINDS, Lines, Piece, TextCell, is_label
 
 
+@dataclass
+class Unresolved:
+    """A glued row that several readings fit (said by ``finding``, RC003): the prose may
+    still tell which (:func:`reportcheck.readers.text.prose_split.resolve`)."""
+
+    table_id: str
+    row: glued.GluedRow
+    base: int
+    """Offset of the run's text in the report text."""
+    finding: Finding
+
+
 class Repairs(Lines):
     """The repairs of :class:`~reportcheck.readers.text.reader.TextReader`."""
 
     version: str
     findings: list[Finding]
+    unresolved: list[Unresolved]
 
     # -- a figure torn from its row
 
@@ -48,7 +62,7 @@ class Repairs(Lines):
             parts = [c.text.strip() for c in values[:-1]]
             if not all(p.isdigit() for p in parts):
                 continue
-            rdef = match_row(tdef, labels)
+            rdef = find_one(tdef, tuple(labels))
             if rdef is not None and sum(int(p) for p in parts) == int(stray.text):
                 fits.append((row, rdef))
         if len(fits) != 1:
@@ -84,13 +98,16 @@ class Repairs(Lines):
         order = {r.id: i for i, r in enumerate(tdef.rows)}
         anchors: list[tuple[int, int]] = []  # (row index, table row index)
         orphans: list[int] = []
+        unknown: set[int] = set()  # labelled rows of figures whose label names no row
         for i, row in enumerate(rows):
             labels = [c.text for c in row if is_label(c.text)]
             values = [c for c in row if c.text.strip() and not is_label(c.text)]
             if labels and values:
-                rdef = match_row(tdef, labels)
+                rdef = find_one(tdef, tuple(labels))
                 if rdef is not None:
                     anchors.append((i, order[rdef.id]))
+                elif len(values) == len(tdef.columns):
+                    unknown.add(i)
             elif not labels and len(values) == len(tdef.columns):
                 orphans.append(i)
         if not orphans or len(anchors) < 2:
@@ -101,6 +118,9 @@ class Repairs(Lines):
             between = [i for i in orphans if ra < i < rb]
             if not between or ib <= ia:
                 continue
+            # a row with a label of its own that names no row (「（一）同意公开」) takes its
+            # place in the order too: the row finder places it by that order later
+            between = sorted([*between, *(i for i in unknown if ra < i < rb)])
             missing = [tdef.rows[k] for k in range(ia + 1, ib) if k not in matched]
             if len(missing) != len(between):
                 loc = self.location(rows[between[0]][0].start, rows[between[0]][0].field)
@@ -120,6 +140,8 @@ class Repairs(Lines):
                 )
                 continue
             for i, rdef in zip(between, missing, strict=True):
+                if i in unknown:
+                    continue
                 cell = rows[i][0]
                 rows[i].insert(0, TextCell(rdef.label, cell.start, cell.field))
                 named.append((rdef.full_label, self.line_of(cell.start)))
@@ -210,7 +232,10 @@ class Repairs(Lines):
             cells = g.reading.cells
             label_loc = self.location(base + g.label_start)
             if cells is None:
-                self.findings.append(self._unreadable(tdef, g, base))
+                finding = self._unreadable(tdef, g, base)
+                self.findings.append(finding)
+                if g.reading.options and not g.reading.more and tdef.id != "review_litigation":
+                    self.unresolved.append(Unresolved(tdef.id, g, base, finding))
                 continue
             if g.reading.assumed:
                 assumed.append(g.row.full_label if g.label else "")

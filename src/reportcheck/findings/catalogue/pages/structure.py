@@ -181,6 +181,25 @@ PAGES = {
                 base="examples/invalid/RC105-mixed-versions.xlsx",
                 expect=(("RC105", None, None, None),),
             ),
+            fails(
+                Tr(
+                    "2021 版表三中「（六）其他处理」写成一行（2019 版写法）：表三按 2019 版读取，"
+                    "只报这一条",
+                    "a 2021 表三 with （六）其他处理 as one row (the 2019 way): 表三 read in the "
+                    "2019 format, this one finding",
+                ),
+                (
+                    "replace",
+                    "（六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 "
+                    "| 1 | 0 | 0 | 0 | 0 | 0 | 1\n"
+                    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 "
+                    "| 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+                    "3.其他 | 1 | 0 | 0 | 0 | 0 | 1 | 2",
+                    "（六）其他处理 | 2 | 0 | 0 | 0 | 0 | 1 | 3",
+                ),
+                base=TXT,
+                expect=(("RC105", None, None, None),),
+            ),
             passes(Tr("只有 2021 版标签", "only 2021 labels"), base="examples/2021-valid.xlsx"),
         ),
     ),
