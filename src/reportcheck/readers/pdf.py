@@ -352,11 +352,11 @@ def _odd_boxes(tp: Any, chars: list[_Char], page_height: float) -> None:
     per line) yields boxes 200 points wide and tall: against the page's usual height (the
     median), such a character — when its ink is not that big too (a title in large type)
     — takes the usual height around the ink's middle (PDFium's tight box), and the ink's
-    width where the box is that wide too. Fonts whose box is only the ink (一 a hairline in some embedded
-    fonts) make a glyph too thin to stay on its line: it takes its font size around its
-    middle — unless the font size is WPS's (text set at size 200-odd and scaled down by the
-    text matrix, which PDFium's size leaves out), when only a hairline is widened, to the
-    usual height."""
+    width where the box is that wide too. Fonts whose box is only the ink (一 a hairline
+    in some embedded fonts) make a glyph too thin to stay on its line: it takes its font
+    size around its middle — unless the font size is WPS's (text set at size 200-odd and
+    scaled down by the text matrix, which PDFium's size leaves out), when only a hairline
+    is widened, to the usual height."""
     if not chars:
         return
     heights = [c.height for c in chars]
@@ -891,15 +891,16 @@ def _drop_side_label(table: _Loose) -> None:
         return
     gone = {id(c) for c in side}
     kept: list[_Line] = []
-    for ln in table.lines:
+    header = table.header
+    for k, ln in enumerate(table.lines):
         chars = [c for c in ln.chars if id(c) not in gone]
         if len(chars) == len(ln.chars):
             kept.append(ln)
         elif chars:
             kept.append(_Line(ln.page, ln.number, chars))
-        elif table.lines.index(ln) < table.header:
-            table.header -= 1
-    table.lines = kept
+        elif k < table.header:
+            header -= 1
+    table.lines, table.header = kept, header
 
 
 _Item = _Para | list[_Table] | _Loose
