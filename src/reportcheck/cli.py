@@ -266,8 +266,9 @@ def validate(
         str | None,
         typer.Option(
             "--annotate",
-            help="Also write the workbook with every problem marked on its cell (comments, "
-            "a first sheet 问题清单); with several inputs a folder, one workbook per input.",
+            help="Also write a marked copy: the workbook with every problem marked on its cell "
+            "(comments, a first sheet 问题清单), or for a Word report named .docx its own "
+            "document with Word comments; with several inputs a folder, one copy per input.",
         ),
     ] = None,
     jobs: Annotated[
@@ -657,7 +658,8 @@ def _write_marked(
     results: list[FileResult], marked: dict[str, str], lang: str, show_info: bool
 ) -> None:
     from reportcheck.findings import Severity
-    from reportcheck.writers.annotate import write_copy
+    from reportcheck.writers.annotate import TargetError, write_copy
+    from reportcheck.writers.word import WordError
 
     for r in results:
         dest = marked.get(r.path)
@@ -668,12 +670,16 @@ def _write_marked(
             write_copy(dest, r.report, shown, lang)
         except OSError as exc:
             raise _fail(f"{dest}: 无法写入 / cannot write: {exc.strerror or exc}") from None
-        typer.echo(
-            f"{dest}: 已写入标注工作簿（{len(shown)} 处问题）"
-            if lang == "zh"
-            else f"{dest}: wrote the marked workbook ({len(shown)} finding(s))",
-            err=True,
-        )
+        except (TargetError, WordError) as err:  # a Word copy of another kind of report
+            raise _fail(str(err)) from None
+        word = dest.lower().endswith(".docx")
+        if lang == "zh":
+            what = "标注的 Word 文档，问题以批注标出" if word else "标注工作簿"
+            line = f"{dest}: 已写入{what}（{len(shown)} 处问题）"
+        else:
+            what = "marked Word document, with comments" if word else "marked workbook"
+            line = f"{dest}: wrote the {what} ({len(shown)} finding(s))"
+        typer.echo(line, err=True)
 
 
 @app.command()
@@ -722,7 +728,13 @@ def convert(
         Path, typer.Argument(help="A report: HTML, Word, text, Markdown, Excel or JSON.")
     ],
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="The submission to write: .json or .xlsx.")
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The submission to write: .json or .xlsx; .docx for a Word report with "
+            "--apply-suggestions (the corrections as tracked changes).",
+        ),
     ],
     format_version: Annotated[
         str | None,
@@ -749,14 +761,21 @@ def convert(
     corrected in Excel or an editor and checked again with `reportcheck validate`. Cells
     are written as read: a blank stays blank, a placeholder or text keeps its text,
     nothing is computed; rows that could not be read are left out. The report is never
-    modified; an existing output file is kept unless --force is given.
+    modified; an existing output file is kept unless --force is given. A Word report
+    converted with --apply-suggestions -o FIXED.docx is the clerk's own document with each
+    correction as a tracked change (by reportcheck) to accept or reject in Word.
     """
     from reportcheck.api import read_path
     from reportcheck.config import Settings
     from reportcheck.errors import InputError
 
     suffix = output.suffix.lower()
-    if suffix not in (".json", ".xlsx"):
+    if suffix == ".docx" and not apply_suggestions:
+        raise _fail(
+            f"{output}: 写出 .docx 需加 --apply-suggestions（把改正以修订写入 Word 文档）/ "
+            "a .docx output needs --apply-suggestions (the corrections as tracked changes)"
+        )
+    if suffix not in (".json", ".xlsx", ".docx"):
         raise _fail(
             f"{output}: 输出文件应以 .json 或 .xlsx 结尾 / the output must end in .json or .xlsx"
         )
@@ -772,9 +791,15 @@ def convert(
     except InputError as err:
         raise _fail(err.text(lang.value)) from None
     version = read.format.version
+    if suffix == ".docx" and read.kind != "docx":
+        raise _fail(
+            f"{output}: {report} 不是 Word 文档，改正稿请写成 .xlsx 或 .json / {report} is not "
+            "a Word document: write the corrected copy as .xlsx or .json"
+        )
     fixed: bytes | None = None
+    tracked: int | None = None
     if apply_suggestions:
-        read, fixed = _apply(read, settings, suffix, lang.value)
+        read, fixed, tracked = _apply(read, settings, suffix, lang.value)
     try:
         if fixed is not None:
             from reportcheck.output import write_atomic
@@ -796,13 +821,24 @@ def convert(
         ) from None
     except OSError as exc:
         raise _fail(f"{output}: 无法写入 / cannot write: {exc.strerror or exc}") from None
+    if tracked is not None:
+        typer.echo(
+            f"{output}: 已写入 Word 修订稿（{tracked} 处修订，作者 reportcheck，在 Word 中逐条接受或拒绝）"
+            if lang.value == "zh"
+            else f"{output}: wrote the Word document with {tracked} tracked change(s) by "
+            "reportcheck (accept or reject each in Word)"
+        )
+        return
     typer.echo(_converted(output, read, lang.value))
 
 
-def _apply(read: Report, settings: object, suffix: str, lang: str) -> tuple[Report, bytes | None]:
-    """Apply the findings' suggestions: the corrected report, and for a workbook written as
-    a workbook the clerk's own file with the changed cells (None otherwise); each change is
-    printed."""
+def _apply(
+    read: Report, settings: object, suffix: str, lang: str
+) -> tuple[Report, bytes | None, int | None]:
+    """Apply the findings' suggestions: the corrected report; for a workbook written as a
+    workbook the clerk's own file with the changed cells, for a Word report written as
+    .docx its own document with the changes tracked (None otherwise); for the latter how
+    many changes were tracked. Each change is printed."""
     from reportcheck.api import check
     from reportcheck.config import Settings
     from reportcheck.writers.fixes import corrected, fixed_workbook, planned
@@ -824,9 +860,17 @@ def _apply(read: Report, settings: object, suffix: str, lang: str) -> tuple[Repo
             else "no certain corrections: nothing changed"
         )
     fixed = None
+    tracked = None
     if suffix == ".xlsx" and read.kind == "xlsx":
         fixed = fixed_workbook(Path(read.source).read_bytes(), changes)
-    return corrected(read, changes), fixed
+    elif suffix == ".docx":
+        from reportcheck.writers import word
+
+        try:
+            fixed, tracked = word.corrected(read.source, Path(read.source).read_bytes(), changes)
+        except word.WordError as err:
+            raise _fail(str(err)) from None
+    return corrected(read, changes), fixed, tracked
 
 
 def _write_text(path: Path, text: str, overwrite: bool) -> None:
