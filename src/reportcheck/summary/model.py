@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from reportcheck.findings import UNREAD_CODES, Finding, Severity
+from reportcheck.summary.outliers import Figures
 
 if TYPE_CHECKING:
     from reportcheck.api import FileResult
@@ -175,6 +176,8 @@ class Batch:
     code_files: Counter[str] = field(default_factory=Counter)
     """Files per code."""
     severity_of: dict[str, Severity] = field(default_factory=dict)
+    figures: Figures = field(default_factory=Figures)
+    """Every figure of the checked reports, for the batch's outliers (「异常值，请核实」)."""
 
     def add(self, row: FileRow) -> None:
         row.index = len(self.rows)
