@@ -64,8 +64,9 @@ class Plausibility:
     """… and by at least this many items is a jump worth a look."""
     in_force_minimum: int = 10
     """RC703: 现行有效件数 falling to 0 from at least this many."""
-    fee_decimals: int = 4
-    """RC711: decimal places of a 万元 amount beyond which it is a 元 figure divided by hand."""
+    fee_decimals: int = 6
+    """RC711: decimal places of a 万元 amount beyond which it is no sum of money (6: a fen;
+    a 元 figure with its fen divided by 10,000 has 6, as real reports print them)."""
     outlier_reports: int = 20
     """Summary: figures of at least this many reports of one level before outliers are named."""
     outlier_spread: Decimal = Decimal(5)

@@ -337,7 +337,7 @@ def in_force_to_zero(report: Report, settings: Settings) -> Iterator[Finding]:
 
 @rule("RC711")
 def fee_decimals(report: Report, settings: Settings) -> Iterator[Finding]:
-    """A 万元 amount with more decimal places than whole yuan need (default: more than 4)."""
+    """A 万元 amount finer than a fen: more than ``fee_decimals`` (6) decimal places."""
     places_max = settings.plausibility.fee_decimals
     for table, data in report.tables.items():
         for row, column, cdef in positions(report.table_def(table)):
@@ -358,6 +358,7 @@ def fee_decimals(report: Report, settings: Settings) -> Iterator[Finding]:
                     "value": value,
                     "places": -exponent,
                     "yuan": Decimal(value) * 10_000,
+                    "unit": Decimal(10) ** (4 - places_max),
                     "max": places_max,
                 },
                 fields=cell_fields(report, table, row, column),

@@ -90,16 +90,17 @@ ENTRIES = (
         "RC711",
         "fee-decimals",
         INFO,
-        Tr("收费金额的小数位数多于整元所需", "a fee amount has more decimals than whole yuan need"),
+        Tr("收费金额比 1 分还细", "a fee amount finer than a fen"),
         {
             "default": Tr(
-                "{cell} = {value} 万元，有 {places} 位小数，合 {yuan} 元，不是整元：可能是把以元计的"
-                "数手工除以 10,000 时出错，请核对单位和数值（判断依据：万元的 {max} 位小数已精确到 1 "
-                "元，超过 {max} 位的小数很少是真实的收费）",
-                "{cell} = {value} (10,000 yuan) has {places} decimal places, {yuan} yuan, not "
-                "whole yuan: a yuan figure may have been divided by 10,000 by hand; please "
-                "check the unit and the figure (how this was decided: {max} decimal places of "
-                "10,000 yuan are already 1 yuan; more are rarely a real fee)",
+                "{cell} = {value} 万元，有 {places} 位小数，合 {yuan} 元，比 {unit} 元还细，"
+                "不像一笔钱数：可能是把以元计的数手工或用公式除以 10,000 时出错，请核对单位和数值"
+                "（判断依据：万元超过 {max} 位小数；以元计到分的数换算成万元最多 6 位小数）",
+                "{cell} = {value} (10,000 yuan) has {places} decimal places, {yuan} yuan, finer "
+                "than {unit} yuan, which no sum of money is: a yuan figure may have gone wrong "
+                "when divided by 10,000, by hand or by a formula; please check the unit and the "
+                "figure (how this was decided: more than {max} decimal places of 10,000 yuan; "
+                "yuan to the fen make at most 6)",
             )
         },
         "rules.plausibility",

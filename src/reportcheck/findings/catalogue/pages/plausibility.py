@@ -196,32 +196,34 @@ PAGES = {
     ),
     "RC711": Page(
         what=Tr(
-            "以万元计的收费金额有 5 位以上小数（plausibility.fee-decimals，默认超过 4 位）：万元的第 4 "
-            "位小数已是 1 元，再多就是角、分。以元计的单元格（RC206）不在此列。",
-            "A fee amount in 万元 with five or more decimal places (more than "
-            "plausibility.fee-decimals, default 4): the fourth decimal of 万元 is already one "
-            "yuan, more are jiao and fen. A cell shown in yuan (RC206) is not looked at.",
+            "以万元计的收费金额超过 6 位小数（plausibility.fee-decimals）：万元的第 6 位小数是 1 分，"
+            "再多就比 1 分还细，不是一笔钱数。以元计、到分的数除以 10,000 正好最多 6 位小数"
+            "（24252.311082 万元是 242523110.82 元，照常通过）。以元计的单元格（RC206）不在此列。",
+            "A fee amount in 万元 with more than 6 decimal places (plausibility.fee-decimals): "
+            "the sixth decimal of 万元 is one fen, more is finer than any sum of money. A yuan "
+            "figure to the fen divided by 10,000 has at most 6 (24252.311082 万元 is "
+            "242523110.82 yuan and passes). A cell shown in yuan (RC206) is not looked at.",
         ),
         why=Tr(
-            "信息处理费按件、按页收取，一般是整元；多出的小数多半是把元数手工除以 10,000 时算错、"
-            "或把小数点点错了位置。",
-            "Information-processing fees are charged per request or page, in whole yuan as a "
-            "rule; extra decimals mostly mean a yuan figure divided by 10,000 by hand went "
-            "wrong, or the point landed in the wrong place.",
+            "比 1 分还细的金额多半是换算时出了错：手工除以 10,000 时算错，或用公式换算后没有取整、"
+            "把公式的中间结果填了进去。",
+            "An amount finer than a fen mostly means the conversion went wrong: a division by "
+            "10,000 done by hand, or a formula's result pasted without rounding.",
         ),
         fix=Tr(
-            "用原始的元数除以 10,000 重新计算并核对。",
-            "Divide the original yuan figure by 10,000 again and compare.",
+            "用原始的元数除以 10,000 重新计算，保留到分（6 位小数）以内。",
+            "Divide the original yuan figure by 10,000 again and keep at most 6 decimals (the "
+            "fen).",
         ),
         cases=(
             fails(
-                Tr("12.34567 万元：5 位小数", "12.34567: five decimal places"),
-                ("set", FEE, 12.34567),
+                Tr("12.3456789 万元：7 位小数", "12.3456789: seven decimal places"),
+                ("set", FEE, 12.3456789),
                 expect=(("RC711", *_FEE_KEY),),
             ),
             passes(
-                Tr("12.3456 万元：4 位小数，整元", "12.3456: four places, whole yuan"),
-                ("set", FEE, 12.3456),
+                Tr("24252.311082 万元：到分，6 位小数", "24252.311082: to the fen, six places"),
+                ("set", FEE, 24252.311082),
             ),
         ),
     ),
