@@ -25,6 +25,14 @@ _PAIRING = Tr(
     "the configuration's plausibility table (see docs/ci.md).",
 )
 
+_PAIRING_ONLY = Tr(
+    "只在知道上年报告时检查：--previous 给出，或同一机关上一年度的报告在同一次运行中一起检查。"
+    "阈值在配置的 plausibility 表中（见 docs/ci.md）。",
+    "Checked only when last year's report is known: given with --previous, or the same "
+    "agency's report of the year before checked in the same run. The threshold is in the "
+    "configuration's plausibility table (see docs/ci.md).",
+)
+
 PAGES = {
     "RC701": Page(
         what=Tr(
@@ -168,7 +176,7 @@ PAGES = {
             "Fill in the documents in force (last year's + issued − repealed); if all have "
             "really lapsed, waive the warning.",
         ),
-        note=_PAIRING,
+        note=_PAIRING_ONLY,
         cases=(
             fails(
                 Tr(
