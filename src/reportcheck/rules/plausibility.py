@@ -156,51 +156,30 @@ def _extra(previous: Report, last_cell: Cell, last: Number) -> dict[str, str]:
     }
 
 
-def _slipped(
-    report: Report, previous: Report, settings: Settings
-) -> Iterator[tuple[str, str, str, Cell, Number, Cell, Number, str, dict[str, object]]]:
-    """Every cell that RC701 reports, with the message's variant and own parameters."""
-    tolerance = settings.plausibility.unit_tolerance
-    for table, row, column, kind, now_cell, now, last_cell, last in _pairs(report, previous):
-        if kind is _AMOUNT and now_cell.unit != "元" and last_cell.unit != "元":
-            unit = _unit_factor(now, last, tolerance)
-            if unit is not None:
-                factor, grew = unit
-                low, high = _near(factor, tolerance)
-                ratio = Decimal(now) / Decimal(last) if grew else Decimal(last) / Decimal(now)
-                yield (
-                    table,
-                    row,
-                    column,
-                    now_cell,
-                    now,
-                    last_cell,
-                    last,
-                    "default",
-                    {
-                        "factor": _times(factor, grew),
-                        "slip": _slip(factor, grew, now),
-                        "ratio": _ratio_text(ratio) if grew else f"1/{_ratio_text(ratio)}",
-                        "low": _bound(low if grew else high, grew),
-                        "high": _bound(high if grew else low, grew),
-                    },
-                )
-                continue
-        if kind is not _AMOUNT and kind not in _COUNTS:
-            continue
-        k = _shift(now, last, kind)
-        if k is not None:
-            yield (
-                table,
-                row,
-                column,
-                now_cell,
-                now,
-                last_cell,
-                last,
-                "digits",
-                {"factor": _times(10 ** abs(k), k > 0), "digits": _digits(now)[0]},
-            )
+def _slip_of(
+    kind: ValueKind, now_cell: Cell, now: Number, last_cell: Cell, last: Number, tolerance: Decimal
+) -> tuple[str, dict[str, object]] | None:
+    """The RC701 message variant and its own parameters when this pair of figures looks
+    like a slip, else None."""
+    if kind is _AMOUNT and now_cell.unit != "元" and last_cell.unit != "元":
+        unit = _unit_factor(now, last, tolerance)
+        if unit is not None:
+            factor, grew = unit
+            low, high = _near(factor, tolerance)
+            ratio = Decimal(now) / Decimal(last) if grew else Decimal(last) / Decimal(now)
+            return "default", {
+                "factor": _times(factor, grew),
+                "slip": _slip(factor, grew, now),
+                "ratio": _ratio_text(ratio) if grew else f"1/{_ratio_text(ratio)}",
+                "low": _bound(low if grew else high, grew),
+                "high": _bound(high if grew else low, grew),
+            }
+    if kind is not _AMOUNT and kind not in _COUNTS:
+        return None
+    k = _shift(now, last, kind)
+    if k is None:
+        return None
+    return "digits", {"factor": _times(10 ** abs(k), k > 0), "digits": _digits(now)[0]}
 
 
 @rule("RC701")
@@ -209,9 +188,12 @@ def unit_slip(report: Report, settings: Settings) -> Iterator[Finding]:
     previous = report.previous
     if previous is None:
         return
-    for table, row, column, now_cell, now, last_cell, last, variant, own in _slipped(
-        report, previous, settings
-    ):
+    tolerance = settings.plausibility.unit_tolerance
+    for table, row, column, kind, now_cell, now, last_cell, last in _pairs(report, previous):
+        slip = _slip_of(kind, now_cell, now, last_cell, last, tolerance)
+        if slip is None:
+            continue
+        variant, own = slip
         yield emit(
             "RC701",
             {
@@ -236,17 +218,16 @@ def count_jump(report: Report, settings: Settings) -> Iterator[Finding]:
     if previous is None:
         return
     p = settings.plausibility
-    slipped = {(t, r, c) for t, r, c, *_ in _slipped(report, previous, settings)}
     for table, row, column, kind, now_cell, now, last_cell, last in _pairs(report, previous):
         if kind not in _COUNTS or (table in _TOTALLED and column != "total"):
             continue
-        if (table, row, column) in slipped:
-            continue  # RC701 says what it is
         grew = now > last
         ratio = Decimal(now) / Decimal(last) if grew else Decimal(last) / Decimal(now)
         change: Number = now - last if grew else last - now
         if ratio < p.jump_factor or change < p.jump_minimum:
             continue
+        if _slip_of(kind, now_cell, now, last_cell, last, p.unit_tolerance) is not None:
+            continue  # RC701 says what it is
         yield emit(
             "RC702",
             {
