@@ -18,7 +18,7 @@ from reportcheck.findings import Finding, Number, fmt_number
 from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.relations import relations_for, relations_of_tables
 from reportcheck.model.report import Cell, CellState, Report
-from reportcheck.model.tables import ValueKind
+from reportcheck.model.tables import TableDef, ValueKind
 from reportcheck.rules.common import at, at_zh, cell_fields, cell_name, positions
 from reportcheck.rules.crossyear import counts_in_force, previous_name
 from reportcheck.rules.registry import rule
@@ -47,26 +47,46 @@ def _positive(cell: Cell | None) -> Number | None:
     return cell.value
 
 
+_KINDS: dict[int, tuple[TableDef, dict[tuple[str, str], tuple[ValueKind, str]]]] = {}
+
+
+def _kinds(tdef: TableDef) -> dict[tuple[str, str], tuple[ValueKind, str]]:
+    """(kind, row and column label) of every cell of a table's format, remembered per
+    definition (by identity, as :func:`~reportcheck.rules.common.positions`)."""
+    hit = _KINDS.get(id(tdef))
+    if hit is None or hit[0] is not tdef:
+        kinds = {(r, c): (d.kind, f"{tdef.row(r).label}·{d.label}") for r, c, d in positions(tdef)}
+        hit = _KINDS[id(tdef)] = (tdef, kinds)
+    return hit[1]
+
+
 def _pairs(
     report: Report, previous: Report
 ) -> Iterator[tuple[str, str, str, ValueKind, Cell, Number, Cell, Number]]:
     """(table, row, column, kind, this year's cell and number, last year's cell and number)
-    of every cell that holds a number above 0 in both reports."""
+    of every cell that holds a number above 0 in both reports. Reports on different format
+    versions are compared where a cell has the same row and column labels in both."""
     for table, data in report.tables.items():
         before = previous.tables.get(table)
         if before is None:
             continue
-        last_def = previous.table_def(table)
-        for row, column, cdef in positions(report.table_def(table)):
-            if not last_def.has_row(row) or not last_def.row(row).has_column(column):
+        tdef, last_def = report.table_def(table), previous.table_def(table)
+        kinds = _kinds(tdef)
+        last_kinds = kinds if last_def is tdef else _kinds(last_def)
+        last_cells = before.cells
+        for key, now_cell in data.cells.items():
+            now = _positive(now_cell)
+            if now is None:
                 continue
-            now_cell = data.get(row, column)
-            last_cell = before.get(row, column)
-            now, last = _positive(now_cell), _positive(last_cell)
-            if now is None or last is None:
+            known = kinds.get(key)
+            if known is None or (last_kinds is not kinds and last_kinds.get(key) != known):
                 continue
-            assert now_cell is not None and last_cell is not None
-            yield table, row, column, cdef.kind, now_cell, now, last_cell, last
+            last_cell = last_cells.get(key)
+            last = _positive(last_cell)
+            if last is None:
+                continue
+            assert last_cell is not None
+            yield table, key[0], key[1], known[0], now_cell, now, last_cell, last
 
 
 def _digits(value: Number) -> tuple[str, int]:
