@@ -475,3 +475,29 @@ def test_the_outlier_sheet_prints(
     ).stdout
     last = text[text.rindex("异常值，请核实") :]
     assert all(v in last for v in plants.values())
+
+
+def test_outliers_on_a_real_spread_name_only_the_slip() -> None:
+    """Figures that vary as real bureaus' do (log-normal, about ×3 either way): none is an
+    outlier, until one is written in yuan — ×10,000 — which is the only one named."""
+    from reportcheck.summary.outliers import Figures
+
+    rnd = random.Random(11)
+    reports = []
+    for i in range(40):
+        sub = Submission.valid(agency=f"示例县第{i}局")
+        sub.put(max(1, round(35 * 10 ** rnd.gauss(0, 0.5))), *PENALTY)
+        sub.put(float(round(Decimal("1.25") * Decimal(str(10 ** rnd.gauss(0, 0.4))), 2)), *FEE)
+        reports.append(api.read_bytes(f"{i}.json", sub.data()))
+    figures = Figures()
+    for i, report in enumerate(reports):
+        figures.add(i, report)
+    assert figures.outliers(Plausibility()) == []
+    slipped = Submission.valid(agency="示例县第40局")
+    slipped.put(12500, *FEE)  # 1.25 万元 written in yuan
+    figures.add(40, api.read_bytes("40.json", slipped.data()))
+    [o] = figures.outliers(Plausibility())
+    assert (o.index, o.family[2:], o.value) == (40, FEE, "12500")
+    assert o.deviations > 5 and o.ratio > 1000 and "稳健标准差" in o.why("zh", Plausibility())
+    # fewer reports than outlier-reports: nothing is compared
+    assert figures.outliers(Plausibility(outlier_reports=50)) == []

@@ -223,6 +223,11 @@ PAGES = {
             "Divide the original yuan figure by 10,000 again and keep at most 6 decimals (the "
             "fen).",
         ),
+        note=Tr(
+            "收费金额达到 1,000,000 万元（100 亿元）的，由 RC206 报告（以元填写的可能很大）。",
+            "A fee amount of 1,000,000 万元 (10 billion yuan) or more is RC206's (most likely "
+            "written in yuan).",
+        ),
         cases=(
             fails(
                 Tr("12.3456789 万元：7 位小数", "12.3456789: seven decimal places"),
