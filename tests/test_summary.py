@@ -49,7 +49,7 @@ def test_the_workbook(here: Path) -> None:
     assert code == 2  # the damaged workbook in the folder
     doc = _json()
     wb = load_workbook(here / "汇总.xlsx")
-    assert wb.sheetnames == ["汇总", "问题清单", "批次情况"]
+    assert wb.sheetnames == ["汇总", "问题清单", "批次情况", "异常值，请核实"]
     files = wb["汇总"]
     assert files.freeze_panes == "C5" and files.auto_filter.ref.startswith("A4:")
     head = [c.value for c in files[4]]
@@ -102,7 +102,7 @@ def test_the_workbook_in_english(here: Path) -> None:
 
     _run("收件", "--summary", "summary.xlsx", "--lang", "en", "-q")
     wb = load_workbook(here / "summary.xlsx")
-    assert wb.sheetnames == ["Summary", "Findings", "Batch"]
+    assert wb.sheetnames == ["Summary", "Findings", "Batch", "Outliers"]
     statuses = {r[9] for r in wb["Summary"].iter_rows(min_row=5, values_only=True)}
     assert statuses <= {"passed", "errors", "warnings only", "unreadable", "not supported"}
     assert "not supported" in statuses

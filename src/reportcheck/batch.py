@@ -1,13 +1,13 @@
 """Checking a batch on every core, in flat memory: what ``reportcheck validate`` runs.
 
 1. **Read and check** each file in a worker process (``jobs``; one in-process when 1). A
-   worker sends back the file's findings and a *slim* report — its metadata and the few
-   cells the cross-year rules compare (表三 上年结转 / 结转下年度, 表二 规章 and 规范性文件) —
-   pickled; the main process writes it to a temporary spool file and keeps only the pairing
+   worker sends back the file's findings and a *slim* report — its metadata and the table
+   cells the cross-year rules compare (RC5xx: 表三 上年结转 / 结转下年度, 表二 规章 and 规范性文件;
+   RC70x: every figure) — pickled; the main process writes it to a temporary spool file and keeps only the pairing
    facts (agency, year, path) and the counts. Memory does not grow with the batch; the spool
    is on disk.
 2. **Pair** the reports by those facts (:func:`reportcheck.pairing.plan`) and run the
-   cross-year rules (RC5xx) on each pair, from the two slim reports.
+   cross-year rules (RC5xx, RC70x) on each pair, from the two slim reports.
 3. **Stream** the results in input order (:meth:`Batch.results`): each read back from the
    spool, given its cross-year findings, handed to the renderers and dropped. A spooled
    result keeps the slim report's cells apart, as plain tuples (:func:`pack`): they are
@@ -48,19 +48,18 @@ CROSS_YEAR_ROWS = {
     "applications": ("carried_over", "carried_forward"),
     "proactive_disclosure": ("regulations", "normative_documents"),
 }
-"""The rows the cross-year rules read, of this year's report and of last year's."""
+"""The rows the continuity rules (RC5xx) read, of this year's report and of last year's."""
 
 
 def slim(report: Report) -> Report:
-    """The report with only what the renderers and the cross-year rules read: source, kind,
-    versions, metadata, waivers and the rows of :data:`CROSS_YEAR_ROWS` (no text, sections,
-    other cells or reader findings — those are already in the findings)."""
-    tables = {}
-    for tid, rows in CROSS_YEAR_ROWS.items():
-        data = report.tables.get(tid)
-        if data is not None:
-            cells = {k: c for k, c in data.cells.items() if k[0] in rows}
-            tables[tid] = TableData(tid, cells, data.location)
+    """The report with only what the renderers, the cross-year rules and the summary read:
+    source, kind, versions, metadata, waivers and the table cells (no text, sections or
+    reader findings — those are already in the findings). The plausibility checks across
+    years (RC70x) and the summary's batch outliers compare every cell, not only the rows of
+    :data:`CROSS_YEAR_ROWS`."""
+    tables = {
+        tid: TableData(tid, dict(data.cells), data.location) for tid, data in report.tables.items()
+    }
     return Report(
         source=report.source,
         kind=report.kind,
@@ -245,6 +244,9 @@ class Batch:
     keep_reports: bool = False
     data: Mapping[str, bytes] = field(default_factory=dict)
     """Inputs already in memory by the name they go by (standard input)."""
+    cells: bool = False
+    """Whether :meth:`results` gives each report back with its table cells (the summary's
+    batch outliers read them; otherwise only the files that pair are read back whole)."""
     progress: Callable[[int], None] | None = None
     """Called with the number of files done so far, as the batch is read."""
     counts: dict[str, int] = field(default_factory=dict)
@@ -411,7 +413,7 @@ class Batch:
             if skip is not None:
                 yield FileResult(path, error=skip)
                 continue
-            r = self._load(i)
+            r = self._load(i, cells=self.cells)
             if i in self._extra:
                 r.findings = sorted([*r.findings, *self._extra[i]], key=Finding.sort_key)
             if r.report is not None and i in self._previous:

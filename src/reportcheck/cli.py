@@ -378,6 +378,7 @@ def validate(
             previous=str(previous) if previous is not None else None,
             jobs=jobs,
             keep_reports=bool(marked),
+            cells=summary is not None,  # the summary's batch outliers read every figure
             data=stdin,
         )
         with _progress(len(run.files), quiet) as tick:

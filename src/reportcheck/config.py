@@ -42,8 +42,51 @@ KEYS = (
     "deadlines",
     "amount-tolerance",
     "fail-on",
+    "plausibility",
 )
 """Every configuration key (kebab-case, as in the TOML file)."""
+
+
+@record()
+class Plausibility:
+    """Thresholds of the plausibility checks (RC7xx) and of the summary's batch outliers.
+
+    The TOML table ``[plausibility]`` (``[tool.reportcheck.plausibility]``) sets any of them
+    with the kebab-case names of :data:`PLAUSIBILITY_KEYS`.
+    """
+
+    unit_tolerance: Decimal = Decimal(3)
+    """RC701: a fee amount that changes from last year by between factor/this and
+    factor×this of 10,000 or 1,000 is "near" that factor."""
+    jump_factor: Decimal = Decimal(20)
+    """RC702: a count that grows or shrinks by at least this factor …"""
+    jump_minimum: int = 50
+    """… and by at least this many items is a jump worth a look."""
+    in_force_minimum: int = 10
+    """RC703: 现行有效件数 falling to 0 from at least this many."""
+    fee_decimals: int = 6
+    """RC711: decimal places of a 万元 amount beyond which it is no sum of money (6: a fen;
+    a 元 figure with its fen divided by 10,000 has 6, as real reports print them)."""
+    outlier_reports: int = 20
+    """Summary: figures of at least this many reports of one level before outliers are named."""
+    outlier_spread: Decimal = Decimal(5)
+    """Summary: how many robust standard deviations (1.4826 × MAD, log scale) from the
+    batch's median make an outlier …"""
+    outlier_factor: Decimal = Decimal(10)
+    """… and by at least this factor from the median."""
+
+
+PLAUSIBILITY_KEYS = {
+    "unit-tolerance": "unit_tolerance",
+    "jump-factor": "jump_factor",
+    "jump-minimum": "jump_minimum",
+    "in-force-minimum": "in_force_minimum",
+    "fee-decimals": "fee_decimals",
+    "outlier-reports": "outlier_reports",
+    "outlier-spread": "outlier_spread",
+    "outlier-factor": "outlier_factor",
+}
+"""The keys of the ``plausibility`` table and the :class:`Plausibility` field of each."""
 
 
 @record()
@@ -73,6 +116,8 @@ class Settings:
     """Publication deadline (MM-DD of the year after the report year) per agency level."""
     amount_tolerance: Decimal = Decimal("0")
     """Tolerance when comparing money amounts (万元): RC405, the prose against 表二."""
+    plausibility: Plausibility = field(default_factory=Plausibility)
+    """Thresholds of the plausibility checks (RC7xx) and the summary's batch outliers."""
     fail_on: Severity = Severity.ERROR
     """Lowest severity of an unwaived finding that makes the run fail (exit code 1)."""
     source: str | None = None
@@ -120,6 +165,10 @@ class Settings:
             "deadlines": dict(self.deadlines),
             "amount-tolerance": str(self.amount_tolerance),
             "fail-on": self.fail_on.value,
+            "plausibility": {
+                k: str(v) if isinstance(v := getattr(self.plausibility, f), Decimal) else v
+                for k, f in PLAUSIBILITY_KEYS.items()
+            },
         }
 
 
@@ -233,6 +282,8 @@ def parse_config(table: Mapping[str, Any], source: str, where: str = "") -> Sett
             s.amount_tolerance = _tolerance(value, bad)
         elif key == "fail-on":
             s.fail_on = _severity(value, bad)
+        elif key == "plausibility":
+            s.plausibility = _plausibility(value, bad)
     return s
 
 
@@ -360,6 +411,32 @@ def _tolerance(value: Any, bad: _Bad) -> Decimal:
     return d
 
 
+def _plausibility(value: Any, bad: _Bad) -> Plausibility:
+    if not isinstance(value, dict):
+        raise bad("应为表，如 { jump-factor = 20 }", "must be a table like { jump-factor = 20 }")
+    out = Plausibility()
+    for key, v in value.items():
+        sub = _Bad(bad.source, bad.where, f"plausibility.{key}")
+        name = PLAUSIBILITY_KEYS.get(key)
+        if name is None:
+            raise sub(
+                f"未知的配置项，应为 {'、'.join(PLAUSIBILITY_KEYS)} 之一",
+                f"unknown key, must be one of {', '.join(PLAUSIBILITY_KEYS)}",
+            )
+        if isinstance(getattr(out, name), int):
+            if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+                raise sub(
+                    f"应为不小于 0 的整数，而不是 {v!r}", f"must be a whole number ≥ 0, not {v!r}"
+                )
+            setattr(out, name, v)
+            continue
+        d = _tolerance(v, sub)
+        if d <= 1:
+            raise sub(f"应为大于 1 的数，而不是 {v!r}", f"must be a number above 1, not {v!r}")
+        setattr(out, name, d)
+    return out
+
+
 # ------------------------------------------------------------------ the CLI's view
 
 
@@ -378,7 +455,12 @@ def with_overrides(
     As in ruff, ``--select`` starts the rule selection afresh: the file's ``ignore`` is
     dropped too (add ``--ignore`` on the command line to keep ignoring something).
     """
-    out = replace(settings, severity=dict(settings.severity), deadlines=dict(settings.deadlines))
+    out = replace(
+        settings,
+        severity=dict(settings.severity),
+        deadlines=dict(settings.deadlines),
+        plausibility=replace(settings.plausibility),
+    )
     if select:
         out.select = parse_codes(select, _Bad("--select", "", "--select"))
         out.ignore = ()

@@ -462,7 +462,45 @@ class HtmlSummary(SummaryWriter):
             out.write(table([t["file"], t["status"], t["reason"]], rows))
         else:
             out.write(f"<p>{_E(t['none'])}</p>")
+        self._outliers(out)
         out.write("</section>\n")
+
+    def _outliers(self, out: Any) -> None:
+        """「异常值，请核实」: the batch's outliers (:mod:`reportcheck.summary.outliers`)."""
+        from reportcheck.summary.model import LEVEL_WORD
+        from reportcheck.summary.outliers import HEADS, WORDS, round_figure
+
+        lang, w = self.lang, WORDS[self.lang]
+        p, found = self.outliers()
+        out.write(f'<h2 id="outliers">{_E(w["title"])}</h2>')
+        out.write(f'<p class="made">{_E(w["lead"].format(n=p.outlier_reports))}</p>')
+        if not found:
+            key = "none" if self.batch.figures.compared(p) else "too_few"
+            out.write(f"<p>{_E(w[key].format(n=p.outlier_reports))}</p>")
+            return
+        head = "".join(f"<th>{_E(h)}</th>" for h in HEADS[lang])
+        out.write(
+            "<style>.outliers td:nth-child(1){word-break:break-all;min-width:10em}"
+            ".outliers td:nth-child(2){min-width:7em}.outliers td:nth-child(4){min-width:14em}"
+            ".outliers td:nth-child(5),.outliers td:nth-child(6),.outliers td:nth-child(7)"
+            "{white-space:nowrap}.outliers td:nth-child(8){min-width:18em}"
+            ".outliers .addr{display:block;color:#616161;font-size:12px;word-break:break-all}"
+            "</style>"
+        )
+        out.write(f'<table class="plain outliers"><thead><tr>{head}</tr></thead><tbody>')
+        rows = self.batch.rows
+        for o in found:
+            r = rows[o.index]
+            cell = o.cell[0] if lang == "zh" else o.cell[1]
+            out.write(
+                f"<tr><td>{_E(r.path)}</td><td>{_E(r.agency or '')}</td>"
+                f"<td>{_E(LEVEL_WORD[lang].get(o.family[0], o.family[0]))}</td>"
+                f'<td>{_E(cell)}<span class="addr">{_E(o.address)}</span></td>'
+                f'<td><b style="color:#c62828">{_E(o.value)}</b></td>'
+                f"<td>{_E(round_figure(o.median))}</td><td>{_E(o.times(lang))}</td>"
+                f"<td>{_E(o.why(lang, p))}</td></tr>"
+            )
+        out.write("</tbody></table>")
 
 
 _CSS = """

@@ -382,6 +382,7 @@ class XlsxSummary(SummaryWriter):
         self._fsheet.auto_filter.ref = f"A1:O{max(self._finding_rows, 2)}"
         self._write_files()
         self._write_batch()
+        self._write_outliers()
         tmp = self._tmp
         try:
             self._wb.save(tmp)
@@ -518,3 +519,53 @@ class XlsxSummary(SummaryWriter):
             line(r.path, STATUS_WORD[lang][r.status], r.first)
         if not batch.not_checked():
             line(t["none"])
+
+    def _write_outliers(self) -> None:
+        """The sheet 「异常值，请核实」: the batch's outliers (:mod:`reportcheck.summary.outliers`),
+        after the others."""
+        import math
+        from decimal import Decimal
+
+        from reportcheck.summary.model import LEVEL_WORD
+        from reportcheck.summary.outliers import HEADS, WORDS, round_figure
+
+        lang, w = self.lang, WORDS[self.lang]
+        ws = self._wb.create_sheet(w["sheet"])
+        for letter, width in zip("ABCDEFGH", (34, 24, 8, 40, 12, 12, 12, 60), strict=True):
+            ws.column_dimensions[letter].width = width
+        ws.freeze_panes = "A4"
+        _landscape(ws, "3:3")
+        p, found = self.outliers()
+        ws.row_dimensions[1].height = 26
+        ws.row_dimensions[2].height = 30
+        ws.append([self._cell(ws, w["title"], "title")])
+        ws.append([self._cell(ws, w["lead"].format(n=p.outlier_reports), "dim")])
+        ws.append([self._cell(ws, h, "bold", fill="head_fill") for h in HEADS[lang]])
+        rows = self.batch.rows
+        for n, o in enumerate(found):
+            r = rows[o.index]
+            cell = o.cell[0] if lang == "zh" else o.cell[1]
+            value: object = Decimal(o.value) if "." in o.value else int(o.value)
+            why = o.why(lang, p)
+            # write-only rows do not grow to their wrapped text: give each its lines
+            lines = max(
+                math.ceil(display_width(why) / 58),
+                math.ceil(display_width(cell) / 38) + math.ceil(display_width(o.address) / 38),
+                math.ceil(display_width(r.path) / 32),
+            )
+            ws.row_dimensions[4 + n].height = 15 * lines
+            ws.append(
+                [
+                    self._cell(ws, r.path, link=self._link(r.path), align="wrap"),
+                    self._cell(ws, r.agency or "", align="wrap"),
+                    self._cell(ws, LEVEL_WORD[lang].get(o.family[0], o.family[0])),
+                    self._cell(ws, f"{cell}\n{o.address}".strip(), align="wrap"),
+                    self._cell(ws, value, "ink_errors"),
+                    self._cell(ws, round_figure(o.median)),
+                    self._cell(ws, o.times(lang)),
+                    self._cell(ws, why, align="wrap"),
+                ]
+            )
+        if not found:
+            key = "none" if self.batch.figures.compared(p) else "too_few"
+            ws.append([self._cell(ws, w[key].format(n=p.outlier_reports))])
