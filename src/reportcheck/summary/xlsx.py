@@ -523,7 +523,6 @@ class XlsxSummary(SummaryWriter):
     def _write_outliers(self) -> None:
         """The sheet 「异常值，请核实」: the batch's outliers (:mod:`reportcheck.summary.outliers`),
         after the others."""
-        import math
         from decimal import Decimal
 
         from reportcheck.summary.model import LEVEL_WORD
@@ -531,38 +530,42 @@ class XlsxSummary(SummaryWriter):
 
         lang, w = self.lang, WORDS[self.lang]
         ws = self._wb.create_sheet(w["sheet"])
-        for letter, width in zip("ABCDEFGH", (34, 24, 8, 40, 12, 12, 12, 60), strict=True):
+        widths = (30, 20, 6, 30, 11, 11, 11, 44)
+        for letter, width in zip("ABCDEFGH", widths, strict=True):
             ws.column_dimensions[letter].width = width
         ws.freeze_panes = "A4"
         _landscape(ws, "3:3")
         p, found = self.outliers()
+        lead = w["lead"].format(n=p.outlier_reports)
         ws.row_dimensions[1].height = 26
-        ws.row_dimensions[2].height = 30
+        ws.row_dimensions[2].height = 18
         ws.append([self._cell(ws, w["title"], "title")])
-        ws.append([self._cell(ws, w["lead"].format(n=p.outlier_reports), "dim")])
-        ws.append([self._cell(ws, h, "bold", fill="head_fill") for h in HEADS[lang]])
+        ws.append([self._cell(ws, lead, "dim")])  # runs on over the empty cells beside it
+        heads = HEADS[lang]
+        ws.row_dimensions[3].height = row_height(list(zip(heads, widths, strict=False)))
+        ws.append([self._cell(ws, h, "bold", fill="head_fill", align="wrap") for h in heads])
         rows = self.batch.rows
         for n, o in enumerate(found):
             r = rows[o.index]
             cell = o.cell[0] if lang == "zh" else o.cell[1]
             value: object = Decimal(o.value) if "." in o.value else int(o.value)
             why = o.why(lang, p)
-            # write-only rows do not grow to their wrapped text: give each its lines
-            lines = max(
-                math.ceil(display_width(why) / 58),
-                math.ceil(display_width(cell) / 38) + math.ceil(display_width(o.address) / 38),
-                math.ceil(display_width(r.path) / 32),
-            )
-            ws.row_dimensions[4 + n].height = 15 * lines
+            place = f"{cell}\n{o.address}".strip()
+            times = o.times(lang)
+            ws.row_dimensions[4 + n].height = row_height(
+                [(r.agency or "", widths[1]), (place, widths[3]), (times, widths[6]),
+                 (why, widths[7])]
+            )  # fmt: skip
+            path_align = "shrink" if unbreakable(r.path, widths[0]) else "wrap"
             ws.append(
                 [
-                    self._cell(ws, r.path, link=self._link(r.path), align="wrap"),
+                    self._cell(ws, r.path, link=self._link(r.path), align=path_align),
                     self._cell(ws, r.agency or "", align="wrap"),
-                    self._cell(ws, LEVEL_WORD[lang].get(o.family[0], o.family[0])),
-                    self._cell(ws, f"{cell}\n{o.address}".strip(), align="wrap"),
+                    self._cell(ws, LEVEL_WORD[lang].get(o.family[0], o.family[0]), align="wrap"),
+                    self._cell(ws, place, align="wrap"),
                     self._cell(ws, value, "ink_errors"),
                     self._cell(ws, round_figure(o.median)),
-                    self._cell(ws, o.times(lang)),
+                    self._cell(ws, times, align="wrap"),
                     self._cell(ws, why, align="wrap"),
                 ]
             )

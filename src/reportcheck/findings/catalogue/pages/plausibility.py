@@ -42,8 +42,8 @@ PAGES = {
             "有效数字完全相同、只差 1 到 4 位（1268 与 12680，12.35 与 123.5）。件数只差一两位时要求至少 "
             "3 位有效数字，其余至少 2 位——普通的年度变化偶尔也会碰巧是 10 倍。",
             "This year's figure against the same cell of last year's report looks like a slip "
-            "of the unit or of the digits: 表二's 本年收费金额 (in 万元) about 10,000 times or "
-            "1/10,000 of last year's (yuan written as 万元), or about 1,000 times or 1/1,000 "
+            "of the unit or of the digits: Table 2's fee amount (「本年收费金额」, in 10,000 yuan) about 10,000 times or "
+            "1/10,000 of last year's (yuan written where 10,000 yuan are asked), or about 1,000 times or 1/1,000 "
             "(within a factor of 3 by default: 3,333–30,000 and 333–3,000, "
             "plausibility.unit-tolerance); any count or amount with exactly last year's "
             "significant digits shifted by one to four places (1268 and 12680, 12.35 and "
@@ -53,7 +53,7 @@ PAGES = {
         why=Tr(
             "元与万元混淆是这些报告最常见的差错：表内的数照样相加无误，只有与上年相比才看得出来。一个机关的"
             "收费可以翻倍，但不会一年变成一万倍。",
-            "Yuan for 万元 is the commonest slip in these reports: the table still adds up, and "
+            "Yuan written for 10,000 yuan (「万元」) is the commonest slip in these reports: the table still adds up, and "
             "only last year's figure shows it. An agency's fees can double, but not grow ten "
             "thousand times in a year.",
         ),
@@ -61,7 +61,7 @@ PAGES = {
             "核对本年（或上年）报告的这个数及其单位：收费金额以万元填写（元数除以 10,000）。数字无误时可"
             "忽略本提示（waivers 中写明理由）。",
             "Check this figure and its unit in this year's (or last year's) report: the fee "
-            "amount is written in 万元 (yuan divided by 10,000). If the figure is right, waive "
+            "amount is written in 10,000 yuan (「万元」: yuan divided by 10,000). If the figure is right, waive "
             "the finding with a reason.",
         ),
         note=_PAIRING,
@@ -111,7 +111,7 @@ PAGES = {
             "一行一条）。已由 RC701 说明的单元格不再报告；从 0 开始或变为 0 的不比较。",
             "A count changed far more than usual since last year's report: by at least 20 "
             "times (plausibility.jump-factor) and by at least 50 (plausibility.jump-minimum). "
-            "Compared: every count of 表二, and the 总计 of each row of 表三 and 表四 (one "
+            "Compared: every count of Table 2, and the total (「总计」) of each row of Table 3 and Table 4 (one "
             "finding a row, not one a column). A cell RC701 explains is not reported again; "
             "a figure from or to 0 is not compared.",
         ),
@@ -160,7 +160,7 @@ PAGES = {
             "表二规章或行政规范性文件的现行有效件数为 0（或空），而上年报告为 10 件以上"
             "（plausibility.in-force-minimum），本年废止件数又少于上年的现行有效件数。这时不再报告 "
             "RC502（它只能说数字推算不符），而由本规则说明可能的原因。",
-            "表二's 现行有效件数 of 规章 or 行政规范性文件 is 0 (or blank) while last year's "
+            "Table 2's documents in force (「现行有效件数」) of regulations or normative documents (「规章」, 「行政规范性文件」) are 0 (or blank) while last year's "
             "report says 10 or more (plausibility.in-force-minimum) and fewer were repealed "
             "this year than were in force. RC502 (which can only say the figures do not add "
             "up) is then left out, and this rule names the likely cause.",
@@ -169,7 +169,7 @@ PAGES = {
             "多年积累的有效文件不会在一年内全部失效而不废止；现行有效件数为 0 多半是漏填，或填在了"
             "制发件数一栏。",
             "Documents in force for years do not all lapse in one year without being "
-            "repealed; 0 in force is mostly a figure left out, or written in the 制发 column.",
+            "repealed; 0 in force is mostly a figure left out, or written in the column of documents issued (「制发」).",
         ),
         fix=Tr(
             "填写现行有效件数（上年件数 + 本年制发 − 本年废止）；文件确已全部失效时可忽略本提示。",
@@ -207,9 +207,9 @@ PAGES = {
             "以万元计的收费金额超过 6 位小数（plausibility.fee-decimals）：万元的第 6 位小数是 1 分，"
             "再多就比 1 分还细，不是一笔钱数。以元计、到分的数除以 10,000 正好最多 6 位小数"
             "（24252.311082 万元是 242523110.82 元，照常通过）。以元计的单元格（RC206）不在此列。",
-            "A fee amount in 万元 with more than 6 decimal places (plausibility.fee-decimals): "
-            "the sixth decimal of 万元 is one fen, more is finer than any sum of money. A yuan "
-            "figure to the fen divided by 10,000 has at most 6 (24252.311082 万元 is "
+            "A fee amount in 10,000 yuan (「万元」) with more than 6 decimal places (plausibility.fee-decimals): "
+            "the sixth decimal of 10,000 yuan is one fen, more is finer than any sum of money. A yuan "
+            "figure to the fen divided by 10,000 has at most 6 (24252.311082 × 10,000 yuan is "
             "242523110.82 yuan and passes). A cell shown in yuan (RC206) is not looked at.",
         ),
         why=Tr(
@@ -225,7 +225,7 @@ PAGES = {
         ),
         note=Tr(
             "收费金额达到 1,000,000 万元（100 亿元）的，由 RC206 报告（以元填写的可能很大）。",
-            "A fee amount of 1,000,000 万元 (10 billion yuan) or more is RC206's (most likely "
+            "A fee amount of 1,000,000 × 10,000 yuan (10 billion yuan) or more is RC206's (most likely "
             "written in yuan).",
         ),
         cases=(
@@ -260,7 +260,7 @@ PAGES = {
             fails(
                 Tr(
                     "表三（一）自然人新收申请 45 写成 4545",
-                    "表三 new applications from natural persons 45 written 4545",
+                    "Table 3 new applications from natural persons 45 written 4545",
                 ),
                 ("set", "/applications/new_received/natural_person", 4545),
                 expect=(
