@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+from bombs import BOMBS  # type: ignore[import-not-found]  # noqa: E402
 from hostile import CASES  # type: ignore[import-not-found]  # noqa: E402
 
 LIMIT_AS = 2 * 1024**3
@@ -69,7 +70,7 @@ def main() -> int:
     crashed = 0
     worst_s = worst_mb = 0.0
     with tempfile.TemporaryDirectory() as tmp:
-        for name, (filename, build) in CASES.items():
+        for name, (filename, build) in (CASES | BOMBS).items():
             if opts.k not in name:
                 continue
             path = Path(tmp) / filename
