@@ -14,6 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from reportcheck.model.report import Location
+from reportcheck.model.values import plain
 from reportcheck.records import record
 
 Number = int | Decimal
@@ -155,8 +156,7 @@ class Finding:
 
 def _num(value: Number) -> str:
     if isinstance(value, Decimal):
-        text = format(value.normalize(), "f")
-        return text
+        return plain(value.normalize())
     return str(value)
 
 

@@ -34,7 +34,7 @@ from reportcheck.errors import InputError, one_line
 from reportcheck.findings import Finding
 from reportcheck.model.labels import label_key
 from reportcheck.model.report import Location, Metadata, Report
-from reportcheck.model.values import MAX_DIGITS
+from reportcheck.model.values import MAX_DIGITS, plain
 from reportcheck.readers.container import Package, XMLRefused, parse
 from reportcheck.readers.grid import Grid, GridCell, check_grids, locate_in_report
 from reportcheck.records import record
@@ -197,7 +197,7 @@ def parse_number(text: str) -> int | Decimal | None:
 
 def number_text(value: int | Decimal) -> str:
     """A number as displayed (no exponent)."""
-    return str(value) if isinstance(value, int) else format(value, "f")
+    return str(value) if isinstance(value, int) else plain(value)
 
 
 @functools.cache
