@@ -281,6 +281,26 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    max_memory: Annotated[
+        int | None,
+        typer.Option(
+            "--max-memory",
+            metavar="MB",
+            help="Memory a file may take to read and check (MB of address space) before its "
+            "result is 'out of memory' and the batch goes on [default: 1024].",
+            show_default=False,
+        ),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--timeout",
+            metavar="SECONDS",
+            help="Time a file may take to read and check before its result is 'timed out' "
+            "and the batch goes on [default: 10].",
+            show_default=False,
+        ),
+    ] = None,
     summary: Annotated[
         Path | None,
         typer.Option(
@@ -358,6 +378,8 @@ def validate(
                     extend_ignore=extend_ignore,
                     format_version=format_version,
                     fail_on=Severity(fail_on.value) if fail_on else None,
+                    max_memory=max_memory,
+                    timeout=timeout,
                 )
             return merged[id(base)]
 

@@ -147,7 +147,9 @@ class Finding:
         position = (loc.line or 0, loc.column or 0) if loc else (0, 0)
         address = loc.address if loc else ""
         parts = tuple(
-            (int(p), "") if p.isascii() and p.isdigit() and len(p) < 20 else (-1, p)  # 5,000 digits, 「²」: no int
+            (int(p), "")
+            if p.isascii() and p.isdigit() and len(p) < 20
+            else (-1, p)  # 5,000 digits, 「²」: no int
             for p in _DIGITS.split(address)
             if p
         )
