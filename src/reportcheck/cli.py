@@ -16,6 +16,8 @@ import gc
 if gc.get_threshold() == (700, 10, 10):
     gc.set_threshold(50_000, 20, 20)
 
+import contextlib
+import io
 import os
 import sys
 from collections.abc import Mapping
@@ -518,12 +520,13 @@ def _render(
     docs_url: str | None = None,
 ) -> None:
     """Write the run to stdout or ``--output`` as the results come."""
-    import contextlib
 
     from reportcheck import output as out
     from reportcheck.render.common import summary_line
 
     color = out.color_setting(no_color, to_file=output is not None)
+    if output is None and isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors=out.ERRORS)  # a lone surrogate as \udcff (issue 21)
     try:
         with (
             out.open_atomic(output)
@@ -551,14 +554,27 @@ def _render(
                     docs_url=docs_url,
                     step_summary=os.environ.get("GITHUB_STEP_SUMMARY") or None,
                 )
+            if output is None:
+                fh.flush()
     except OSError as exc:
         if output is None:
-            raise
+            raise _stdout_failed(exc) from None
         raise _fail(f"{output}: 无法写入 / cannot write: {exc.strerror}") from None
     if output is not None and not statistics:
         typer.echo(summary_line(counts, lang))
     elif fmt in out.MACHINE and not statistics:
         typer.echo(summary_line(counts, lang), err=True)
+
+
+def _stdout_failed(exc: OSError) -> typer.Exit:
+    """Standard output cannot be written (a full disk, a closed pipe): one line, exit 2,
+    and what is left in its buffer dropped (no second error as Python exits)."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    reason = exc.strerror or type(exc).__name__
+    return _fail(f"无法写入标准输出 / cannot write to standard output: {reason}")
 
 
 @contextmanager

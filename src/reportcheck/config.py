@@ -469,8 +469,13 @@ class ConfigResolver:
         except (OSError, ValueError):
             mode = None
         if mode is None or not stat.S_ISREG(mode):  # a folder, a link, nothing there
-            p = Path(path).resolve()
-            return p if p.is_dir() else p.parent
+            try:
+                p = Path(path).resolve()
+                return p if p.is_dir() else p.parent
+            except (OSError, RuntimeError, ValueError):
+                # a link to itself or in a loop, a name too long: the folder it is in
+                # (the file itself is refused in one line when it is read)
+                return Path(os.path.abspath(os.path.dirname(path) or ".")).resolve()
         folder = os.path.dirname(path) or "."
         real = self._folders.get(folder)
         if real is None:

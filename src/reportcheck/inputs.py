@@ -189,9 +189,7 @@ def collect(paths: list[str]) -> Collected:
     out = Collected()
     for p in paths:
         if any(ch in p for ch in "*?[") and not os.path.exists(p):
-            import glob  # only for a pattern (start-up, issue 13)
-
-            matches = sorted(glob.glob(p, recursive=True))
+            matches = sorted(expand_glob(p))
             files = [m for m in matches if os.path.isfile(m)]
             if not files:
                 raise InputError(p, "没有匹配的文件", "no files match")
@@ -203,6 +201,61 @@ def collect(paths: list[str]) -> Collected:
         else:
             _add(out, p, None, walked=False)
     return out
+
+
+def expand_glob(pattern: str) -> list[str]:
+    """What ``pattern`` matches, as :func:`glob.glob` with ``recursive=True`` — except that
+    a ``**`` walk enters each real folder once: a link back up the tree (a loop of
+    symbolic links) ends the walk there instead of going round it until names grow too
+    long (issue 21: two links to ``..`` took glob minutes and more memory every second)."""
+    import glob  # only for a pattern (start-up, issue 13)
+
+    if "**" not in pattern or os.sep != "/":
+        return glob.glob(pattern, recursive=True)
+    parts = pattern.split("/")
+    fixed = 0
+    while fixed < len(parts) - 1 and not glob.has_magic(parts[fixed]):
+        fixed += 1
+    root = "/".join(parts[:fixed]) or ("/" if pattern.startswith("/") else "")
+    rest = parts[fixed:]
+    out: list[str] = []
+    seen: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(root or ".", followlinks=True):
+        real = os.path.realpath(dirpath)
+        if real in seen:  # met before by another way (a link): not again
+            dirnames[:] = []
+            continue
+        seen.add(real)
+        rel = os.path.relpath(dirpath, root or ".")
+        names = [] if rel == "." else rel.split("/")
+        for name in (*filenames, *dirnames):
+            if _glob_match(rest, [*names, name]):
+                out.append(os.path.join(root, *names, name) if root else os.path.join(*names, name))
+    return out
+
+
+def _glob_match(pattern: list[str], names: list[str]) -> bool:
+    """Whether the path ``names`` matches the pattern's components (``**``: any number of
+    folders); a wildcard does not match a hidden name (``.git``), as in glob."""
+    from fnmatch import fnmatchcase
+    from functools import cache
+
+    @cache
+    def match(i: int, j: int) -> bool:
+        if i == len(pattern):
+            return j == len(names)
+        if pattern[i] == "**":
+            return match(i + 1, j) or (
+                j < len(names) and not names[j].startswith(".") and match(i, j + 1)
+            )
+        return (
+            j < len(names)
+            and fnmatchcase(names[j], pattern[i])
+            and (not names[j].startswith(".") or pattern[i].startswith("."))
+            and match(i + 1, j + 1)
+        )
+
+    return match(0, 0)
 
 
 def expand_paths(paths: list[str]) -> list[str]:
