@@ -133,6 +133,8 @@ def _child_setup(parent: int, megabytes: int) -> None:
     _LIMITED = True
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops its children
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if "faulthandler" in sys.modules:  # C code that aborts (out of memory) says so here
+        sys.modules["faulthandler"].disable()
     prctl = _libc_prctl()
     if prctl is not None:
         prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
