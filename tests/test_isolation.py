@@ -46,8 +46,8 @@ def misbehave(path, settings=None):
         os.kill(os.getpid(), signal.SIGSEGV)
     if name.startswith("hog"):
         hog = []
-        while True:
-            hog.append(bytearray(16 * 1024 * 1024))
+        while True:  # pages never touched: the address space runs out at once, even on
+            hog.append(bytes(64 * 1024 * 1024))  # a machine too busy to fill them
     return real(path, settings)
 b.validate_path = misbehave
 from reportcheck.cli import main
@@ -94,7 +94,9 @@ def test_every_good_file_is_reported_whatever_the_others_do(folder: Path) -> Non
     assert "timed out" in errors["hang.xlsx"] and "3 s" in errors["hang.xlsx"]
     assert "internal error" in errors["crash.xlsx"] and "SIGSEGV" in errors["crash.xlsx"]
     assert "out of memory" in errors["hog.xlsx"] and "512 MB" in errors["hog.xlsx"]
-    assert "out of memory" in errors["bomb.pdf"]
+    # PDFium reaches 512 MB within a second or two; on a very busy machine, the time limit
+    # may come first: either way a clear result
+    assert "out of memory" in errors["bomb.pdf"] or "timed out" in errors["bomb.pdf"]
     assert "Traceback" not in got.stderr
     # one line per failed file on stderr, naming it
     for name in errors:
@@ -103,9 +105,7 @@ def test_every_good_file_is_reported_whatever_the_others_do(folder: Path) -> Non
 
 @pytest.mark.parametrize("fmt", ["concise", "terminal", "sarif", "junit", "markdown", "github"])
 def test_every_output_format_lists_every_file(folder: Path, fmt: str) -> None:
-    got = _cli(
-        str(folder), "-f", fmt, "--lang", "zh", "-j", "2", "--timeout", "1", "--max-memory", "400"
-    )
+    got = _cli(str(folder), "-f", fmt, "--lang", "zh", "-j", "2", *LIMITS)
     assert got.returncode == 2
     shown = got.stdout + got.stderr
     for name in ("raise.xlsx", "hang.xlsx", "crash.xlsx", "hog.xlsx", "bomb.pdf"):
@@ -125,7 +125,9 @@ def test_in_process_a_raising_and_a_hanging_file_do_not_stop_the_others(folder: 
     assert [n for n in names if files[n]["error"] is None] == ["good-00.xlsx", "good-01.xlsx"]
     assert "RuntimeError" in files["raise.xlsx"]["error"]
     assert "timed out" in files["hang.xlsx"]["error"]
-    assert "out of memory" in files["bomb.pdf"]["error"]
+    assert (
+        "out of memory" in files["bomb.pdf"]["error"] or "timed out" in files["bomb.pdf"]["error"]
+    )
     assert got.returncode == 2
 
 

@@ -520,7 +520,6 @@ def _render(
     docs_url: str | None = None,
 ) -> None:
     """Write the run to stdout or ``--output`` as the results come."""
-
     from reportcheck import output as out
     from reportcheck.render.common import summary_line
 
@@ -876,6 +875,9 @@ def _write_text(path: Path, text: str, overwrite: bool) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         tmp.write_text(text, encoding="utf-8")
+        from reportcheck.output import file_mode
+
+        os.chmod(tmp, file_mode(path))  # the permissions of the file replaced kept
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)

@@ -157,7 +157,7 @@ ERRORS = "backslashreplace"
 same rule as :func:`reportcheck.errors.one_line` (issue 21)."""
 
 
-def _mode(target: Path) -> int:
+def file_mode(target: str | Path) -> int:
     """The permissions a file written over ``target`` gets: the existing file's (a report
     kept 0600 stays 0600), else the usual ones (0666 less the umask), never the temporary
     file's 0600."""
@@ -274,7 +274,7 @@ def open_atomic(path: str | Path) -> Iterator[IO[str]]:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, _mode(target))
+        os.chmod(tmp, file_mode(target))
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -307,7 +307,7 @@ def write_atomic(path: str | Path, text: str | bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, _mode(target))
+        os.chmod(tmp, file_mode(target))
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
