@@ -148,6 +148,14 @@ def _guarded(
     return run
 
 
+def _work_guarded(
+    task: tuple[int, str, int, bytes | None],
+) -> tuple[int, bytes, Item | None, tuple[int, ...]]:
+    """:func:`_work` with the file's failure its own (a process pool without fork)."""
+    got: tuple[int, bytes, Item | None, tuple[int, ...]] = _guarded(_work)(task)
+    return got
+
+
 _Packed = tuple[
     tuple[
         str,
@@ -377,10 +385,17 @@ class Batch:
         _init(table, self.keep_reports)
         from reportcheck.isolate import CAN_FORK, Workers
 
-        if jobs <= 1 or not CAN_FORK:
+        if jobs <= 1:
             yield from map(_guarded(_check if todo <= IN_MEMORY else _work), tasks)
             return
         chunk = max(1, min(16, todo // (jobs * 8)))
+        if not CAN_FORK:  # Windows: a pool of spawned processes, exceptions caught in them
+            import multiprocessing
+
+            init = (table, self.keep_reports, True)
+            with multiprocessing.Pool(jobs, initializer=_init, initargs=init) as pool:
+                yield from pool.imap(_work_guarded, tasks, chunksize=chunk)
+            return
         keep = self.keep_reports
 
         def limits(task: tuple[int, str, int, bytes | None]) -> tuple[int, float]:

@@ -283,7 +283,11 @@ def guarded(path: str, func: Callable[[], T], timeout: float = TIMEOUT) -> T:
     ``timeout`` seconds of Python code: timed out)."""
     import threading
 
-    timer = timeout > 0 and threading.current_thread() is threading.main_thread()
+    timer = (
+        timeout > 0
+        and hasattr(signal, "setitimer")  # not on Windows
+        and threading.current_thread() is threading.main_thread()
+    )
     previous: Any = None
     if timer:
         previous = signal.signal(signal.SIGALRM, _on_alarm)
