@@ -122,3 +122,15 @@ def test_a_glob_through_a_link_loop_ends(tmp_path: Path) -> None:
     assert [os.path.realpath(p) for p in found] == [str((tmp_path / "a" / "r.xlsx").resolve())]
     got = _cli(f"{tmp_path}/**/*.xlsx", "-f", "concise", cwd=tmp_path)
     assert got.returncode == 0, got.stderr
+
+
+@posix
+def test_a_folder_walk_names_links_to_nothing_or_to_themselves(tmp_path: Path) -> None:
+    (tmp_path / "good.xlsx").write_bytes((EXAMPLES / "2021-valid.xlsx").read_bytes())
+    (tmp_path / "self.xlsx").symlink_to("self.xlsx")
+    (tmp_path / "gone.xlsx").symlink_to("moved-away.xlsx")
+    got = _cli(".", "-f", "json", "--lang", "en", cwd=tmp_path)
+    assert got.returncode == 2
+    errors = {f["file"]: f["error"] for f in json.loads(got.stdout)["files"]}
+    assert errors["good.xlsx"] is None
+    assert "symbolic link" in errors["self.xlsx"] and "symbolic link" in errors["gone.xlsx"]

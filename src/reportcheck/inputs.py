@@ -134,6 +134,19 @@ def _not_read(path: str) -> InputError | None:
     return _unsupported(path)
 
 
+def _broken_link(path: str) -> InputError:
+    try:
+        os.stat(path)
+        reason = "dangling"
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+    return InputError(
+        path,
+        f"无法读取：符号链接指向不存在的文件或形成循环（{reason}）",
+        f"cannot read: a symbolic link to nothing or in a loop ({reason})",
+    )
+
+
 def _walk(top: str, out: Collected) -> int:
     """Walk ``top``; add what it holds to ``out`` in path order; return how many files it met."""
     found: list[tuple[str, InputError | None]] = []
@@ -147,6 +160,10 @@ def _walk(top: str, out: Collected) -> int:
                 continue
             path = name if folder == "." else os.path.join(folder, name)
             if not os.path.isfile(path):
+                if os.path.islink(path) and not os.path.exists(path):
+                    # a link to nothing, to itself or in a loop: named, not skipped silently
+                    # (unreadable when it has a report's name, else not a report format)
+                    found.append((path, _not_read(path) or _broken_link(path)))
                 continue
             project_file = NOT_REPORTS.match(name) is not None
             found.append((path, _unsupported(path) if project_file else _not_read(path)))
