@@ -5,6 +5,7 @@ time and memory of each; no timed assertions here."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,20 @@ def test_lone_surrogates_in_a_submission_are_shown_escaped(tmp_path: Path) -> No
     assert result.report.metadata.agency == "示例\\ud800县\\udfff"
     for fmt in ("terminal",):
         assert "示例\\ud800县\\udfff" in output.render([result], fmt, "zh")
+
+
+def test_a_long_sentence_is_cut_in_bounded_pieces() -> None:
+    """A run without a full stop is cut at semicolons (else commas) into pieces of at most
+    1,000 characters; a run of 100,000 digits into pieces of 1,000, not of one digit (the
+    prose checks stay linear: that run took 65 s when each cut backed off to one digit)."""
+    from reportcheck.prose.sentences import MAX_SENTENCE, _bounded
+
+    digits = "1" * 100_000
+    pieces = _bounded(digits, 0, len(digits))
+    assert len(pieces) == 100 and all(b - a == MAX_SENTENCE for a, b in pieces)
+    prose = "共收到申请52件，其中自然人45件、法人4件、其他3件；" * 200
+    pieces = _bounded(prose, 0, len(prose))
+    assert all(prose[b - 1] == "；" for _, b in pieces[:-1])
+    assert all(b - a <= MAX_SENTENCE for a, b in pieces)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(prose)
+    assert all(x[1] == y[0] for x, y in itertools.pairwise(pieces))

@@ -134,10 +134,12 @@ def _bounded(run: str, a: int, b: int) -> list[tuple[int, int]]:
                 cut = m.end()
             if cut is not None:
                 break
-        if cut is None:
+        if cut is None:  # at the last non-digit of the window's second half, if any
             cut = end
-            while cut > a + 1 and run[cut - 1].isdigit() and run[cut].isdigit():
+            while cut > a + MAX_SENTENCE // 2 and run[cut - 1].isdigit() and run[cut].isdigit():
                 cut -= 1
+            if cut == a + MAX_SENTENCE // 2:  # a run of digits longer than that: no figure
+                cut = end
         out.append((a, cut))
         a = cut
     out.append((a, b))
