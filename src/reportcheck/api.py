@@ -83,6 +83,16 @@ def _read_published(path: str, data: bytes, kind: str, settings: Settings) -> Re
             f"暂不支持读取 {kind} 格式的年报",
             f"reading {kind} reports is not supported yet",
         ) from None
+    if kind == "pdf":  # PDFium (C code) in a child under the memory and time limits
+        from reportcheck.isolate import call
+
+        pdf: Report = call(
+            path,
+            lambda: mod.read(path, data, kind, settings),
+            settings.max_memory,
+            settings.timeout,
+        )
+        return pdf
     report: Report = mod.read(path, data, kind, settings)
     return report
 

@@ -103,9 +103,16 @@ def _work(
 ) -> tuple[int, bytes, Item | None, tuple[int, ...]]:
     """Read and check one file (or the bytes given for it): (index, pickled result,
     pairing facts, counts)."""
+    return _spooled(_check(task))
+
+
+def _spooled(
+    checked: tuple[int, FileResult, Item | None, tuple[int, ...]],
+) -> tuple[int, bytes, Item | None, tuple[int, ...]]:
+    """A checked file's result pickled for the spool."""
     import pickle
 
-    index, result, facts, counts = _check(task)
+    index, result, facts, counts = checked
     cells = b""
     report = result.report
     if report is not None and report.tables and not _KEEP:
@@ -115,6 +122,37 @@ def _work(
         report.tables = {}  # the slim copy's own dict (slim() made it)
     head = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
     return index, len(head).to_bytes(4, "little") + head + cells, facts, counts
+
+
+def _failed(index: int, path: str, err: InputError, spooled: bool) -> Any:
+    """What a file gives that failed where it was read (isolate: an exception, a crash,
+    its time or memory limit): its one-line result, as the batch keeps results."""
+    checked = _finish(index, FileResult(path, error=err))
+    return _spooled(checked) if spooled else checked
+
+
+def _guarded(
+    step: Callable[[tuple[int, str, int, bytes | None]], Any],
+) -> Callable[[tuple[int, str, int, bytes | None]], Any]:
+    """``step`` run in this process with each file's failure its own (isolate.guarded)."""
+    from reportcheck.isolate import guarded
+
+    def run(task: tuple[int, str, int, bytes | None]) -> Any:
+        index, path, key, _ = task
+        try:
+            return guarded(path, lambda: step(task), _SETTINGS[key].timeout)
+        except InputError as err:
+            return _failed(index, path, err, step is _work)
+
+    return run
+
+
+def _work_guarded(
+    task: tuple[int, str, int, bytes | None],
+) -> tuple[int, bytes, Item | None, tuple[int, ...]]:
+    """:func:`_work` with the file's failure its own (a process pool without fork)."""
+    got: tuple[int, bytes, Item | None, tuple[int, ...]] = _guarded(_work)(task)
+    return got
 
 
 _Packed = tuple[
@@ -193,6 +231,10 @@ def _check(
             result = FileResult(path, report, check(report, _SETTINGS[key]))
         except InputError as err:
             result = FileResult(path, error=err)
+    return _finish(index, result)
+
+
+def _finish(index: int, result: FileResult) -> tuple[int, FileResult, Item | None, tuple[int, ...]]:
     facts: Item | None = None
     if result.report is not None:
         facts = item(result.report)
@@ -263,6 +305,9 @@ class Batch:
     _spool: IO[bytes] | None = None
     _held: dict[int, FileResult] = field(default_factory=dict)
     _last: Report | None = None
+    workers_started: int = 0
+    """Worker processes started by :meth:`run` (more than ``jobs`` when a worker that
+    died or ran past its time was replaced)."""
 
     def run(self) -> None:
         """Read and check every file, pair them and run the cross-year rules.
@@ -341,17 +386,43 @@ class Batch:
         jobs = self.jobs or default_jobs()
         # a worker is worth its start (~30 ms) from a few files on; a handful stays in-process
         jobs = min(jobs, todo // 4 if self.jobs is None else todo)
-        if jobs <= 1:
-            _init(table, self.keep_reports)
-            yield from map(_check if todo <= IN_MEMORY else _work, tasks)
-            return
-        import multiprocessing
+        _init(table, self.keep_reports)
+        from reportcheck.isolate import CAN_FORK, Workers
 
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-        ctx = multiprocessing.get_context(method)
+        if jobs <= 1:
+            yield from map(_guarded(_check if todo <= IN_MEMORY else _work), tasks)
+            return
         chunk = max(1, min(16, todo // (jobs * 8)))
-        with ctx.Pool(jobs, initializer=_init, initargs=(table, self.keep_reports, True)) as pool:
-            yield from pool.imap(_work, tasks, chunksize=chunk)
+        if not CAN_FORK:  # Windows: a pool of spawned processes, exceptions caught in them
+            import multiprocessing
+
+            init = (table, self.keep_reports, True)
+            with multiprocessing.Pool(jobs, initializer=_init, initargs=init) as pool:
+                yield from pool.imap(_work_guarded, tasks, chunksize=chunk)
+            return
+        keep = self.keep_reports
+
+        def limits(task: tuple[int, str, int, bytes | None]) -> tuple[int, float]:
+            s = table[task[2]]
+            return s.max_memory, s.timeout
+
+        workers = Workers(
+            jobs,
+            _work,
+            name=lambda task: task[1],
+            limits=limits,
+            setup=lambda: _init(table, keep, True),
+            chunk=chunk,
+        )
+        self.workers_started = 0
+        try:
+            for task, got in workers.run(tasks):
+                if isinstance(got, InputError):
+                    yield _failed(task[0], task[1], got, True)
+                else:
+                    yield got
+        finally:
+            self.workers_started = workers.started
 
     def _load(self, index: int, cells: bool = False) -> FileResult:
         """A fresh copy of one file's result: callers set its findings, its report's

@@ -16,6 +16,8 @@ import gc
 if gc.get_threshold() == (700, 10, 10):
     gc.set_threshold(50_000, 20, 20)
 
+import contextlib
+import io
 import os
 import sys
 from collections.abc import Mapping
@@ -285,6 +287,26 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    max_memory: Annotated[
+        int | None,
+        typer.Option(
+            "--max-memory",
+            metavar="MB",
+            help="Memory a file may take to read and check (MB of address space) before its "
+            "result is 'out of memory' and the batch goes on [default: 1024].",
+            show_default=False,
+        ),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--timeout",
+            metavar="SECONDS",
+            help="Time a file may take to read and check before its result is 'timed out' "
+            "and the batch goes on [default: 10].",
+            show_default=False,
+        ),
+    ] = None,
     summary: Annotated[
         list[Path] | None,
         typer.Option(
@@ -358,6 +380,8 @@ def validate(
                     extend_ignore=extend_ignore,
                     format_version=format_version,
                     fail_on=Severity(fail_on.value) if fail_on else None,
+                    max_memory=max_memory,
+                    timeout=timeout,
                 )
             return merged[id(base)]
 
@@ -546,12 +570,12 @@ def _render(
     docs_url: str | None = None,
 ) -> None:
     """Write the run to stdout or ``--output`` as the results come."""
-    import contextlib
-
     from reportcheck import output as out
     from reportcheck.render.common import summary_line
 
     color = out.color_setting(no_color, to_file=output is not None)
+    if output is None and isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors=out.ERRORS)  # a lone surrogate as \udcff (issue 21)
     try:
         with (
             out.open_atomic(output)
@@ -579,14 +603,27 @@ def _render(
                     docs_url=docs_url,
                     step_summary=os.environ.get("GITHUB_STEP_SUMMARY") or None,
                 )
+            if output is None:
+                fh.flush()
     except OSError as exc:
         if output is None:
-            raise
+            raise _stdout_failed(exc) from None
         raise _fail(f"{output}: 无法写入 / cannot write: {exc.strerror}") from None
     if output is not None and not statistics and not _on_the_terminal(output):
         typer.echo(summary_line(counts, lang))
     elif fmt in out.MACHINE and not statistics:
         typer.echo(summary_line(counts, lang), err=True)
+
+
+def _stdout_failed(exc: OSError) -> typer.Exit:
+    """Standard output cannot be written (a full disk, a closed pipe): one line, exit 2,
+    and what is left in its buffer dropped (no second error as Python exits)."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    reason = exc.strerror or type(exc).__name__
+    return _fail(f"无法写入标准输出 / cannot write to standard output: {reason}")
 
 
 @contextmanager
@@ -965,6 +1002,9 @@ def _write_text(path: Path, text: str, overwrite: bool) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         tmp.write_text(text, encoding="utf-8")
+        from reportcheck.output import file_mode
+
+        os.chmod(tmp, file_mode(path))  # the permissions of the file replaced kept
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)

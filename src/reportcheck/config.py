@@ -17,7 +17,7 @@ import difflib
 import fnmatch
 import os
 import stat
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -43,6 +43,8 @@ KEYS = (
     "amount-tolerance",
     "fail-on",
     "plausibility",
+    "max-memory",
+    "timeout",
 )
 """Every configuration key (kebab-case, as in the TOML file)."""
 
@@ -120,6 +122,12 @@ class Settings:
     """Thresholds of the plausibility checks (RC7xx) and the summary's batch outliers."""
     fail_on: Severity = Severity.ERROR
     """Lowest severity of an unwaived finding that makes the run fail (exit code 1)."""
+    max_memory: int = 1024
+    """Megabytes of address space a process reading one file may use (issue 21): past it
+    the file's result is 「超出内存」 / out of memory, and the others are checked."""
+    timeout: float = 10.0
+    """Seconds to read and check one file: past it the file's result is 「超出时间」 /
+    timed out, and the others are checked."""
     source: str | None = None
     """The configuration file these settings were read from (None: defaults)."""
 
@@ -169,6 +177,8 @@ class Settings:
                 k: str(v) if isinstance(v := getattr(self.plausibility, f), Decimal) else v
                 for k, f in PLAUSIBILITY_KEYS.items()
             },
+            "max-memory": self.max_memory,
+            "timeout": self.timeout,
         }
 
 
@@ -284,7 +294,33 @@ def parse_config(table: Mapping[str, Any], source: str, where: str = "") -> Sett
             s.fail_on = _severity(value, bad)
         elif key == "plausibility":
             s.plausibility = _plausibility(value, bad)
+        elif key == "max-memory":
+            s.max_memory = check_memory(value, bad)
+        elif key == "timeout":
+            s.timeout = check_timeout(value, bad)
     return s
+
+
+MIN_MEMORY = 256
+"""The smallest ``max-memory`` (MB): Python and the program alone take about 250 MB of
+address space."""
+
+
+def check_memory(value: Any, bad: Callable[[str, str], Exception]) -> int:
+    """A ``max-memory`` value: whole megabytes, at least :data:`MIN_MEMORY`."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < MIN_MEMORY:
+        raise bad(
+            f"应为不小于 {MIN_MEMORY} 的整数（MB）",
+            f"must be a whole number of MB, at least {MIN_MEMORY}",
+        )
+    return value
+
+
+def check_timeout(value: Any, bad: Callable[[str, str], Exception]) -> float:
+    """A ``timeout`` value: seconds, more than 0 and at most a day."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 86_400:
+        raise bad("应为大于 0 的秒数", "must be a number of seconds above 0")
+    return float(value)
 
 
 class _Bad:
@@ -449,6 +485,8 @@ def with_overrides(
     extend_ignore: Iterable[str] | None = None,
     format_version: str | None = None,
     fail_on: Severity | None = None,
+    max_memory: int | None = None,
+    timeout: float | None = None,
 ) -> Settings:
     """A copy with command-line options applied (each replaces the file's value).
 
@@ -476,6 +514,10 @@ def with_overrides(
         out.format_version = format_version
     if fail_on is not None:
         out.fail_on = fail_on
+    if max_memory is not None:
+        out.max_memory = check_memory(max_memory, _Bad("--max-memory", "", "--max-memory"))
+    if timeout is not None:
+        out.timeout = check_timeout(timeout, _Bad("--timeout", "", "--timeout"))
     return out
 
 
@@ -519,8 +561,13 @@ class ConfigResolver:
         except (OSError, ValueError):
             mode = None
         if mode is None or not stat.S_ISREG(mode):  # a folder, a link, nothing there
-            p = Path(path).resolve()
-            return p if _is(p, "dir") else p.parent
+            try:
+                p = Path(path).resolve()
+                return p if _is(p, "dir") else p.parent
+            except (OSError, RuntimeError, ValueError):
+                # a link to itself or in a loop, a name too long: the folder it is in
+                # (the file itself is refused in one line when it is read)
+                return Path(os.path.abspath(os.path.dirname(path) or ".")).resolve()
         folder = os.path.dirname(path) or "."
         real = self._folders.get(folder)
         if real is None:

@@ -263,8 +263,16 @@ def _roman(n: int) -> str:
     return out
 
 
+MAX_START = 32_767
+"""The largest start of a numbered list Word accepts: a larger ``w:start`` is damage and is
+read as this (a start of 1e10 spelt out in letters or roman numerals would never end)."""
+
+
 def _format(n: int, fmt: str) -> str:
-    """A list number in one of Word's number formats (the ones reports use)."""
+    """A list number in one of Word's number formats (the ones reports use); beyond
+    :data:`MAX_START` (a list counted past it) in digits."""
+    if n > MAX_START:
+        return str(n)
     if fmt.startswith("chinese") or fmt in ("japaneseCounting", "taiwaneseCounting"):
         return _chinese(n)
     if fmt == "ideographTraditional" and 1 <= n <= 10:
@@ -332,7 +340,8 @@ class _Lists:
                 base = self._level(lvl) if lvl is not None else levels.get(ilvl, _Level())
                 start = _child(override, "startOverride")
                 if start is not None:
-                    base = _Level(_int(_attr(start, "val"), 1), base.fmt, base.text, base.suffix)
+                    first = min(MAX_START, _int(_attr(start, "val"), 1))
+                    base = _Level(first, base.fmt, base.text, base.suffix)
                 levels[ilvl] = base
             self.levels[num_id] = levels
             # Word continues a list across numIds of one abstract list unless restarted
@@ -341,7 +350,7 @@ class _Lists:
     @staticmethod
     def _level(lvl: ET.Element) -> _Level:
         return _Level(
-            _int(_attr(_child(lvl, "start"), "val"), 1),
+            min(MAX_START, _int(_attr(_child(lvl, "start"), "val"), 1)),
             _attr(_child(lvl, "numFmt"), "val") or "decimal",
             _attr(_child(lvl, "lvlText"), "val") or "",
             _attr(_child(lvl, "suff"), "val") or "tab",

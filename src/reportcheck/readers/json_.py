@@ -37,6 +37,26 @@ META_KEYS = ("agency", "year", "published", "level", "title")
 LEVELS = ("department", "government", "township")
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\[uU][dD][89a-fA-F]")
+"""A ``\\ud800``-style escape in the JSON text: it may stand for a lone surrogate."""
+
+
+def _no_surrogates(value: Any) -> Any:
+    """``value`` with every lone surrogate in its strings (``"\\ud800"`` alone, which no
+    output can encode) written as the text ``\\ud800`` (:func:`one_line`'s rule, issue 21);
+    a proper pair (an emoji) is joined by the decoder already and stays."""
+    if isinstance(value, str):
+        return _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", value)
+    if isinstance(value, dict):
+        return {_no_surrogates(k): _no_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_no_surrogates(v) for v in value]
+    return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def read_json(
     path: str, data: bytes, forced_version: str | None = None, default_version: str | None = None
 ) -> Report:
@@ -63,6 +83,8 @@ def read_json(
             f"JSON 嵌套超过 {MAX_DEPTH} 层（年报提交文件只有 3–4 层）",
             f"the JSON nests more than {MAX_DEPTH} levels (a submission has 3 or 4)",
         )
+    if _SURROGATE_ESCAPE.search(text):
+        doc = _no_surrogates(doc)
     if not isinstance(doc, dict):
         raise InputError(
             path, "JSON 顶层应为对象 {…}", "the top level of the JSON must be an object"

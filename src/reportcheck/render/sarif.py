@@ -74,13 +74,24 @@ def artifact_location(path: str, root: Path | None = None) -> dict[str, Any]:
         rel = relative(path)
         if Path(rel).is_absolute():
             return {"uri": Path(rel).as_uri()}
-        return {"uri": quote(rel, safe="/")}
+        return {"uri": _quote(rel)}
     absolute = Path(path).resolve()
     try:
         inside = absolute.relative_to(root)
     except ValueError:
         return {"uri": absolute.as_uri()}
-    return {"uri": quote(inside.as_posix(), safe="/"), "uriBaseId": ROOT_ID}
+    return {"uri": _quote(inside.as_posix()), "uriBaseId": ROOT_ID}
+
+
+def _quote(path: str) -> str:
+    """A path as a URI: a file name's bytes that are not UTF-8 (``surrogateescape``) as
+    they are on disk (``%FF``); a lone surrogate of another kind escaped as text."""
+    try:
+        return quote(path, safe="/", errors="surrogateescape")
+    except UnicodeEncodeError:
+        from reportcheck.errors import one_line
+
+        return quote(one_line(path), safe="/")
 
 
 def artifact_uri(path: str) -> str:
@@ -157,7 +168,7 @@ def _fingerprint(f: Finding, uri: str) -> str:
             f.location.address if f.location else "",
         ]
     )
-    return hashlib.sha256(key.encode()).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def result(

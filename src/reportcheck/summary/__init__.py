@@ -52,8 +52,13 @@ class SummaryWriter:
         """The outlier thresholds: the first checked file's settings (one batch, one view)."""
 
     def add(self, result: FileResult) -> None:
-        """One file's result, in input order."""
-        row = file_row(result, self.settings_for(result.path), self.lang)
+        """One file's result, in input order (a name that is not clean shown escaped, as
+        in the text formats: :func:`reportcheck.output.shown`)."""
+        from reportcheck.output import shown
+
+        settings = self.settings_for(result.path)
+        (result,) = shown([result], "concise")
+        row = file_row(result, settings, self.lang)
         if self.annotated is not None:
             row.annotated = self.annotated(result.path)
         self.batch.add(row)

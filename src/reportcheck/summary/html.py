@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportcheck import __version__
+from reportcheck.output import file_mode
 from reportcheck.summary import SummaryWriter
 from reportcheck.summary.model import (
     STATUS_WORD,
@@ -210,9 +211,7 @@ class HtmlSummary(SummaryWriter):
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as out:
                 self._write(out)
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
+            os.chmod(tmp, file_mode(self.path))  # an existing summary's permissions kept
             os.replace(tmp, self.path)
         except BaseException:
             with contextlib.suppress(OSError):

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportcheck import __version__
 from reportcheck.findings import Finding, Severity
+from reportcheck.output import file_mode
 from reportcheck.render.common import SEVERITY_WORD, labels, place
 from reportcheck.summary import SummaryWriter
 from reportcheck.summary.model import (
@@ -386,9 +387,7 @@ class XlsxSummary(SummaryWriter):
         tmp = self._tmp
         try:
             self._wb.save(tmp)
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
+            os.chmod(tmp, file_mode(self.path))  # an existing summary's permissions kept
             os.replace(tmp, self.path)
         except BaseException:
             with contextlib.suppress(OSError):
