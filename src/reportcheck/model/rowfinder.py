@@ -310,9 +310,11 @@ def align(
             out.append(RowMatch(rdef, exact=True, score=1.0))
         else:
             out.append(None)
-    blocks = _block_of(table, labels)
-    if all(m is not None for m in out) or (not taken and not any(blocks)):
-        # every line found exactly, or none (not this table: no close label is sought)
+    if all(m is not None for m in out):
+        return out  # type: ignore[return-value]  # every line found exactly (the usual case)
+    blocks: list[str | None] = _block_of(table, labels) if table.blocks else [None] * len(labels)
+    if not taken and not any(blocks):
+        # no line found exactly, no block title: not this table, no close label is sought
         return [m if m is not None else _NONE for m in out]
     if not taken:
         result = [_NONE] * len(out)
