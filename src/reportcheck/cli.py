@@ -290,6 +290,14 @@ def validate(
             "or .csv, by the suffix).",
         ),
     ] = None,
+    no_convert: Annotated[
+        bool,
+        typer.Option(
+            "--no-convert",
+            help="Do not read .doc/.wps files through a LibreOffice conversion (list them as "
+            "not checked).",
+        ),
+    ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Check annual reports and show every defect with its cell, value and expected value.
@@ -359,6 +367,8 @@ def validate(
                     format_version=format_version,
                     fail_on=Severity(fail_on.value) if fail_on else None,
                 )
+                if no_convert:
+                    merged[id(base)].convert = False
             return merged[id(base)]
 
         if show_settings:

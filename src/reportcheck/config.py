@@ -77,6 +77,9 @@ class Settings:
     """Lowest severity of an unwaived finding that makes the run fail (exit code 1)."""
     source: str | None = None
     """The configuration file these settings were read from (None: defaults)."""
+    convert: bool = True
+    """Read .doc/.wps (and other formats no reader of its own reads) through a LibreOffice
+    conversion when LibreOffice is installed (``--no-convert`` turns it off)."""
 
     def enabled(self, code: str) -> bool:
         """Whether findings of ``code`` are reported."""
