@@ -5,9 +5,9 @@ root: ``python tests/data/old/make_old.py``; needs ``soffice`` and python-docx).
   and as OpenDocument by LibreOffice Calc;
 - ``rc301-2021.xls``: examples/invalid/RC301-row-total.xlsx (a row total that does not add up),
   saved as Excel 97–2003;
-- ``report-2021.docx``: the Word report of tests/test_docx_reader.py (our own words), with one
-  row total of 表三 off by one; ``report-2021.doc``: that document saved as Word 97–2003 by
-  LibreOffice Writer.
+- ``invalid/word-2021.docx``: the Word report of tests/test_docx_reader.py (our own words),
+  every cell filled, one row total of 表三 off by one (RC300); ``invalid/word-2021.doc``: that
+  document saved as Word 97–2003 by LibreOffice Writer.
 
 Every figure and sentence is made up. The files are checked in so that the tests that read
 them natively (.xls, .ods) run without LibreOffice; only the .doc tests need it.
@@ -52,7 +52,7 @@ def _word_report() -> bytes:
     sys.path.insert(0, str(ROOT / "tests"))
     import test_docx_reader as t
 
-    values = {k: list(v) for k, v in t.T3_VALUES.items()}
+    values = {k: [0 if v is None else v for v in row] for k, row in t.T3_VALUES.items()}
     values["granted"][6] = 7  # 4 + 1 + 1 = 6: the 总计 says 7 (RC301)
     return t.build(values)
 
@@ -61,9 +61,10 @@ def main() -> None:
     _convert(ROOT / "examples/2021-valid.xlsx", "xls", HERE / "report-2021.xls")
     _convert(ROOT / "examples/2021-valid.xlsx", "ods", HERE / "report-2021.ods")
     _convert(ROOT / "examples/invalid/RC301-row-total.xlsx", "xls", HERE / "rc301-2021.xls")
-    docx = HERE / "report-2021.docx"
+    (HERE / "invalid").mkdir(exist_ok=True)
+    docx = HERE / "invalid" / "word-2021.docx"
     docx.write_bytes(_word_report())
-    _convert(docx, "doc", HERE / "report-2021.doc")
+    _convert(docx, "doc", HERE / "invalid" / "word-2021.doc")
 
 
 if __name__ == "__main__":

@@ -267,12 +267,20 @@ PAGES = {
                     "Word 97–2003 .doc 格式的年报（需要 LibreOffice）",
                     "a report saved as Word 97–2003 .doc (needs LibreOffice)",
                 ),
-                base="tests/data/old/report-2021.doc",
-                expect=(("RC008", None, None, None),),
+                base="tests/data/old/invalid/word-2021.doc",
+                expect=(
+                    ("RC008", None, None, None),
+                    ("RC300", "applications", "granted", "total"),
+                    ("RC207", "applications", None, None),
+                ),
             ),
             passes(
                 Tr("同一年报的 .docx 直接读取", "the same report as .docx, read directly"),
-                base="tests/data/old/report-2021.docx",
+                base="tests/data/old/invalid/word-2021.docx",
+                expect=(
+                    ("RC300", "applications", "granted", "total"),
+                    ("RC207", "applications", None, None),
+                ),
             ),
         ),
     ),
