@@ -269,3 +269,24 @@ def test_a_mixed_batch_has_no_file_not_checked(tmp_path: Path) -> None:
     assert set(status.values()) == {"checked"}, status
     marked = sorted(p.name for p in out.iterdir())
     assert len(marked) == 6 and all(name.endswith(".xlsx") for name in marked)
+
+
+def test_a_workbook_whose_last_sector_is_cut_short_is_read() -> None:
+    """Found by benchmarks/fuzz.py: the last 127 bytes (zeros) cut from the .xls — calamine
+    panics on a short last sector; it is read as zeros, as the container reader does."""
+    data = (OLD / "rc301-2021.xls").read_bytes()
+    got = api.validate_path(OLD / "rc301-2021.xls")
+    cut = api.read_bytes("cut.xls", data[:-127])
+    assert _cells(api.FileResult("cut.xls", cut, api.check(cut))) == _cells(got)
+
+
+def test_what_the_library_prints_on_a_panic_is_not_shown(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    from reportcheck.readers.calc import _panics_unprinted
+
+    with _panics_unprinted():
+        os.write(2, b"thread '<unnamed>' panicked at cfb.rs:345:44\n")
+    os.write(2, b"after\n")
+    _, err = capfd.readouterr()
+    assert err == "after\n"

@@ -24,10 +24,14 @@ both formats gives the same findings.
 
 from __future__ import annotations
 
+import contextlib
 import io
-from collections.abc import Sequence
+import os
+import sys
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
@@ -73,34 +77,23 @@ def read_grids(path: str, data: bytes, kind: str) -> tuple[list[Grid], set[str]]
     import python_calamine as pc
 
     try:
-        book = pc.CalamineWorkbook.from_filelike(io.BytesIO(source))
-        metas = book.sheets_metadata
-        sheets = []
-        for i, meta in enumerate(metas):
-            if meta.typ != pc.SheetTypeEnum.WorkSheet:
-                continue
-            sheet = book.get_sheet_by_index(i)
-            rows = sheet.to_python(skip_empty_area=True)
-            start = sheet.start or (0, 0)
-            ranges = merges[i] if merges is not None and i < len(merges) else None
-            if ranges is None:
-                ranges = [(a[0], a[1], b[0], b[1]) for a, b in sheet.merged_cell_ranges or ()]
-            if len(ranges) > MAX_MERGES:
-                raise InputError(
-                    path,
-                    f"工作表「{meta.name}」的合并单元格超过 {MAX_MERGES} 处，不像年报",
-                    f"the sheet “{meta.name}” has more than {MAX_MERGES} merged ranges: "
-                    "not a report",
-                )
-            hidden = meta.visible != pc.SheetVisibleEnum.Visible
-            sheets.append((meta.name, hidden, rows, start, ranges))
+        with _panics_unprinted():
+            sheets = _sheets(pc, source, merges)
+    except _TooManyMerges as exc:
+        raise InputError(
+            path,
+            f"工作表「{exc.name}」的合并单元格超过 {MAX_MERGES} 处，不像年报",
+            f"the sheet “{exc.name}” has more than {MAX_MERGES} merged ranges: not a report",
+        ) from None
     except pc.PasswordError:
         raise InputError(
             path,
             "文件已加密（设有打开密码）：请取消密码后再检查",
             "the file is encrypted (password-protected): remove the password and check it again",
         ) from None
-    except (pc.CalamineError, ValueError, OverflowError, MemoryError) as exc:
+    except BaseException as exc:  # the library's errors, and a panic of its Rust code
+        if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
+            raise  # KeyboardInterrupt, SystemExit
         app = (
             ("OpenDocument 表格", "OpenDocument spreadsheet")
             if kind == "ods"
@@ -116,6 +109,62 @@ def read_grids(path: str, data: bytes, kind: str) -> tuple[list[Grid], set[str]]
     return grids, {name for name, hidden, *_ in sheets if hidden}
 
 
+_Sheet = tuple[str, bool, list[list[object]], tuple[int, int], list[tuple[int, int, int, int]]]
+
+
+def _sheets(
+    pc: Any, source: bytes, merges: list[list[tuple[int, int, int, int]]] | None
+) -> list[_Sheet]:
+    """(name, hidden, rows, top-left, merged ranges) of each worksheet, as calamine reads it."""
+    book = pc.CalamineWorkbook.from_filelike(io.BytesIO(source))
+    sheets: list[_Sheet] = []
+    for i, meta in enumerate(book.sheets_metadata):
+        if meta.typ != pc.SheetTypeEnum.WorkSheet:
+            continue
+        sheet = book.get_sheet_by_index(i)
+        rows = sheet.to_python(skip_empty_area=True)
+        start = sheet.start or (0, 0)
+        ranges = merges[i] if merges is not None and i < len(merges) else None
+        if ranges is None:
+            ranges = [(a[0], a[1], b[0], b[1]) for a, b in sheet.merged_cell_ranges or ()]
+        if len(ranges) > MAX_MERGES:
+            raise _TooManyMerges(meta.name)
+        hidden = meta.visible != pc.SheetVisibleEnum.Visible
+        sheets.append((meta.name, hidden, rows, start, ranges))
+    return sheets
+
+
+class _TooManyMerges(Exception):
+    """A sheet with more than :data:`MAX_MERGES` merged ranges (named)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+@contextlib.contextmanager
+def _panics_unprinted() -> Iterator[None]:
+    """Standard error (the file descriptor) sent to /dev/null while calamine runs: a panic of
+    its Rust code (a damaged file) is printed there by Rust, before Python sees the error
+    that says it in one line."""
+    fd = 2  # where Rust's panic hook writes, whatever sys.stderr is
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        sys.stderr.flush()
+    try:
+        saved = os.dup(fd)
+    except OSError:  # no standard error at all
+        yield
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, fd)
+        yield
+    finally:
+        os.dup2(saved, fd)
+        os.close(saved)
+        os.close(null)
+
+
 def _xls_stream_checked(path: str, data: bytes) -> bytes:
     """``data`` once its OLE2 container and workbook stream passed the guards."""
     from reportcheck.readers.ole import WORKBOOK_STREAMS, OleFile, scan_biff
@@ -125,7 +174,10 @@ def _xls_stream_checked(path: str, data: bytes) -> bytes:
         stream = ole.stream(name)
         if stream is not None:
             scan_biff(path, stream)
-            return data
+            # a last sector cut short (a truncated download) is read as zeros, as here;
+            # calamine would panic on it
+            short = (len(data) - ole.size) % ole.size
+            return data + b"\x00" * (ole.size - short) if short else data
     raise InputError(
         path,
         "不是 Excel 工作簿：OLE2 文件中没有 Workbook 数据流",

@@ -14,8 +14,8 @@ KINDS = (
 )  # fmt: skip
 """``xls``: an OLE2 workbook (Excel 97–2003, WPS .et); ``ods``: OpenDocument spreadsheet
 (both read natively); ``doc``: an OLE2 Word document (Word 97–2003, WPS .wps); ``odt``:
-OpenDocument text; ``office``: another OLE2 file under an office suffix (.wps/.et of an
-older WPS) — the last three are read through a LibreOffice conversion when it is there."""
+OpenDocument text; ``office``: another OLE2 file named .wps/.et (an older WPS) — the last
+three are read through a LibreOffice conversion when it is there."""
 
 
 def sniff(path: str, data: bytes) -> str:
@@ -123,10 +123,12 @@ def _ole_kind(path: str, data: bytes) -> str:
         )
     if kind is not None:
         return kind
-    if Path(path).suffix.lower() in (".wps", ".et", ".doc", ".xls"):
-        return "office"  # an older WPS or Works file: LibreOffice may still open it
+    if Path(path).suffix.lower() in (".wps", ".et"):
+        return "office"  # an older WPS file: LibreOffice may still open it
     raise InputError(
         path,
-        "是 Office 二进制（OLE2）文件，但既不是 Excel 工作簿也不是 Word 文档",
-        "an Office binary (OLE2) file that is neither an Excel workbook nor a Word document",
+        "损坏的 Office 文件：OLE2 文件中既没有 Excel 工作簿（Workbook）也没有 Word 文档"
+        "（WordDocument）",
+        "a damaged Office file: the OLE2 file holds neither an Excel workbook (Workbook) nor "
+        "a Word document (WordDocument)",
     )
