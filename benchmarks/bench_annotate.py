@@ -3,7 +3,9 @@
 Whole process, interleaved runs of `reportcheck validate FILE` and
 `reportcheck validate FILE --annotate OUT.xlsx` on the same workbook (one wrong cell, so
 the copy has a red cell, its comment and 问题清单), median of N runs each, and the
-difference. Also the workbook of a JSON input (marked on the official layout).
+difference. Also the workbook of a JSON input (marked on the official layout), and a Word
+report of our own (tests/word_fixtures.py, needs python-docx) marked as a Word copy
+(`--annotate OUT.docx`: comments in its wrong cells and on its sentence).
 
 Run:  python benchmarks/bench_annotate.py [--runs 11]
 Prints the figures; it asserts nothing (machines are noisy). The README quotes its output.
@@ -12,6 +14,7 @@ Prints the figures; it asserts nothing (machines are noisy). The README quotes i
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import shutil
 import statistics
 import subprocess
@@ -48,8 +51,18 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=11)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        for name, src in (("workbook", WORKBOOK), ("JSON", JSON)):
-            plain, marked = _compare(src, Path(tmp) / "marked.xlsx", args.runs)
+        inputs = [("workbook", WORKBOOK, "marked.xlsx"), ("JSON", JSON, "marked.xlsx")]
+        if importlib.util.find_spec("docx") is not None:  # python-docx builds the report
+            sys.path.insert(0, str(ROOT / "tests"))
+            import word_fixtures
+
+            word = Path(tmp) / "年报.docx"
+            word.write_bytes(word_fixtures.build())
+            inputs.append(("Word", word, "marked.docx"))
+        else:
+            print("Word: python-docx (a dev dependency) is not installed, not measured")
+        for name, src, out in inputs:
+            plain, marked = _compare(src, Path(tmp) / out, args.runs)
             print(
                 f"{name:8} {src.name}: validate {plain:.0f} ms, with --annotate {marked:.0f} ms "
                 f"(+{marked - plain:.0f} ms; target ≤ +300 ms), median of {args.runs}"

@@ -12,12 +12,18 @@ Inputs are generated into ``benchmarks/out/`` (kept between runs, rebuilt when m
 - workbooks: distinct generated 2021 workbooks of many agencies (balanced, some with errors),
   linked under as many names as a run needs (5,000 and the curve up to 20,000);
 - published: 2,000 text and HTML reports (the corpus' kinds), generated from our own example
-  report with the agency and figures varied.
+  report with the agency and figures varied;
+- mixed: what a national collection receives — 60 % PDF (the readable test PDFs of
+  tests/data/pdf, made by LibreOffice, Chromium and the WPS-like script, and the corpus' real
+  WPS export when ../shared is there), 25 % HTML and text (the published ones above and the
+  corpus' HTML, text and Markdown), 15 % workbooks (the generated ones), shuffled; its files/s
+  gives the national figure for such a mix.
 
 Targets (2-core machine): 5,000 workbooks ≥ 500 files/s; 2,000 published ≥ 250 files/s; peak
 memory ≤ 300 MB whatever the batch size; from the curve, 165,000 reports in < 6 minutes.
 
 Run:  python benchmarks/bench_batch.py [--quick] [--jobs 1 2] [--curve 1000 5000 10000 20000]
+      [--mixed 2000]
 Prints one table; it asserts nothing (machines are noisy: say if it was loaded).
 """
 
@@ -131,6 +137,43 @@ def _published(n: int) -> Path:
     return folder
 
 
+MIX = (("pdf", 0.60), ("published", 0.25), ("workbook", 0.15))
+"""The mixed batch: share of each kind of file."""
+_UNREADABLE_PDFS = {"scanned", "partly-scanned", "encrypted", "damaged"}
+
+
+def _mixed(n: int, workbooks: list[Path], published: Path) -> tuple[Path, dict[str, int]]:
+    """``n`` files, MIX of PDFs, published reports and workbooks, linked in a shuffled order;
+    and how many of each kind."""
+    pdfs = [
+        p for p in sorted((ROOT / "tests" / "data" / "pdf").glob("*.pdf"))
+        if p.stem not in _UNREADABLE_PDFS
+    ]  # fmt: skip
+    texts = sorted(published.iterdir())
+    corpus = ROOT.parent / "shared" / "corpus"
+    if corpus.is_dir():
+        pdfs += sorted(corpus.glob("*.pdf"))
+        texts += [p for p in sorted(corpus.iterdir()) if p.suffix in (".html", ".txt", ".md")]
+    pools = {"pdf": pdfs, "published": texts, "workbook": workbooks}
+    counts = {kind: round(n * share) for kind, share in MIX}
+    counts["pdf"] += n - sum(counts.values())
+    order = [(kind, i) for kind, k in counts.items() for i in range(k)]
+    random.Random(11).shuffle(order)
+    folder = OUT / f"mixed-{n}"
+    if folder.is_dir() and sum(1 for _ in folder.iterdir()) == n:
+        return folder, counts
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for k, (kind, i) in enumerate(order):
+        src = pools[kind][i % len(pools[kind])]
+        dest = folder / f"{k:06d}-{src.name.split('-', 1)[-1]}"
+        try:
+            os.link(src, dest)
+        except OSError:
+            shutil.copy(src, dest)
+    return folder, counts
+
+
 # ------------------------------------------------------------------ measuring
 
 
@@ -203,6 +246,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, nargs="*", help="job counts to compare")
     ap.add_argument("--curve", type=int, nargs="*", help="batch sizes of the workbook curve")
     ap.add_argument("--distinct", type=int, default=0, help="distinct workbooks (default 100)")
+    ap.add_argument("--mixed", type=int, default=0, help="files in the mixed batch (2000)")
     args = ap.parse_args()
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     jobs = args.jobs or sorted({1, cores or 1})
@@ -231,6 +275,15 @@ def main() -> None:
     pubs = _published(pub)
     for j in jobs:
         line(f"{pub} published (text, HTML)", pubs, pub, j)
+    mixed = args.mixed or (200 if args.quick else 2000)
+    folder, counts = _mixed(mixed, sources, pubs)
+    mix = ", ".join(f"{counts[k]} {k}" for k, _ in MIX)
+    for j in jobs:
+        seconds, _ = line(f"{mixed} mixed: 60% PDF 25% HTML/text", folder, mixed, j)
+        print(
+            f"  (mixed: {mix}; {NATIONAL:,} reports of this mix ≈ "
+            f"{seconds / mixed * NATIONAL / 60:.1f} min with --jobs {j})"
+        )
     points: list[tuple[int, float]] = []
     for n in curve:
         seconds, _ = line("workbook curve", _linked("workbooks", sources, n), n, max(jobs))

@@ -74,6 +74,18 @@ def _csv_seed() -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
+def _pdf_bombs() -> list[tuple[str, bytes]]:
+    """Small forms of the PDF bombs of issue 21 (tests/bombs.py): forms drawing forms and a
+    page content that inflates, as seeds the mutations grow or break."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import bombs
+
+    return [
+        ("forms-chain.pdf", bombs.pdf_form_chain(12)),
+        ("inflate.pdf", bombs.pdf_inflating_content(8)),
+    ]
+
+
 def seeds() -> dict[str, list[tuple[str, bytes]]]:
     """Seed files per reader: (file name, bytes)."""
 
@@ -93,7 +105,8 @@ def seeds() -> dict[str, list[tuple[str, bytes]]]:
         "text": files(EXAMPLES / "2021-valid.txt", EXAMPLES / "founding-style-2024.txt"),
         "markdown": [("2021-valid.md", text)],
         "csv": [("2021-valid.csv", _csv_seed())],
-        "pdf": files(DATA / "lo-2021-clean.pdf", DATA / "chromium-2021-clean.pdf"),
+        "pdf": files(DATA / "lo-2021-clean.pdf", DATA / "chromium-2021-clean.pdf")
+        + _pdf_bombs(),
         "xls": files(OLD / "report-2021.xls", OLD / "rc301-2021.xls"),
         "ods": files(OLD / "report-2021.ods"),
     }

@@ -340,6 +340,30 @@ def test_tracked_changes_fields_text_boxes_and_content_controls() -> None:
     assert [b.text for b in blocks] == ["本年新收6件", "控件内的段落"]
 
 
+def test_comments_and_tracked_changes_in_cells_are_not_text() -> None:
+    """What the marked and corrected copies of a report add: comment ranges and references
+    (the comment's own text is in comments.xml, never read), a moved paragraph, deleted
+    text of a cell, inserted text (read: the change accepted), an inserted paragraph."""
+    cell = (
+        '<w:p><w:commentRangeStart w:id="1"/>'
+        '<w:del w:id="2" w:author="reportcheck"><w:r><w:delText>5</w:delText></w:r></w:del>'
+        '<w:ins w:id="3" w:author="reportcheck"><w:r><w:t>4</w:t></w:r></w:ins>'
+        '<w:commentRangeEnd w:id="1"/><w:r><w:commentReference w:id="1"/></w:r></w:p>'
+    )
+    body = (
+        '<w:p><w:commentRangeStart w:id="7"/><w:r><w:t>标题</w:t></w:r>'
+        '<w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r></w:p>'
+        f"<w:tbl><w:tr>{_tc('自然人')}{_tc('总计')}</w:tr>"
+        f"<w:tr><w:tc>{cell}</w:tc>{_tc('6')}</w:tr></w:tbl>"
+        '<w:ins w:id="4" w:author="x"><w:p><w:r><w:t>插入的段落</w:t></w:r></w:p></w:ins>'
+        "<w:moveFrom><w:p><w:r><w:t>移走的段落</w:t></w:r></w:p></w:moveFrom>"
+    )
+    blocks = docx_reader.blocks(_doc_xml(body))
+    assert [b.text for b in blocks] == ["标题", "自然人 | 总计\n4 | 6", "插入的段落"]
+    grid = blocks[1].grid
+    assert grid is not None and grid.cells[(2, 1)].text == "4"
+
+
 _NUMBERING = f"""<w:numbering xmlns:w="{_W}">
 <w:abstractNum w:abstractNumId="0">
  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>

@@ -29,6 +29,7 @@ REFUSED = {
     "docx: 2,000,000 empty paragraphs": "",
     "xlsx: a cell reference beyond Excel's sheet": "outside what Excel allows",
     "xlsx: 400,000 merged ranges": "merged ranges",
+    "xlsx: bad cell references and row numbers": "row number “x”",
     "xlsx: shared-string index out of range": "shared string",
     "xlsx: shared strings unpacking to 162 MB": "too large once unpacked",
     "xlsx: 1,500,000 empty cells": "",

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import CORPUS, requires_shared
 from factories import Submission, by_code, keys
 from reportcheck import api
 from reportcheck.cli import app
@@ -66,10 +67,43 @@ def test_top_level_must_be_an_object(text: str) -> None:
         _read(text)
 
 
-@pytest.mark.parametrize("text", ["{}", '{"report": {"year": 2024}}', '{"表三": {}}'])
-def test_a_document_with_none_of_the_tables_cannot_be_checked(text: str) -> None:
-    with pytest.raises(InputError, match="none of proactive_disclosure"):
+@pytest.mark.parametrize("text", ['{"report": {"year": 2024}}', '{"format_version": "2021"}'])
+def test_a_submission_with_none_of_the_tables_cannot_be_checked(text: str) -> None:
+    with pytest.raises(InputError, match="none of proactive_disclosure") as got:
         _read(text)
+    assert not got.value.unsupported  # a broken submission: the run fails (exit 2)
+
+
+@pytest.mark.parametrize("text", ["{}", '{"表三": {}}', '{"file": "a.txt", "agency": "某局"}'])
+def test_another_programs_json_is_not_a_report(text: str) -> None:
+    with pytest.raises(InputError, match="not a report submission") as got:
+        _read(text)
+    assert got.value.unsupported  # listed as not checked, like a README
+
+
+def test_a_folder_with_a_non_report_json_is_checked_as_with_a_readme(tmp_path: Path) -> None:
+    """A hand-read values file next to the reports does not fail the batch; a broken
+    submission does."""
+    (tmp_path / "2021-valid.json").write_text(Submission.valid().text(), encoding="utf-8")
+    (tmp_path / "values.json").write_text('{"file": "a.txt", "year": 2024}', encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(tmp_path), "-f", "concise", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "values.json: not checked: not a report submission" in result.output
+    (tmp_path / "broken.json").write_text('{"format_version": "2021"}', encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(tmp_path), "-f", "concise", "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert "broken.json: could not be checked: not a report submission: none of" in result.output
+
+
+@requires_shared
+def test_the_corpus_value_files_are_not_reports() -> None:
+    """The hand-read values next to the real reports (../shared/corpus/*.json)."""
+    found = sorted(CORPUS.glob("*.json"))
+    assert found
+    for p in found:
+        with pytest.raises(InputError, match="not a report submission") as got:
+            read_json(str(p), p.read_bytes())
+        assert got.value.unsupported, p.name
 
 
 def test_not_utf8_cannot_be_checked() -> None:

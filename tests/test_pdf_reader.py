@@ -1,7 +1,8 @@
-"""The PDF reader, on PDFs made by LibreOffice (from .docx) and Chromium (from HTML).
+"""The PDF reader, on PDFs made by LibreOffice (from .docx) and Chromium (from HTML), on
+PDFs built the way WPS 文字 exports them, and on a real WPS export of the corpus.
 
 The PDFs, their sources and the figures they print are in tests/data/pdf/, made by
-``make_pdfs.py`` there (the tests need neither tool). Each case is checked three ways:
+``make_pdfs.py`` there (the tests need neither tool) and ``make_wps_like.py`` (reportlab). Each case is checked three ways:
 every table cell as printed (``NAME.expected.json``), the same findings as its source
 document read by the Word or HTML reader, and places given as page and line.
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import CORPUS, requires_shared
 from reportcheck import api
 from reportcheck.cli import app, expand_paths
 from reportcheck.config import Settings
@@ -58,7 +60,7 @@ def _page_text(name: str, page: int) -> str:
 
 def test_every_case_is_there() -> None:
     assert len(CASES) >= 5
-    assert {c.split("-")[0] for c in CASES} == {"lo", "chromium"}
+    assert {c.split("-")[0] for c in CASES} == {"lo", "chromium", "wps"}
     assert {_expected(c)["version"] for c in CASES} == {"2019", "2021"}
 
 
@@ -83,7 +85,7 @@ def test_every_table_value_is_read_exactly(case: str) -> None:
                 got = None if cell is None else cell.raw.strip()
                 if got != text:
                     wrong.append((table_id, row_id, col_id, text, got))
-    assert count >= 190
+    assert count >= 186  # (a report printing （六）其他处理 as one row has 186)
     assert wrong == []
 
 
@@ -110,7 +112,13 @@ def test_same_values_and_findings_as_the_source_document(case: str) -> None:
 
 
 def test_clean_reports_have_no_findings() -> None:
-    for case in ("lo-2021-clean", "chromium-2021-clean", "chromium-2019-negative"):
+    for case in (
+        "lo-2021-clean",
+        "chromium-2021-clean",
+        "chromium-2019-negative",
+        "wps-2021-clean",
+        "wps-2021-borderless",
+    ):
         assert api.check(_read(f"{case}.pdf")) == [], case
 
 
@@ -318,3 +326,244 @@ def test_a_pdf_of_too_many_pages_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         api.read_path(path)
     assert "301" in err.value.problem and "pages" in err.value.problem_en
+
+
+def test_labels_written_as_real_reports_write_them() -> None:
+    """lo-2021-label-variants (make_label_variants.py): row labels with a conjunction added, a
+    verb replaced, characters lost or swapped, numbering doubled or without 、; headings
+    numbered with a comma or renamed — every value read (above), each changed label said
+    once as a variant (RC108), nothing called missing, unreadable or unknown."""
+    expected = _expected("lo-2021-label-variants")
+    found = api.check(_read("lo-2021-label-variants.pdf"))
+    assert sorted(f.row or "" for f in found if f.code == "RC108") == sorted(
+        expected["variants"]  # type: ignore[arg-type]
+    )
+    assert [f.code for f in found if f.code != "RC108"] == []
+    for f in found:
+        assert "\n" not in f.message
+
+
+# ------------------------------------------------------------------ WPS 文字's exports
+
+
+def test_the_wps_like_pdfs_are_built_as_wps_builds_them() -> None:
+    """What makes WPS's PDFs hard is in the test files: a text object per character in the
+    tables, fonts set at size 200 and scaled down by the text matrix, rules as thin filled
+    rectangles, the label down the side in a vertical font."""
+    raw = pdfium.raw
+    doc = pdfium.PdfDocument(DATA / "wps-2021-clean.pdf")
+    try:
+        page = doc[2]  # 表三 going on
+        textpage = page.get_textpage()
+        chars = [
+            i for i in range(raw.FPDFText_CountChars(textpage.raw))
+            if not raw.FPDFText_IsGenerated(textpage.raw, i)
+        ]  # fmt: skip
+        kinds = [
+            raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, k))
+            for k in range(raw.FPDFPage_CountObjects(page.raw))
+        ]
+        assert kinds.count(raw.FPDF_PAGEOBJ_TEXT) >= 0.9 * len(chars)
+        assert raw.FPDFText_GetFontSize(textpage.raw, chars[0]) == 200
+        filled = 0
+        for k, kind in enumerate(kinds):
+            if kind == raw.FPDF_PAGEOBJ_PATH:
+                fill, stroke = pdfium.raw.c_int(), pdfium.raw.c_int()
+                raw.FPDFPath_GetDrawMode(raw.FPDFPage_GetObject(page.raw, k), fill, stroke)
+                filled += bool(fill.value and not stroke.value)
+        assert filled >= 100
+        textpage.close()
+        page.close()
+    finally:
+        doc.close()
+    assert b"UniGB-UCS2-V" in (DATA / "wps-2021-clean.pdf").read_bytes()
+
+
+def test_a_label_down_the_side_in_a_vertical_font_stays_in_its_cell() -> None:
+    """三、本年度办理结果 in WPS's vertical font (PDFium boxes its characters 200 points wide
+    and tall): one cell, and no row label takes a character of it."""
+    for case in ("wps-2021-clean", "wps-2021-single-other"):
+        report = _read(f"{case}.pdf")
+        text = report.text or ""
+        assert re.findall(r"三、本年度办理结果", text) == ["三、本年度办理结果"], case
+        # two lines of one cell, its figures centred between them: the label whole, in order
+        assert re.search(
+            r"^（二）部分公开（区分处理的，只计这一情形，不计其他情形） \| \d", text, re.M
+        )
+        assert report.tables["applications"].extra_rows == []
+
+
+def test_a_label_down_the_side_of_a_table_without_rules_is_in_no_row() -> None:
+    """Without rules, the characters of 三、本年度办理结果 (one under the other, at one x)
+    would be read into the row labels beside them or as rows of their own: they are left
+    out, and every row is known by its own label."""
+    report = _read("wps-2021-borderless.pdf")
+    assert report.tables["applications"].extra_rows == []
+    text = report.text or ""
+    assert not re.search(r"^(?:三|、|本|年|度|办|理|结|果) \|", text, re.M)
+    assert re.search(r"^（一）予以公开 \| 41 \|", text, re.M)
+
+
+def test_text_just_above_or_below_a_table_without_rules_stays_out_of_it() -> None:
+    """The short last line of the paragraph above 表三 is no header line of the table, and
+    the heading indented by two characters right under 表四 is no row of it."""
+    report = _read("wps-2021-borderless.pdf")
+    text = report.text or ""
+    assert re.search(
+        r"^为进一步提升答复质量，.*确保答复内容准确、依据充分、程序规范。$", text, re.M
+    )
+    assert [s.number for s in report.sections or []] == [1, 2, 3, 4, 5, 6]
+
+
+def test_a_2021_report_printing_other_handling_as_one_row_is_told_once() -> None:
+    """（六）其他处理 as one row (no sub-rows 1.–3.): said once (RC105), not rows missing
+    or unreadable; every other cell read."""
+    found = api.check(_read("wps-2021-single-other.pdf"))
+    assert [f.code for f in found] == ["RC105"]
+
+
+@requires_shared
+def test_the_real_wps_export_009_reads_cell_for_cell() -> None:
+    """../shared/corpus/009-hongze-2024.pdf, exported by WPS 文字: all 186 values as read by
+    hand, and no finding beyond the report's own: （六）其他处理 as one row (RC105, once: 表三
+    read in the 2019 format's rows), the typo'd label 「2.其他法律行政止公开」 read as its row
+    (RC108, a hint), the prose's 17 applications of the office against 95 of the government
+    (RC401, a warning; soft in the corpus' json), no publication date printed (RC603)."""
+    from test_corpus import _actual, _expected, _same
+
+    name = "009-hongze-2024.pdf"
+    doc = json.loads((CORPUS / name).with_suffix(".json").read_text("utf-8"))
+    report = api.read_path(CORPUS / name)
+    assert (report.format_version, report.metadata.year) == ("2021", 2024)
+    expected = _expected(doc)
+    assert len(expected) == 186
+    wrong = [
+        f"{key}: read {got!r}, expected {want!r}"
+        for key, want in expected.items()
+        if not _same(want, got := _actual(report, *key))
+    ]
+    assert wrong == []
+    assert report.tables["applications"].extra_rows == []
+    found = api.check(report)
+    assert sorted(f.code for f in found) == ["RC105", "RC108", "RC401", "RC603"]
+    variant = next(f for f in found if f.code == "RC108")
+    assert variant.row == "denied_2"
+
+
+def test_a_mesh_of_rules_is_no_table_and_the_page_is_still_read(tmp_path: Path) -> None:
+    """Rules crossing in a fine mesh (a drawing, hatching): past MAX_GRID cells or MAX_PAIRS
+    comparisons they are no table; the text on the page is read as lines all the same."""
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "mesh.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    for n, text in ((150, "云溪区人民政府2024年政府信息公开工作年度报告"), (2450, "一、总体情况")):
+        # a 150 x 150 mesh; 4 900 rules over each other
+        c.setFont("STSong-Light", 16)
+        c.drawString(60, 810, text)
+        for i in range(n):
+            c.rect(20 + (i % 180) * 3, 20, 0.3, 760, stroke=0, fill=1)
+            c.rect(20, 20 + (i % 250) * 3, 540, 0.3, stroke=0, fill=1)
+        c.showPage()
+    c.save()
+    report = api.read_path(path)
+    assert report.metadata.year == 2024
+    assert report.tables == {}
+    assert "一、总体情况" in (report.text or "")
+
+
+def test_the_bounds_on_rules_hold() -> None:
+    """A finer mesh than MAX_GRID grid cells is no table; comparing more pairs of rules
+    than a page or the PDF may stops and leaves the page without tables."""
+    from reportcheck.readers import pdf
+
+    def mesh(n: int, step: float) -> list[pdf._Rule]:
+        vertical = [pdf._Rule(10 + i * step, 10, 10.3 + i * step, 800) for i in range(n)]
+        horizontal = [pdf._Rule(10, 10 + i * step, 580, 10.3 + i * step) for i in range(n)]
+        return vertical + horizontal
+
+    assert pdf._table(1, mesh(20, 20)) is not None
+    assert (19 * 19) <= pdf.MAX_GRID < 80 * 80
+    assert pdf._table(1, mesh(80, 5)) is None
+    budget = [10 * pdf.MAX_PAIRS]
+    assert len(pdf._rule_groups(mesh(20, 20), budget)) == 1
+    assert budget[0] < 10 * pdf.MAX_PAIRS  # the pairs compared are counted
+    crowded = [pdf._Rule(10 + i * 0.01, 10, 10.3 + i * 0.01, 800) for i in range(1500)]
+    assert pdf._rule_groups(crowded, budget) == []  # 1.1 million pairs > MAX_PAIRS
+    assert pdf._rule_groups(mesh(20, 20), [5]) == []  # the PDF's budget spent
+
+
+@pytest.mark.parametrize("how", ["stroked lines", "filled thin rectangles"])
+def test_a_tables_rules_drawn_as_one_path_make_its_cells(tmp_path: Path, how: str) -> None:
+    """Some producers draw all of a table's rules as one path of many pieces (moved by the
+    page's transformation): its pieces are the rules, each figure stands in its own cell."""
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    from reportcheck.readers import pdf
+
+    path = tmp_path / "one-path.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    c.saveState()
+    c.translate(100, 500)  # the path's points are its own; its matrix places them
+    p = c.beginPath()
+    for i in range(4):  # 3 rows
+        if how == "stroked lines":
+            p.moveTo(0, i * 20)
+            p.lineTo(300, i * 20)
+        else:
+            p.rect(0, i * 20, 300, 0.5)
+    for j in range(4):  # 3 columns
+        if how == "stroked lines":
+            p.moveTo(j * 100, 0)
+            p.lineTo(j * 100, 60)
+        else:
+            p.rect(j * 100, 0, 0.5, 60)
+    c.setLineWidth(0.5)
+    c.drawPath(p, stroke=how == "stroked lines", fill=how != "stroked lines")
+    c.setFont("Helvetica", 10)
+    for i in range(3):
+        for j in range(3):
+            c.drawString(j * 100 + 40, i * 20 + 6, f"{i}{j}")
+    c.restoreState()
+    c.showPage()
+    c.save()
+    doc = pdf._open(str(path), path.read_bytes())
+    try:
+        (page,) = pdf._pages(str(path), doc)
+    finally:
+        doc.close()
+    pdf._find_tables(page, [pdf.MAX_PAIRS])
+    (table,) = page.tables
+    assert len(table.cells) == 9
+    assert sorted(cell.text() for cell in table.cells) == [
+        f"{i}{j}" for i in range(3) for j in range(3)
+    ]
+
+
+def test_a_title_in_large_type_keeps_its_boxes(tmp_path: Path) -> None:
+    """Characters far taller than the page's usual ones are fixed only when their ink is
+        small (WPS's vertical font): a cover title in 100-point type is read as printed (its ink
+    boxes would leave gaps between the digits wide enough for spaces)."""
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "cover.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    c.setFont("Times-Roman", 100)
+    c.drawString(80, 700, "2024")
+    c.setFont("STSong-Light", 30)
+    c.drawString(80, 640, "云溪区人民政府政府信息公开工作年度报告")
+    c.setFont("STSong-Light", 12)
+    c.drawString(80, 580, "一、总体情况")
+    for i in range(1, 30):
+        c.drawString(
+            80, 560 - i * 16, "本报告根据《中华人民共和国政府信息公开条例》编制，所列数据截至年底。"
+        )
+    c.showPage()
+    c.save()
+    report = api.read_path(path)
+    assert (report.text or "").startswith("2024\n云溪区人民政府")

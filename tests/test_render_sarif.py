@@ -184,3 +184,27 @@ def test_every_example_gives_valid_sarif_naming_its_rule(
         for r in xlsx
         if "logicalLocations" in r["locations"][0]
     )
+
+
+def test_help_uri_defaults_to_the_documentation_url_of_the_package(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Installed from a wheel, SARIF still links each rule to its documentation: the
+    ``Documentation`` URL of ``[project.urls]`` (the package metadata), unless --docs-url or
+    REPORTCHECK_DOCS_URL say otherwise."""
+    import tomllib
+
+    pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text("utf-8"))
+    documented = pyproject["project"]["urls"]["Documentation"]
+    assert documented.startswith("https://") and documented.endswith("docs/rules.md")
+    monkeypatch.delenv("REPORTCHECK_DOCS_URL", raising=False)
+    assert sarif.project_url("Documentation") == documented
+    assert sarif.docs_url() == documented
+    assert sarif.project_url("No such label") is None
+    report = api.read_bytes("r.json", Submission.valid().text().encode())
+    doc = json.loads(sarif.render([FileResult("r.json", report, api.check(report))], "zh"))
+    rules = doc["runs"][0]["tool"]["driver"]["rules"]
+    assert rules and all(r["helpUri"].startswith(documented + "#rc") for r in rules)
+    assert sarif.docs_url("https://mirror.test/rules.md#x") == "https://mirror.test/rules.md"
+    monkeypatch.setenv("REPORTCHECK_DOCS_URL", "https://env.test/rules.md")
+    assert sarif.docs_url() == "https://env.test/rules.md"

@@ -49,7 +49,7 @@ def test_the_workbook(here: Path) -> None:
     assert code == 2  # the damaged workbook in the folder
     doc = _json()
     wb = load_workbook(here / "汇总.xlsx")
-    assert wb.sheetnames == ["汇总", "问题清单", "批次情况"]
+    assert wb.sheetnames == ["汇总", "问题清单", "批次情况", "异常值，请核实"]
     files = wb["汇总"]
     assert files.freeze_panes == "C5" and files.auto_filter.ref.startswith("A4:")
     head = [c.value for c in files[4]]
@@ -102,7 +102,7 @@ def test_the_workbook_in_english(here: Path) -> None:
 
     _run("收件", "--summary", "summary.xlsx", "--lang", "en", "-q")
     wb = load_workbook(here / "summary.xlsx")
-    assert wb.sheetnames == ["Summary", "Findings", "Batch"]
+    assert wb.sheetnames == ["Summary", "Findings", "Batch", "Outliers"]
     statuses = {r[9] for r in wb["Summary"].iter_rows(min_row=5, values_only=True)}
     assert statuses <= {"passed", "errors", "warnings only", "unreadable", "not supported"}
     assert "not supported" in statuses
@@ -275,3 +275,24 @@ def test_the_workbook_links_the_marked_copies(
         ("b.xlsx", "marked/b-标注.xlsx"),
     ]
     assert all((tmp_path / "marked" / n).is_file() for n in ("a-标注.xlsx", "b-标注.xlsx"))
+
+
+def test_places_not_read_are_counted_apart(tmp_path: Path) -> None:
+    """A row reportcheck could not read (RC003) is no warning of the report: the closing line
+    and both summaries count it apart (issue 19)."""
+    from openpyxl import load_workbook
+
+    text = (Path(__file__).parents[1] / "examples" / "2021-valid.txt").read_text("utf-8")
+    line = next(x for x in text.split("\n") if x.startswith("（二）部分公开"))
+    (tmp_path / "a.txt").write_text(text.replace(line, "（二）部分公开 5 0 0"), "utf-8")
+    result = runner.invoke(
+        app,
+        ["validate", "--no-config", str(tmp_path / "a.txt"), "-f", "concise",
+         "--summary", str(tmp_path / "s.xlsx"), "--summary", str(tmp_path / "s.html")],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stdout
+    assert "1 处未能读取、未检查" in result.stdout.splitlines()[-1]
+    assert "0 个警告" in result.stdout.splitlines()[-1]
+    line1 = str(load_workbook(tmp_path / "s.xlsx")["汇总"]["A2"].value)
+    assert "1 处未能读取、未检查" in line1
+    assert "1 处未能读取、未检查" in (tmp_path / "s.html").read_text("utf-8")

@@ -17,7 +17,7 @@ from reportcheck.errors import InputError, Refused
 from reportcheck.findings import Finding, Severity
 from reportcheck.model.report import Report
 from reportcheck.records import record
-from reportcheck.rules.registry import RULES, load_all
+from reportcheck.rules.registry import CROSS_YEAR, RULES, load_all
 
 
 @record()
@@ -114,6 +114,16 @@ def _read_published(path: str, data: bytes, kind: str, settings: Settings) -> Re
             f"暂不支持读取 {kind} 格式的年报",
             f"reading {kind} reports is not supported yet",
         ) from None
+    if kind == "pdf":  # PDFium (C code) in a child under the memory and time limits
+        from reportcheck.isolate import call
+
+        pdf: Report = call(
+            path,
+            lambda: mod.read(path, data, kind, settings),
+            settings.max_memory,
+            settings.timeout,
+        )
+        return pdf
     report: Report = mod.read(path, data, kind, settings)
     return report
 
@@ -197,12 +207,13 @@ def check(report: Report, settings: Settings | None = None) -> list[Finding]:
 
 
 def check_cross_year(report: Report, settings: Settings) -> list[Finding]:
-    """Only the cross-year rules (RC5xx) on a report whose ``previous`` is set, without its
-    reader findings and before waivers (:mod:`reportcheck.batch` pairs after checking)."""
+    """Only the cross-year rules (RC5xx, and the plausibility checks across years RC70x)
+    on a report whose ``previous`` is set, without its reader findings and before waivers
+    (:mod:`reportcheck.batch` pairs after checking)."""
     load_all()
     out: list[Finding] = []
     for r in sorted(RULES.values(), key=lambda r: r.code):
-        if r.code.startswith("RC5") and r.check is not None and settings.enabled(r.code):
+        if r.code.startswith(CROSS_YEAR) and r.check is not None and settings.enabled(r.code):
             out.extend(r.check(report, settings))
     return out
 

@@ -1,13 +1,13 @@
 """Checking a batch on every core, in flat memory: what ``reportcheck validate`` runs.
 
 1. **Read and check** each file in a worker process (``jobs``; one in-process when 1). A
-   worker sends back the file's findings and a *slim* report — its metadata and the few
-   cells the cross-year rules compare (表三 上年结转 / 结转下年度, 表二 规章 and 规范性文件) —
-   pickled; the main process writes it to a temporary spool file and keeps only the pairing
+   worker sends back the file's findings and a *slim* report — its metadata and the table
+   cells the cross-year rules compare (RC5xx: 表三 上年结转 / 结转下年度, 表二 规章 and 规范性文件;
+   RC70x: every figure) — pickled; the main process writes it to a temporary spool file and keeps only the pairing
    facts (agency, year, path) and the counts. Memory does not grow with the batch; the spool
    is on disk.
 2. **Pair** the reports by those facts (:func:`reportcheck.pairing.plan`) and run the
-   cross-year rules (RC5xx) on each pair, from the two slim reports.
+   cross-year rules (RC5xx, RC70x) on each pair, from the two slim reports.
 3. **Stream** the results in input order (:meth:`Batch.results`): each read back from the
    spool, given its cross-year findings, handed to the renderers and dropped. A spooled
    result keeps the slim report's cells apart, as plain tuples (:func:`pack`): they are
@@ -48,19 +48,18 @@ CROSS_YEAR_ROWS = {
     "applications": ("carried_over", "carried_forward"),
     "proactive_disclosure": ("regulations", "normative_documents"),
 }
-"""The rows the cross-year rules read, of this year's report and of last year's."""
+"""The rows the continuity rules (RC5xx) read, of this year's report and of last year's."""
 
 
 def slim(report: Report) -> Report:
-    """The report with only what the renderers and the cross-year rules read: source, kind,
-    versions, metadata, waivers and the rows of :data:`CROSS_YEAR_ROWS` (no text, sections,
-    other cells or reader findings — those are already in the findings)."""
-    tables = {}
-    for tid, rows in CROSS_YEAR_ROWS.items():
-        data = report.tables.get(tid)
-        if data is not None:
-            cells = {k: c for k, c in data.cells.items() if k[0] in rows}
-            tables[tid] = TableData(tid, cells, data.location)
+    """The report with only what the renderers, the cross-year rules and the summary read:
+    source, kind, versions, metadata, waivers and the table cells (no text, sections or
+    reader findings — those are already in the findings). The plausibility checks across
+    years (RC70x) and the summary's batch outliers compare every cell, not only the rows of
+    :data:`CROSS_YEAR_ROWS`."""
+    tables = {
+        tid: TableData(tid, dict(data.cells), data.location) for tid, data in report.tables.items()
+    }
     return Report(
         source=report.source,
         kind=report.kind,
@@ -104,9 +103,16 @@ def _work(
 ) -> tuple[int, bytes, Item | None, tuple[int, ...]]:
     """Read and check one file (or the bytes given for it): (index, pickled result,
     pairing facts, counts)."""
+    return _spooled(_check(task))
+
+
+def _spooled(
+    checked: tuple[int, FileResult, Item | None, tuple[int, ...]],
+) -> tuple[int, bytes, Item | None, tuple[int, ...]]:
+    """A checked file's result pickled for the spool."""
     import pickle
 
-    index, result, facts, counts = _check(task)
+    index, result, facts, counts = checked
     cells = b""
     report = result.report
     if report is not None and report.tables and not _KEEP:
@@ -116,6 +122,37 @@ def _work(
         report.tables = {}  # the slim copy's own dict (slim() made it)
     head = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
     return index, len(head).to_bytes(4, "little") + head + cells, facts, counts
+
+
+def _failed(index: int, path: str, err: InputError, spooled: bool) -> Any:
+    """What a file gives that failed where it was read (isolate: an exception, a crash,
+    its time or memory limit): its one-line result, as the batch keeps results."""
+    checked = _finish(index, FileResult(path, error=err))
+    return _spooled(checked) if spooled else checked
+
+
+def _guarded(
+    step: Callable[[tuple[int, str, int, bytes | None]], Any],
+) -> Callable[[tuple[int, str, int, bytes | None]], Any]:
+    """``step`` run in this process with each file's failure its own (isolate.guarded)."""
+    from reportcheck.isolate import guarded
+
+    def run(task: tuple[int, str, int, bytes | None]) -> Any:
+        index, path, key, _ = task
+        try:
+            return guarded(path, lambda: step(task), _SETTINGS[key].timeout)
+        except InputError as err:
+            return _failed(index, path, err, step is _work)
+
+    return run
+
+
+def _work_guarded(
+    task: tuple[int, str, int, bytes | None],
+) -> tuple[int, bytes, Item | None, tuple[int, ...]]:
+    """:func:`_work` with the file's failure its own (a process pool without fork)."""
+    got: tuple[int, bytes, Item | None, tuple[int, ...]] = _guarded(_work)(task)
+    return got
 
 
 _Packed = tuple[
@@ -194,6 +231,10 @@ def _check(
             result = FileResult(path, report, check(report, _SETTINGS[key]))
         except InputError as err:
             result = FileResult(path, error=err)
+    return _finish(index, result)
+
+
+def _finish(index: int, result: FileResult) -> tuple[int, FileResult, Item | None, tuple[int, ...]]:
     facts: Item | None = None
     if result.report is not None:
         facts = item(result.report)
@@ -245,6 +286,9 @@ class Batch:
     keep_reports: bool = False
     data: Mapping[str, bytes] = field(default_factory=dict)
     """Inputs already in memory by the name they go by (standard input)."""
+    cells: bool = False
+    """Whether :meth:`results` gives each report back with its table cells (the summary's
+    batch outliers read them; otherwise only the files that pair are read back whole)."""
     progress: Callable[[int], None] | None = None
     """Called with the number of files done so far, as the batch is read."""
     counts: dict[str, int] = field(default_factory=dict)
@@ -261,6 +305,9 @@ class Batch:
     _spool: IO[bytes] | None = None
     _held: dict[int, FileResult] = field(default_factory=dict)
     _last: Report | None = None
+    workers_started: int = 0
+    """Worker processes started by :meth:`run` (more than ``jobs`` when a worker that
+    died or ran past its time was replaced)."""
 
     def run(self) -> None:
         """Read and check every file, pair them and run the cross-year rules.
@@ -339,17 +386,43 @@ class Batch:
         jobs = self.jobs or default_jobs()
         # a worker is worth its start (~30 ms) from a few files on; a handful stays in-process
         jobs = min(jobs, todo // 4 if self.jobs is None else todo)
-        if jobs <= 1:
-            _init(table, self.keep_reports)
-            yield from map(_check if todo <= IN_MEMORY else _work, tasks)
-            return
-        import multiprocessing
+        _init(table, self.keep_reports)
+        from reportcheck.isolate import CAN_FORK, Workers
 
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-        ctx = multiprocessing.get_context(method)
+        if jobs <= 1:
+            yield from map(_guarded(_check if todo <= IN_MEMORY else _work), tasks)
+            return
         chunk = max(1, min(16, todo // (jobs * 8)))
-        with ctx.Pool(jobs, initializer=_init, initargs=(table, self.keep_reports, True)) as pool:
-            yield from pool.imap(_work, tasks, chunksize=chunk)
+        if not CAN_FORK:  # Windows: a pool of spawned processes, exceptions caught in them
+            import multiprocessing
+
+            init = (table, self.keep_reports, True)
+            with multiprocessing.Pool(jobs, initializer=_init, initargs=init) as pool:
+                yield from pool.imap(_work_guarded, tasks, chunksize=chunk)
+            return
+        keep = self.keep_reports
+
+        def limits(task: tuple[int, str, int, bytes | None]) -> tuple[int, float]:
+            s = table[task[2]]
+            return s.max_memory, s.timeout
+
+        workers = Workers(
+            jobs,
+            _work,
+            name=lambda task: task[1],
+            limits=limits,
+            setup=lambda: _init(table, keep, True),
+            chunk=chunk,
+        )
+        self.workers_started = 0
+        try:
+            for task, got in workers.run(tasks):
+                if isinstance(got, InputError):
+                    yield _failed(task[0], task[1], got, True)
+                else:
+                    yield got
+        finally:
+            self.workers_started = workers.started
 
     def _load(self, index: int, cells: bool = False) -> FileResult:
         """A fresh copy of one file's result: callers set its findings, its report's
@@ -411,7 +484,7 @@ class Batch:
             if skip is not None:
                 yield FileResult(path, error=skip)
                 continue
-            r = self._load(i)
+            r = self._load(i, cells=self.cells)
             if i in self._extra:
                 r.findings = sorted([*r.findings, *self._extra[i]], key=Finding.sort_key)
             if r.report is not None and i in self._previous:

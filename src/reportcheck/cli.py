@@ -16,6 +16,8 @@ import gc
 if gc.get_threshold() == (700, 10, 10):
     gc.set_threshold(50_000, 20, 20)
 
+import contextlib
+import io
 import os
 import sys
 from collections.abc import Mapping
@@ -27,11 +29,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from reportcheck import __version__
-from reportcheck.lazycli import LazyGroup
+from reportcheck.lazycli import Command, LazyGroup
 from reportcheck.lazycli import command as lazy_command
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
+    from typing import IO
 
     from reportcheck.api import FileResult
     from reportcheck.batch import Batch
@@ -123,11 +126,13 @@ def _root(
         raise typer.Exit(0)
 
 
-@app.command()
+@app.command(cls=Command)
 def validate(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Report files, directories or glob patterns; - reads stdin."),
+        typer.Argument(
+            metavar="PATH...", help="Report files, directories or glob patterns; - reads stdin."
+        ),
     ],
     output_format: Annotated[
         OutputFormat,
@@ -266,8 +271,9 @@ def validate(
         str | None,
         typer.Option(
             "--annotate",
-            help="Also write the workbook with every problem marked on its cell (comments, "
-            "a first sheet 问题清单); with several inputs a folder, one workbook per input.",
+            help="Also write a marked copy: the workbook with every problem marked on its cell "
+            "(comments, a first sheet 问题清单), or for a Word report named .docx its own "
+            "document with Word comments; with several inputs a folder, one copy per input.",
         ),
     ] = None,
     jobs: Annotated[
@@ -281,13 +287,34 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    max_memory: Annotated[
+        int | None,
+        typer.Option(
+            "--max-memory",
+            metavar="MB",
+            help="Memory a file may take to read and check (MB of address space) before its "
+            "result is 'out of memory' and the batch goes on [default: 1024].",
+            show_default=False,
+        ),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--timeout",
+            metavar="SECONDS",
+            help="Time a file may take to read and check before its result is 'timed out' "
+            "and the batch goes on [default: 10].",
+            show_default=False,
+        ),
+    ] = None,
     summary: Annotated[
-        Path | None,
+        list[Path] | None,
         typer.Option(
             "--summary",
+            metavar="FILE",
             help="Also write a summary of the batch for the office: one row per file, the "
             "files not checked, agencies given twice or compared across years (.xlsx, .html "
-            "or .csv, by the suffix).",
+            "or .csv, by the suffix); repeatable (one file per format).",
         ),
     ] = None,
     no_convert: Annotated[
@@ -331,26 +358,21 @@ def validate(
         raise _fail(f"{err.path}: {err.problem} / {err.problem_en}") from None
     got.files.extend(stdin)
     for own in (baseline, write_baseline):  # a baseline in a walked folder is not a report
-        if own is not None and own.is_file():
+        if own is not None and os.path.isfile(own):
             got.files = [p for p in got.files if not (p in got.walked and os.path.samefile(p, own))]
     files = [p for p in got.files if p not in got.skipped]
-    if summary is not None:
-        from reportcheck.summary import SUFFIXES
-
-        if summary.suffix.lower() not in SUFFIXES:
-            raise _fail(
-                f"{summary}: 汇总文件应以 .xlsx、.html 或 .csv 结尾 / the summary must end in "
-                ".xlsx, .html or .csv"
-            )
-        if not summary.absolute().parent.is_dir():
-            raise _fail(f"{summary}: 无法写入 / cannot write: 目录不存在 / no such folder")
-    for target in (output, summary):
-        if target is None or not target.exists():
+    summaries = _summaries(summary or [])
+    for place in (output, *summaries, write_baseline):
+        problem = out.place_problem(place) if place is not None else None
+        if problem is not None:
+            raise _fail(problem)
+    for target in (output, *summaries):
+        if target is None or not os.path.exists(target):  # False where it may not look
             continue
         for inp in (*files, previous, config):
             if inp is not None and os.path.exists(inp) and os.path.samefile(inp, target):
                 raise _fail(f"{target}: 不能覆盖输入文件 / will not overwrite the input file")
-    marked = _annotate_targets(annotate, files, (previous, config, output, summary))
+    marked = _annotate_targets(annotate, files, (previous, config, output, *summaries))
     try:
         resolver = ConfigResolver(config, isolated=no_config)
         merged: dict[int, Settings] = {}
@@ -366,6 +388,8 @@ def validate(
                     extend_ignore=extend_ignore,
                     format_version=format_version,
                     fail_on=Severity(fail_on.value) if fail_on else None,
+                    max_memory=max_memory,
+                    timeout=timeout,
                 )
                 if no_convert:
                     merged[id(base)].convert = False
@@ -388,6 +412,7 @@ def validate(
             previous=str(previous) if previous is not None else None,
             jobs=jobs,
             keep_reports=bool(marked),
+            cells=summary is not None,  # the summary's batch outliers read every figure
             data=stdin,
         )
         with _progress(len(run.files), quiet) as tick:
@@ -404,9 +429,17 @@ def validate(
         if baseline is not None:
             results = _with_baseline(baseline, run)
         state = _Verdict()
-        sink = _summary_writer(summary, lang.value, settings_for, marked)
+        sinks = [_summary_writer(p, lang.value, settings_for, marked) for p in summaries]
         stream = _tee(
-            results, fmt, lang.value, state, thresholds, sink, marked, not quiet, got.walked
+            results,
+            _errors_on_stderr(fmt, output),
+            lang.value,
+            state,
+            thresholds,
+            sinks,
+            marked,
+            not quiet,
+            got.walked,
         )
         _render(
             stream,
@@ -421,11 +454,13 @@ def validate(
             project_root=project_root,
             docs_url=docs_url,
         )
-        if sink is not None:
+        for sink in sinks:
             try:
                 sink.close()
             except OSError as exc:
-                raise _fail(f"{summary}: 无法写入 / cannot write: {exc.strerror or exc}") from None
+                raise _fail(
+                    f"{sink.path}: 无法写入 / cannot write: {exc.strerror or exc}"
+                ) from None
     # a file that could not be read stops the run (2); a file a walk met that is not a
     # report format is listed and does not, unless nothing at all could be checked
     if state.hard:
@@ -464,29 +499,68 @@ class _Verdict:
         self.failed = False
 
 
+def _errors_on_stderr(fmt: str, output: Path | None) -> bool:
+    """Whether a file that was not checked gets its line on stderr as well: when stdout is
+    a document for a program (JSON, SARIF, JUnit, GitLab), goes to a file (``-o``) or to
+    another place than stderr (a pipe, a log), so that whoever reads stderr still learns
+    which files were not checked. Never when the output shown on the same terminal already
+    has the line (each line once on a screen)."""
+    from reportcheck.output import MACHINE
+
+    if output is None:
+        return fmt in MACHINE or not _same_terminal(sys.stdout)
+    return not _on_the_terminal(output)
+
+
+def _same_terminal(stream: IO[str]) -> bool:
+    """Whether ``stream`` is the terminal stderr shows on (then a line on both is seen
+    twice)."""
+    try:
+        if not (stream.isatty() and sys.stderr.isatty()):
+            return False
+        a, b = os.fstat(stream.fileno()), os.fstat(sys.stderr.fileno())
+        return (a.st_dev, a.st_ino, a.st_rdev) == (b.st_dev, b.st_ino, b.st_rdev)
+    except (OSError, ValueError):
+        return False
+
+
+def _on_the_terminal(output: Path) -> bool:
+    """Whether ``-o`` names the terminal the messages go to (``/dev/tty``, ``/dev/stderr``)."""
+    try:
+        if not sys.stderr.isatty():
+            return False
+        if os.path.realpath(output) == "/dev/tty":
+            return True
+        there, err = os.stat(output), os.fstat(sys.stderr.fileno())
+        return (there.st_dev, there.st_ino, there.st_rdev) == (err.st_dev, err.st_ino, err.st_rdev)
+    except (OSError, ValueError):
+        return False
+
+
 def _tee(
     results: Iterator[FileResult],
-    fmt: str,
+    echo_errors: bool,
     lang: str,
     state: _Verdict,
     thresholds: Mapping[str, Severity],
-    sink: SummaryWriter | None,
+    sinks: list[SummaryWriter],
     marked: dict[str, str],
     show_info: bool,
     walked: set[str],
 ) -> Iterator[FileResult]:
-    """Each result on its way to the renderer: the error line on stderr (machine formats),
-    the summary row, the marked copy, and what the exit code needs."""
+    """Each result on its way to the renderer: the error line on stderr (when
+    ``echo_errors``), the summary rows, the marked copy, and what the exit code needs."""
     for r in results:
-        if r.error is not None and fmt not in ("terminal", "github"):
+        if r.error is not None and echo_errors:
             typer.echo(f"reportcheck: {r.error.text(lang)}", err=True)
         if r.error is not None and not (r.error.unsupported and r.path in walked):
             state.hard = True
         state.checked = state.checked or r.report is not None
-        state.failed = state.failed or r.fails(thresholds[r.path])
+        if r.findings:  # an unread path (a folder it may not enter) needs no settings
+            state.failed = state.failed or r.fails(thresholds[r.path])
         if marked:  # first: the summary links the marked copy when it was written
             _write_marked([r], marked, lang, show_info)
-        if sink is not None:
+        for sink in sinks:
             sink.add(r)
         yield r
 
@@ -506,12 +580,12 @@ def _render(
     docs_url: str | None = None,
 ) -> None:
     """Write the run to stdout or ``--output`` as the results come."""
-    import contextlib
-
     from reportcheck import output as out
     from reportcheck.render.common import summary_line
 
     color = out.color_setting(no_color, to_file=output is not None)
+    if output is None and isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors=out.ERRORS)  # a lone surrogate as \udcff (issue 21)
     try:
         with (
             out.open_atomic(output)
@@ -539,14 +613,27 @@ def _render(
                     docs_url=docs_url,
                     step_summary=os.environ.get("GITHUB_STEP_SUMMARY") or None,
                 )
+            if output is None:
+                fh.flush()
     except OSError as exc:
         if output is None:
-            raise
+            raise _stdout_failed(exc) from None
         raise _fail(f"{output}: 无法写入 / cannot write: {exc.strerror}") from None
-    if output is not None and not statistics:
+    if output is not None and not statistics and not _on_the_terminal(output):
         typer.echo(summary_line(counts, lang))
     elif fmt in out.MACHINE and not statistics:
         typer.echo(summary_line(counts, lang), err=True)
+
+
+def _stdout_failed(exc: OSError) -> typer.Exit:
+    """Standard output cannot be written (a full disk, a closed pipe): one line, exit 2,
+    and what is left in its buffer dropped (no second error as Python exits)."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    reason = exc.strerror or type(exc).__name__
+    return _fail(f"无法写入标准输出 / cannot write to standard output: {reason}")
 
 
 @contextmanager
@@ -572,16 +659,38 @@ def _progress(total: int, quiet: bool) -> Iterator[Callable[[int], None] | None]
         yield lambda done: bar.update(task, completed=done)
 
 
+def _summaries(paths: list[Path]) -> list[Path]:
+    """The ``--summary`` files: each a known suffix, one per format (exit 2 otherwise)."""
+    if not paths:
+        return paths
+    from reportcheck.summary import SUFFIXES
+
+    kinds: dict[str, Path] = {}
+    for p in paths:
+        kind = p.suffix.lower()
+        kind = ".html" if kind == ".htm" else kind
+        if kind not in SUFFIXES:
+            raise _fail(
+                f"{p}: 汇总文件应以 .xlsx、.html 或 .csv 结尾 / the summary must end in "
+                ".xlsx, .html or .csv"
+            )
+        if kind in kinds:
+            raise _fail(
+                f"{p}: 已有 {kind} 汇总 {kinds[kind]}，每种格式写一份 / a {kind} summary is "
+                f"already asked for ({kinds[kind]}): one file per format"
+            )
+        kinds[kind] = p
+    return paths
+
+
 def _summary_writer(
-    path: Path | None,
+    path: Path,
     lang: str,
     settings_for: Callable[[str], Settings],
     marked: dict[str, str],
-) -> SummaryWriter | None:
-    """The ``--summary`` writer, linking each file's marked copy when ``--annotate`` wrote
+) -> SummaryWriter:
+    """A ``--summary`` writer, linking each file's marked copy when ``--annotate`` wrote
     one (exit 2 with one line when it cannot be written)."""
-    if path is None:
-        return None
     from reportcheck.summary import open_summary
 
     def annotated(p: str) -> str | None:
@@ -667,7 +776,8 @@ def _write_marked(
     results: list[FileResult], marked: dict[str, str], lang: str, show_info: bool
 ) -> None:
     from reportcheck.findings import Severity
-    from reportcheck.writers.annotate import write_copy
+    from reportcheck.writers.annotate import TargetError, write_copy
+    from reportcheck.writers.word import WordError
 
     for r in results:
         dest = marked.get(r.path)
@@ -678,15 +788,19 @@ def _write_marked(
             write_copy(dest, r.report, shown, lang)
         except OSError as exc:
             raise _fail(f"{dest}: 无法写入 / cannot write: {exc.strerror or exc}") from None
-        typer.echo(
-            f"{dest}: 已写入标注工作簿（{len(shown)} 处问题）"
-            if lang == "zh"
-            else f"{dest}: wrote the marked workbook ({len(shown)} finding(s))",
-            err=True,
-        )
+        except (TargetError, WordError) as err:  # a Word copy of another kind of report
+            raise _fail(str(err)) from None
+        word = dest.lower().endswith(".docx")
+        if lang == "zh":
+            what = "标注的 Word 文档，问题以批注标出" if word else "标注工作簿"
+            line = f"{dest}: 已写入{what}（{len(shown)} 处问题）"
+        else:
+            what = "marked Word document, with comments" if word else "marked workbook"
+            line = f"{dest}: wrote the {what} ({len(shown)} finding(s))"
+        typer.echo(line, err=True)
 
 
-@app.command()
+@app.command(cls=Command)
 def template(
     output: Annotated[
         Path,
@@ -709,9 +823,13 @@ def template(
     data cells accept only numbers of the right kind. An existing file is kept unless
     --force is given.
     """
+    from reportcheck.output import place_problem
     from reportcheck.writers.xlsx import write_workbook
 
     format_version = format_version or _latest_version()
+    problem = place_problem(output)
+    if problem is not None:
+        raise _fail(problem)
     try:
         write_workbook(output, format_version, overwrite=force)
     except FileExistsError:
@@ -726,13 +844,22 @@ def template(
     )
 
 
-@app.command()
+@app.command(cls=Command)
 def convert(
     report: Annotated[
-        Path, typer.Argument(help="A report: HTML, Word, text, Markdown, Excel or JSON.")
+        Path,
+        typer.Argument(
+            metavar="REPORT", help="A report: HTML, Word, text, Markdown, Excel or JSON."
+        ),
     ],
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="The submission to write: .json or .xlsx.")
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The submission to write: .json or .xlsx; .docx for a Word report with "
+            "--apply-suggestions (the corrections as tracked changes).",
+        ),
     ],
     format_version: Annotated[
         str | None,
@@ -759,20 +886,32 @@ def convert(
     corrected in Excel or an editor and checked again with `reportcheck validate`. Cells
     are written as read: a blank stays blank, a placeholder or text keeps its text,
     nothing is computed; rows that could not be read are left out. The report is never
-    modified; an existing output file is kept unless --force is given.
+    modified; an existing output file is kept unless --force is given. A Word report
+    converted with --apply-suggestions -o FIXED.docx is the clerk's own document with each
+    correction as a tracked change (by reportcheck) to accept or reject in Word.
     """
     from reportcheck.api import read_path
     from reportcheck.config import Settings
     from reportcheck.errors import InputError
+    from reportcheck.output import place_problem
 
     suffix = output.suffix.lower()
-    if suffix not in (".json", ".xlsx"):
+    if suffix == ".docx" and not apply_suggestions:
+        raise _fail(
+            f"{output}: 写出 .docx 需加 --apply-suggestions（把改正以修订写入 Word 文档）/ "
+            "a .docx output needs --apply-suggestions (the corrections as tracked changes)"
+        )
+    if suffix not in (".json", ".xlsx", ".docx"):
         raise _fail(
             f"{output}: 输出文件应以 .json 或 .xlsx 结尾 / the output must end in .json or .xlsx"
         )
-    if output.exists() and report.exists() and output.resolve() == report.resolve():
+    problem = place_problem(output)
+    if problem is not None:
+        raise _fail(problem)
+    there = os.path.exists(output)  # False where it may not look (then writing says why)
+    if there and os.path.exists(report) and os.path.samefile(output, report):
         raise _fail(f"{output}: 不能覆盖输入文件 / will not overwrite the input file")
-    if output.exists() and not force:
+    if there and not force:
         raise _fail(
             f"{output}: 文件已存在，加 --force 覆盖 / the file exists; use --force to overwrite"
         )
@@ -782,9 +921,15 @@ def convert(
     except InputError as err:
         raise _fail(err.text(lang.value)) from None
     version = read.format.version
+    if suffix == ".docx" and read.kind != "docx":
+        raise _fail(
+            f"{output}: {report} 不是 Word 文档，改正稿请写成 .xlsx 或 .json / {report} is not "
+            "a Word document: write the corrected copy as .xlsx or .json"
+        )
     fixed: bytes | None = None
+    tracked: int | None = None
     if apply_suggestions:
-        read, fixed = _apply(read, settings, suffix, lang.value)
+        read, fixed, tracked = _apply(read, settings, suffix, lang.value)
     try:
         if fixed is not None:
             from reportcheck.output import write_atomic
@@ -806,13 +951,24 @@ def convert(
         ) from None
     except OSError as exc:
         raise _fail(f"{output}: 无法写入 / cannot write: {exc.strerror or exc}") from None
+    if tracked is not None:
+        typer.echo(
+            f"{output}: 已写入 Word 修订稿（{tracked} 处修订，作者 reportcheck，在 Word 中逐条接受或拒绝）"
+            if lang.value == "zh"
+            else f"{output}: wrote the Word document with {tracked} tracked change(s) by "
+            "reportcheck (accept or reject each in Word)"
+        )
+        return
     typer.echo(_converted(output, read, lang.value))
 
 
-def _apply(read: Report, settings: object, suffix: str, lang: str) -> tuple[Report, bytes | None]:
-    """Apply the findings' suggestions: the corrected report, and for a workbook written as
-    a workbook the clerk's own file with the changed cells (None otherwise); each change is
-    printed."""
+def _apply(
+    read: Report, settings: object, suffix: str, lang: str
+) -> tuple[Report, bytes | None, int | None]:
+    """Apply the findings' suggestions: the corrected report; for a workbook written as a
+    workbook the clerk's own file with the changed cells, for a Word report written as
+    .docx its own document with the changes tracked (None otherwise); for the latter how
+    many changes were tracked. Each change is printed."""
     from reportcheck.api import check
     from reportcheck.config import Settings
     from reportcheck.writers.fixes import corrected, fixed_workbook, planned
@@ -834,9 +990,17 @@ def _apply(read: Report, settings: object, suffix: str, lang: str) -> tuple[Repo
             else "no certain corrections: nothing changed"
         )
     fixed = None
+    tracked = None
     if suffix == ".xlsx" and read.kind == "xlsx":
         fixed = fixed_workbook(Path(read.source).read_bytes(), changes)
-    return corrected(read, changes), fixed
+    elif suffix == ".docx":
+        from reportcheck.writers import word
+
+        try:
+            fixed, tracked = word.corrected(read.source, Path(read.source).read_bytes(), changes)
+        except word.WordError as err:
+            raise _fail(str(err)) from None
+    return corrected(read, changes), fixed, tracked
 
 
 def _write_text(path: Path, text: str, overwrite: bool) -> None:
@@ -848,6 +1012,9 @@ def _write_text(path: Path, text: str, overwrite: bool) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         tmp.write_text(text, encoding="utf-8")
+        from reportcheck.output import file_mode
+
+        os.chmod(tmp, file_mode(path))  # the permissions of the file replaced kept
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)
@@ -883,10 +1050,11 @@ class CatalogueFormat(StrEnum):
     markdown = "markdown"
 
 
-@app.command()
+@app.command(cls=Command)
 def rules(
     code: Annotated[
-        str | None, typer.Argument(help="A rule code (RC301): show its full explanation.")
+        str | None,
+        typer.Argument(metavar="CODE", help="A rule code (RC301): show its full explanation."),
     ] = None,
     lang: Annotated[
         Lang, typer.Option("--lang", help="Language of the text (zh or en).")
@@ -922,7 +1090,7 @@ def rules(
         typer.echo(docs.explain(wanted, lang.value), nl=False)
 
 
-@app.command()
+@app.command(cls=Command)
 def schema(
     format_version: Annotated[
         str | None,

@@ -17,7 +17,7 @@ import difflib
 import fnmatch
 import os
 import stat
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -42,8 +42,53 @@ KEYS = (
     "deadlines",
     "amount-tolerance",
     "fail-on",
+    "plausibility",
+    "max-memory",
+    "timeout",
 )
 """Every configuration key (kebab-case, as in the TOML file)."""
+
+
+@record()
+class Plausibility:
+    """Thresholds of the plausibility checks (RC7xx) and of the summary's batch outliers.
+
+    The TOML table ``[plausibility]`` (``[tool.reportcheck.plausibility]``) sets any of them
+    with the kebab-case names of :data:`PLAUSIBILITY_KEYS`.
+    """
+
+    unit_tolerance: Decimal = Decimal(3)
+    """RC701: a fee amount that changes from last year by between factor/this and
+    factor×this of 10,000 or 1,000 is "near" that factor."""
+    jump_factor: Decimal = Decimal(20)
+    """RC702: a count that grows or shrinks by at least this factor …"""
+    jump_minimum: int = 50
+    """… and by at least this many items is a jump worth a look."""
+    in_force_minimum: int = 10
+    """RC703: 现行有效件数 falling to 0 from at least this many."""
+    fee_decimals: int = 6
+    """RC711: decimal places of a 万元 amount beyond which it is no sum of money (6: a fen;
+    a 元 figure with its fen divided by 10,000 has 6, as real reports print them)."""
+    outlier_reports: int = 20
+    """Summary: figures of at least this many reports of one level before outliers are named."""
+    outlier_spread: Decimal = Decimal(5)
+    """Summary: how many robust standard deviations (1.4826 × MAD, log scale) from the
+    batch's median make an outlier …"""
+    outlier_factor: Decimal = Decimal(10)
+    """… and by at least this factor from the median."""
+
+
+PLAUSIBILITY_KEYS = {
+    "unit-tolerance": "unit_tolerance",
+    "jump-factor": "jump_factor",
+    "jump-minimum": "jump_minimum",
+    "in-force-minimum": "in_force_minimum",
+    "fee-decimals": "fee_decimals",
+    "outlier-reports": "outlier_reports",
+    "outlier-spread": "outlier_spread",
+    "outlier-factor": "outlier_factor",
+}
+"""The keys of the ``plausibility`` table and the :class:`Plausibility` field of each."""
 
 
 @record()
@@ -73,8 +118,16 @@ class Settings:
     """Publication deadline (MM-DD of the year after the report year) per agency level."""
     amount_tolerance: Decimal = Decimal("0")
     """Tolerance when comparing money amounts (万元): RC405, the prose against 表二."""
+    plausibility: Plausibility = field(default_factory=Plausibility)
+    """Thresholds of the plausibility checks (RC7xx) and the summary's batch outliers."""
     fail_on: Severity = Severity.ERROR
     """Lowest severity of an unwaived finding that makes the run fail (exit code 1)."""
+    max_memory: int = 1024
+    """Megabytes of address space a process reading one file may use (issue 21): past it
+    the file's result is 「超出内存」 / out of memory, and the others are checked."""
+    timeout: float = 10.0
+    """Seconds to read and check one file: past it the file's result is 「超出时间」 /
+    timed out, and the others are checked."""
     source: str | None = None
     """The configuration file these settings were read from (None: defaults)."""
     convert: bool = True
@@ -123,6 +176,12 @@ class Settings:
             "deadlines": dict(self.deadlines),
             "amount-tolerance": str(self.amount_tolerance),
             "fail-on": self.fail_on.value,
+            "plausibility": {
+                k: str(v) if isinstance(v := getattr(self.plausibility, f), Decimal) else v
+                for k, f in PLAUSIBILITY_KEYS.items()
+            },
+            "max-memory": self.max_memory,
+            "timeout": self.timeout,
         }
 
 
@@ -137,16 +196,26 @@ def find_config(start: Path) -> Path | None:
     ``pyproject.toml`` counts only when it has a ``[tool.reportcheck]`` table.
     """
     here = start.resolve()
-    if not here.is_dir():
+    if not _is(here, "dir"):
         here = here.parent
     for directory in (here, *here.parents):
         own = directory / "reportcheck.toml"
-        if own.is_file():
+        if _is(own, "file"):
             return own
         pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_table(pyproject):
+        if _is(pyproject, "file") and _has_tool_table(pyproject):
             return pyproject
     return None
+
+
+def _is(path: Path, kind: str) -> bool:
+    """``path.is_file()`` / ``is_dir()``, False where it cannot be looked at: in a folder
+    this user may not enter (permission denied), as in a folder that does not exist. Its
+    files cannot be read either; they are reported one by one as unreadable."""
+    try:
+        return path.is_file() if kind == "file" else path.is_dir()
+    except OSError:
+        return False
 
 
 def _has_tool_table(pyproject: Path) -> bool:
@@ -226,7 +295,35 @@ def parse_config(table: Mapping[str, Any], source: str, where: str = "") -> Sett
             s.amount_tolerance = _tolerance(value, bad)
         elif key == "fail-on":
             s.fail_on = _severity(value, bad)
+        elif key == "plausibility":
+            s.plausibility = _plausibility(value, bad)
+        elif key == "max-memory":
+            s.max_memory = check_memory(value, bad)
+        elif key == "timeout":
+            s.timeout = check_timeout(value, bad)
     return s
+
+
+MIN_MEMORY = 256
+"""The smallest ``max-memory`` (MB): Python and the program alone take about 250 MB of
+address space."""
+
+
+def check_memory(value: Any, bad: Callable[[str, str], Exception]) -> int:
+    """A ``max-memory`` value: whole megabytes, at least :data:`MIN_MEMORY`."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < MIN_MEMORY:
+        raise bad(
+            f"应为不小于 {MIN_MEMORY} 的整数（MB）",
+            f"must be a whole number of MB, at least {MIN_MEMORY}",
+        )
+    return value
+
+
+def check_timeout(value: Any, bad: Callable[[str, str], Exception]) -> float:
+    """A ``timeout`` value: seconds, more than 0 and at most a day."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 86_400:
+        raise bad("应为大于 0 的秒数", "must be a number of seconds above 0")
+    return float(value)
 
 
 class _Bad:
@@ -353,6 +450,32 @@ def _tolerance(value: Any, bad: _Bad) -> Decimal:
     return d
 
 
+def _plausibility(value: Any, bad: _Bad) -> Plausibility:
+    if not isinstance(value, dict):
+        raise bad("应为表，如 { jump-factor = 20 }", "must be a table like { jump-factor = 20 }")
+    out = Plausibility()
+    for key, v in value.items():
+        sub = _Bad(bad.source, bad.where, f"plausibility.{key}")
+        name = PLAUSIBILITY_KEYS.get(key)
+        if name is None:
+            raise sub(
+                f"未知的配置项，应为 {'、'.join(PLAUSIBILITY_KEYS)} 之一",
+                f"unknown key, must be one of {', '.join(PLAUSIBILITY_KEYS)}",
+            )
+        if isinstance(getattr(out, name), int):
+            if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+                raise sub(
+                    f"应为不小于 0 的整数，而不是 {v!r}", f"must be a whole number ≥ 0, not {v!r}"
+                )
+            setattr(out, name, v)
+            continue
+        d = _tolerance(v, sub)
+        if d <= 1:
+            raise sub(f"应为大于 1 的数，而不是 {v!r}", f"must be a number above 1, not {v!r}")
+        setattr(out, name, d)
+    return out
+
+
 # ------------------------------------------------------------------ the CLI's view
 
 
@@ -365,13 +488,20 @@ def with_overrides(
     extend_ignore: Iterable[str] | None = None,
     format_version: str | None = None,
     fail_on: Severity | None = None,
+    max_memory: int | None = None,
+    timeout: float | None = None,
 ) -> Settings:
     """A copy with command-line options applied (each replaces the file's value).
 
     As in ruff, ``--select`` starts the rule selection afresh: the file's ``ignore`` is
     dropped too (add ``--ignore`` on the command line to keep ignoring something).
     """
-    out = replace(settings, severity=dict(settings.severity), deadlines=dict(settings.deadlines))
+    out = replace(
+        settings,
+        severity=dict(settings.severity),
+        deadlines=dict(settings.deadlines),
+        plausibility=replace(settings.plausibility),
+    )
     if select:
         out.select = parse_codes(select, _Bad("--select", "", "--select"))
         out.ignore = ()
@@ -387,6 +517,10 @@ def with_overrides(
         out.format_version = format_version
     if fail_on is not None:
         out.fail_on = fail_on
+    if max_memory is not None:
+        out.max_memory = check_memory(max_memory, _Bad("--max-memory", "", "--max-memory"))
+    if timeout is not None:
+        out.timeout = check_timeout(timeout, _Bad("--timeout", "", "--timeout"))
     return out
 
 
@@ -430,8 +564,13 @@ class ConfigResolver:
         except (OSError, ValueError):
             mode = None
         if mode is None or not stat.S_ISREG(mode):  # a folder, a link, nothing there
-            p = Path(path).resolve()
-            return p if p.is_dir() else p.parent
+            try:
+                p = Path(path).resolve()
+                return p if _is(p, "dir") else p.parent
+            except (OSError, RuntimeError, ValueError):
+                # a link to itself or in a loop, a name too long: the folder it is in
+                # (the file itself is refused in one line when it is read)
+                return Path(os.path.abspath(os.path.dirname(path) or ".")).resolve()
         folder = os.path.dirname(path) or "."
         real = self._folders.get(folder)
         if real is None:

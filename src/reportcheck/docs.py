@@ -60,6 +60,35 @@ def catalogue_lines(lang: str = "zh") -> list[str]:
     return lines
 
 
+_EMITTERS_ZH = (
+    (
+        " for a table or row whose words are on the page but whose numbers no reader could place",
+        "（表格或行的文字在页面上、但数字无法对应到各列时）",
+    ),
+    ("the arithmetic engine", "计算引擎"),
+    ("the table readers", "表格读取器"),
+    ("the JSON reader", "JSON 读取器"),
+    ("the Excel reader", "Excel 读取器"),
+    ("the text reader", "文本读取器"),
+    ("every reader", "所有读取器"),
+    ("the prose rules", "正文规则"),
+    ("the pairing of reports", "年报配对"),
+    ("Excel, HTML, Word, text", "Excel、HTML、Word、文本"),
+    ("; ", "；"),
+)
+"""The parts of reportcheck that emit findings, as a Chinese page names them (the module
+names, rules.values and the like, are the code's own and stay as they are)."""
+
+
+def emitted_by(text: str, lang: str = "zh") -> str:
+    """The ``emitted_by`` of a catalogue entry in the page's language."""
+    if lang != "zh":
+        return text
+    for en, zh in _EMITTERS_ZH:
+        text = text.replace(en, zh)
+    return text
+
+
 def explain(code: str, lang: str = "zh") -> str:
     """Everything about one code (for ``reportcheck rules CODE``)."""
     e = get(code)
@@ -68,7 +97,7 @@ def explain(code: str, lang: str = "zh") -> str:
         f"{e.code} {e.name}",
         f"{'级别' if zh else 'severity'}: {e.severity.word(lang)}   "
         f"{'类别' if zh else 'family'}: {e.family} {FAMILIES[e.family].text(lang)}   "
-        f"{'产生者' if zh else 'emitted by'}: {e.emitted_by}",
+        f"{'产生者' if zh else 'emitted by'}: {emitted_by(e.emitted_by, lang)}",
         e.summary.text(lang),
     ]
     body = [f"{h}\n{_indent(t)}" for h, t in sections(code, lang)]

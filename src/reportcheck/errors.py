@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 class InputError(Exception):
     """A file that cannot be checked: not found, unreadable, not a report, no tables.
@@ -34,12 +36,27 @@ class InputError(Exception):
         return f"{one_line(self.path)}: {one_line(problem)}"
 
 
-_CONTROL = {c: f"\\x{c:02x}" for c in range(32)} | {10: "\\n", 13: "\\r", 9: "\\t", 127: "\\x7f"}
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""What is never written raw: control characters (a newline, the ESC of a terminal escape
+sequence), line and paragraph separators, bidirectional overrides and lone surrogates (a
+file name's bytes that are not UTF-8, a JSON string's ``\\ud800``)."""
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(m: re.Match[str]) -> str:
+    ch = m[0]
+    code = ord(ch)
+    return _NAMED.get(ch) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
 def one_line(text: str) -> str:
-    """``text`` with control characters (a newline in a file name) written as escapes."""
-    return text.translate(_CONTROL) if not text.isprintable() else text
+    """``text`` as it is shown (issue 21), by one rule in every output format: control
+    characters written as escapes (``\\n``, ``\\x1b``), and so are lone surrogates —
+    a file name's byte that is not UTF-8 (0xFF) is ``\\udcff``, as Python's
+    ``surrogateescape`` names it (``os.fsencode`` gives the byte back)."""
+    if text.isprintable():
+        return text
+    return _UNSAFE.sub(_escape, text)
 
 
 class Refused(InputError):

@@ -118,6 +118,19 @@ def _not_read(path: str) -> InputError | None:
     return _unsupported(path)
 
 
+def _broken_link(path: str) -> InputError:
+    try:
+        os.stat(path)
+        reason = "dangling"
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+    return InputError(
+        path,
+        f"无法读取：符号链接指向不存在的文件或形成循环（{reason}）",
+        f"cannot read: a symbolic link to nothing or in a loop ({reason})",
+    )
+
+
 def _walk(top: str, out: Collected) -> int:
     """Walk ``top``; add what it holds to ``out`` in path order; return how many files it met."""
     found: list[tuple[str, InputError | None]] = []
@@ -131,6 +144,10 @@ def _walk(top: str, out: Collected) -> int:
                 continue
             path = name if folder == "." else os.path.join(folder, name)
             if not os.path.isfile(path):
+                if os.path.islink(path) and not os.path.exists(path):
+                    # a link to nothing, to itself or in a loop: named, not skipped silently
+                    # (unreadable when it has a report's name, else not a report format)
+                    found.append((path, _not_read(path) or _broken_link(path)))
                 continue
             project_file = NOT_REPORTS.match(name) is not None
             found.append((path, _unsupported(path) if project_file else _not_read(path)))
@@ -173,9 +190,7 @@ def collect(paths: list[str]) -> Collected:
     out = Collected()
     for p in paths:
         if any(ch in p for ch in "*?[") and not os.path.exists(p):
-            import glob  # only for a pattern (start-up, issue 13)
-
-            matches = sorted(glob.glob(p, recursive=True))
+            matches = sorted(expand_glob(p))
             files = [m for m in matches if os.path.isfile(m)]
             if not files:
                 raise InputError(p, "没有匹配的文件", "no files match")
@@ -187,6 +202,61 @@ def collect(paths: list[str]) -> Collected:
         else:
             _add(out, p, None, walked=False)
     return out
+
+
+def expand_glob(pattern: str) -> list[str]:
+    """What ``pattern`` matches, as :func:`glob.glob` with ``recursive=True`` — except that
+    a ``**`` walk enters each real folder once: a link back up the tree (a loop of
+    symbolic links) ends the walk there instead of going round it until names grow too
+    long (issue 21: two links to ``..`` took glob minutes and more memory every second)."""
+    import glob  # only for a pattern (start-up, issue 13)
+
+    if "**" not in pattern or os.sep != "/":
+        return glob.glob(pattern, recursive=True)
+    parts = pattern.split("/")
+    fixed = 0
+    while fixed < len(parts) - 1 and not glob.has_magic(parts[fixed]):
+        fixed += 1
+    root = "/".join(parts[:fixed]) or ("/" if pattern.startswith("/") else "")
+    rest = parts[fixed:]
+    out: list[str] = []
+    seen: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(root or ".", followlinks=True):
+        real = os.path.realpath(dirpath)
+        if real in seen:  # met before by another way (a link): not again
+            dirnames[:] = []
+            continue
+        seen.add(real)
+        rel = os.path.relpath(dirpath, root or ".")
+        names = [] if rel == "." else rel.split("/")
+        for name in (*filenames, *dirnames):
+            if _glob_match(rest, [*names, name]):
+                out.append(os.path.join(root, *names, name) if root else os.path.join(*names, name))
+    return out
+
+
+def _glob_match(pattern: list[str], names: list[str]) -> bool:
+    """Whether the path ``names`` matches the pattern's components (``**``: any number of
+    folders); a wildcard does not match a hidden name (``.git``), as in glob."""
+    from fnmatch import fnmatchcase
+    from functools import cache
+
+    @cache
+    def match(i: int, j: int) -> bool:
+        if i == len(pattern):
+            return j == len(names)
+        if pattern[i] == "**":
+            return match(i + 1, j) or (
+                j < len(names) and not names[j].startswith(".") and match(i, j + 1)
+            )
+        return (
+            j < len(names)
+            and fnmatchcase(names[j], pattern[i])
+            and (not names[j].startswith(".") or pattern[i].startswith("."))
+            and match(i + 1, j + 1)
+        )
+
+    return match(0, 0)
 
 
 def expand_paths(paths: list[str]) -> list[str]:

@@ -19,11 +19,12 @@ which builds every command at once; the result is the same group, only built eag
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterable, Iterator, MutableMapping
 
 import typer
 from typer import _click
-from typer.core import TyperCommand, TyperGroup
+from typer._click.exceptions import NoSuchOption
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 from typer.main import get_command, get_command_from_info, get_command_name
 from typer.models import CommandInfo
 
@@ -82,6 +83,46 @@ class LazyCommands(MutableMapping[str, _click.Command]):
             hidden=info.hidden,
             deprecated=info.deprecated,
         )
+
+
+class Command(TyperCommand):
+    """typer's command, with usage lines as click writes them (``PATH...``, ``REPORT``,
+    ``[CODE]``: not typer's ``{paths}``) and only close suggestions for a mistyped option
+    (``--formt`` → ``--format``; ``--bogus`` gets none, not ``--jobs``)."""
+
+    SUGGEST_CUTOFF = 0.75
+    """How alike (difflib's ratio, without the dashes) a suggested option must be."""
+
+    def collect_usage_pieces(self, ctx: _click.Context) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if not isinstance(param, TyperArgument):
+                pieces.extend(param.get_usage_pieces(ctx))  # options show none
+                continue
+            var = param.metavar or (param.name or "").upper()
+            if param.metavar is None and param.nargs != 1:
+                var += "..."
+            pieces.append(var if param.required else f"[{var}]")
+        return pieces
+
+    def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except NoSuchOption as err:
+            err.possibilities = close_options(err.option_name, err.possibilities or ())
+            raise
+
+
+def close_options(typed: str, options: Iterable[str]) -> list[str]:
+    """The options spelt like ``typed`` (a typo, not merely a shared letter or two)."""
+    from difflib import SequenceMatcher
+
+    bare = typed.lstrip("-")
+    return [
+        o
+        for o in options
+        if SequenceMatcher(None, bare, o.lstrip("-")).ratio() >= Command.SUGGEST_CUTOFF
+    ]
 
 
 class LazyGroup(TyperGroup):

@@ -65,6 +65,7 @@ def render(
     ``project_root`` (default: the git root) is what SARIF and GitLab paths are relative
     to; ``docs_url`` is the docs/rules.md that SARIF's ``helpUri`` points into.
     """
+    results = list(shown(results, fmt))
     if fmt == "json":
         from reportcheck.render import json_
 
@@ -114,6 +115,60 @@ def render_terminal(
     return buf.getvalue()
 
 
+TEXT = ("terminal", "concise", "github", "markdown", "junit")
+"""Formats whose file names are shown as text: a name that is not clean is shown escaped
+(:func:`reportcheck.errors.one_line`). The JSON formats write it as it is: JSON escapes
+control characters, and a lone surrogate (a byte that is not UTF-8) is written as the JSON
+escape ``\\udcff`` (the output's ``backslashreplace``), which reads back as the name."""
+
+
+def shown(results: Iterable[FileResult], fmt: str) -> Iterable[FileResult]:
+    """The results with their file names as ``fmt`` shows them (see :data:`TEXT`)."""
+    if fmt not in TEXT:
+        return results
+    return map(_shown, results)
+
+
+def _shown(r: FileResult) -> FileResult:
+    path = r.path
+    if path.isprintable() and all(
+        f.file is None or f.file is path or f.file.isprintable() for f in r.findings
+    ):
+        return r
+    import copy
+    from dataclasses import replace
+
+    from reportcheck.errors import InputError, one_line
+
+    out = copy.copy(r)
+    out.path = one_line(path)
+    out.findings = [
+        f if f.file is None or f.file.isprintable() else replace(f, file=one_line(f.file))
+        for f in r.findings
+    ]
+    if r.error is not None:
+        e = r.error
+        out.error = InputError(one_line(e.path), e.problem, e.problem_en, unsupported=e.unsupported)
+    return out
+
+
+ERRORS = "backslashreplace"
+"""How the output writes what UTF-8 cannot encode (a lone surrogate): ``\\udcff``, the
+same rule as :func:`reportcheck.errors.one_line` (issue 21)."""
+
+
+def file_mode(target: str | Path) -> int:
+    """The permissions a file written over ``target`` gets: the existing file's (a report
+    kept 0600 stays 0600), else the usual ones (0666 less the umask), never the temporary
+    file's 0600."""
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 STREAMED = FORMATS
 """Formats written file by file as the results come: every one (memory does not grow with
 the batch)."""
@@ -137,6 +192,7 @@ def stream(
     ``counts`` are the run's totals (:func:`reportcheck.render.common.counts`). For
     ``github``, ``step_summary`` is the file the Markdown report is appended to
     (``$GITHUB_STEP_SUMMARY``, see :func:`append_step_summary`), in the same pass."""
+    results = shown(results, fmt)
     if fmt == "github":
         from reportcheck.render import github
 
@@ -145,7 +201,7 @@ def stream(
             return
         room = _summary_room(step_summary)
         try:
-            summary = open(step_summary, "a", encoding="utf-8")  # noqa: SIM115 -- closed below
+            summary = open(step_summary, "a", encoding="utf-8", errors=ERRORS)  # noqa: SIM115 -- closed below
         except OSError as exc:
             sys.stderr.write(f"reportcheck: {step_summary}: cannot write: {exc.strerror}\n")
             github.write(results, out, lang, counts)
@@ -205,7 +261,7 @@ def open_atomic(path: str | Path) -> Iterator[IO[str]]:
     (as :func:`write_atomic`); what is not a regular file is written to directly."""
     target = Path(path)
     if target.exists() and not target.is_file():
-        with open(target, "w", encoding="utf-8", newline="") as fh:
+        with open(target, "w", encoding="utf-8", errors=ERRORS, newline="") as fh:
             yield fh
         return
     import tempfile  # not at the top: only a written file needs it (start-up, issue 13)
@@ -214,13 +270,11 @@ def open_atomic(path: str | Path) -> Iterator[IO[str]]:
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        with os.fdopen(fd, "w", encoding="utf-8", errors=ERRORS, newline="") as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+        os.chmod(tmp, file_mode(target))
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -232,13 +286,13 @@ def write_atomic(path: str | Path, text: str | bytes) -> None:
     """Write ``text`` (UTF-8, or bytes as they are) to ``path`` so that readers see the old file or the new, never half.
 
     A temporary file in the same directory is written, flushed to disk and renamed over
-    ``path`` with :func:`os.replace`. The new file gets the usual permissions (0666 less
-    the umask), not the temporary file's 0600. A symbolic link is followed (the link stays,
+    ``path`` with :func:`os.replace`. The new file keeps the permissions of the file it
+    replaces, or gets the usual ones (0666 less the umask), never the temporary file's 0600. A symbolic link is followed (the link stays,
     the file it points to is replaced); what is not a regular file (``/dev/stdout``, a named
     pipe) is written to directly, never replaced.
     """
     target = Path(path)
-    data = text.encode("utf-8") if isinstance(text, str) else text
+    data = text.encode("utf-8", ERRORS) if isinstance(text, str) else text
     if target.exists() and not target.is_file():
         with open(target, "wb") as fh:
             fh.write(data)
@@ -253,14 +307,36 @@ def write_atomic(path: str | Path, text: str | bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+        os.chmod(tmp, file_mode(target))
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def place_problem(path: str | Path) -> str | None:
+    """Why ``path`` cannot be written where it is, in one line (Chinese / English), or None.
+
+    The one rule for every output (``-o``, ``--summary``, ``--annotate``,
+    ``--write-baseline``, ``template``, ``convert``): reportcheck writes the file (or the
+    ``--annotate`` folder) it is given, never the folders above it. A missing folder is
+    refused, so that a mistyped path does not leave folders behind; checked before a run,
+    so that a long batch does not end in an error.
+    """
+    if os.path.exists(path) and not os.path.isfile(path):  # /dev/stdout, a pipe: as it is
+        return None
+    parent = Path(os.path.abspath(path)).parent
+    try:
+        if not parent.exists():
+            return f"{path}: 无法写入：目录不存在 / cannot write: no such folder"
+        if not parent.is_dir():
+            return f"{path}: 无法写入：上级路径不是目录 / cannot write: not in a folder"
+    except OSError as exc:  # a folder above it that may not be entered
+        return f"{path}: 无法写入 / cannot write: {exc.strerror or exc}"
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return f"{path}: 无法写入 / cannot write: Permission denied"
+    return None
 
 
 STEP_SUMMARY_LIMIT = 1024 * 1024
@@ -273,7 +349,7 @@ def append_step_summary(results: Sequence[FileResult], lang: str, path: str) -> 
     from reportcheck.render import markdown
 
     room = _summary_room(path)
-    with open(path, "a", encoding="utf-8") as fh:
+    with open(path, "a", encoding="utf-8", errors=ERRORS) as fh:
         fh.write(markdown.render(results, lang, max_bytes=room) + "\n")
 
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from reportcheck.model.report import Location
+from reportcheck.model.values import plain
 from reportcheck.records import record
 
 Number = int | Decimal
@@ -152,7 +153,9 @@ class Finding:
         position = (loc.line or 0, loc.column or 0) if loc else (0, 0)
         address = loc.address if loc else ""
         parts = tuple(
-            (int(p), "") if p.isdigit() and len(p) < 20 else (-1, p)  # 5,000 digits: no int
+            (int(p), "")
+            if p.isascii() and p.isdigit() and len(p) < 20
+            else (-1, p)  # 5,000 digits, 「²」: no int
             for p in _DIGITS.split(address)
             if p
         )
@@ -161,8 +164,7 @@ class Finding:
 
 def _num(value: Number) -> str:
     if isinstance(value, Decimal):
-        text = format(value.normalize(), "f")
-        return text
+        return plain(value.normalize())
     return str(value)
 
 

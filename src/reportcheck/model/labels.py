@@ -87,6 +87,24 @@ def flex(text: str) -> str:
     return r"\s*".join(_char_class(ch) for ch in text if not ch.isspace())
 
 
+FIELD_LABEL = re.compile(
+    r"^\s*(?:(?:单\s*位|机\s*关|信\s*息|文\s*件|公\s*开\s*主\s*体)?\s*名\s*称|标\s*题|题\s*名"
+    r"|发\s*[文布]\s*(?:机\s*构|机\s*关|单\s*位)|报\s*告\s*单\s*位|来\s*源)\s*[:：]?\s*"
+)
+"""A field label of a web page's or a workbook's information box (名称, 标题, 发布机构,
+单位名称, 来源…), with or without its colon: a PDF printed from the page joins it to the
+value (「名称沭阳县发展和改革局2023年…」), in the same line, the next cell or the next line."""
+
+
+def without_label(text: str | None) -> str | None:
+    """``text`` without a leading field label (「名称：示例县民政局」 → 「示例县民政局」); as
+    it is when nothing would be left."""
+    if not text:
+        return text
+    bare = FIELD_LABEL.sub("", text, count=1).strip()
+    return bare or text
+
+
 # ------------------------------------------------------------------ section headings
 
 HEADING_PHRASES = {

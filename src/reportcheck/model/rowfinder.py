@@ -218,7 +218,7 @@ def _merged_chars(table: TableDef) -> frozenset[str]:
 def unglued(table: TableDef, label: str) -> str:
     """``label`` without the characters of a merged group label glued before its numbering
     (「结果2.其他法律行政止公开」 → 「2.其他法律行政止公开」), as the report prints it."""
-    text = label.strip()
+    text = re.sub(r"\s*\n\s*", "", label.strip())  # a label wrapped in its cell: one line
     glue = _merged_chars(table)
     m = _INNER_NUMBER.search(label_key(text))
     if m is None:
@@ -254,6 +254,12 @@ def _exact(table: TableDef, labels: tuple[str, ...]) -> RowDef | None:
 
 def _unglued_row(table: TableDef, labels: tuple[str, ...]) -> RowDef | None:
     leaf = label_key(labels[-1])
+    body = _LOOSE_NUMBER.sub("", leaf, count=1)
+    if body != leaf and len(body) >= MIN_LENGTH:
+        # numbering written loosely (「二上年结转…」, 「(一予以公开」): the same label
+        rdef = match_row(table, [*labels[:-1], body])
+        if rdef is not None:
+            return rdef
     glue = _merged_chars(table)
     for m in _INNER_NUMBER.finditer(leaf):
         head = leaf[: m.start()]

@@ -85,8 +85,15 @@ def _prose(text: str) -> list[tuple[str, list[int]]]:
     return runs
 
 
+MAX_SENTENCE = 1_000
+"""Characters of a sentence: a longer run without a full stop (a page of figures joined by
+semicolons or commas) is cut into pieces of at most this length, at a semicolon or comma,
+so that each figure's context is bounded and the prose checks stay linear in the text
+(issue 21). A real sentence of a report has well under 200 characters."""
+
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _SUB_SENTENCE = re.compile(r"[^；;]+[；;]?")
+_CUTS = (re.compile(r"[；;]"), re.compile(r"[，,](?!\d)"))
 # Clauses end at commas, colons, brackets and semicolons — but not at the comma of a
 # thousands separator (「1,234件」, 「125,000元」), which belongs to its number.
 _CLAUSE = re.compile(r"(?:\d,(?=\d{3}(?!\d))|[^，,：:（）()；;])+")
@@ -105,11 +112,37 @@ def sentences(text: str) -> list[Sentence]:
     for run, offs in _prose(fold(text)):
         before = ""
         for m in _SENTENCE.finditer(run):
-            context = m.group().strip()
-            if context:
-                _add_sentence(out, text, run, offs, m.start(), m.end(), before)
-            before = m.group()
+            for a, b in _bounded(run, m.start(), m.end()):
+                if run[a:b].strip():
+                    _add_sentence(out, text, run, offs, a, b, before)
+                before = run[a:b]
     _cache[:] = [(text, out)]
+    return out
+
+
+def _bounded(run: str, a: int, b: int) -> list[tuple[int, int]]:
+    """``run[a:b]`` in pieces of at most :data:`MAX_SENTENCE` characters, each ending at a
+    semicolon where there is one, else at a comma (never inside a number)."""
+    if b - a <= MAX_SENTENCE:
+        return [(a, b)]
+    out = []
+    while b - a > MAX_SENTENCE:
+        end = a + MAX_SENTENCE
+        cut = None
+        for pattern in _CUTS:
+            for m in pattern.finditer(run, a + MAX_SENTENCE // 2, end):
+                cut = m.end()
+            if cut is not None:
+                break
+        if cut is None:  # at the last non-digit of the window's second half, if any
+            cut = end
+            while cut > a + MAX_SENTENCE // 2 and run[cut - 1].isdigit() and run[cut].isdigit():
+                cut -= 1
+            if cut == a + MAX_SENTENCE // 2:  # a run of digits longer than that: no figure
+                cut = end
+        out.append((a, cut))
+        a = cut
+    out.append((a, b))
     return out
 
 

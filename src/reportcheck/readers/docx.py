@@ -75,6 +75,8 @@ def _child(el: ET.Element, name: str) -> ET.Element | None:
 @dataclass
 class _Para:
     lines: list[str]
+    el: ET.Element | None = None
+    """The ``w:p`` (for the marked copy of the document: :func:`elements`)."""
 
 
 @dataclass
@@ -85,6 +87,8 @@ class _Cell:
     """None (no vertical merge), "restart" or "continue"."""
     hmerge: str | None = None
     """Legacy horizontal merge: None, "restart" or "continue"."""
+    el: ET.Element | None = None
+    """The ``w:tc``."""
 
     def text(self) -> str:
         return "\n".join(t for p in self.items if isinstance(p, _Para) for t in p.lines)
@@ -100,6 +104,8 @@ class _Row:
 @dataclass
 class _Table:
     rows: list[_Row]
+    el: ET.Element | None = None
+    """The ``w:tbl``."""
 
     def is_layout(self) -> bool:
         cells = [c for r in self.rows for c in r.cells]
@@ -144,7 +150,7 @@ def _paragraph(p: ET.Element, lists: _Lists, depth: int) -> _Para | None:
     _text(p, parts, depth)
     lines = [" ".join(line.split()) for line in "".join(parts).split("\n")]
     lines = [line for line in lines if line]
-    return _Para(lines) if lines else None
+    return _Para(lines, p) if lines else None
 
 
 def _content(el: ET.Element, lists: _Lists, depth: int = 0) -> list[_Para | _Table]:
@@ -214,7 +220,7 @@ def _table(tbl: ET.Element, lists: _Lists, depth: int) -> _Table:
         if tr_pr is not None:
             row.before = min(MAX_COLUMNS, _int(_attr(_child(tr_pr, "gridBefore"), "val"), 0))
         for tc, tc_depth in _row_cells(tr, tr_depth):
-            cell = _Cell(_content(tc, lists, tc_depth))
+            cell = _Cell(_content(tc, lists, tc_depth), el=tc)
             tc_pr = _child(tc, "tcPr")
             if tc_pr is not None:
                 span = _int(_attr(_child(tc_pr, "gridSpan"), "val"), 1)
@@ -226,7 +232,7 @@ def _table(tbl: ET.Element, lists: _Lists, depth: int) -> _Table:
                         setattr(cell, name.lower(), state)
             row.cells.append(cell)
         rows.append(row)
-    return _Table(rows)
+    return _Table(rows, tbl)
 
 
 # ------------------------------------------------------------------ automatic numbering
@@ -257,8 +263,16 @@ def _roman(n: int) -> str:
     return out
 
 
+MAX_START = 32_767
+"""The largest start of a numbered list Word accepts: a larger ``w:start`` is damage and is
+read as this (a start of 1e10 spelt out in letters or roman numerals would never end)."""
+
+
 def _format(n: int, fmt: str) -> str:
-    """A list number in one of Word's number formats (the ones reports use)."""
+    """A list number in one of Word's number formats (the ones reports use); beyond
+    :data:`MAX_START` (a list counted past it) in digits."""
+    if n > MAX_START:
+        return str(n)
     if fmt.startswith("chinese") or fmt in ("japaneseCounting", "taiwaneseCounting"):
         return _chinese(n)
     if fmt == "ideographTraditional" and 1 <= n <= 10:
@@ -326,7 +340,8 @@ class _Lists:
                 base = self._level(lvl) if lvl is not None else levels.get(ilvl, _Level())
                 start = _child(override, "startOverride")
                 if start is not None:
-                    base = _Level(_int(_attr(start, "val"), 1), base.fmt, base.text, base.suffix)
+                    first = min(MAX_START, _int(_attr(start, "val"), 1))
+                    base = _Level(first, base.fmt, base.text, base.suffix)
                 levels[ilvl] = base
             self.levels[num_id] = levels
             # Word continues a list across numIds of one abstract list unless restarted
@@ -335,7 +350,7 @@ class _Lists:
     @staticmethod
     def _level(lvl: ET.Element) -> _Level:
         return _Level(
-            _int(_attr(_child(lvl, "start"), "val"), 1),
+            min(MAX_START, _int(_attr(_child(lvl, "start"), "val"), 1)),
             _attr(_child(lvl, "numFmt"), "val") or "decimal",
             _attr(_child(lvl, "lvlText"), "val") or "",
             _attr(_child(lvl, "suff"), "val") or "tab",
@@ -411,10 +426,12 @@ class _Lists:
 class _Numbering:
     """Turns the document's content into blocks, numbering paragraphs and tables."""
 
-    def __init__(self) -> None:
+    def __init__(self, elements: dict[str, ET.Element] | None = None) -> None:
         self.blocks: list[Block] = []
         self.paragraphs = 0
         self.tables = 0
+        self.elements = elements
+        """When given, each address is mapped to its element (see :func:`elements`)."""
 
     def walk(self, items: list[_Para | _Table]) -> None:
         for item in items:
@@ -422,13 +439,18 @@ class _Numbering:
                 self.paragraphs += 1
                 loc = Location(f"paragraph {self.paragraphs}")
                 self.blocks.extend(Block(line, loc) for line in item.lines)
+                if self.elements is not None and item.el is not None:
+                    self.elements[loc.address] = item.el
             elif item.is_layout():
                 for row in item.rows:
                     for cell in row.cells:
                         self.walk(cell.items)
             elif any(row.cells for row in item.rows):
                 self.tables += 1
-                self._add_table(_grid(item, self.tables), Location(f"table {self.tables}"))
+                grid = _grid(item, self.tables, self.elements)
+                self._add_table(grid, Location(f"table {self.tables}"))
+                if self.elements is not None and item.el is not None:
+                    self.elements[f"table {self.tables}"] = item.el
 
     def _add_table(self, grid: Grid, location: Location) -> None:
         append_table(self.blocks, grid, location, _table_text(grid))
@@ -443,8 +465,10 @@ def _table_text(grid: Grid) -> str:
     )
 
 
-def _grid(table: _Table, number: int) -> Grid:
-    """Place the cells on the column grid; vertical and horizontal merges become ranges."""
+def _grid(table: _Table, number: int, elements: dict[str, ET.Element] | None = None) -> Grid:
+    """Place the cells on the column grid; vertical and horizontal merges become ranges
+    (with ``elements``, each cell's address is mapped to its ``w:tc``, the top-left one of
+    a merged cell)."""
     grid = Grid(f"table {number}", by_header=True)
     owner: dict[tuple[int, int], tuple[int, int]] = {}
     extent: dict[tuple[int, int], list[int]] = {}  # origin -> [last row, last column]
@@ -463,6 +487,8 @@ def _grid(table: _Table, number: int) -> Grid:
                 address = f"table {number}, row {r}, col {c}"
                 grid.cells[origin] = GridCell(cell.text(), Location(address))
                 extent[origin] = [r, c]
+                if elements is not None and cell.el is not None:
+                    elements[address] = cell.el
             last = c + cell.span - 1
             extent[origin][1] = max(extent[origin][1], last)
             for cc in range(c, last + 1):
@@ -495,6 +521,27 @@ def blocks(
     if body is not None:
         numbering.walk(_content(body, lists))
     return numbering.blocks
+
+
+def elements(
+    body: ET.Element, numbering_xml: bytes | None = None, styles_xml: bytes | None = None
+) -> dict[str, ET.Element]:
+    """Where each address the reader gives is in the document: ``paragraph 12`` → its
+    ``w:p``, ``table 2`` → its ``w:tbl``, ``table 2, row 6, col 4`` → its ``w:tc`` (the
+    top-left one of a merged cell).
+
+    ``body`` is ``w:body`` parsed by ElementTree or lxml (without XML comments or processing
+    instructions): the marked and corrected copies of a Word report
+    (:mod:`reportcheck.writers.word`) find their cells with it, by the very walk that read
+    them.
+    """
+    try:
+        lists = _Lists(numbering_xml, styles_xml)
+    except XMLMalformed:
+        lists = _Lists()
+    found: dict[str, ET.Element] = {}
+    _Numbering(found).walk(_content(body, lists))
+    return found
 
 
 def _parts(path: str, data: bytes) -> tuple[bytes, bytes | None, bytes | None]:

@@ -18,6 +18,7 @@ from typing import Any
 
 from reportcheck.errors import InputError
 from reportcheck.findings.catalogue import Tr, emit
+from reportcheck.model.labels import without_label
 from reportcheck.model.report import Location, Metadata, Report, TableData, Waiver
 from reportcheck.model.tables import (
     FORMATS,
@@ -34,6 +35,26 @@ from reportcheck.readers.encoding import decode_utf8
 TOP_KEYS = ("$schema", "format_version", "report", *TABLE_IDS, "waivers")
 META_KEYS = ("agency", "year", "published", "level", "title")
 LEVELS = ("department", "government", "township")
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\[uU][dD][89a-fA-F]")
+"""A ``\\ud800``-style escape in the JSON text: it may stand for a lone surrogate."""
+
+
+def _no_surrogates(value: Any) -> Any:
+    """``value`` with every lone surrogate in its strings (``"\\ud800"`` alone, which no
+    output can encode) written as the text ``\\ud800`` (:func:`one_line`'s rule, issue 21);
+    a proper pair (an emoji) is joined by the decoder already and stays."""
+    if isinstance(value, str):
+        return _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", value)
+    if isinstance(value, dict):
+        return {_no_surrogates(k): _no_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_no_surrogates(v) for v in value]
+    return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_json(
@@ -62,9 +83,20 @@ def read_json(
             f"JSON 嵌套超过 {MAX_DEPTH} 层（年报提交文件只有 3–4 层）",
             f"the JSON nests more than {MAX_DEPTH} levels (a submission has 3 or 4)",
         )
+    if _SURROGATE_ESCAPE.search(text):
+        doc = _no_surrogates(doc)
     if not isinstance(doc, dict):
         raise InputError(
             path, "JSON 顶层应为对象 {…}", "the top level of the JSON must be an object"
+        )
+    if not any(k in doc for k in SUBMISSION_KEYS):
+        # another program's JSON (values read by hand, a package.json, a list): not a
+        # report, listed as not checked like any other file that is not one
+        raise InputError(
+            path,
+            "不是年报提交文件（没有 format_version，也没有任何一张表）",
+            "not a report submission (no format_version and none of the tables)",
+            unsupported=True,
         )
     if not any(k in doc for k in TABLE_IDS):
         raise InputError(
@@ -76,6 +108,10 @@ def read_json(
     reader = _Reader(path, text, doc)
     return reader.read(forced_version, default_version)
 
+
+SUBMISSION_KEYS = ("format_version", "report", *TABLE_IDS, "waivers")
+"""A JSON object with none of these keys is not a submission (another program's file); one
+with any of them is a submission, checked, and refused when it is broken."""
 
 MAX_DEPTH = 32
 _TOO_DEEP = object()
@@ -258,7 +294,7 @@ class _Reader:
                 md.raw[key] = str(meta[key])
         agency = meta.get("agency")
         if isinstance(agency, str):
-            md.agency = agency.strip() or None
+            md.agency = without_label(agency.strip()) or None  # 「名称：X局」 → X局
         title = meta.get("title")
         if isinstance(title, str):
             md.title = title

@@ -36,7 +36,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from reportcheck.model.labels import HEADING_PHRASES, label_key
+from reportcheck.model.labels import HEADING_PHRASES, label_key, without_label
 from reportcheck.model.report import Metadata, Section
 from reportcheck.model.tables import FORMATS, formats_cache
 
@@ -47,7 +47,9 @@ NUMERALS = "一二三四五六七八九十"
 
 # ----------------------------------------------------------------------------- title, year
 
-_TITLE_PREFIX = re.compile(r"^\s*(?:标\s*题|名\s*称|题\s*名|文\s*件\s*名\s*称)\s*[:：]\s*")
+_TITLE_PREFIX = re.compile(r"^\s*(?:标\s*题|(?:信\s*息|文\s*件)?\s*名\s*称|题\s*名)\s*[:：]?\s*")
+"""The label before a title in a page's information box, with or without its colon (a PDF
+printed from the page joins 「名称」 and the title: 「名称X局2023年…」)."""
 _REPORT = r"(?:政府信息公开|政务公开)\s*(?:工作)?\s*(?:年\s*度\s*)?(?:报\s*告|年\s*报)"
 _TITLE_AGENCY_FIRST = re.compile(
     r"^\s*(?P<agency>[^\s:：，。；]*?)\s*(?P<year>20\d\d)\s*年\s*(?:度\s*)?" + _REPORT
@@ -86,7 +88,7 @@ def _title(lines: list[str]) -> tuple[str, int | None, str | None] | None:
 def _found(m: re.Match[str], year: int | None) -> tuple[str, int | None, str | None]:
     """(title, year, agency) of a title match; the agency only where it is a name."""
     # 「X局关于2024年…报告」, 「关于印发X局2024年…」: the agency without 关于/印发
-    raw = _BREADCRUMB.split(m["agency"].strip())[-1]
+    raw = without_label(_BREADCRUMB.split(m["agency"].strip())[-1]) or ""
     agency: str | None = re.sub(r"^(?:关于|印发)+|(?:关于|的)+$", "", raw) or None
     if agency and not is_agency_name(agency):
         agency = None
@@ -145,6 +147,26 @@ def is_agency_name(text: str | None) -> bool:
         and _AGENCY_END.search(name) is not None
         and not _NOT_AGENCY.search(name)
     )
+
+
+_LABEL_ONLY = re.compile(
+    r"^\s*(?:发\s*[文布]\s*(?:机\s*构|机\s*关|单\s*位)|单\s*位\s*名\s*称|机\s*关\s*名\s*称|报\s*告\s*单\s*位)"
+    r"\s*[:：]?\s*(?P<agency>[^\s|:：]*)\s*(?:[|\s].*)?$"
+)
+
+
+def _labelled_agency(lines: list[str]) -> str | None:
+    """The agency an information box names: 「发布机构 示例县民政局」 in one line (the
+    label's cell and the next, as a printed page joins them) or the label alone and the
+    name on the next line."""
+    for i, line in enumerate(lines):
+        m = _LABEL_ONLY.match(line)
+        if m is None:
+            continue
+        name = m["agency"] or (lines[i + 1].strip() if i + 1 < len(lines) else "")
+        if is_agency_name(name):
+            return name
+    return None
 
 
 def _opening_agency(lines: list[str]) -> str | None:
@@ -288,7 +310,10 @@ def extract(text: str) -> Metadata:
         m["agency"] if m else None,
         src["agency"] if src else None,
     )
-    md.agency = next((c for c in candidates if is_agency_name(c)), None)
+    md.agency = next(
+        (c for c in map(without_label, candidates) if is_agency_name(c)),
+        _labelled_agency(lines[:60]),
+    )
     p = _PUBLISHED.search(head)
     md.published = (_date(p["y"], p["m"], p["d"]) if p else None) or sig_date
     md.level = agency_level(md.agency)

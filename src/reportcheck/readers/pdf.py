@@ -5,12 +5,22 @@ The PDF is opened with pypdfium2 (PDFium: wheels for every platform, no system l
 from PDFium's own text flow: it glues the numbers of neighbouring cells and tears labels
 from their figures. Instead, the page is rebuilt from where each character stands:
 
-- **ruling lines** — thin path objects (LibreOffice strokes lines, Chromium fills thin
-  rectangles) make the tables: rules that touch each other form one table; the x of its
+- **characters** — each with PDFium's box (its font's ascent to descent); where a font
+  makes that box nonsense (WPS's vertical CJK font: boxes 200 points tall; a box that is
+  only the ink), the character's ink box and the page's usual height instead
+  (:func:`_odd_boxes`). WPS writes a text object per character and sets text at size 200
+  scaled down by the text matrix; the per-character calls are declared on plain addresses
+  (:class:`_Calls`), the text of a page taken in one call.
+- **ruling lines** — thin path objects (LibreOffice strokes lines, Chromium and WPS fill
+  thin rectangles; a rectangle drawn as its outline; a whole table's rules as one path of
+  many pieces) make the tables: rules that touch each other form one table; the x of its
   vertical rules and the y of its horizontal rules cut it into grid cells, and two grid
   cells with no rule between them are one merged cell (三、本年度办理结果 down the side,
-  申请人情况 over seven columns). Each character goes into the cell its centre lies in;
-  so cells are separated by where they stand: no glued digits, no label torn from its row.
+  申请人情况 over seven columns). Each character goes into the cell its centre lies in, and
+  a cell's text is its characters in lines by their middle (within a third of their height:
+  the ±1 pt of mixed fonts), top to bottom; so cells are separated by where they stand: no
+  glued digits, no label torn from its row, no row label taking a character of the label
+  down the side. Bounded: MAX_OBJECTS, MAX_SEGMENTS, MAX_RULES, MAX_PAIRS, MAX_GRID.
 - **lines** — characters outside tables, grouped by their vertical position (a line is the
   characters whose centres lie within the first one's height), in order of x; a space is
   put where the gap between two characters is wider than a third of their height.
@@ -49,6 +59,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
+from operator import attrgetter
 from typing import Any
 
 from reportcheck.config import Settings
@@ -67,6 +78,21 @@ MAX_CHARS = 300_000
 MAX_RULES = 5_000
 """Ruling lines on one page; past this (a vector drawing) the page's tables are read from
 where their figures stand."""
+MAX_OBJECTS = 400_000
+"""Page objects looked at in the whole PDF for ruling lines (WPS writes one per character: a
+6-page report has some 3 000); past this the remaining pages' tables are read from where
+their figures stand (each object costs a microsecond: the bound keeps a PDF under a second)."""
+MAX_PAIRS = 1_000_000
+"""Pairs of rules compared on one page to find which touch (a table's rules give some
+thousands; 5 000 rules over each other give 12 million, a few seconds): past this the page's
+rules are a drawing, not tables, and its text is read from where it stands. The whole PDF
+may compare three times as many (then its remaining pages are read so too)."""
+MAX_SEGMENTS = 200_000
+"""Pieces of paths read in the whole PDF, where a path draws many rules at once (a table's
+rules as one path): past this such paths are left alone."""
+MAX_GRID = 5_000
+"""Grid cells of one ruled table (表三 has 10 columns and about 30 rows): rules crossing in a
+finer mesh (a drawing, a hatched area) are no table; its text is read from where it stands."""
 
 _RULE_THICKNESS = 2.5
 """A path thinner than this (points) is a ruling line."""
@@ -79,6 +105,7 @@ _PAGE_NUMBER = re.compile(
 _HEADING_START = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．](?!\d))"
 )
+_SKIP = frozenset("\x00\ufffe\uffff \r\n\t")
 _CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
 _DIGITS = re.compile(r"\d+")
 
@@ -89,10 +116,14 @@ _DIGITS = re.compile(r"\d+")
 class _Char:
     """A character and its box (points, from the top-left corner of the page)."""
 
-    __slots__ = ("bottom", "cell", "cy", "height", "line", "text", "top", "x0", "x1")
+    __slots__ = ("bottom", "cell", "cy", "height", "index", "line", "text", "top", "x0", "x1")
 
-    def __init__(self, text: str, x0: float, top: float, x1: float, bottom: float) -> None:
+    def __init__(
+        self, text: str, x0: float, top: float, x1: float, bottom: float, index: int = -1
+    ) -> None:
         self.text = text
+        self.index = index
+        """PDFium's index of the character on its text page."""
         self.x0, self.top, self.x1, self.bottom = x0, top, x1, bottom
         self.cy = (top + bottom) / 2
         self.height = bottom - top
@@ -135,8 +166,7 @@ class _TCell:
         return self._text
 
     def first_line(self) -> int:
-        lines = [c.line for c in self.chars if c.line]
-        return min(lines) if lines else 0
+        return min((c.line for c in self.chars if c.line), default=0)
 
 
 @dataclass
@@ -167,38 +197,46 @@ class _Table:
         return self.ys[-1]
 
     def row_texts(self, r: int) -> tuple[str, ...]:
-        return tuple(c.text() for c in sorted(self.cells, key=lambda c: c.c1) if c.r1 == r)
-
-
-@dataclass
-class _Line:
-    """A line of text outside the tables."""
-
-    page: int
-    number: int
-    chars: list[_Char]
-    furniture: bool = False
-    _text: str | None = None
+        return tuple(c.text() for c in self.rows.get(r, ()))
 
     @cached_property
+    def rows(self) -> dict[int, list[_TCell]]:
+        """The cells starting on each grid row, left to right (``cells`` is in that order)."""
+        out: dict[int, list[_TCell]] = {}
+        for cell in self.cells:
+            out.setdefault(cell.r1, []).append(cell)
+        return out
+
+
+class _Line:
+    """A line of text outside the tables (its characters in order of x)."""
+
+    __slots__ = ("_size", "_text", "bottom", "chars", "furniture", "number", "page", "top")
+
+    def __init__(self, page: int, number: int, chars: list[_Char]) -> None:
+        self.page, self.number, self.chars = page, number, chars
+        self.furniture = False
+        self.top = min(c.top for c in chars)
+        self.bottom = max(c.bottom for c in chars)
+        self._size: float | None = None
+        self._text: str | None = None
+
+    @property
     def x0(self) -> float:
         return self.chars[0].x0
 
-    @cached_property
+    @property
     def x1(self) -> float:
         return self.chars[-1].x1
 
-    @cached_property
-    def top(self) -> float:
-        return min(c.top for c in self.chars)
-
-    @cached_property
-    def bottom(self) -> float:
-        return max(c.bottom for c in self.chars)
-
-    @cached_property
+    @property
     def size(self) -> float:
-        return statistics.median(c.height for c in self.chars)
+        """The median height of the line's characters."""
+        if self._size is None:
+            heights = sorted(c.height for c in self.chars)
+            n = len(heights)
+            self._size = (heights[n // 2] + heights[(n - 1) // 2]) / 2
+        return self._size
 
     def text(self) -> str:
         if self._text is None:
@@ -221,10 +259,17 @@ class _Page:
 
 def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
     """Characters grouped into lines, each in order of x."""
+    if len(chars) <= 1:
+        return [chars] if chars else []
+    if len(chars) <= 40:  # a cell: one line (a figure, a short label) often, as below
+        cys = [c.cy for c in chars]
+        if max(cys) - min(cys) <= max(0.35 * min(c.height for c in chars), 0.5):
+            return [sorted(chars, key=_by_x)]
     out: list[list[_Char]] = []
     cy = reach = 0.0
-    for ch in sorted(chars, key=lambda c: (c.cy, c.x0)):
-        if out and abs(ch.cy - cy) <= max(reach, 0.35 * ch.height):
+    for ch in sorted(chars, key=_by_line):
+        d = ch.cy - cy
+        if out and (-reach <= d <= reach or abs(d) <= 0.35 * ch.height):
             out[-1].append(ch)
         else:
             # a line is the characters centred within a third of a height of its first one:
@@ -232,25 +277,33 @@ def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
             out.append([ch])
             cy, reach = ch.cy, max(0.35 * ch.height, 0.5)
     for line in out:
-        line.sort(key=lambda c: c.x0)
+        line.sort(key=_by_x)
     return out
+
+
+_by_x = attrgetter("x0")
+_by_cy = attrgetter("cy")
+_by_line = attrgetter("cy", "x0")
 
 
 def _line_text(chars: list[_Char]) -> str:
     """The characters of a line, with a space where a gap is wider than a third of a
     character's height — between Latin letters and digits only: the gap that typesetters
     leave between Chinese and a number (「编制了 2024 年」) is no space in the text."""
-    parts: list[str] = []
-    prev: _Char | None = None
-    for ch in chars:
-        if prev is not None:
-            gap = ch.x0 - prev.x1
-            if (
-                gap > max(ch.height, prev.height) / 3
-                and not _CJK.match(ch.text)
-                and not _CJK.match(prev.text)
-            ):
-                parts.append(" ")
+    if not chars:
+        return ""
+    prev = chars[0]
+    parts = [prev.text]
+    for ch in chars[1:]:
+        gap = 3 * (ch.x0 - prev.x1)
+        if (
+            gap > 0
+            and gap > ch.height
+            and gap > prev.height
+            and not _CJK.match(ch.text)
+            and not _CJK.match(prev.text)
+        ):
+            parts.append(" ")
         parts.append(ch.text)
         prev = ch
     return "".join(parts)
@@ -291,6 +344,98 @@ def _open(path: str, data: bytes) -> Any:
         ) from None
 
 
+def _odd_boxes(tp: Any, chars: list[_Char], page_height: float) -> None:
+    """Characters whose box says nothing of where they stand, given one that does.
+
+    PDFium's box of a character spans its font's ascent and descent. Some fonts give it
+    nonsense. WPS's vertical CJK font (Identity-V: a label set down the side, one character
+    per line) yields boxes 200 points wide and tall: against the page's usual height (the
+    median), such a character — when its ink is not that big too (a title in large type)
+    — takes the usual height around the ink's middle (PDFium's tight box), and the ink's
+    width where the box is that wide too. Fonts whose box is only the ink (一 a hairline
+    in some embedded fonts) make a glyph too thin to stay on its line: it takes its font
+    size around its middle — unless the font size is WPS's (text set at size 200-odd and
+    scaled down by the text matrix, which PDFium's size leaves out), when only a hairline
+    is widened, to the usual height."""
+    if not chars:
+        return
+    heights = [c.height for c in chars]
+    usual = sorted(heights)[len(heights) // 2]
+    if usual <= 0:
+        return
+    high, low = 2.5 * usual, max(0.6 * usual, 2.0)
+    odd = [c for c, h in zip(chars, heights, strict=True) if h > high or h < low]
+    if not odd:
+        return
+    import pypdfium2.raw as raw
+
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    for c in odd:
+        if c.height > high:
+            if not raw.FPDFText_GetCharBox(tp, c.index, left, right, bottom, top):
+                continue
+            if top.value - bottom.value > high:
+                continue  # a big glyph indeed (a title in large type): its box is right
+            if c.x1 - c.x0 > high:
+                c.x0, c.x1 = left.value, right.value
+            mid = page_height - (top.value + bottom.value) / 2
+            size = usual
+        else:
+            size = raw.FPDFText_GetFontSize(tp, c.index)
+            if size > high:  # WPS's size, not the printed one
+                if c.height >= 2:
+                    continue
+                size = usual
+            if c.height >= 0.6 * size:
+                continue  # smaller type, its box whole
+            mid = c.cy
+        c.top, c.bottom = mid - size / 2, mid + size / 2
+        c.cy, c.height = mid, size
+
+
+class _Calls:
+    """The PDFium functions called once per character or page object, declared on plain
+    addresses (``c_void_p``) rather than pypdfium2's typed pointers: the same functions of
+    the same library (pypdfium2 loads it as a CDLL), without making a pointer object for
+    every handle passed or returned — a third of the time of these calls, and a page of
+    WPS holds a text object per character."""
+
+    _made: _Calls | None = None
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as raw
+
+        void, num = ctypes.c_void_p, ctypes.c_int
+
+        def fn(f: Any, restype: Any, *argtypes: Any) -> Any:
+            return ctypes.CFUNCTYPE(restype, *argtypes)(_address(f))
+
+        self.loose_box = fn(raw.FPDFText_GetLooseCharBox, num, void, num, void)
+        self.count_objects = fn(raw.FPDFPage_CountObjects, num, void)
+        self.get_object = fn(raw.FPDFPage_GetObject, void, void, num)
+        self.kind = fn(raw.FPDFPageObj_GetType, num, void)
+        self.bounds = fn(raw.FPDFPageObj_GetBounds, num, void, void, void, void, void)
+        self.segments = fn(raw.FPDFPath_CountSegments, num, void)
+        self.draw_mode = fn(raw.FPDFPath_GetDrawMode, num, void, void, void)
+        self.matrix = fn(raw.FPDFPageObj_GetMatrix, num, void, void)
+        self.segment = fn(raw.FPDFPath_GetPathSegment, void, void, num)
+        self.point = fn(raw.FPDFPathSegment_GetPoint, num, void, void, void)
+        self.segment_kind = fn(raw.FPDFPathSegment_GetType, num, void)
+        self.closes = fn(raw.FPDFPathSegment_GetClose, num, void)
+        self.image, self.path = raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH
+        self.moveto, self.lineto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO
+
+    @classmethod
+    def get(cls) -> _Calls:
+        if cls._made is None:
+            cls._made = cls()
+        return cls._made
+
+
+def _address(handle: Any) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
 def _pages(path: str, doc: Any) -> list[_Page]:
     import pypdfium2.raw as raw
 
@@ -300,15 +445,12 @@ def _pages(path: str, doc: Any) -> list[_Page]:
             f"PDF 有 {len(doc)} 页，超过 {MAX_PAGES} 页：不是一份年度报告",
             f"the PDF has {len(doc)} pages, more than {MAX_PAGES}: not one annual report",
         )
+    calls = _Calls.get()
     pages: list[_Page] = []
-    total = 0
+    total = objects = 0
     rect = raw.FS_RECTF()
-    left, bottom_, right, top_ = (
-        ctypes.c_float(),
-        ctypes.c_float(),
-        ctypes.c_float(),
-        ctypes.c_float(),
-    )
+    box = ctypes.addressof(rect)
+    segments = [MAX_SEGMENTS]  # path segments the PDF may still have read
     for index in range(len(doc)):
         page = doc[index]
         width, height = page.get_size()
@@ -329,65 +471,126 @@ def _pages(path: str, doc: Any) -> list[_Page]:
                 tp, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort))
             )
             text = buf.raw[: max(0, got - 1) * 2].decode("utf-16-le", errors="replace")
-            one_to_one = len(text) == count
-            usual = 0.0  # the height of the last character with a full box
-            loose_box = raw.FPDFText_GetLooseCharBox
-            add = chars.append
-            box = ctypes.byref(rect)
-            for i in range(count):
-                if one_to_one:
-                    ch = text[i]
-                else:
-                    code = raw.FPDFText_GetUnicode(tp, i)
-                    ch = chr(code) if 0 < code < 0x110000 else "\ufffd"
-                # PDFium's generated characters are spaces and line breaks: skipped here
-                if ch.isspace() or ch in "\x00\ufffe\uffff" or "\ud800" <= ch <= "\udfff":
+            if len(text) != count:  # characters beyond the BMP: one by one
+                text = "".join(
+                    chr(code)
+                    if 0 < (code := raw.FPDFText_GetUnicode(tp, i)) < 0x110000
+                    else "\ufffd"
+                    for i in range(count)
+                )
+            loose_box, add, at = calls.loose_box, chars.append, _address(tp)
+            # PDFium's generated characters are spaces and line breaks: skipped here
+            for i, ch in enumerate(text):
+                if ch in _SKIP or ch.isspace() or "\ud800" <= ch <= "\udfff":
                     continue
-                loose_box(tp, i, box)
-                top, bottom = height - rect.top, height - rect.bottom
-                if bottom - top < 0.6 * usual or bottom - top < 2:
-                    size = raw.FPDFText_GetFontSize(tp, i)
-                    if bottom - top < 0.6 * size:
-                        # a glyph whose box is its ink (一 in some embedded fonts): the
-                        # font's height around its middle, so it stays on its line
-                        mid = (top + bottom) / 2
-                        top, bottom = mid - size / 2, mid + size / 2
-                else:
-                    usual = bottom - top
-                add(_Char(ch, rect.left, top, rect.right, bottom))
-        rules: list[_Rule] = []
-        images = 0
-        for obj in range(raw.FPDFPage_CountObjects(page.raw)):
-            handle = raw.FPDFPage_GetObject(page.raw, obj)
-            kind = raw.FPDFPageObj_GetType(handle)
-            if kind == raw.FPDF_PAGEOBJ_IMAGE:
-                images += 1
-                continue
-            if kind != raw.FPDF_PAGEOBJ_PATH:
-                continue
-            if not raw.FPDFPageObj_GetBounds(handle, left, bottom_, right, top_):
-                continue
-            x0, x1 = left.value, right.value
-            y0, y1 = height - top_.value, height - bottom_.value
-            w, h = x1 - x0, y1 - y0
-            if (w <= _RULE_THICKNESS and h > 3) or (h <= _RULE_THICKNESS and w > 3):
-                rules.append(_Rule(x0, y0, x1, y1))
-            elif w > 3 and h > 3 and raw.FPDFPath_CountSegments(handle) in (4, 5):
-                fill, stroke = ctypes.c_int(), ctypes.c_int()
-                raw.FPDFPath_GetDrawMode(handle, fill, stroke)
-                if stroke.value and not fill.value:  # a rectangle drawn as its outline
-                    rules.extend(
-                        (
-                            _Rule(x0, y0, x1, y0),
-                            _Rule(x0, y1, x1, y1),
-                            _Rule(x0, y0, x0, y1),
-                            _Rule(x1, y0, x1, y1),
-                        )
-                    )
+                loose_box(at, i, box)
+                add(_Char(ch, rect.left, height - rect.top, rect.right, height - rect.bottom, i))
+            _odd_boxes(tp, chars, height)
+        n_objects = max(calls.count_objects(_address(page.raw)), 0)
+        objects += n_objects
+        rules, images = _paths(
+            page.raw, height, n_objects if objects <= MAX_OBJECTS else 0, segments
+        )
         pages.append(_Page(index + 1, width, height, chars, rules, images))
         textpage.close()
         page.close()
     return pages
+
+
+def _paths(page: Any, height: float, count: int, segments: list[int]) -> tuple[list[_Rule], int]:
+    """The ruling lines among the page's first ``count`` objects, and how many images.
+    ``segments``: how many path segments may still be read (see MAX_SEGMENTS)."""
+    calls = _Calls.get()
+    at = _address(page)
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    where = tuple(ctypes.addressof(v) for v in (left, bottom, right, top))
+    get, kind_of, image, path = calls.get_object, calls.kind, calls.image, calls.path
+    rules: list[_Rule] = []
+    images = 0
+    for obj in range(count):
+        handle = get(at, obj)
+        kind = kind_of(handle)
+        if kind != path:
+            images += kind == image
+            continue
+        if not calls.bounds(handle, *where):
+            continue
+        x0, x1 = left.value, right.value
+        y0, y1 = height - top.value, height - bottom.value
+        w, h = x1 - x0, y1 - y0
+        if (w <= _RULE_THICKNESS and h > 3) or (h <= _RULE_THICKNESS and w > 3):
+            rules.append(_Rule(x0, y0, x1, y1))
+            continue
+        if w <= 3 or h <= 3:
+            continue
+        n = calls.segments(handle)
+        if n in (4, 5):
+            fill, stroke = ctypes.c_int(), ctypes.c_int()
+            calls.draw_mode(handle, ctypes.addressof(fill), ctypes.addressof(stroke))
+            if stroke.value and not fill.value:  # a rectangle drawn as its outline
+                rules.extend(
+                    (
+                        _Rule(x0, y0, x1, y0),
+                        _Rule(x0, y1, x1, y1),
+                        _Rule(x0, y0, x0, y1),
+                        _Rule(x1, y0, x1, y1),
+                    )
+                )
+        elif 5 < n <= segments[0]:
+            segments[0] -= n
+            rules.extend(_segment_rules(calls, handle, n, height))
+    return rules, images
+
+
+def _segment_rules(calls: _Calls, handle: int, count: int, height: float) -> list[_Rule]:
+    """The rules inside one path of many pieces (a whole table's rules drawn as one path):
+    each thin piece (a thin filled rectangle, a short straight stroke) and, where the path
+    is stroked, each horizontal or vertical stroke longer than 3 points. Curves are no
+    rules."""
+    import pypdfium2.raw as raw
+
+    m = raw.FS_MATRIX()
+    if not calls.matrix(handle, ctypes.addressof(m)):
+        return []
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    calls.draw_mode(handle, ctypes.addressof(fill), ctypes.addressof(stroke))
+    x, y = ctypes.c_float(), ctypes.c_float()
+    at_x, at_y = ctypes.addressof(x), ctypes.addressof(y)
+    pieces: list[list[tuple[float, float]]] = []
+    curved: set[int] = set()
+    for k in range(count):
+        seg = calls.segment(handle, k)
+        if not seg or not calls.point(seg, at_x, at_y):
+            continue
+        # the path's own coordinates, through its matrix to the page's (from the top)
+        px = m.a * x.value + m.c * y.value + m.e
+        py = height - (m.b * x.value + m.d * y.value + m.f)
+        kind = calls.segment_kind(seg)
+        if kind == calls.moveto or not pieces:
+            pieces.append([(px, py)])
+        else:
+            pieces[-1].append((px, py))
+            if kind != calls.lineto:
+                curved.add(len(pieces) - 1)
+        if calls.closes(seg):
+            pieces[-1].append(pieces[-1][0])
+    rules: list[_Rule] = []
+    for k, points in enumerate(pieces):
+        if k in curved or len(points) < 2:
+            continue
+        xs = [p[0] for p in points]
+        ys = [p[1] for p in points]
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        w, h = x1 - x0, y1 - y0
+        if (w <= _RULE_THICKNESS and h > 3) or (h <= _RULE_THICKNESS and w > 3):
+            rules.append(_Rule(x0, y0, x1, y1))
+        elif stroke.value:
+            for (ax, ay), (bx, by) in pairwise(points):
+                if abs(ay - by) <= 0.5 and abs(ax - bx) > 3:
+                    rules.append(_Rule(min(ax, bx), ay, max(ax, bx), ay))
+                elif abs(ax - bx) <= 0.5 and abs(ay - by) > 3:
+                    rules.append(_Rule(ax, min(ay, by), ax, max(ay, by)))
+    return rules
 
 
 # ------------------------------------------------------------------ tables from ruling lines
@@ -411,8 +614,9 @@ def _touch(a: _Rule, b: _Rule) -> bool:
     )  # fmt: skip
 
 
-def _rule_groups(rules: list[_Rule]) -> list[list[_Rule]]:
-    """Rules that touch each other, directly or through others (one table each)."""
+def _rule_groups(rules: list[_Rule], budget: list[int]) -> list[list[_Rule]]:
+    """Rules that touch each other, directly or through others (one table each).
+    ``budget``: the pairs of rules that may still be compared in this PDF."""
     parent = list(range(len(rules)))
 
     def find(i: int) -> int:
@@ -422,12 +626,19 @@ def _rule_groups(rules: list[_Rule]) -> list[list[_Rule]]:
         return i
 
     order = sorted(range(len(rules)), key=lambda i: rules[i].top)
+    allowed = min(MAX_PAIRS, budget[0])
+    compared = 0
     for k, i in enumerate(order):
         for j in order[k + 1 :]:
             if rules[j].top - _TOL > rules[i].bottom:
                 break
+            compared += 1
+            if compared > allowed:
+                budget[0] -= allowed
+                return []  # a mesh of rules over each other: no table (see MAX_PAIRS)
             if _touch(rules[i], rules[j]):
                 parent[find(i)] = find(j)
+    budget[0] -= compared
     groups: dict[int, list[_Rule]] = {}
     for i, r in enumerate(rules):
         groups.setdefault(find(i), []).append(r)
@@ -444,6 +655,8 @@ def _table(page: int, rules: list[_Rule]) -> _Table | None:
     if len(xs) < 2 or len(ys) < 2:
         return None
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    if n_rows * n_cols > MAX_GRID:
+        return None
 
     # the rules standing on each column and row boundary, as (from, to) spans
     on_x: list[list[tuple[float, float]]] = [[] for _ in xs]
@@ -453,11 +666,19 @@ def _table(page: int, rules: list[_Rule]) -> _Table | None:
     for rule in hs:
         on_y[_nearest(ys, (rule.top + rule.bottom) / 2)].append((rule.x0, rule.x1))
 
+    # each boundary's spans joined where they overlap (within _TOL), as (starts, ends)
+    x_spans = [_joined(spans) for spans in on_x]
+    y_spans = [_joined(spans) for spans in on_y]
+
     def vertical_at(i: int, y: float) -> bool:
-        return any(a - _TOL <= y <= b + _TOL for a, b in on_x[i])
+        starts, ends = x_spans[i]
+        k = bisect_right(starts, y) - 1
+        return k >= 0 and y <= ends[k]
 
     def horizontal_at(i: int, x: float) -> bool:
-        return any(a - _TOL <= x <= b + _TOL for a, b in on_y[i])
+        starts, ends = y_spans[i]
+        k = bisect_right(starts, x) - 1
+        return k >= 0 and x <= ends[k]
 
     parent = list(range(n_rows * n_cols))
 
@@ -476,12 +697,18 @@ def _table(page: int, rules: list[_Rule]) -> _Table | None:
             if r + 1 < n_rows and not horizontal_at(r + 1, xm):
                 parent[find(r * n_cols + c)] = find((r + 1) * n_cols + c)
     spans: dict[int, list[int]] = {}
-    for r in range(n_rows):
+    for r in range(n_rows):  # row by row: a cell's first grid position is its top row
         for c in range(n_cols):
             root = find(r * n_cols + c)
-            s = spans.setdefault(root, [r, c, r, c])
-            s[0], s[1] = min(s[0], r), min(s[1], c)
-            s[2], s[3] = max(s[2], r), max(s[3], c)
+            s = spans.get(root)
+            if s is None:
+                spans[root] = [r, c, r, c]
+                continue
+            if c < s[1]:
+                s[1] = c
+            if c > s[3]:
+                s[3] = c
+            s[2] = r
     cells = [
         _TCell(r1, c1, r2, c2, xs[c1], ys[r1], xs[c2 + 1], ys[r2 + 1])
         for r1, c1, r2, c2 in spans.values()
@@ -495,6 +722,21 @@ def _table(page: int, rules: list[_Rule]) -> _Table | None:
     return table
 
 
+def _joined(spans: list[tuple[float, float]]) -> tuple[list[float], list[float]]:
+    """Spans widened by _TOL and joined where they overlap: their starts and ends, sorted
+    (a point is on a span when it lies between the start before it and that start's end)."""
+    starts: list[float] = []
+    ends: list[float] = []
+    for a, b in sorted(spans):
+        a, b = a - _TOL, b + _TOL
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
 def _nearest(values: list[float], x: float) -> int:
     """The index of the sorted ``values`` nearest to ``x``."""
     k = bisect_right(values, x)
@@ -505,25 +747,35 @@ def _nearest(values: list[float], x: float) -> int:
     return k
 
 
-def _find_tables(page: _Page) -> None:
+def _find_tables(page: _Page, budget: list[int]) -> None:
     if len(page.rules) > MAX_RULES:
         page.rules = []
-    for group in _rule_groups(page.rules):
+    for group in _rule_groups(page.rules, budget):
         table = _table(page.number, group)
         if table is not None and len(table.cells) > 1:
             page.tables.append(table)
+    if not page.tables:
+        return
     page.tables.sort(key=lambda t: t.top)
+    boxes = [
+        (t.top, t.bottom, t.x0, t.x1, t.ys, t.xs, len(t.ys) - 2, len(t.xs) - 2, t.at)
+        for t in page.tables
+    ]
     for ch in page.chars:
-        x, y = (ch.x0 + ch.x1) / 2, ch.cy
-        for t in page.tables:
-            if t.x0 <= x <= t.x1 and t.top <= y <= t.bottom:
-                r = min(max(bisect_right(t.ys, y) - 1, 0), len(t.ys) - 2)
-                c = min(max(bisect_right(t.xs, x) - 1, 0), len(t.xs) - 2)
-                cell = t.at.get((r, c))
-                if cell is not None:
-                    cell.chars.append(ch)
-                    ch.cell = cell
-                break
+        y = ch.cy
+        for top, bottom, left, right, ys, xs, last_row, last_col, at in boxes:
+            if top <= y <= bottom:
+                x = (ch.x0 + ch.x1) / 2
+                if left <= x <= right:
+                    r = bisect_right(ys, y) - 1
+                    r = 0 if r < 0 else last_row if r > last_row else r
+                    c = bisect_right(xs, x) - 1
+                    c = 0 if c < 0 else last_col if c > last_col else c
+                    cell = at.get((r, c))
+                    if cell is not None:
+                        cell.chars.append(ch)
+                        ch.cell = cell
+                    break
 
 
 # ------------------------------------------------------------------ lines and furniture
@@ -532,24 +784,30 @@ def _find_tables(page: _Page) -> None:
 def _number_lines(page: _Page) -> None:
     """Number the page's lines from the top; characters of a cell over several grid rows
     (a label down the side) make no lines of their own."""
-    forming = [c for c in page.chars if c.cell is None or c.cell.r1 == c.cell.r2]
-    lines = _group_lines(forming)
-    lines.sort(key=lambda line: min(c.top for c in line))
-    page.line_tops = []
+    forming: list[_Char] = []
+    tall: list[_Char] = []
+    for c in page.chars:
+        cell = c.cell
+        (forming if cell is None or cell.r1 == cell.r2 else tall).append(c)
+    lines = _group_lines(forming)  # each in order of x
+    lines.sort(key=_line_top)
+    page.line_tops = tops = []
+    page.lines = []
     for n, line in enumerate(lines, 1):
+        free = []
         for ch in line:
             ch.line = n
-        page.line_tops.append(min(c.cy for c in line))
-    for ch in page.chars:
-        if not ch.line:  # in a tall merged cell: the line it stands beside
-            ch.line = _nearest(page.line_tops, ch.cy) + 1 if page.line_tops else 1
-    free: dict[int, list[_Char]] = {}
-    for ch in page.chars:
-        if ch.cell is None:
-            free.setdefault(ch.line, []).append(ch)
-    page.lines = [
-        _Line(page.number, n, sorted(chs, key=lambda c: c.x0)) for n, chs in sorted(free.items())
-    ]
+            if ch.cell is None:
+                free.append(ch)
+        tops.append(min(c.cy for c in line))
+        if free:
+            page.lines.append(_Line(page.number, n, free))
+    for ch in tall:  # in a tall merged cell: the line it stands beside
+        ch.line = _nearest(tops, ch.cy) + 1 if tops else 1
+
+
+def _line_top(line: list[_Char]) -> float:
+    return min(c.top for c in line)
 
 
 def _mark_furniture(pages: list[_Page]) -> None:
@@ -596,6 +854,55 @@ class _Loose:
         return self.lines[0].top
 
 
+def _drop_side_label(table: _Loose) -> None:
+    """A label down the side of a table without rules (三、本年度办理结果, one character per
+    line) is left out: its characters stand at one x, one under the other, each apart from
+    the row label beside it or alone on its line, and would otherwise be read into the row
+    labels (「三（一）予以公开」) or as rows of their own. The rows are known by their own
+    labels."""
+    firsts: list[_Char] = []
+    for ln in table.lines[table.header :]:
+        for seg in _segments(ln):
+            ch = seg[0]
+            if _CJK.match(ch.text) and (len(seg) == 1 or seg[1].x0 - ch.x1 > 0.3 * ch.height):
+                firsts.append(ch)
+    # columns of them: centres within 0.4 of a character's height of each other
+    firsts.sort(key=lambda c: c.x0 + c.x1)
+    columns: list[list[_Char]] = []
+    for ch in firsts:
+        if (
+            columns
+            and (ch.x0 + ch.x1) - (columns[-1][-1].x0 + columns[-1][-1].x1) <= 0.8 * ch.height
+        ):
+            columns[-1].append(ch)
+        else:
+            columns.append([ch])
+    side: list[_Char] = []
+    for column in columns:  # runs of three or more, each under the one before
+        column.sort(key=_by_cy)
+        run: list[_Char] = []
+        for ch in column:
+            if run and ch.cy - run[-1].cy > 2.5 * ch.height:
+                side.extend(run if len(run) >= 3 else ())
+                run = []
+            run.append(ch)
+        side.extend(run if len(run) >= 3 else ())
+    if not side:
+        return
+    gone = {id(c) for c in side}
+    kept: list[_Line] = []
+    header = table.header
+    for k, ln in enumerate(table.lines):
+        chars = [c for c in ln.chars if id(c) not in gone]
+        if len(chars) == len(ln.chars):
+            kept.append(ln)
+        elif chars:
+            kept.append(_Line(ln.page, ln.number, chars))
+        elif k < table.header:
+            header -= 1
+    table.lines, table.header = kept, header
+
+
 _Item = _Para | list[_Table] | _Loose
 
 
@@ -610,6 +917,8 @@ def _items(pages: list[_Page]) -> list[_Item]:
         body = [ln for ln in page.lines if not ln.furniture]
         loose = _loose_tables(body, body_left, body_right)
         in_loose = {id(ln) for t in loose for ln in t.lines}
+        for t in loose:
+            _drop_side_label(t)
         content: list[tuple[float, _Line | _Table | _Loose]] = [
             (ln.top, ln) for ln in body if id(ln) not in in_loose
         ]
@@ -716,11 +1025,12 @@ class _Builder:
             grid, rows = _grid(parts, self.tables)
             first_page = parts[0].page
         lines: list[str] = []
-        start = self.offset
+        start = at = self.offset
         for r in grid.rows:
             cells = [grid.cells[(r, c)] for c in grid.row_cols(r) if (r, c) in grid.cells]
             line = " | ".join(_flat(c.text) for c in cells)
-            self.places.append((start + sum(len(x) + 1 for x in lines), rows[r]))
+            self.places.append((at, rows[r]))
+            at += len(line) + 1
             lines.append(line)
         text = "\n".join(lines)
         self._add(text)
@@ -746,7 +1056,9 @@ def _grid(parts: list[_Table], number: int) -> tuple[Grid, dict[int, Location]]:
     row_places: dict[int, Location] = {}
     offset = 0
     first = parts[0]
-    header = [first.row_texts(r) for r in range(min(len(first.ys) - 1, 6))]
+    header = (
+        [first.row_texts(r) for r in range(min(len(first.ys) - 1, 6))] if len(parts) > 1 else []
+    )  # (the rows a continuation may print again)
     bottom: dict[int, GridCell] = {}
     """The cells of the last row placed so far, by column (a row split by the page break
     goes on in them)."""
@@ -775,7 +1087,7 @@ def _grid(parts: list[_Table], number: int) -> tuple[Grid, dict[int, Location]]:
             line = cell.first_line()
             if not line:
                 # an empty cell: the line of the row's first character, or its top
-                row_lines = [x.first_line() for x in t.cells if x.r1 == cell.r1 and x.first_line()]
+                row_lines = [n for x in t.rows.get(cell.r1, ()) if (n := x.first_line())]
                 line = min(row_lines) if row_lines else _line_at(t, cell)
             loc = Location(f"page {t.page}, line {line}, col {c1}")
             placed = GridCell(cell.text(), loc)
@@ -853,7 +1165,10 @@ def _figures(line: _Line) -> bool:
     """A line of a table: two values or more (one a number), or a label and a number."""
     if not any(c.text.isdigit() for c in line.chars):
         return False
-    texts = [_line_text(seg) for seg in _segments(line)]
+    segments = _segments(line)
+    if len(segments) < 2:
+        return False  # (one piece: neither two values nor a label and a number)
+    texts = [_line_text(seg) for seg in segments]
     values = [t for t in texts if _is_value(t)]
     if not any(_is_number(t) for t in values):
         return False
@@ -861,14 +1176,14 @@ def _figures(line: _Line) -> bool:
 
 
 def _prose_like(line: _Line, left: float, right: float) -> bool:
-    """A line of running text: one piece, from the left margin, most of the width, or a
-    section heading."""
+    """A line of running text: one piece, most of the width, or a section heading."""
     segs = _segments(line)
     if len(segs) != 1:
         return False
     width = line.x1 - line.x0
     return width >= 0.6 * (right - left) or (
-        line.x0 <= left + 0.6 * line.size and bool(_HEADING_START.match(line.text()))
+        # a heading at the margin or indented by two characters (as WPS users indent them)
+        line.x0 <= left + 2.5 * line.size and bool(_HEADING_START.match(line.text()))
     )
 
 
@@ -909,6 +1224,7 @@ def _loose_tables(lines: list[_Line], left: float, right: float) -> list[_Loose]
             and not rows[start - 1]
             and lines[start].top - lines[start - 1].bottom <= 2.2 * lines[start].size
             and not _prose_like(lines[start - 1], left, right)
+            and not _ends_paragraph(lines, start - 1, left, right)
             and (not out or lines[start - 1] is not out[-1].lines[-1])
         ):
             start -= 1
@@ -922,6 +1238,21 @@ def _loose_tables(lines: list[_Line], left: float, right: float) -> list[_Loose]
             out.append(_Loose(lines[start : end + 1], i - start))
         i = end + 1
     return out
+
+
+def _ends_paragraph(lines: list[_Line], k: int, left: float, right: float) -> bool:
+    """Whether line ``k`` is the short last line of the paragraph above it (that line runs
+    to the right margin, this one starts at the left): no header line of a table below."""
+    if k == 0:
+        return False
+    above, line = lines[k - 1], lines[k]
+    return (
+        above.x1 >= right - 1.5 * above.size
+        and line.x0 <= left + 0.5 * line.size
+        and abs(above.size - line.size) <= 1
+        and line.top - above.bottom <= above.size
+        and len(_segments(line)) == 1
+    )
 
 
 _INNER_NUMBER = re.compile(
@@ -1140,8 +1471,9 @@ def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
             "PDF 没有文字层（扫描件），请先进行文字识别（OCR）",
             "the PDF has no text layer (a scan): run text recognition (OCR) on it first",
         )
+    budget = [3 * MAX_PAIRS]  # for the whole PDF: a few seconds at most
     for page in pages:
-        _find_tables(page)
+        _find_tables(page, budget)
         _number_lines(page)
         for table in page.tables:
             table.line_tops = page.line_tops

@@ -30,11 +30,11 @@ from typing import TypeVar, cast
 from xml.etree.ElementTree import Element
 
 from reportcheck.config import Settings
-from reportcheck.errors import InputError
+from reportcheck.errors import InputError, one_line
 from reportcheck.findings import Finding
-from reportcheck.model.labels import label_key
+from reportcheck.model.labels import label_key, without_label
 from reportcheck.model.report import Location, Metadata, Report
-from reportcheck.model.values import MAX_DIGITS
+from reportcheck.model.values import MAX_DIGITS, plain
 from reportcheck.readers.container import Package, XMLRefused, parse
 from reportcheck.readers.grid import Grid, GridCell, check_grids, locate_in_report
 from reportcheck.records import record
@@ -197,7 +197,7 @@ def parse_number(text: str) -> int | Decimal | None:
 
 def number_text(value: int | Decimal) -> str:
     """A number as displayed (no exponent)."""
-    return str(value) if isinstance(value, int) else format(value, "f")
+    return str(value) if isinstance(value, int) else plain(value)
 
 
 @functools.cache
@@ -455,13 +455,13 @@ def _styles_part(raw: bytes, part: str) -> tuple[tuple[int, str | None], ...]:
     custom: dict[int, str] = {}
     for nf in root.iter(f"{ns}numFmt"):
         nf_id = nf.get("numFmtId", "")
-        if nf_id.isdigit():
+        if nf_id.isascii() and nf_id.isdigit() and len(nf_id) < 7:
             custom[int(nf_id)] = nf.get("formatCode", "")
     out: list[tuple[int, str | None]] = []
     xfs = root.find(f"{ns}cellXfs")
     for xf in xfs if xfs is not None else []:
         xf_id = xf.get("numFmtId", "0")
-        number = int(xf_id) if xf_id.isdigit() else 0
+        number = int(xf_id) if xf_id.isascii() and xf_id.isdigit() and len(xf_id) < 7 else 0
         out.append((number, format_code(number, custom)))
     return tuple(out)
 
@@ -575,7 +575,17 @@ class _SheetReader:
 
     def _row(self, grid: Grid, row_el: Element, ns: str, row_no: int) -> int:
         r_attr = row_el.get("r")
-        row_no = int(r_attr) if r_attr and r_attr.isdigit() and len(r_attr) < 8 else row_no + 1
+        if not r_attr:
+            row_no += 1
+        elif r_attr.isascii() and r_attr.isdigit():
+            row_no = int(r_attr) if len(r_attr) < 8 else MAX_ROW + 1
+        else:  # 「²」 (a digit to str.isdigit, not to int), 「x」, 「-5」: not a row number
+            raise InputError(
+                self.path,
+                f"损坏的 Excel 文件：工作表「{self.name}」的行号「{one_line(r_attr[:20])}」不是数字",
+                f"a damaged Excel file: the row number “{one_line(r_attr[:20])}” of the sheet "
+                f"“{self.name}” is not a number",
+            )
         if row_no > MAX_ROW:
             raise self._out_of_range(f"row {row_no}")
         col_no = 0
@@ -641,7 +651,7 @@ class _SheetReader:
         from reportcheck.readers import numfmt
 
         formats = self.book.formats
-        idx = int(style) if style.isdigit() and len(style) < 7 else -1
+        idx = int(style) if style.isascii() and style.isdigit() and len(style) < 7 else -1
         if not 0 <= idx < len(formats):
             return None
         fid, code = formats[idx]
@@ -779,6 +789,10 @@ _FIELDS = {
 _FIELD_OF = {label_key(label): name for name, labels in _FIELDS.items() for label in labels}
 
 
+_LABEL_FIRST = frozenset(label[0] for labels in _FIELDS.values() for label in labels)
+"""The first characters of the labels: a cell starting otherwise is no 「label value」."""
+
+
 @functools.cache
 def _inline() -> re.Pattern[str]:
     # compiled on first use: only for text that can match (start-up, issue 13)
@@ -786,7 +800,7 @@ def _inline() -> re.Pattern[str]:
         r"^\s*(?P<label>"
         + "|".join(label for labels in _FIELDS.values() for label in labels)
         + r")"
-        r"\s*[:：]\s*(?P<value>\S.*?)\s*$"
+        r"(?:\s*[:：]\s*|\s+)(?P<value>\S.*?)\s*$"
     )
 
 
@@ -839,11 +853,11 @@ def extract_metadata(grids: list[Grid], date1904: bool = False) -> Metadata:
                 if m:
                     md.title = text
                     md.year = int(m["year"])
-                    agency = m["pre"] or m["mid"]
+                    agency = without_label(m["pre"] or m["mid"])  # 「名称X局2024年…」
                     if agency:
                         md.agency = agency
                     continue
-            inline = _inline().match(text) if ":" in text or "：" in text else None
+            inline = _inline().match(text) if text[0] in _LABEL_FIRST else None
             if inline:
                 name = _FIELD_OF[label_key(inline["label"])]
                 pairs.setdefault(name, GridCell(inline["value"], cell.location))
@@ -860,7 +874,7 @@ def extract_metadata(grids: list[Grid], date1904: bool = False) -> Metadata:
             md.places[name] = cell.location
         md.raw[name] = cell.text.strip()
     if "agency" in pairs:
-        md.agency = pairs["agency"].text.strip() or None
+        md.agency = without_label(pairs["agency"].text.strip()) or None
     if "year" in pairs:
         year = _year(pairs["year"])
         if year is not None:

@@ -137,10 +137,37 @@ def relative(path: str) -> str:
     return rel.as_posix()
 
 
-def where(f: Finding) -> str:
-    """Table, row and column in words (``表三 （一）予以公开 自然人``), or empty."""
+def where(f: Finding, lang: str = "zh") -> str:
+    """Table, row and column in words (``表三 （一）予以公开 自然人``; ``Table 3 disclosed
+    · natural persons`` in English), or empty."""
+    table, row, column = labels(f, lang)
+    if lang == "zh":
+        return " ".join(x for x in (table, row, column) if x)
+    return " · ".join(x for x in (" ".join(x for x in (table, row) if x), column) if x)
+
+
+def labels(f: Finding, lang: str = "zh") -> tuple[str | None, str | None, str | None]:
+    """The finding's table, row and column as the output language names them: the
+    official Chinese labels, or the English names of the format's rows and columns (by
+    their ids; the Chinese label where the id is not one of the format's)."""
     table = f.table_label.split()[0] if f.table_label else None
-    return " ".join(x for x in (table, f.row_label, f.column_label) if x)
+    if lang == "zh":
+        return table, f.row_label, f.column_label
+    from reportcheck.model.tables import FORMATS, TABLE_EN
+
+    row, column = f.row_label, f.column_label
+    if f.table is None:
+        return table, row, column
+    table = TABLE_EN.get(f.table, table)
+    tdefs = [t for fmt in reversed(FORMATS.values()) for t in fmt.tables if t.id == f.table]
+    rdef = next((t.row(f.row) for t in tdefs if f.row is not None and t.has_row(f.row)), None)
+    if rdef is not None:
+        row = rdef.en
+    if f.column is not None:
+        rows = [rdef] if rdef is not None and rdef.has_column(f.column) else []
+        rows += [r for t in tdefs for r in t.rows]
+        column = next((c.en for r in rows for c in r.columns if c.id == f.column), column)
+    return table, row, column
 
 
 def address(f: Finding) -> str | None:

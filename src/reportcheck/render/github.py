@@ -60,7 +60,7 @@ def annotation(f: Finding, path: str, lang: str) -> str:
     title = f"{f.code} {rule.name}" if rule else f.code
     loc = f.location
     text = f.text(lang)
-    bits = [b for b in (loc.address if loc else None, where(f)) if b]
+    bits = [b for b in (loc.address if loc else None, where(f, lang)) if b]
     if bits and loc is not None and not loc.line:  # no line to point at: say where in words
         text = f"{' · '.join(bits)}: {text}"
     hint = f.hint_text(lang)

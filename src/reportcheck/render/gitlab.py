@@ -46,7 +46,7 @@ def repo_path(path: str, root: Path) -> str:
 
 
 def _fingerprint(*parts: str) -> str:
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def issue(f: Finding, path: str, lang: str, rank: int) -> dict[str, Any]:

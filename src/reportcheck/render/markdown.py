@@ -74,7 +74,7 @@ def _row(f: Finding, lang: str) -> str:
             f"（{t['waived']}：{f.waived}）" if lang == "zh" else f" ({t['waived']}: {f.waived})"
         )
     loc = place(f, lang)
-    cells = (f"`{f.code}`", sev, where(f), loc, problem, f.actual, f.expected)
+    cells = (f"`{f.code}`", sev, where(f, lang), loc, problem, f.actual, f.expected)
     return "| " + " | ".join(cell(x) for x in cells) + " |"
 
 
@@ -117,14 +117,16 @@ def write(
     # room for the note, with the widest counts it can name
     n_rows = sum(run_counts[k] for k in ("error", "warning", "info", "waived"))
     note = _CUT[lang].format(limit=_size(max_bytes or 0), rows=n_rows, files=run_counts["files"])
-    budget = None if max_bytes is None else max_bytes - len(note.encode()) - 64
-    used = len(first.encode()) + 1 + 1
+    budget = (
+        None if max_bytes is None else max_bytes - len(note.encode("utf-8", "surrogatepass")) - 64
+    )
+    used = len(first.encode("utf-8", "surrogatepass")) + 1 + 1
     cut_rows = 0
     cut_files: set[int] = set()
 
     def fits(text: str) -> bool:
         nonlocal used
-        size = len(text.encode()) + 1
+        size = len(text.encode("utf-8", "surrogatepass")) + 1
         if budget is not None and (cut_rows or cut_files or used + size > budget):
             return False
         used += size

@@ -74,13 +74,24 @@ def artifact_location(path: str, root: Path | None = None) -> dict[str, Any]:
         rel = relative(path)
         if Path(rel).is_absolute():
             return {"uri": Path(rel).as_uri()}
-        return {"uri": quote(rel, safe="/")}
+        return {"uri": _quote(rel)}
     absolute = Path(path).resolve()
     try:
         inside = absolute.relative_to(root)
     except ValueError:
         return {"uri": absolute.as_uri()}
-    return {"uri": quote(inside.as_posix(), safe="/"), "uriBaseId": ROOT_ID}
+    return {"uri": _quote(inside.as_posix()), "uriBaseId": ROOT_ID}
+
+
+def _quote(path: str) -> str:
+    """A path as a URI: a file name's bytes that are not UTF-8 (``surrogateescape``) as
+    they are on disk (``%FF``); a lone surrogate of another kind escaped as text."""
+    try:
+        return quote(path, safe="/", errors="surrogateescape")
+    except UnicodeEncodeError:
+        from reportcheck.errors import one_line
+
+        return quote(one_line(path), safe="/")
 
 
 def artifact_uri(path: str) -> str:
@@ -90,15 +101,32 @@ def artifact_uri(path: str) -> str:
 
 def docs_url(given: str | None = None) -> str | None:
     """The URL of docs/rules.md that ``helpUri`` points into: ``given`` (``--docs-url``),
-    else ``$REPORTCHECK_DOCS_URL``, else the file in the source checkout reportcheck runs
-    from, else None (then rules have no ``helpUri``; their help text is in the log)."""
+    else ``$REPORTCHECK_DOCS_URL``, else the package's ``Documentation`` URL
+    (``[project.urls]`` in pyproject.toml, in the installed package's metadata), else the
+    file in the source checkout reportcheck runs from, else None (then rules have no
+    ``helpUri``; their help text is in the log)."""
     import os
 
-    url = given or os.environ.get("REPORTCHECK_DOCS_URL")
+    url = given or os.environ.get("REPORTCHECK_DOCS_URL") or project_url("Documentation")
     if url:
         return url.split("#", 1)[0]
     checkout = Path(__file__).resolve().parents[3] / "docs" / "rules.md"
     return checkout.as_uri() if checkout.is_file() else None
+
+
+def project_url(label: str) -> str | None:
+    """The installed package's ``Project-URL`` called ``label`` (``[project.urls]``)."""
+    from importlib import metadata
+
+    try:
+        entries = metadata.metadata("reportcheck").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:  # run from a source tree that is not installed
+        return None
+    for entry in entries:
+        name, _, url = str(entry).partition(",")
+        if name.strip().lower() == label.lower() and url.strip():
+            return url.strip()
+    return None
 
 
 def rule_anchor(r: Rule) -> str:
@@ -140,7 +168,7 @@ def _fingerprint(f: Finding, uri: str) -> str:
             f.location.address if f.location else "",
         ]
     )
-    return hashlib.sha256(key.encode()).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def result(
@@ -164,7 +192,7 @@ def result(
         location["logicalLocations"] = [
             {"fullyQualifiedName": loc.address, "kind": "element", "name": loc.address}
         ]
-    words = where(f)
+    words = where(f, lang)
     if words:
         location["message"] = {"text": words}
     out: dict[str, Any] = {

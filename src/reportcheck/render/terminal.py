@@ -20,6 +20,7 @@ from reportcheck.findings import Check, Finding, Severity, Term, fmt_number
 from reportcheck.model.report import zh_address
 from reportcheck.render.common import counts as common_counts
 from reportcheck.render.common import file_facts, not_checked, place, summary_line, totals
+from reportcheck.render.common import where as where_words
 
 if TYPE_CHECKING:  # rich.table is imported by _grid, for a finding that shows a table region
     from rich.table import Table
@@ -137,9 +138,7 @@ def _finding(f: Finding, console: Console, lang: str, plain: bool) -> None:
     head.append(sev, style=_STYLE[f.severity] if not f.waived else "dim")
     if f.waived:
         head.append(f" [{t['waived']}: {f.waived}]", style="dim")
-    where = " ".join(
-        x for x in (f.table_label and f.table_label.split()[0], f.row_label, f.column_label) if x
-    )
+    where = where_words(f, lang)
     if where:
         head.append(f"  {where}")
     if f.location:
@@ -389,6 +388,27 @@ def _order(table_id: str, what: str, ident: str) -> int:
     return 999
 
 
+_SHORT_EN = {
+    "natural_person": "persons",
+    "commercial": "companies",
+    "research": "research",
+    "social_welfare": "NGOs",
+    "legal_services": "legal",
+    "other": "other",
+    "other_outcome": "other",
+    "new_made": "made",
+    "new_published": "published",
+    "total_published": "in total",
+    "previous_items": "last year",
+    "change": "change",
+    "total_amount": "amount",
+    "repealed": "repealed",
+    "in_force": "in force",
+}
+"""English column headings of the table region, short as the Chinese ones (自然人, 商业企业):
+the full names are in the relation lines above it."""
+
+
 def _grid(f: Finding, plain: bool, lang: str = "zh") -> Table | None:
     """The table region of the finding: rows and columns of every term, marked cells."""
     terms: dict[tuple[str, str], Term] = {}
@@ -423,16 +443,23 @@ def _grid(f: Finding, plain: bool, lang: str = "zh") -> Table | None:
     from rich.table import Table
 
     table = Table(box=None, pad_edge=False, padding=(0, 1), show_edge=False)
-    table.add_column("", no_wrap=True, max_width=14, overflow="ellipsis")
-    col_labels = {
-        c: next(t for (_, cc), t in terms.items() if cc == c).label.split("·")[-1] for c in cols
-    }
+    zh = lang == "zh"
+    table.add_column("", no_wrap=True, max_width=14 if zh else 22, overflow="ellipsis")
+
+    def label(t: Term) -> str:
+        return t.label if zh else t.label_en
+
+    col_labels = {c: label(next(t for (_, cc), t in terms.items() if cc == c)) for c in cols}
     for c in cols:
-        # Headers fold onto a second line (社会公益 / 组织) rather than losing their end.
-        table.add_column(col_labels[c], justify="right", max_width=8, overflow="fold")
+        # Headers fold onto a second line (社会公益 / 组织) rather than losing their end;
+        # in English a column's heading is its short name (the relation lines name it whole)
+        name = col_labels[c].split("·")[-1]
+        if not zh:
+            name = _SHORT_EN.get(c, name)
+        table.add_column(name, justify="right", max_width=8 if zh else 10, overflow="fold")
     for r in rows:
-        label = next(t for (rr, _), t in terms.items() if rr == r).label.split("·")[0]
-        cells: list[Text | str] = [Text(label, overflow="ellipsis")]
+        row_label = label(next(t for (rr, _), t in terms.items() if rr == r)).split("·")[0]
+        cells: list[Text | str] = [Text(row_label, overflow="ellipsis")]
         for c in cols:
             cell = terms.get((r, c))
             if cell is None:

@@ -271,8 +271,10 @@ def _column_finding(
 def documents_in_force(report: Report, settings: Settings) -> Iterator[Finding]:
     """表二 现行有效件数 does not add up from last year's: check it (R8)."""
     previous = report.previous
-    if previous is None or not (_counts_in_force(report) and _counts_in_force(previous)):
+    if previous is None or not (counts_in_force(report) and counts_in_force(previous)):
         return
+    from reportcheck.rules.plausibility import in_force_dropped
+
     for row in ("regulations", "normative_documents"):
         made = _value(report, _PROACTIVE, row, "made")
         repealed = _value(report, _PROACTIVE, row, "repealed")
@@ -280,13 +282,15 @@ def documents_in_force(report: Report, settings: Settings) -> Iterator[Finding]:
         before = _value(previous, _PROACTIVE, row, "in_force")
         if made is None or repealed is None or now is None or before is None:
             continue
+        if settings.enabled("RC703") and in_force_dropped(report, previous, row, settings):
+            continue  # fallen to 0: RC703 says so, with the likely cause
         expected = before.number + made.number - repealed.number
         if now.number == expected:
             continue
         yield _in_force_finding(report, previous, row, made, repealed, now, before, expected)
 
 
-def _counts_in_force(report: Report) -> bool:
+def counts_in_force(report: Report) -> bool:
     """Whether the report's 表二 counts documents made, repealed and in force (2021 on)."""
     if report.format_version is None:
         return False

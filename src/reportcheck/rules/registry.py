@@ -14,6 +14,7 @@ Codes are stable and never reused. Families:
 - ``RC4xx`` prose against the tables
 - ``RC5xx`` cross-year continuity
 - ``RC6xx`` publication
+- ``RC7xx`` plausibility: figures that add up but cannot be right
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ if TYPE_CHECKING:
     from reportcheck.model.report import Report
 
 CheckFn = Callable[["Report", "Settings"], Iterable[Finding]]
+
+CROSS_YEAR = ("RC5", "RC70")
+"""Prefixes of the codes that compare a report with last year's: they run once the reports
+are paired (:func:`reportcheck.api.check_cross_year`)."""
 
 FAMILIES: dict[str, tuple[str, str]] = dict(catalogue.FAMILIES)
 """Code families by prefix: (zh, en) names."""
@@ -72,6 +77,7 @@ RULE_MODULES = (
     "prose",
     "crossyear",
     "publication",
+    "plausibility",
 )
 """Every module that binds check functions to codes."""
 

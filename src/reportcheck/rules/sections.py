@@ -351,7 +351,7 @@ def missing_section(report: Report, settings: Settings) -> Iterator[Finding]:
         yield emit(
             "RC111",
             {
-                "numeral": NUMERALS[s - 1],
+                "numeral": Tr(NUMERALS[s - 1], str(s)),  # section 三 / section 3
                 "heading": Tr(heading, f"{STANDARD_EN[s]}, 「{heading}」"),
                 "before": Tr(note, note_en),
             },
@@ -417,7 +417,7 @@ def table_section(report: Report, settings: Settings) -> Iterator[Finding]:
             {
                 "table": Tr(TABLE_SHORT[table], TABLE_EN[table]),
                 "where": Tr(where, where_en),
-                "section": NUMERALS[own - 1],
+                "section": Tr(NUMERALS[own - 1], str(own)),
                 "heading": lay.chosen[own].text,
             },
             table=table,
@@ -440,9 +440,7 @@ def section_numbering(report: Report, settings: Settings) -> Iterator[Finding]:
     if len(lay.chosen) < 6 and written == list(range(1, len(ordered) + 1)):
         return  # renumbered behind a missing section: RC111 reports that
     listed = "；".join(f"「{h.text}」应为第{NUMERALS[(h.section or 1) - 1]}部分" for h in wrong)
-    listed_en = "; ".join(
-        f"「{h.text}」 is section {NUMERALS[(h.section or 1) - 1]}" for h in wrong
-    )
+    listed_en = "; ".join(f"「{h.text}」 is section {h.section or 1}" for h in wrong)
     yield emit(
         "RC114",
         {"listed": Tr(listed, listed_en)},

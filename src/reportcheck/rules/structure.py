@@ -264,7 +264,11 @@ def mixed_format(report: Report, settings: Settings) -> Iterator[Finding]:
     bare = bare_other_group(report)
     yield emit(
         "RC105",
-        {"used": used, "other": other, "labels": Tr("、".join(odd[:5]), ", ".join(odd[:5]))},
+        {
+            "used": used,
+            "other": other,
+            "labels": Tr("、".join(odd[:5]), ", ".join(f"“{x}”" for x in odd[:5])),
+        },
         hint="bare_other" if bare else None,
         actual=other,
         expected=used,

@@ -222,10 +222,13 @@ def placeholders(report: Report, settings: Settings) -> Iterator[Finding]:
         ]
         if not empty:
             continue
-        addrs = [c.location.address for c in empty if c.location]
-        addrs_zh = [c.location.zh for c in empty if c.location]
-        listed = "、".join(addrs_zh[:8]) + (" 等" if len(addrs) > 8 else "")
-        listed_en = ", ".join(addrs[:8]) + (", …" if len(addrs) > 8 else "")
+        # each place once (cells of one line of a text share it); the list says when it
+        # does not name every counted cell (more than 8, or cells without a place)
+        places = {c.location.address: c.location.zh for c in empty if c.location}
+        addrs = list(places)
+        more = len(empty) > min(len(addrs), 8)
+        listed = "、".join(list(places.values())[:8]) + (" 等" if more else "")
+        listed_en = ", ".join(addrs[:8]) + (", …" if more else "")
         params: dict[str, object] = {"table": table_name(table_id), "count": len(empty)}
         if addrs:
             params["cells"] = Tr(listed, listed_en)

@@ -4,7 +4,9 @@ One row per input file — agency, level, report year, format version, publicati
 deadline, status (通过 / 有错误 / 仅警告 / 无法读取 / 不支持), counts per severity and the
 first error in words — and the batch's own facts: reports of the same agency and year given
 twice, the agencies whose consecutive years were compared (RC5xx), agencies with a year
-missing, and every file that was not checked with the reason.
+missing, every file that was not checked with the reason, and the figures far outside what
+the batch's other reports of the same level say (「异常值，请核实」,
+:mod:`reportcheck.summary.outliers`).
 
 Written as an Excel workbook (``.xlsx``), a self-contained web page (``.html``) or CSV
 (``.csv``), chosen by the suffix. The writers are sinks: :meth:`SummaryWriter.add` takes
@@ -22,7 +24,8 @@ from reportcheck.summary.model import Batch, FileRow, file_row
 
 if TYPE_CHECKING:
     from reportcheck.api import FileResult
-    from reportcheck.config import Settings
+    from reportcheck.config import Plausibility, Settings
+    from reportcheck.summary.outliers import Outlier
 
 SUFFIXES = (".xlsx", ".html", ".htm", ".csv")
 """What ``--summary`` can write, by the file's suffix."""
@@ -45,14 +48,32 @@ class SummaryWriter:
         self.settings_for = settings_for
         self.annotated = annotated
         self.batch = Batch()
+        self.plausibility: Plausibility | None = None
+        """The outlier thresholds: the first checked file's settings (one batch, one view)."""
 
     def add(self, result: FileResult) -> None:
-        """One file's result, in input order."""
-        row = file_row(result, self.settings_for(result.path), self.lang)
+        """One file's result, in input order (a name that is not clean shown escaped, as
+        in the text formats: :func:`reportcheck.output.shown`)."""
+        from reportcheck.output import shown
+
+        settings = self.settings_for(result.path)
+        (result,) = shown([result], "concise")
+        row = file_row(result, settings, self.lang)
         if self.annotated is not None:
             row.annotated = self.annotated(result.path)
         self.batch.add(row)
+        if result.report is not None:
+            if self.plausibility is None:
+                self.plausibility = self.settings_for(result.path).plausibility
+            self.batch.figures.add(row.index, result.report)
         self._findings(row, result)
+
+    def outliers(self) -> tuple[Plausibility, list[Outlier]]:
+        """The thresholds and the batch's outliers (:mod:`reportcheck.summary.outliers`)."""
+        from reportcheck.config import Plausibility
+
+        p = self.plausibility or Plausibility()
+        return p, self.batch.figures.outliers(p)
 
     def _findings(self, row: FileRow, result: FileResult) -> None:
         """Keep what the format shows of the file's findings (nothing by default)."""

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportcheck import __version__
+from reportcheck.output import file_mode
 from reportcheck.summary import SummaryWriter
 from reportcheck.summary.model import (
     STATUS_WORD,
@@ -54,7 +55,8 @@ _T: dict[str, dict[str, Any]] = {
         "lang": "zh-CN",
         "title": "政府信息公开工作年度报告 校验汇总",
         "made": "reportcheck {v} · 生成于 {t}",
-        "line": "共 {n} 个文件：{parts}。共 {e} 个错误、{w} 个警告、{i} 个提示。",
+        "line": "共 {n} 个文件：{parts}。共 {e} 个错误、{w} 个警告、{i} 个提示{u}。",
+        "unread": "；{u} 处未能读取、未检查",
         "by_status": "文件状态",
         "top_codes": "最常见的十类问题",
         "per_agency": "各机关的问题数（前 {n} 个）",
@@ -90,7 +92,8 @@ _T: dict[str, dict[str, Any]] = {
         "lang": "en",
         "title": "Government information disclosure annual reports: validation summary",
         "made": "reportcheck {v} · written {t}",
-        "line": "{n} files: {parts}. {e} errors, {w} warnings, {i} info in all.",
+        "line": "{n} files: {parts}. {e} errors, {w} warnings, {i} info in all{u}.",
+        "unread": "; {u} places not read (not checked)",
         "by_status": "Files by status",
         "top_codes": "The ten most frequent findings",
         "per_agency": "Findings per agency (top {n})",
@@ -208,9 +211,7 @@ class HtmlSummary(SummaryWriter):
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as out:
                 self._write(out)
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
+            os.chmod(tmp, file_mode(self.path))  # an existing summary's permissions kept
             os.replace(tmp, self.path)
         except BaseException:
             with contextlib.suppress(OSError):
@@ -231,6 +232,7 @@ class HtmlSummary(SummaryWriter):
             e=totals["error"],
             w=totals["warning"],
             i=totals["info"],
+            u=t["unread"].format(u=totals["unread"]) if totals.get("unread") else "",
         )
         out.write(
             f'<!doctype html>\n<html lang="{t["lang"]}">\n<head>\n<meta charset="utf-8">\n'
@@ -378,7 +380,8 @@ class HtmlSummary(SummaryWriter):
             if i == 8 and r.deadline is not None:  # the deadline itself as the cell's tooltip
                 late = " late" if r.late_days is not None and r.late_days > 0 else ""
                 parts.append(
-                    f'<td class="nowrap{late}" title="{_E(r.deadline.isoformat())}">{_E(shown)}</td>'
+                    f'<td class="nowrap soft{late}" title="{_E(r.deadline.isoformat())}">'
+                    f"{_E(shown)}</td>"
                 )
             elif i == 1:
                 parts.append(f'<td class="path"><span class="caret">▸</span>{_E(shown)}</td>')
@@ -458,7 +461,45 @@ class HtmlSummary(SummaryWriter):
             out.write(table([t["file"], t["status"], t["reason"]], rows))
         else:
             out.write(f"<p>{_E(t['none'])}</p>")
+        self._outliers(out)
         out.write("</section>\n")
+
+    def _outliers(self, out: Any) -> None:
+        """「异常值，请核实」: the batch's outliers (:mod:`reportcheck.summary.outliers`)."""
+        from reportcheck.summary.model import LEVEL_WORD
+        from reportcheck.summary.outliers import HEADS, WORDS, round_figure
+
+        lang, w = self.lang, WORDS[self.lang]
+        p, found = self.outliers()
+        out.write(f'<h2 id="outliers">{_E(w["title"])}</h2>')
+        out.write(f'<p class="made">{_E(w["lead"].format(n=p.outlier_reports))}</p>')
+        if not found:
+            key = "none" if self.batch.figures.compared(p) else "too_few"
+            out.write(f"<p>{_E(w[key].format(n=p.outlier_reports))}</p>")
+            return
+        head = "".join(f"<th>{_E(h)}</th>" for h in HEADS[lang])
+        out.write(
+            "<style>.outliers td:nth-child(1){word-break:break-all;min-width:10em}"
+            ".outliers td:nth-child(2){min-width:7em}.outliers td:nth-child(4){min-width:14em}"
+            ".outliers td:nth-child(5),.outliers td:nth-child(6),.outliers td:nth-child(7)"
+            "{white-space:nowrap}.outliers td:nth-child(8){min-width:18em}"
+            ".outliers .addr{display:block;color:#616161;font-size:12px;word-break:break-all}"
+            "</style>"
+        )
+        out.write(f'<table class="plain outliers"><thead><tr>{head}</tr></thead><tbody>')
+        rows = self.batch.rows
+        for o in found:
+            r = rows[o.index]
+            cell = o.cell[0] if lang == "zh" else o.cell[1]
+            out.write(
+                f"<tr><td>{_E(r.path)}</td><td>{_E(r.agency or '')}</td>"
+                f"<td>{_E(LEVEL_WORD[lang].get(o.family[0], o.family[0]))}</td>"
+                f'<td>{_E(cell)}<span class="addr">{_E(o.address)}</span></td>'
+                f'<td><b style="color:#c62828">{_E(o.value)}</b></td>'
+                f"<td>{_E(round_figure(o.median))}</td><td>{_E(o.times(lang))}</td>"
+                f"<td>{_E(o.why(lang, p))}</td></tr>"
+            )
+        out.write("</tbody></table>")
 
 
 _CSS = """
@@ -491,29 +532,35 @@ button{font:inherit;padding:4px 10px;border:1px solid #bdbdbd;background:#fff;bo
 cursor:pointer}
 #shown{color:var(--dim);margin-left:auto}
 .hint{color:var(--dim);font-size:12px;margin:2px 0 8px}
-.scroll{overflow-x:auto;background:#fff;border:1px solid var(--line);border-radius:6px}
+.scroll{background:#fff;border:1px solid var(--line);border-radius:6px}
 table{border-collapse:collapse;width:100%}
 th,td{padding:5px 7px;font-size:13px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-thead th{background:var(--head);position:sticky;top:0;white-space:nowrap;cursor:pointer;
-font-weight:600}
+thead th{background:var(--head);position:sticky;top:0;z-index:1;cursor:pointer;font-weight:600;
+word-break:keep-all;
+box-shadow:inset 0 -1px var(--line)}
 th .arrow{display:inline-block;width:1em;color:var(--dim)}
 th[aria-sort=ascending] .arrow::after{content:"▲"}
 th[aria-sort=descending] .arrow::after{content:"▼"}
-tr.file{cursor:pointer}tr.file:hover{background:#f5f8fc}
+tr.file{cursor:pointer;scroll-margin-top:4.5em}tr.file:hover{background:#f5f8fc}
 tr.file[aria-expanded=true]{background:#eef4fb}
 td.num{text-align:right;font-variant-numeric:tabular-nums}td.zero{color:#bdbdbd}
-td.path{white-space:nowrap}td.nowrap{white-space:nowrap}td.agency{min-width:9em}
+td.path{min-width:12em;max-width:24em;overflow-wrap:anywhere}td.nowrap{white-space:nowrap}
+td.soft{white-space:normal;min-width:4.5em}
+td.agency{min-width:7em}
 .caret{display:inline-block;width:1.1em;color:var(--dim);transition:transform .1s}
 tr.file[aria-expanded=true] .caret{transform:rotate(90deg)}
-td.first{min-width:280px;max-width:520px;color:#424242}
+td.first{min-width:14em;color:#424242;overflow-wrap:anywhere}
 td.late{color:#c62828;font-weight:600}td[title]{text-decoration:underline dotted #bdbdbd}
 .badge{color:#fff;border-radius:10px;padding:1px 9px;white-space:nowrap;font-size:12px}
-tr.detail>td{background:#fff;padding:4px 8px 12px 28px}
+tr.detail>td{background:#fff;padding:4px 8px 12px 28px;max-width:0}
 pre.term{margin:6px 0;padding:10px 14px;background:#fff;border:1px solid var(--line);
-border-left:4px solid #90a4ae;border-radius:4px;overflow-x:auto;
+border-left:4px solid #90a4ae;border-radius:4px;overflow-x:auto;max-width:100%;
 font:13px/1.45 "Noto Sans Mono CJK SC","Sarasa Mono SC","DejaVu Sans Mono",monospace}
 table.plain{background:#fff;border:1px solid var(--line)}
 table.plain th{background:var(--head)}
+@media (max-width:1240px){body{padding:16px 14px 32px}th,td{padding:4px 4px;font-size:12.5px}
+td.path{min-width:7em}td.first{min-width:9em}td.agency{min-width:6em}}
+@media (max-width:900px){.scroll{overflow-x:auto}thead th{position:static}}
 @media print{body{background:#fff;padding:0}.controls,.hint,button{display:none}
 thead th{position:static}}
 """
@@ -557,7 +604,8 @@ var k=kv.slice(0,i),v=decodeURIComponent(kv.slice(i+1));
 if(k==='q'){q.value=v;}if(k==='status'){var want=v.split(',');boxes.forEach(function(b){b.checked=want.indexOf(b.value)>=0;});}
 if(k==='sort'){var m=/^(\d+)(-desc)?$/.exec(v);if(m&&heads[+m[1]]){sort(+m[1],!!m[2]);}}
 if(k==='open'){all.forEach(function(p){if(p[0].cells[0].textContent.trim()===v){toggle(p[0],true);opened=p[0];}});}});apply();
-if(opened&&!opened.hidden){opened.scrollIntoView();}}
+if(opened&&!opened.hidden){var row=opened;row.scrollIntoView({block:'start'});
+requestAnimationFrame(function(){row.scrollIntoView({block:'start'});});}}
 var opened=null;
 load();loading=false;
 })();

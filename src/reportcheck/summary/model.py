@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from reportcheck.findings import UNREAD_CODES, Finding, Severity
+from reportcheck.summary.outliers import Figures
 
 if TYPE_CHECKING:
     from reportcheck.api import FileResult
@@ -95,7 +96,7 @@ class FileRow:
     previous: str | None = None
     """Last year's report it was compared with (RC5xx)."""
     crossyear: int = 0
-    """Findings of the comparison with last year's report (RC5xx, not waived)."""
+    """Findings of the comparison with last year's report (RC5xx, RC70x, not waived)."""
     annotated: str | None = None
     """The marked copy of the workbook (``--annotate``), when one was written."""
     codes: Counter[str] = field(default_factory=Counter)
@@ -149,7 +150,7 @@ def file_row(result: FileResult, settings: Settings, lang: str, index: int = 0) 
             continue
         setattr(row, f.severity.value, getattr(row, f.severity.value) + 1)
         row.codes[f.code] += 1
-        if f.code.startswith("RC5"):
+        if f.code.startswith(("RC5", "RC70")):  # RC70x: plausibility across years
             row.crossyear += 1
     row.status = "errors" if row.error else "warnings" if row.warning else "passed"
     row.first_code, row.first = first_problem(result.findings, lang)
@@ -175,6 +176,8 @@ class Batch:
     code_files: Counter[str] = field(default_factory=Counter)
     """Files per code."""
     severity_of: dict[str, Severity] = field(default_factory=dict)
+    figures: Figures = field(default_factory=Figures)
+    """Every figure of the checked reports, for the batch's outliers (「异常值，请核实」)."""
 
     def add(self, row: FileRow) -> None:
         row.index = len(self.rows)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 import unicodedata
 from collections.abc import Callable
@@ -22,7 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 from reportcheck import __version__
 from reportcheck.findings import Finding, Severity
-from reportcheck.render.common import SEVERITY_WORD, place
+from reportcheck.output import file_mode
+from reportcheck.render.common import SEVERITY_WORD, labels, place
 from reportcheck.summary import SummaryWriter
 from reportcheck.summary.model import (
     STATUS_WORD,
@@ -49,6 +51,15 @@ _FILL = {
     "unsupported": ("EDEDED", "595959"),
 }
 _SEV_FILL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "passed"}
+_FINDING_WIDTHS = (5, 20, 14, 7, 5, 14, 12, 5, 14, 9, 8, 9, 6, 40, 8)
+"""问题清单's columns: the long texts (file, agency, rule, place, row, column, message,
+waiver) wrap, so that the sheet prints one page wide at a readable size."""
+_FINDING_WRAPPED = (1, 2, 5, 6, 8, 9, 10, 11, 13, 14)
+_FILE_CAPS = {1: 34, 2: 16, 14: 34, 15: 20, 16: 20}
+"""汇总's widest columns (file, agency, first problem, compared with, marked copy): their
+text wraps past these widths; the other columns are as wide as their text, up to 12. The
+file is a link, which LibreOffice does not wrap: a longer name is shrunk to fit."""
+_FILE_WRAPPED = (2, 14, 15, 16)
 
 _T: dict[str, dict[str, Any]] = {
     "zh": {
@@ -57,7 +68,8 @@ _T: dict[str, dict[str, Any]] = {
         "findings_sheet": "问题清单",
         "batch_sheet": "批次情况",
         "made": "reportcheck {v} 生成于 {t}",
-        "line": "共 {n} 个文件：{parts}；共 {e} 个错误、{w} 个警告、{i} 个提示",
+        "line": "共 {n} 个文件：{parts}；共 {e} 个错误、{w} 个警告、{i} 个提示{u}",
+        "unread": "；{u} 处未能读取、未检查",
         "finding_head": [
             "序号",
             "文件",
@@ -99,7 +111,8 @@ _T: dict[str, dict[str, Any]] = {
         "findings_sheet": "Findings",
         "batch_sheet": "Batch",
         "made": "written by reportcheck {v} at {t}",
-        "line": "{n} files: {parts}; {e} errors, {w} warnings, {i} info in all",
+        "line": "{n} files: {parts}; {e} errors, {w} warnings, {i} info in all{u}",
+        "unread": "; {u} places not read (not checked)",
         "finding_head": [
             "No.",
             "file",
@@ -151,13 +164,71 @@ def status_line(counts: dict[str, int], lang: str) -> str:
 
 
 def _landscape(ws: Any, title_rows: str | None) -> None:
-    """Printed landscape, one page wide, the header row repeated on every page."""
+    """Printed on A4 landscape with narrow margins, one page wide (the column widths are
+    chosen so that this keeps the text at 80 % or more), the header row repeated on every
+    page, with the cell grid (a printed table is read along its lines)."""
+    from openpyxl.worksheet.page import PageMargins  # type: ignore[import-untyped,unused-ignore]
+
     if title_rows:
         ws.print_title_rows = title_rows
     ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.5, header=0.2, footer=0.2)
+    ws.print_options.gridLines = True
+
+
+LINE_HEIGHT = 15.0
+"""Points a line of 10.5-point text takes, with the line spacing of a CJK font (Noto Sans
+CJK, which LibreOffice and WPS use for 等线 where it is missing, is taller than 等线)."""
+
+
+def text_units(text: str) -> float:
+    """The width ``text`` takes in column-width units at 10.5 points (a Chinese character
+    about 1.5 digits; a little more is counted, so that a wrapped cell gets a line too
+    many rather than one too few)."""
+    return sum(1.55 if unicodedata.east_asian_width(ch) in "WF" else 1.05 for ch in text)
+
+
+def lines_in(text: str, width: float) -> int:
+    """The lines ``text`` wraps to in a column ``width`` units wide (a wrapped line breaks
+    at a space or a dash, or anywhere between Chinese characters: words are not split,
+    so a line is counted for the part of the room a word leaves unused)."""
+    room = max(width - 1.5, 1.0)
+    total = 0
+    for part in text.split("\n"):
+        lines, used = 1, 0.0
+        for word in _WORDS.findall(part):
+            w = text_units(word)
+            if used + w > room and used > 0:
+                lines += 1
+                used = 0.0
+            while w > room:  # a word longer than the line: broken where it must be
+                lines += 1
+                w -= room
+            used += w
+        total += lines
+    return total
+
+
+_WORDS = re.compile(r"[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef-]+-?|\s+")
+"""What a line breaks between: each Chinese character, a run of other characters (with a
+dash it ends in), spaces."""
+
+
+def unbreakable(text: str, width: float) -> bool:
+    """Whether ``text`` has a word longer than a line of a column ``width`` units wide
+    (a long file name without dashes): such a cell is shrunk to fit, not wrapped."""
+    room = max(width - 1.5, 1.0)
+    return any(text_units(w) > room for w in _WORDS.findall(text))
+
+
+def row_height(cells: list[tuple[object, float]], minimum: int = 1) -> float:
+    """The height (points) of a row whose wrapped cells hold these (value, column width)."""
+    lines = max([minimum, *(lines_in(str(v), w) for v, w in cells if v not in (None, ""))])
+    return round(lines * LINE_HEIGHT + 3, 1)
 
 
 class XlsxSummary(SummaryWriter):
@@ -191,6 +262,7 @@ class XlsxSummary(SummaryWriter):
             "head_fill": PatternFill("solid", fgColor="D9E1F2"),
             "border": Border(bottom=thin),
             "wrap": Alignment(wrap_text=True, vertical="top"),
+            "shrink": Alignment(shrink_to_fit=True, vertical="top"),
             "top": Alignment(vertical="top"),
             "center": Alignment(horizontal="center", vertical="top"),
         }
@@ -201,13 +273,21 @@ class XlsxSummary(SummaryWriter):
         self._fsheet = self._wb.create_sheet(t["findings_sheet"])
         self._batchsheet = self._wb.create_sheet(t["batch_sheet"])
         ws = self._fsheet
-        for letter, width in zip(
-            "ABCDEFGHIJKLMNO", (6, 34, 24, 8, 6, 26, 20, 6, 26, 14, 10, 10, 8, 70, 16), strict=True
-        ):
+        # each column at least as wide as the longest word of its heading (severity)
+        self._widths = [
+            max(base, max(text_units(w) for w in h.split()) + 2)
+            for base, h in zip(_FINDING_WIDTHS, t["finding_head"], strict=True)
+        ]
+        for letter, width in zip("ABCDEFGHIJKLMNO", self._widths, strict=True):
             ws.column_dimensions[letter].width = width
         ws.freeze_panes = "A2"
         _landscape(ws, "1:1")
-        ws.append([self._cell(ws, h, "bold", fill="head_fill") for h in t["finding_head"]])
+        ws.row_dimensions[1].height = row_height(
+            list(zip(t["finding_head"], self._widths, strict=True))
+        )
+        ws.append(
+            [self._cell(ws, h, "bold", fill="head_fill", align="wrap") for h in t["finding_head"]]
+        )
         self._finding_rows = 1
         self._truncated = 0
         self._made = datetime.now().strftime("%Y-%m-%d %H:%M")
@@ -255,32 +335,42 @@ class XlsxSummary(SummaryWriter):
             if self._finding_rows >= MAX_ROWS - 1:
                 self._truncated += 1
                 continue
-            ws.append(self._finding_cells(ws, row, f, lang))
+            cells = self._finding_cells(ws, row, f, lang)
+            ws.row_dimensions[self._finding_rows + 1].height = row_height(
+                [
+                    (cells[i].value, self._widths[i])
+                    for i in _FINDING_WRAPPED
+                    if not cells[i].alignment.shrink_to_fit
+                ]
+            )
+            ws.append(cells)
             self._finding_rows += 1
 
     def _finding_cells(self, ws: Any, row: FileRow, f: Finding, lang: str) -> list[Any]:
-        table = f.table_label.split()[0] if f.table_label else ""
+        table, row_label, column_label = labels(f, lang)
         sev = self._cell(
             ws, SEVERITY_WORD[lang][f.severity], f"ink_{_SEV_FILL[f.severity]}", align="center"
         )
         if not f.waived:
             sev.fill = self._st[f"fill_{_SEV_FILL[f.severity]}"]
+        wrap = "wrap"
+        path_align = "shrink" if unbreakable(row.path, self._widths[1]) else wrap
         return [
             self._cell(ws, row.index + 1),
-            self._cell(ws, row.path),
-            self._cell(ws, row.agency or ""),
+            self._cell(ws, row.path, align=path_align),
+            self._cell(ws, row.agency or "", align=wrap),
             self._cell(ws, f.code, "bold"),
             sev,
-            self._cell(ws, code_summary(f.code, lang)),
-            self._cell(ws, place(f, lang)),
-            self._cell(ws, table),
-            self._cell(ws, f.row_label or ""),
-            self._cell(ws, f.column_label or ""),
-            self._cell(ws, f.actual if f.actual is not None else ""),
-            self._cell(ws, f.expected if f.expected is not None else ""),
+            self._cell(ws, code_summary(f.code, lang), align=wrap),
+            self._cell(ws, place(f, lang), align=wrap),
+            self._cell(ws, table or ""),
+            self._cell(ws, row_label or "", align=wrap),
+            self._cell(ws, column_label or "", align=wrap),
+            self._cell(ws, f.actual if f.actual is not None else "", align=wrap),
+            self._cell(ws, f.expected if f.expected is not None else "", align=wrap),
             self._cell(ws, f.difference if f.difference is not None else ""),
-            self._cell(ws, f.text(lang), align="wrap"),
-            self._cell(ws, f.waived or ""),
+            self._cell(ws, f.text(lang), align=wrap),
+            self._cell(ws, f.waived or "", align=wrap),
         ]
 
     # ------------------------------------------------------------------ closing
@@ -293,12 +383,11 @@ class XlsxSummary(SummaryWriter):
         self._fsheet.auto_filter.ref = f"A1:O{max(self._finding_rows, 2)}"
         self._write_files()
         self._write_batch()
+        self._write_outliers()
         tmp = self._tmp
         try:
             self._wb.save(tmp)
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
+            os.chmod(tmp, file_mode(self.path))  # an existing summary's permissions kept
             os.replace(tmp, self.path)
         except BaseException:
             with contextlib.suppress(OSError):
@@ -317,9 +406,9 @@ class XlsxSummary(SummaryWriter):
             for i, v in enumerate(values(r, lang, annotate)):
                 shown = v.isoformat() if hasattr(v, "isoformat") else str(v)
                 widths[i] = max(widths[i], display_width(shown) + 2)
-        caps = {1: 44, 2: 28, 14: 60, 15: 34, 16: 34}
+        widths = [round(min(w, _FILE_CAPS.get(i, 12)), 1) for i, w in enumerate(widths)]
         for i, w in enumerate(widths):
-            ws.column_dimensions[get_column_letter(i + 1)].width = round(min(w, caps.get(i, 14)), 1)
+            ws.column_dimensions[get_column_letter(i + 1)].width = w
         ws.freeze_panes = "C5"
         _landscape(ws, "4:4")
         totals = self.batch.totals()
@@ -329,19 +418,24 @@ class XlsxSummary(SummaryWriter):
             e=totals["error"],
             w=totals["warning"],
             i=totals["info"],
+            u=t["unread"].format(u=totals["unread"]) if totals.get("unread") else "",
         )
         ws.row_dimensions[1].height = 26
         ws.row_dimensions[2].height = 18
-        ws.row_dimensions[4].height = 30
+        ws.row_dimensions[4].height = row_height(list(zip(head, widths, strict=True)))
         ws.append([self._cell(ws, t["title"], "title")])
         ws.append([self._cell(ws, line, "bold")])
         ws.append([self._cell(ws, t["made"].format(v=__version__, t=self._made), "dim")])
         ws.append([self._cell(ws, h, "bold", fill="head_fill", align="wrap") for h in head])
-        for r in rows:
+        for n, r in enumerate(rows, start=5):
+            shown = values(r, lang, annotate)
+            ws.row_dimensions[n].height = row_height(
+                [(shown[i], widths[i]) for i in _FILE_WRAPPED if i < len(shown)]
+            )
             cells = []
-            for i, v in enumerate(values(r, lang, annotate)):
+            for i, v in enumerate(shown):
                 if i == 1:
-                    cells.append(self._cell(ws, v, link=self._link(r.path)))
+                    cells.append(self._cell(ws, v, align="shrink", link=self._link(r.path)))
                 elif i == 9:
                     cells.append(
                         self._cell(
@@ -350,10 +444,10 @@ class XlsxSummary(SummaryWriter):
                     )
                 elif i == 8 and r.late_days is not None and r.late_days > 0:
                     cells.append(self._cell(ws, v, "ink_errors"))
-                elif i == 14:
+                elif i in _FILE_WRAPPED and i != 16:
                     cells.append(self._cell(ws, v, align="wrap"))
                 elif i == 16 and r.annotated:
-                    cells.append(self._cell(ws, v, link=self._link(r.annotated)))
+                    cells.append(self._cell(ws, v, align="shrink", link=self._link(r.annotated)))
                 else:
                     cells.append(self._cell(ws, v))
             ws.append(cells)
@@ -362,24 +456,33 @@ class XlsxSummary(SummaryWriter):
 
     def _write_batch(self) -> None:
         ws, lang, t, batch = self._batchsheet, self.lang, _T[self.lang], self.batch
-        for letter, width in zip("ABCDE", (36, 40, 40, 40, 16), strict=True):
+        widths = (30, 26, 36, 36, 24)
+        for letter, width in zip("ABCDE", widths, strict=True):
             ws.column_dimensions[letter].width = width
         _landscape(ws, None)
+        ws.print_options.gridLines = False  # sections of different shapes: no one grid
+        at = [0]  # the rows written so far
+
+        def append(cells: list[Any], height: float | None = None) -> None:
+            at[0] += 1
+            if height is not None:
+                ws.row_dimensions[at[0]].height = height
+            ws.append(cells)
 
         def section(title: str, head: list[str]) -> None:
-            ws.append([])
-            ws.append([self._cell(ws, title, "section")])
-            ws.append([self._cell(ws, h, "bold", fill="head_fill") for h in head])
+            append([])
+            append([self._cell(ws, title, "section")], 20)
+            append([self._cell(ws, h, "bold", fill="head_fill", align="wrap") for h in head])
 
         def line(*cells: object) -> None:
-            ws.append([self._cell(ws, c, align="wrap") for c in cells])
+            height = row_height(list(zip(cells, widths, strict=False)))
+            append([self._cell(ws, c, align="wrap") for c in cells], height)
 
-        ws.row_dimensions[1].height = 26
-        ws.append([self._cell(ws, t["title"], "title")])
-        ws.append([self._cell(ws, t["made"].format(v=__version__, t=self._made), "dim")])
+        append([self._cell(ws, t["title"], "title")], 26)
+        append([self._cell(ws, t["made"].format(v=__version__, t=self._made), "dim")])
         section(t["overview"], [t["status"], t["files"]])
         for status, n in batch.statuses().items():
-            ws.append(
+            append(
                 [
                     self._cell(
                         ws, STATUS_WORD[lang][status], f"ink_{status}", fill=f"fill_{status}"
@@ -415,3 +518,56 @@ class XlsxSummary(SummaryWriter):
             line(r.path, STATUS_WORD[lang][r.status], r.first)
         if not batch.not_checked():
             line(t["none"])
+
+    def _write_outliers(self) -> None:
+        """The sheet 「异常值，请核实」: the batch's outliers (:mod:`reportcheck.summary.outliers`),
+        after the others."""
+        from decimal import Decimal
+
+        from reportcheck.summary.model import LEVEL_WORD
+        from reportcheck.summary.outliers import HEADS, WORDS, round_figure
+
+        lang, w = self.lang, WORDS[self.lang]
+        ws = self._wb.create_sheet(w["sheet"])
+        widths = (30, 20, 6, 30, 11, 11, 11, 44)
+        for letter, width in zip("ABCDEFGH", widths, strict=True):
+            ws.column_dimensions[letter].width = width
+        ws.freeze_panes = "A4"
+        _landscape(ws, "3:3")
+        p, found = self.outliers()
+        lead = w["lead"].format(n=p.outlier_reports)
+        ws.row_dimensions[1].height = 26
+        ws.row_dimensions[2].height = 18
+        ws.append([self._cell(ws, w["title"], "title")])
+        ws.append([self._cell(ws, lead, "dim")])  # runs on over the empty cells beside it
+        heads = HEADS[lang]
+        ws.row_dimensions[3].height = row_height(list(zip(heads, widths, strict=False)))
+        ws.append([self._cell(ws, h, "bold", fill="head_fill", align="wrap") for h in heads])
+        rows = self.batch.rows
+        for n, o in enumerate(found):
+            r = rows[o.index]
+            cell = o.cell[0] if lang == "zh" else o.cell[1]
+            value: object = Decimal(o.value) if "." in o.value else int(o.value)
+            why = o.why(lang, p)
+            place = f"{cell}\n{o.address}".strip()
+            times = o.times(lang)
+            ws.row_dimensions[4 + n].height = row_height(
+                [(r.agency or "", widths[1]), (place, widths[3]), (times, widths[6]),
+                 (why, widths[7])]
+            )  # fmt: skip
+            path_align = "shrink" if unbreakable(r.path, widths[0]) else "wrap"
+            ws.append(
+                [
+                    self._cell(ws, r.path, link=self._link(r.path), align=path_align),
+                    self._cell(ws, r.agency or "", align="wrap"),
+                    self._cell(ws, LEVEL_WORD[lang].get(o.family[0], o.family[0]), align="wrap"),
+                    self._cell(ws, place, align="wrap"),
+                    self._cell(ws, value, "ink_errors"),
+                    self._cell(ws, round_figure(o.median)),
+                    self._cell(ws, times, align="wrap"),
+                    self._cell(ws, why, align="wrap"),
+                ]
+            )
+        if not found:
+            key = "none" if self.batch.figures.compared(p) else "too_few"
+            ws.append([self._cell(ws, w[key].format(n=p.outlier_reports))])

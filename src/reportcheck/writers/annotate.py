@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,12 +103,16 @@ class _Mark:
     notes: list[str] = field(default_factory=list)
 
 
-def _relation(chk: Check, lang: str) -> str:
-    """One relation on one line: ``总计 J7 24 ≠ 自然人 D7 22 + … + 其余 3 项为 0 = 25``."""
+def _relation(chk: Check, lang: str, place: Callable[[str], str | None] | None = None) -> str:
+    """One relation on one line: ``总计 J7 24 ≠ 自然人 D7 22 + … + 其余 3 项为 0 = 25``.
+
+    ``place`` gives how a term's location is shown (default: the cell reference of a
+    sheet address, ``表三!J7`` → ``J7``)."""
 
     def term(t: Term) -> str:
         name = t.label if lang == "zh" else t.label_en
-        loc = f" {t.location.split('!')[-1] if t.location else ''}".rstrip()
+        shown = (place or _cell_ref)(t.location) if t.location else None
+        loc = f" {shown or ''}".rstrip()
         value = t.shown() if t.value is not None or t.raw.strip() else _T[lang]["blank"]
         return f"{name}{loc} {value}"
 
@@ -126,8 +130,12 @@ def _relation(chk: Check, lang: str) -> str:
     return f"{side(chk.lhs, chk.lhs_sum)} {mark} {side(chk.rhs, chk.rhs_sum)}"
 
 
-def _note(f: Finding, lang: str) -> str:
-    """The comment a finding puts on its own cell."""
+def _cell_ref(location: str) -> str:
+    return location.split("!")[-1]
+
+
+def _note(f: Finding, lang: str, place: Callable[[str], str | None] | None = None) -> str:
+    """The comment a finding puts on its own cell (``place`` as for :func:`_relation`)."""
     t = _T[lang]
     lines = [f"{f.code} {_SEV[lang][f.severity]}", f.text(lang)]
     facts = []
@@ -137,7 +145,7 @@ def _note(f: Finding, lang: str) -> str:
         facts.append(t["should"].format(v=f.expected))
     if facts:
         lines.append("；".join(facts) if lang == "zh" else "; ".join(facts))
-    lines += [_relation(c, lang) for c in f.checks]
+    lines += [_relation(c, lang, place) for c in f.checks]
     if f.suggestion is not None:
         lines.append(t["suggest"].format(v=f.suggestion))
     hint = f.hint_text(lang)
@@ -339,8 +347,11 @@ def _place_text(f: Finding, lang: str) -> str:
 def _where(f: Finding, lang: str) -> str:
     if f.table is None:
         return ""
+    from reportcheck.render.common import labels
+
     table = TABLE_SHORT.get(f.table, f.table) if lang == "zh" else TABLE_EN.get(f.table, f.table)
-    return " ".join(x for x in (table, f.row_label, f.column_label) if x)
+    _, row, column = labels(f, lang)
+    return " ".join(x for x in (table, row, column) if x)
 
 
 def _findings_sheet(
@@ -443,6 +454,13 @@ def _findings_sheet(
 SUFFIX = "-标注"
 """Added to an input's name for its marked copy in a folder (``年报.xlsx`` → ``年报-标注.xlsx``)."""
 
+_NOT_WORD = (".xlsx", ".json", ".html", ".htm", ".txt", ".md", ".markdown", ".csv", ".pdf")
+"""Inputs that are surely not Word documents: a marked ``.docx`` of them is refused."""
+
+
+def _is_word(path: str) -> bool:
+    return path.lower().endswith(".docx")
+
 
 class TargetError(ValueError):
     """``--annotate`` cannot write where it was asked to (zh and en message)."""
@@ -456,37 +474,57 @@ def targets(target: str, inputs: Sequence[str], protected: Iterable[str] = ()) -
 
     One input: ``target`` itself, or a file named after the input inside ``target`` when
     that is a folder. Several inputs: ``target`` is a folder (made when missing) holding
-    one ``<name>-标注.xlsx`` per input. Raises :class:`TargetError` when a copy would
-    overwrite an input (or a file in ``protected``: --previous, --config) or when several
-    inputs are to go into one file.
+    one ``<name>-标注.xlsx`` per input — ``<name>-标注.docx`` for a Word document (its own
+    document marked); the folder ``target`` is in must exist (as for every output:
+    :func:`reportcheck.output.place_problem`). Raises :class:`TargetError` when a copy would
+    overwrite an input (or a file in ``protected``: --previous, --config), when several
+    inputs are to go into one file, or when a marked ``.docx`` is asked of a report that is
+    not a Word document.
     """
     import os
     from pathlib import Path
 
+    from reportcheck.output import place_problem
+
     t = Path(target)
-    folder = t.is_dir() or (len(inputs) > 1)
-    if folder and t.exists() and not t.is_dir():
+    folder = os.path.isdir(t) or (len(inputs) > 1)
+    # the folder it is written in must be there (as for every output)
+    problem = place_problem(t / "标注.xlsx" if os.path.isdir(t) else t)
+    if problem is not None:
+        zh, _, en = problem.partition(" / ")
+        raise TargetError(zh, en)
+    if folder and os.path.exists(t) and not os.path.isdir(t):
         raise TargetError(
             f"{target}: 检查多个文件时 --annotate 应为文件夹",
             f"{target}: with several inputs --annotate must be a folder",
         )
-    if folder and t.suffix.lower() == ".xlsx" and not t.exists():
+    if folder and t.suffix.lower() in (".xlsx", ".docx") and not os.path.exists(t):
         raise TargetError(
-            f"{target}: 检查多个文件时 --annotate 应为文件夹（每个文件写一个标注工作簿）",
+            f"{target}: 检查多个文件时 --annotate 应为文件夹（每个文件写一个标注副本）",
             f"{target}: with several inputs --annotate must be a folder (one marked "
-            "workbook per input)",
+            "copy per input)",
         )
+    if not folder and _is_word(target):
+        for p in inputs:
+            if p.lower().endswith(_NOT_WORD):
+                raise TargetError(
+                    f"{target}: 只有 Word 文档（.docx）才能写出标注的 Word 副本，"
+                    f"{p} 请用 --annotate 〈名称〉.xlsx",
+                    f"{target}: a marked Word copy is made of a Word document (.docx) only; "
+                    f"for {p} use --annotate NAME.xlsx",
+                )
     out: dict[str, str] = {}
     used: set[str] = set()
     for p in inputs:
         if folder:
             src = Path(p)
-            name = f"{src.stem}{SUFFIX}.xlsx"
+            ext = ".docx" if _is_word(p) else ".xlsx"
+            name = f"{src.stem}{SUFFIX}{ext}"
             if name in used:
-                name = f"{src.name}{SUFFIX}.xlsx"
+                name = f"{src.name}{SUFFIX}{ext}"
             k = 2
             while name in used:
-                name = f"{src.stem}{SUFFIX}-{k}.xlsx"
+                name = f"{src.stem}{SUFFIX}-{k}{ext}"
                 k += 1
             used.add(name)
             dest = str(t / name)
@@ -507,12 +545,29 @@ def targets(target: str, inputs: Sequence[str], protected: Iterable[str] = ()) -
 
 def write_copy(dest: str, report: Report, findings: Iterable[Finding], lang: str) -> None:
     """Write the marked copy of ``report`` to ``dest`` (made whole before it replaces a
-    file; folders made as needed). Raises OSError when it cannot be written."""
+    file; the --annotate folder made when missing): a marked workbook, or for ``dest``
+    ending in ``.docx`` the Word document itself marked (:mod:`reportcheck.writers.word`).
+    Raises OSError when it cannot be written, :class:`TargetError` when a Word copy is asked
+    of another kind of report and :class:`~reportcheck.writers.word.WordError` when the
+    document cannot be marked."""
     from pathlib import Path
 
     from reportcheck.output import write_atomic
 
-    data = Path(report.source).read_bytes() if report.kind == "xlsx" else None
-    out = annotate(report, findings, data, lang)
-    Path(dest).parent.mkdir(parents=True, exist_ok=True)
+    if _is_word(dest):
+        if report.kind != "docx":
+            raise TargetError(
+                f"{dest}: {report.source} 不是 Word 文档，无法写出标注的 Word 副本"
+                "（请用 --annotate 〈名称〉.xlsx）",
+                f"{dest}: {report.source} is not a Word document, so no marked Word copy "
+                "(use --annotate NAME.xlsx)",
+            )
+        from reportcheck.writers import word
+
+        source = Path(report.source).read_bytes()
+        out = word.annotate(report.source, source, findings, lang)
+    else:
+        data = Path(report.source).read_bytes() if report.kind == "xlsx" else None
+        out = annotate(report, findings, data, lang)
+    Path(dest).parent.mkdir(exist_ok=True)  # the --annotate folder; never the ones above it
     write_atomic(Path(dest), out)

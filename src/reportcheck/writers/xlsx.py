@@ -319,6 +319,9 @@ def write_workbook(
     tmp = p.with_name(f".{p.name}.tmp")
     try:
         tmp.write_bytes(data)
+        from reportcheck.output import file_mode
+
+        os.chmod(tmp, file_mode(p))  # the permissions of the file replaced kept
         tmp.replace(p)
     finally:
         tmp.unlink(missing_ok=True)

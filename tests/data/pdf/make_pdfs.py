@@ -1,6 +1,7 @@
 """Make the test PDFs the way agencies make them, from report texts written for the tests.
 
     python tests/data/pdf/make_pdfs.py [CASE…]   # needs LibreOffice, Chromium, poppler-utils
+    python tests/data/pdf/make_pdfs.py label     # the label-*.pdf only (Chromium)
 
 Each case is one annual report (our own wording; the figures are invented) written as a
 Word document (``.docx``, python-docx) or an HTML page, then turned into a PDF by the tool
@@ -29,6 +30,7 @@ Fonts: Noto Serif CJK SC / Noto Sans CJK SC (Debian's fonts-noto-cjk).
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -648,7 +650,44 @@ def damaged(source_pdf: Path, out: Path) -> None:
 # ------------------------------------------------------------------ main
 
 
+# ------------------------------------------------------------------ an information box
+
+
+LABEL_BOXES = {
+    # the label and the title in one line, glued as a printed page joins them
+    "same-line": '<div class="box">名称{title}　索引号 0143/2025-00002</div>',
+    # the label in its cell, the title in the next (a web page's information table)
+    "next-cell": (
+        '<table class="box"><tr><td>名称</td><td>{title}</td><td>索引号</td>'
+        "<td>0143/2025-00002</td></tr><tr><td>发布机构</td><td>{agency}</td><td>公开日期</td>"
+        "<td>2025-01-20</td></tr></table>"
+    ),
+    # the label on its line, the title on the next
+    "next-line": '<div class="box">名称</div><div class="box">{title}</div>',
+}
+"""A web page's information box above the report (名称 / 发布机构 …), three ways: what the
+reader must not take for part of the agency's name (issue 22)."""
+
+
+def agency_label_pages() -> None:
+    """``label-*.html`` (chromium-2021-clean.html under an information box) and their PDFs
+    as Chromium prints them."""
+    page = (HERE / "chromium-2021-clean.html").read_text(encoding="utf-8")
+    title = re.search(r"<h1>(.*?)</h1>", page)
+    assert title is not None
+    agency = title[1].split("2024年")[0]
+    for name, box in LABEL_BOXES.items():
+        src = HERE / f"label-{name}.html"
+        filled = box.format(title=title[1], agency=agency)
+        src.write_text(page.replace("<body>", f"<body>\n{filled}", 1), encoding="utf-8")
+        chromium_pdf(src, HERE / f"label-{name}.pdf", header=False)
+        print(f"label-{name}.pdf")
+
+
 def main(only: list[str]) -> None:
+    if only == ["label"]:
+        agency_label_pages()
+        return
     for case in CASES:
         if only and case.name not in only:
             continue
@@ -676,6 +715,7 @@ def main(only: list[str]) -> None:
         shutil.copy(HERE / "lo-2021-clean.docx", src)
         shutil.copy(lo_pdf(src, Path(tmp), password="nianbao2024"), HERE / "encrypted.pdf")
     print("scanned.pdf partly-scanned.pdf damaged.pdf encrypted.pdf")
+    agency_label_pages()
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 Per code (one module per family: :mod:`.input_` RC0xx, :mod:`.structure` RC1xx with the
 sections RC11x, :mod:`.values` RC2xx, :mod:`.arithmetic` RC3xx, :mod:`.prose` RC4xx,
-:mod:`.crossyear` RC5xx, :mod:`.publication` RC6xx): its severity, name, zh/en summary,
+:mod:`.crossyear` RC5xx, :mod:`.publication` RC6xx, :mod:`.plausibility` RC7xx): its severity, name, zh/en summary,
 zh/en message templates and optional hints (:class:`~.entry.Entry`). The documentation
 (what it checks, why it matters, how to fix it) and the passing and failing cases live in
 :mod:`.pages`, loaded only by ``reportcheck rules``, docs generation and the tests.
@@ -34,6 +34,7 @@ from reportcheck.findings.catalogue import (
     arithmetic,
     crossyear,
     input_,
+    plausibility,
     prose,
     publication,
     structure,
@@ -61,6 +62,7 @@ FAMILIES: dict[str, Tr] = {
     "RC4": Tr("正文与表格", "prose against tables"),
     "RC5": Tr("跨年度", "cross-year"),
     "RC6": Tr("发布", "publication"),
+    "RC7": Tr("合理性", "plausibility"),
 }
 """Code families, by prefix."""
 
@@ -72,6 +74,7 @@ FAMILY_MODULES = {
     "RC4": "prose",
     "RC5": "crossyear",
     "RC6": "publication",
+    "RC7": "plausibility",
 }
 """The module (here and under ``pages/``) that holds each family."""
 
@@ -85,7 +88,16 @@ class TemplateError(KeyError):
 
 def _collect() -> dict[str, Entry]:
     out: dict[str, Entry] = {}
-    for module in (input_, structure, values, arithmetic, prose, crossyear, publication):
+    for module in (
+        input_,
+        structure,
+        values,
+        arithmetic,
+        prose,
+        crossyear,
+        publication,
+        plausibility,
+    ):
         for e in module.ENTRIES:
             prefix = next(p for p, m in FAMILY_MODULES.items() if module.__name__.endswith(m))
             if not e.code.startswith(prefix):

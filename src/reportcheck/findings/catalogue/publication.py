@@ -26,13 +26,18 @@ ENTRIES = (
         "RC602",
         "fee-statement",
         WARNING,
-        Tr("未说明信息处理费收取情况", "no statement on 信息处理费"),
+        Tr(
+            "未说明信息处理费收取情况",
+            "no statement on the information processing fee (信息处理费)",
+        ),
         {
             "default": Tr(
                 "第六部分「{heading}」未说明信息处理费的收取情况（如「本年度未收取信息处理费」"
                 "或「收取信息处理费共计400元」）；该部分内容为「{said}」",
-                "section 六 (「{heading}」) does not say what 信息处理费 was charged, or that "
-                "none was; it says 「{said}」",
+                (
+                    "section 6 (「{heading}」) does not say what information processing fee (信息处理费) "
+                    "was charged, or that none was; it says 「{said}」"
+                ),
             )
         },
         "rules.publication",
@@ -99,8 +104,10 @@ ENTRIES = (
             ),
             "level": Tr(
                 "单位层级「{raw}」无法识别：请填 部门、政府 或 乡镇",
-                "the agency level (单位层级) “{raw}” is not known: use 部门 (department), "
-                "政府 (government) or 乡镇 (township)",
+                (
+                    "the agency level (单位层级) “{raw}” is not known: use department (部门), government "
+                    "(政府) or township (乡镇)"
+                ),
             ),
         },
         "rules.publication",

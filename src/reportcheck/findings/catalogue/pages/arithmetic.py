@@ -49,7 +49,10 @@ PAGES = {
             fails(
                 Tr(
                     "「（一）予以公开」自然人多填 1：行和列都差 1",
-                    "（一）予以公开·自然人 1 too high: its row and its column are both off by 1",
+                    (
+                        "disclosed · natural persons (（一）予以公开·自然人) 1 too high: its row and its column "
+                        "are both off by 1"
+                    ),
                 ),
                 ("set", f"{APPS}/granted/natural_person", 22),
                 expect=(("RC300", "applications", "granted", "natural_person"),),
@@ -60,8 +63,11 @@ PAGES = {
     "RC301": Page(
         what=Tr(
             "表三每一行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他（R1）。",
-            "表三 every row: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + "
-            "其他 (R1).",
+            (
+                "Table 3 every row: total (总计) = natural persons (自然人) + commercial enterprises "
+                "(商业企业) + research institutions (科研机构) + public-interest organisations (社会公益组织) "
+                "+ legal service providers (法律服务机构) + other organisations (其他) (R1)."
+            ),
         ),
         why=Tr(
             "行总计与各列之和不符，说明总计或某一列填错，公开的申请数字自相矛盾。",
@@ -90,13 +96,18 @@ PAGES = {
         what=Tr(
             "表三每一列：（七）总计 = （一）+（二）+（三）至（六）的全部细分行（R2）。2019 版（六）其他处理"
             "只有一行，2021 版有三个细分行。",
-            "表三 every column: （七）总计 = （一）+（二）+ all sub-rows of （三）–（六） (R2). In "
-            "the 2019 format （六）其他处理 is one row; in 2021 it has three sub-rows.",
+            (
+                "Table 3 every column: total answered (（七）总计) = （一）+（二）+ all sub-rows of （三）–（六） "
+                "(R2). In the 2019 format otherwise handled (（六）其他处理) is one row; in 2021 it has "
+                "three sub-rows."
+            ),
         ),
         why=Tr(
             "办理结果之和与（七）总计不符，说明有申请没有记入结果，或记在了错误的列。",
-            "Results that do not add up to （七）总计 mean an application was not counted "
-            "under a result, or was counted in the wrong column.",
+            (
+                "Results that do not add up to total answered (（七）总计) mean an application was "
+                "not counted under a result, or was counted in the wrong column."
+            ),
         ),
         fix=_FIX_TOTAL,
         note=_ENGINE,
@@ -104,8 +115,10 @@ PAGES = {
             fails(
                 Tr(
                     "一件商业企业的申请记在了自然人下：行成立，两列不成立",
-                    "an enterprise's application counted under 自然人: the row adds up, two "
-                    "columns do not",
+                    (
+                        "an enterprise's application counted under natural persons (自然人): the row adds "
+                        "up, two columns do not"
+                    ),
                 ),
                 ("set", f"{APPS}/granted/natural_person", 22),
                 ("set", f"{APPS}/granted/commercial", 1),
@@ -121,8 +134,11 @@ PAGES = {
         what=Tr(
             "表三每一列：一、本年新收 + 二、上年结转 = 三（七）总计 + 四、结转下年度继续办理（R3），"
             "即表格左上角注明的勾稽关系。",
-            "表三 every column: 一、本年新收 + 二、上年结转 = 三（七）总计 + 四、结转下年度继续办理 "
-            "(R3), the relation printed in the table's top-left cell.",
+            (
+                "Table 3 every column: new applications (一、本年新收) + carried over (二、上年结转) = total "
+                "answered (三（七）总计) + carried forward (四、结转下年度继续办理) (R3), the relation printed in "
+                "the table's top-left cell."
+            ),
         ),
         why=Tr(
             "收到的申请要么办结、要么结转；两边不等，说明有申请既未办结也未结转，或数字填错。",
@@ -155,8 +171,11 @@ PAGES = {
         what=Tr(
             "表四的行政复议、未经复议直接起诉、复议后起诉三组：总计 = 结果维持 + 结果纠正 + 其他结果 + "
             "尚未审结（R5）。",
-            "表四, each of 行政复议, 未经复议直接起诉, 复议后起诉: 总计 = 结果维持 + 结果纠正 + "
-            "其他结果 + 尚未审结 (R5).",
+            (
+                "Table 4, each of administrative review (行政复议), lawsuits without review "
+                "(未经复议直接起诉), lawsuits after review (复议后起诉): total (总计) = upheld (结果维持) + "
+                "corrected (结果纠正) + other outcome (其他结果) + pending (尚未审结) (R5)."
+            ),
         ),
         why=Tr(
             "总计与各结果之和不符，公开的复议、诉讼数字自相矛盾。",

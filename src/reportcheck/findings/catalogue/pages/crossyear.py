@@ -68,13 +68,15 @@ PAGES = {
             "每个不一致的列一条结果，以上年的数为应填值；总计的差恰好等于各列之差时不另报。两列以上不一致、"
             "且原因相同——这一行为 0 或空、照抄了上年的上年结转数、填成了本年的结转下年度数、或整体错了一列"
             "——时，合并为一条结果并说明原因。",
-            "This year's 表三 二、上年结转 differs from last year's 四、结转下年度继续办理, "
-            "column by column (R7). One finding per differing column, with last year's "
-            "figure as the expected one; a 总计 that differs by exactly what the columns do "
-            "is not a second finding. When two or more columns differ for one cause — the "
-            "row left at 0 or blank, last year's 上年结转 copied, this year's 结转下年度 "
-            "written in, or the figures shifted by a column — one finding names the row and "
-            "the cause.",
+            (
+                "This year's Table 3 carried over (二、上年结转) differs from last year's carried "
+                "forward (四、结转下年度继续办理), column by column (R7). One finding per differing column, "
+                "with last year's figure as the expected one; a total (总计) that differs by "
+                "exactly what the columns do is not a second finding. When two or more columns "
+                "differ for one cause — the row left at 0 or blank, last year's carried over "
+                "(上年结转) copied, this year's carried forward (结转下年度) written in, or the figures "
+                "shifted by a column — one finding names the row and the cause."
+            ),
         ),
         why=Tr(
             "上年年末结转的申请就是本年年初结转的申请；两份报告不一致，至少有一份是错的。",
@@ -99,7 +101,7 @@ PAGES = {
             fails(
                 Tr(
                     "本年的上年结转照抄了上年报告的上年结转：一条结果说明原因",
-                    "last year's own 上年结转 copied: one finding naming the cause",
+                    "last year's own carried over (上年结转) copied: one finding naming the cause",
                 ),
                 previous=last_year(natural_person=3, carried_over=2),
                 expect=(("RC501", "applications", "carried_over", None),),
@@ -111,9 +113,13 @@ PAGES = {
         what=Tr(
             "表二规章、行政规范性文件的现行有效件数，与「上年现行有效件数 + 本年制发件数 − 本年废止件数」"
             "不符（R8）。两份报告都使用 2021 版格式时才比较：2019 版的列统计制作和公开的文件，不是现行有效的。",
-            "表二 现行有效件数 of 规章 and 行政规范性文件 differs from last year's 现行有效件数 + "
-            "this year's 本年制发件数 − 本年废止件数 (R8). Compared only when both reports are on "
-            "the 2021 format: the 2019 columns count documents made and published, not in force.",
+            (
+                "Table 2's count in force (现行有效件数) of regulations (规章) and normative documents (行政规范性文件) "
+                "differs from last year's in force (现行有效件数) + the count issued this year "
+                "(本年制发件数) − repealed this year (本年废止件数) (R8). Compared only when both reports "
+                "are on the 2021 format: the 2019 columns count documents made and published, "
+                "not in force."
+            ),
         ),
         why=Tr(
             "这是一个待核对的问题而不一定是错误：文件也会因有效期届满、被修订或宣布失效而减少，"

@@ -29,7 +29,7 @@ PAGES = {
         ),
         cases=(
             fails(
-                Tr("表三的行键拼错：new_recieved", "a misspelt 表三 row key: new_recieved"),
+                Tr("表三的行键拼错：new_recieved", "a misspelt Table 3 row key: new_recieved"),
                 ("add", "/applications/new_recieved", {"natural_person": 1}),
                 expect=(("RC001", "applications", None, None),),
             ),
@@ -67,7 +67,7 @@ PAGES = {
                 ),
             ),
             fails(
-                Tr("年度写成了文字「2024年」", "the year written as text, 2024年"),
+                Tr("年度写成了文字「2024年」", "the year written as text, 「2024年」"),
                 ("set", "/report/year", "2024年"),
                 # with no readable year the publication deadline is not checked (info)
                 expect=(("RC002", None, None, None), ("RC603", None, None, None)),
@@ -99,7 +99,7 @@ PAGES = {
         ),
         cases=(
             fails(
-                Tr("表四数据行只有 14 个数", "表四's data row with 14 figures"),
+                Tr("表四数据行只有 14 个数", "Table 4's data row with 14 figures"),
                 ("replace", T4_ROW, T4_ROW[: -len(" | 0")]),
                 base=TXT,
                 expect=(("RC003", "review_litigation", None, None),),
@@ -120,8 +120,10 @@ PAGES = {
         ),
         why=Tr(
             "两版的表二、表三不同；按错的版本检查会报出不存在的缺行缺列。",
-            "表二 and 表三 differ between the versions; checked against the wrong one, a "
-            "report seems to lack rows and columns it has.",
+            (
+                "Table 2 and Table 3 differ between the versions; checked against the wrong one, "
+                "a report seems to lack rows and columns it has."
+            ),
         ),
         fix=Tr(
             "在 JSON 中写 format_version，或运行时用 --format-version 指定。",
@@ -131,7 +133,7 @@ PAGES = {
             fails(
                 Tr(
                     "只有表四、没有 format_version（表四两版相同）",
-                    "only 表四 and no format_version (表四 is the same in both versions)",
+                    "only Table 4 and no format_version (Table 4 is the same in both versions)",
                 ),
                 ("remove", "/format_version"),
                 ("remove", "/proactive_disclosure"),
@@ -172,7 +174,10 @@ PAGES = {
         ),
         cases=(
             fails(
-                Tr("「（二）部分公开」一行丢了标签", "the row （二）部分公开 lost its label"),
+                Tr(
+                    "「（二）部分公开」一行丢了标签",
+                    "the row partly disclosed (（二）部分公开) lost its label",
+                ),
                 ("replace", "（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 5", " | 5"),
                 base=TXT,
                 expect=(("RC005", "applications", None, None),),
@@ -230,7 +235,7 @@ PAGES = {
         ),
         cases=(
             fails(
-                Tr("两个单位的表三各占一张工作表", "two agencies' 表三, one per sheet"),
+                Tr("两个单位的表三各占一张工作表", "two agencies' Table 3, one per sheet"),
                 base="examples/invalid/RC007-two-reports.xlsx",
                 expect=(("RC007", "applications", None, None),),
             ),

@@ -47,23 +47,27 @@ PAGES = {
             "自 2021 年度起，第六部分应说明按《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"
             "收取信息处理费的情况：金额，或未收取。表二的行政事业性收费是另一种费用，不算。"
             "第六部分本身缺少时不报告（RC111 已报）。",
-            "From report year 2021, section 六 states the 信息处理费 charged under "
-            "《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号): an amount, or that none was. "
-            "表二's 行政事业性收费 is a different fee and does not count. Not reported when "
-            "section 六 itself is missing (RC111 says so).",
+            (
+                "From report year 2021, section 6 states the information processing fee (信息处理费) "
+                "charged under 《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号): an amount, or that none was. "
+                "Table 2's administrative fees (行政事业性收费) is a different fee and does not count. "
+                "Not reported when section 6 itself is missing (RC111 says so)."
+            ),
         ),
         why=Tr(
             "格式要求报告信息处理费的收取情况；只写「无」，读者无法知道是否收费。",
-            "The format asks for the 信息处理费 charged; 「无」 alone does not tell readers "
-            "whether any was.",
+            (
+                "The format asks for the information processing fee (信息处理费) charged; 「无」 alone "
+                "does not tell readers whether any was."
+            ),
         ),
         fix=Tr(
             "在第六部分写明，如「本年度未收取信息处理费」或「收取信息处理费共计400元」。",
-            "State it in section 六, e.g. 「本年度未收取信息处理费」 or 「收取信息处理费共计400元」.",
+            "State it in section 6, e.g. 「本年度未收取信息处理费」 or 「收取信息处理费共计400元」.",
         ),
         cases=(
             fails(
-                Tr("第六部分只写「无。」", "section 六 says only 无。"),
+                Tr("第六部分只写「无。」", "section 6 says only 「无。」"),
                 ("replace", "本年度未收取信息处理费。", "无。"),
                 base=TXT,
                 expect=(("RC602", None, None, None),),
@@ -135,8 +139,11 @@ PAGES = {
         fix=Tr(
             "在基本信息表中填写单位名称和四位数字的报告年度；发布日期写成 2025-01-20，"
             "单位层级从下拉列表中选择。",
-            "Fill in 单位名称 and a four-digit 报告年度 on the 基本信息 sheet; write the date "
-            "as 2025-01-20 and pick the level from the drop-down list.",
+            (
+                "Fill in the agency's name (单位名称) and a four-digit report year (报告年度) on the "
+                "「基本信息」 sheet; write the date as 2025-01-20 and pick the level from the "
+                "drop-down list."
+            ),
         ),
         cases=(
             fails(

@@ -56,7 +56,7 @@ PAGES = {
         ),
         cases=(
             fails(
-                Tr("没有表四", "no 表四"),
+                Tr("没有表四", "no Table 4"),
                 ("remove", "/review_litigation"),
                 expect=(("RC101", "review_litigation", None, None),),
             ),
@@ -84,19 +84,22 @@ PAGES = {
         ),
         cases=(
             fails(
-                Tr("表三没有「（二）部分公开」", "表三 without （二）部分公开"),
+                Tr(
+                    "表三没有「（二）部分公开」",
+                    "Table 3 without partly disclosed (（二）部分公开)",
+                ),
                 ("remove", "/applications/partial"),
                 expect=(("RC102", "applications", "partial", None),),
             ),
             fails(
                 Tr(
                     "「（三）不予公开」的 8 个细分行全部缺少：一条结果",
-                    "all eight sub-rows of （三）不予公开 missing: one finding",
+                    "all eight sub-rows of withheld (（三）不予公开) missing: one finding",
                 ),
                 *(("remove", f"/applications/denied_{i}") for i in range(1, 9)),
                 expect=(("RC102", "applications", "denied_1", None),),
             ),
-            passes(Tr("有效示例：表三 25 行齐全", "the valid example: all 25 rows of 表三")),
+            passes(Tr("有效示例：表三 25 行齐全", "the valid example: all 25 rows of Table 3")),
         ),
     ),
     "RC103": Page(
@@ -104,10 +107,13 @@ PAGES = {
             "已有的表格缺少格式中的某一列：表三的 7 列（自然人、5 个法人或其他组织列、总计），"
             "表四每组的结果维持、结果纠正、其他结果、尚未审结、总计，表二各分块的列。"
             "行在而缺少其中一格（仅 JSON）也在此报告。",
-            "A column of the format is missing from a table that is present: 表三's seven "
-            "columns (自然人, the five 法人或其他组织 columns, 总计), each 表四 group's 结果维持, "
-            "结果纠正, 其他结果, 尚未审结, 总计, or a column of a 表二 block. A cell missing from a "
-            "row that is present (JSON only) is reported here too.",
+            (
+                "A column of the format is missing from a table that is present: Table 3's seven "
+                "columns (自然人, the five 法人或其他组织 columns, 总计), each Table 4 group's upheld "
+                "(结果维持), corrected (结果纠正), other outcome (其他结果), pending (尚未审结), total (总计), or "
+                "a column of a Table 2 block. A cell missing from a row that is present (JSON "
+                "only) is reported here too."
+            ),
         ),
         why=Tr(
             "缺列的数字无法核对，各行的总计也就无法验证。",
@@ -120,26 +126,34 @@ PAGES = {
         cases=(
             fails(
                 Tr(
-                    "「（一）予以公开」一行缺少科研机构", "（一）予以公开 without its 科研机构 cell"
+                    "「（一）予以公开」一行缺少科研机构",
+                    "disclosed (（一）予以公开) without its research institutions (科研机构) cell",
                 ),
                 ("remove", "/applications/granted/research"),
                 expect=(("RC103", "applications", "granted", "research"),),
             ),
-            passes(Tr("有效示例：表三 7 列齐全", "the valid example: all seven columns of 表三")),
+            passes(
+                Tr("有效示例：表三 7 列齐全", "the valid example: all seven columns of Table 3")
+            ),
         ),
     ),
     "RC104": Page(
         what=Tr(
             "2021 年度及以后的年报使用了 2019 年试行格式。版本按标签判断：本年新制作数量、上一年项目数量、"
             "本年增/减、政府集中采购等只有 2019 版才有，（六）其他处理没有细分行也是 2019 版。",
-            "A report for 2021 or later uses the 2019 (trial) format. The version is decided "
-            "by the labels: 2019-only labels such as 本年新制作数量, 上一年项目数量, 本年增/减, "
-            "政府集中采购, or a （六）其他处理 row without sub-rows.",
+            (
+                "A report for 2021 or later uses the 2019 (trial) format. The version is decided "
+                "by the labels: 2019-only labels such as made this year (本年新制作数量), items last "
+                "year (上一年项目数量), change this year (本年增/减), government procurement (政府集中采购), or an "
+                "otherwise handled (（六）其他处理) row without sub-rows."
+            ),
         ),
         why=Tr(
             "自 2021 年度起应使用国办公开办函〔2021〕30号规定的格式；旧格式缺少现行有效件数等栏目。",
-            "From report year 2021 the format of 国办公开办函〔2021〕30号 applies; the old one "
-            "lacks columns such as 现行有效件数.",
+            (
+                "From report year 2021 the 2021 format (国办公开办函〔2021〕30号) applies; the old one "
+                "lacks columns such as in force (现行有效件数)."
+            ),
         ),
         fix=Tr(
             "用 2021 版表格重新填写（reportcheck template 生成空白表格）。",
@@ -176,7 +190,7 @@ PAGES = {
             fails(
                 Tr(
                     "2021 版表二下粘贴了 2019 版的「政府集中采购」",
-                    "a 2021 表二 with the 2019 block 政府集中采购 pasted below",
+                    "a 2021 Table 2 with the 2019 block government procurement (政府集中采购) pasted below",
                 ),
                 base="examples/invalid/RC105-mixed-versions.xlsx",
                 expect=(("RC105", None, None, None),),
@@ -185,8 +199,10 @@ PAGES = {
                 Tr(
                     "2021 版表三中「（六）其他处理」写成一行（2019 版写法）：表三按 2019 版读取，"
                     "只报这一条",
-                    "a 2021 表三 with （六）其他处理 as one row (the 2019 way): 表三 read in the "
-                    "2019 format, this one finding",
+                    (
+                        "a 2021 Table 3 with otherwise handled (（六）其他处理) as one row (the 2019 way): "
+                        "Table 3 read in the 2019 format, this one finding"
+                    ),
                 ),
                 (
                     "replace",
@@ -221,7 +237,10 @@ PAGES = {
         ),
         cases=(
             fails(
-                Tr("表二中加了一行「其他主动公开文件」", "表二 with a row 其他主动公开文件"),
+                Tr(
+                    "表二中加了一行「其他主动公开文件」",
+                    "Table 2 with a row other proactively disclosed documents (其他主动公开文件)",
+                ),
                 ("replace", "行政强制 | 9", "行政强制 | 9\n其他主动公开文件 | 5"),
                 base=TXT,
                 expect=(("RC106", "proactive_disclosure", None, None),),
@@ -266,7 +285,7 @@ PAGES = {
         ),
         cases=(
             fails(
-                Tr("「危及三安全一稳定」写成「危害“三安全一稳定”」", "危及 written 危害"),
+                Tr("「危及三安全一稳定」写成「危害“三安全一稳定”」", "「危及」 written 「危害」"),
                 ("replace", "3.危及“三安全一稳定”", "3.危害“三安全一稳定”"),
                 base=TXT,
                 expect=(("RC108", "applications", "denied_3", None),),
@@ -343,7 +362,7 @@ PAGES = {
         note=_SECTIONS_NOTE,
         cases=(
             fails(
-                Tr("表三前没有第三部分的标题", "no heading of section 三 before 表三"),
+                Tr("表三前没有第三部分的标题", "no heading of section 3 before Table 3"),
                 ("replace", "三、收到和处理政府信息公开申请情况\n", ""),
                 base=TXT,
                 expect=(("RC111", None, None, None),),
@@ -371,7 +390,7 @@ PAGES = {
         note=_SECTIONS_NOTE,
         cases=(
             fails(
-                Tr("第六部分写在第五部分之前", "section 六 before section 五"),
+                Tr("第六部分写在第五部分之前", "section 6 before section 5"),
                 ("replace", f"{S5}\n{S5_TEXT}\n{S6}", f"{S6}\n{S5}\n{S5_TEXT}"),
                 base=TXT,
                 expect=(("RC112", None, None, None),),
@@ -379,7 +398,7 @@ PAGES = {
             passes(
                 Tr(
                     "一至六依次排列，缺少第三部分也不算乱序",
-                    "一 to 六 in order, even with 三 missing",
+                    "sections 1 to 6 in order, even with section 3 missing",
                 ),
                 ("replace", "三、收到和处理政府信息公开申请情况\n", ""),
                 base=TXT,
@@ -404,14 +423,14 @@ PAGES = {
         note=_SECTIONS_NOTE,
         cases=(
             fails(
-                Tr("表四印在第五部分末尾", "表四 printed at the end of section 五"),
+                Tr("表四印在第五部分末尾", "Table 4 printed at the end of section 5"),
                 ("replace", f"\n{T4_TABLE}", ""),
                 ("replace", S5_TEXT, f"{S5_TEXT}\n{T4_TABLE}"),
                 base=TXT,
                 expect=(("RC113", "review_litigation", None, None),),
             ),
             passes(
-                Tr("表四在第四部分标题之下", "表四 under the heading of section 四"),
+                Tr("表四在第四部分标题之下", "Table 4 under the heading of section 4"),
                 base=TXT,
             ),
         ),
@@ -429,17 +448,17 @@ PAGES = {
         ),
         fix=Tr(
             "按格式改正编号：一、总体情况 …… 六、其他需要报告的事项。",
-            "Renumber as the format does: 一、总体情况 … 六、其他需要报告的事项.",
+            "Renumber as the format does: 「一、总体情况」 … 「六、其他需要报告的事项」.",
         ),
         note=_SECTIONS_NOTE,
         cases=(
             fails(
-                Tr("第五部分编成了「六、」", "section 五 numbered 六、"),
+                Tr("第五部分编成了「六、」", "section 5 numbered 「六、」"),
                 ("replace", S5, "六、存在的主要问题及改进情况"),
                 base=TXT,
                 expect=(("RC114", None, None, None),),
             ),
-            passes(Tr("文本示例：一至六", "the text example: 一 to 六"), base=TXT),
+            passes(Tr("文本示例：一至六", "the text example: sections 1 to 6"), base=TXT),
         ),
     ),
     "RC115": Page(
@@ -468,18 +487,18 @@ PAGES = {
         note=_SECTIONS_NOTE,
         cases=(
             fails(
-                Tr("第三部分写成「三、依申请公开情况」", "section 三 titled 依申请公开情况"),
+                Tr("第三部分写成「三、依申请公开情况」", "section 3 titled 「依申请公开情况」"),
                 ("replace", "三、收到和处理政府信息公开申请情况", "三、依申请公开情况"),
                 base=TXT,
                 expect=(("RC115", None, None, None),),
             ),
             passes(
-                Tr("通行写法：「五、存在的问题及改进情况」", "an accepted wording of section 五"),
+                Tr("通行写法：「五、存在的问题及改进情况」", "an accepted wording of section 5"),
                 ("replace", S5, "五、存在的问题及改进情况"),
                 base=TXT,
             ),
             passes(
-                Tr("编号写作「三，」：认出，不报告缺少", "numbered 三， — found, not missing"),
+                Tr("编号写作「三，」：认出，不报告缺少", "numbered 「三，」 — found, not missing"),
                 (
                     "replace",
                     "三、收到和处理政府信息公开申请情况",

@@ -14,17 +14,23 @@ PAGES = {
             "空白和占位符（/、-、—、无）不算文字：可选的格按 0 计，需要合计的格在 RC204 报告。"
             "超过 15 位的数字（超出 Excel 的精度，也远超任何件数：误填的证件号、损坏的文件）"
             "同样在这里报告，并说明位数。",
-            "A numeric cell holds text that is not a number: 三十一, 约30, or a JSON true or "
-            "object. Blanks and placeholders (/, -, —, 无) are not text: they read as 0 where "
-            "a figure is optional and are reported under RC204 where a total is needed. A "
-            "number of more than 15 digits (beyond Excel's precision and any real count: an ID "
-            "number typed into the cell, a damaged file) is reported here too, with its length.",
+            (
+                "A numeric cell holds text that is not a number: 「三十一」, 「约30」, or a JSON true "
+                "or object. Blanks and placeholders (/, -, —, 无) are not text: they read as 0 "
+                "where a figure is optional and are reported under RC204 where a total is "
+                "needed. A number of more than 15 digits (beyond Excel's precision and any real "
+                "count: an ID number typed into the cell, a damaged file) is reported here too, "
+                "with its length."
+            ),
         ),
         why=Tr(
             "表三、表四的每一格和表二的每个件数都必须是数字；写成文字的格无法参加计算，"
             "它所在的合计关系也就无法核对。",
-            "Every cell of 表三 and 表四 and every 表二 count must be a number; a cell written "
-            "in words cannot be added up, so the relations it belongs to go unchecked.",
+            (
+                "Every cell of Table 3 and Table 4 and every Table 2 count must be a number; a "
+                "cell written in words cannot be added up, so the relations it belongs to go "
+                "unchecked."
+            ),
         ),
         fix=Tr(
             "改写成阿拉伯数字（全角数字、千位分隔符和「件」都可以）。",
@@ -33,17 +39,20 @@ PAGES = {
         ),
         cases=(
             fails(
-                Tr("自然人一格写作「四十五」", "自然人 written in words, 四十五"),
+                Tr(
+                    "自然人一格写作「四十五」",
+                    "natural persons (自然人) written in words, 「四十五」",
+                ),
                 ("set", f"{NEW}/natural_person", "四十五"),
                 expect=(("RC201", "applications", "new_received", "natural_person"),),
             ),
             fails(
-                Tr("自然人一格是 30 位的数字", "自然人 holds a 30-digit number"),
+                Tr("自然人一格是 30 位的数字", "natural persons (自然人) holds a 30-digit number"),
                 ("set", f"{NEW}/natural_person", 111111111111111111111111111111),
                 expect=(("RC201", "applications", "new_received", "natural_person"),),
             ),
             passes(
-                Tr("写作「45件」", "written 45件"),
+                Tr("写作「45件」", "written 「45件」"),
                 ("set", f"{NEW}/natural_person", "45件"),
             ),
         ),
@@ -51,25 +60,29 @@ PAGES = {
     "RC202": Page(
         what=Tr(
             "件数或金额为负数。只有 2019 版的「本年增/减」可以为负数（项目数减少）。",
-            "A count or amount is negative. Only the 2019 format's 本年增/减 may be negative "
-            "(fewer items than the year before).",
+            (
+                "A count or amount is negative. Only the 2019 format's change this year (本年增/减) "
+                "may be negative (fewer items than the year before)."
+            ),
         ),
         why=Tr(
             "件数和收费金额不可能为负；负号多半是录入时多打的，或把「本年增/减」的写法带到了别的格。",
-            "Counts and fee amounts cannot be negative; the minus is usually a slip, or the "
-            "habit of 本年增/减 carried to another cell.",
+            (
+                "Counts and fee amounts cannot be negative; the minus is usually a slip, or the "
+                "habit of change this year (本年增/减) carried to another cell."
+            ),
         ),
         fix=Tr("改为正确的非负数。", "Write the right figure, 0 or more."),
         cases=(
             fails(
-                Tr("表二行政强制的处理决定数为 -9", "表二 coercive measures: −9 decisions"),
+                Tr("表二行政强制的处理决定数为 -9", "Table 2 coercive measures: −9 decisions"),
                 ("set", "/proactive_disclosure/administrative_coercion/decisions", -9),
                 expect=(("RC202", "proactive_disclosure", "administrative_coercion", "decisions"),),
             ),
             passes(
                 Tr(
                     "2019 版的「本年增/减」可以为负数",
-                    "the 2019 format's 本年增/减 may be negative",
+                    "the 2019 format's change this year (本年增/减) may be negative",
                 ),
                 base="examples/2019-valid.xlsx",
             ),
@@ -79,9 +92,11 @@ PAGES = {
         what=Tr(
             "件数有小数部分。申请、决定和案件数都是整数；只有表二的收费金额（万元）和 2019 版的采购金额"
             "可以有小数。31.0 按 31 计。",
-            "A count has a fractional part. Application, decision and case counts are whole "
-            "numbers; only the 表二 fee amount (万元) and the 2019 procurement amount may have "
-            "decimals. 31.0 counts as 31.",
+            (
+                "A count has a fractional part. Application, decision and case counts are whole "
+                "numbers; only the Table 2 fee amount (万元) and the 2019 procurement amount may "
+                "have decimals. 31.0 counts as 31."
+            ),
         ),
         why=Tr(
             "件数出现小数，说明填错了格（如把金额填进了件数），或录入有误。",
@@ -122,7 +137,10 @@ PAGES = {
         ),
         cases=(
             fails(
-                Tr("「（一）予以公开」的总计空着", "the total of （一）予以公开 left blank"),
+                Tr(
+                    "「（一）予以公开」的总计空着",
+                    "the total of disclosed (（一）予以公开) left blank",
+                ),
                 ("set", "/applications/granted/total", ""),
                 expect=(
                     ("RC204", "applications", "granted", "total"),
@@ -151,7 +169,10 @@ PAGES = {
         ),
         cases=(
             fails(
-                Tr("「（七）总计」是脚本写入的公式", "（七）总计 a formula written by a script"),
+                Tr(
+                    "「（七）总计」是脚本写入的公式",
+                    "total answered (（七）总计) holds a formula written by a script",
+                ),
                 base="examples/invalid/RC205-formula.xlsx",
                 expect=(("RC205", "applications", "total", "total"),),
             ),
@@ -162,18 +183,26 @@ PAGES = {
         what=Tr(
             "表二的收费金额看起来是按元而不是按万元填写的（R6）：写了「元」（如「2500元」），"
             "或数额达到一百万万元（一百亿元）以上。",
-            "The 表二 fee amount looks as if it was written in 元 instead of 万元 (R6): it "
-            "says 元 (2500元), or it is a million 万元 (ten billion yuan) or more.",
+            (
+                "The Table 2 fee amount looks as if it was written in yuan (元) instead of "
+                "ten thousand yuan (万元) (R6): it says so (「2500元」), or it is a million times "
+                "ten thousand yuan (ten billion yuan) or more."
+            ),
         ),
         why=Tr(
             "本年收费金额的单位是万元；按元填写会使金额放大一万倍，汇总统计随之出错。",
-            "本年收费金额 is in 万元; an amount in 元 is ten thousand times too large and "
-            "spoils every compilation it enters.",
+            (
+                "The fees this year (本年收费金额) are in ten thousand yuan (万元); an amount in yuan is "
+                "ten thousand times too large and spoils every compilation it enters."
+            ),
         ),
-        fix=Tr("换算为万元填写（元 ÷ 10000）。", "Write the amount in 万元 (yuan ÷ 10,000)."),
+        fix=Tr(
+            "换算为万元填写（元 ÷ 10000）。",
+            "Write the amount in ten thousand yuan (万元): yuan ÷ 10,000.",
+        ),
         cases=(
             fails(
-                Tr("收费金额写作「123500元」", "the fee amount written 123500元"),
+                Tr("收费金额写作「123500元」", "the fee amount written 「123500元」"),
                 ("set", FEES, "123500元"),
                 expect=(("RC206", "proactive_disclosure", "administrative_fees", "amount"),),
             ),
@@ -182,7 +211,7 @@ PAGES = {
                 ("set", FEES, 25600000),
                 expect=(("RC206", "proactive_disclosure", "administrative_fees", "amount"),),
             ),
-            passes(Tr("写作「12.35万元」", "written 12.35万元"), ("set", FEES, "12.35万元")),
+            passes(Tr("写作「12.35万元」", "written 「12.35万元」"), ("set", FEES, "12.35万元")),
         ),
     ),
     "RC207": Page(
@@ -199,7 +228,10 @@ PAGES = {
         fix=Tr("在这些格中填 0（若确实为 0）。", "Write 0 in those cells (where 0 is right)."),
         cases=(
             fails(
-                Tr("上年结转的商业企业一格填「/」", "carried over, 商业企业 written /"),
+                Tr(
+                    "上年结转的商业企业一格填「/」",
+                    "carried over, commercial enterprises (商业企业) written 「/」",
+                ),
                 ("set", "/applications/carried_over/commercial", "/"),
                 expect=(("RC207", "applications", None, None),),
             ),
@@ -227,7 +259,7 @@ PAGES = {
         ),
         cases=(
             fails(
-                Tr("自然人一格写作「４５」", "自然人 written ４５"),
+                Tr("自然人一格写作「４５」", "natural persons (自然人) written 「４５」"),
                 ("set", f"{NEW}/natural_person", "４５"),
                 expect=(("RC208", "applications", "new_received", "natural_person"),),
             ),
