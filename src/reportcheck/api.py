@@ -83,7 +83,10 @@ def _read_converted(path: str, data: bytes, kind: str, settings: Settings) -> Re
     if program is None:
         raise advice(path, kind)
     target = "xlsx" if kind == "office" and suffix in (".et", ".xls") else "docx"
-    converted = convert(path, data, kind, target, program)
+    # within the file's own time (a batch worker past it is killed, and LibreOffice with it
+    # would be left behind): stopped here first, its folder removed
+    limit = max(1.0, settings.timeout * 0.8)
+    converted = convert(path, data, kind, target, program, limit)
     if target == "xlsx":
         from reportcheck.readers.xlsx import read_xlsx
 

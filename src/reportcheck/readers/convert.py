@@ -66,10 +66,12 @@ def advice(path: str, kind: str, why: str = "") -> InputError:
     )
 
 
-def convert(path: str, data: bytes, kind: str, target: str, program: str) -> bytes:
+def convert(
+    path: str, data: bytes, kind: str, target: str, program: str, limit: float = TIME_LIMIT
+) -> bytes:
     """The bytes of ``data`` (a file of ``kind``) converted by LibreOffice to ``target``
     (``docx`` or ``xlsx``). Raises :class:`InputError` when the conversion fails, takes longer
-    than :data:`TIME_LIMIT` or gives more than :data:`MAX_OUTPUT` bytes."""
+    than ``limit`` seconds or gives more than :data:`MAX_OUTPUT` bytes."""
     suffix = Path(path).suffix.lower()
     if not suffix[1:].isalnum() or len(suffix) > 6:
         suffix = {"doc": ".doc", "odt": ".odt", "xls": ".xls", "ods": ".ods"}.get(kind, ".doc")
@@ -103,7 +105,7 @@ def convert(path: str, data: bytes, kind: str, target: str, program: str) -> byt
             out,
             source,
         ]
-        _run(path, command, env, work)
+        _run(path, command, env, work, min(limit, TIME_LIMIT))
         result = os.path.join(out, f"input.{target}")
         try:
             size = os.path.getsize(result)
@@ -124,7 +126,7 @@ def convert(path: str, data: bytes, kind: str, target: str, program: str) -> byt
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _run(path: str, command: list[str], env: dict[str, str], cwd: str) -> None:
+def _run(path: str, command: list[str], env: dict[str, str], cwd: str, limit: float) -> None:
     """Run the conversion in its own process group; end the whole group at the time limit."""
     try:
         proc = subprocess.Popen(
@@ -143,13 +145,14 @@ def _run(path: str, command: list[str], env: dict[str, str], cwd: str) -> None:
             f"LibreOffice could not be started: {exc.strerror or exc}",
         ) from None
     try:
-        proc.wait(timeout=TIME_LIMIT)
+        proc.wait(timeout=limit)
     except subprocess.TimeoutExpired:
         _end(proc)
         raise InputError(
             path,
-            f"LibreOffice 转换超过 {TIME_LIMIT} 秒，已停止",
-            f"the LibreOffice conversion took longer than {TIME_LIMIT} s and was stopped",
+            f"LibreOffice 转换超过 {limit:g} 秒，已停止（--timeout 可放宽每个文件的时限）",
+            f"the LibreOffice conversion took longer than {limit:g} s and was stopped "
+            "(--timeout gives each file more time)",
         ) from None
     finally:
         if proc.poll() is None:  # interrupted: leave nothing running
