@@ -54,7 +54,7 @@ def advice(path: str, kind: str, why: str = "") -> InputError:
     to = ".xlsx" if suffix in (".et", ".xls", ".ods") else ".docx"
     zh_why, en_why = {
         "": ("未安装 LibreOffice", "LibreOffice is not installed"),
-        "off": ("已用 --no-convert 关闭转换", "conversion is off (--no-convert)"),
+        "off": ("已用 --no-convert 关闭转换", "conversion is off: --no-convert"),
     }[why]
     return InputError(
         path,
