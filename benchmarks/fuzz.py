@@ -42,6 +42,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 DATA = ROOT / "tests" / "data" / "pdf"
+OLD = ROOT / "tests" / "data" / "old"
+"""The .xls/.ods LibreOffice made from the examples (tests/data/old/make_old.py)."""
 
 MEMORY_LIMIT = 768 * 1024 * 1024
 """Address space of a worker (Python and the imports take ~250 MB of it)."""
@@ -105,6 +107,8 @@ def seeds() -> dict[str, list[tuple[str, bytes]]]:
         "csv": [("2021-valid.csv", _csv_seed())],
         "pdf": files(DATA / "lo-2021-clean.pdf", DATA / "chromium-2021-clean.pdf")
         + _pdf_bombs(),
+        "xls": files(OLD / "report-2021.xls", OLD / "rc301-2021.xls"),
+        "ods": files(OLD / "report-2021.ods"),
     }
     return {k: v for k, v in out.items() if v}
 

@@ -263,6 +263,111 @@ def zip_many_members() -> bytes:
                   zipfile.ZIP_STORED)  # fmt: skip
 
 
+# ------------------------------------------------------------------ .xls (OLE2), .ods
+
+OLD = ROOT / "tests" / "data" / "old"
+
+
+def _xls_with(change: Callable[[bytearray, list[int], int], None]) -> bytes:
+    """report-2021.xls (made by LibreOffice) with ``change(data, chain, sector_size)`` made to
+    its bytes; ``chain`` lists the sectors of the Workbook stream, in order."""
+    from reportcheck.readers.ole import OleFile
+
+    data = bytearray((OLD / "report-2021.xls").read_bytes())
+    ole = OleFile("x.xls", bytes(data))
+    start = next(e[2] for e in ole.entries if e[0] == "Workbook")
+    chain = [start]
+    while ole.fat[chain[-1]] < 0xFFFFFFFC:
+        chain.append(ole.fat[chain[-1]])
+    change(data, chain, ole.size)
+    return bytes(data)
+
+
+def _set_fat(data: bytearray, size: int, sector: int, value: int) -> None:
+    """Point FAT entry ``sector`` at ``value`` (the FAT's first sector is listed at 76)."""
+    first_fat = int.from_bytes(data[76:80], "little")
+    at = (first_fat + 1) * size + sector * 4
+    data[at : at + 4] = value.to_bytes(4, "little")
+
+
+def xls_sector_loop() -> bytes:
+    """The Workbook stream's chain comes back to its first sector."""
+    return _xls_with(lambda d, chain, size: _set_fat(d, size, chain[3], chain[0]))
+
+
+def xls_sector_past_end() -> bytes:
+    """A link of the Workbook stream's chain points far past the end of the file."""
+    return _xls_with(lambda d, chain, size: _set_fat(d, size, chain[1], 0x00FFFFF0))
+
+
+def _far_cell(d: bytearray, chain: list[int], size: int) -> None:
+    """Move the workbook's last NUMBER cell to IV65536: two cells, a 16.7-million-cell sheet
+    for a reader that makes a dense grid."""
+    stream = b"".join(d[(s + 1) * size : (s + 2) * size] for s in chain)
+    at, last = 0, -1
+    while at + 4 <= len(stream):
+        rtype = int.from_bytes(stream[at : at + 2], "little")
+        length = int.from_bytes(stream[at + 2 : at + 4], "little")
+        if rtype in (0x0203, 0x027E):  # NUMBER, RK
+            last = at + 4
+        at += 4 + length
+    assert last > 0
+    for k, byte in enumerate((65535).to_bytes(2, "little") + (255).to_bytes(2, "little")):
+        pos = last + k
+        sector = chain[pos // size]
+        d[(sector + 1) * size + pos % size] = byte
+
+
+def xls_far_cell() -> bytes:
+    return _xls_with(_far_cell)
+
+
+def xls_truncated() -> bytes:
+    return (OLD / "report-2021.xls").read_bytes()[:9000]
+
+
+def ole_no_workbook() -> bytes:
+    """An OLE2 header and nothing sensible after it (zeros)."""
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4000
+
+
+_ODS_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+
+
+def ods(rows: str) -> bytes:
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS}>'
+        "<office:body><office:spreadsheet>"
+        f'<table:table table:name="表三">{rows}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+                   zipfile.ZIP_STORED)  # fmt: skip
+        z.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        z.writestr("META-INF/manifest.xml", "<manifest/>", zipfile.ZIP_DEFLATED)
+    return buf.getvalue()
+
+
+def ods_repeated_value() -> bytes:
+    """One value cell repeated over 1,048,576 rows x 1,024 columns: a billion cells."""
+    cell = '<table:table-cell table:number-columns-repeated="1024" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>'
+    return ods(f'<table:table-row table:number-rows-repeated="1048576">{cell}</table:table-row>')
+
+
+def ods_far_cell() -> bytes:
+    """A1 and a value 1,000,000 rows and 1,000 columns further."""
+    first = '<table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row>'
+    gap = '<table:table-row table:number-rows-repeated="1000000"><table:table-cell/></table:table-row>'
+    far = '<table:table-row><table:table-cell table:number-columns-repeated="1000"/><table:table-cell office:value-type="float" office:value="2"/></table:table-row>'
+    return ods(first + gap + far)
+
+
 # ------------------------------------------------------------------ text, HTML, JSON, CSV
 
 
@@ -380,6 +485,13 @@ def text_gb18030_undecodable() -> bytes:
 
 
 CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
+    "xls: a sector chain that loops": ("loop.xls", xls_sector_loop),
+    "xls: a sector chain pointing past the end": ("past-end.xls", xls_sector_past_end),
+    "xls: a cell moved to IV65536": ("far.xls", xls_far_cell),
+    "xls: truncated workbook": ("truncated.xls", xls_truncated),
+    "xls: an OLE2 header and zeros": ("zeros.xls", ole_no_workbook),
+    "ods: a value repeated over 1,048,576 x 1,024 cells": ("repeated.ods", ods_repeated_value),
+    "ods: a value 1,000,000 rows and 1,000 columns from A1": ("far.ods", ods_far_cell),
     "docx: 50,000 nested w:ins": ("deep-ins.docx", docx_deep_ins),
     "docx: 20,000 nested w:customXml around a run": ("deep-runs.docx", docx_deep_customxml_runs),
     "docx: 20,000 nested w:customXml around a row": ("deep-rows.docx", docx_deep_customxml_rows),

@@ -1,7 +1,7 @@
 """A collecting office's January folder, generated: reports of many agencies for two years, as
 workbooks, JSON submissions and published text, with the files such a folder really holds —
-old .xls and .doc files, a scan, an archive, a Word lock file, a damaged workbook, one report
-sent twice. Used by the summary tests and by ``benchmarks/bench_batch.py``.
+old .xls, .doc and .wps attachments damaged in transit (an OLE2 header and nothing after it),
+a scan, an archive, a Word lock file, a damaged workbook, one report sent twice. Used by the summary tests and by ``benchmarks/bench_batch.py``.
 
 Every figure is made up; nothing is copied from a real report.
 """

@@ -13,6 +13,7 @@ parameter missing or unknown fails loudly.
 
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,7 +32,9 @@ def _cases() -> Iterator[Any]:
     for e in entries():
         for i, case in enumerate(page(e.code).cases):
             kind = "fails" if case.fails(e.code) else "passes"
-            yield pytest.param(e.code, case, id=f"{e.code}-{i}-{kind}")
+            # a .doc is read through LibreOffice: a slow case
+            slow = (pytest.mark.slow,) if case.base.endswith((".doc", ".wps")) else ()
+            yield pytest.param(e.code, case, id=f"{e.code}-{i}-{kind}", marks=slow)
 
 
 # --------------------------------------------------------------------------- the tests
@@ -39,6 +42,8 @@ def _cases() -> Iterator[Any]:
 
 @pytest.mark.parametrize(("code", "case"), list(_cases()))
 def test_case(code: str, case: Case, tmp_path: Path) -> None:
+    if case.base.endswith((".doc", ".wps")) and shutil.which("soffice") is None:
+        pytest.skip("needs LibreOffice (soffice) to convert the .doc")
     got = run_case(case, tmp_path)
     assert Counter(got) == Counter(case.expect), (
         f"{code}: {case.title.en}\n  expected {sorted(case.expect, key=str)}\n"

@@ -140,7 +140,7 @@ def test_one_summary_line_for_the_run(reports: Path) -> None:
     json.loads(out)  # stdout holds only the document
     assert err.strip().splitlines() == [  # notes.py: listed on stderr too, in one line
         "reportcheck: reports/notes.py: not a report file format (supported: .xlsx, .json, "
-        ".html, .htm, .txt, .md, .markdown, .docx, .csv, .pdf)",
+        ".html, .htm, .txt, .md, .markdown, .docx, .csv, .pdf, .xls, .et, .ods, .doc, .wps, .odt)",
         "1 error, 1 warning, 0 info, 1 not checked (unsupported format) in 5 files",
     ]
 

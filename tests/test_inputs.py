@@ -17,20 +17,21 @@ from reportcheck.inputs import collect
 
 runner = CliRunner()
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600
+OLD = Path(__file__).resolve().parent / "data" / "old"
 
 
 @pytest.fixture
 def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A county office's folder as it arrives: two workbooks, an old .xls, a .doc, a scan,
-    an archive, a Word lock file, a README and a .xls that is really a web page."""
+    an archive, a Word lock file and a README. (The runs below say --no-convert: the .doc
+    is then listed as not checked whether LibreOffice is installed or not.)"""
     monkeypatch.chdir(tmp_path)
     d = tmp_path / "收件"
     d.mkdir()
     shutil.copy(EXAMPLES / "2021-valid.xlsx", d / "a-县财政局.xlsx")
     shutil.copy(EXAMPLES / "invalid" / "RC300-culprit.xlsx", d / "b-县市场监管局.xlsx")
-    (d / "c-县教育局.xls").write_bytes(OLE)
-    (d / "d-县民政局.doc").write_bytes(OLE)
+    shutil.copy(OLD / "report-2021.xls", d / "c-县教育局.xls")
+    shutil.copy(OLD / "invalid" / "word-2021.doc", d / "d-县民政局.doc")
     (d / "e-扫描件.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
     (d / "f-全部.zip").write_bytes(b"PK\x05\x06" + b"\x00" * 18)
     (d / "~$县民政局.docx").write_bytes(b"\x00" * 162)
@@ -40,7 +41,9 @@ def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["validate", "--no-config", *args], env={"COLUMNS": "300"})
+    result = runner.invoke(
+        app, ["validate", "--no-config", "--no-convert", *args], env={"COLUMNS": "300"}
+    )
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -48,18 +51,18 @@ def test_every_file_of_a_folder_is_checked_or_listed_with_the_reason(office: Pat
     code, out, _ = _run("收件")
     assert code == 1  # the RC300 workbook; the files not checked do not stop the run
     assert "a-县财政局.xlsx: 未发现问题" in out
+    assert "c-县教育局.xls: 未发现问题" in out  # read natively
     assert (
-        "c-县教育局.xls: 未检查: 旧版 Excel 格式（.xls）不受支持：请用 Excel 或 WPS 打开后另存为 .xlsx"
-        in out
+        "d-县民政局.doc: 未检查: .doc 格式需要转换后才能检查（已用 --no-convert 关闭转换）："
+        "请用 Word 或 WPS 打开后另存为 .docx，或安装 LibreOffice 由 reportcheck 自动转换" in out
     )
-    assert "d-县民政局.doc: 未检查: 旧版 Word 格式（.doc）不受支持" in out
     assert "e-扫描件.png: 未检查: 图片（扫描件）无法读出表格" in out
     assert "f-全部.zip: 未检查: 压缩包：请先解压" in out
     assert "~$县民政局.docx: 未检查: Office 临时文件" in out
     assert "README.txt: 未检查: 项目说明或工具文件" in out
     assert ".DS_Store" not in out  # hidden files are not walked (documented)
     last = out.strip().splitlines()[-1]
-    assert last == "1 个错误，0 个警告，0 个提示，6 个文件格式不支持、未检查，共 8 个文件"
+    assert last == "1 个错误，0 个警告，0 个提示，5 个文件格式不支持、未检查，共 8 个文件"
 
 
 def test_every_machine_format_lists_the_files_not_checked(office: Path) -> None:
@@ -67,22 +70,23 @@ def test_every_machine_format_lists_the_files_not_checked(office: Path) -> None:
     doc = json.loads(out)
     status = {Path(f["file"]).name: f["status"] for f in doc["files"]}
     assert status["a-县财政局.xlsx"] == status["b-县市场监管局.xlsx"] == "checked"
-    assert status["c-县教育局.xls"] == status["e-扫描件.png"] == "unsupported"
-    assert doc["summary"]["files_unsupported"] == 6 and doc["summary"]["files_unreadable"] == 0
-    xls = next(f for f in doc["files"] if f["file"].endswith(".xls"))
-    assert "save it as .xlsx" in xls["error"]
-    assert err.count("\n") == 7  # one line per file not checked, then the summary line
+    assert status["c-县教育局.xls"] == "checked"
+    assert status["d-县民政局.doc"] == status["e-扫描件.png"] == "unsupported"
+    assert doc["summary"]["files_unsupported"] == 5 and doc["summary"]["files_unreadable"] == 0
+    word = next(f for f in doc["files"] if f["file"].endswith(".doc"))
+    assert "save it as .docx" in word["error"] and "install LibreOffice" in word["error"]
+    assert err.count("\n") == 6  # one line per file not checked, then the summary line
     _, out, _ = _run("收件", "-f", "junit")
-    assert out.count("<skipped ") == 6
+    assert out.count("<skipped ") == 5
     _, out, _ = _run("收件", "-f", "sarif")
     run = json.loads(out)["runs"][0]
     notes = run["invocations"][0]["toolExecutionNotifications"]
-    assert len(notes) == 6 and {n["level"] for n in notes} == {"warning"}
+    assert len(notes) == 5 and {n["level"] for n in notes} == {"warning"}
     assert run["invocations"][0]["executionSuccessful"] is True
     _, out, _ = _run("收件", "-f", "concise")
-    assert "c-县教育局.xls: 未检查: 旧版 Excel 格式" in out
+    assert "d-县民政局.doc: 未检查: .doc 格式需要转换" in out
     _, out, _ = _run("收件", "-f", "github")
-    assert out.count("::warning file=") == 6
+    assert out.count("::warning file=") == 5
 
 
 def test_a_xls_that_is_a_web_page_is_checked(office: Path) -> None:
@@ -94,8 +98,8 @@ def test_a_xls_that_is_a_web_page_is_checked(office: Path) -> None:
 
 
 def test_a_named_unsupported_file_stops_the_run(office: Path) -> None:
-    code, out, _ = _run("收件/c-县教育局.xls")
-    assert code == 2 and "另存为 .xlsx" in out
+    code, out, _ = _run("收件/d-县民政局.doc")
+    assert code == 2 and "另存为 .docx" in out
 
 
 def test_a_folder_of_nothing_checkable_exits_2(

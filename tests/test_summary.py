@@ -93,7 +93,7 @@ def test_the_workbook(here: Path) -> None:
     text = "\n".join(batch)
     assert "同一机关同一年度报送了不止一份" in text and "（重新报送）" in text
     assert "与上年报告对照" in text and "未检查的文件" in text
-    assert "2024-示例县档案馆.xls 不支持 旧版 Excel 格式" in text
+    assert "2024-示例县档案馆.xls 无法读取 损坏的 Office 文件" in text
     assert "缺少年度（本批含 2023–2024 年度）" in text
 
 

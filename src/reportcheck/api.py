@@ -61,7 +61,41 @@ def _read_bytes(path: str, data: bytes, settings: Settings | None) -> Report:
 
         report: Report = read_xlsx(path, data, settings)
         return report
+    if kind in ("xls", "ods"):
+        from reportcheck.readers.calc import read as read_calc
+
+        return read_calc(path, data, kind, settings)
+    if kind in ("doc", "odt", "office"):
+        return _read_converted(path, data, kind, settings)
     return _read_published(path, data, kind, settings)
+
+
+def _read_converted(path: str, data: bytes, kind: str, settings: Settings) -> Report:
+    """A Word/WPS/OpenDocument text file read from the copy LibreOffice converts it to
+    (:mod:`reportcheck.readers.convert`); the report says so (RC008)."""
+    from reportcheck.findings.catalogue import emit
+    from reportcheck.readers.convert import advice, convert, soffice
+
+    suffix = Path(path).suffix.lower()
+    if not settings.convert:
+        raise advice(path, kind, "off")
+    program = soffice()
+    if program is None:
+        raise advice(path, kind)
+    target = "xlsx" if kind == "office" and suffix in (".et", ".xls") else "docx"
+    # within the file's own time (a batch worker past it is killed, and LibreOffice with it
+    # would be left behind): stopped here first, its folder removed
+    limit = max(1.0, settings.timeout * 0.8)
+    converted = convert(path, data, kind, target, program, limit)
+    if target == "xlsx":
+        from reportcheck.readers.xlsx import read_xlsx
+
+        report = read_xlsx(path, converted, settings)
+    else:
+        report = _read_published(path, converted, "docx", settings)
+    report.kind = suffix[1:] if kind == "office" and suffix[1:].isalnum() else kind
+    report.findings.insert(0, emit("RC008", {"target": f".{target}"}))
+    return report
 
 
 def _read_published(path: str, data: bytes, kind: str, settings: Settings) -> Report:

@@ -317,6 +317,14 @@ def validate(
             "or .csv, by the suffix); repeatable (one file per format).",
         ),
     ] = None,
+    no_convert: Annotated[
+        bool,
+        typer.Option(
+            "--no-convert",
+            help="Do not read .doc/.wps files through a LibreOffice conversion (list them as "
+            "not checked).",
+        ),
+    ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Check annual reports and show every defect with its cell, value and expected value.
@@ -383,6 +391,8 @@ def validate(
                     max_memory=max_memory,
                     timeout=timeout,
                 )
+                if no_convert:
+                    merged[id(base)].convert = False
             return merged[id(base)]
 
         if show_settings:

@@ -130,6 +130,9 @@ class Settings:
     timed out, and the others are checked."""
     source: str | None = None
     """The configuration file these settings were read from (None: defaults)."""
+    convert: bool = True
+    """Read .doc/.wps (and other formats no reader of its own reads) through a LibreOffice
+    conversion when LibreOffice is installed (``--no-convert`` turns it off)."""
 
     def enabled(self, code: str) -> bool:
         """Whether findings of ``code`` are reported."""

@@ -4,11 +4,15 @@ file the walk met listed with the reason it was not checked (never skipped silen
 A folder or glob yields three kinds of file:
 
 - **reports** (:data:`REPORT_SUFFIXES`): read and checked;
-- **maybe reports** (:data:`READ_TO_SEE`: ``.xls``, ``.doc``, ``.wps``, ``.et``, ``.mht``…):
-  read too, because a ``.xls`` is often a web page saved under that name; when the content is
-  the old binary format the reader says so, with what to do (「请另存为 .xlsx」);
+- **maybe reports** (:data:`READ_TO_SEE`: ``.xlsm``, ``.shtml``, ``.mht``…): read too, the
+  content deciding what they are;
 - **everything else** — images, archives, Office lock files (``~$…``), project files
   (README, package.json), other formats: not read, listed with the reason and what to do.
+
+The old office formats are reports: ``.xls`` and ``.et`` (Excel 97–2003 and WPS workbooks)
+and ``.ods`` are read natively; ``.doc``, ``.wps`` and ``.odt`` through a LibreOffice
+conversion when it is installed (else listed as not checked, with both ways out). What a file
+is, is decided by its content: a ``.xls`` that is a web page is read as one.
 
 Hidden files and folders (a name starting with ``.``, as ``.git``) are not walked. A folder
 that cannot be read (permissions) is listed as unreadable and the rest is still walked. The
@@ -27,12 +31,13 @@ from reportcheck.records import record
 
 REPORT_SUFFIXES = (
     ".xlsx", ".json", ".html", ".htm", ".txt", ".md", ".markdown", ".docx", ".csv", ".pdf",
+    ".xls", ".et", ".ods", ".doc", ".wps", ".odt",
 )  # fmt: skip
 """Suffixes a folder walk checks."""
 
-READ_TO_SEE = (".xls", ".xlsm", ".doc", ".wps", ".et", ".shtml", ".mht", ".mhtml")
+READ_TO_SEE = (".xlsm", ".shtml", ".mht", ".mhtml")
 """Suffixes a walk reads to see what they hold: a report in a supported format under another
-name is checked; the old binary Office/WPS formats are reported as not supported."""
+name is checked."""
 
 NOT_REPORTS = re.compile(
     r"^(README|CHANGELOG|CONTRIBUTING|LICENSE|NOTICE)([._-].*)?$"
@@ -45,28 +50,7 @@ reports (the pre-commit hook excludes the same). Named on the command line, they
 _IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic", ".svg"}
 _ARCHIVES = {".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst"}
 _SLIDES = {".ppt", ".pptx", ".dps", ".odp", ".key"}
-_OPEN_DOCUMENT = {".ods": ".xlsx", ".odt": ".docx", ".rtf": ".docx", ".pages": ".docx"}
-
-UNSUPPORTED_SUFFIX = {
-    ".xls": (
-        "旧版 Excel 格式（.xls）不受支持：请用 Excel 或 WPS 打开后另存为 .xlsx",
-        "the old Excel format (.xls) is not supported: open it in Excel or WPS and save it as .xlsx",
-    ),
-    ".et": (
-        "WPS 表格格式（.et）不受支持：请用 WPS 打开后另存为 .xlsx",
-        "the WPS spreadsheet format (.et) is not supported: open it in WPS and save it as .xlsx",
-    ),
-    ".doc": (
-        "旧版 Word 格式（.doc）不受支持：请用 Word 或 WPS 打开后另存为 .docx",
-        "the old Word format (.doc) is not supported: open it in Word or WPS and save it as .docx",
-    ),
-    ".wps": (
-        "WPS 文字格式（.wps）不受支持：请用 WPS 打开后另存为 .docx",
-        "the WPS writer format (.wps) is not supported: open it in WPS and save it as .docx",
-    ),
-}
-"""What to say when a file of these suffixes holds the old binary format (by the suffix the
-user sees, not the bytes: .xls and .doc share one container)."""
+_OPEN_DOCUMENT = {".rtf": ".docx", ".pages": ".docx"}
 
 
 def unsupported_reason(name: str) -> tuple[str, str]:

@@ -188,7 +188,8 @@ class Report:
 
     source: str
     kind: str
-    """xlsx, json, text, markdown, html, docx, csv or pdf."""
+    """xlsx, json, text, markdown, html, docx, csv or pdf; xls or ods (read natively); doc, odt,
+    wps or et (read from a LibreOffice conversion)."""
     format_version: str | None = None
     """The version used to check the report (declared, detected or forced)."""
     detected_version: str | None = None

@@ -8,11 +8,19 @@ from pathlib import Path
 
 from reportcheck.errors import InputError
 
-KINDS = ("xlsx", "json", "html", "docx", "pdf", "markdown", "csv", "text")
+KINDS = (
+    "xlsx", "json", "html", "docx", "pdf", "markdown", "csv", "text", "xls", "ods", "doc", "odt",
+    "office",
+)  # fmt: skip
+"""``xls``: an OLE2 workbook (Excel 97–2003, WPS .et); ``ods``: OpenDocument spreadsheet
+(both read natively); ``doc``: an OLE2 Word document (Word 97–2003, WPS .wps); ``odt``:
+OpenDocument text; ``office``: another OLE2 file named .wps/.et (an older WPS) — the last
+three are read through a LibreOffice conversion when it is there."""
 
 
 def sniff(path: str, data: bytes) -> str:
-    """The kind of a file: xlsx, docx, pdf, json, html, markdown, csv or text.
+    """The kind of a file (:data:`KINDS`), from its content: an OLE2 file by its streams, a
+    zip by its members, a web page by its markup.
 
     Raises :class:`InputError` for empty files, other zip or binary formats.
     """
@@ -29,31 +37,16 @@ def sniff(path: str, data: bytes) -> str:
             return "xlsx"
         if "word/document.xml" in names:
             return "docx"
+        odf = _odf_kind(data, names)
+        if odf is not None:
+            return odf
         raise InputError(
             path,
             "是 zip 压缩包，但既不是 Excel (.xlsx) 也不是 Word (.docx) 文件",
             "a zip archive that is neither an Excel (.xlsx) nor a Word (.docx) file",
         )
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        if "EncryptedPackage".encode("utf-16-le") in data:
-            # a password-protected .xlsx/.docx is an OLE file holding the encrypted package
-            raise InputError(
-                path,
-                "文件已加密（设有打开密码）：请取消密码后另存为 .xlsx 或 .docx",
-                "the file is encrypted (password-protected): remove the password and save it "
-                "as .xlsx or .docx",
-            )
-        from reportcheck.inputs import UNSUPPORTED_SUFFIX
-
-        zh, en = UNSUPPORTED_SUFFIX.get(
-            Path(path).suffix.lower(),
-            (
-                "旧版 Excel/Word 二进制格式（.xls/.doc）不受支持：请另存为 .xlsx 或 .docx",
-                "old binary Excel/Word format (.xls/.doc) is not supported: save it as .xlsx or "
-                ".docx",
-            ),
-        )
-        raise InputError(path, zh, en, unsupported=True)
+        return _ole_kind(path, data)
     pdf = data.find(b"%PDF-", 0, 1024)  # readers accept junk before the header, as PDFium does
     if pdf == 0 or (pdf > 0 and b" obj" in data[pdf : pdf + 65536]):
         return "pdf"
@@ -93,3 +86,49 @@ def sniff(path: str, data: bytes) -> str:
 
 
 _STARTS_WITH_ELEMENT = re.compile(rb"<[a-z][a-z0-9:]*[\s/>]")
+
+
+_ODF = {
+    b"application/vnd.oasis.opendocument.spreadsheet": "ods",
+    b"application/vnd.oasis.opendocument.text": "odt",
+}
+
+
+def _odf_kind(data: bytes, names: set[str]) -> str | None:
+    """``ods`` or ``odt`` by the ``mimetype`` member an OpenDocument file starts with."""
+    if "mimetype" not in names or "content.xml" not in names:
+        return None
+    # the first member, stored: its bytes stand right after the local header
+    name_len = int.from_bytes(data[26:28], "little")
+    extra_len = int.from_bytes(data[28:30], "little")
+    if data[30 : 30 + name_len] != b"mimetype":
+        return None
+    start = 30 + name_len + extra_len
+    mime = data[start : start + 60].split(b"PK\x03\x04")[0].strip()
+    return _ODF.get(mime)
+
+
+def _ole_kind(path: str, data: bytes) -> str:
+    """The kind of an OLE2 compound file by its stream names (not its suffix)."""
+    from reportcheck.readers.ole import OleFile, kind_of
+
+    kind = kind_of(OleFile(path, data).names())
+    if kind == "encrypted":
+        # a password-protected .xlsx/.docx is an OLE file holding the encrypted package
+        raise InputError(
+            path,
+            "文件已加密（设有打开密码）：请取消密码后另存为 .xlsx 或 .docx",
+            "the file is encrypted (password-protected): remove the password and save it "
+            "as .xlsx or .docx",
+        )
+    if kind is not None:
+        return kind
+    if Path(path).suffix.lower() in (".wps", ".et"):
+        return "office"  # an older WPS file: LibreOffice may still open it
+    raise InputError(
+        path,
+        "损坏的 Office 文件：OLE2 文件中既没有 Excel 工作簿（Workbook）也没有 Word 文档"
+        "（WordDocument）",
+        "a damaged Office file: the OLE2 file holds neither an Excel workbook (Workbook) nor "
+        "a Word document (WordDocument)",
+    )

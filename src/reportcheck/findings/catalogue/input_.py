@@ -216,4 +216,27 @@ ENTRIES = (
         },
         "the Excel reader",
     ),
+    Entry(
+        "RC008",
+        "converted-copy",
+        INFO,
+        Tr("读取的是 LibreOffice 转换出的副本", "a copy converted by LibreOffice was read"),
+        {
+            "default": Tr(
+                "本文件是旧格式，读取的是 LibreOffice 转换出的 {target} 副本（原文件未改动）："
+                "所示位置是转换后文档中的位置",
+                "the file is in an old format: a {target} copy converted by LibreOffice was "
+                "read (the file itself is unchanged), and the places shown are those of the "
+                "converted document",
+            ),
+        },
+        "the LibreOffice conversion (readers/convert.py)",
+        hints={
+            "default": Tr(
+                "如需位置与原文件一致，请用 Word 或 WPS 另存为 .docx 后再检查",
+                "for places that match your own file, save it as .docx in Word or WPS and "
+                "check that",
+            ),
+        },
+    ),
 )

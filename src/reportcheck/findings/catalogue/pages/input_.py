@@ -245,4 +245,48 @@ PAGES = {
             ),
         ),
     ),
+    "RC008": Page(
+        what=Tr(
+            "文件是 reportcheck 不能直接读取的旧格式（Word 97–2003 .doc、WPS .wps、OpenDocument "
+            ".odt 等），已由 LibreOffice 在私有临时文件夹中转换成 .docx（或 .xlsx）副本，"
+            "检查的是这份副本。",
+            "The file is in a format reportcheck does not read itself (Word 97–2003 .doc, WPS "
+            ".wps, OpenDocument .odt…): LibreOffice converted a copy to .docx (or .xlsx) in a "
+            "private temporary folder, and that copy was checked.",
+        ),
+        why=Tr(
+            "转换一般不改变文字和数字，但段落和表格的位置是转换后文档中的位置，"
+            "与在 Word 或 WPS 中看到的可能略有不同。",
+            "A conversion keeps the words and figures, but the places given are those of the "
+            "converted document and may differ a little from what Word or WPS shows.",
+        ),
+        fix=Tr(
+            "无需处理。需要与原文件一致的位置时，用 Word 或 WPS 另存为 .docx 后再检查；"
+            "不想转换时加 --no-convert。",
+            "Nothing to do. For places that match your own file, save it as .docx in Word or "
+            "WPS and check that; --no-convert turns conversion off.",
+        ),
+        cases=(
+            fails(
+                Tr(
+                    "Word 97–2003 .doc 格式的年报（需要 LibreOffice）",
+                    "a report saved as Word 97–2003 .doc (needs LibreOffice)",
+                ),
+                base="tests/data/old/invalid/word-2021.doc",
+                expect=(
+                    ("RC008", None, None, None),
+                    ("RC300", "applications", "granted", "total"),
+                    ("RC207", "applications", None, None),
+                ),
+            ),
+            passes(
+                Tr("同一年报的 .docx 直接读取", "the same report as .docx, read directly"),
+                base="tests/data/old/invalid/word-2021.docx",
+                expect=(
+                    ("RC300", "applications", "granted", "total"),
+                    ("RC207", "applications", None, None),
+                ),
+            ),
+        ),
+    ),
 }
