@@ -36,6 +36,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from reportcheck.model.labels import label_key, strip_numbering
 from reportcheck.model.tables import RowDef, TableDef, match_row
@@ -300,14 +301,16 @@ def align(
     """
     out: list[RowMatch | None] = []
     taken: set[str] = set()
-    memo = table._row_matches  # match_row's answers, inline: this loop is hot
+    memo = _exact_memo(table)  # the exact answers, inline: this loop is hot
     for i, seen in enumerate(labels):
-        rdef = memo.get(seen)
-        if rdef is None and seen:
-            rdef = _exact(table, seen)
+        rdef = memo.get(seen, _UNSEEN)
+        if rdef is _UNSEEN:
+            if len(memo) > 20_000:  # a long batch of odd labels: start afresh
+                memo.clear()
+            rdef = memo[seen] = _exact(table, seen) if seen else None
         if rdef is not None and rdef.id not in taken and (eligible is None or eligible(i)):
             taken.add(rdef.id)
-            out.append(RowMatch(rdef, exact=True, score=1.0))
+            out.append(_exact_match(rdef))
         else:
             out.append(None)
     if all(m is not None for m in out):
@@ -370,8 +373,8 @@ def _block_of(table: TableDef, labels: list[tuple[str, ...]]) -> list[str | None
     """For each line, the 表二 block whose title (第二十条第（五）项) stands last above it
     (None before any title, and for tables without blocks)."""
     titles = {label_key(b): b for b in table.blocks}
-    if not titles:
-        return [None] * len(labels)
+    if not titles or not any("二十条" in seen[0] for seen in labels if seen):
+        return [None] * len(labels)  # no block title here (every title names 第二十条)
     out: list[str | None] = []
     current: str | None = None
     for seen in labels:
@@ -465,3 +468,24 @@ def _alike(seen: tuple[str, ...], row: RowDef) -> bool:
 
 
 _NONE = RowMatch(None)
+_UNSEEN: Any = object()
+_EXACT_MEMOS: dict[int, tuple[TableDef, dict[tuple[str, ...], Any]]] = {}
+
+
+def _exact_memo(table: TableDef) -> dict[tuple[str, ...], Any]:
+    """labels → the row :func:`_exact` names (or None), per table (by identity)."""
+    hit = _EXACT_MEMOS.get(id(table))
+    if hit is None or hit[0] is not table:
+        hit = _EXACT_MEMOS[id(table)] = (table, {})
+    return hit[1]
+
+
+_EXACT_MATCHES: dict[int, RowMatch] = {}
+
+
+def _exact_match(rdef: RowDef) -> RowMatch:
+    """The (frozen, shared) match of a row found exactly."""
+    m = _EXACT_MATCHES.get(id(rdef))
+    if m is None or m.row is not rdef:
+        m = _EXACT_MATCHES[id(rdef)] = RowMatch(rdef, exact=True, score=1.0)
+    return m

@@ -42,6 +42,7 @@ from reportcheck.model.tables import (
     TableDef,
     ValueKind,
     match_column,
+    match_row,
 )
 from reportcheck.model.values import parse_cell, parse_text
 from reportcheck.model.version import decide, detect
@@ -413,9 +414,18 @@ def holds_table(grid: Grid, table_id: str, version: str) -> bool:
     if table_id == "review_litigation":
         return _review_head(_lines(grid)) is not None
     tdef = FORMATS[version].table(table_id)
+    matched: set[str] = set()
+    for line in _lines(grid):  # two rows named exactly: enough, and the usual case
+        if not line.labels:
+            continue
+        rdef = match_row(tdef, line.labels)  # remembered: cheaper than _is_header, asked first
+        if rdef is not None and not _is_header(line, tdef):
+            matched.add(rdef.id)
+            if len(matched) >= 2:
+                return True
     lines = [line for line in _lines(grid) if line.labels]
-    matched = _match_lines(lines, tdef)
-    return len(matched) >= 2 and any(m.exact or m.anchored for _, m in matched)
+    found = _match_lines(lines, tdef)  # rows written otherwise, found by the row finder
+    return len(found) >= 2 and any(m.exact or m.anchored for _, m in found)
 
 
 # ------------------------------------------------------------------ 表二 and 表三
