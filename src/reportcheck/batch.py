@@ -184,12 +184,24 @@ def _loc(loc: Location | None) -> tuple[str, int | None, int | None] | None:
 def pack(tables: Mapping[str, TableData]) -> _Packed:
     """A slim report's tables as tuples of plain values (pickled and unpickled several
     times faster than the records; :func:`unpack` gives them back)."""
+    from reportcheck.model.report import CellState
+
+    state = {s: s.value for s in CellState}  # a dict lookup, not the enum's descriptor
     return tuple(
         (
             tid,
             _loc(data.location),
             tuple(
-                (row, col, c.value, c.raw, c.state.value, _loc(c.location), c.unit, c.formula)
+                (
+                    row,
+                    col,
+                    c.value,
+                    c.raw,
+                    state[c.state],
+                    None if (at := c.location) is None else (at.address, at.line, at.column),
+                    c.unit,
+                    c.formula,
+                )
                 for (row, col), c in data.cells.items()
             ),
         )

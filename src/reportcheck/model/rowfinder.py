@@ -313,8 +313,9 @@ def align(
             out.append(_exact_match(rdef))
         else:
             out.append(None)
-    if all(m is not None for m in out):
-        return out  # type: ignore[return-value]  # every line found exactly (the usual case)
+    if len(taken) == len(table.rows) or all(m is not None for m in out):
+        # every row found exactly (the usual case: the other lines are headers, titles…)
+        return [m if m is not None else _NONE for m in out]
     blocks: list[str | None] = _block_of(table, labels) if table.blocks else [None] * len(labels)
     if not taken and not any(blocks):
         # no line found exactly, no block title: not this table, no close label is sought
