@@ -36,7 +36,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from reportcheck.model.labels import label_key, strip_numbering
 from reportcheck.model.tables import RowDef, TableDef, match_row
@@ -127,20 +127,33 @@ def _body(key: str) -> str:
     return body
 
 
+_T = TypeVar("_T")
+
+
+def _per_table(memo: dict[int, tuple[TableDef, _T]], table: TableDef, make: Callable[[], _T]) -> _T:
+    """What ``make`` gives for ``table``, remembered by the table's identity (hashing the
+    definitions would cost more than the answer; a table replaced is a new identity)."""
+    hit = memo.get(id(table))
+    if hit is None or hit[0] is not table:
+        hit = memo[id(table)] = (table, make())
+    return hit[1]
+
+
 _BODIES: dict[int, tuple[TableDef, tuple[tuple[RowDef, tuple[str, ...]], ...]]] = {}
 _CANDIDATES: dict[tuple[int, tuple[str, ...]], tuple[TableDef, tuple[Candidate, ...]]] = {}
 
 
 def _row_bodies(table: TableDef) -> tuple[tuple[RowDef, tuple[str, ...]], ...]:
-    """Each row's label bodies (remembered by the table's identity, as match_row's answers)."""
-    hit = _BODIES.get(id(table))
-    if hit is None or hit[0] is not table:
+    """Each row's label bodies."""
+
+    def make() -> tuple[tuple[RowDef, tuple[str, ...]], ...]:
         rows = []
         for r in table.rows:
             bodies = {_body(label_key(t)) for t in (r.label, *r.variants)}
             rows.append((r, tuple(b for b in bodies if b)))
-        hit = _BODIES[id(table)] = (table, tuple(rows))
-    return hit[1]
+        return tuple(rows)
+
+    return _per_table(_BODIES, table, make)
 
 
 def _texts(table: TableDef, labels: tuple[str, ...]) -> list[str]:
@@ -205,15 +218,14 @@ _EXACT: dict[tuple[int, tuple[str, ...]], tuple[TableDef, RowDef | None]] = {}
 
 def _merged_chars(table: TableDef) -> frozenset[str]:
     """The characters of the table's group labels (三、本年度办理结果, （三）不予公开 …):
-    what a merged cell printed one character per line leaves glued to a row label
-    (remembered by the table's identity)."""
-    hit = _GLUE.get(id(table))
-    if hit is None or hit[0] is not table:
-        chars = frozenset(
+    what a merged cell printed one character per line leaves glued to a row label."""
+    return _per_table(
+        _GLUE,
+        table,
+        lambda: frozenset(
             ch for r in table.rows if r.group for ch in label_key(r.group) if not ch.isdigit()
-        )
-        hit = _GLUE[id(table)] = (table, chars)
-    return hit[1]
+        ),
+    )
 
 
 def unglued(table: TableDef, label: str) -> str:
@@ -474,11 +486,8 @@ _EXACT_MEMOS: dict[int, tuple[TableDef, dict[tuple[str, ...], Any]]] = {}
 
 
 def _exact_memo(table: TableDef) -> dict[tuple[str, ...], Any]:
-    """labels → the row :func:`_exact` names (or None), per table (by identity)."""
-    hit = _EXACT_MEMOS.get(id(table))
-    if hit is None or hit[0] is not table:
-        hit = _EXACT_MEMOS[id(table)] = (table, {})
-    return hit[1]
+    """labels → the row :func:`_exact` names (or None), per table."""
+    return _per_table(_EXACT_MEMOS, table, dict)
 
 
 _EXACT_MATCHES: dict[int, RowMatch] = {}

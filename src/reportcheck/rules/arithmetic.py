@@ -113,17 +113,22 @@ def _culprits(
         remaining = [(r, c) for r, c in remaining if r.id not in done]
 
 
+def relations_of(report: Report) -> tuple[Relation, ...]:
+    """The arithmetic relations of ``report``: of its format, or of each table's own version
+    when the report mixes them (:attr:`Report.table_versions`)."""
+    version = report.format.version
+    if not report.table_versions:
+        return relations_for(version)
+    tv = report.table_versions
+    return relations_of_tables(
+        tv.get("applications", version), tv.get("review_litigation", version)
+    )
+
+
 @rule("RC300")
 def check_arithmetic(report: Report, settings: Settings) -> Iterator[Finding]:
     """One cell makes several relations fail; it is the likely culprit."""
-    version = report.format.version
-    if report.table_versions:
-        tv = report.table_versions
-        every = relations_of_tables(
-            tv.get("applications", version), tv.get("review_litigation", version)
-        )
-    else:
-        every = relations_for(version)
+    every = relations_of(report)
     rels = [r for r in every if settings.enabled(r.code)]
     failing, passing = evaluate(report, rels)
     if not failing:

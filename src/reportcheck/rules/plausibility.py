@@ -16,7 +16,6 @@ from decimal import Decimal
 from reportcheck.config import Settings
 from reportcheck.findings import Finding, Number, fmt_number
 from reportcheck.findings.catalogue import Tr, emit
-from reportcheck.model.relations import relations_for, relations_of_tables
 from reportcheck.model.report import Cell, CellState, Report
 from reportcheck.model.tables import TableDef, ValueKind
 from reportcheck.rules.common import at, at_zh, cell_fields, cell_name, positions
@@ -393,16 +392,9 @@ def doubled_digits(report: Report, settings: Settings) -> Iterator[Finding]:
     }
     if not doubled:
         return
-    from reportcheck.rules.arithmetic import evaluate
+    from reportcheck.rules.arithmetic import evaluate, relations_of
 
-    version = report.format.version
-    if report.table_versions:
-        tv = report.table_versions
-        every = relations_of_tables(
-            tv.get("applications", version), tv.get("review_litigation", version)
-        )
-    else:
-        every = relations_for(version)
+    every = relations_of(report)
     failing, passing = evaluate(report, every)
     held = {ref for rel in passing for ref in rel.cells}
     seen: set[tuple[str, str, str]] = set()
