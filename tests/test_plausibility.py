@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import CORPUS
 from factories import Submission
 from reportcheck import api
 from reportcheck.cli import app
@@ -31,9 +32,6 @@ from reportcheck.model.report import CellState, Report
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
-if not CORPUS.is_dir():
-    CORPUS = Path("/work/shared/corpus")
 FEE = ("proactive_disclosure", "administrative_fees", "amount")
 PENALTY = ("proactive_disclosure", "administrative_penalty", "decisions")
 
