@@ -140,7 +140,7 @@ def _per_table(memo: dict[int, tuple[TableDef, _T]], table: TableDef, make: Call
 
 
 _BODIES: dict[int, tuple[TableDef, tuple[tuple[RowDef, tuple[str, ...]], ...]]] = {}
-_CANDIDATES: dict[tuple[int, tuple[str, ...]], tuple[TableDef, tuple[Candidate, ...]]] = {}
+_CANDIDATES: dict[int, tuple[TableDef, dict[tuple[str, ...], tuple[Candidate, ...]]]] = {}
 
 
 def _row_bodies(table: TableDef) -> tuple[tuple[RowDef, tuple[str, ...]], ...]:
@@ -182,14 +182,12 @@ def candidates(table: TableDef, labels: tuple[str, ...]) -> tuple[Candidate, ...
     each row once, at its best similarity. Only rows at least :data:`SIMILARITY_MIN` close."""
     if not labels:
         return ()
-    key = (id(table), labels)
-    hit = _CANDIDATES.get(key)
-    if hit is not None and hit[0] is table:
-        return hit[1]
-    if len(_CANDIDATES) > 20_000:  # a long batch of odd labels: start afresh
-        _CANDIDATES.clear()
-    found = _candidates(table, labels)
-    _CANDIDATES[key] = (table, found)
+    memo = _per_table(_CANDIDATES, table, dict)
+    found = memo.get(labels)
+    if found is None:
+        if len(memo) > 20_000:  # a long batch of odd labels: start afresh
+            memo.clear()
+        found = memo[labels] = _candidates(table, labels)
     return found
 
 
@@ -213,7 +211,6 @@ def _candidates(table: TableDef, labels: tuple[str, ...]) -> tuple[Candidate, ..
 
 
 _GLUE: dict[int, tuple[TableDef, frozenset[str]]] = {}
-_EXACT: dict[tuple[int, tuple[str, ...]], tuple[TableDef, RowDef | None]] = {}
 
 
 def _merged_chars(table: TableDef) -> frozenset[str]:
@@ -250,19 +247,15 @@ def unglued(table: TableDef, label: str) -> str:
 def _exact(table: TableDef, labels: tuple[str, ...]) -> RowDef | None:
     """The row named exactly by ``labels`` — also when a few characters of a merged group
     label are glued before the row's own numbered label (「办理1.属于国家秘密」): a reading
-    artefact, not a different label."""
-    rdef = match_row(table, list(labels))
-    if rdef is not None:
-        return rdef
-    key = (id(table), labels)
-    hit = _EXACT.get(key)
-    if hit is not None and hit[0] is table:
-        return hit[1]
-    if len(_EXACT) > 20_000:  # a long batch of odd labels: start afresh
-        _EXACT.clear()
-    found = _unglued_row(table, labels)
-    _EXACT[key] = (table, found)
-    return found
+    artefact, not a different label. Answers are remembered per table (:func:`align` reads
+    the same memo inline)."""
+    memo = _exact_memo(table)
+    rdef = memo.get(labels, _UNSEEN)
+    if rdef is _UNSEEN:
+        if len(memo) > 20_000:  # a long batch of odd labels: start afresh
+            memo.clear()
+        rdef = memo[labels] = match_row(table, list(labels)) or _unglued_row(table, labels)
+    return rdef  # type: ignore[no-any-return]
 
 
 def _unglued_row(table: TableDef, labels: tuple[str, ...]) -> RowDef | None:
@@ -317,9 +310,7 @@ def align(
     for i, seen in enumerate(labels):
         rdef = memo.get(seen, _UNSEEN)
         if rdef is _UNSEEN:
-            if len(memo) > 20_000:  # a long batch of odd labels: start afresh
-                memo.clear()
-            rdef = memo[seen] = _exact(table, seen) if seen else None
+            rdef = _exact(table, seen) if seen else None
         if rdef is not None and rdef.id not in taken and (eligible is None or eligible(i)):
             taken.add(rdef.id)
             out.append(_exact_match(rdef))

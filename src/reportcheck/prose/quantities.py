@@ -96,7 +96,7 @@ def _t4(*rows: str) -> Callable[[Report], Values]:
     return values
 
 
-_DOC_COLUMNS = {
+DOC_COLUMNS = {
     "made": ("made", "new_made", "new_published"),
     "in_force": ("in_force",),
     "repealed": ("repealed",),
@@ -109,7 +109,7 @@ force)."""
 def _t2(row: str, which: str) -> Callable[[Report], Values]:
     def values(report: Report) -> Values:
         tdef = report.format.table("proactive_disclosure")
-        cols = [c for c in _DOC_COLUMNS.get(which, ()) if tdef.has_column(c)]
+        cols = [c for c in DOC_COLUMNS.get(which, ()) if tdef.has_column(c)]
         out: list[int | None] = []
         data = report.tables.get("proactive_disclosure")
         for col in cols:

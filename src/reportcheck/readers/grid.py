@@ -604,14 +604,14 @@ def _row_values(
                         # the cell is covered, i.e. blank (else one number counts twice)
                         cell = None if not _is_label(cell) else cell
                     out[col.id] = (
-                        _cell(cell, col)
+                        cell_of(cell, col)
                         if cell is not None
                         else Cell(None, "", CellState.BLANK, None)
                     )
             return out
     nums = _numbers(values) if len(values) != len(columns) else values
     if len(nums) == len(columns):
-        return {col.id: _cell(cell, col) for col, (_, cell) in zip(columns, nums, strict=True)}
+        return {col.id: cell_of(cell, col) for col, (_, cell) in zip(columns, nums, strict=True)}
     if not values:
         # a label alone on its line (PDF text: its numbers stand on other lines): nothing
         # here says the row is blank; it is not read (and said so: RC003)
@@ -639,10 +639,6 @@ def _row_values(
 
 def cell_of(cell: GridCell, col: ColumnDef) -> Cell:
     """The report cell a grid cell gives in column ``col`` (as the readers read it)."""
-    return _cell(cell, col)
-
-
-def _cell(cell: GridCell, col: ColumnDef) -> Cell:
     number = cell.value
     if (
         type(number) is int
@@ -838,5 +834,5 @@ def _fill_review(data: TableData, seq: list[GridCell | None]) -> None:
             gc = seq[i]
             i += 1
             data.cells[(rdef.id, col.id)] = (
-                _cell(gc, col) if gc is not None else Cell(None, "", CellState.BLANK, None)
+                cell_of(gc, col) if gc is not None else Cell(None, "", CellState.BLANK, None)
             )

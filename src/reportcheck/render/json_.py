@@ -14,7 +14,7 @@ from typing import IO, Any
 
 from reportcheck import __version__
 from reportcheck.api import FileResult
-from reportcheck.findings import UNREAD_CODES, Check, Finding, Severity, Term
+from reportcheck.findings import Check, Finding, Term
 from reportcheck.render.jsontext import dumps
 
 SCHEMA_VERSION = 1
@@ -106,18 +106,10 @@ def file_dict(r: FileResult, lang: str = "zh") -> dict[str, Any]:
 
 
 def _summary(results: Sequence[FileResult]) -> dict[str, int]:
-    out = {s.value: 0 for s in Severity}
-    out["waived"] = 0
-    out["unread"] = 0
-    for r in results:
-        for f in r.findings:
-            if f.waived:
-                out["waived"] += 1
-            elif f.code in UNREAD_CODES:
-                out["unread"] += 1
-            else:
-                out[f.severity.value] += 1
-    return out
+    from reportcheck.render.common import counts
+
+    c = counts(results)
+    return {k: c[k] for k in ("error", "warning", "info", "waived", "unread")}
 
 
 def render(results: Sequence[FileResult], lang: str = "zh") -> str:

@@ -188,42 +188,27 @@ def outdated_format(report: Report, settings: Settings) -> Iterator[Finding]:
     due = FORMATS[version_for_year(year)]
     evidence = report.version_evidence.get(used.version, [])
     shown = "、".join(evidence[:4]) if evidence else f"{used.version} 版标签"
+    params: dict[str, object] = {
+        "year": year,
+        "used": Tr(used.title_zh, used.title_en),
+        "since": due.first_year,
+        "evidence": Tr(shown, ", ".join(evidence[:4])),
+        "document": Tr(due.document, f"the {due.title_en}"),
+    }
+    variant = "default"
     outdated = [
         t
         for t in TABLE_IDS
         if t in report.tables and t not in report.table_versions and t != "review_litigation"
     ]
     if report.table_versions and outdated:
-        yield emit(
-            "RC104",
-            {
-                "year": year,
-                "tables": Tr(
-                    "、".join(report.table_def(t).short for t in outdated),
-                    ", ".join(TABLE_EN[t] for t in outdated),
-                ),
-                "used": Tr(used.title_zh, used.title_en),
-                "since": due.first_year,
-                "evidence": Tr(shown, ", ".join(evidence[:4])),
-                "document": Tr(due.document, f"the {due.title_en}"),
-            },
-            variant="tables",
-            actual=used.version,
-            expected=due.version,
+        # the report mixes versions: only these tables are on the outdated one
+        variant = "tables"
+        params["tables"] = Tr(
+            "、".join(report.table_def(t).short for t in outdated),
+            ", ".join(TABLE_EN[t] for t in outdated),
         )
-        return
-    yield emit(
-        "RC104",
-        {
-            "year": year,
-            "used": Tr(used.title_zh, used.title_en),
-            "since": due.first_year,
-            "evidence": Tr(shown, ", ".join(evidence[:4])),
-            "document": Tr(due.document, f"the {due.title_en}"),
-        },
-        actual=used.version,
-        expected=due.version,
-    )
+    yield emit("RC104", params, variant=variant, actual=used.version, expected=due.version)
 
 
 @rule("RC105")

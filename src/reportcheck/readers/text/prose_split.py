@@ -19,12 +19,13 @@ from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.report import Location, Report, TableData
 from reportcheck.model.tables import TABLE_EN
 from reportcheck.prose.figures import figures, quoted
+from reportcheck.prose.quantities import DOC_COLUMNS
 from reportcheck.readers import glued
 from reportcheck.readers.grid import GridCell, cell_of
 from reportcheck.readers.text.repair import Unresolved
 
-_DOC_COLUMNS = {"": ("made", "new_made", "new_published"), "_in_force": ("in_force",)}
-_DOC_COLUMNS["_repealed"] = ("repealed",)
+_WHICH = {"": "made", "_in_force": "in_force", "_repealed": "repealed"}
+"""The 表二 document quantity's id suffix (regulations_in_force …) → which of its counts."""
 
 
 def _constraints(report: Report, u: Unresolved) -> dict[str, tuple[int, str]]:
@@ -40,9 +41,9 @@ def _constraints(report: Report, u: Unresolved) -> dict[str, tuple[int, str]]:
             cols: tuple[str, ...] = ("total",)
         else:
             suffix = q.id[len(rdef.id) :] if q.id.startswith(rdef.id) else None
-            if suffix is None or suffix not in _DOC_COLUMNS:
+            if suffix is None or suffix not in _WHICH:
                 continue
-            cols = tuple(c for c in _DOC_COLUMNS[suffix] if tdef.has_column(c))
+            cols = tuple(c for c in DOC_COLUMNS[_WHICH[suffix]] if tdef.has_column(c))
         for col in cols[:1]:
             held = out.get(col)
             if held is not None and held[0] != fig.value:
