@@ -52,12 +52,13 @@ the advice to run OCR; an encrypted or damaged file is refused naming the proble
 from __future__ import annotations
 
 import ctypes
+import gc
 import re
 import statistics
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from operator import attrgetter
 from typing import Any
@@ -211,7 +212,18 @@ class _Table:
 class _Line:
     """A line of text outside the tables (its characters in order of x)."""
 
-    __slots__ = ("_size", "_text", "bottom", "chars", "furniture", "number", "page", "top")
+    __slots__ = (
+        "_figures",
+        "_segments",
+        "_size",
+        "_text",
+        "bottom",
+        "chars",
+        "furniture",
+        "number",
+        "page",
+        "top",
+    )
 
     def __init__(self, page: int, number: int, chars: list[_Char]) -> None:
         self.page, self.number, self.chars = page, number, chars
@@ -220,6 +232,8 @@ class _Line:
         self.bottom = max(c.bottom for c in chars)
         self._size: float | None = None
         self._text: str | None = None
+        self._segments: list[list[_Char]] | None = None
+        self._figures: bool | None = None
 
     @property
     def x0(self) -> float:
@@ -1143,26 +1157,45 @@ _SEGMENT_GAP = 0.8
 
 
 def _segments(line: _Line) -> list[list[_Char]]:
-    """The line's characters in groups separated by wide gaps (the cells of a table row)."""
+    """The line's characters in groups separated by wide gaps (the cells of a table row);
+    computed once per line (a line's characters do not change: a line with fewer is a new
+    one)."""
+    if line._segments is not None:
+        return line._segments
     out: list[list[_Char]] = []
     for ch in line.chars:
         if out and ch.x0 - out[-1][-1].x1 <= _SEGMENT_GAP * max(ch.height, out[-1][-1].height):
             out[-1].append(ch)
         else:
             out.append([ch])
+    line._segments = out
     return out
 
 
+@lru_cache(maxsize=4096)
+def _state(text: str) -> CellState:
+    """What a piece of text is as a cell (the same few texts, 「0」 most, come back
+    thousands of times in a PDF's tables)."""
+    return parse_text(text).state
+
+
 def _is_value(text: str) -> bool:
-    return parse_text(text).state in (CellState.NUMBER, CellState.PLACEHOLDER)
+    return _state(text) in (CellState.NUMBER, CellState.PLACEHOLDER)
 
 
 def _is_number(text: str) -> bool:
-    return parse_text(text).state is CellState.NUMBER
+    return _state(text) is CellState.NUMBER
 
 
 def _figures(line: _Line) -> bool:
-    """A line of a table: two values or more (one a number), or a label and a number."""
+    """A line of a table: two values or more (one a number), or a label and a number
+    (computed once per line)."""
+    if line._figures is None:
+        line._figures = _has_figures(line)
+    return line._figures
+
+
+def _has_figures(line: _Line) -> bool:
     if not any(c.text.isdigit() for c in line.chars):
         return False
     segments = _segments(line)
@@ -1422,10 +1455,12 @@ def _loose_grid(table: _Loose, number: int) -> tuple[Grid, dict[int, Location]]:
             else:
                 put(current, label_col(s[0].x0), text, s[0])
         places.setdefault(current, _place(table.lines[i].page, table.lines[i].number))
+    page_of = {id(ch): ln.page for ln in table.lines for ch in ln.chars}
     for (r, c), (texts, first) in cells.items():
-        where = Location(f"page {_page_of(table, first)}, line {first.line}, col {c}")
+        page = page_of.get(id(first), table.lines[0].page)
+        where = Location(f"page {page}, line {first.line}, col {c}")
         grid.cells[(r, c)] = GridCell("\n".join(texts), where)
-        places.setdefault(r, _place(_page_of(table, first), first.line))
+        places.setdefault(r, _place(page, first.line))
     grid.merged.extend((r, c, r2, c2) for (r, c), (r2, c2) in merged.items())
     grid.finish()
     return grid, places
@@ -1440,18 +1475,26 @@ def _label_only(cells: dict[tuple[int, int], tuple[list[str], _Char]], row: int)
     return not any(r == row and _is_value("".join(t)) for (r, _), (t, _) in cells.items())
 
 
-def _page_of(table: _Loose, ch: _Char) -> int:
-    for ln in table.lines:
-        if ch in ln.chars:
-            return ln.page
-    return table.lines[0].page
-
-
 # ------------------------------------------------------------------ the reader
 
 
 def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
-    """Read a PDF report (``kind`` is ``"pdf"``)."""
+    """Read a PDF report (``kind`` is ``"pdf"``).
+
+    The cyclic garbage collector waits while it reads: a page makes thousands of small
+    objects that all live until the report is built, and its passes over them cost a
+    twentieth of the read (``benchmarks/bench_pdf.py``). Their few cycles (a character and
+    its cell) are collected afterwards as usual."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read(path, data, kind, settings)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
     import pypdfium2 as pdfium
 
     doc = _open(path, data)
