@@ -17,7 +17,7 @@ from reportcheck.errors import InputError, Refused
 from reportcheck.findings import Finding, Severity
 from reportcheck.model.report import Report
 from reportcheck.records import record
-from reportcheck.rules.registry import CROSS_YEAR, RULES, load_all
+from reportcheck.rules.registry import CROSS_YEAR, checks
 
 
 @record()
@@ -192,17 +192,9 @@ def _too_big(size: int) -> tuple[str, str]:
 def check(report: Report, settings: Settings | None = None) -> list[Finding]:
     """Run every enabled rule on a report; reader findings included; waivers applied."""
     settings = settings or Settings()
-    load_all()
     findings = list(report.findings)
-    for r in sorted(RULES.values(), key=lambda r: r.code):
-        if r.check is None:
-            continue
-        if r.code == "RC300":  # the arithmetic engine runs when any RC30x is selected
-            if not any(settings.enabled(f"RC30{i}") for i in range(5)):
-                continue
-        elif not settings.enabled(r.code):
-            continue
-        findings.extend(r.check(report, settings))
+    for run in checks(settings.enabled):
+        findings.extend(run(report, settings))
     findings = [f for f in findings if settings.enabled(f.code)]
     findings = [_adjust(f, report, settings) for f in findings]
     findings.sort(key=Finding.sort_key)
@@ -213,11 +205,9 @@ def check_cross_year(report: Report, settings: Settings) -> list[Finding]:
     """Only the cross-year rules (RC5xx, and the plausibility checks across years RC70x)
     on a report whose ``previous`` is set, without its reader findings and before waivers
     (:mod:`reportcheck.batch` pairs after checking)."""
-    load_all()
     out: list[Finding] = []
-    for r in sorted(RULES.values(), key=lambda r: r.code):
-        if r.code.startswith(CROSS_YEAR) and r.check is not None and settings.enabled(r.code):
-            out.extend(r.check(report, settings))
+    for run in checks(settings.enabled, CROSS_YEAR):
+        out.extend(run(report, settings))
     return out
 
 
