@@ -33,8 +33,9 @@ from reportcheck.config import Settings
 from reportcheck.errors import InputError, one_line
 from reportcheck.findings import Finding
 from reportcheck.model.labels import label_key, without_label
+from reportcheck.model.numbers import plain
 from reportcheck.model.report import Location, Metadata, Report
-from reportcheck.model.values import MAX_DIGITS, plain
+from reportcheck.model.values import MAX_DIGITS
 from reportcheck.readers.container import Package, XMLRefused, parse
 from reportcheck.readers.grid import Grid, GridCell, check_grids, locate_in_report
 from reportcheck.records import record

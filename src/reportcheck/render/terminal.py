@@ -17,7 +17,7 @@ from rich.text import Text
 
 from reportcheck.api import FileResult
 from reportcheck.findings import Check, Finding, Severity, Term, fmt_number
-from reportcheck.model.report import zh_address
+from reportcheck.model.location import zh_address
 from reportcheck.render.common import counts as common_counts
 from reportcheck.render.common import file_facts, not_checked, place, summary_line, totals
 from reportcheck.render.common import where as where_words
