@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from reportcheck.config import Settings
 from reportcheck.findings import Check, Finding, Number, fmt_number
 from reportcheck.findings.catalogue import Tr, emit
+from reportcheck.findings.cells import cell_fields, cell_name, shown_tr, term
 from reportcheck.model.relations import (
     CellRef,
     Relation,
@@ -26,7 +27,6 @@ from reportcheck.model.relations import (
     relations_of_tables,
 )
 from reportcheck.model.report import Cell, CellState, Report
-from reportcheck.rules.common import cell_fields, cell_name, shown_tr, term
 from reportcheck.rules.registry import rule
 
 _UNKNOWN = (CellState.TEXT, CellState.FORMULA_NO_VALUE)

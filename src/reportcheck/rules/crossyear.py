@@ -17,10 +17,10 @@ from collections.abc import Iterator
 from reportcheck.config import Settings
 from reportcheck.findings import Finding, Number, fmt_number
 from reportcheck.findings.catalogue import Tr, emit
+from reportcheck.findings.cells import at, at_zh, cell_fields, cell_name, shown, shown_en
 from reportcheck.model.report import Cell, CellState, Report
 from reportcheck.model.tables import APPLICANT_COLUMNS
 from reportcheck.records import record
-from reportcheck.rules.common import at, at_zh, cell_fields, cell_name, shown, shown_en
 from reportcheck.rules.registry import rule
 
 _COMPARABLE = (CellState.NUMBER, CellState.BLANK, CellState.PLACEHOLDER)

@@ -16,9 +16,9 @@ from decimal import Decimal
 from reportcheck.config import Settings
 from reportcheck.findings import Finding, Number, fmt_number
 from reportcheck.findings.catalogue import Tr, emit
+from reportcheck.findings.cells import at, at_zh, cell_fields, cell_name, positions
 from reportcheck.model.report import Cell, CellState, Report
 from reportcheck.model.tables import TableDef, ValueKind
-from reportcheck.rules.common import at, at_zh, cell_fields, cell_name, positions
 from reportcheck.rules.crossyear import counts_in_force, in_force_dropped, previous_name
 from reportcheck.rules.registry import rule
 
@@ -51,7 +51,7 @@ _KINDS: dict[int, tuple[TableDef, dict[tuple[str, str], tuple[ValueKind, str]]]]
 
 def _kinds(tdef: TableDef) -> dict[tuple[str, str], tuple[ValueKind, str]]:
     """(kind, row and column label) of every cell of a table's format, remembered per
-    definition (by identity, as :func:`~reportcheck.rules.common.positions`)."""
+    definition (by identity, as :func:`~reportcheck.findings.cells.positions`)."""
     hit = _KINDS.get(id(tdef))
     if hit is None or hit[0] is not tdef:
         kinds = {(r, c): (d.kind, f"{tdef.row(r).label}·{d.label}") for r, c, d in positions(tdef)}
