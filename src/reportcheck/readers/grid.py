@@ -32,7 +32,7 @@ from reportcheck.findings import Finding
 from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.labels import label_key
 from reportcheck.model.report import Cell, CellState, Location, Report, TableData
-from reportcheck.model.rowfinder import RowMatch, align, unglued
+from reportcheck.model.rowfinder import RowMatch, align, match_column, match_row, unglued
 from reportcheck.model.tables import (
     FORMATS,
     REVIEW_LITIGATION,
@@ -41,8 +41,6 @@ from reportcheck.model.tables import (
     RowDef,
     TableDef,
     ValueKind,
-    match_column,
-    match_row,
 )
 from reportcheck.model.values import parse_cell, parse_text
 from reportcheck.model.version import decide, detect
