@@ -164,7 +164,7 @@ class _Places:
         self.report = report
         self.map: dict[str, tuple[str, str]] = {}
         if converted:
-            from reportcheck.readers.xlsx import column_letter
+            from reportcheck.readers.sheetcells import column_letter
             from reportcheck.writers.xlsx import layout
 
             for tid, data in report.tables.items():

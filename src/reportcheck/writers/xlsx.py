@@ -42,7 +42,7 @@ from reportcheck.model.tables import (
     TableDef,
     ValueKind,
 )
-from reportcheck.readers.xlsx import column_letter
+from reportcheck.readers.sheetcells import column_letter
 
 META_SHEET = "基本信息"
 """Name of the sheet with the report's own data."""
