@@ -108,6 +108,18 @@ def test_each_arithmetic_code_alone_runs_exactly_that_code(code: str) -> None:
     assert found == {code}
 
 
+def test_rc300_alone_names_the_culprit_of_a_full_run() -> None:
+    """``--select RC300`` found nothing before: the engine evaluated only the selected
+    relations' codes, so no relation failed for a culprit to explain."""
+    path = ROOT / "examples" / "invalid" / "RC300-culprit.xlsx"
+    report = api.read_bytes(str(path), path.read_bytes())
+    full = [f for f in api.check(report) if f.code == "RC300"]
+    assert full
+    assert api.check(report, Settings(select=["RC300"])) == full
+    result = CliRunner().invoke(app, ["validate", "--no-config", str(path), "--select", "RC300"])
+    assert result.exit_code == 1 and "RC300" in result.output
+
+
 def test_a_made_up_arithmetic_rule_runs(made_up_rule: None) -> None:
     assert "RC399" in _codes()
     report = api.read_bytes(str(VALID), VALID.read_bytes())

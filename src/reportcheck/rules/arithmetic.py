@@ -137,12 +137,15 @@ def check_arithmetic(report: Report, settings: Settings) -> Iterator[Finding]:
     relation declares, :mod:`reportcheck.model.relations`), and RC300: one cell makes
     several relations fail, it is the likely culprit."""
     every = relations_of(report)
-    rels = [r for r in every if settings.enabled(r.code)]
+    culprits_wanted = settings.enabled("RC300")
+    # A culprit is found among every relation, as in a full run (``--select RC300`` alone
+    # names the same cell); the findings of the relations not selected are dropped after.
+    rels = list(every) if culprits_wanted else [r for r in every if settings.enabled(r.code)]
     failing, passing = evaluate(report, rels)
     if not failing:
         return
     explained: set[str] = set()
-    culprits = _culprits(failing, passing) if settings.enabled("RC300") else []
+    culprits = _culprits(failing, passing) if culprits_wanted else []
     for ref, delta, rels_for_cell in culprits:
         explained.update(r.id for r, _ in rels_for_cell)
         yield _culprit_finding(report, ref, delta, rels_for_cell, settings)
