@@ -200,4 +200,5 @@ def test_a_long_json_key_is_cut_in_the_message_and_kept_once() -> None:
     # the address keeps the key whole, once: a waiver or an editor can still point at it
     assert rc001.location is not None and rc001.location.address == f"/applications/{key}"
     assert len(repr(rc001)) < LONG_KEY + 5000
-    output.render([api.FileResult("x.json", report, findings)], "terminal", "zh")
+    shown = output.render([api.FileResult("x.json", report, findings)], "terminal", "zh")
+    assert "RC001" in shown and len(shown) < 5000  # the terminal shows the address cut

@@ -17,7 +17,9 @@ from rich.text import Text
 
 from reportcheck.api import FileResult
 from reportcheck.findings import Check, Finding, Severity, Term, fmt_number
+from reportcheck.findings.catalogue import MAX_PARAM
 from reportcheck.model.location import zh_address
+from reportcheck.model.values import elide
 from reportcheck.render.common import counts as common_counts
 from reportcheck.render.common import file_facts, not_checked, place, summary_line, totals
 from reportcheck.render.common import where as where_words
@@ -142,7 +144,9 @@ def _finding(f: Finding, console: Console, lang: str, plain: bool) -> None:
     if where:
         head.append(f"  {where}")
     if f.location:
-        loc = place(f, lang)
+        # an address of 200,000 characters (a damaged file's key) is shown by its start and
+        # end; the JSON, SARIF and the other machine formats keep it whole
+        loc = elide(place(f, lang), MAX_PARAM)
         # A long JSON pointer goes on its own line rather than being broken mid-path.
         if 2 + head.cell_len + 2 + cell_len(loc) > console.width:
             _indented(console, head, 4, first=2)
