@@ -378,8 +378,11 @@ class _Reader:
             if (
                 not isinstance(w, dict)
                 or not isinstance(w.get("code"), str)
-                or not str(w.get("reason", "")).strip()
-            ):
+                or not _WAIVER_CODE.match(w["code"])
+                or not isinstance(w.get("reason"), str)
+                or not w["reason"].strip()
+                or not isinstance(w.get("location", ""), str | None)
+            ):  # as the schema says: a code RC…, a reason in words, a location as text
                 self.finding("RC002", {"pointer": pointer}, pointer, "waiver")
                 continue
             self.unknown(w, ["code", "reason", "location"], pointer)
@@ -388,6 +391,9 @@ class _Reader:
                 Waiver(w["code"].upper(), str(w["reason"]), str(loc) if loc else None)
             )
 
+
+_WAIVER_CODE = re.compile(r"^[Rr][Cc]\d{3}$")
+"""A waiver's code (the schema's pattern): one that cannot name a finding waives nothing."""
 
 _TYPES = {
     list: Tr("数组", "an array"),
