@@ -223,11 +223,13 @@ def locate_in_report(report: Report, grids: list[Grid], settings: Settings) -> L
     return found
 
 
-def locate(grids: list[Grid], version: str) -> Located:
-    """Find 表二, 表三 and 表四 of ``version`` in the grids."""
+def locate(grids: list[Grid], version: str, only: str | None = None) -> Located:
+    """Find 表二, 表三 and 表四 of ``version`` in the grids (``only``: just that table)."""
     fmt = FORMATS[version]
     found = Located()
     for tdef in (fmt.table("applications"), fmt.table("proactive_disclosure")):
+        if only is not None and tdef.id != only:
+            continue
         for i, g in enumerate(grids):
             data = _rows_table(g, tdef, found.findings)
             if data is not None:
@@ -236,7 +238,7 @@ def locate(grids: list[Grid], version: str) -> Located:
                     _continue_blocks(data, grids[i + 1 :], tdef, found.findings)
                 break
     for g in grids:
-        if "review_litigation" in found.tables:
+        if "review_litigation" in found.tables or only not in (None, "review_litigation"):
             break
         data = _review_table(g, found.findings)
         if data is not None:
@@ -257,7 +259,7 @@ def _tables_in_their_version(
                 best = max(best, (_exact_rows(grids, other, table_id), other))
         if best[1] == version:
             continue
-        other_found = locate(grids, best[1])
+        other_found = locate(grids, best[1], only=table_id)
         data = other_found.tables.get(table_id)
         if data is None:
             continue
