@@ -189,10 +189,20 @@ def distance(a: str, b: str) -> int:
     return prev[-1]
 
 
-def similarity(a: str, b: str) -> float:
-    """1 − edit distance ÷ the longer length (1.0 for equal texts, 0.0 for nothing alike)."""
+def similarity(a: str, b: str, floor: float = 0.0) -> float:
+    """1 − edit distance ÷ the longer length (1.0 for equal texts, 0.0 for nothing alike).
+
+    When the lengths alone keep it below ``floor`` (the distance is at least their
+    difference), that bound — shorter ÷ longer, below ``floor`` — is returned without
+    computing the distance: a 100,000-character label against a row's took seconds.
+    """
     longer = max(len(a), len(b))
-    return 1.0 - distance(a, b) / longer if longer else 1.0
+    if not longer:
+        return 1.0
+    bound = min(len(a), len(b)) / longer
+    if bound < floor:
+        return bound
+    return 1.0 - distance(a, b) / longer
 
 
 _LOOSE_NUMBER = re.compile(r"^[(（]?[一二三四五六七八九十\d]{1,3}[)）]?[、.,，．]*")
@@ -280,7 +290,10 @@ def _candidates(table: TableDef, labels: tuple[str, ...]) -> tuple[Candidate, ..
             continue
         number = _numbering(text)
         for row, bodies in _row_bodies(table):
-            score = max((similarity(body, b) for b in bodies if len(b) >= MIN_LENGTH), default=0)
+            score = max(
+                (similarity(body, b, SIMILARITY_MIN) for b in bodies if len(b) >= MIN_LENGTH),
+                default=0,
+            )
             if score < SIMILARITY_MIN:
                 continue
             if number and number != _numbering(label_key(row.label)):
@@ -549,7 +562,7 @@ def _alike(seen: tuple[str, ...], row: RowDef) -> bool:
         return True
     body = _body(leaf)
     bodies = [_body(label_key(t)) for t in (row.label, *row.variants)]
-    return any(similarity(body, b) >= GAP_SIMILARITY_MIN for b in bodies if b)
+    return any(similarity(body, b, GAP_SIMILARITY_MIN) >= GAP_SIMILARITY_MIN for b in bodies if b)
 
 
 _NONE = RowMatch(None)

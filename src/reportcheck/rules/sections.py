@@ -223,7 +223,7 @@ def section_named_differently(report: Report, settings: Settings) -> Iterator[Fi
         title = _title(h.text)
         if re.match(HEADING_PHRASES[s], title) or re.match(HEADING_PHRASES[s], _plain(title)):
             continue  # an accepted wording (a heading running on into its paragraph too)
-        if similarity(_plain(title), _title(STANDARD_HEADINGS[s])) >= CLOSE_HEADING:
+        if similarity(_plain(title), _title(STANDARD_HEADINGS[s]), CLOSE_HEADING) >= CLOSE_HEADING:
             continue  # a few words changed (「……及整改措施」): the same heading
         yield emit(
             "RC115",
