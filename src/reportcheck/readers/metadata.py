@@ -42,7 +42,7 @@ from reportcheck.model.report import Metadata, Section
 from reportcheck.model.tables import FORMATS, formats_cache
 
 if TYPE_CHECKING:
-    from reportcheck.readers.published import Block
+    from reportcheck.readers.blocks import Block
 
 NUMERALS = "一二三四五六七八九十"
 

@@ -223,7 +223,7 @@ def _median(ordered: list[float]) -> float:
 
 
 def _name(report: Report, table: str, row: str, column: str) -> tuple[str, str]:
-    from reportcheck.rules.common import where, where_en
+    from reportcheck.findings.cells import where, where_en
 
     try:
         return where(report, table, row, column), where_en(report, table, row, column)

@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from reportcheck.findings import Finding
-from reportcheck.model.report import Report, TableData, zh_address
+from reportcheck.model.location import zh_address
+from reportcheck.model.report import Report, TableData
 from reportcheck.model.values import parse_text
 
 
