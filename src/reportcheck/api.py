@@ -9,18 +9,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportcheck.config import Settings
 from reportcheck.errors import InputError, Refused
 from reportcheck.findings import Finding, Severity
 from reportcheck.model.report import Report
-from reportcheck.records import record
 from reportcheck.rules.registry import CROSS_YEAR, RULES, load_all
 
 
-@record()
+@dataclass
 class FileResult:
     """What validating one file gave: the report read, its findings, or why it could not run."""
 

@@ -25,7 +25,7 @@ import copy
 import os
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import field, replace
+from dataclasses import dataclass, field, replace
 from typing import IO, Any
 
 from reportcheck.api import (
@@ -42,7 +42,6 @@ from reportcheck.errors import InputError
 from reportcheck.findings import UNREAD_CODES, Finding
 from reportcheck.model.report import Location, Report, TableData
 from reportcheck.pairing import EXPLICIT, Item, item, mismatch_finding, plan
-from reportcheck.records import record
 
 CROSS_YEAR_ROWS = {
     "applications": ("carried_over", "carried_forward"),
@@ -281,7 +280,7 @@ IN_MEMORY = 8
 spool file, no pickling); a larger one spools them, so that memory stays flat."""
 
 
-@record()
+@dataclass
 class Batch:
     """One run over many files (see the module doc).
 

@@ -18,7 +18,7 @@ import fnmatch
 import os
 import stat
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import field, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -26,7 +26,6 @@ from typing import Any
 
 from reportcheck.errors import ConfigError
 from reportcheck.findings import Severity
-from reportcheck.records import record
 
 LEVELS = ("department", "government", "township")
 """Agency levels that have a publication deadline."""
@@ -49,7 +48,7 @@ KEYS = (
 """Every configuration key (kebab-case, as in the TOML file)."""
 
 
-@record()
+@dataclass
 class Plausibility:
     """Thresholds of the plausibility checks (RC7xx) and of the summary's batch outliers.
 
@@ -91,7 +90,7 @@ PLAUSIBILITY_KEYS = {
 """The keys of the ``plausibility`` table and the :class:`Plausibility` field of each."""
 
 
-@record()
+@dataclass
 class Settings:
     """Options for one validation run."""
 

@@ -23,11 +23,10 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportcheck.errors import InputError
-from reportcheck.records import record
 
 REPORT_SUFFIXES = (
     ".xlsx", ".json", ".html", ".htm", ".txt", ".md", ".markdown", ".docx", ".csv", ".pdf",
@@ -89,7 +88,7 @@ def unsupported_reason(name: str) -> tuple[str, str]:
     )
 
 
-@record()
+@dataclass
 class Collected:
     """The files to check, in order, and the files met but not checked."""
 

@@ -38,13 +38,12 @@ import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import field
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from typing import ParamSpec, TypeVar
 
 from reportcheck.model.labels import label_key, strip_numbering
-from reportcheck.records import record
 
 
 class ValueKind(StrEnum):
@@ -60,7 +59,7 @@ class ValueKind(StrEnum):
     """Money, often written with its unit (the 2019 采购总金额)."""
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class ColumnDef:
     """One column of a table (or of a 表二 block)."""
 
@@ -78,7 +77,7 @@ class ColumnDef:
         return _keys(self.label, self.variants)
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class RowDef:
     """One row of a table."""
 
@@ -118,7 +117,7 @@ class RowDef:
         return self.label
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class TableDef:
     """A table of one format version."""
 
@@ -466,7 +465,7 @@ PROACTIVE_2019 = TableDef(
 # --------------------------------------------------------------------------- formats
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class FormatDef:
     """One version of the report format, declared as data.
 

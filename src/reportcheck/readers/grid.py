@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import field
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
@@ -47,10 +47,9 @@ from reportcheck.model.tables import (
 from reportcheck.model.values import parse_cell, parse_text
 from reportcheck.model.version import decide, detect
 from reportcheck.model.version import evidence as version_evidence
-from reportcheck.records import record
 
 
-@record(slots=True)
+@dataclass(slots=True)
 class GridCell:
     """One cell of a grid as the source gave it."""
 
@@ -113,7 +112,7 @@ class GridTooLarge(Refused):
         )
 
 
-@record()
+@dataclass
 class Grid:
     """A rectangle of cells: an Excel sheet, an HTML or Word table, or text lines.
 
@@ -226,7 +225,7 @@ def _is_label_text(text: str) -> bool:
     return parse_text(text).state is CellState.TEXT
 
 
-@record()
+@dataclass
 class _Line:
     """One grid row split into labels (left) and value cells (right)."""
 
@@ -281,7 +280,7 @@ def _lines(grid: Grid) -> list[_Line]:
     return out
 
 
-@record()
+@dataclass
 class Located:
     """What :func:`locate` found."""
 

@@ -6,11 +6,10 @@ Kept apart from the family modules so that each of them imports only these few c
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from reportcheck.findings import Severity
-from reportcheck.records import record
 
 
 class Tr(NamedTuple):
@@ -25,7 +24,7 @@ class Tr(NamedTuple):
         return self.zh if lang == "zh" else self.en
 
 
-@record(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One code: what a finding of it is called, how serious it is and how it is worded.
 
@@ -68,7 +67,7 @@ def placeholders(template: str) -> frozenset[str]:
 # ------------------------------------------------------------------------ rule pages
 
 
-@record(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     """A code's documentation, modelled on ruff's rule pages, and its cases."""
 
@@ -95,7 +94,7 @@ Key = tuple[str, str | None, str | None, str | None]
 """What a case expects of a finding: code, table, row and column ids."""
 
 
-@record(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class Case:
     """A passing or failing example that the generic test runs and docs/rules.md shows.
 
