@@ -9,32 +9,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from reportcheck.config import Settings
 from reportcheck.errors import InputError, Refused
-from reportcheck.findings import Finding, Severity
+from reportcheck.findings import Finding
 from reportcheck.model.report import Report
+from reportcheck.results import FileResult as FileResult
 from reportcheck.rules.registry import CROSS_YEAR, RULES, load_all
-
-
-@dataclass
-class FileResult:
-    """What validating one file gave: the report read, its findings, or why it could not run."""
-
-    path: str
-    report: Report | None = None
-    findings: list[Finding] = field(default_factory=list)
-    error: InputError | None = None
-
-    def count(self, severity: Severity) -> int:
-        """Findings of this severity that are not waived."""
-        return sum(1 for f in self.findings if f.severity is severity and not f.waived)
-
-    def fails(self, threshold: Severity) -> bool:
-        """Whether any unwaived finding is at or above ``threshold``."""
-        return any(f.severity.rank >= threshold.rank and not f.waived for f in self.findings)
 
 
 def read_bytes(path: str, data: bytes, settings: Settings | None = None) -> Report:

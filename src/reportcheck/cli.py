@@ -36,11 +36,11 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
     from typing import IO
 
-    from reportcheck.api import FileResult
     from reportcheck.batch import Batch
     from reportcheck.config import Settings
     from reportcheck.findings import Severity
     from reportcheck.model.report import Report
+    from reportcheck.results import FileResult
     from reportcheck.summary import SummaryWriter
 
 app = typer.Typer(

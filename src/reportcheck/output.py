@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO
 
-from reportcheck.api import FileResult
 from reportcheck.findings import Severity
+from reportcheck.results import FileResult
 
 FORMATS = ("terminal", "concise", "json", "sarif", "junit", "gitlab", "github", "markdown")
 """Every output format (``auto`` is resolved by :func:`resolve_format`)."""

@@ -9,8 +9,8 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from reportcheck.api import FileResult
 from reportcheck.findings import UNREAD_CODES, Finding, Severity
+from reportcheck.results import FileResult
 
 _FACTS = {
     "zh": {"format": "{v} 版格式", "year": "{y} 年度", "previous": "对照上年：{p}"},

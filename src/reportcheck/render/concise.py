@@ -15,10 +15,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from reportcheck.api import FileResult
 from reportcheck.findings import Finding, Severity
 from reportcheck.render.common import SEVERITY_WORD, not_checked, place, summary_line
 from reportcheck.render.common import counts as common_counts
+from reportcheck.results import FileResult
 
 _WAIVED = {"zh": "已豁免", "en": "waived"}
 

@@ -20,9 +20,9 @@ import shutil
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import IO
 
-from reportcheck.api import FileResult
 from reportcheck.findings import Finding, Severity
 from reportcheck.render.common import counts, finding_line, relative, summary_line, where
+from reportcheck.results import FileResult
 
 MAX_PER_TYPE = 10
 """GitHub shows at most this many annotations of one type per step."""

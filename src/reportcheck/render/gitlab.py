@@ -27,11 +27,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from reportcheck.api import FileResult
 from reportcheck.baseline import place_key
 from reportcheck.findings import Finding, Severity
 from reportcheck.render.jsontext import dumps
 from reportcheck.render.sarif import project_root
+from reportcheck.results import FileResult
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 

@@ -13,9 +13,9 @@ from decimal import Decimal, InvalidOperation
 from typing import IO, Any
 
 from reportcheck import __version__
-from reportcheck.api import FileResult
 from reportcheck.findings import Check, Finding, Term
 from reportcheck.render.jsontext import dumps
+from reportcheck.results import FileResult
 
 SCHEMA_VERSION = 1
 

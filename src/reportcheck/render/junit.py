@@ -18,9 +18,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
 from typing import IO
 
-from reportcheck.api import FileResult
 from reportcheck.findings import Finding, Severity
 from reportcheck.render.common import finding_line, relative, summary_line
+from reportcheck.results import FileResult
 from reportcheck.rules.registry import FAMILIES, all_rules
 
 

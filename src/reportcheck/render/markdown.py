@@ -10,7 +10,6 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from typing import IO
 
-from reportcheck.api import FileResult
 from reportcheck.findings import Finding
 from reportcheck.render.common import (
     SEVERITY_WORD,
@@ -23,6 +22,7 @@ from reportcheck.render.common import (
     totals,
     where,
 )
+from reportcheck.results import FileResult
 
 _HEAD = {
     "zh": ("代码", "级别", "位置", "单元格", "问题", "实际", "应为"),

@@ -33,10 +33,10 @@ from typing import IO, Any
 from urllib.parse import quote
 
 from reportcheck import __version__
-from reportcheck.api import FileResult
 from reportcheck.findings import Finding, Severity
 from reportcheck.render.common import counts, relative, where
 from reportcheck.render.jsontext import dumps
+from reportcheck.results import FileResult
 from reportcheck.rules.registry import FAMILIES, Rule, all_rules
 
 SARIF_SCHEMA = (

@@ -15,12 +15,12 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from reportcheck.api import FileResult
 from reportcheck.findings import Check, Finding, Severity, Term, fmt_number
 from reportcheck.model.report import zh_address
 from reportcheck.render.common import counts as common_counts
 from reportcheck.render.common import file_facts, not_checked, place, summary_line, totals
 from reportcheck.render.common import where as where_words
+from reportcheck.results import FileResult
 
 if TYPE_CHECKING:  # rich.table is imported by _grid, for a finding that shows a table region
     from rich.table import Table

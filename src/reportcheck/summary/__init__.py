@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 from reportcheck.summary.model import Batch, FileRow, file_row
 
 if TYPE_CHECKING:
-    from reportcheck.api import FileResult
     from reportcheck.config import Plausibility, Settings
+    from reportcheck.results import FileResult
     from reportcheck.summary.outliers import Outlier
 
 SUFFIXES = (".xlsx", ".html", ".htm", ".csv")

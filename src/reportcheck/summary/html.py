@@ -39,8 +39,8 @@ from reportcheck.summary.model import (
 from reportcheck.summary.xlsx import status_line
 
 if TYPE_CHECKING:
-    from reportcheck.api import FileResult
     from reportcheck.config import Settings
+    from reportcheck.results import FileResult
 
 COLOURS = {
     "passed": "#2e7d32",

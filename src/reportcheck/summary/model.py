@@ -11,8 +11,8 @@ from reportcheck.findings import UNREAD_CODES, Finding, Severity
 from reportcheck.summary.outliers import Figures
 
 if TYPE_CHECKING:
-    from reportcheck.api import FileResult
     from reportcheck.config import Settings
+    from reportcheck.results import FileResult
 
 STATUSES = ("errors", "warnings", "passed", "unreadable", "unsupported")
 """Every file status, most serious first (the order of the charts and filters)."""

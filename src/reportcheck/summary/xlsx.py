@@ -36,8 +36,8 @@ from reportcheck.summary.model import (
 )
 
 if TYPE_CHECKING:
-    from reportcheck.api import FileResult
     from reportcheck.config import Settings
+    from reportcheck.results import FileResult
 
 MAX_ROWS = 1_048_576
 """Excel's row limit: findings beyond it are counted, not listed."""
