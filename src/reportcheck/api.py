@@ -147,7 +147,7 @@ def read_input(path: str) -> bytes:
             "not a regular file (a pipe, device or socket): it cannot be read as a report",
         )
     if st.st_size > MAX_INPUT:
-        raise InputError(path, *_too_big(st.st_size))
+        raise InputError(path, *too_big(st.st_size))
     try:
         data = Path(path).read_bytes()  # a regular file of a known size: bounded
     except OSError as exc:
@@ -155,7 +155,7 @@ def read_input(path: str) -> bytes:
             path, f"无法读取：{_reason(exc)}", f"cannot read: {_reason(exc)}"
         ) from None
     if len(data) > MAX_INPUT:  # it grew after the size was read
-        raise InputError(path, *_too_big(len(data)))
+        raise InputError(path, *too_big(len(data)))
     return data
 
 
@@ -163,7 +163,8 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or exc.__class__.__name__
 
 
-def _too_big(size: int) -> tuple[str, str]:
+def too_big(size: int) -> tuple[str, str]:
+    """Why an input of ``size`` bytes is refused (over :data:`MAX_INPUT`): Chinese, English."""
     mib = MAX_INPUT // 1_048_576
     return (
         f"文件过大（{size / 1_048_576:.0f} MiB，上限 {mib} MiB），不像年报",
@@ -260,7 +261,7 @@ def validate_paths(
     elif previous is not None:
         last = read_path(previous, settings_for(str(previous)))
     results: list[FileResult] = []
-    paths = _one_per_export([str(p) for p in paths], set(data or ()))
+    paths = one_per_export([str(p) for p in paths], set(data or ()))
     given = data or {}
     for path in paths:
         try:
@@ -278,7 +279,7 @@ def validate_paths(
     return results
 
 
-def _one_per_export(paths: list[str], in_memory: set[str] | None = None) -> list[str]:
+def one_per_export(paths: list[str], in_memory: set[str] | None = None) -> list[str]:
     """``paths`` without the CSV sheets read with an earlier sheet of the same export
     (an input read from memory is one sheet on its own)."""
     if not any(p.lower().endswith(".csv") and p not in (in_memory or ()) for p in paths):

@@ -197,3 +197,16 @@ def finding_line(f: Finding, lang: str = "zh") -> str:
     if f.waived:
         text += f" [{'已豁免' if lang == 'zh' else 'waived'}: {f.waived}]"
     return text
+
+
+STEP_SUMMARY_LIMIT = 1024 * 1024
+"""GitHub refuses a job step's summary over 1 MiB (and shows none of it)."""
+
+
+def summary_room(path: str) -> int:
+    """Bytes the step summary may still take (at least 1 KiB: a note that it was cut)."""
+    try:
+        already = os.path.getsize(path)
+    except OSError:
+        already = 0
+    return max(STEP_SUMMARY_LIMIT - already - 1, 1024)

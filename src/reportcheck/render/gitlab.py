@@ -29,6 +29,7 @@ from typing import IO, Any
 
 from reportcheck.baseline import place_key
 from reportcheck.findings import Finding, Severity
+from reportcheck.render import RenderOptions
 from reportcheck.render.jsontext import dumps
 from reportcheck.render.sarif import project_root
 from reportcheck.results import FileResult
@@ -106,16 +107,16 @@ def _issues(r: FileResult, lang: str, base: Path) -> list[dict[str, Any]]:
 def render(results: Sequence[FileResult], lang: str = "zh", root: str | Path | None = None) -> str:
     """The Code Quality report as JSON text."""
     buf = io.StringIO()
-    write(results, buf, lang, root)
+    write(results, buf, RenderOptions(lang, project_root=root))
     return buf.getvalue()
 
 
-def write(
-    results: Iterable[FileResult], out: IO[str], lang: str = "zh", root: str | Path | None = None
-) -> None:
-    """:func:`render`, written to ``out`` issue by issue as the results come (memory does
-    not grow with the batch): the same text as ``json.dumps(document(...), indent=2)``."""
-    base = project_root(root)
+def write(results: Iterable[FileResult], out: IO[str], options: RenderOptions) -> None:
+    """The :class:`~reportcheck.render.Renderer` of ``--format gitlab``: :func:`render`,
+    written to ``out`` issue by issue as the results come (memory does not grow with the
+    batch): the same text as ``json.dumps(document(...), indent=2)``."""
+    base = project_root(options.project_root)
+    lang = options.lang
     first = True
     for r in results:
         for one in _issues(r, lang, base):

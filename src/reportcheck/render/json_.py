@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import IO, Any
 
 from reportcheck import __version__
 from reportcheck.findings import Check, Finding, Term
+from reportcheck.render import RenderOptions, with_counts
 from reportcheck.render.jsontext import dumps
 from reportcheck.results import FileResult
 
@@ -114,18 +115,16 @@ def _summary(results: Sequence[FileResult]) -> dict[str, int]:
 
 def render(results: Sequence[FileResult], lang: str = "zh") -> str:
     """The whole run as a JSON document."""
-    from reportcheck.render.common import counts
-
     buf = io.StringIO()
-    write(results, buf, lang, counts(results))
+    write(results, buf, RenderOptions(lang))
     return buf.getvalue()
 
 
-def write(
-    results: Iterable[FileResult], out: IO[str], lang: str, counts: Mapping[str, int]
-) -> None:
-    """Stream the document to ``out``, one file at a time (``counts`` as
-    :func:`reportcheck.render.common.counts` gives them, known before the files)."""
+def write(results: Iterable[FileResult], out: IO[str], options: RenderOptions) -> None:
+    """The :class:`~reportcheck.render.Renderer` of ``--format json``: the document
+    streamed to ``out``, one file at a time (the totals head it)."""
+    results, counts = with_counts(results, options)
+    lang = options.lang
     summary = {k: counts[k] for k in ("error", "warning", "info", "waived")}
     summary["files"] = counts["files"]
     summary["files_unreadable"] = counts["unreadable"]

@@ -34,6 +34,7 @@ from urllib.parse import quote
 
 from reportcheck import __version__
 from reportcheck.findings import Finding, Severity
+from reportcheck.render import RenderOptions
 from reportcheck.render.common import counts, relative, where
 from reportcheck.render.jsontext import dumps
 from reportcheck.results import FileResult
@@ -298,18 +299,12 @@ def render(
     return json.dumps(document(results, lang, root, docs), ensure_ascii=False, indent=2) + "\n"
 
 
-def write(
-    results: Iterable[FileResult],
-    out: IO[str],
-    lang: str = "zh",
-    root: str | Path | None = None,
-    docs: str | None = None,
-) -> None:
-    """Stream the SARIF log to ``out``, one finding at a time: the same log as
-    :func:`document` (the run's ``results`` come before its invocation, artifacts and
-    summary, which are only known at the end; JSON objects have no order)."""
-    from reportcheck.render.common import counts
-
+def write(results: Iterable[FileResult], out: IO[str], options: RenderOptions) -> None:
+    """The :class:`~reportcheck.render.Renderer` of ``--format sarif``: the SARIF log
+    streamed to ``out``, one finding at a time — the same log as :func:`document` (the
+    run's ``results`` come before its invocation, artifacts and summary, which are only
+    known at the end; JSON objects have no order)."""
+    lang, root, docs = options.lang, options.project_root, options.docs_url
     base = project_root(root)
     rules = all_rules()
     index = {r.code: i for i, r in enumerate(rules)}

@@ -8,7 +8,8 @@ that disagree marked. Works on 80 columns and when piped (no colour, marks in br
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -17,6 +18,7 @@ from rich.text import Text
 
 from reportcheck.findings import Check, Finding, Severity, Term, fmt_number
 from reportcheck.model.report import zh_address
+from reportcheck.render import RenderOptions, with_counts
 from reportcheck.render.common import counts as common_counts
 from reportcheck.render.common import file_facts, not_checked, place, summary_line, totals
 from reportcheck.render.common import where as where_words
@@ -82,6 +84,27 @@ def make_console(file: IO[str] | None = None, color: bool | None = None) -> Cons
         soft_wrap=False,
         emoji=False,
     )
+
+
+def write(results: Iterable[FileResult], out: IO[str], options: RenderOptions) -> None:
+    """The :class:`~reportcheck.render.Renderer` of ``--format terminal``: each file in
+    full as it comes, then the run's summary line (coloured as ``options.color`` says)."""
+    results, run_counts = with_counts(results, options)
+    console = make_console(file=out, color=options.color)
+    any_file = False
+    for r in results:
+        render_file(r, console, options.lang, options.show_info)
+        console.print()
+        any_file = True
+    if any_file:  # a closing line, for one file too: CI logs end the same way every time
+        console.print(Text(summary_line(run_counts, options.lang)))
+
+
+def text(results: Sequence[FileResult], lang: str = "zh", *, show_info: bool = True) -> str:
+    """The terminal view as plain text (no colour)."""
+    buf = io.StringIO()
+    write(results, buf, RenderOptions(lang, show_info=show_info, color=False))
+    return buf.getvalue()
 
 
 def render(
