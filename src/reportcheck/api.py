@@ -8,6 +8,9 @@
 
 from __future__ import annotations
 
+import importlib
+import os
+import stat
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -15,7 +18,10 @@ from pathlib import Path
 from reportcheck.config import Settings
 from reportcheck.errors import InputError, Refused
 from reportcheck.findings import Finding
+from reportcheck.findings.catalogue import emit
 from reportcheck.model.report import Report
+from reportcheck.pairing import pair
+from reportcheck.readers.detect import sniff
 from reportcheck.results import FileResult as FileResult
 from reportcheck.rules.registry import CROSS_YEAR, RULES, load_all
 
@@ -29,11 +35,11 @@ def read_bytes(path: str, data: bytes, settings: Settings | None = None) -> Repo
 
 
 def _read_bytes(path: str, data: bytes, settings: Settings | None) -> Report:
-    from reportcheck.readers.detect import sniff
-
     settings = settings or Settings()
     kind = sniff(path, data)
     forced = settings.format_version
+    # each kind imports its own reader only, when met (tests/test_startup.py: a workbook's
+    # run loads no JSON, HTML, Word or PDF reader; the xlsx reader alone is ~25 ms)
     if kind == "json":
         from reportcheck.readers.json_ import read_json
 
@@ -55,8 +61,7 @@ def _read_bytes(path: str, data: bytes, settings: Settings | None) -> Report:
 def _read_converted(path: str, data: bytes, kind: str, settings: Settings) -> Report:
     """A Word/WPS/OpenDocument text file read from the copy LibreOffice converts it to
     (:mod:`reportcheck.readers.convert`); the report says so (RC008)."""
-    from reportcheck.findings.catalogue import emit
-    from reportcheck.readers.convert import advice, convert, soffice
+    from reportcheck.readers.convert import advice, convert, soffice  # see _read_bytes
 
     suffix = Path(path).suffix.lower()
     if not settings.convert:
@@ -70,7 +75,7 @@ def _read_converted(path: str, data: bytes, kind: str, settings: Settings) -> Re
     limit = max(1.0, settings.timeout * 0.8)
     converted = convert(path, data, kind, target, program, limit)
     if target == "xlsx":
-        from reportcheck.readers.xlsx import read_xlsx
+        from reportcheck.readers.xlsx import read_xlsx  # see _read_bytes
 
         report = read_xlsx(path, converted, settings)
     else:
@@ -81,8 +86,6 @@ def _read_converted(path: str, data: bytes, kind: str, settings: Settings) -> Re
 
 
 def _read_published(path: str, data: bytes, kind: str, settings: Settings) -> Report:
-    import importlib
-
     module = {
         "html": "html",
         "docx": "docx",
@@ -100,7 +103,7 @@ def _read_published(path: str, data: bytes, kind: str, settings: Settings) -> Re
             f"reading {kind} reports is not supported yet",
         ) from None
     if kind == "pdf":  # PDFium (C code) in a child under the memory and time limits
-        from reportcheck.isolate import call
+        from reportcheck.isolate import call  # PDF only (multiprocessing, resource limits)
 
         pdf: Report = call(
             path,
@@ -127,9 +130,6 @@ def read_input(path: str) -> bytes:
     """The bytes of an input file, or an :class:`InputError` saying in one line why not:
     missing, a directory, not a regular file (a FIFO, a device such as ``/dev/zero``,
     which would block or never end), unreadable, larger than :data:`MAX_INPUT`."""
-    import os
-    import stat
-
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -248,7 +248,6 @@ def validate_paths(
     workbook export (``年报-表二.csv``, ``年报-表三.csv`` …) are one report, checked once
     under the first of them.
     """
-    from reportcheck.pairing import pair
 
     def settings_for(path: str) -> Settings:
         if callable(settings):
@@ -284,9 +283,7 @@ def one_per_export(paths: list[str], in_memory: set[str] | None = None) -> list[
     (an input read from memory is one sheet on its own)."""
     if not any(p.lower().endswith(".csv") and p not in (in_memory or ()) for p in paths):
         return paths
-    import os
-
-    from reportcheck.readers.csv_ import export_group
+    from reportcheck.readers.csv_ import export_group  # CSV inputs only (see _read_bytes)
 
     seen: set[str] = set()
     out: list[str] = []

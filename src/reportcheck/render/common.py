@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from reportcheck.findings import UNREAD_CODES, Finding, Severity
+from reportcheck.model.tables import FORMATS, TABLE_EN
 from reportcheck.results import FileResult
 
 _FACTS = {
@@ -153,8 +154,6 @@ def labels(f: Finding, lang: str = "zh") -> tuple[str | None, str | None, str | 
     table = f.table_label.split()[0] if f.table_label else None
     if lang == "zh":
         return table, f.row_label, f.column_label
-    from reportcheck.model.tables import FORMATS, TABLE_EN
-
     row, column = f.row_label, f.column_label
     if f.table is None:
         return table, row, column

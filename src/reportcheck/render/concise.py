@@ -12,16 +12,19 @@ first.
 from __future__ import annotations
 
 import io
+import json
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import IO
 
+from reportcheck import __version__
 from reportcheck.findings import Finding, Severity
 from reportcheck.render import RenderOptions, with_counts
 from reportcheck.render.common import SEVERITY_WORD, not_checked, place, summary_line
 from reportcheck.render.common import counts as common_counts
 from reportcheck.results import FileResult
+from reportcheck.rules.registry import RULES, load_all
 
 _WAIVED = {"zh": "已豁免", "en": "waived"}
 
@@ -98,8 +101,6 @@ def statistics(
     results: Iterable[FileResult], lang: str = "zh", counts: Mapping[str, int] | None = None
 ) -> str:
     """Per code: occurrences, files, severity and summary, most frequent first."""
-    from reportcheck.rules.registry import RULES, load_all
-
     load_all()
     if counts is None:
         results = list(results)
@@ -138,11 +139,8 @@ def statistics_json(
 ) -> str:
     """``--statistics --format json``: the counts per code as a JSON document (see
     docs/output-json.md)."""
-    import json
-
-    from reportcheck import __version__
+    # the JSON renderer's contract version; not at the top: a concise run loads one renderer
     from reportcheck.render.json_ import SCHEMA_VERSION
-    from reportcheck.rules.registry import RULES, load_all
 
     load_all()
     if counts is None:

@@ -22,7 +22,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import IO
 
-from reportcheck.findings import Finding, Severity
+from reportcheck.findings import Finding, Severity, catalogue
 from reportcheck.render import ERRORS, RenderOptions, with_counts
 from reportcheck.render.common import (
     finding_line,
@@ -63,8 +63,6 @@ def command(kind: str, message: str, **props: str | int | None) -> str:
 
 def annotation(f: Finding, path: str, lang: str) -> str:
     """The workflow command for one finding."""
-    from reportcheck.findings import catalogue
-
     rule = catalogue.find(f.code)
     title = f"{f.code} {rule.name}" if rule else f.code
     loc = f.location

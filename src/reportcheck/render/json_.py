@@ -13,8 +13,9 @@ from decimal import Decimal, InvalidOperation
 from typing import IO, Any
 
 from reportcheck import __version__
-from reportcheck.findings import Check, Finding, Term
+from reportcheck.findings import Check, Finding, Term, catalogue
 from reportcheck.render import RenderOptions, with_counts
+from reportcheck.render.common import counts
 from reportcheck.render.jsontext import dumps
 from reportcheck.results import FileResult
 
@@ -57,8 +58,6 @@ def check_dict(c: Check) -> dict[str, Any]:
 
 def finding_dict(f: Finding, lang: str = "zh") -> dict[str, Any]:
     """A finding as plain JSON-ready data."""
-    from reportcheck.findings import catalogue
-
     rule = catalogue.find(f.code)
     loc = f.location
     return {
@@ -107,8 +106,6 @@ def file_dict(r: FileResult, lang: str = "zh") -> dict[str, Any]:
 
 
 def _summary(results: Sequence[FileResult]) -> dict[str, int]:
-    from reportcheck.render.common import counts
-
     c = counts(results)
     return {k: c[k] for k in ("error", "warning", "info", "waived", "unread")}
 

@@ -27,13 +27,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Sequence
+from importlib import metadata
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
 
 from reportcheck import __version__
+from reportcheck.errors import one_line
 from reportcheck.findings import Finding, Severity
+from reportcheck.findings.catalogue.pages import page, page_text
 from reportcheck.render import RenderOptions
 from reportcheck.render.common import counts, relative, where
 from reportcheck.render.jsontext import dumps
@@ -90,8 +94,6 @@ def _quote(path: str) -> str:
     try:
         return quote(path, safe="/", errors="surrogateescape")
     except UnicodeEncodeError:
-        from reportcheck.errors import one_line
-
         return quote(one_line(path), safe="/")
 
 
@@ -106,8 +108,6 @@ def docs_url(given: str | None = None) -> str | None:
     (``[project.urls]`` in pyproject.toml, in the installed package's metadata), else the
     file in the source checkout reportcheck runs from, else None (then rules have no
     ``helpUri``; their help text is in the log)."""
-    import os
-
     url = given or os.environ.get("REPORTCHECK_DOCS_URL") or project_url("Documentation")
     if url:
         return url.split("#", 1)[0]
@@ -117,8 +117,6 @@ def docs_url(given: str | None = None) -> str | None:
 
 def project_url(label: str) -> str | None:
     """The installed package's ``Project-URL`` called ``label`` (``[project.urls]``)."""
-    from importlib import metadata
-
     try:
         entries = metadata.metadata("reportcheck").get_all("Project-URL") or []
     except metadata.PackageNotFoundError:  # run from a source tree that is not installed
@@ -137,8 +135,6 @@ def rule_anchor(r: Rule) -> str:
 
 def rule_descriptor(r: Rule, lang: str, docs: str | None = None) -> dict[str, Any]:
     """A ``reportingDescriptor`` for one rule (``helpUri`` into ``docs`` when given)."""
-    from reportcheck.findings.catalogue.pages import page, page_text
-
     help_text = page_text(r.code, lang)
     family = FAMILIES.get(r.family, ("", ""))
     out: dict[str, Any] = {

@@ -9,6 +9,7 @@ that disagree marked. Works on 80 columns and when piped (no colour, marks in br
 from __future__ import annotations
 
 import io
+import os.path
 from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from rich.text import Text
 
 from reportcheck.findings import Check, Finding, Severity, Term, fmt_number
 from reportcheck.model.report import zh_address
+from reportcheck.model.tables import FORMATS
 from reportcheck.render import RenderOptions, with_counts
 from reportcheck.render.common import counts as common_counts
 from reportcheck.render.common import file_facts, not_checked, place, summary_line, totals
@@ -300,8 +302,6 @@ def _labels(t: Term, lang: str) -> tuple[str, str]:
 def _prefix(locations: list[str]) -> str:
     """The sheet (``表三!``) or JSON pointer path (``/applications/granted/``) every address
     of a relation shares, so that it is said once instead of in every term."""
-    import os.path
-
     if len(locations) < 2:
         return ""
     common = os.path.commonprefix(locations)  # noqa: RUF071 - addresses, not file paths
@@ -401,8 +401,6 @@ def _order(table_id: str, what: str, ident: str) -> int:
     The latest version is asked first: its positions keep the rows of both versions in
     order (2019's single （六）其他处理 still sorts before （七）总计).
     """
-    from reportcheck.model.tables import FORMATS
-
     for fmt in reversed(FORMATS.values()):
         tdef = fmt.table(table_id)
         ids = [r.id for r in tdef.rows] if what == "row" else [c.id for c in tdef.columns]
@@ -463,7 +461,7 @@ def _grid(f: Finding, plain: bool, lang: str = "zh") -> Table | None:
         if f.code in ("RC300", "RC204")
         else {t.location for chk in f.checks for t in chk.lhs if t.location}
     )
-    from rich.table import Table
+    from rich.table import Table  # 7.8 ms: only for a finding that shows a table region
 
     table = Table(box=None, pad_edge=False, padding=(0, 1), show_edge=False)
     zh = lang == "zh"
