@@ -26,7 +26,7 @@ import gc
 import os
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import IO, Any
 
 from reportcheck.api import (
@@ -44,6 +44,7 @@ from reportcheck.findings import UNREAD_CODES, Finding
 from reportcheck.isolate import CAN_FORK, Workers, guarded
 from reportcheck.model.report import Cell, CellState, Location, Report, TableData
 from reportcheck.pairing import EXPLICIT, Item, item, mismatch_finding, plan
+from reportcheck.records import record
 
 CROSS_YEAR_ROWS = {
     "applications": ("carried_over", "carried_forward"),
@@ -276,7 +277,7 @@ IN_MEMORY = 8
 spool file, no pickling); a larger one spools them, so that memory stays flat."""
 
 
-@dataclass
+@record()
 class Batch:
     """One run over many files (see the module doc).
 

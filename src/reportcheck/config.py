@@ -18,7 +18,7 @@ import fnmatch
 import os
 import stat
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -26,6 +26,7 @@ from typing import Any
 
 from reportcheck.errors import ConfigError
 from reportcheck.findings import Severity
+from reportcheck.records import record
 
 LEVELS = ("department", "government", "township")
 """Agency levels that have a publication deadline."""
@@ -48,7 +49,7 @@ KEYS = (
 """Every configuration key (kebab-case, as in the TOML file)."""
 
 
-@dataclass
+@record()
 class Plausibility:
     """Thresholds of the plausibility checks (RC7xx) and of the summary's batch outliers.
 
@@ -90,7 +91,7 @@ PLAUSIBILITY_KEYS = {
 """The keys of the ``plausibility`` table and the :class:`Plausibility` field of each."""
 
 
-@dataclass
+@record()
 class Settings:
     """Options for one validation run."""
 

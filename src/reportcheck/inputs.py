@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from fnmatch import fnmatchcase
 from functools import cache
 from pathlib import Path
 
 from reportcheck.errors import InputError
+from reportcheck.records import record
 
 REPORT_SUFFIXES = (
     ".xlsx", ".json", ".html", ".htm", ".txt", ".md", ".markdown", ".docx", ".csv", ".pdf",
@@ -90,7 +91,7 @@ def unsupported_reason(name: str) -> tuple[str, str]:
     )
 
 
-@dataclass
+@record()
 class Collected:
     """The files to check, in order, and the files met but not checked."""
 

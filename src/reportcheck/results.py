@@ -4,14 +4,15 @@ check reads — the baseline, the renderers, the summary, the marked copies. Bel
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from reportcheck.errors import InputError
 from reportcheck.findings import Finding, Severity
 from reportcheck.model.report import Report
+from reportcheck.records import record
 
 
-@dataclass
+@record()
 class FileResult:
     """What validating one file gave: the report read, its findings, or why it could not run."""
 

@@ -9,12 +9,13 @@ with the addresses and values that were added up.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from decimal import Decimal
 from enum import StrEnum
 
 from reportcheck.model.report import Location
 from reportcheck.model.values import plain
+from reportcheck.records import record
 
 Number = int | Decimal
 _DIGITS = re.compile(r"(\d+)")
@@ -45,7 +46,7 @@ report. They are warnings, counted apart ("N 处未能读取、未检查") and f
 it asks for it (``--fail-on warning``)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Term:
     """One cell that takes part in a relation."""
 
@@ -65,7 +66,7 @@ class Term:
         return _num(self.value) if self.value is not None else (self.raw.strip() or "空")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Check:
     """One relation evaluated: ``lhs`` terms summed against ``rhs`` terms."""
 
@@ -96,7 +97,7 @@ class Check:
         return f"{side(self.lhs)} = {_num(self.lhs_sum)}; {side(self.rhs)} = {_num(self.rhs_sum)}"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Finding:
     """One defect in one file."""
 

@@ -7,8 +7,6 @@ declarations built from its :class:`~reportcheck.model.tables.TableDef`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportcheck.model.tables import (
     APPLICANT_PARTS,
     FORMATS,
@@ -16,12 +14,13 @@ from reportcheck.model.tables import (
     TableDef,
     formats_cache,
 )
+from reportcheck.records import record
 
 CellRef = tuple[str, str, str]
 """(table id, row id, column id)."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Relation:
     """``sum(lhs) == sum(rhs)``; ``total`` is the cell that holds a printed total."""
 

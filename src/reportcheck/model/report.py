@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -16,6 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from reportcheck.model.tables import FormatDef, TableDef, format_def
+from reportcheck.records import record
 
 if TYPE_CHECKING:
     from reportcheck.findings import Finding
@@ -34,7 +35,7 @@ class CellState(StrEnum):
     """An Excel formula whose result was never calculated and saved."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Location:
     """Where a value was read, in words a person can follow.
 
@@ -98,7 +99,7 @@ def zh_address(address: str) -> str:
     return address
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Cell:
     """One table cell as read: value, raw text, state and location."""
 
@@ -120,7 +121,7 @@ class Cell:
         return self.value if self.value is not None else 0
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class TableData:
     """The cells read for one table, by (row id, column id).
 
@@ -143,7 +144,7 @@ class TableData:
         return self.cells.get((row_id, column_id))
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Metadata:
     """What the report says about itself."""
 
@@ -160,7 +161,7 @@ class Metadata:
     """Each fact's text as written, kept when it could not be read (``2025年13月``)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Waiver:
     """A finding the submitter asks to waive, with a reason."""
 
@@ -170,7 +171,7 @@ class Waiver:
     """Only waive findings at this source address (all of the code if None)."""
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Section:
     """A top-level section heading found in a published report."""
 
@@ -181,7 +182,7 @@ class Section:
     """The text of the section up to the next heading (tables included as text)."""
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Report:
     """A report as read from one file."""
 

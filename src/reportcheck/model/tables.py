@@ -38,12 +38,13 @@ import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from functools import cached_property
 from typing import ParamSpec, TypeVar
 
 from reportcheck.model.labels import label_key, strip_numbering
+from reportcheck.records import record
 
 
 class ValueKind(StrEnum):
@@ -59,7 +60,7 @@ class ValueKind(StrEnum):
     """Money, often written with its unit (the 2019 采购总金额)."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ColumnDef:
     """One column of a table (or of a 表二 block)."""
 
@@ -77,7 +78,7 @@ class ColumnDef:
         return _keys(self.label, self.variants)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RowDef:
     """One row of a table."""
 
@@ -117,7 +118,7 @@ class RowDef:
         return self.label
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TableDef:
     """A table of one format version."""
 
@@ -465,7 +466,7 @@ PROACTIVE_2019 = TableDef(
 # --------------------------------------------------------------------------- formats
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FormatDef:
     """One version of the report format, declared as data.
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from functools import lru_cache
 
@@ -47,9 +47,10 @@ from reportcheck.model.tables import (
 from reportcheck.model.values import parse_cell, parse_text
 from reportcheck.model.version import decide, detect
 from reportcheck.model.version import evidence as version_evidence
+from reportcheck.records import record
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class GridCell:
     """One cell of a grid as the source gave it."""
 
@@ -112,7 +113,7 @@ class GridTooLarge(Refused):
         )
 
 
-@dataclass
+@record()
 class Grid:
     """A rectangle of cells: an Excel sheet, an HTML or Word table, or text lines.
 
@@ -225,7 +226,7 @@ def _is_label_text(text: str) -> bool:
     return parse_text(text).state is CellState.TEXT
 
 
-@dataclass
+@record()
 class _Line:
     """One grid row split into labels (left) and value cells (right)."""
 
@@ -280,7 +281,7 @@ def _lines(grid: Grid) -> list[_Line]:
     return out
 
 
-@dataclass
+@record()
 class Located:
     """What :func:`locate` found."""
 

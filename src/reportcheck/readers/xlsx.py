@@ -23,7 +23,6 @@ import functools
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Context, Decimal, InvalidOperation
 from functools import lru_cache
@@ -38,6 +37,7 @@ from reportcheck.model.report import Location, Metadata, Report
 from reportcheck.model.values import MAX_DIGITS, plain
 from reportcheck.readers.container import Package, XMLRefused, parse
 from reportcheck.readers.grid import Grid, GridCell, check_grids, locate_in_report
+from reportcheck.records import record
 
 MAX_ROW = 1_048_576
 MAX_COL = 16_384
@@ -252,7 +252,7 @@ def translate_formula(formula: str, drow: int, dcol: int) -> str:
 # ------------------------------------------------------------------ the workbook
 
 
-@dataclass
+@record()
 class _SheetRef:
     """A worksheet as the workbook lists it: its name, its part and whether it is hidden."""
 
@@ -261,7 +261,7 @@ class _SheetRef:
     hidden: bool
 
 
-@dataclass
+@record()
 class _Shared:
     """The formula a shared formula's other cells are shifted from, and where it stands."""
 

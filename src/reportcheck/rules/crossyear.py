@@ -13,13 +13,13 @@ rules; a cell that is missing, holds text or is a formula never calculated is no
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from reportcheck.config import Settings
 from reportcheck.findings import Finding, Number, fmt_number
 from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.report import Cell, CellState, Report
 from reportcheck.model.tables import APPLICANT_COLUMNS
+from reportcheck.records import record
 from reportcheck.rules.common import at, at_zh, cell_fields, cell_name, shown, shown_en
 from reportcheck.rules.registry import rule
 
@@ -31,7 +31,7 @@ _APPS = "applications"
 _PROACTIVE = "proactive_disclosure"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Value:
     """A cell that can be compared, and the number it counts as."""
 

@@ -20,10 +20,10 @@ Codes are stable and never reused. Families:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reportcheck.findings import Finding, Severity, catalogue
+from reportcheck.records import record
 
 if TYPE_CHECKING:
     from reportcheck.config import Settings
@@ -39,7 +39,7 @@ FAMILIES: dict[str, tuple[str, str]] = dict(catalogue.FAMILIES)
 """Code families by prefix: (zh, en) names."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Rule:
     """A code as the rules see it: its catalogue entry and, when a rule module runs it,
     the check function."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from reportcheck.config import Settings
 from reportcheck.findings import Finding
@@ -28,6 +28,7 @@ from reportcheck.model.labels import HEADING_PHRASES
 from reportcheck.model.report import Location, Report
 from reportcheck.model.rowfinder import similarity
 from reportcheck.model.tables import TABLE_EN, TABLE_SHORT
+from reportcheck.records import record
 from reportcheck.rules.registry import rule
 
 NUMERALS = "一二三四五六"
@@ -115,7 +116,7 @@ def numeral(heading: str) -> int | None:
     return NUMERALS.index(m[1]) + 1 if m else None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Heading:
     """A top-level heading found in the report."""
 
@@ -129,7 +130,7 @@ class Heading:
     """The number written before it."""
 
 
-@dataclass
+@record()
 class Layout:
     """Which heading stands for which section, and where the sections are."""
 

@@ -6,10 +6,11 @@ Kept apart from the family modules so that each of them imports only these few c
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, NamedTuple
 
 from reportcheck.findings import Severity
+from reportcheck.records import record
 
 
 class Tr(NamedTuple):
@@ -24,7 +25,7 @@ class Tr(NamedTuple):
         return self.zh if lang == "zh" else self.en
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Entry:
     """One code: what a finding of it is called, how serious it is and how it is worded.
 
@@ -67,7 +68,7 @@ def placeholders(template: str) -> frozenset[str]:
 # ------------------------------------------------------------------------ rule pages
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Page:
     """A code's documentation, modelled on ruff's rule pages, and its cases."""
 
@@ -94,7 +95,7 @@ Key = tuple[str, str | None, str | None, str | None]
 """What a case expects of a finding: code, table, row and column ids."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Case:
     """A passing or failing example that the generic test runs and docs/rules.md shows.
 
