@@ -102,7 +102,7 @@ _READERS = {
 # what each output format may load of the renderers (exactly these), and whether rich
 _RENDERERS = {
     "terminal": ({"common", "terminal"}, True),
-    "json": ({"common", "json_", "jsontext"}, False),
+    "json": ({"common", "json_"}, False),
     "concise": ({"common", "concise"}, False),
     "junit": ({"common", "junit"}, False),
     "github": ({"common", "github"}, False),

@@ -22,7 +22,6 @@ runs it) keeps its results in memory instead: no spool, no pickling (issue 13).
 from __future__ import annotations
 
 import copy
-import gc
 import os
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -87,15 +86,9 @@ _SETTINGS: list[Settings] = []
 _KEEP = False
 
 
-def _init(settings: list[Settings], keep: bool, worker: bool = False) -> None:
+def _init(settings: list[Settings], keep: bool) -> None:
     global _SETTINGS, _KEEP
     _SETTINGS, _KEEP = settings, keep
-    if worker:
-        # A worker reads file after file: what it imported stays (frozen, never scanned),
-        # and a file's objects are freed by reference counting, so the cycle collector
-        # need not run every 700 allocations (~4 % of a workbook's time).
-        gc.freeze()
-        gc.set_threshold(50_000, 20, 20)
 
 
 def _work(
@@ -402,7 +395,7 @@ class Batch:
         if not CAN_FORK:  # Windows: a pool of spawned processes, exceptions caught in them
             import multiprocessing  # Windows only: the fork-based Workers elsewhere
 
-            init = (table, self.keep_reports, True)
+            init = (table, self.keep_reports)
             with multiprocessing.Pool(jobs, initializer=_init, initargs=init) as pool:
                 yield from pool.imap(_work_guarded, tasks, chunksize=chunk)
             return
@@ -417,7 +410,7 @@ class Batch:
             _work,
             name=lambda task: task[1],
             limits=limits,
-            setup=lambda: _init(table, keep, True),
+            setup=lambda: _init(table, keep),
             chunk=chunk,
         )
         self.workers_started = 0

@@ -10,9 +10,11 @@ Exit codes: 0 no findings at or above ``--fail-on``; 1 findings at or above it;
 The library is imported inside each command, not at the top: ``reportcheck --version``
 and ``--help`` import nothing but this module and its options (tests/test_startup.py;
 importing the validation path costs ~60 ms a bare ``--help`` does not need).
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: typer reads every parameter's annotation
+while it builds the commands, and a string annotation is compiled anew each of the four
+times it is read (measured in docs/architecture.md).
+"""
 
 import os
 import sys
@@ -287,8 +289,8 @@ def convert(
 
 
 def _apply(
-    read: Report, settings: object, suffix: str, lang: str
-) -> tuple[Report, bytes | None, int | None]:
+    read: "Report", settings: object, suffix: str, lang: str
+) -> "tuple[Report, bytes | None, int | None]":
     """Apply the findings' suggestions: the corrected report; for a workbook written as a
     workbook the clerk's own file with the changed cells, for a Word report written as
     .docx its own document with the changes tracked (None otherwise); for the latter how
@@ -344,7 +346,7 @@ def _write_text(path: Path, text: str, overwrite: bool) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _converted(output: Path, read: Report, lang: str) -> str:
+def _converted(output: Path, read: "Report", lang: str) -> str:
     """One line saying what was written, and what a clerk must still fill in."""
     from reportcheck.model.tables import TABLE_EN, TABLE_IDS, TABLE_SHORT
 

@@ -5,9 +5,11 @@ No third-party imports here: these renderers run in CI logs and must stay light.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from reportcheck.findings import UNREAD_CODES, Finding, Severity
 from reportcheck.model.tables import FORMATS, TABLE_EN
@@ -209,3 +211,10 @@ def summary_room(path: str) -> int:
     except OSError:
         already = 0
     return max(STEP_SUMMARY_LIMIT - already - 1, 1024)
+
+
+def json_chunk(obj: Any, depth: int) -> str:
+    """``json.dumps(obj, ensure_ascii=False, indent=2)`` with every line after the first
+    shifted right by ``depth`` levels: a piece of a bigger document written as it comes
+    (JSON strings hold no raw line break, so each ``\\n`` is one of json's own)."""
+    return json.dumps(obj, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)

@@ -30,7 +30,7 @@ from typing import IO, Any
 from reportcheck.baseline import place_key
 from reportcheck.findings import Finding, Severity
 from reportcheck.render import RenderOptions
-from reportcheck.render.jsontext import dumps
+from reportcheck.render.common import json_chunk
 from reportcheck.render.sarif import project_root
 from reportcheck.results import FileResult
 
@@ -122,7 +122,7 @@ def write(results: Iterable[FileResult], out: IO[str], options: RenderOptions) -
         for one in _issues(r, lang, base):
             # an item of a list indented by 2 is the item's own dump, indented once more
             # (JSON strings hold no raw line break)
-            text = dumps(one, 2, 1)
+            text = json_chunk(one, 1)
             out.write(("[\n  " if first else ",\n  ") + text)
             first = False
     out.write("[]\n" if first else "\n]\n")

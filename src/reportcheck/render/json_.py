@@ -15,8 +15,7 @@ from typing import IO, Any
 from reportcheck import __version__
 from reportcheck.findings import Check, Finding, Term, catalogue
 from reportcheck.render import RenderOptions, with_counts
-from reportcheck.render.common import counts
-from reportcheck.render.jsontext import dumps
+from reportcheck.render.common import counts, json_chunk
 from reportcheck.results import FileResult
 
 SCHEMA_VERSION = 1
@@ -138,7 +137,7 @@ def write(results: Iterable[FileResult], out: IO[str], options: RenderOptions) -
     out.write(text[:-2] + ',\n  "files": [')
     first = True
     for r in results:
-        chunk = dumps(file_dict(r, lang), 2, 2)  # json.dumps(indent=2), shifted by 4
+        chunk = json_chunk(file_dict(r, lang), 2)
         out.write(("\n    " if first else ",\n    ") + chunk)
         first = False
     out.write("]\n}\n" if first else "\n  ]\n}\n")

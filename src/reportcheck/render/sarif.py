@@ -39,8 +39,7 @@ from reportcheck.errors import one_line
 from reportcheck.findings import Finding, Severity
 from reportcheck.findings.catalogue.pages import page, page_text
 from reportcheck.render import RenderOptions
-from reportcheck.render.common import counts, relative, where
-from reportcheck.render.jsontext import dumps
+from reportcheck.render.common import counts, json_chunk, relative, where
 from reportcheck.results import FileResult
 from reportcheck.rules.registry import FAMILIES, Rule, all_rules
 
@@ -340,7 +339,7 @@ def write(results: Iterable[FileResult], out: IO[str], options: RenderOptions) -
                 }
             )
         for f in r.findings:
-            chunk = dumps(result(f, index, lang, r.path, base), 2, 4)  # shifted by 8
+            chunk = json_chunk(result(f, index, lang, r.path, base), 4)
             out.write(("\n        " if first else ",\n        ") + chunk)
             first = False
     out.write("]" if first else "\n      ]")
@@ -355,5 +354,5 @@ def write(results: Iterable[FileResult], out: IO[str], options: RenderOptions) -
         "columnKind": "unicodeCodePoints",
         "properties": {"summary": {**tally, "files": files}},
     }
-    body = dumps(rest, 2, 2)  # the run's other members, closing the run at its depth
+    body = json_chunk(rest, 2)  # the run's other members, closing the run at its depth
     out.write("," + body[1:] + "\n  ]\n}\n")

@@ -30,6 +30,7 @@ from reportcheck.output import file_mode
 from reportcheck.render.terminal_html import TerminalHtml
 from reportcheck.summary import SummaryWriter
 from reportcheck.summary.model import (
+    LEVEL_WORD,
     STATUS_WORD,
     STATUSES,
     FileRow,
@@ -37,6 +38,7 @@ from reportcheck.summary.model import (
     headers,
     values,
 )
+from reportcheck.summary.outliers import HEADS, WORDS, round_figure
 from reportcheck.summary.xlsx import status_line
 
 if TYPE_CHECKING:
@@ -424,9 +426,6 @@ class HtmlSummary(SummaryWriter):
 
     def _outliers(self, out: Any) -> None:
         """「异常值，请核实」: the batch's outliers (:mod:`reportcheck.summary.outliers`)."""
-        from reportcheck.summary.model import LEVEL_WORD
-        from reportcheck.summary.outliers import HEADS, WORDS, round_figure
-
         lang, w = self.lang, WORDS[self.lang]
         p, found = self.outliers()
         out.write(f'<h2 id="outliers">{_E(w["title"])}</h2>')
