@@ -226,7 +226,7 @@ def _has_tool_table(pyproject: Path) -> bool:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    import tomllib
+    import tomllib  # imports string: a run with no configuration file needs neither
 
     try:
         with path.open("rb") as fh:

@@ -88,6 +88,7 @@ def open_summary(
 ) -> SummaryWriter:
     """The writer for ``path``'s suffix (see :data:`SUFFIXES`)."""
     suffix = Path(path).suffix.lower()
+    # the writer of the suffix asked for only (openpyxl for .xlsx, rich for .html)
     if suffix == ".csv":
         from reportcheck.summary.csv_ import CsvSummary
 
