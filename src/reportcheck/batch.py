@@ -22,6 +22,7 @@ runs it) keeps its results in memory instead: no spool, no pickling (issue 13).
 from __future__ import annotations
 
 import copy
+import gc
 import os
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -86,9 +87,17 @@ _SETTINGS: list[Settings] = []
 _KEEP = False
 
 
-def _init(settings: list[Settings], keep: bool) -> None:
+def _init(settings: list[Settings], keep: bool, worker: bool = False) -> None:
     global _SETTINGS, _KEEP
     _SETTINGS, _KEEP = settings, keep
+    if worker:
+        # A worker reads file after file: what it imported is frozen (never scanned again,
+        # its pages not copied from the parent by the collector's writes) and the
+        # collector runs every 50,000 allocations, not 700. Measured (issue 23, 1,000
+        # workbooks, --jobs 2): peak memory 36-37 MB with it, 41-43 MB without (-15 %);
+        # CPU 2.4-4.8 % less.
+        gc.freeze()
+        gc.set_threshold(50_000, 20, 20)
 
 
 def _work(
@@ -395,7 +404,7 @@ class Batch:
         if not CAN_FORK:  # Windows: a pool of spawned processes, exceptions caught in them
             import multiprocessing  # Windows only: the fork-based Workers elsewhere
 
-            init = (table, self.keep_reports)
+            init = (table, self.keep_reports, True)
             with multiprocessing.Pool(jobs, initializer=_init, initargs=init) as pool:
                 yield from pool.imap(_work_guarded, tasks, chunksize=chunk)
             return
@@ -410,7 +419,7 @@ class Batch:
             _work,
             name=lambda task: task[1],
             limits=limits,
-            setup=lambda: _init(table, keep),
+            setup=lambda: _init(table, keep, True),
             chunk=chunk,
         )
         self.workers_started = 0
