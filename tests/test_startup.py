@@ -96,7 +96,16 @@ def test_version_and_help_import_only_the_command_line(args: list[str]) -> None:
 
 # what the validate path of each input may load of the readers (exactly these)
 _READERS = {
-    "xlsx": {"detect", "container", "xlsx", "grid", "numfmt"},
+    "xlsx": {
+        "detect",
+        "container",
+        "xlsx",
+        "sheetcells",
+        "sheet_metadata",
+        "grid",
+        "gridcells",
+        "numfmt",
+    },
     "json": {"detect", "encoding", "json_"},
 }
 # what each output format may load of the renderers (exactly these), and whether rich

@@ -14,6 +14,7 @@ import stat
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from reportcheck.config import Settings
 from reportcheck.errors import InputError, Refused
@@ -23,7 +24,10 @@ from reportcheck.model.report import Report
 from reportcheck.pairing import pair
 from reportcheck.readers.detect import sniff
 from reportcheck.results import FileResult as FileResult
-from reportcheck.rules.registry import CROSS_YEAR, RULES, load_all
+from reportcheck.rules.registry import CROSS_YEAR, checks
+
+if TYPE_CHECKING:  # the models import pydantic; checking never does
+    from pydantic import BaseModel
 
 
 def read_bytes(path: str, data: bytes, settings: Settings | None = None) -> Report:
@@ -175,32 +179,51 @@ def too_big(size: int) -> tuple[str, str]:
 def check(report: Report, settings: Settings | None = None) -> list[Finding]:
     """Run every enabled rule on a report; reader findings included; waivers applied."""
     settings = settings or Settings()
-    load_all()
     findings = list(report.findings)
-    for r in sorted(RULES.values(), key=lambda r: r.code):
-        if r.check is None:
-            continue
-        if r.code == "RC300":  # the arithmetic engine runs when any RC30x is selected
-            if not any(settings.enabled(f"RC30{i}") for i in range(5)):
-                continue
-        elif not settings.enabled(r.code):
-            continue
-        findings.extend(r.check(report, settings))
+    for run in checks(settings.enabled):
+        findings.extend(run(report, settings))
     findings = [f for f in findings if settings.enabled(f.code)]
     findings = [_adjust(f, report, settings) for f in findings]
     findings.sort(key=Finding.sort_key)
     return findings
 
 
+def check_submission(
+    submission: BaseModel,
+    settings: Settings | None = None,
+    source: str = "<submission>",
+) -> list[Finding]:
+    """Check a submission built in Python: an instance of
+    :class:`~reportcheck.model.submission.Submission2021` (or ``Submission2019``), made with
+    its constructor or ``model_validate``.
+
+    It is read as the same document in a JSON file is (the keys it was given, its cells as
+    they are: numbers, the report's text, None for a blank), so it gets the same findings,
+    named by JSON pointer (without a line); ``source`` names it in them. Its format version
+    is the model's.
+    """
+    dump = getattr(submission, "model_dump", None)
+    if dump is None:
+        raise TypeError(
+            f"check_submission takes a Submission2019 or Submission2021, not "
+            f"{type(submission).__name__}"
+        )
+    doc: dict[str, Any] = dump(by_alias=True, exclude_unset=True)
+    doc["format_version"] = getattr(submission, "format_version", doc.get("format_version"))
+    settings = settings or Settings()
+    from reportcheck.readers.json_ import read_document
+
+    report = read_document(source, doc, settings.format_version, settings.default_format_version)
+    return check(report, settings)
+
+
 def check_cross_year(report: Report, settings: Settings) -> list[Finding]:
     """Only the cross-year rules (RC5xx, and the plausibility checks across years RC70x)
     on a report whose ``previous`` is set, without its reader findings and before waivers
     (:mod:`reportcheck.batch` pairs after checking)."""
-    load_all()
     out: list[Finding] = []
-    for r in sorted(RULES.values(), key=lambda r: r.code):
-        if r.code.startswith(CROSS_YEAR) and r.check is not None and settings.enabled(r.code):
-            out.extend(r.check(report, settings))
+    for run in checks(settings.enabled, CROSS_YEAR):
+        out.extend(run(report, settings))
     return out
 
 

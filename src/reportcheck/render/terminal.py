@@ -18,8 +18,10 @@ from rich.console import Console
 from rich.text import Text
 
 from reportcheck.findings import Check, Finding, Severity, Term, fmt_number
-from reportcheck.model.report import zh_address
+from reportcheck.findings.catalogue import MAX_PARAM
+from reportcheck.model.location import zh_address
 from reportcheck.model.tables import FORMATS
+from reportcheck.model.values import elide
 from reportcheck.render import RenderOptions, with_counts
 from reportcheck.render.common import counts as common_counts
 from reportcheck.render.common import file_facts, not_checked, place, summary_line, totals
@@ -167,7 +169,9 @@ def _finding(f: Finding, console: Console, lang: str, plain: bool) -> None:
     if where:
         head.append(f"  {where}")
     if f.location:
-        loc = place(f, lang)
+        # an address of 200,000 characters (a damaged file's key) is shown by its start and
+        # end; the JSON, SARIF and the other machine formats keep it whole
+        loc = elide(place(f, lang), MAX_PARAM)
         # A long JSON pointer goes on its own line rather than being broken mid-path.
         if 2 + head.cell_len + 2 + cell_len(loc) > console.width:
             _indented(console, head, 4, first=2)
@@ -218,10 +222,21 @@ def _indented(console: Console, text: Text, indent: int, first: int | None = Non
     never between a number and its unit (``2021 版``, ``31 件``)."""
     first = indent if first is None else first
     widths = (max(console.width - first, 20), max(console.width - indent, 20))
-    for i, (start, end) in enumerate(line_spans(text.plain, *widths)):
-        line = text[start:end]
+    for i, line in enumerate(_cut(text, line_spans(text.plain, *widths))):
         line.rstrip()
         console.print(Text(" " * (first if i == 0 else indent)) + line, overflow="fold")
+
+
+def _cut(text: Text, spans: list[tuple[int, int]]) -> list[Text]:
+    """The pieces of ``text`` at ``spans`` (increasing, not overlapping), styles kept.
+
+    One :meth:`Text.divide` for all of them: slicing a ``Text`` once per line copies the
+    whole text each time (quadratic in its length; a 200,000-character line took minutes).
+    """
+    cuts = sorted({offset for span in spans for offset in span})
+    pieces = text.divide(cuts)
+    starts = {start: i for i, start in enumerate([0, *cuts])}
+    return [pieces[starts[start]] if end > start else Text() for start, end in spans]
 
 
 _NO_START = set("，。；：、）」』》！？%,.;:)!?…·")

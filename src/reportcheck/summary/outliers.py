@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reportcheck.findings import fmt_number
+from reportcheck.findings.cells import where, where_en
 from reportcheck.model.report import CellState
-from reportcheck.rules.common import where, where_en
 
 if TYPE_CHECKING:
     from reportcheck.config import Plausibility

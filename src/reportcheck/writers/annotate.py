@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from reportcheck.findings import Check, Finding, Severity, Term, fmt_number
-from reportcheck.model.report import Report, zh_address
+from reportcheck.model.location import zh_address
+from reportcheck.model.report import Report
 from reportcheck.model.tables import TABLE_EN, TABLE_SHORT
 from reportcheck.output import place_problem, write_atomic
 from reportcheck.render.common import labels
@@ -168,7 +169,7 @@ class _Places:
         self.report = report
         self.map: dict[str, tuple[str, str]] = {}
         if converted:
-            from reportcheck.readers.xlsx import column_letter
+            from reportcheck.readers.sheetcells import column_letter
             from reportcheck.writers.xlsx import layout
 
             for tid, data in report.tables.items():

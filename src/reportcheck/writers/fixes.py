@@ -20,7 +20,8 @@ from decimal import Decimal
 from typing import Any
 
 from reportcheck.findings import Finding
-from reportcheck.model.report import Report, TableData, zh_address
+from reportcheck.model.location import zh_address
+from reportcheck.model.report import Report, TableData
 from reportcheck.model.values import parse_text
 
 
