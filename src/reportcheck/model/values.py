@@ -7,6 +7,7 @@ thing whether they come from Excel, JSON, HTML or text.
 from __future__ import annotations
 
 import functools
+import json
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -151,8 +152,6 @@ def _scientific() -> re.Pattern[str]:
 
 
 def _short(value: object) -> str:
-    import json
-
     try:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):

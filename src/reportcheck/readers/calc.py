@@ -75,7 +75,7 @@ def read_grids(path: str, data: bytes, kind: str) -> tuple[list[Grid], set[str]]
         source = data
     else:
         source = _xls_stream_checked(path, data)
-    import python_calamine as pc
+    import python_calamine as pc  # .xls/.ods only (a compiled library)
 
     try:
         with _panics_unprinted():
