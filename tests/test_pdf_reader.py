@@ -478,22 +478,23 @@ def test_a_mesh_of_rules_is_no_table_and_the_page_is_still_read(tmp_path: Path) 
 def test_the_bounds_on_rules_hold() -> None:
     """A finer mesh than MAX_GRID grid cells is no table; comparing more pairs of rules
     than a page or the PDF may stops and leaves the page without tables."""
-    from reportcheck.readers import pdf
+    from reportcheck.readers.pdf import page as pdf
+    from reportcheck.readers.pdf import ruled
 
     def mesh(n: int, step: float) -> list[pdf._Rule]:
         vertical = [pdf._Rule(10 + i * step, 10, 10.3 + i * step, 800) for i in range(n)]
         horizontal = [pdf._Rule(10, 10 + i * step, 580, 10.3 + i * step) for i in range(n)]
         return vertical + horizontal
 
-    assert pdf._table(1, mesh(20, 20)) is not None
+    assert ruled._table(1, mesh(20, 20)) is not None
     assert (19 * 19) <= pdf.MAX_GRID < 80 * 80
-    assert pdf._table(1, mesh(80, 5)) is None
+    assert ruled._table(1, mesh(80, 5)) is None
     budget = [10 * pdf.MAX_PAIRS]
-    assert len(pdf._rule_groups(mesh(20, 20), budget)) == 1
+    assert len(ruled._rule_groups(mesh(20, 20), budget)) == 1
     assert budget[0] < 10 * pdf.MAX_PAIRS  # the pairs compared are counted
     crowded = [pdf._Rule(10 + i * 0.01, 10, 10.3 + i * 0.01, 800) for i in range(1500)]
-    assert pdf._rule_groups(crowded, budget) == []  # 1.1 million pairs > MAX_PAIRS
-    assert pdf._rule_groups(mesh(20, 20), [5]) == []  # the PDF's budget spent
+    assert ruled._rule_groups(crowded, budget) == []  # 1.1 million pairs > MAX_PAIRS
+    assert ruled._rule_groups(mesh(20, 20), [5]) == []  # the PDF's budget spent
 
 
 @pytest.mark.parametrize("how", ["stroked lines", "filled thin rectangles"])
@@ -501,7 +502,8 @@ def test_a_tables_rules_drawn_as_one_path_make_its_cells(tmp_path: Path, how: st
     """Some producers draw all of a table's rules as one path of many pieces (moved by the
     page's transformation): its pieces are the rules, each figure stands in its own cell."""
     canvas = pytest.importorskip("reportlab.pdfgen.canvas")
-    from reportcheck.readers import pdf
+    from reportcheck.readers.pdf import page as pages
+    from reportcheck.readers.pdf import pdfium, ruled
 
     path = tmp_path / "one-path.pdf"
     c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
@@ -529,12 +531,12 @@ def test_a_tables_rules_drawn_as_one_path_make_its_cells(tmp_path: Path, how: st
     c.restoreState()
     c.showPage()
     c.save()
-    doc = pdf._open(str(path), path.read_bytes())
+    doc = pdfium._open(str(path), path.read_bytes())
     try:
-        (page,) = pdf._pages(str(path), doc)
+        (page,) = pdfium._pages(str(path), doc)
     finally:
         doc.close()
-    pdf._find_tables(page, [pdf.MAX_PAIRS])
+    ruled._find_tables(page, [pages.MAX_PAIRS])
     (table,) = page.tables
     assert len(table.cells) == 9
     assert sorted(cell.text() for cell in table.cells) == [

@@ -1,0 +1,303 @@
+"""The characters, ruling lines and images of a PDF's pages, from PDFium (pypdfium2)."""
+
+from __future__ import annotations
+
+import ctypes
+from itertools import pairwise
+from typing import Any
+
+from reportcheck.errors import InputError
+from reportcheck.readers.pdf.page import (
+    _RULE_THICKNESS,
+    _SKIP,
+    MAX_CHARS,
+    MAX_OBJECTS,
+    MAX_PAGES,
+    MAX_SEGMENTS,
+    _Char,
+    _Page,
+    _Rule,
+)
+
+# ------------------------------------------------------------------ PDFium
+
+
+def _open(path: str, data: bytes) -> Any:
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:  # pragma: no cover - a dependency of the package
+        raise InputError(
+            path,
+            "读取 PDF 需要 pypdfium2：pip install pypdfium2",
+            "reading PDF needs pypdfium2: pip install pypdfium2",
+        ) from None
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == 4:  # FPDF_ERR_PASSWORD
+            raise InputError(
+                path,
+                "PDF 已加密（设有打开密码）：请提供未加密的 PDF",
+                "the PDF is encrypted (it needs a password to open): give an unencrypted PDF",
+            ) from None
+        if code == 6:  # FPDF_ERR_SECURITY
+            raise InputError(
+                path,
+                "PDF 使用了不支持的加密方式",
+                "the PDF uses an unsupported security handler",
+            ) from None
+        raise InputError(
+            path,
+            "PDF 文件已损坏，无法打开（文件可能不完整）",
+            "a damaged PDF that cannot be opened (the file may be incomplete)",
+        ) from None
+
+
+def _odd_boxes(tp: Any, chars: list[_Char], page_height: float) -> None:
+    """Characters whose box says nothing of where they stand, given one that does.
+
+    PDFium's box of a character spans its font's ascent and descent. Some fonts give it
+    nonsense. WPS's vertical CJK font (Identity-V: a label set down the side, one character
+    per line) yields boxes 200 points wide and tall: against the page's usual height (the
+    median), such a character — when its ink is not that big too (a title in large type)
+    — takes the usual height around the ink's middle (PDFium's tight box), and the ink's
+    width where the box is that wide too. Fonts whose box is only the ink (一 a hairline
+    in some embedded fonts) make a glyph too thin to stay on its line: it takes its font
+    size around its middle — unless the font size is WPS's (text set at size 200-odd and
+    scaled down by the text matrix, which PDFium's size leaves out), when only a hairline
+    is widened, to the usual height."""
+    if not chars:
+        return
+    heights = [c.height for c in chars]
+    usual = sorted(heights)[len(heights) // 2]
+    if usual <= 0:
+        return
+    high, low = 2.5 * usual, max(0.6 * usual, 2.0)
+    odd = [c for c, h in zip(chars, heights, strict=True) if h > high or h < low]
+    if not odd:
+        return
+    import pypdfium2.raw as raw
+
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    for c in odd:
+        if c.height > high:
+            if not raw.FPDFText_GetCharBox(tp, c.index, left, right, bottom, top):
+                continue
+            if top.value - bottom.value > high:
+                continue  # a big glyph indeed (a title in large type): its box is right
+            if c.x1 - c.x0 > high:
+                c.x0, c.x1 = left.value, right.value
+            mid = page_height - (top.value + bottom.value) / 2
+            size = usual
+        else:
+            size = raw.FPDFText_GetFontSize(tp, c.index)
+            if size > high:  # WPS's size, not the printed one
+                if c.height >= 2:
+                    continue
+                size = usual
+            if c.height >= 0.6 * size:
+                continue  # smaller type, its box whole
+            mid = c.cy
+        c.top, c.bottom = mid - size / 2, mid + size / 2
+        c.cy, c.height = mid, size
+
+
+class _Calls:
+    """The PDFium functions called once per character or page object, declared on plain
+    addresses (``c_void_p``) rather than pypdfium2's typed pointers: the same functions of
+    the same library (pypdfium2 loads it as a CDLL), without making a pointer object for
+    every handle passed or returned — a third of the time of these calls, and a page of
+    WPS holds a text object per character."""
+
+    _made: _Calls | None = None
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as raw
+
+        void, num = ctypes.c_void_p, ctypes.c_int
+
+        def fn(f: Any, restype: Any, *argtypes: Any) -> Any:
+            return ctypes.CFUNCTYPE(restype, *argtypes)(_address(f))
+
+        self.loose_box = fn(raw.FPDFText_GetLooseCharBox, num, void, num, void)
+        self.count_objects = fn(raw.FPDFPage_CountObjects, num, void)
+        self.get_object = fn(raw.FPDFPage_GetObject, void, void, num)
+        self.kind = fn(raw.FPDFPageObj_GetType, num, void)
+        self.bounds = fn(raw.FPDFPageObj_GetBounds, num, void, void, void, void, void)
+        self.segments = fn(raw.FPDFPath_CountSegments, num, void)
+        self.draw_mode = fn(raw.FPDFPath_GetDrawMode, num, void, void, void)
+        self.matrix = fn(raw.FPDFPageObj_GetMatrix, num, void, void)
+        self.segment = fn(raw.FPDFPath_GetPathSegment, void, void, num)
+        self.point = fn(raw.FPDFPathSegment_GetPoint, num, void, void, void)
+        self.segment_kind = fn(raw.FPDFPathSegment_GetType, num, void)
+        self.closes = fn(raw.FPDFPathSegment_GetClose, num, void)
+        self.image, self.path = raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH
+        self.moveto, self.lineto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO
+
+    @classmethod
+    def get(cls) -> _Calls:
+        if cls._made is None:
+            cls._made = cls()
+        return cls._made
+
+
+def _address(handle: Any) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
+def _pages(path: str, doc: Any) -> list[_Page]:
+    import pypdfium2.raw as raw
+
+    if len(doc) > MAX_PAGES:
+        raise InputError(
+            path,
+            f"PDF 有 {len(doc)} 页，超过 {MAX_PAGES} 页：不是一份年度报告",
+            f"the PDF has {len(doc)} pages, more than {MAX_PAGES}: not one annual report",
+        )
+    calls = _Calls.get()
+    pages: list[_Page] = []
+    total = objects = 0
+    rect = raw.FS_RECTF()
+    box = ctypes.addressof(rect)
+    segments = [MAX_SEGMENTS]  # path segments the PDF may still have read
+    for index in range(len(doc)):
+        page = doc[index]
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        tp = textpage.raw
+        count = raw.FPDFText_CountChars(tp)
+        total += max(count, 0)
+        if total > MAX_CHARS:
+            raise InputError(
+                path,
+                f"PDF 的文字超过 {MAX_CHARS} 个字符：不是一份年度报告",
+                f"the PDF holds more than {MAX_CHARS} characters: not one annual report",
+            )
+        chars: list[_Char] = []
+        if count > 0:
+            buf = ctypes.create_string_buffer((count + 1) * 2)
+            got = raw.FPDFText_GetText(
+                tp, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort))
+            )
+            text = buf.raw[: max(0, got - 1) * 2].decode("utf-16-le", errors="replace")
+            if len(text) != count:  # characters beyond the BMP: one by one
+                text = "".join(
+                    chr(code)
+                    if 0 < (code := raw.FPDFText_GetUnicode(tp, i)) < 0x110000
+                    else "\ufffd"
+                    for i in range(count)
+                )
+            loose_box, add, at = calls.loose_box, chars.append, _address(tp)
+            # PDFium's generated characters are spaces and line breaks: skipped here
+            for i, ch in enumerate(text):
+                if ch in _SKIP or ch.isspace() or "\ud800" <= ch <= "\udfff":
+                    continue
+                loose_box(at, i, box)
+                add(_Char(ch, rect.left, height - rect.top, rect.right, height - rect.bottom, i))
+            _odd_boxes(tp, chars, height)
+        n_objects = max(calls.count_objects(_address(page.raw)), 0)
+        objects += n_objects
+        rules, images = _paths(
+            page.raw, height, n_objects if objects <= MAX_OBJECTS else 0, segments
+        )
+        pages.append(_Page(index + 1, width, height, chars, rules, images))
+        textpage.close()
+        page.close()
+    return pages
+
+
+def _paths(page: Any, height: float, count: int, segments: list[int]) -> tuple[list[_Rule], int]:
+    """The ruling lines among the page's first ``count`` objects, and how many images.
+    ``segments``: how many path segments may still be read (see MAX_SEGMENTS)."""
+    calls = _Calls.get()
+    at = _address(page)
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    where = tuple(ctypes.addressof(v) for v in (left, bottom, right, top))
+    get, kind_of, image, path = calls.get_object, calls.kind, calls.image, calls.path
+    rules: list[_Rule] = []
+    images = 0
+    for obj in range(count):
+        handle = get(at, obj)
+        kind = kind_of(handle)
+        if kind != path:
+            images += kind == image
+            continue
+        if not calls.bounds(handle, *where):
+            continue
+        x0, x1 = left.value, right.value
+        y0, y1 = height - top.value, height - bottom.value
+        w, h = x1 - x0, y1 - y0
+        if (w <= _RULE_THICKNESS and h > 3) or (h <= _RULE_THICKNESS and w > 3):
+            rules.append(_Rule(x0, y0, x1, y1))
+            continue
+        if w <= 3 or h <= 3:
+            continue
+        n = calls.segments(handle)
+        if n in (4, 5):
+            fill, stroke = ctypes.c_int(), ctypes.c_int()
+            calls.draw_mode(handle, ctypes.addressof(fill), ctypes.addressof(stroke))
+            if stroke.value and not fill.value:  # a rectangle drawn as its outline
+                rules.extend(
+                    (
+                        _Rule(x0, y0, x1, y0),
+                        _Rule(x0, y1, x1, y1),
+                        _Rule(x0, y0, x0, y1),
+                        _Rule(x1, y0, x1, y1),
+                    )
+                )
+        elif 5 < n <= segments[0]:
+            segments[0] -= n
+            rules.extend(_segment_rules(calls, handle, n, height))
+    return rules, images
+
+
+def _segment_rules(calls: _Calls, handle: int, count: int, height: float) -> list[_Rule]:
+    """The rules inside one path of many pieces (a whole table's rules drawn as one path):
+    each thin piece (a thin filled rectangle, a short straight stroke) and, where the path
+    is stroked, each horizontal or vertical stroke longer than 3 points. Curves are no
+    rules."""
+    import pypdfium2.raw as raw
+
+    m = raw.FS_MATRIX()
+    if not calls.matrix(handle, ctypes.addressof(m)):
+        return []
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    calls.draw_mode(handle, ctypes.addressof(fill), ctypes.addressof(stroke))
+    x, y = ctypes.c_float(), ctypes.c_float()
+    at_x, at_y = ctypes.addressof(x), ctypes.addressof(y)
+    pieces: list[list[tuple[float, float]]] = []
+    curved: set[int] = set()
+    for k in range(count):
+        seg = calls.segment(handle, k)
+        if not seg or not calls.point(seg, at_x, at_y):
+            continue
+        # the path's own coordinates, through its matrix to the page's (from the top)
+        px = m.a * x.value + m.c * y.value + m.e
+        py = height - (m.b * x.value + m.d * y.value + m.f)
+        kind = calls.segment_kind(seg)
+        if kind == calls.moveto or not pieces:
+            pieces.append([(px, py)])
+        else:
+            pieces[-1].append((px, py))
+            if kind != calls.lineto:
+                curved.add(len(pieces) - 1)
+        if calls.closes(seg):
+            pieces[-1].append(pieces[-1][0])
+    rules: list[_Rule] = []
+    for k, points in enumerate(pieces):
+        if k in curved or len(points) < 2:
+            continue
+        xs = [p[0] for p in points]
+        ys = [p[1] for p in points]
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        w, h = x1 - x0, y1 - y0
+        if (w <= _RULE_THICKNESS and h > 3) or (h <= _RULE_THICKNESS and w > 3):
+            rules.append(_Rule(x0, y0, x1, y1))
+        elif stroke.value:
+            for (ax, ay), (bx, by) in pairwise(points):
+                if abs(ay - by) <= 0.5 and abs(ax - bx) > 3:
+                    rules.append(_Rule(min(ax, bx), ay, max(ax, bx), ay))
+                elif abs(ax - bx) <= 0.5 and abs(ay - by) > 3:
+                    rules.append(_Rule(ax, min(ay, by), ax, max(ay, by)))
+    return rules
