@@ -67,3 +67,43 @@ def test_no_source_file_points_outside_the_repository() -> None:
         if outside.search(line.replace("json-format.md", ""))
     ]
     assert hits == []
+
+
+def test_no_import_circles() -> None:
+    """No module imports, even inside a function, a module that imports it back through
+    any chain: each circle is two things that should be one, or a third thing both need
+    (issue 23). Counted as import-linter's grimp sees them (function-level imports too)."""
+    grimp = __import__("grimp")
+    graph = grimp.build_graph("reportcheck", include_external_packages=False)
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    circles: list[list[str]] = []
+
+    def visit(v: str) -> None:  # Tarjan's strongly connected components
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in graph.find_modules_directly_imported_by(v):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            part = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                part.append(w)
+                if w == v:
+                    break
+            if len(part) > 1:
+                circles.append(sorted(part))
+
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
+    for module in sorted(graph.modules):
+        if module not in index:
+            visit(module)
+    assert circles == []

@@ -502,7 +502,8 @@ def _annotate_targets(
 
 def _write_marked(r: FileResult, marked: dict[str, str], lang: str, show_info: bool) -> None:
     """The marked copy of one input (``--annotate``), and a line on stderr saying so."""
-    from reportcheck.writers.annotate import TargetError, write_copy  # see _annotate_targets
+    from reportcheck.writers.annotate import TargetError  # see _annotate_targets
+    from reportcheck.writers.copies import write_copy
     from reportcheck.writers.word import WordError
 
     dest = marked.get(r.path)

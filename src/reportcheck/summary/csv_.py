@@ -10,8 +10,8 @@ import csv
 import io
 
 from reportcheck.output import write_atomic
-from reportcheck.summary import SummaryWriter
 from reportcheck.summary.model import FileRow, headers, values
+from reportcheck.summary.writer import SummaryWriter
 
 _EXTRA = {"zh": ["同年重复", "缺少年度"], "en": ["same agency and year", "years missing"]}
 

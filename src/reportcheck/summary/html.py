@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any
 from reportcheck import __version__
 from reportcheck.output import file_mode
 from reportcheck.render.terminal_html import TerminalHtml
-from reportcheck.summary import SummaryWriter
 from reportcheck.summary.model import (
     LEVEL_WORD,
     STATUS_WORD,
@@ -39,6 +38,7 @@ from reportcheck.summary.model import (
     values,
 )
 from reportcheck.summary.outliers import HEADS, WORDS, round_figure
+from reportcheck.summary.writer import SummaryWriter
 from reportcheck.summary.xlsx import status_line
 
 if TYPE_CHECKING:

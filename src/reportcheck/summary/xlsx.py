@@ -26,7 +26,6 @@ from reportcheck import __version__
 from reportcheck.findings import Finding, Severity
 from reportcheck.output import file_mode
 from reportcheck.render.common import SEVERITY_WORD, labels, place
-from reportcheck.summary import SummaryWriter
 from reportcheck.summary.model import (
     LEVEL_WORD,
     STATUS_WORD,
@@ -37,6 +36,7 @@ from reportcheck.summary.model import (
     values,
 )
 from reportcheck.summary.outliers import HEADS, WORDS, round_figure
+from reportcheck.summary.writer import SummaryWriter
 
 if TYPE_CHECKING:
     from reportcheck.config import Settings

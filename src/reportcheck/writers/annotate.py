@@ -32,7 +32,7 @@ from reportcheck.findings import Check, Finding, Severity, Term, fmt_number
 from reportcheck.model.location import zh_address
 from reportcheck.model.report import Report
 from reportcheck.model.tables import TABLE_EN, TABLE_SHORT
-from reportcheck.output import place_problem, write_atomic
+from reportcheck.output import place_problem
 from reportcheck.render.common import labels
 
 SHEET = {"zh": "问题清单", "en": "Findings"}
@@ -460,7 +460,7 @@ _NOT_WORD = (".xlsx", ".json", ".html", ".htm", ".txt", ".md", ".markdown", ".cs
 """Inputs that are surely not Word documents: a marked ``.docx`` of them is refused."""
 
 
-def _is_word(path: str) -> bool:
+def is_word(path: str) -> bool:
     return path.lower().endswith(".docx")
 
 
@@ -501,7 +501,7 @@ def targets(target: str, inputs: Sequence[str], protected: Iterable[str] = ()) -
             f"{target}: with several inputs --annotate must be a folder (one marked "
             "copy per input)",
         )
-    if not folder and _is_word(target):
+    if not folder and is_word(target):
         for p in inputs:
             if p.lower().endswith(_NOT_WORD):
                 raise TargetError(
@@ -515,7 +515,7 @@ def targets(target: str, inputs: Sequence[str], protected: Iterable[str] = ()) -
     for p in inputs:
         if folder:
             src = Path(p)
-            ext = ".docx" if _is_word(p) else ".xlsx"
+            ext = ".docx" if is_word(p) else ".xlsx"
             name = f"{src.stem}{SUFFIX}{ext}"
             if name in used:
                 name = f"{src.name}{SUFFIX}{ext}"
@@ -538,29 +538,3 @@ def targets(target: str, inputs: Sequence[str], protected: Iterable[str] = ()) -
                     f"{dest}: will not write the marked copy onto an input file",
                 )
     return out
-
-
-def write_copy(dest: str, report: Report, findings: Iterable[Finding], lang: str) -> None:
-    """Write the marked copy of ``report`` to ``dest`` (made whole before it replaces a
-    file; the --annotate folder made when missing): a marked workbook, or for ``dest``
-    ending in ``.docx`` the Word document itself marked (:mod:`reportcheck.writers.word`).
-    Raises OSError when it cannot be written, :class:`TargetError` when a Word copy is asked
-    of another kind of report and :class:`~reportcheck.writers.word.WordError` when the
-    document cannot be marked."""
-    if _is_word(dest):
-        if report.kind != "docx":
-            raise TargetError(
-                f"{dest}: {report.source} 不是 Word 文档，无法写出标注的 Word 副本"
-                "（请用 --annotate 〈名称〉.xlsx）",
-                f"{dest}: {report.source} is not a Word document, so no marked Word copy "
-                "(use --annotate NAME.xlsx)",
-            )
-        from reportcheck.writers import word
-
-        source = Path(report.source).read_bytes()
-        out = word.annotate(report.source, source, findings, lang)
-    else:
-        data = Path(report.source).read_bytes() if report.kind == "xlsx" else None
-        out = annotate(report, findings, data, lang)
-    Path(dest).parent.mkdir(exist_ok=True)  # the --annotate folder; never the ones above it
-    write_atomic(Path(dest), out)
