@@ -48,6 +48,7 @@ KIND_WORD = {
     "markdown": "Markdown",
     "text": "text",
     "pdf": "PDF",
+    "image": "image",
 }
 
 

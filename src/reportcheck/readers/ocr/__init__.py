@@ -1,0 +1,104 @@
+"""Reading scanned reports: page images recognised offline, cell by cell, never guessing.
+
+A report printed, signed, stamped and scanned is a PDF of page images (no text layer) or an
+image file (``.png``, ``.jpg``, ``.tif``). With the optional extra ``reportcheck[ocr]``
+(``rapidocr-onnxruntime``: PP-OCRv4's Chinese recognition model inside the wheel, run by
+onnxruntime on the CPU; nothing is downloaded at run time) such pages are read here:
+
+1. each page image is straightened, its red stamps removed and its ruling lines, table
+   cells and lines of print found from its own structure (:mod:`.layout`);
+2. each line of print, and each cell's lines on their own, are recognised
+   (:mod:`.recognize`): an empty cell is empty, a lone digit is read on its cell's crop;
+3. the recognised characters and the ruling lines become a page exactly like a text PDF's
+   (:mod:`.page`), and the PDF reader builds the tables, the prose, the furniture and the
+   report from them: the same row finder and the same rules as every other input;
+4. a figure that the recogniser is not sure of (its least sure digit under
+   :data:`~.page.SURE`, or a cell that is not a number where one should be) is checked
+   against the table's relations: a figure a relation confirms is kept and said to be
+   confirmed (RC005); otherwise the cell is not read (RC003) — never a number
+   (:mod:`.settle`).
+
+Without the extra, a scanned PDF or an image is refused (exit 2) with the line that
+installs it (:data:`INSTALL`).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import TYPE_CHECKING
+
+from reportcheck.errors import InputError
+
+if TYPE_CHECKING:
+    from reportcheck.config import Settings
+    from reportcheck.model.report import Report
+    from reportcheck.readers.pdf import _Page
+
+INSTALL = 'pip install "reportcheck[ocr]"'
+"""The line that installs the recognition extra (said when a scan cannot be read)."""
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+
+MAX_OCR_PAGES = 30
+"""Page images recognised in one file (a long report has 30 pages); past this the file is
+refused: recognition costs about a second a page."""
+
+
+def available() -> bool:
+    """Whether the recognition extra is installed (looked up, not imported)."""
+    return all(
+        importlib.util.find_spec(name) is not None
+        for name in ("rapidocr_onnxruntime", "onnxruntime", "cv2", "numpy")
+    )
+
+
+def missing(path: str) -> InputError:
+    """The one-line refusal of an image when the extra is not installed."""
+    return InputError(
+        path,
+        f"是图片（扫描页），读取需要文字识别功能：{INSTALL}",
+        f"an image (a scanned page): reading it needs the recognition extra: {INSTALL}",
+    )
+
+
+def read_image(path: str, data: bytes, kind: str, settings: Settings) -> Report:
+    """Read an image file of report pages (``kind`` is ``"image"``)."""
+    if not available():
+        raise missing(path)
+    from reportcheck.readers.ocr.image import load
+    from reportcheck.readers.ocr.page import recognise_pages
+    from reportcheck.readers.ocr.settle import settle
+    from reportcheck.readers.pdf import report_of_pages
+
+    images = load(path, data)
+    pages, readings = recognise_pages(path, [(n, img, dpi) for n, (img, dpi) in enumerate(images, 1)])
+    report = report_of_pages(path, kind, pages, settings)
+    settle(report, readings)
+    return report
+
+
+def read_scanned_pdf(
+    path: str, data: bytes, kind: str, settings: Settings, pages: list[_Page]
+) -> Report:
+    """Read a PDF some or all of whose pages are images without text: those pages are
+    rendered and recognised, the others read from their text layer."""
+    from reportcheck.readers.ocr.image import render_pdf_pages
+    from reportcheck.readers.ocr.page import recognise_pages
+    from reportcheck.readers.ocr.settle import settle
+    from reportcheck.readers.pdf import report_of_pages
+
+    numbers = [p.number for p in pages if not p.chars and p.images]
+    if len(numbers) > MAX_OCR_PAGES:
+        raise InputError(
+            path,
+            f"PDF 有 {len(numbers)} 页扫描图片，超过识别上限 {MAX_OCR_PAGES} 页：不是一份年度报告",
+            f"the PDF has {len(numbers)} scanned pages, more than the {MAX_OCR_PAGES} "
+            "recognised: not one annual report",
+        )
+    images = render_pdf_pages(path, data, numbers)
+    scanned, readings = recognise_pages(path, images)
+    by_number = {p.number: p for p in scanned}
+    pages = [by_number.get(p.number, p) for p in pages]
+    report = report_of_pages(path, kind, pages, settings)
+    settle(report, readings)
+    return report
