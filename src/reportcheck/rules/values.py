@@ -43,9 +43,7 @@ _NUMBER = CellState.NUMBER
 def not_a_number(report: Report, settings: Settings) -> Iterator[Finding]:
     """A numeric cell holds text that is not a number."""
     # a cell the reader said it could not read (a scan's unsure figure, RC003) is not text
-    unread = {
-        (f.table, f.row, f.column) for f in report.findings if f.code == "RC003" and f.column
-    }
+    unread = {(f.table, f.row, f.column) for f in report.findings if f.code == "RC003" and f.column}
     for table, cells, places in _tables(report):
         text = CellState.TEXT
         picked = [

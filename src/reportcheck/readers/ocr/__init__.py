@@ -39,6 +39,13 @@ INSTALL = 'pip install "reportcheck[ocr]"'
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
+OCR_SECONDS = 6.0
+"""Time allowed for recognising one page beyond the file's limit (a page takes 2–3 s on
+one busy core): a scan asks for it once it knows how many pages it has."""
+OCR_MEMORY_MB = 2048
+"""Address space recognition needs (the model, onnxruntime's and OpenCV's threads reserve
+about 1.4 GB of it while using some 400 MB): the limit is raised to it for a scan."""
+
 MAX_OCR_PAGES = 30
 """Page images recognised in one file (a long report has 30 pages); past this the file is
 refused: recognition costs about a second a page."""
@@ -71,7 +78,10 @@ def read_image(path: str, data: bytes, kind: str, settings: Settings) -> Report:
     from reportcheck.readers.pdf import report_of_pages
 
     images = load(path, data)
-    pages, readings = recognise_pages(path, [(n, img, dpi) for n, (img, dpi) in enumerate(images, 1)])
+    _allow(len(images))
+    pages, readings = recognise_pages(
+        path, [(n, img, dpi) for n, (img, dpi) in enumerate(images, 1)]
+    )
     report = report_of_pages(path, kind, pages, settings)
     settle(report, readings)
     return report
@@ -95,6 +105,7 @@ def read_scanned_pdf(
             f"the PDF has {len(numbers)} scanned pages, more than the {MAX_OCR_PAGES} "
             "recognised: not one annual report",
         )
+    _allow(len(numbers))
     images = render_pdf_pages(path, data, numbers)
     scanned, readings = recognise_pages(path, images)
     by_number = {p.number: p for p in scanned}
@@ -102,3 +113,9 @@ def read_scanned_pdf(
     report = report_of_pages(path, kind, pages, settings)
     settle(report, readings)
     return report
+
+
+def _allow(pages: int) -> None:
+    from reportcheck.isolate import more
+
+    more(2.0 + OCR_SECONDS * pages, OCR_MEMORY_MB)

@@ -120,7 +120,7 @@ def rotate(img: np.ndarray, angle: float) -> np.ndarray:
 def _runs(mask: np.ndarray, horizontal: bool, min_len: int) -> list[tuple[int, int, int, int]]:
     import cv2
 
-    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    _n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     out = []
     for x, y, w, h, _a in stats[1:]:
         if (w if horizontal else h) >= min_len:
@@ -138,15 +138,23 @@ def analyse(rgb: np.ndarray, dpi: float) -> Layout:
     if abs(angle) >= 0.05:
         gray = rotate(gray, angle)
         bw = binarise(gray, dpi)
-    h, w = bw.shape
+    _h, _w = bw.shape
     dot = max(2, round(dpi / 100))
     long_h = max(20, int(dpi * 0.35))  # a rule is at least a third of an inch long
     long_v = max(15, int(dpi * 0.18))  # taller than a character
-    horiz = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (long_h, 1)))
-    vert = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, long_v)))
+    horiz = cv2.morphologyEx(
+        bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (long_h, 1))
+    )
+    vert = cv2.morphologyEx(
+        bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, long_v))
+    )
     # join a rule broken by noise or a faint scan (a few pixels apart)
-    horiz = cv2.morphologyEx(horiz, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (dot * 3, 1)))
-    vert = cv2.morphologyEx(vert, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, dot * 3)))
+    horiz = cv2.morphologyEx(
+        horiz, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (dot * 3, 1))
+    )
+    vert = cv2.morphologyEx(
+        vert, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, dot * 3))
+    )
     hs = _runs(horiz, True, long_h)
     vs = _runs(vert, False, long_v)
     # a vertical rule meets a horizontal rule at both its ends; a stroke of print (「1」 in a
@@ -197,10 +205,7 @@ def _meets(v: tuple[int, int, int, int], r: tuple[int, int, int, int], y: int, t
 
 
 def _touches(v: tuple[int, int, int, int], r: tuple[int, int, int, int], tol: int) -> bool:
-    return (
-        r[0] - tol <= v[0] <= r[2] + tol
-        and v[1] - tol <= r[1] <= v[3] + tol
-    )
+    return r[0] - tol <= v[0] <= r[2] + tol and v[1] - tol <= r[1] <= v[3] + tol
 
 
 def _cells(
@@ -211,7 +216,7 @@ def _cells(
 
     if not rules:
         return []
-    n, _, stats, _ = cv2.connectedComponentsWithStats(255 - lines, connectivity=4)
+    _n, _, stats, _ = cv2.connectedComponentsWithStats(255 - lines, connectivity=4)
     h, w = lines.shape
     out = []
     for x, y, cw, ch, _a in stats[1:]:

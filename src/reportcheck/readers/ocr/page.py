@@ -84,9 +84,13 @@ def recognise_pages(
                 done.update(idx)
         for i, piece in enumerate(lay.pieces):
             if i not in done:
-                chars.extend(_chars(readings[i].text, piece.x0, piece.y0, piece.x1, piece.y1, scale))
+                chars.extend(
+                    _chars(readings[i].text, piece.x0, piece.y0, piece.x1, piece.y1, scale)
+                )
         chars.sort(key=lambda c: (c.top, c.x0))
-        rules = [_Rule(x0 * scale, y0 * scale, x1 * scale, y1 * scale) for x0, y0, x1, y1 in lay.rules]
+        rules = [
+            _Rule(x0 * scale, y0 * scale, x1 * scale, y1 * scale) for x0, y0, x1, y1 in lay.rules
+        ]
         pages.append(_Page(number, w * scale, h * scale, chars, rules, images=1))
     return pages, out
 
@@ -101,9 +105,7 @@ def _read(rec: Recognizer, gray: np.ndarray, pieces: list[Piece]) -> list[Readin
     surely, a lone glyph less so; and one strip costs what one line does): each character
     read goes back to the figure it stands on. A figure with ink and nothing read on it
     reads as nothing, with no confidence (unsure, never empty)."""
-    short = [
-        i for i, p in enumerate(pieces) if p.cell >= 0 and (p.x1 - p.x0) <= 4 * (p.y1 - p.y0)
-    ]
+    short = [i for i, p in enumerate(pieces) if p.cell >= 0 and (p.x1 - p.x0) <= 4 * (p.y1 - p.y0)]
     single = [i for i in range(len(pieces)) if i not in set(short)]
     out: list[Reading] = [Reading("", 0.0)] * len(pieces)
     strips: list[np.ndarray] = []
@@ -122,7 +124,9 @@ def _read(rec: Recognizer, gray: np.ndarray, pieces: list[Piece]) -> list[Readin
         got: dict[int, list[tuple[str, float]]] = {i: [] for i, _, _ in span}
         for ch, p, x in r.chars:
             px = x * width
-            i = min(span, key=lambda s: 0 if s[1] <= px <= s[2] else min(abs(px - s[1]), abs(px - s[2])))[0]
+            i = min(
+                span, key=lambda s: 0 if s[1] <= px <= s[2] else min(abs(px - s[1]), abs(px - s[2]))
+            )[0]
             if ch.strip():
                 got[i].append((ch, p))
         for i, chars in got.items():
@@ -168,7 +172,7 @@ def _crop(gray: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
     import cv2
 
     piece = gray[y0:y1, x0:x1]
-    h, w = piece.shape
+    h, _w = piece.shape
     pad = max(4, h // 4)
     return cv2.copyMakeBorder(piece, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
 

@@ -17,6 +17,8 @@ so every offset and place stays).
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.relations import relations_for
 from reportcheck.model.report import Cell, CellState, Report
@@ -71,9 +73,9 @@ def _decide(report: Report, rec: Recognised) -> None:
             for rel in relations:
                 if ref not in rel.cells:
                     continue
-                sums = []
+                sums: list[int | Decimal] = []
                 for side in (rel.lhs, rel.rhs):
-                    total = 0
+                    total: int | Decimal = 0
                     for other in side:
                         if other == ref:
                             total += value.value or 0
