@@ -46,6 +46,10 @@ OCR_MEMORY_MB = 2048
 """Address space recognition needs (the model, onnxruntime's and OpenCV's threads reserve
 about 1.4 GB of it while using some 400 MB): the limit is raised to it for a scan."""
 
+MIN_SCAN_DPI = 100
+"""Scans coarser than this are not recognised (a 60-dpi page's figures are a few pixels
+tall: read, they would be guesses); their pages stay unread (RC003)."""
+
 MAX_OCR_PAGES = 30
 """Page images recognised in one file (a long report has 30 pages); past this the file is
 refused: recognition costs about a second a page."""
@@ -97,7 +101,25 @@ def read_scanned_pdf(
     from reportcheck.readers.ocr.settle import settle
     from reportcheck.readers.pdf import report_of_pages
 
+    from reportcheck.readers.ocr.image import scan_dpi
+
     numbers = [p.number for p in pages if not p.chars and p.images]
+    low = scan_dpi(path, data, numbers)
+    numbers = [n for n in numbers if n not in low]
+    if not numbers:  # every scanned page too coarse to read surely: as without the extra
+        from reportcheck.readers.pdf import report_of_pages
+
+        dpi = min(low.values())
+        if not any(p.chars for p in pages):
+            raise InputError(
+                path,
+                f"PDF 没有文字层（扫描件），扫描分辨率只有 {dpi:.0f} dpi，低于可靠识别所需的 "
+                f"{MIN_SCAN_DPI} dpi：请以更高分辨率重新扫描，或先进行文字识别（OCR）",
+                f"the PDF has no text layer (a scan) and its resolution is only {dpi:.0f} dpi, "
+                f"below the {MIN_SCAN_DPI} dpi text recognition needs to be sure: scan it again "
+                "at a higher resolution, or run OCR on it first",
+            )
+        return report_of_pages(path, kind, pages, settings)
     if len(numbers) > MAX_OCR_PAGES:
         raise InputError(
             path,

@@ -116,3 +116,31 @@ def render_pdf_pages(
         return out
     finally:
         doc.close()
+
+
+def scan_dpi(path: str, data: bytes, numbers: list[int]) -> dict[int, float]:
+    """The pages among ``numbers`` whose largest image is coarser than
+    :data:`~reportcheck.readers.ocr.MIN_SCAN_DPI` across the page, with that resolution."""
+    import pypdfium2.raw as raw
+
+    from reportcheck.readers.ocr import MIN_SCAN_DPI
+    from reportcheck.readers.pdf import _open
+
+    doc = _open(path, data)
+    low: dict[int, float] = {}
+    try:
+        for n in numbers:
+            page = doc[n - 1]
+            try:
+                width = page.get_size()[0] / 72
+                best = 0
+                for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+                    best = max(best, obj.get_px_size()[0])
+                dpi = best / width if width > 0 else 0.0
+                if dpi < MIN_SCAN_DPI:
+                    low[n] = dpi
+            finally:
+                page.close()
+    finally:
+        doc.close()
+    return low
