@@ -96,19 +96,15 @@ def read_scanned_pdf(
 ) -> Report:
     """Read a PDF some or all of whose pages are images without text: those pages are
     rendered and recognised, the others read from their text layer."""
-    from reportcheck.readers.ocr.image import render_pdf_pages
+    from reportcheck.readers.ocr.image import render_pdf_pages, scan_dpi
     from reportcheck.readers.ocr.page import recognise_pages
     from reportcheck.readers.ocr.settle import settle
     from reportcheck.readers.pdf import report_of_pages
-
-    from reportcheck.readers.ocr.image import scan_dpi
 
     numbers = [p.number for p in pages if not p.chars and p.images]
     low = scan_dpi(path, data, numbers)
     numbers = [n for n in numbers if n not in low]
     if not numbers:  # every scanned page too coarse to read surely: as without the extra
-        from reportcheck.readers.pdf import report_of_pages
-
         dpi = min(low.values())
         if not any(p.chars for p in pages):
             raise InputError(

@@ -28,7 +28,7 @@ def load(path: str, data: bytes) -> list[tuple[np.ndarray, float]]:
     """The pages of an image file as RGB arrays, each with its resolution (dots per inch)."""
     from PIL import Image, UnidentifiedImageError
 
-    from reportcheck.readers.ocr import MAX_OCR_PAGES
+    from reportcheck.readers.ocr import MAX_OCR_PAGES, MIN_SCAN_DPI
 
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
@@ -54,6 +54,15 @@ def load(path: str, data: bytes) -> list[tuple[np.ndarray, float]]:
                     f"the image is only {w}×{h} pixels: too small to recognise text",
                 )
             dpi = _dpi(img.info.get("dpi"), w)
+            if dpi < MIN_SCAN_DPI:
+                raise InputError(
+                    path,
+                    f"图片分辨率只有约 {dpi:.0f} dpi，低于可靠识别所需的 {MIN_SCAN_DPI} dpi："
+                    "请以更高分辨率重新扫描",
+                    f"the image's resolution is only about {dpi:.0f} dpi, below the "
+                    f"{MIN_SCAN_DPI} dpi text recognition needs to be sure: scan it again at a "
+                    "higher resolution",
+                )
             rgb = np.asarray(img.convert("RGB"))
             pages.append((rgb, dpi))
         return pages
@@ -89,7 +98,7 @@ def _dpi(said: object, width: int) -> float:
         # a page narrower than 5 inches or wider than 12 at that resolution is not A4
         if MIN_DPI <= value <= MAX_DPI and 5 <= width / value <= 12:
             return value
-    return max(MIN_DPI / 2, width / _A4_WIDTH_IN)
+    return width / _A4_WIDTH_IN
 
 
 def render_pdf_pages(
