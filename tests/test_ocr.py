@@ -119,11 +119,6 @@ def test_a_scan_of_009_reads_every_value_with_the_same_findings(tmp_path: Path, 
 @needs_ocr
 @needs_pdftoppm
 @requires_shared
-@pytest.mark.xfail(
-    strict=True,
-    reason="not yet read: on the turned, noisy, stamped copy 表三's tables are not found "
-    "(half the cells missing, none read wrong) — issue 26 goes on",
-)
 def test_a_turned_noisy_stamped_jpeg_scan_never_gives_a_wrong_value(tmp_path: Path) -> None:
     """Pages turned by -1° and +1.5°, noise, JPEG at quality 70, a red seal over 表三 (page
     3), as one multi-page TIFF: every value as the text layer says, or not read (RC003)."""

@@ -58,20 +58,24 @@ class Layout:
 
 
 def remove_red(rgb: np.ndarray) -> tuple[np.ndarray, bool]:
-    """The page in grey with red ink (stamps, seals) turned white; whether there was any."""
+    """The page in grey with red ink (stamps, seals) turned white; whether there was any.
+
+    Where a pixel is redder than it is green or blue, its red channel lifted by how much redder
+    it is stands for it: a seal's red and pink become white, and black print under the seal
+    (dark in every channel) stays dark — so the figures a seal covers are kept and its ring and characters are gone."""
     import cv2
 
-    r = rgb[:, :, 0].astype(np.int16)
-    g = rgb[:, :, 1].astype(np.int16)
-    b = rgb[:, :, 2].astype(np.int16)
-    red = (r - g > 50) & (r - b > 50)
+    r = rgb[:, :, 0]
+    other = np.maximum(rgb[:, :, 1], rgb[:, :, 2])
+    reddish = r.astype(np.int16) - other.astype(np.int16) > 20
     gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
-    found = int(red.sum()) > 200
+    found = int(np.count_nonzero(reddish)) > 200
     if found:
-        # the seal's anti-aliased rim (pinkish grey) goes too
-        red = cv2.dilate(red.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
-        pinkish = red & (r - g > 15)
-        gray[pinkish] = 255
+        # lighter by as much as it is red: the seal's red and pink become paper white
+        # (the brighter, the more: print under the seal, dark, is hardly lifted)
+        red = r[reddish].astype(np.float32)
+        lifted = red + (red - other[reddish]) * (red / 255) ** 2
+        gray[reddish] = np.clip(lifted, 0, 255).astype(np.uint8)
     return gray, found
 
 
@@ -180,23 +184,28 @@ def analyse(rgb: np.ndarray, dpi: float) -> Layout:
         taken[y0:y1, x0:x1] = 255
         for a, b in _bands(ink[y0:y1, x0:x1], char_px, cell=True):
             band = ink[y0 + a : y0 + b, x0:x1]
-            cols = np.flatnonzero(band.any(axis=0))
-            pieces.append(Piece(x0 + int(cols[0]), y0 + a, x0 + int(cols[-1]) + 1, y0 + b, k))
+            # cut where a gap is wider than a character: two figures of neighbouring cells
+            # in one area (a rule between them lost under a seal) stay apart
+            for s, e in _spans(band, max(b - a, char_px)):
+                pieces.append(Piece(x0 + s, y0 + a, x0 + e, y0 + b, k))
     free = ink.copy()
     free[taken > 0] = 0
     for a, b in _bands(free, char_px, cell=False):
-        band = free[a:b]
-        height = b - a
-        cols = np.flatnonzero(band.any(axis=0))
-        if not len(cols):
-            continue
         # cut where the gap is wider than two characters
-        gaps = np.flatnonzero(np.diff(cols) > 2 * max(height, char_px))
-        starts = [cols[0], *cols[gaps + 1]]
-        ends = [*cols[gaps], cols[-1]]
-        for s, e in zip(starts, ends, strict=True):
-            pieces.append(Piece(int(s), a, int(e) + 1, b))
+        for s, e in _spans(free[a:b], 2 * max(b - a, char_px)):
+            pieces.append(Piece(s, a, e, b))
     return Layout(gray, rules, cells, pieces, angle, stamp)
+
+
+def _spans(band: np.ndarray, gap: float) -> list[tuple[int, int]]:
+    """The runs of ink across a band, cut where a gap is wider than ``gap`` pixels."""
+    cols = np.flatnonzero(band.any(axis=0))
+    if not len(cols):
+        return []
+    cuts = np.flatnonzero(np.diff(cols) > gap)
+    starts = [cols[0], *cols[cuts + 1]]
+    ends = [*cols[cuts], cols[-1]]
+    return [(int(s), int(e) + 1) for s, e in zip(starts, ends, strict=True)]
 
 
 def _meets(v: tuple[int, int, int, int], r: tuple[int, int, int, int], y: int, tol: int) -> bool:

@@ -66,24 +66,20 @@ def recognise_pages(
         scale = 72.0 / dpi
         h, w = lay.gray.shape
         chars: list[_Char] = []
-        by_cell: dict[int, list[int]] = {}
-        for i, piece in enumerate(lay.pieces):
-            if piece.cell >= 0:
-                by_cell.setdefault(piece.cell, []).append(i)
         confs = [r.confidence for r in readings if r.text.strip()]
         out.pages[number] = float(np.mean(confs)) if confs else 0.0
-        done: set[int] = set()
-        for _, idx in by_cell.items():
-            text = "".join(readings[i].text for i in idx)
-            conf = min((readings[i].confidence for i in idx), default=0.0)
-            if _unsure(text, conf):
-                mark = chr(MARKS + len(out.unsure))
-                out.unsure[mark] = Unsure(text.strip(), conf, number)
-                p = lay.pieces[idx[0]]
-                chars.append(_Char(mark, p.x0 * scale, p.y0 * scale, p.x1 * scale, p.y1 * scale))
-                done.update(idx)
         for i, piece in enumerate(lay.pieces):
-            if i not in done:
+            r = readings[i]
+            if piece.cell >= 0 and _unsure(r.text, r.confidence):
+                # one mark for the piece (a figure is one line; a label is never unsure)
+                mark = chr(MARKS + len(out.unsure))
+                out.unsure[mark] = Unsure(r.text.strip(), r.confidence, number)
+                chars.append(
+                    _Char(
+                        mark, piece.x0 * scale, piece.y0 * scale, piece.x1 * scale, piece.y1 * scale
+                    )
+                )
+            else:
                 chars.extend(
                     _chars(readings[i].text, piece.x0, piece.y0, piece.x1, piece.y1, scale)
                 )

@@ -24,7 +24,7 @@ from reportcheck.model.relations import relations_for
 from reportcheck.model.report import Cell, CellState, Report
 from reportcheck.model.tables import TABLE_EN
 from reportcheck.model.values import parse_text
-from reportcheck.readers.ocr.page import MARKS, Recognised
+from reportcheck.readers.ocr.page import Recognised
 
 UNREAD_MARK = "□"
 
@@ -45,11 +45,12 @@ def _decide(report: Report, rec: Recognised) -> None:
     unsure: dict[tuple[str, str, str], tuple[str, float]] = {}
     for tid, data in report.tables.items():
         for (row, col), cell in data.cells.items():
-            raw = cell.raw.strip()
-            if len(raw) == 1 and ord(raw) >= MARKS and raw in rec.unsure:
-                u = rec.unsure[raw]
-                unsure[(tid, row, col)] = (u.text, u.confidence)
-                data.cells[(row, col)] = Cell(None, u.text, CellState.TEXT, cell.location)
+            marks = [rec.unsure[c] for c in cell.raw if c in rec.unsure]
+            if marks:  # (with what else the cell holds: all of it is unsure)
+                text = "".join(rec.unsure[c].text if c in rec.unsure else c for c in cell.raw)
+                conf = min(u.confidence for u in marks)
+                unsure[(tid, row, col)] = (text.strip(), conf)
+                data.cells[(row, col)] = Cell(None, text.strip(), CellState.TEXT, cell.location)
     if not unsure:
         return
     relations = relations_for(report.format_version) if report.format_version else ()
