@@ -297,11 +297,13 @@ def more(seconds: float, megabytes: int) -> None:
     recognition of scanned pages): in a child of :func:`call`, the parent gives it
     ``seconds`` more (at most :data:`MAX_MORE_SECONDS`), and the address-space limit is
     raised to ``megabytes`` when lower (the recognition model and its threads need it).
-    Elsewhere (a batch worker, this process) the limits stay as they are: ``--timeout``
-    and ``--max-memory`` say them."""
+    In a batch worker the same: its parent gives the task more time, and the worker keeps
+    the larger address space for the files after it. In this process (no child: a library
+    call where fork is missing) only the in-process timer of :func:`guarded` is extended."""
     if _CALL_CONN is None:
-        return
-    _CALL_CONN.send(("more", seconds))
+        _extend_alarm(min(seconds, MAX_MORE_SECONDS))
+    else:
+        _CALL_CONN.send(("more", seconds))
     try:
         import resource
 
@@ -379,6 +381,8 @@ class _Worker:
 
 def _serve(conn: Connection, func: Callable[[Any], Any], parent: int) -> None:
     """A worker's loop: a list of tasks in, one answer per task out, until None or EOF."""
+    global _CALL_CONN
+    _CALL_CONN = conn  # (a task asking for more time says so on it: :func:`more`)
     while True:
         while not conn.poll(1.0):
             if os.getppid() != parent:  # orphaned (no PR_SET_PDEATHSIG here)
@@ -493,6 +497,9 @@ class Workers:
                             task = w.tasks.popleft()
                             todo.extendleft(reversed(w.tasks))
                             yield task, _died(self.name(task), status, rss, w.megabytes)
+                            continue
+                        if kind == "more":  # the task has slow work ahead: its time grows
+                            w.since += min(float(value), MAX_MORE_SECONDS)
                             continue
                         task = w.tasks.popleft()
                         w.since = now

@@ -80,9 +80,8 @@ def recognise_pages(
                     )
                 )
             else:
-                chars.extend(
-                    _chars(readings[i].text, piece.x0, piece.y0, piece.x1, piece.y1, scale)
-                )
+                text = r.text if piece.cell >= 0 else _prose_text(r)
+                chars.extend(_chars(text, piece.x0, piece.y0, piece.x1, piece.y1, scale))
         chars.sort(key=lambda c: (c.top, c.x0))
         rules = [
             _Rule(x0 * scale, y0 * scale, x1 * scale, y1 * scale) for x0, y0, x1, y1 in lay.rules
@@ -147,6 +146,18 @@ def _strip(gray: np.ndarray, pieces: list[Piece]) -> tuple[np.ndarray, list[tupl
         where.append((x, x + w))
         x += w + gap
     return strip, where
+
+
+def _prose_text(reading: Reading) -> str:
+    """A line of prose as read, each digit the recogniser is not sure of written 「□」: a
+    figure of the text is compared with the tables, and a digit guessed would make a false
+    finding (「□」 is no digit: that figure is not compared)."""
+    if not reading.chars:
+        return reading.text
+    return "".join(UNSURE_DIGIT if c.isdigit() and p < SURE else c for c, p, _ in reading.chars)
+
+
+UNSURE_DIGIT = "□"
 
 
 def _unsure(text: str, conf: float) -> bool:
