@@ -139,3 +139,135 @@ def test_a_turned_noisy_stamped_jpeg_scan_never_gives_a_wrong_value(tmp_path: Pa
     same, wrong, unread = _compare(text, scan)
     assert wrong == []
     assert same + unread == 186
+
+
+DATA = Path(__file__).parent / "data" / "pdf"
+
+
+@pytest.mark.slow
+@needs_ocr
+@needs_pdftoppm
+@pytest.mark.parametrize(
+    ("name", "dpi"),
+    [
+        ("lo-2021-clean.pdf", 200),  # LibreOffice
+        ("wps-2021-clean.pdf", 200),  # built the way WPS exports (make_wps_like.py)
+        ("chromium-2021-clean.pdf", 200),  # a page printed by Chromium
+        ("lo-2021-errors.pdf", 300),  # its errors must be found on the scan too
+    ],
+)
+def test_scans_of_the_test_pdfs_read_as_their_text(tmp_path: Path, name: str, dpi: int) -> None:
+    text = api.read_path(DATA / name)
+    scan = api.read_path(scanned_pdf(render(DATA / name, dpi), tmp_path / name, dpi), _settings())
+    same, wrong, unread = _compare(text, scan)
+    assert wrong == []
+    assert same + unread == sum(len(t.cells) for t in text.tables.values())
+    assert _codes(scan) == _codes(text)
+
+
+@pytest.mark.slow
+@needs_ocr
+@needs_pdftoppm
+def test_a_page_image_is_read_and_its_findings_say_so(tmp_path: Path) -> None:
+    """One page of a report as a JPEG: what is on it read as its text layer says; the
+    report's findings say 识别自图像 with the confidence."""
+    page = render(DATA / "lo-2021-errors.pdf", 200)[2]
+    image = tmp_path / "第3页.jpg"
+    degrade(page, angle=-0.7, jpeg=80).save(image, "JPEG", quality=95, dpi=(200, 200))
+    text = api.read_path(DATA / "lo-2021-errors.pdf")
+    scan = api.read_path(image, _settings())
+    assert scan.kind == "image" and scan.recognised
+    compared = 0
+    for tid, table in scan.tables.items():
+        for key, cell in table.cells.items():
+            want = text.tables[tid].cells.get(key)
+            if want is None or cell.state is CellState.TEXT:
+                continue
+            assert (cell.value, cell.state) == (want.value, want.state), (tid, key)
+            compared += 1
+    assert compared >= 40  # 表三's rows on page 3
+    result = runner.invoke(app, ["validate", "--timeout", "600", str(image)])
+    assert "识别自图像" in "".join(result.output.split())
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.slow
+@needs_ocr
+@needs_pdftoppm
+def test_a_figure_scribbled_over_is_not_read_or_confirmed_never_guessed(tmp_path: Path) -> None:
+    """Figures of 表三 (page 3: 「56」, 「14」, 「68」) scribbled over with a pen: each such cell is
+    not read (RC003) or, when a relation confirms the figure recognised, read as printed
+    (RC005) — never another value."""
+    import pypdfium2 as pdfium
+    from PIL import ImageDraw
+
+    name = "lo-2021-clean.pdf"
+    pages = render(DATA / name, 200)
+    doc = pdfium.PdfDocument(str(DATA / name))
+    tp = doc[2].get_textpage()
+    height = doc[2].get_size()[1]
+    draw = ImageDraw.Draw(pages[2])
+    hit = 0
+    for figure in ("56", "14", "68"):
+        search = tp.search(figure, match_whole_word=True)
+        found = search.get_next()
+        assert found is not None, figure
+        left, bottom, right, top = tp.get_charbox(found[0])
+        x0, y0 = left * 200 / 72, (height - top) * 200 / 72
+        x1 = tp.get_charbox(found[0] + found[1] - 1)[2] * 200 / 72
+        y1 = (height - bottom) * 200 / 72
+        for d in range(0, int(x1 - x0) + 8, 5):
+            draw.line((x0 - 4 + d, y1 + 3, x0 + 4 + d, y0 - 3), fill=(30, 30, 30), width=3)
+        hit += 1
+    doc.close()
+    scan = api.read_path(scanned_pdf(pages, tmp_path / "scribbled.pdf", 200), _settings())
+    text = api.read_path(DATA / name)
+    same, wrong, unread = _compare(text, scan)
+    assert hit == 3 and wrong == []
+    assert same + unread == 200
+    said = [f for f in scan.findings if f.code in ("RC003", "RC005")]
+    assert len(said) >= 1  # the scribbled figures are not taken as read without a word
+
+
+@needs_ocr
+def test_images_out_of_bounds_are_refused_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PIL import Image
+
+    from reportcheck.readers.ocr import image as image_mod
+
+    coarse = tmp_path / "72dpi.png"
+    Image.new("RGB", (595, 842), "white").save(coarse)  # an A4 page at 72 dpi
+    with pytest.raises(InputError) as err:
+        api.read_path(coarse)
+    assert "dpi" in err.value.problem and "100" in err.value.problem
+    tiny = tmp_path / "tiny.png"
+    Image.new("RGB", (120, 90), "white").save(tiny)
+    with pytest.raises(InputError) as err:
+        api.read_path(tiny)
+    assert "太小" in err.value.problem
+    monkeypatch.setattr(image_mod, "MAX_PIXELS", 1_000_000)
+    big = tmp_path / "big.png"
+    Image.new("RGB", (1654, 2339), "white").save(big, dpi=(200, 200))
+    with pytest.raises(InputError) as err:
+        image_mod.load(str(big), big.read_bytes())
+    assert "过大" in err.value.problem
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(big.read_bytes()[:200])
+    result = runner.invoke(app, ["validate", str(broken)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_what_is_unsure_is_said_and_labels_are_not() -> None:
+    from reportcheck.readers.ocr.page import SURE, _prose_text, _unsure
+    from reportcheck.readers.ocr.recognize import Reading
+
+    assert not _unsure("95", 0.99) and not _unsure("0", SURE)
+    assert _unsure("95", 0.6)  # a figure not sure
+    assert _unsure("0=", 0.99) and _unsure("o", 0.99) and _unsure("@n", 0.2)  # not a figure
+    assert not _unsure("（一）予以公开", 0.5)  # a label: read loosely by the row finder
+    assert not _unsure("/", 0.95) and _unsure("/", 0.5)
+    assert _unsure("", 0.0)  # ink with nothing read on it is not an empty cell
+    line = Reading("收到申请95件", 0.5, (("收", 0.99, 0), ("9", 0.99, 0), ("5", 0.4, 0)))
+    assert _prose_text(line) == "收9□"

@@ -71,7 +71,7 @@ def unsupported_reason(name: str) -> tuple[str, str]:
             "图片（扫描件）：目录检查不识别图片；要检查这一页，请在命令行直接指定这个文件"
             '（需要文字识别功能：pip install "reportcheck[ocr]"）',
             "an image (a scan): a folder walk does not recognise images; to check this page, "
-            'name the file on the command line (it needs the recognition extra: pip install '
+            "name the file on the command line (it needs the recognition extra: pip install "
             '"reportcheck[ocr]")',
         )
     if suffix in _IMAGES:

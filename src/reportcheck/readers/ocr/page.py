@@ -48,6 +48,9 @@ class Recognised:
 
     unsure: dict[str, Unsure] = field(default_factory=dict)
     pages: dict[int, float] = field(default_factory=dict)
+    cells: dict[tuple[int, str], float] = field(default_factory=dict)
+    """The least confidence of each text read in a cell, by page (for a cell that is text
+    where the table wants a figure: :mod:`.settle`)."""
 
 
 def recognise_pages(
@@ -80,6 +83,9 @@ def recognise_pages(
                     )
                 )
             else:
+                if piece.cell >= 0:
+                    key = (number, r.text.strip())
+                    out.cells[key] = min(out.cells.get(key, 1.0), r.confidence)
                 text = r.text if piece.cell >= 0 else _prose_text(r)
                 chars.extend(_chars(text, piece.x0, piece.y0, piece.x1, piece.y1, scale))
         chars.sort(key=lambda c: (c.top, c.x0))
@@ -164,7 +170,9 @@ def _unsure(text: str, conf: float) -> bool:
     """Whether a cell's reading is a figure not taken as read: unsure, or looking like a
     figure without being one."""
     s = unicodedata.normalize("NFKC", text).replace(" ", "")
-    if not s or (_CJK.search(s) and not _VALUEISH.match(s)):
+    if not s:
+        return True  # ink with nothing read on it: never an empty cell
+    if _CJK.search(s) and not _VALUEISH.match(s):
         return False  # a label (read loosely by the row finder anyway)
     state = parse_text(s).state
     if state is CellState.NUMBER:

@@ -32,8 +32,7 @@ UNREAD_MARK = "□"
 def settle(report: Report, rec: Recognised) -> None:
     """Decide the unsure cells of a report read from page images (see the module)."""
     report.recognised = dict(rec.pages)
-    if rec.unsure:
-        _decide(report, rec)
+    _decide(report, rec)
     table = {ord(m): UNREAD_MARK for m in rec.unsure}
     if report.text is not None:
         report.text = report.text.translate(table)
@@ -51,6 +50,12 @@ def _decide(report: Report, rec: Recognised) -> None:
                 conf = min(u.confidence for u in marks)
                 unsure[(tid, row, col)] = (text.strip(), conf)
                 data.cells[(row, col)] = Cell(None, text.strip(), CellState.TEXT, cell.location)
+            elif cell.state is CellState.TEXT and _page(cell) in rec.pages:
+                # text where the table wants a figure, on a recognised page: what was
+                # recognised is no figure (a scribble, a smudge read as 「川」) — not read
+                text = cell.raw.strip()
+                conf = rec.cells.get((_page(cell), text), rec.pages[_page(cell)])
+                unsure[(tid, row, col)] = (text, conf)
     if not unsure:
         return
     relations = relations_for(report.format_version) if report.format_version else ()
@@ -95,7 +100,7 @@ def _decide(report: Report, rec: Recognised) -> None:
                 if len(sums) == 2 and sums[0] == sums[1]:
                     confirmed = rel
                     break
-        place = {"cell": name, "text": text or "（空白）", "confidence": f"{conf:.2f}"}
+        place = {"cell": name, "text": text or "?", "confidence": f"{conf:.2f}"}
         if confirmed is not None:
             data.cells[(row, col)] = Cell(
                 value.value, text, CellState.NUMBER, cell.location, value.unit
@@ -131,3 +136,10 @@ def _decide(report: Report, rec: Recognised) -> None:
                 actual=text,
             )
         )
+
+
+def _page(cell: Cell) -> int:
+    """The page a cell read from pages stands on (0: not known)."""
+    address = cell.location.address if cell.location is not None else ""
+    head = address.split(",", 1)[0]
+    return int(head[5:]) if head.startswith("page ") and head[5:].isdigit() else 0
