@@ -212,7 +212,7 @@ def test_a_figure_scribbled_over_is_not_read_or_confirmed_never_guessed(tmp_path
         search = tp.search(figure, match_whole_word=True)
         found = search.get_next()
         assert found is not None, figure
-        left, bottom, right, top = tp.get_charbox(found[0])
+        left, bottom, _right, top = tp.get_charbox(found[0])
         x0, y0 = left * 200 / 72, (height - top) * 200 / 72
         x1 = tp.get_charbox(found[0] + found[1] - 1)[2] * 200 / 72
         y1 = (height - bottom) * 200 / 72
