@@ -133,7 +133,30 @@ def _read(rec: Recognizer, gray: np.ndarray, pieces: list[Piece]) -> list[Readin
         for i, chars in got.items():
             text = "".join(c for c, _ in chars)
             out[i] = Reading(text, min((p for _, p in chars), default=0.0))
+    for i, piece in enumerate(pieces):
+        r = out[i]
+        if piece.cell >= 0 and r.confidence > 0 and _FIGURE.match(r.text.replace(" ", "")):
+            marks = _marks(gray[piece.y0 : piece.y1, piece.x0 : piece.x1])
+            if marks != len(r.text.replace(" ", "")):
+                # more marks of ink than characters read (a minus sign lost, a digit of the
+                # cell beside taken) or fewer: the figure is not taken as read
+                out[i] = Reading(r.text, 0.0, r.chars)
     return out
+
+
+_FIGURE = re.compile(r"^[-−—–－+]?[\d,.，]+$")
+
+
+def _marks(gray: np.ndarray) -> int:
+    """Separate marks of ink in a figure's crop (a digit is one, 「-1」 two, 「1,234」 five);
+    specks smaller than an eighth of the height squared are not marks."""
+    import cv2
+
+    # a light threshold: the thin strokes of a small 「0」, grey at 150 dpi, keep it whole
+    bw = (gray < 215).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(bw, connectivity=8)
+    least = max(3, (gray.shape[0] / 8) ** 2)
+    return sum(1 for k in range(1, n) if stats[k, cv2.CC_STAT_AREA] >= least)
 
 
 def _strip(gray: np.ndarray, pieces: list[Piece]) -> tuple[np.ndarray, list[tuple[int, int]]]:
