@@ -115,6 +115,19 @@ ENTRIES = (
                 "not certain, and no relation of the table confirms it, so the cell was not "
                 "read (it is no number)",
             ),
+            "recognised_table": Tr(
+                "识别的页面（第 {pages} 页）中没有找到{table}：它可能是没有框线的表格，或没能识别出来；"
+                "未读取、未检查（不一定是缺表）",
+                "{table} was not found on the pages read from images (page {pages}): it may be "
+                "a table without ruling lines, or not recognised; not read or checked (not "
+                "necessarily missing)",
+            ),
+            "recognised_row": Tr(
+                "{table}「{label}」行在识别的页面中没有找到（可能是行标签没能识别出来）：未读取、未检查"
+                "（不一定是缺行）",
+                "{table} row “{label}” was not found on the pages read from images (its label "
+                "may not have been recognised): not read or checked (not necessarily missing)",
+            ),
             "row_unplaced": Tr(
                 "{table}「{label}」行在文中，但其数字无法对应到各列：本行未读取、未检查（不是缺行）",
                 "{table} row “{label}” is in the text, but its numbers cannot be placed in "

@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.relations import relations_for
-from reportcheck.model.report import Cell, CellState, Report
+from reportcheck.model.report import Cell, CellState, Location, Report
 from reportcheck.model.tables import TABLE_EN
 from reportcheck.model.values import parse_text
 from reportcheck.readers.ocr.page import Recognised
@@ -33,6 +33,7 @@ def settle(report: Report, rec: Recognised) -> None:
     """Decide the unsure cells of a report read from page images (see the module)."""
     report.recognised = dict(rec.pages)
     _decide(report, rec)
+    _not_found(report, rec)
     table = {ord(m): UNREAD_MARK for m in rec.unsure}
     if report.text is not None:
         report.text = report.text.translate(table)
@@ -138,8 +139,53 @@ def _decide(report: Report, rec: Recognised) -> None:
         )
 
 
-def _page(cell: Cell) -> int:
+def _page(cell: Cell | None) -> int:
     """The page a cell read from pages stands on (0: not known)."""
-    address = cell.location.address if cell.location is not None else ""
+    address = cell.location.address if cell is not None and cell.location is not None else ""
     head = address.split(",", 1)[0]
     return int(head[5:]) if head.startswith("page ") and head[5:].isdigit() else 0
+
+
+def _not_found(report: Report, rec: Recognised) -> None:
+    """A table, or a row of a table, that is not found on recognised pages is not read (its
+    ruling lines missing, its label not recognised), not called missing: RC003 says so
+    (RC101 and RC102 then say nothing of it)."""
+    from reportcheck.model.tables import TABLE_IDS
+
+    if not rec.pages:
+        return
+    pages = ", ".join(str(n) for n in sorted(rec.pages))
+    first = Location(f"page {min(rec.pages)}")
+    for tid in TABLE_IDS:
+        tdef = report.table_def(tid)
+        name = Tr(tdef.short, TABLE_EN[tid])
+        data = report.tables.get(tid)
+        if data is None:
+            report.findings.append(
+                emit(
+                    "RC003",
+                    {"table": name, "pages": pages},
+                    variant="recognised_table",
+                    table=tid,
+                    table_label=f"{tdef.short} {tdef.title}",
+                    location=first,
+                )
+            )
+            continue
+        if _page(next(iter(data.cells.values()), None)) not in rec.pages:
+            continue  # the table is on a page with text
+        for r in tdef.rows:
+            if any((r.id, c.id) in data.cells for c in r.columns):
+                continue
+            report.findings.append(
+                emit(
+                    "RC003",
+                    {"table": name, "label": r.full_label},
+                    variant="recognised_row",
+                    table=tid,
+                    table_label=f"{tdef.short} {tdef.title}",
+                    row=r.id,
+                    row_label=r.full_label,
+                    location=data.location or first,
+                )
+            )
