@@ -48,6 +48,7 @@ def _decide(report: Report, rec: Recognised) -> None:
             marks = [rec.unsure[c] for c in cell.raw if c in rec.unsure]
             if marks:  # (with what else the cell holds: all of it is unsure)
                 text = "".join(rec.unsure[c].text if c in rec.unsure else c for c in cell.raw)
+                text = " ".join(text.split())  # a cell's lines on one line, for the message
                 conf = min(u.confidence for u in marks)
                 unsure[(tid, row, col)] = (text.strip(), conf)
                 data.cells[(row, col)] = Cell(None, text.strip(), CellState.TEXT, cell.location)
@@ -56,6 +57,7 @@ def _decide(report: Report, rec: Recognised) -> None:
                 # recognised is no figure (a scribble, a smudge read as 「川」) — not read
                 text = cell.raw.strip()
                 conf = rec.cells.get((_page(cell), text), rec.pages[_page(cell)])
+                text = " ".join(text.split())
                 unsure[(tid, row, col)] = (text, conf)
     if not unsure:
         return
