@@ -105,8 +105,7 @@ def seeds() -> dict[str, list[tuple[str, bytes]]]:
         "text": files(EXAMPLES / "2021-valid.txt", EXAMPLES / "founding-style-2024.txt"),
         "markdown": [("2021-valid.md", text)],
         "csv": [("2021-valid.csv", _csv_seed())],
-        "pdf": files(DATA / "lo-2021-clean.pdf", DATA / "chromium-2021-clean.pdf")
-        + _pdf_bombs(),
+        "pdf": files(DATA / "lo-2021-clean.pdf", DATA / "chromium-2021-clean.pdf") + _pdf_bombs(),
         "xls": files(OLD / "report-2021.xls", OLD / "rc301-2021.xls"),
         "ods": files(OLD / "report-2021.ods"),
     }

@@ -18,7 +18,7 @@ from reportcheck.batch import CROSS_YEAR_ROWS, Batch
 from reportcheck.cli import app
 from reportcheck.config import Settings
 from reportcheck.inputs import collect
-from reportcheck.render import json_
+from reportcheck.render import RenderOptions, json_
 
 runner = CliRunner()
 
@@ -132,18 +132,18 @@ def test_statistics_as_json(office: Path) -> None:
 def test_the_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    from reportcheck import cli
+    from reportcheck.run import progress
 
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
-    with cli._progress(21, quiet=False) as tick:
+    with progress(21, quiet=False) as tick:
         assert tick is not None
         tick(5)
-    with cli._progress(20, quiet=False) as tick:
+    with progress(20, quiet=False) as tick:
         assert tick is None  # a handful of files: no bar
-    with cli._progress(500, quiet=True) as tick:
+    with progress(500, quiet=True) as tick:
         assert tick is None
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
-    with cli._progress(500, quiet=False) as tick:
+    with progress(500, quiet=False) as tick:
         assert tick is None  # piped or in CI: no bar
 
 
@@ -163,7 +163,7 @@ def test_the_streamed_sarif_is_the_document(office: Path) -> None:
         run.run()
         results = list(run.results())
     buf = io.StringIO()
-    sarif.write(results, buf, "en", office.parent)
+    sarif.write(results, buf, RenderOptions("en", project_root=office.parent))
     assert json.loads(buf.getvalue()) == sarif.document(results, "en", office.parent)
 
 

@@ -21,7 +21,8 @@ import pytest
 from reportcheck import api
 from reportcheck.model.labels import label_key
 from reportcheck.model.report import CellState
-from reportcheck.model.tables import FORMATS, match_row
+from reportcheck.model.rowfinder import match_row
+from reportcheck.model.tables import FORMATS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES_DIR = ROOT / "examples"

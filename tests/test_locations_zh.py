@@ -9,7 +9,7 @@ import pytest
 
 from reportcheck import api
 from reportcheck.config import Settings
-from reportcheck.model.report import Location, zh_address
+from reportcheck.model.location import Location, zh_address
 from reportcheck.readers.text import read
 from reportcheck.render import terminal
 

@@ -214,7 +214,7 @@ def test_write_atomic_writes_into_a_pipe_instead_of_replacing_it(tmp_path: Path)
 @pytest.mark.parametrize("version", ["2019", "2021"])
 @pytest.mark.parametrize("sep", ["", " ", "\n"])
 def test_sub_row_label_written_after_its_group_in_one_cell(version: str, sep: str) -> None:
-    from reportcheck.model.tables import match_row
+    from reportcheck.model.rowfinder import match_row
 
     table = FORMATS[version].table("applications")
     for row in table.rows:
@@ -223,7 +223,7 @@ def test_sub_row_label_written_after_its_group_in_one_cell(version: str, sep: st
 
 
 def test_group_label_alone_is_still_the_2019_row() -> None:
-    from reportcheck.model.tables import match_row
+    from reportcheck.model.rowfinder import match_row
 
     table = FORMATS["2019"].table("applications")
     found = match_row(table, ["（六）其他处理"])

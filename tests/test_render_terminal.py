@@ -226,3 +226,23 @@ def test_chinese_is_broken_as_chinese_typesetting_does() -> None:
         for line in lines[:-1]:
             assert line[-1] not in "（「", (width, lines)
             assert not line.rstrip().endswith(("2021", "2024")), (width, lines)  # 2021⏎版
+
+
+def test_lines_are_cut_from_the_styled_text_with_their_styles() -> None:
+    """The terminal cuts all lines of a text in one pass (slicing a rich Text per line was
+    quadratic); each piece is the same as the slice it replaces, styles included."""
+    from rich.text import Text
+
+    from reportcheck.render.terminal import _cut, line_spans
+
+    text = Text("RC001 错误 ")
+    text.append("/applications/" + "新键" * 40, style="bold magenta")
+    text.append(" 未知的键，请 检查 拼写。", style="dim")
+    for width in (20, 33, 50):
+        spans = line_spans(text.plain, width - 4, width)
+        assert len(spans) > 2
+        pieces = _cut(text, spans)
+        assert [(p.plain, p.spans) for p in pieces] == [
+            (text[s:e].plain, text[s:e].spans) for s, e in spans
+        ]
+    assert [p.plain for p in _cut(Text(""), [(0, 0)])] == [""]

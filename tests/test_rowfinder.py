@@ -200,3 +200,16 @@ def test_distance() -> None:
     assert distance("abcd", "abdc") == 1
     assert distance("予以公开", "予以公开的") == 1
     assert similarity("", "") == 1.0
+
+
+def test_similarity_below_a_floor_is_decided_by_the_lengths() -> None:
+    """A label far longer than a row's cannot be close to it: the bound is returned without
+    the edit distance (a 100,000-character label took seconds per row)."""
+    from reportcheck.model.rowfinder import similarity
+
+    row = "其他法律行政法规禁止公开"
+    assert similarity("其他法律行政止公开", row, 0.75) == similarity("其他法律行政止公开", row)
+    long = "很长的标签" * 20_000
+    bound = similarity(long, row, 0.75)
+    assert bound == len(row) / len(long) < 0.75
+    assert similarity(long[:30], row) <= len(row) / 30  # the bound holds for the exact value

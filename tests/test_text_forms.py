@@ -110,6 +110,25 @@ def test_tab_rows_keep_their_empty_cells() -> None:
     ]
 
 
+def test_a_row_with_every_cell_empty_keeps_its_cells() -> None:
+    assert _rows("2.其他法律行政法规禁止公开\t\t\t\t\t\t\t") == [
+        ["2.其他法律行政法规禁止公开", "", "", "", "", "", "", ""]
+    ]
+    # the browser's copy of a whole report whose zeros are left blank: every row read,
+    # the empty ones as empty, none said unreadable
+    example = Path(__file__).parents[1] / "examples" / "2021-valid.txt"
+    lines = []
+    for line in example.read_text("utf-8").splitlines():
+        if " | " in line:
+            cells = line.split(" | ")
+            line = "\t".join("" if c.strip() == "0" else c for c in cells)
+        lines.append(line)
+    report = api.read_bytes("copied.txt", "\n".join(lines).encode("utf-8"))
+    assert [f.code for f in api.check(report) if f.code.startswith(("RC0", "RC1"))] == []
+    cell = report.tables["applications"].get("denied_2", "total")
+    assert cell is not None and cell.value is None and cell.raw == ""
+
+
 def test_a_sentence_with_a_tab_is_prose() -> None:
     assert _rows("本年度收到申请31件。\t已全部办结。") == []
 

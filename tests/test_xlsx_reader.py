@@ -26,15 +26,8 @@ from reportcheck.config import Settings
 from reportcheck.errors import InputError
 from reportcheck.model.report import CellState, Report
 from reportcheck.model.tables import FORMATS
-from reportcheck.readers.xlsx import (
-    column_letter,
-    parse_number,
-    parse_ref,
-    read_grids,
-    read_xlsx,
-    sheet_prefix,
-    translate_formula,
-)
+from reportcheck.readers.sheetcells import column_letter, parse_number, parse_ref, sheet_prefix
+from reportcheck.readers.xlsx import read_grids, read_xlsx, translate_formula
 from reportcheck.rules.values import formula_no_value
 from xlsx_fixtures import (
     Block,

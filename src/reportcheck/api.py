@@ -8,34 +8,26 @@
 
 from __future__ import annotations
 
+import importlib
+import os
+import stat
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import field, replace
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from reportcheck.config import Settings
 from reportcheck.errors import InputError, Refused
-from reportcheck.findings import Finding, Severity
+from reportcheck.findings import Finding
+from reportcheck.findings.catalogue import emit
 from reportcheck.model.report import Report
-from reportcheck.records import record
-from reportcheck.rules.registry import CROSS_YEAR, RULES, load_all
+from reportcheck.pairing import pair
+from reportcheck.readers.detect import sniff
+from reportcheck.results import FileResult as FileResult
+from reportcheck.rules.registry import CROSS_YEAR, checks
 
-
-@record()
-class FileResult:
-    """What validating one file gave: the report read, its findings, or why it could not run."""
-
-    path: str
-    report: Report | None = None
-    findings: list[Finding] = field(default_factory=list)
-    error: InputError | None = None
-
-    def count(self, severity: Severity) -> int:
-        """Findings of this severity that are not waived."""
-        return sum(1 for f in self.findings if f.severity is severity and not f.waived)
-
-    def fails(self, threshold: Severity) -> bool:
-        """Whether any unwaived finding is at or above ``threshold``."""
-        return any(f.severity.rank >= threshold.rank and not f.waived for f in self.findings)
+if TYPE_CHECKING:  # the models import pydantic; checking never does
+    from pydantic import BaseModel
 
 
 def read_bytes(path: str, data: bytes, settings: Settings | None = None) -> Report:
@@ -47,11 +39,11 @@ def read_bytes(path: str, data: bytes, settings: Settings | None = None) -> Repo
 
 
 def _read_bytes(path: str, data: bytes, settings: Settings | None) -> Report:
-    from reportcheck.readers.detect import sniff
-
     settings = settings or Settings()
     kind = sniff(path, data)
     forced = settings.format_version
+    # each kind imports its own reader only, when met (tests/test_startup.py: a workbook's
+    # run loads no JSON, HTML, Word or PDF reader; the xlsx reader alone is ~25 ms)
     if kind == "json":
         from reportcheck.readers.json_ import read_json
 
@@ -86,8 +78,7 @@ def _read_bytes(path: str, data: bytes, settings: Settings | None) -> Report:
 def _read_converted(path: str, data: bytes, kind: str, settings: Settings) -> Report:
     """A Word/WPS/OpenDocument text file read from the copy LibreOffice converts it to
     (:mod:`reportcheck.readers.convert`); the report says so (RC008)."""
-    from reportcheck.findings.catalogue import emit
-    from reportcheck.readers.convert import advice, convert, soffice
+    from reportcheck.readers.convert import advice, convert, soffice  # see _read_bytes
 
     suffix = Path(path).suffix.lower()
     if not settings.convert:
@@ -101,7 +92,7 @@ def _read_converted(path: str, data: bytes, kind: str, settings: Settings) -> Re
     limit = max(1.0, settings.timeout * 0.8)
     converted = convert(path, data, kind, target, program, limit)
     if target == "xlsx":
-        from reportcheck.readers.xlsx import read_xlsx
+        from reportcheck.readers.xlsx import read_xlsx  # see _read_bytes
 
         report = read_xlsx(path, converted, settings)
     else:
@@ -112,8 +103,6 @@ def _read_converted(path: str, data: bytes, kind: str, settings: Settings) -> Re
 
 
 def _read_published(path: str, data: bytes, kind: str, settings: Settings) -> Report:
-    import importlib
-
     module = {
         "html": "html",
         "docx": "docx",
@@ -131,7 +120,7 @@ def _read_published(path: str, data: bytes, kind: str, settings: Settings) -> Re
             f"reading {kind} reports is not supported yet",
         ) from None
     if kind == "pdf":  # PDFium (C code) in a child under the memory and time limits
-        from reportcheck.isolate import call
+        from reportcheck.isolate import call  # PDF only (multiprocessing, resource limits)
 
         pdf: Report = call(
             path,
@@ -158,9 +147,6 @@ def read_input(path: str) -> bytes:
     """The bytes of an input file, or an :class:`InputError` saying in one line why not:
     missing, a directory, not a regular file (a FIFO, a device such as ``/dev/zero``,
     which would block or never end), unreadable, larger than :data:`MAX_INPUT`."""
-    import os
-    import stat
-
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -178,7 +164,7 @@ def read_input(path: str) -> bytes:
             "not a regular file (a pipe, device or socket): it cannot be read as a report",
         )
     if st.st_size > MAX_INPUT:
-        raise InputError(path, *_too_big(st.st_size))
+        raise InputError(path, *too_big(st.st_size))
     try:
         data = Path(path).read_bytes()  # a regular file of a known size: bounded
     except OSError as exc:
@@ -186,7 +172,7 @@ def read_input(path: str) -> bytes:
             path, f"无法读取：{_reason(exc)}", f"cannot read: {_reason(exc)}"
         ) from None
     if len(data) > MAX_INPUT:  # it grew after the size was read
-        raise InputError(path, *_too_big(len(data)))
+        raise InputError(path, *too_big(len(data)))
     return data
 
 
@@ -194,7 +180,8 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or exc.__class__.__name__
 
 
-def _too_big(size: int) -> tuple[str, str]:
+def too_big(size: int) -> tuple[str, str]:
+    """Why an input of ``size`` bytes is refused (over :data:`MAX_INPUT`): Chinese, English."""
     mib = MAX_INPUT // 1_048_576
     return (
         f"文件过大（{size / 1_048_576:.0f} MiB，上限 {mib} MiB），不像年报",
@@ -205,32 +192,51 @@ def _too_big(size: int) -> tuple[str, str]:
 def check(report: Report, settings: Settings | None = None) -> list[Finding]:
     """Run every enabled rule on a report; reader findings included; waivers applied."""
     settings = settings or Settings()
-    load_all()
     findings = list(report.findings)
-    for r in sorted(RULES.values(), key=lambda r: r.code):
-        if r.check is None:
-            continue
-        if r.code == "RC300":  # the arithmetic engine runs when any RC30x is selected
-            if not any(settings.enabled(f"RC30{i}") for i in range(5)):
-                continue
-        elif not settings.enabled(r.code):
-            continue
-        findings.extend(r.check(report, settings))
+    for run in checks(settings.enabled):
+        findings.extend(run(report, settings))
     findings = [f for f in findings if settings.enabled(f.code)]
     findings = [_adjust(f, report, settings) for f in findings]
     findings.sort(key=Finding.sort_key)
     return findings
 
 
+def check_submission(
+    submission: BaseModel,
+    settings: Settings | None = None,
+    source: str = "<submission>",
+) -> list[Finding]:
+    """Check a submission built in Python: an instance of
+    :class:`~reportcheck.model.submission.Submission2021` (or ``Submission2019``), made with
+    its constructor or ``model_validate``.
+
+    It is read as the same document in a JSON file is (the keys it was given, its cells as
+    they are: numbers, the report's text, None for a blank), so it gets the same findings,
+    named by JSON pointer (without a line); ``source`` names it in them. Its format version
+    is the model's.
+    """
+    dump = getattr(submission, "model_dump", None)
+    if dump is None:
+        raise TypeError(
+            f"check_submission takes a Submission2019 or Submission2021, not "
+            f"{type(submission).__name__}"
+        )
+    doc: dict[str, Any] = dump(by_alias=True, exclude_unset=True)
+    doc["format_version"] = getattr(submission, "format_version", doc.get("format_version"))
+    settings = settings or Settings()
+    from reportcheck.readers.json_ import read_document
+
+    report = read_document(source, doc, settings.format_version, settings.default_format_version)
+    return check(report, settings)
+
+
 def check_cross_year(report: Report, settings: Settings) -> list[Finding]:
     """Only the cross-year rules (RC5xx, and the plausibility checks across years RC70x)
     on a report whose ``previous`` is set, without its reader findings and before waivers
     (:mod:`reportcheck.batch` pairs after checking)."""
-    load_all()
     out: list[Finding] = []
-    for r in sorted(RULES.values(), key=lambda r: r.code):
-        if r.code.startswith(CROSS_YEAR) and r.check is not None and settings.enabled(r.code):
-            out.extend(r.check(report, settings))
+    for run in checks(settings.enabled, CROSS_YEAR):
+        out.extend(run(report, settings))
     return out
 
 
@@ -311,7 +317,6 @@ def validate_paths(
     workbook export (``年报-表二.csv``, ``年报-表三.csv`` …) are one report, checked once
     under the first of them.
     """
-    from reportcheck.pairing import pair
 
     def settings_for(path: str) -> Settings:
         if callable(settings):
@@ -324,7 +329,7 @@ def validate_paths(
     elif previous is not None:
         last = read_path(previous, settings_for(str(previous)))
     results: list[FileResult] = []
-    paths = _one_per_export([str(p) for p in paths], set(data or ()))
+    paths = one_per_export([str(p) for p in paths], set(data or ()))
     given = data or {}
     for path in paths:
         try:
@@ -342,14 +347,12 @@ def validate_paths(
     return results
 
 
-def _one_per_export(paths: list[str], in_memory: set[str] | None = None) -> list[str]:
+def one_per_export(paths: list[str], in_memory: set[str] | None = None) -> list[str]:
     """``paths`` without the CSV sheets read with an earlier sheet of the same export
     (an input read from memory is one sheet on its own)."""
     if not any(p.lower().endswith(".csv") and p not in (in_memory or ()) for p in paths):
         return paths
-    import os
-
-    from reportcheck.readers.csv_ import export_group
+    from reportcheck.readers.csv_ import export_group  # CSV inputs only (see _read_bytes)
 
     seen: set[str] = set()
     out: list[str] = []

@@ -30,7 +30,7 @@ from reportcheck.errors import ConfigError
 from reportcheck.findings import Finding
 
 if TYPE_CHECKING:  # the API's result type (the baseline sits below the API)
-    from reportcheck.api import FileResult
+    from reportcheck.results import FileResult
 
 FORMAT = "reportcheck-baseline/1"
 

@@ -1,47 +1,34 @@
-"""The command line: thin on purpose. Parse options, call :mod:`reportcheck.api`, render.
+"""The command line: thin on purpose. Parse the options, call the library, exit.
+
+``validate`` builds :class:`reportcheck.run.ValidateOptions` and returns the exit code of
+:func:`reportcheck.run.validate`; the options are declared once in
+:mod:`reportcheck.clioptions` and shared by the commands.
 
 Exit codes: 0 no findings at or above ``--fail-on``; 1 findings at or above it;
 2 the run could not be done (unreadable input, bad options or configuration).
+
+The library is imported inside each command, not at the top: ``reportcheck --version``
+and ``--help`` import nothing but this module and its options (tests/test_startup.py;
+importing the validation path costs ~60 ms a bare ``--help`` does not need).
+
+No ``from __future__ import annotations`` here: typer reads every parameter's annotation
+while it builds the commands, and a string annotation is compiled anew each of the four
+times it is read (measured in docs/architecture.md).
 """
 
-from __future__ import annotations
-
-import gc
-
-# This module is the command line's process: collect cycles every 50,000 allocations, not
-# every 700 (issue 13). A one-file run keeps ~37,000 objects (typer, the model, the rules),
-# and the collector ran some 50 times over them as they were made: 5-7 ms of ~100. A
-# report's own objects are freed by reference counting; the batch workers collect the same
-# way (reportcheck.batch). A threshold someone else set is kept.
-if gc.get_threshold() == (700, 10, 10):
-    gc.set_threshold(50_000, 20, 20)
-
-import contextlib
-import io
 import os
 import sys
-from collections.abc import Mapping
-from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reportcheck import __version__
-from reportcheck.lazycli import Command, LazyGroup
-from reportcheck.lazycli import command as lazy_command
+from reportcheck import clioptions as opt
+from reportcheck.clioptions import CatalogueFormat, Command, Language, OutputFormat
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Sequence
-    from typing import IO
-
-    from reportcheck.api import FileResult
-    from reportcheck.batch import Batch
-    from reportcheck.config import Settings
-    from reportcheck.findings import Severity
     from reportcheck.model.report import Report
-    from reportcheck.summary import SummaryWriter
 
 app = typer.Typer(
     name="reportcheck",
@@ -50,52 +37,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    cls=LazyGroup,  # main() builds a command only when it runs (issue 13)
 )
-
-
-class Lang(StrEnum):
-    zh = "zh"
-    en = "en"
-
-
-class FailOn(StrEnum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-
-
-class OutputFormat(StrEnum):
-    terminal = "terminal"
-    concise = "concise"
-    json = "json"
-    sarif = "sarif"
-    junit = "junit"
-    gitlab = "gitlab"
-    github = "github"
-    markdown = "markdown"
-    auto = "auto"
-
-
-def _format_version(value: str) -> str:
-    """--format-version: a registered format version (model.tables.FORMATS)."""
-    from reportcheck.model.tables import FORMATS
-
-    if value not in FORMATS:
-        raise typer.BadParameter(
-            f"应为 {' 或 '.join(FORMATS)}，而不是 {value!r} / must be one of "
-            f"{', '.join(FORMATS)}, not {value!r}"
-        )
-    return value
-
-
-def _latest_version() -> str:
-    from reportcheck.model.tables import latest_version
-
-    return latest_version()
-
-
-_DEBUG = False
 
 
 def _fail(message: str) -> typer.Exit:
@@ -128,676 +70,76 @@ def _root(
 
 @app.command(cls=Command)
 def validate(
-    paths: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="PATH...", help="Report files, directories or glob patterns; - reads stdin."
-        ),
-    ],
-    output_format: Annotated[
-        OutputFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Output format (auto: github under GitHub Actions, terminal otherwise).",
-        ),
-    ] = OutputFormat.terminal,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write the report to this file (atomically)."),
-    ] = None,
-    stdin_filename: Annotated[
-        str | None,
-        typer.Option(
-            "--stdin-filename",
-            metavar="NAME",
-            help="The name of the report read from stdin (-): for messages and configuration.",
-        ),
-    ] = None,
-    project_root: Annotated[
-        Path | None,
-        typer.Option(
-            "--project-root",
-            help="SARIF and GitLab paths are relative to this folder [default: the git root].",
-            show_default=False,
-        ),
-    ] = None,
-    docs_url: Annotated[
-        str | None,
-        typer.Option(
-            "--docs-url",
-            envvar="REPORTCHECK_DOCS_URL",
-            help="URL of docs/rules.md for SARIF helpUri links (each rule's #anchor).",
-        ),
-    ] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Message language.")] = Lang.zh,
-    fail_on: Annotated[
-        FailOn | None,
-        typer.Option(
-            "--fail-on",
-            help="Lowest severity that makes the exit code 1 [default: the configuration's "
-            "fail-on, else error].",
-            show_default=False,
-        ),
-    ] = None,
-    exit_zero: Annotated[
-        bool,
-        typer.Option(
-            "--exit-zero", help="Exit 0 even when there are findings (still 2 if a run fails)."
-        ),
-    ] = False,
-    select: Annotated[
-        list[str] | None,
-        typer.Option("--select", help="Only these codes or families (RC3,RC201); repeatable."),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option("--ignore", help="Never report these codes or families; repeatable."),
-    ] = None,
-    extend_select: Annotated[
-        list[str] | None,
-        typer.Option("--extend-select", help="Also run these codes (added to the selection)."),
-    ] = None,
-    extend_ignore: Annotated[
-        list[str] | None,
-        typer.Option("--extend-ignore", help="Also leave out these codes (kept with --select)."),
-    ] = None,
-    show_settings: Annotated[
-        bool,
-        typer.Option(
-            "--show-settings", help="Print the settings in force for the first file, and exit."
-        ),
-    ] = False,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            help="Configuration file (default: reportcheck.toml or pyproject.toml found by "
-            "walking up from each file).",
-        ),
-    ] = None,
-    no_config: Annotated[
-        bool, typer.Option("--no-config", help="Ignore configuration files.")
-    ] = False,
-    baseline: Annotated[
-        Path | None,
-        typer.Option(
-            "--baseline",
-            metavar="FILE",
-            help="Leave out the findings recorded in FILE (by file, code and place).",
-        ),
-    ] = None,
-    write_baseline: Annotated[
-        Path | None,
-        typer.Option(
-            "--write-baseline",
-            metavar="FILE",
-            help="Record this run's findings in FILE (for --baseline); exit 0.",
-        ),
-    ] = None,
-    format_version: Annotated[
-        str | None,
-        typer.Option(
-            "--format-version",
-            parser=_format_version,
-            metavar="VERSION",
-            help="Check against this format version instead of the one the labels show.",
-        ),
-    ] = None,
-    previous: Annotated[
-        Path | None,
-        typer.Option(
-            "--previous",
-            help="Last year's report of the same agency: the checked reports of the next year "
-            "are compared with it (RC5xx). Reports of one agency for consecutive years checked "
-            "together are compared without it.",
-        ),
-    ] = None,
-    no_color: Annotated[
-        bool,
-        typer.Option(
-            "--no-color", help="No colour (as NO_COLOR=1; FORCE_COLOR=1 colours piped output)."
-        ),
-    ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Hide info findings.")] = False,
-    statistics: Annotated[
-        bool,
-        typer.Option(
-            "--statistics",
-            help="Instead of the findings, how often each code occurred and in how many files.",
-        ),
-    ] = False,
-    annotate: Annotated[
-        str | None,
-        typer.Option(
-            "--annotate",
-            help="Also write a marked copy: the workbook with every problem marked on its cell "
-            "(comments, a first sheet 问题清单), or for a Word report named .docx its own "
-            "document with Word comments; with several inputs a folder, one copy per input.",
-        ),
-    ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            help="Worker processes that read and check files in parallel [default: every "
-            "core]. The output is the same, in input order, for any number.",
-            show_default=False,
-        ),
-    ] = None,
-    max_memory: Annotated[
-        int | None,
-        typer.Option(
-            "--max-memory",
-            metavar="MB",
-            help="Memory a file may take to read and check (MB of address space) before its "
-            "result is 'out of memory' and the batch goes on [default: 1024].",
-            show_default=False,
-        ),
-    ] = None,
-    timeout: Annotated[
-        float | None,
-        typer.Option(
-            "--timeout",
-            metavar="SECONDS",
-            help="Time a file may take to read and check before its result is 'timed out' "
-            "and the batch goes on [default: 10].",
-            show_default=False,
-        ),
-    ] = None,
-    summary: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--summary",
-            metavar="FILE",
-            help="Also write a summary of the batch for the office: one row per file, the "
-            "files not checked, agencies given twice or compared across years (.xlsx, .html "
-            "or .csv, by the suffix); repeatable (one file per format).",
-        ),
-    ] = None,
-    no_convert: Annotated[
-        bool,
-        typer.Option(
-            "--no-convert",
-            help="Do not read .doc/.wps files through a LibreOffice conversion (list them as "
-            "not checked).",
-        ),
-    ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    paths: opt.Paths,
+    output_format: opt.Format = OutputFormat.terminal,
+    output: opt.OutputFile = None,
+    stdin_filename: opt.StdinFilename = None,
+    project_root: opt.ProjectRoot = None,
+    docs_url: opt.DocsUrl = None,
+    lang: opt.Lang = Language.zh,
+    fail_on: opt.FailOnOption = None,
+    exit_zero: opt.ExitZero = False,
+    select: opt.Select = None,
+    ignore: opt.Ignore = None,
+    extend_select: opt.ExtendSelect = None,
+    extend_ignore: opt.ExtendIgnore = None,
+    show_settings: opt.ShowSettings = False,
+    config: opt.Config = None,
+    no_config: opt.NoConfig = False,
+    baseline: opt.Baseline = None,
+    write_baseline: opt.WriteBaseline = None,
+    format_version: opt.FormatVersion = None,
+    previous: opt.Previous = None,
+    no_color: opt.NoColor = False,
+    quiet: opt.Quiet = False,
+    statistics: opt.Statistics = False,
+    annotate: opt.Annotate = None,
+    jobs: opt.Jobs = None,
+    max_memory: opt.MaxMemory = None,
+    timeout: opt.Timeout = None,
+    summary: opt.Summary = None,
+    no_convert: opt.NoConvert = False,
+    debug: opt.Debug = False,  # read by main(): a bug's traceback instead of its one line
 ) -> None:
     """Check annual reports and show every defect with its cell, value and expected value.
 
     Exit codes: 0 no unwaived finding at or above --fail-on (or --exit-zero); 1 there are
     such findings; 2 the run could not be done (unreadable input, bad options or configuration).
     """
-    global _DEBUG
-    _DEBUG = debug
-    import os
+    from reportcheck import run  # see the module doc
 
-    from reportcheck import output as out
-    from reportcheck.api import _one_per_export
-    from reportcheck.batch import Batch
-    from reportcheck.config import ConfigResolver, with_overrides
-    from reportcheck.errors import ConfigError, InputError
-    from reportcheck.findings import Severity
-    from reportcheck.inputs import collect
-
-    fmt = out.resolve_format(output_format.value)
-    if no_config and config is not None:
-        raise _fail(
-            "--no-config 与 --config 不能同时使用 / --no-config and --config exclude each other"
-        )
-    if baseline is not None and write_baseline is not None:
-        raise _fail("--baseline 与 --write-baseline 不能同时使用 / give one of them")
-    stdin = _read_stdin(paths, stdin_filename)
-    try:
-        got = collect([p for p in paths if p != "-"])
-    except InputError as err:
-        raise _fail(f"{err.path}: {err.problem} / {err.problem_en}") from None
-    got.files.extend(stdin)
-    for own in (baseline, write_baseline):  # a baseline in a walked folder is not a report
-        if own is not None and os.path.isfile(own):
-            got.files = [p for p in got.files if not (p in got.walked and os.path.samefile(p, own))]
-    files = [p for p in got.files if p not in got.skipped]
-    summaries = _summaries(summary or [])
-    for place in (output, *summaries, write_baseline):
-        problem = out.place_problem(place) if place is not None else None
-        if problem is not None:
-            raise _fail(problem)
-    for target in (output, *summaries):
-        if target is None or not os.path.exists(target):  # False where it may not look
-            continue
-        for inp in (*files, previous, config):
-            if inp is not None and os.path.exists(inp) and os.path.samefile(inp, target):
-                raise _fail(f"{target}: 不能覆盖输入文件 / will not overwrite the input file")
-    marked = _annotate_targets(annotate, files, (previous, config, output, *summaries))
-    try:
-        resolver = ConfigResolver(config, isolated=no_config)
-        merged: dict[int, Settings] = {}
-
-        def settings_for(p: str) -> Settings:
-            base = resolver.for_path(p)
-            if id(base) not in merged:
-                merged[id(base)] = with_overrides(
-                    base,
-                    select=select,
-                    ignore=ignore,
-                    extend_select=extend_select,
-                    extend_ignore=extend_ignore,
-                    format_version=format_version,
-                    fail_on=Severity(fail_on.value) if fail_on else None,
-                    max_memory=max_memory,
-                    timeout=timeout,
-                )
-                if no_convert:
-                    merged[id(base)].convert = False
-            return merged[id(base)]
-
-        if show_settings:
-            import json as _json
-
-            first = next(iter(got.files), ".")
-            shown = {"file": first, **settings_for(first).shown()}
-            typer.echo(_json.dumps(shown, ensure_ascii=False, indent=2))
-            raise typer.Exit(0)
-        thresholds = _FailOn(got.files, settings_for)
-        # the CSV files of one workbook export are one report, checked under the first
-        kept = set(_one_per_export(files, set(stdin)))
-        run = Batch(
-            [p for p in got.files if p in kept or p in got.skipped],
-            settings_for,
-            got.skipped,
-            previous=str(previous) if previous is not None else None,
-            jobs=jobs,
-            keep_reports=bool(marked),
-            cells=summary is not None,  # the summary's batch outliers read every figure
-            data=stdin,
-        )
-        with _progress(len(run.files), quiet) as tick:
-            run.progress = tick
-            run.run()
-    except ConfigError as err:
-        raise _fail(str(err)) from None
-    except InputError as err:  # --previous could not be read
-        raise _fail(err.text(lang.value)) from None
-    with run:
-        results = run.results()
-        if write_baseline is not None:
-            _write_baseline(write_baseline, results)
-        if baseline is not None:
-            results = _with_baseline(baseline, run)
-        state = _Verdict()
-        sinks = [_summary_writer(p, lang.value, settings_for, marked) for p in summaries]
-        stream = _tee(
-            results,
-            _errors_on_stderr(fmt, output),
-            lang.value,
-            state,
-            thresholds,
-            sinks,
-            marked,
-            not quiet,
-            got.walked,
-        )
-        _render(
-            stream,
-            fmt,
-            output,
-            lang.value,
-            run.counts,
-            thresholds,
-            statistics,
-            no_color,
-            quiet,
-            project_root=project_root,
-            docs_url=docs_url,
-        )
-        for sink in sinks:
-            try:
-                sink.close()
-            except OSError as exc:
-                raise _fail(
-                    f"{sink.path}: 无法写入 / cannot write: {exc.strerror or exc}"
-                ) from None
-    # a file that could not be read stops the run (2); a file a walk met that is not a
-    # report format is listed and does not, unless nothing at all could be checked
-    if state.hard:
-        raise typer.Exit(2)
-    if not state.checked:
-        raise _fail("没有可检查的年报文件 / no report files could be checked")
-    if exit_zero:
-        raise typer.Exit(0)
-    raise typer.Exit(1 if state.failed else 0)
-
-
-class _FailOn(Mapping[str, "Severity"]):
-    """Each file's ``fail-on`` severity, from its settings when asked (not a dict of every
-    file: memory stays flat however many files a batch has)."""
-
-    def __init__(self, files: Sequence[str], settings_for: Callable[[str], Settings]) -> None:
-        self._files = files
-        self._settings_for = settings_for
-
-    def __getitem__(self, path: str) -> Severity:
-        return self._settings_for(path).fail_on
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._files)
-
-    def __len__(self) -> int:
-        return len(self._files)
-
-
-class _Verdict:
-    """What the exit code needs, gathered as the results stream past."""
-
-    def __init__(self) -> None:
-        self.hard = False
-        self.checked = False
-        self.failed = False
-
-
-def _errors_on_stderr(fmt: str, output: Path | None) -> bool:
-    """Whether a file that was not checked gets its line on stderr as well: when stdout is
-    a document for a program (JSON, SARIF, JUnit, GitLab), goes to a file (``-o``) or to
-    another place than stderr (a pipe, a log), so that whoever reads stderr still learns
-    which files were not checked. Never when the output shown on the same terminal already
-    has the line (each line once on a screen)."""
-    from reportcheck.output import MACHINE
-
-    if output is None:
-        return fmt in MACHINE or not _same_terminal(sys.stdout)
-    return not _on_the_terminal(output)
-
-
-def _same_terminal(stream: IO[str]) -> bool:
-    """Whether ``stream`` is the terminal stderr shows on (then a line on both is seen
-    twice)."""
-    try:
-        if not (stream.isatty() and sys.stderr.isatty()):
-            return False
-        a, b = os.fstat(stream.fileno()), os.fstat(sys.stderr.fileno())
-        return (a.st_dev, a.st_ino, a.st_rdev) == (b.st_dev, b.st_ino, b.st_rdev)
-    except (OSError, ValueError):
-        return False
-
-
-def _on_the_terminal(output: Path) -> bool:
-    """Whether ``-o`` names the terminal the messages go to (``/dev/tty``, ``/dev/stderr``)."""
-    try:
-        if not sys.stderr.isatty():
-            return False
-        if os.path.realpath(output) == "/dev/tty":
-            return True
-        there, err = os.stat(output), os.fstat(sys.stderr.fileno())
-        return (there.st_dev, there.st_ino, there.st_rdev) == (err.st_dev, err.st_ino, err.st_rdev)
-    except (OSError, ValueError):
-        return False
-
-
-def _tee(
-    results: Iterator[FileResult],
-    echo_errors: bool,
-    lang: str,
-    state: _Verdict,
-    thresholds: Mapping[str, Severity],
-    sinks: list[SummaryWriter],
-    marked: dict[str, str],
-    show_info: bool,
-    walked: set[str],
-) -> Iterator[FileResult]:
-    """Each result on its way to the renderer: the error line on stderr (when
-    ``echo_errors``), the summary rows, the marked copy, and what the exit code needs."""
-    for r in results:
-        if r.error is not None and echo_errors:
-            typer.echo(f"reportcheck: {r.error.text(lang)}", err=True)
-        if r.error is not None and not (r.error.unsupported and r.path in walked):
-            state.hard = True
-        state.checked = state.checked or r.report is not None
-        if r.findings:  # an unread path (a folder it may not enter) needs no settings
-            state.failed = state.failed or r.fails(thresholds[r.path])
-        if marked:  # first: the summary links the marked copy when it was written
-            _write_marked([r], marked, lang, show_info)
-        for sink in sinks:
-            sink.add(r)
-        yield r
-
-
-def _render(
-    results: Iterator[FileResult],
-    fmt: str,
-    output: Path | None,
-    lang: str,
-    counts: dict[str, int],
-    thresholds: Mapping[str, Severity],
-    statistics: bool,
-    no_color: bool,
-    quiet: bool,
-    *,
-    project_root: str | Path | None = None,
-    docs_url: str | None = None,
-) -> None:
-    """Write the run to stdout or ``--output`` as the results come."""
-    from reportcheck import output as out
-    from reportcheck.render.common import summary_line
-
-    color = out.color_setting(no_color, to_file=output is not None)
-    if output is None and isinstance(sys.stdout, io.TextIOWrapper):
-        sys.stdout.reconfigure(errors=out.ERRORS)  # a lone surrogate as \udcff (issue 21)
-    try:
-        with (
-            out.open_atomic(output)
-            if output is not None
-            else contextlib.nullcontext(sys.stdout) as fh
-        ):
-            if statistics:
-                from reportcheck.render import concise
-
-                if fmt == "json":
-                    fh.write(concise.statistics_json(results, lang, counts))
-                else:
-                    fh.write(concise.statistics(results, lang, counts))
-            else:
-                out.stream(
-                    results,
-                    fmt,
-                    fh,
-                    lang,
-                    counts,
-                    thresholds=thresholds,
-                    show_info=not quiet,
-                    color=color,
-                    project_root=project_root,
-                    docs_url=docs_url,
-                    step_summary=os.environ.get("GITHUB_STEP_SUMMARY") or None,
-                )
-            if output is None:
-                fh.flush()
-    except OSError as exc:
-        if output is None:
-            raise _stdout_failed(exc) from None
-        raise _fail(f"{output}: 无法写入 / cannot write: {exc.strerror}") from None
-    if output is not None and not statistics and not _on_the_terminal(output):
-        typer.echo(summary_line(counts, lang))
-    elif fmt in out.MACHINE and not statistics:
-        typer.echo(summary_line(counts, lang), err=True)
-
-
-def _stdout_failed(exc: OSError) -> typer.Exit:
-    """Standard output cannot be written (a full disk, a closed pipe): one line, exit 2,
-    and what is left in its buffer dropped (no second error as Python exits)."""
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    reason = exc.strerror or type(exc).__name__
-    return _fail(f"无法写入标准输出 / cannot write to standard output: {reason}")
-
-
-@contextmanager
-def _progress(total: int, quiet: bool) -> Iterator[Callable[[int], None] | None]:
-    """A progress bar on stderr while the files are read: only on a terminal, for more than
-    20 files, and not with --quiet (never in the output itself)."""
-    if quiet or total <= 20 or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-    bar = Progress(
-        "{task.description}",
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        transient=True,
+    options = run.ValidateOptions(
+        paths=paths,
+        output_format=output_format.value,
+        output=output,
+        stdin_filename=stdin_filename,
+        project_root=project_root,
+        docs_url=docs_url,
+        lang=lang.value,
+        fail_on=fail_on.value if fail_on is not None else None,
+        exit_zero=exit_zero,
+        select=select,
+        ignore=ignore,
+        extend_select=extend_select,
+        extend_ignore=extend_ignore,
+        show_settings=show_settings,
+        config=config,
+        no_config=no_config,
+        baseline=baseline,
+        write_baseline=write_baseline,
+        format_version=format_version,
+        previous=previous,
+        no_color=no_color,
+        quiet=quiet,
+        statistics=statistics,
+        annotate=annotate,
+        jobs=jobs,
+        max_memory=max_memory,
+        timeout=timeout,
+        summary=summary or [],
+        no_convert=no_convert,
     )
-    with bar:
-        task = bar.add_task("检查 / checking", total=total)
-        yield lambda done: bar.update(task, completed=done)
-
-
-def _summaries(paths: list[Path]) -> list[Path]:
-    """The ``--summary`` files: each a known suffix, one per format (exit 2 otherwise)."""
-    if not paths:
-        return paths
-    from reportcheck.summary import SUFFIXES
-
-    kinds: dict[str, Path] = {}
-    for p in paths:
-        kind = p.suffix.lower()
-        kind = ".html" if kind == ".htm" else kind
-        if kind not in SUFFIXES:
-            raise _fail(
-                f"{p}: 汇总文件应以 .xlsx、.html 或 .csv 结尾 / the summary must end in "
-                ".xlsx, .html or .csv"
-            )
-        if kind in kinds:
-            raise _fail(
-                f"{p}: 已有 {kind} 汇总 {kinds[kind]}，每种格式写一份 / a {kind} summary is "
-                f"already asked for ({kinds[kind]}): one file per format"
-            )
-        kinds[kind] = p
-    return paths
-
-
-def _summary_writer(
-    path: Path,
-    lang: str,
-    settings_for: Callable[[str], Settings],
-    marked: dict[str, str],
-) -> SummaryWriter:
-    """A ``--summary`` writer, linking each file's marked copy when ``--annotate`` wrote
-    one (exit 2 with one line when it cannot be written)."""
-    from reportcheck.summary import open_summary
-
-    def annotated(p: str) -> str | None:
-        dest = marked.get(p)
-        return dest if dest is not None and os.path.exists(dest) else None
-
-    try:
-        return open_summary(path, lang, settings_for, annotated if marked else None)
-    except OSError as exc:
-        raise _fail(f"{path}: 无法写入 / cannot write: {exc.strerror or exc}") from None
-
-
-def _write_baseline(path: Path, results: Iterator[FileResult]) -> None:
-    """--write-baseline: record the run's findings in ``path`` and exit 0."""
-    from reportcheck import baseline
-    from reportcheck.output import write_atomic
-
-    text, n = baseline.document(path, results)
-    try:
-        write_atomic(path, text)
-    except OSError as exc:
-        raise _fail(f"{path}: 无法写入 / cannot write: {exc.strerror}") from None
-    typer.echo(f"{path}: 已记录 {n} 条问题 / recorded {n} findings")
-    raise typer.Exit(0)
-
-
-def _with_baseline(path: Path, run: Batch) -> Iterator[FileResult]:
-    """--baseline: the results without the recorded findings, and the run's counts without
-    them (a first pass counts what is left out; a note on stderr says how many)."""
-    from reportcheck import baseline
-    from reportcheck.errors import ConfigError
-
-    try:
-        known = baseline.Known(path)
-    except ConfigError as err:
-        raise _fail(str(err)) from None
-    for _ in known.filter(run.results()):
-        pass
-    for severity, n in known.hidden.items():
-        run.counts[severity] -= n
-    hidden = sum(known.hidden.values())
-    typer.echo(
-        f"reportcheck: 基线 {path} 中已记录的 {hidden} 条问题未显示 / "
-        f"{hidden} findings recorded in the baseline {path} left out",
-        err=True,
-    )
-    return known.filter(run.results())
-
-
-def _read_stdin(paths: list[str], name: str | None) -> dict[str, bytes]:
-    """``validate -``: standard input, under ``--stdin-filename`` (default ``-``), bounded."""
-    from reportcheck.api import MAX_INPUT, _too_big
-
-    if "-" not in paths:
-        if name is not None:
-            raise _fail("--stdin-filename 只能与 - （读取标准输入）一起使用 / needs - (stdin)")
-        return {}
-    if paths.count("-") > 1:
-        raise _fail("标准输入 - 只能读取一次 / - (stdin) can be read once only")
-    name = name or "-"
-    data = sys.stdin.buffer.read(MAX_INPUT + 1)
-    if len(data) > MAX_INPUT:
-        zh, en = _too_big(len(data))
-        raise _fail(f"{name}: {zh} / {en}")
-    return {name: data}
-
-
-def _annotate_targets(
-    target: str | None, files: list[str], protected: tuple[Path | None, ...]
-) -> dict[str, str]:
-    """Where --annotate writes each input's marked copy (exit 2 onto an input file)."""
-    if target is None:
-        return {}
-    from reportcheck.writers.annotate import TargetError, targets
-
-    try:
-        return targets(target, files, [str(p) for p in protected if p is not None])
-    except TargetError as err:
-        raise _fail(str(err)) from None
-
-
-def _write_marked(
-    results: list[FileResult], marked: dict[str, str], lang: str, show_info: bool
-) -> None:
-    from reportcheck.findings import Severity
-    from reportcheck.writers.annotate import TargetError, write_copy
-    from reportcheck.writers.word import WordError
-
-    for r in results:
-        dest = marked.get(r.path)
-        if r.report is None or dest is None:
-            continue
-        shown = [f for f in r.findings if show_info or f.severity is not Severity.INFO]
-        try:
-            write_copy(dest, r.report, shown, lang)
-        except OSError as exc:
-            raise _fail(f"{dest}: 无法写入 / cannot write: {exc.strerror or exc}") from None
-        except (TargetError, WordError) as err:  # a Word copy of another kind of report
-            raise _fail(str(err)) from None
-        word = dest.lower().endswith(".docx")
-        if lang == "zh":
-            what = "标注的 Word 文档，问题以批注标出" if word else "标注工作簿"
-            line = f"{dest}: 已写入{what}（{len(shown)} 处问题）"
-        else:
-            what = "marked Word document, with comments" if word else "marked workbook"
-            line = f"{dest}: wrote the {what} ({len(shown)} finding(s))"
-        typer.echo(line, err=True)
+    raise typer.Exit(run.validate(options))
 
 
 @app.command(cls=Command)
@@ -806,16 +148,8 @@ def template(
         Path,
         typer.Option("--output", "-o", help="Workbook to write (default: 年报表格.xlsx)."),
     ] = Path("年报表格.xlsx"),
-    format_version: Annotated[
-        str | None,
-        typer.Option(
-            "--format-version",
-            parser=_format_version,
-            metavar="VERSION",
-            help="Format version of the tables (default: the latest).",
-        ),
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    format_version: opt.FormatVersion = None,
+    force: opt.Force = False,
 ) -> None:
     """Write a blank Excel workbook in the official table layout, ready to fill in.
 
@@ -826,7 +160,7 @@ def template(
     from reportcheck.output import place_problem
     from reportcheck.writers.xlsx import write_workbook
 
-    format_version = format_version or _latest_version()
+    format_version = format_version or opt.latest_version()
     problem = place_problem(output)
     if problem is not None:
         raise _fail(problem)
@@ -861,17 +195,9 @@ def convert(
             "--apply-suggestions (the corrections as tracked changes).",
         ),
     ],
-    format_version: Annotated[
-        str | None,
-        typer.Option(
-            "--format-version",
-            parser=_format_version,
-            metavar="VERSION",
-            help="Read the report as this format version.",
-        ),
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-    lang: Annotated[Lang, typer.Option("--lang", help="Message language.")] = Lang.zh,
+    format_version: opt.FormatVersion = None,
+    force: opt.Force = False,
+    lang: opt.Lang = Language.zh,
     apply_suggestions: Annotated[
         bool,
         typer.Option(
@@ -963,8 +289,8 @@ def convert(
 
 
 def _apply(
-    read: Report, settings: object, suffix: str, lang: str
-) -> tuple[Report, bytes | None, int | None]:
+    read: "Report", settings: object, suffix: str, lang: str
+) -> "tuple[Report, bytes | None, int | None]":
     """Apply the findings' suggestions: the corrected report; for a workbook written as a
     workbook the clerk's own file with the changed cells, for a Word report written as
     .docx its own document with the changes tracked (None otherwise); for the latter how
@@ -1020,7 +346,7 @@ def _write_text(path: Path, text: str, overwrite: bool) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _converted(output: Path, read: Report, lang: str) -> str:
+def _converted(output: Path, read: "Report", lang: str) -> str:
     """One line saying what was written, and what a clerk must still fill in."""
     from reportcheck.model.tables import TABLE_EN, TABLE_IDS, TABLE_SHORT
 
@@ -1044,21 +370,13 @@ def _converted(output: Path, read: Report, lang: str) -> str:
     return line
 
 
-class CatalogueFormat(StrEnum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-
-
 @app.command(cls=Command)
 def rules(
     code: Annotated[
         str | None,
         typer.Argument(metavar="CODE", help="A rule code (RC301): show its full explanation."),
     ] = None,
-    lang: Annotated[
-        Lang, typer.Option("--lang", help="Language of the text (zh or en).")
-    ] = Lang.zh,
+    lang: opt.Lang = Language.zh,
     output_format: Annotated[
         CatalogueFormat, typer.Option("--format", "-f", help="Output format.")
     ] = CatalogueFormat.text,
@@ -1092,32 +410,24 @@ def rules(
 
 @app.command(cls=Command)
 def schema(
-    format_version: Annotated[
-        str | None,
-        typer.Option(
-            "--format-version",
-            parser=_format_version,
-            metavar="VERSION",
-            help="Format version of the schema (default: the latest).",
-        ),
-    ] = None,
+    format_version: opt.FormatVersion = None,
 ) -> None:
     """Print the JSON Schema of the JSON submission format (the files in schemas/)."""
     from reportcheck.model.submission import schema_text
 
-    sys.stdout.write(schema_text(format_version or _latest_version()))
+    sys.stdout.write(schema_text(format_version or opt.latest_version()))
 
 
 def main() -> None:
     """Entry point of the ``reportcheck`` console script."""
     try:
-        lazy_command(app)()
+        app()
     except SystemExit:
         raise
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # a bug, not bad input: say so in one line unless --debug
-        if _DEBUG or "--debug" in sys.argv:
+        if "--debug" in sys.argv[1:]:
             raise
         typer.echo(
             f"reportcheck: internal error: {type(exc).__name__}: {exc} (run with --debug for "

@@ -26,6 +26,7 @@ from typing import Any
 
 from reportcheck.errors import ConfigError
 from reportcheck.findings import Severity
+from reportcheck.model.tables import FORMATS
 from reportcheck.records import record
 
 LEVELS = ("department", "government", "township")
@@ -225,7 +226,7 @@ def _has_tool_table(pyproject: Path) -> bool:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    import tomllib
+    import tomllib  # imports string: a run with no configuration file needs neither
 
     try:
         with path.open("rb") as fh:
@@ -395,8 +396,6 @@ def _severity_table(value: Any, bad: _Bad) -> dict[str, Severity]:
 
 
 def _version(value: Any, bad: _Bad) -> str:
-    from reportcheck.model.tables import FORMATS
-
     text = str(value) if isinstance(value, str | int) and not isinstance(value, bool) else ""
     if text not in FORMATS:
         raise bad(

@@ -13,6 +13,7 @@ passing and failing cases all come from the catalogue; the cases are the ones
 
 from __future__ import annotations
 
+import argparse
 import sys
 import unicodedata
 from pathlib import Path
@@ -245,8 +246,6 @@ def rules_markdown() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m reportcheck.docs [--check] [PATH]``: write or check docs/rules.md."""
-    import argparse
-
     parser = argparse.ArgumentParser(
         prog="python -m reportcheck.docs",
         description="Write docs/rules.md from the finding catalogue, or check that it is fresh.",

@@ -24,6 +24,8 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import field
+from fnmatch import fnmatchcase
+from functools import cache
 from pathlib import Path
 
 from reportcheck.errors import InputError
@@ -249,8 +251,6 @@ def expand_glob(pattern: str) -> list[str]:
 def _glob_match(pattern: list[str], names: list[str]) -> bool:
     """Whether the path ``names`` matches the pattern's components (``**``: any number of
     folders); a wildcard does not match a hidden name (``.git``), as in glob."""
-    from fnmatch import fnmatchcase
-    from functools import cache
 
     @cache
     def match(i: int, j: int) -> bool:

@@ -7,17 +7,23 @@ Python: ``output.render(results, "sarif")``.
 from __future__ import annotations
 
 import contextlib
+import copy
 import io
 import os
-import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
-from reportcheck.api import FileResult
+from reportcheck.errors import InputError, one_line
 from reportcheck.findings import Severity
+from reportcheck.render import ERRORS, RENDERERS, RenderOptions, renderer
+from reportcheck.render.common import STEP_SUMMARY_LIMIT, summary_room
+from reportcheck.results import FileResult
 
-FORMATS = ("terminal", "concise", "json", "sarif", "junit", "gitlab", "github", "markdown")
+__all__ = ["ERRORS", "STEP_SUMMARY_LIMIT"]  # re-exported for Python callers
+
+FORMATS = tuple(RENDERERS)
 """Every output format (``auto`` is resolved by :func:`resolve_format`)."""
 MACHINE = ("json", "sarif", "junit", "gitlab")
 """Formats whose output is a document that a program reads: nothing else goes to stdout."""
@@ -65,53 +71,16 @@ def render(
     ``project_root`` (default: the git root) is what SARIF and GitLab paths are relative
     to; ``docs_url`` is the docs/rules.md that SARIF's ``helpUri`` points into.
     """
-    results = list(shown(results, fmt))
-    if fmt == "json":
-        from reportcheck.render import json_
-
-        return json_.render(results, lang)
-    if fmt == "sarif":
-        from reportcheck.render import sarif
-
-        return sarif.render(results, lang, project_root, docs_url)
-    if fmt == "gitlab":
-        from reportcheck.render import gitlab
-
-        return gitlab.render(results, lang, project_root)
-    if fmt == "junit":
-        from reportcheck.render import junit
-
-        return junit.render(results, lang, thresholds or {})
-    if fmt == "github":
-        from reportcheck.render import github
-
-        return github.render(results, lang)
-    if fmt == "markdown":
-        from reportcheck.render import markdown
-
-        return markdown.render(results, lang)
-    if fmt == "concise":
-        from reportcheck.render import concise
-
-        return concise.render(results, lang, show_info=show_info)
-    if fmt == "terminal":
-        return render_terminal(results, lang, show_info=show_info, color=color)
-    raise ValueError(f"unknown output format {fmt!r}")
-
-
-def render_terminal(
-    results: Sequence[FileResult],
-    lang: str = "zh",
-    *,
-    show_info: bool = True,
-    color: bool | None = None,
-) -> str:
-    """The terminal view as text (plain unless ``color`` is True)."""
-    from reportcheck.render import terminal
-
     buf = io.StringIO()
-    console = terminal.make_console(file=buf, color=color)
-    terminal.render(results, console, lang, show_info=show_info)
+    options = RenderOptions(
+        lang,
+        thresholds=thresholds,
+        show_info=show_info,
+        color=color,
+        project_root=project_root,
+        docs_url=docs_url,
+    )
+    renderer(fmt)(shown(results, fmt), buf, options)
     return buf.getvalue()
 
 
@@ -135,11 +104,6 @@ def _shown(r: FileResult) -> FileResult:
         f.file is None or f.file is path or f.file.isprintable() for f in r.findings
     ):
         return r
-    import copy
-    from dataclasses import replace
-
-    from reportcheck.errors import InputError, one_line
-
     out = copy.copy(r)
     out.path = one_line(path)
     out.findings = [
@@ -152,11 +116,6 @@ def _shown(r: FileResult) -> FileResult:
     return out
 
 
-ERRORS = "backslashreplace"
-"""How the output writes what UTF-8 cannot encode (a lone surrogate): ``\\udcff``, the
-same rule as :func:`reportcheck.errors.one_line` (issue 21)."""
-
-
 def file_mode(target: str | Path) -> int:
     """The permissions a file written over ``target`` gets: the existing file's (a report
     kept 0600 stays 0600), else the usual ones (0666 less the umask), never the temporary
@@ -167,11 +126,6 @@ def file_mode(target: str | Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
-
-
-STREAMED = FORMATS
-"""Formats written file by file as the results come: every one (memory does not grow with
-the batch)."""
 
 
 def stream(
@@ -188,71 +142,21 @@ def stream(
     docs_url: str | None = None,
     step_summary: str | None = None,
 ) -> None:
-    """Write the run in ``fmt`` to ``out`` one file at a time (see :data:`STREAMED`);
-    ``counts`` are the run's totals (:func:`reportcheck.render.common.counts`). For
-    ``github``, ``step_summary`` is the file the Markdown report is appended to
-    (``$GITHUB_STEP_SUMMARY``, see :func:`append_step_summary`), in the same pass."""
-    results = shown(results, fmt)
-    if fmt == "github":
-        from reportcheck.render import github
-
-        if step_summary is None:
-            github.write(results, out, lang, counts)
-            return
-        room = _summary_room(step_summary)
-        try:
-            summary = open(step_summary, "a", encoding="utf-8", errors=ERRORS)  # noqa: SIM115 -- closed below
-        except OSError as exc:
-            sys.stderr.write(f"reportcheck: {step_summary}: cannot write: {exc.strerror}\n")
-            github.write(results, out, lang, counts)
-            return
-        with summary:
-            github.write(results, out, lang, counts, summary, room)
-            summary.write("\n")
-    elif fmt == "markdown":
-        from reportcheck.render import markdown
-
-        markdown.write(results, out, lang, counts)
-    elif fmt == "gitlab":
-        from reportcheck.render import gitlab
-
-        gitlab.write(results, out, lang, project_root)
-    elif fmt == "json":
-        from reportcheck.render import json_
-
-        json_.write(results, out, lang, counts)
-    elif fmt == "sarif":
-        from reportcheck.render import sarif
-
-        sarif.write(results, out, lang, project_root, docs_url)
-    elif fmt == "junit":
-        from reportcheck.render import junit
-
-        junit.write(results, out, lang, thresholds, counts)
-    elif fmt == "terminal":
-        from rich.text import Text
-
-        from reportcheck.render import terminal
-        from reportcheck.render.common import summary_line
-
-        console = terminal.make_console(file=out, color=color)
-        any_file = False
-        for r in results:
-            terminal.render_file(r, console, lang, show_info)
-            console.print()
-            any_file = True
-        if any_file:
-            console.print(Text(summary_line(counts, lang)))
-    elif fmt == "concise":
-        from reportcheck.render import concise
-        from reportcheck.render.common import summary_line
-
-        for r in results:
-            text = concise.render([r], lang, show_info=show_info)
-            out.write(text[: text.rstrip("\n").rfind("\n") + 1])  # its lines, not the total
-        out.write(summary_line(counts, lang) + "\n")
-    else:
-        raise ValueError(f"unknown output format {fmt!r}")
+    """Write the run in ``fmt`` to ``out`` one file at a time as the results come (memory
+    does not grow with the batch); ``counts`` are the run's totals
+    (:func:`reportcheck.render.common.counts`). For ``github``, ``step_summary`` is the
+    file the Markdown report is appended to (``$GITHUB_STEP_SUMMARY``), in the same pass."""
+    options = RenderOptions(
+        lang,
+        counts=counts,
+        thresholds=thresholds,
+        show_info=show_info,
+        color=color,
+        project_root=project_root,
+        docs_url=docs_url,
+        step_summary=step_summary,
+    )
+    renderer(fmt)(shown(results, fmt), out, options)
 
 
 @contextlib.contextmanager
@@ -339,24 +243,11 @@ def place_problem(path: str | Path) -> str | None:
     return None
 
 
-STEP_SUMMARY_LIMIT = 1024 * 1024
-"""GitHub refuses a job step's summary over 1 MiB (and shows none of it)."""
-
-
 def append_step_summary(results: Sequence[FileResult], lang: str, path: str) -> None:
     """Append the Markdown report to GitHub's ``$GITHUB_STEP_SUMMARY`` file, cut (with a
     note saying what was cut) so that the file stays within :data:`STEP_SUMMARY_LIMIT`."""
-    from reportcheck.render import markdown
+    from reportcheck.render import markdown  # Python callers only; not on a validate path
 
-    room = _summary_room(path)
+    room = summary_room(path)
     with open(path, "a", encoding="utf-8", errors=ERRORS) as fh:
         fh.write(markdown.render(results, lang, max_bytes=room) + "\n")
-
-
-def _summary_room(path: str) -> int:
-    """Bytes the step summary may still take (at least 1 KiB: a note that it was cut)."""
-    try:
-        already = os.path.getsize(path)
-    except OSError:
-        already = 0
-    return max(STEP_SUMMARY_LIMIT - already - 1, 1024)

@@ -22,6 +22,7 @@ from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportcheck.findings.catalogue import emit
 from reportcheck.model.labels import label_key
 from reportcheck.model.report import Report
 
@@ -119,8 +120,6 @@ def pair(reports: Sequence[Report], previous: Report | None = None) -> None:
 
 def mismatch_finding(report: Report, previous: Report) -> Finding:
     """RC500: ``previous``, given explicitly, is not of the year before ``report``."""
-    from reportcheck.findings.catalogue import emit
-
     year, last = report.metadata.year, previous.metadata.year
     assert year is not None and last is not None
     return emit(

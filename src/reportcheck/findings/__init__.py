@@ -13,8 +13,8 @@ from dataclasses import field, replace
 from decimal import Decimal
 from enum import StrEnum
 
-from reportcheck.model.report import Location
-from reportcheck.model.values import plain
+from reportcheck.model.location import Location
+from reportcheck.model.numbers import plain
 from reportcheck.records import record
 
 Number = int | Decimal

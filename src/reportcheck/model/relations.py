@@ -33,6 +33,12 @@ class Relation:
     summary_en: str
 
     @property
+    def marked(self) -> CellRef:
+        """The cell a spreadsheet marks when the relation does not hold: the printed total,
+        or for a balance (no printed total) the last cell of its right side (结转下年度)."""
+        return self.total or self.rhs[-1]
+
+    @property
     def cells(self) -> tuple[CellRef, ...]:
         """Every cell of the relation."""
         return self.lhs + self.rhs
@@ -118,3 +124,9 @@ def relations_for(version: str) -> tuple[Relation, ...]:
         *_applications(fmt.table("applications")),
         *_review_litigation(fmt.table("review_litigation")),
     )
+
+
+def relation_codes() -> tuple[str, ...]:
+    """The finding code of every relation of every format version, in order: the codes
+    the arithmetic engine runs besides RC300 (the rule registry binds them to it)."""
+    return tuple(sorted({r.code for v in FORMATS for r in relations_for(v)}))

@@ -4,7 +4,7 @@ Every reader (workbooks, CSV, HTML, Word, PDF, text) turns what it sees into gri
 label and value cells; :mod:`reportcheck.readers.grid` then asks this module which row of
 the format each labelled line of numbers is. Two steps:
 
-1. **Exact**, by key (:func:`reportcheck.model.tables.match_row`): the label folded by
+1. **Exact**, by key (:func:`match_row`): the label folded by
    :func:`~reportcheck.model.labels.label_key` (widths, spaces, quotes, numbering
    punctuation, traditional characters) is one of the row's keys. Most rows of most reports
    are found here, at the cost of a dictionary lookup.
@@ -39,7 +39,88 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from reportcheck.model.labels import label_key, strip_numbering
-from reportcheck.model.tables import RowDef, TableDef, match_row
+from reportcheck.model.tables import (
+    ColumnDef,
+    RowDef,
+    TableDef,
+    on_formats_changed,
+    row_key_candidates,
+)
+
+# ---------------------------------------------------------------- exact matches, by key
+
+
+def match_row(table: TableDef, labels: list[str]) -> RowDef | None:
+    """Find the row whose label matches the labels seen left of a row of numbers.
+
+    ``labels`` are the label texts of one row, outermost first (group, then leaf).
+    The leaf is tried first; group labels only break ties (e.g. a bare ``3.其他``).
+    Answers are remembered per table (readers ask about the same labels again and again).
+    """
+    memo = table._row_matches
+    key = tuple(labels)
+    if key not in memo:
+        if len(memo) > 20_000:  # a long batch of odd labels: start afresh
+            memo.clear()
+        memo[key] = _match_row(table, labels)
+    return memo[key]
+
+
+def _split_group(table: TableDef, text: str) -> list[str]:
+    """A sub-row label written after its group in one cell (「（三）不予公开 1.属于国家秘密」,
+    merged cells lost in pasting): the group and the sub-row label, else the text itself."""
+    key = label_key(text)
+    for group in dict.fromkeys(r.group for r in table.rows if r.group):
+        for gk in dict.fromkeys((label_key(group), strip_numbering(label_key(group)))):
+            if len(key) > len(gk) and key.startswith(gk):
+                return [group, key[len(gk) :]]
+    return [text]
+
+
+def _match_row(table: TableDef, labels: list[str]) -> RowDef | None:
+    labels = [part for text in labels for part in _split_group(table, text)]
+    for text in reversed(labels):
+        cands = row_key_candidates(text)
+        hits = [r for r in table.rows if any(c in r.keys for c in cands)]
+        if not hits:
+            hits = [
+                r for r in table.rows if any(len(k) >= 4 and cands[0].startswith(k) for k in r.keys)
+            ]
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            group_keys = {label_key(g) for g in labels[:-1]}
+            narrowed = [
+                r for r in hits if r.group and any(label_key(r.group) in g for g in group_keys)
+            ]
+            if len(narrowed) == 1:
+                return narrowed[0]
+    return None
+
+
+def match_column(columns: tuple[ColumnDef, ...], text: str) -> ColumnDef | None:
+    """Find the column whose header matches ``text`` (None if none or ambiguous).
+
+    Answers are remembered (readers ask about the same headers in every report), by the
+    identity of ``columns``: hashing the definitions would cost more than the answer."""
+    key = (id(columns), text)
+    hit = _COLUMN_MATCHES.get(key)
+    if hit is not None and hit[0] is columns:
+        return hit[1]
+    if len(_COLUMN_MATCHES) > 20_000:  # a long batch of odd headers: start afresh
+        _COLUMN_MATCHES.clear()
+    cands = row_key_candidates(text)
+    hits = [c for c in columns if any(k in c.keys for k in cands)]
+    found = hits[0] if len(hits) == 1 else None
+    _COLUMN_MATCHES[key] = (columns, found)
+    return found
+
+
+_COLUMN_MATCHES: dict[tuple[int, str], tuple[tuple[ColumnDef, ...], ColumnDef | None]] = {}
+on_formats_changed(_COLUMN_MATCHES.clear)
+
+
+# ---------------------------------------------------------------- close matches
 
 SIMILARITY_MIN = 0.75
 """Least similarity (1 − edit distance ÷ longer length) for a close label to name a row."""
@@ -108,10 +189,20 @@ def distance(a: str, b: str) -> int:
     return prev[-1]
 
 
-def similarity(a: str, b: str) -> float:
-    """1 − edit distance ÷ the longer length (1.0 for equal texts, 0.0 for nothing alike)."""
+def similarity(a: str, b: str, floor: float = 0.0) -> float:
+    """1 − edit distance ÷ the longer length (1.0 for equal texts, 0.0 for nothing alike).
+
+    When the lengths alone keep it below ``floor`` (the distance is at least their
+    difference), that bound — shorter ÷ longer, below ``floor`` — is returned without
+    computing the distance: a 100,000-character label against a row's took seconds.
+    """
     longer = max(len(a), len(b))
-    return 1.0 - distance(a, b) / longer if longer else 1.0
+    if not longer:
+        return 1.0
+    bound = min(len(a), len(b)) / longer
+    if bound < floor:
+        return bound
+    return 1.0 - distance(a, b) / longer
 
 
 _LOOSE_NUMBER = re.compile(r"^[(（]?[一二三四五六七八九十\d]{1,3}[)）]?[、.,，．]*")
@@ -199,7 +290,10 @@ def _candidates(table: TableDef, labels: tuple[str, ...]) -> tuple[Candidate, ..
             continue
         number = _numbering(text)
         for row, bodies in _row_bodies(table):
-            score = max((similarity(body, b) for b in bodies if len(b) >= MIN_LENGTH), default=0)
+            score = max(
+                (similarity(body, b, SIMILARITY_MIN) for b in bodies if len(b) >= MIN_LENGTH),
+                default=0,
+            )
             if score < SIMILARITY_MIN:
                 continue
             if number and number != _numbering(label_key(row.label)):
@@ -468,7 +562,7 @@ def _alike(seen: tuple[str, ...], row: RowDef) -> bool:
         return True
     body = _body(leaf)
     bodies = [_body(label_key(t)) for t in (row.label, *row.variants)]
-    return any(similarity(body, b) >= GAP_SIMILARITY_MIN for b in bodies if b)
+    return any(similarity(body, b, GAP_SIMILARITY_MIN) >= GAP_SIMILARITY_MIN for b in bodies if b)
 
 
 _NONE = RowMatch(None)

@@ -7,6 +7,7 @@ thing whether they come from Excel, JSON, HTML or text.
 from __future__ import annotations
 
 import functools
+import json
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -126,23 +127,6 @@ def elide(text: str, limit: int = 60) -> str:
     return f"{text[: limit - keep - 1]}…{text[-keep:]}"
 
 
-MAX_ZEROS = 20
-"""Zeros a number is written with beyond its own digits (``0.000…01``, ``1000…0``): past
-this it is written in scientific notation (``1E-999999``), so that printing a value costs
-no more than its digits (issue 21)."""
-
-
-def plain(value: Decimal) -> str:
-    """``value`` without an exponent (``0.05``, ``1200``), unless that takes more than
-    :data:`MAX_ZEROS` zeros before or after its digits: then ``1E-999999``."""
-    if value.is_finite():
-        exponent = value.as_tuple().exponent
-        assert isinstance(exponent, int)
-        if exponent > MAX_ZEROS or value.adjusted() < -MAX_ZEROS:  # trailing, leading zeros
-            return format(value, "E")
-    return format(value, "f")
-
-
 def long_number_digits(raw: str) -> int | None:
     """The number of digits of ``raw`` when it is a number too long to read (see
     :data:`MAX_DIGITS`), else None."""
@@ -168,8 +152,6 @@ def _scientific() -> re.Pattern[str]:
 
 
 def _short(value: object) -> str:
-    import json
-
     try:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):

@@ -16,15 +16,15 @@ from decimal import Decimal
 from reportcheck.config import Settings
 from reportcheck.findings import Finding, fmt_number
 from reportcheck.findings.catalogue import Tr, emit
+from reportcheck.findings.cells import at, at_zh, cell_fields, where, where_en
 from reportcheck.model.report import Cell, Report
+from reportcheck.model.sections import Layout, layout, text_location
 from reportcheck.prose.claims import Contradiction, contradictions
 from reportcheck.prose.context import SPECIFIC_REASON
 from reportcheck.prose.figures import Figure, figures, percent_ok, quoted
 from reportcheck.prose.money import Money, StatedAmount, amounts_agree, stated_amounts, table_money
 from reportcheck.prose.quantities import APPLICANTS, QUANTITIES, Values, sum_rows
 from reportcheck.prose.sums import breakdowns
-from reportcheck.rules.common import at, at_zh, cell_fields, where, where_en
-from reportcheck.rules.sections import Layout, layout, text_location
 
 _GROUPS = {
     "denied": "denied",

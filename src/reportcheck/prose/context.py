@@ -8,7 +8,6 @@ import re
 from reportcheck.model.report import Report
 from reportcheck.prose.quantities import Quantity
 from reportcheck.prose.sentences import Sentence
-from reportcheck.rules.publication import agency_level
 
 COUNT = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)\s*(?:件|起|宗)(?!数)")
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
@@ -48,14 +47,14 @@ def _speaks_for_government(report: Report) -> bool:
     """A government's report, or one by its general office (上海市人民政府办公厅), states the
     government's own figures; a department's report does not."""
     agency = report.metadata.agency or ""
-    return agency_level(report) == "government" or "政府" in agency
+    return report.metadata.level == "government" or "政府" in agency
 
 
 def own_scope(report: Report, context: str) -> bool:
     """Whether a sentence is about the reporting agency itself."""
     if OTHER_UNITS.search(context):
         return False
-    return not (OWN_SCOPE.search(context) and agency_level(report) != "government")
+    return not (OWN_SCOPE.search(context) and report.metadata.level != "government")
 
 
 def other_year(report: Report, sentence: Sentence) -> bool:

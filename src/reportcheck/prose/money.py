@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from reportcheck.model.report import Cell, CellState, Report
+from reportcheck.model.sections import Layout
 from reportcheck.prose.context import (
     COMPARISON,
     OTHER_TIME,
@@ -17,7 +18,6 @@ from reportcheck.prose.context import (
     own_scope,
 )
 from reportcheck.prose.sentences import Clause, Sentence, sentences
-from reportcheck.rules.sections import Layout
 
 MONEY_UNITS: dict[str, Decimal] = {
     "亿元": Decimal(10_000),

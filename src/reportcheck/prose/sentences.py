@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reportcheck.rules.sections import fold
+from reportcheck.model.sections import fold
 
 
 @dataclass

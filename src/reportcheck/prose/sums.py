@@ -37,9 +37,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from reportcheck.model.sections import fold
 from reportcheck.model.values import MAX_DIGITS
 from reportcheck.prose.sentences import Sentence, sentences
-from reportcheck.rules.sections import fold
 
 UNITS = (
     "人次",

@@ -55,7 +55,8 @@ def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
     """Read an ``xls`` (OLE2 workbook) or ``ods`` file into a :class:`Report`."""
     grids, hidden = read_grids(path, data, kind)
     check_grids(grids)
-    from reportcheck.readers.xlsx import _more_reports, extract_metadata
+    from reportcheck.readers.sheet_metadata import extract_metadata
+    from reportcheck.readers.xlsx import _more_reports
 
     report = Report(source=path, kind=kind)
     report.metadata = extract_metadata(grids)
@@ -74,7 +75,7 @@ def read_grids(path: str, data: bytes, kind: str) -> tuple[list[Grid], set[str]]
         source = data
     else:
         source = _xls_stream_checked(path, data)
-    import python_calamine as pc
+    import python_calamine as pc  # .xls/.ods only (a compiled library)
 
     try:
         with _panics_unprinted():
@@ -194,7 +195,7 @@ def _grid(
     start: tuple[int, int],
     ranges: list[tuple[int, int, int, int]],
 ) -> Grid:
-    from reportcheck.readers.xlsx import column_letter, sheet_prefix
+    from reportcheck.readers.sheetcells import column_letter, sheet_prefix
 
     prefix = sheet_prefix(name)
     grid = Grid(name, by_header=True)
@@ -215,7 +216,7 @@ _EPOCH = datetime(1899, 12, 30)
 
 def _cell(value: object, loc: Location) -> GridCell:
     """A calamine value as the .xlsx reader would give the same saved cell."""
-    from reportcheck.readers.xlsx import number_text, parse_number
+    from reportcheck.readers.sheetcells import number_text, parse_number
 
     if value is None or value == "":
         return GridCell("", loc)

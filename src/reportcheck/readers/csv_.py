@@ -28,7 +28,8 @@ from reportcheck.readers.grid import (
     check_grids,
     locate_in_report,
 )
-from reportcheck.readers.xlsx import column_letter, extract_metadata
+from reportcheck.readers.sheet_metadata import extract_metadata
+from reportcheck.readers.sheetcells import column_letter
 
 _EXPORT = re.compile(r"^(?P<prefix>.*?)[-_－—\s]*(?P<sheet>基本信息|表[二三四234])$")
 _SHEET_ORDER = {"基本信息": 0, "表二": 1, "表2": 1, "表三": 2, "表3": 2, "表四": 3, "表4": 3}

@@ -449,9 +449,9 @@ def resolve_columns(table: GluedTable, version: str) -> list[str]:
     open_ids = {g.row.id for g in open_rows}
     usable = []
     for rel in relations_for(version):
-        if rel.code not in ("RC302", "RC303"):
-            continue
         rows = {ref[1] for ref in rel.cells}
+        if len(rows) < 2:
+            continue  # a row total: it does not tell one row's reading from another's
         if not rows & open_ids:
             continue
         if all(

@@ -1,9 +1,9 @@
 """Finding the three tables in a grid of cells, by their labels.
 
 Every reader of a tabular source (Excel sheets, HTML and Word tables, text with ``|``
-separators) turns what it read into :class:`Grid` objects — cells at (row, column) with
-their text, location and, for merged cells, the range they cover — and hands them to
-:func:`locate`. Tables, rows and columns are found by their normalised labels, never by
+separators) turns what it read into :class:`~reportcheck.readers.gridcells.Grid` objects —
+cells at (row, column) with their text, location and, for merged cells, the range they
+cover — and hands them to :func:`locate`. Tables, rows and columns are found by their normalised labels, never by
 fixed positions: a table may start at any cell, the three tables may share a grid or have
 one each, in any order, with or without titles; rows and columns may come in any order.
 
@@ -20,19 +20,17 @@ A row whose values can be read neither way is reported (RC003) instead of guesse
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import field
 from decimal import Decimal
 from functools import lru_cache
 
 from reportcheck.config import Settings
-from reportcheck.errors import Refused
 from reportcheck.findings import Finding
 from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.labels import label_key
 from reportcheck.model.report import Cell, CellState, Location, Report, TableData
-from reportcheck.model.rowfinder import RowMatch, align, unglued
+from reportcheck.model.rowfinder import RowMatch, align, match_column, match_row, unglued
 from reportcheck.model.tables import (
     FORMATS,
     REVIEW_LITIGATION,
@@ -41,169 +39,41 @@ from reportcheck.model.tables import (
     RowDef,
     TableDef,
     ValueKind,
-    match_column,
-    match_row,
 )
 from reportcheck.model.values import parse_cell, parse_text
 from reportcheck.model.version import decide, detect
 from reportcheck.model.version import evidence as version_evidence
+from reportcheck.readers.gridcells import (
+    MAX_POSITIONS,
+    MAX_TABLE_CELLS,
+    Grid,
+    GridCell,
+    GridTooLarge,
+    TooManyCells,
+    check_cells,
+    check_grids,
+    stack,
+)
 from reportcheck.records import record
 
-
-@record(slots=True)
-class GridCell:
-    """One cell of a grid as the source gave it."""
-
-    text: str
-    location: Location
-    value: object = None
-    """A typed value from the source (an Excel number); None to parse ``text``."""
-    formula: str | None = None
-    no_cached_value: bool = False
-    """An Excel formula whose result was never saved."""
-    shown_as: str | None = None
-    """How Excel's number format shows ``value`` when it differs in kind (``text`` is then
-    that display): ``date`` (read as text, RC201), ``percent``, ``wan`` (an amount in 元
-    shown in 万)."""
-
-
-MAX_POSITIONS = 250_000
-"""Grid positions a table's cells and merged ranges may cover (a report's tables cover a
-few hundred, a whole workbook sheet a few thousand). Beyond it the input is refused
-(:class:`GridTooLarge`): a merge or span over millions of positions is damage, and costs
-seconds and hundreds of MB to expand."""
-
-
-MAX_TABLE_CELLS = 20_000
-"""Filled cells the tables of one file may hold (a report's three tables hold a few hundred;
-a workbook with its tables and an extra sheet or two a few thousand). Finding tables costs
-time per cell: beyond this the file is refused (:class:`TooManyCells`) rather than read for
-seconds."""
-
-
-class TooManyCells(Refused):
-    """More than :data:`MAX_TABLE_CELLS` filled cells in the tables of one file."""
-
-    def __init__(self, count: int) -> None:
-        super().__init__(
-            f"表格中有 {count} 个非空单元格（上限 {MAX_TABLE_CELLS}），不像年报",
-            f"the tables hold {count} filled cells (limit {MAX_TABLE_CELLS}): not a report",
-        )
-
-
-def check_cells(count: int) -> None:
-    """Raise :class:`TooManyCells` when ``count`` is over :data:`MAX_TABLE_CELLS`."""
-    if count > MAX_TABLE_CELLS:
-        raise TooManyCells(count)
-
-
-def check_grids(grids: Iterable[Grid]) -> None:
-    """:func:`check_cells` on the filled cells of ``grids``."""
-    check_cells(sum(1 for g in grids for c in g.cells.values() if c.text or c.value is not None))
-
-
-class GridTooLarge(Refused):
-    """A table whose cells and merged ranges cover more than :data:`MAX_POSITIONS`."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__(
-            f"表格「{name}」的单元格和合并区域超过 {MAX_POSITIONS} 格，不像年报",
-            f"the table “{name}” covers more than {MAX_POSITIONS} cells with its merged "
-            "ranges: not a report",
-        )
-
-
-@record()
-class Grid:
-    """A rectangle of cells: an Excel sheet, an HTML or Word table, or text lines.
-
-    ``cells`` holds each cell at its top-left position; ``merged`` lists the ranges
-    (row1, col1, row2, col2, inclusive) that one cell covers.
-    """
-
-    name: str
-    cells: dict[tuple[int, int], GridCell] = field(default_factory=dict)
-    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
-    by_header: bool = True
-    """False for flattened text, whose header positions do not line up with the data."""
-    _cover: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
-    header_cache: dict[tuple[int, int, tuple[str, ...]], dict[str, int]] = field(
-        default_factory=dict, repr=False
-    )
-    """Header positions already found (see ``_header_positions``), per search."""
-    _by_row: dict[int, list[int]] | None = field(default=None, repr=False)
-    """Columns per row, built by :meth:`finish` (cells must not change afterwards)."""
-    _lines: list[_Line] | None = field(default=None, repr=False)
-
-    def finish(self) -> None:
-        """Index merged ranges (call once after filling ``cells`` and ``merged``)."""
-        self._cover = {}
-        # Only rows and columns that hold a cell need to know what covers them: a merge
-        # over a whole column (L1:L1048576) must not cost a million entries.
-        used_rows = sorted({r for r, _ in self.cells})
-        used_cols = sorted({c for _, c in self.cells})
-        for r1, c1, r2, c2 in self.merged:
-            rows = range(r1, r2 + 1) if r2 - r1 < 256 else _within(used_rows, r1, r2)
-            cols = range(c1, c2 + 1) if c2 - c1 < 256 else _within(used_cols, c1, c2)
-            if len(self._cover) + len(rows) * len(cols) > MAX_POSITIONS:
-                raise GridTooLarge(self.name)
-            for r in rows:
-                for c in cols:
-                    self._cover[(r, c)] = (r1, c1)
-        by_row: dict[int, set[int]] = {}
-        for r, c in [*self.cells, *self._cover]:
-            by_row.setdefault(r, set()).add(c)
-        self._by_row = {r: sorted(by_row[r]) for r in sorted(by_row)}
-        self._lines = None
-
-    def at(self, r: int, c: int) -> GridCell | None:
-        """The cell at (r, c), or the merged cell covering it."""
-        cell = self.cells.get((r, c))
-        if cell is not None:
-            return cell
-        origin = self._cover.get((r, c))
-        return self.cells.get(origin) if origin else None
-
-    def origin(self, r: int, c: int) -> tuple[int, int]:
-        """Top-left position of the (merged) cell covering (r, c)."""
-        return self._cover.get((r, c), (r, c))
-
-    @property
-    def rows(self) -> list[int]:
-        """Row numbers that hold any cell, in order."""
-        if self._by_row is not None:
-            return list(self._by_row)
-        return sorted({r for r, _ in self.cells} | {r for r, _ in self._cover})
-
-    def row_cols(self, r: int) -> list[int]:
-        """Column numbers of row r that hold a cell or are covered by a merged one."""
-        if self._by_row is not None:
-            return self._by_row.get(r, [])
-        cols = {c for rr, c in self.cells if rr == r} | {c for rr, c in self._cover if rr == r}
-        return sorted(cols)
-
-
-def stack(grids: list[Grid], name: str) -> Grid:
-    """Grids one under the other, as one grid.
-
-    Tables that follow each other with nothing between them read as one table to a
-    person (表二 published as one table per 第二十条 block). Cells keep their own
-    locations, so findings still name the source table.
-    """
-    out = Grid(name, by_header=all(g.by_header for g in grids))
-    offset = 0
-    for g in grids:
-        for (r, c), cell in g.cells.items():
-            out.cells[(r + offset, c)] = cell
-        out.merged.extend((r1 + offset, c1, r2 + offset, c2) for r1, c1, r2, c2 in g.merged)
-        offset += max([r for r, _ in g.cells] + [m[2] for m in g.merged], default=0)
-    out.finish()
-    return out
-
-
-def _within(values: list[int], lo: int, hi: int) -> list[int]:
-    """The sorted ``values`` from ``lo`` to ``hi`` inclusive."""
-    return values[bisect_left(values, lo) : bisect_right(values, hi)]
+__all__ = [  # the grid itself (readers.gridcells), with what finds the tables in it
+    "MAX_POSITIONS",
+    "MAX_TABLE_CELLS",
+    "Grid",
+    "GridCell",
+    "GridTooLarge",
+    "Located",
+    "TooManyCells",
+    "all_labels",
+    "cell_of",
+    "check_cells",
+    "check_grids",
+    "detect_evidence",
+    "holds_table",
+    "locate",
+    "locate_in_report",
+    "stack",
+]
 
 
 def _has_cjk(text: str) -> bool:
@@ -353,11 +223,13 @@ def locate_in_report(report: Report, grids: list[Grid], settings: Settings) -> L
     return found
 
 
-def locate(grids: list[Grid], version: str) -> Located:
-    """Find 表二, 表三 and 表四 of ``version`` in the grids."""
+def locate(grids: list[Grid], version: str, only: str | None = None) -> Located:
+    """Find 表二, 表三 and 表四 of ``version`` in the grids (``only``: just that table)."""
     fmt = FORMATS[version]
     found = Located()
     for tdef in (fmt.table("applications"), fmt.table("proactive_disclosure")):
+        if only is not None and tdef.id != only:
+            continue
         for i, g in enumerate(grids):
             data = _rows_table(g, tdef, found.findings)
             if data is not None:
@@ -366,7 +238,7 @@ def locate(grids: list[Grid], version: str) -> Located:
                     _continue_blocks(data, grids[i + 1 :], tdef, found.findings)
                 break
     for g in grids:
-        if "review_litigation" in found.tables:
+        if "review_litigation" in found.tables or only not in (None, "review_litigation"):
             break
         data = _review_table(g, found.findings)
         if data is not None:
@@ -387,7 +259,7 @@ def _tables_in_their_version(
                 best = max(best, (_exact_rows(grids, other, table_id), other))
         if best[1] == version:
             continue
-        other_found = locate(grids, best[1])
+        other_found = locate(grids, best[1], only=table_id)
         data = other_found.tables.get(table_id)
         if data is None:
             continue

@@ -85,6 +85,19 @@ def read_json(
         )
     if _SURROGATE_ESCAPE.search(text):
         doc = _no_surrogates(doc)
+    return read_document(path, doc, forced_version, default_version, text)
+
+
+def read_document(
+    path: str,
+    doc: object,
+    forced_version: str | None = None,
+    default_version: str | None = None,
+    text: str = "",
+) -> Report:
+    """Read a JSON submission already parsed (``text``, when given, is the JSON it was
+    parsed from: findings then name their line). A document built in Python
+    (:func:`reportcheck.api.check_submission`) is read here as its JSON file would be."""
     if not isinstance(doc, dict):
         raise InputError(
             path, "JSON 顶层应为对象 {…}", "the top level of the JSON must be an object"
@@ -292,6 +305,11 @@ class _Reader:
             md.places[key] = self.loc(pointer)
             if key in meta:
                 md.raw[key] = str(meta[key])
+        for key in ("agency", "title"):
+            value = meta.get(key)
+            if value is not None and not isinstance(value, str):
+                pointer = f"/report/{key}"
+                self.finding("RC002", {"pointer": pointer, "type": _type(value)}, pointer, "text")
         agency = meta.get("agency")
         if isinstance(agency, str):
             md.agency = without_label(agency.strip()) or None  # 「名称：X局」 → X局
@@ -360,8 +378,11 @@ class _Reader:
             if (
                 not isinstance(w, dict)
                 or not isinstance(w.get("code"), str)
-                or not str(w.get("reason", "")).strip()
-            ):
+                or not _WAIVER_CODE.match(w["code"])
+                or not isinstance(w.get("reason"), str)
+                or not w["reason"].strip()
+                or not isinstance(w.get("location", ""), str | None)
+            ):  # as the schema says: a code RC…, a reason in words, a location as text
                 self.finding("RC002", {"pointer": pointer}, pointer, "waiver")
                 continue
             self.unknown(w, ["code", "reason", "location"], pointer)
@@ -371,11 +392,16 @@ class _Reader:
             )
 
 
+_WAIVER_CODE = re.compile(r"^[Rr][Cc]\d{3}$")
+"""A waiver's code (the schema's pattern): one that cannot name a finding waives nothing."""
+
 _TYPES = {
     list: Tr("数组", "an array"),
     dict: Tr("对象", "an object"),
     str: Tr("字符串", "a string"),
     bool: Tr("布尔值", "a boolean"),
+    int: Tr("数字", "a number"),
+    Decimal: Tr("数字", "a number"),
 }
 
 

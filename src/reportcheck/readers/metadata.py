@@ -33,6 +33,7 @@ lines there. Which heading stands for which of the six sections is decided by th
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -41,7 +42,7 @@ from reportcheck.model.report import Metadata, Section
 from reportcheck.model.tables import FORMATS, formats_cache
 
 if TYPE_CHECKING:
-    from reportcheck.readers.published import Block
+    from reportcheck.readers.blocks import Block
 
 NUMERALS = "一二三四五六七八九十"
 
@@ -353,7 +354,18 @@ def _table_label_keys() -> frozenset[str]:
     return frozenset(keys)
 
 
-def _is_table_label(text: str) -> bool:
+def starts_table_label(text: str) -> bool:
+    """Whether ``text`` is a row or group label of 表二/表三, or the first five characters
+    or more of one (a label wrapped over lines: 「2.申请人逾期未按收费通知要」)."""
+    if is_table_label(text):
+        return True
+    key = label_key(text)
+    return len(key) >= 5 and any(k.startswith(key) for k in _table_label_keys())
+
+
+def is_table_label(text: str) -> bool:
+    """Whether ``text`` is a row or group label of 表二/表三 (with or without its number),
+    or the start of a numbered one broken off its line."""
     labels = _table_label_keys()
     key = label_key(text)
     if key in labels:
@@ -381,21 +393,23 @@ def heading_line(text: str) -> int | None:
     loose = m["sep"].strip() in ("", ",", "，", ":", "：") and not m["part"]
     if (loose or re.search(r"[，,：:]", title)) and not _SECTION_WORDS.search(title):
         return None  # 「一是……」, 「一，……」: a paragraph, unless it names a section
-    if _is_table_label(text):
+    if is_table_label(text):
         return None
     return NUMERALS.index(m["num"]) + 1
 
 
 _ALT_HEAD = re.compile(
-    r"^[#>*\s]*(?:[（(]\s*(?P<num>[一二三四五六])\s*[)）]\s*[、.．]?)?\s*(?P<title>\S.*?)[*\s。:：]*$"
+    r"^[#>*\s]*(?:[（(]\s*(?P<num>[一二三四五六])\s*[)）]\s*[、.．]?"
+    r"|(?:第\s*)?(?P<arabic>[1-6１-６])\s*(?:部分)?\s*[、.．]?)?\s*(?P<title>\S.*?)[*\s。:：]*$"
 )
 _PHRASE_ONLY = {n: re.compile(rf"^{p}$") for n, p in HEADING_PHRASES.items()}
 
 
 def alt_heading(text: str) -> int | None:
-    """A standard heading written without 一、: numbered （一）…（六） with the number of its
-    section, or with no number at all, alone on its line (``（二）主动公开政府信息情况``,
-    ``其他需要报告的事项``) — the section it stands for, else None.
+    """A standard heading written without 一、: numbered （一）…（六） or 1…6 (``1.``, ``1、``,
+    ``第1部分``) with the number of its section, or with no number at all, alone on its line
+    (``（二）主动公开政府信息情况``, ``2.主动公开政府信息情况``, ``其他需要报告的事项``) — the
+    section it stands for, else None.
 
     ``（一）主动公开政府信息情况`` is a part of section 一, not section 二: its number is not
     its section's, so it is not taken.
@@ -406,7 +420,12 @@ def alt_heading(text: str) -> int | None:
     title = re.sub(r"\s+", "", m["title"])
     for number, pat in _PHRASE_ONLY.items():
         if pat.match(title):
-            written = NUMERALS.index(m["num"]) + 1 if m["num"] else None
+            if m["num"]:
+                written: int | None = NUMERALS.index(m["num"]) + 1
+            elif m["arabic"]:
+                written = int(unicodedata.normalize("NFKC", m["arabic"]))
+            else:
+                written = None
             return number if written in (None, number) else None
     return None
 

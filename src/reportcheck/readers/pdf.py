@@ -52,12 +52,13 @@ the advice to run OCR; an encrypted or damaged file is refused naming the proble
 from __future__ import annotations
 
 import ctypes
+import gc
 import re
 import statistics
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from operator import attrgetter
 from typing import Any
@@ -69,6 +70,7 @@ from reportcheck.model.report import CellState, Location, Report
 from reportcheck.model.tables import TABLE_EN, TABLE_IDS
 from reportcheck.model.values import parse_text
 from reportcheck.readers.grid import Grid, GridCell
+from reportcheck.readers.metadata import starts_table_label
 from reportcheck.readers.published import Block, build_report
 
 MAX_PAGES = 300
@@ -211,7 +213,18 @@ class _Table:
 class _Line:
     """A line of text outside the tables (its characters in order of x)."""
 
-    __slots__ = ("_size", "_text", "bottom", "chars", "furniture", "number", "page", "top")
+    __slots__ = (
+        "_figures",
+        "_segments",
+        "_size",
+        "_text",
+        "bottom",
+        "chars",
+        "furniture",
+        "number",
+        "page",
+        "top",
+    )
 
     def __init__(self, page: int, number: int, chars: list[_Char]) -> None:
         self.page, self.number, self.chars = page, number, chars
@@ -220,6 +233,8 @@ class _Line:
         self.bottom = max(c.bottom for c in chars)
         self._size: float | None = None
         self._text: str | None = None
+        self._segments: list[list[_Char]] | None = None
+        self._figures: bool | None = None
 
     @property
     def x0(self) -> float:
@@ -276,9 +291,31 @@ def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
             # text of neighbouring cells set half a line lower is a line of its own
             out.append([ch])
             cy, reach = ch.cy, max(0.35 * ch.height, 0.5)
+    _nearer_line(out)
     for line in out:
         line.sort(key=_by_x)
-    return out
+    return [line for line in out if line]
+
+
+def _nearer_line(lines: list[list[_Char]]) -> None:
+    """Characters taken into a line above their own (the lines are formed top down, each
+    from its first character) go to the next line when they stand nearer its centre: a
+    figure set a point high (the baseline jitter of mixed fonts) otherwise joins a line of
+    text beside the table that happens to be centred 3–4 points higher — a character of a
+    label down the side (本年度办理结果, one per line) — and leaves its row."""
+    for k in range(len(lines) - 1):
+        line, below = lines[k], lines[k + 1]
+        if len(line) < 2:
+            continue
+        top, under = line[0].cy, below[0].cy
+        keep = [line[0]]
+        for ch in line[1:]:
+            if under - ch.cy < ch.cy - top - 0.5:
+                below.append(ch)
+            else:
+                keep.append(ch)
+        if len(keep) < len(line):
+            line[:] = keep
 
 
 _by_x = attrgetter("x0")
@@ -943,6 +980,11 @@ def _items(pages: list[_Page]) -> list[_Item]:
                 if first_on_page and isinstance(last, _Loose):
                     _continue_loose(last, thing)
                 else:
+                    head = (
+                        _header_before(items, thing, body_left, body_right) if first_on_page else []
+                    )
+                    if head:
+                        thing = _Loose([*head, *thing.lines], len(head) + thing.header)
                     items.append(thing)
             elif isinstance(last, _Para) and _continues(
                 last.lines[-1], thing, first_on_page, body_left, body_right, body_size
@@ -952,6 +994,32 @@ def _items(pages: list[_Page]) -> list[_Item]:
                 items.append(_Para([thing]))
             first_on_page = False
     return items
+
+
+def _header_before(items: list[_Item], table: _Loose, left: float, right: float) -> list[_Line]:
+    """The header rows (all, or the first ones) of a table without rules printed at the
+    foot of the page before the one its figures start on: the last lines read there as text, each no running text and
+    no heading, at least one of them in pieces side by side (「结果维持 结果纠正 …」) —
+    taken off the paragraphs they were read as (the table's rows then have their columns,
+    instead of a table whose figures fit no header)."""
+    lines: list[_Line] = []
+    k = len(items)
+    while k > 0 and isinstance(items[k - 1], _Para):
+        para = items[k - 1]
+        assert isinstance(para, _Para)
+        if not all(
+            ln.page == table.lines[0].page - 1
+            and not _prose_like(ln, left, right)
+            and not _HEADING_START.match(ln.text())
+            for ln in para.lines
+        ):
+            break
+        lines[:0] = para.lines
+        k -= 1
+    if not lines or not any(len(_segments(ln)) >= 2 for ln in lines) or len(lines) > 8:
+        return []
+    del items[k:]
+    return lines
 
 
 def _continues(
@@ -1143,26 +1211,45 @@ _SEGMENT_GAP = 0.8
 
 
 def _segments(line: _Line) -> list[list[_Char]]:
-    """The line's characters in groups separated by wide gaps (the cells of a table row)."""
+    """The line's characters in groups separated by wide gaps (the cells of a table row);
+    computed once per line (a line's characters do not change: a line with fewer is a new
+    one)."""
+    if line._segments is not None:
+        return line._segments
     out: list[list[_Char]] = []
     for ch in line.chars:
         if out and ch.x0 - out[-1][-1].x1 <= _SEGMENT_GAP * max(ch.height, out[-1][-1].height):
             out[-1].append(ch)
         else:
             out.append([ch])
+    line._segments = out
     return out
 
 
+@lru_cache(maxsize=4096)
+def _state(text: str) -> CellState:
+    """What a piece of text is as a cell (the same few texts, 「0」 most, come back
+    thousands of times in a PDF's tables)."""
+    return parse_text(text).state
+
+
 def _is_value(text: str) -> bool:
-    return parse_text(text).state in (CellState.NUMBER, CellState.PLACEHOLDER)
+    return _state(text) in (CellState.NUMBER, CellState.PLACEHOLDER)
 
 
 def _is_number(text: str) -> bool:
-    return parse_text(text).state is CellState.NUMBER
+    return _state(text) is CellState.NUMBER
 
 
 def _figures(line: _Line) -> bool:
-    """A line of a table: two values or more (one a number), or a label and a number."""
+    """A line of a table: two values or more (one a number), or a label and a number
+    (computed once per line)."""
+    if line._figures is None:
+        line._figures = _has_figures(line)
+    return line._figures
+
+
+def _has_figures(line: _Line) -> bool:
     if not any(c.text.isdigit() for c in line.chars):
         return False
     segments = _segments(line)
@@ -1190,6 +1277,11 @@ def _prose_like(line: _Line, left: float, right: float) -> bool:
 def _loose_tables(lines: list[_Line], left: float, right: float) -> list[_Loose]:
     """Runs of lines that are rows of a table printed without rules (on one page)."""
     rows = [_figures(ln) for ln in lines]
+    # a row of the format with every cell empty: its label alone on the line
+    labelled = [
+        not row and any(starts_table_label(_line_text(seg)) for seg in _segments(ln))
+        for row, ln in zip(rows, lines, strict=True)
+    ]
     out: list[_Loose] = []
     i = 0
     while i < len(lines):
@@ -1206,10 +1298,10 @@ def _loose_tables(lines: list[_Line], left: float, right: float) -> list[_Loose]
             if _prose_like(lines[j], left, right):
                 # a piece of a label down the side (「三、（四）无」) reads like a heading:
                 # inside the table when figures follow right below
-                nxt = j + 1 < len(lines) and rows[j + 1]
+                nxt = j + 1 < len(lines) and (rows[j + 1] or labelled[j + 1])
                 if not nxt or lines[j + 1].top - lines[j].bottom > lines[j].size:
                     break
-            if rows[j]:
+            if rows[j] or labelled[j]:
                 end = j
             elif j - end > 4:
                 break
@@ -1234,7 +1326,17 @@ def _loose_tables(lines: list[_Line], left: float, right: float) -> list[_Loose]
             for seg in _segments(lines[k])
             if _is_value(_line_text(seg))
         )
-        if values >= 5 or start == 0:  # (at the top of a page: a table going on, maybe)
+        if (
+            values >= 5
+            or start == 0  # (at the top of a page: a table going on, maybe)
+            # a row of the format's by its label (規章 and its figures at the foot of a page)
+            or any(
+                starts_table_label(_line_text(seg))
+                for k in range(i, end + 1)
+                if rows[k]
+                for seg in _segments(lines[k])
+            )
+        ):
             out.append(_Loose(lines[start : end + 1], i - start))
         i = end + 1
     return out
@@ -1295,13 +1397,7 @@ def _loose_grid(table: _Loose, number: int) -> tuple[Grid, dict[int, Location]]:
         for text, s in segs[i]:
             if _is_value(text):
                 spans.append([s[0].x0, s[-1].x1])
-    spans.sort()
-    columns: list[list[float]] = []
-    for a, b in spans:
-        if columns and a <= columns[-1][1] + 1:
-            columns[-1][1] = max(columns[-1][1], b)
-        else:
-            columns.append([a, b])
+    columns = _merged_spans(spans)
     value_left = columns[0][0] if columns else float("inf")
     # label columns: where the label pieces left of the figures start
     starts: list[float] = []
@@ -1319,6 +1415,36 @@ def _loose_grid(table: _Loose, number: int) -> tuple[Grid, dict[int, Location]]:
         if not label_cols or x - label_cols[-1] > size:
             label_cols.append(x)
     n_labels = len(label_cols)
+    # a column with no figure in any row (every cell of it left empty) is where its own
+    # header stands: a header piece right of the labels, over no column of figures, and
+    # no group header — one with a header piece under it that reaches out beyond it
+    # (申请人情况 centred over the empty column has 法人或其他组织 under it; 社会公 has
+    # only 益组织, the rest of its own words)
+    over: set[tuple[int, float, float]] = set()
+    """Header pieces over others (group headers): a header row of their own below."""
+    if label_right and columns:
+        tops = [
+            (i, s[0].x0, s[-1].x1)
+            for i in range(table.header)
+            for text, s in segs[i]
+            if s[0].x0 > label_right + size / 2 and not _is_value(text)
+        ]
+        over = {
+            (i, a, b)
+            for i, a, b in tops
+            if any(
+                j > i and x < b and a < y and (x < a - size / 2 or y > b + size / 2)
+                for j, x, y in tops
+            )
+        }
+        bare = [
+            [a, b]
+            for i, a, b in tops
+            if (i, a, b) not in over and not any(a <= y + 1 and x - 1 <= b for x, y in columns)
+        ]
+        if bare:
+            columns = _merged_spans([*columns, *bare])
+            value_left = columns[0][0]
     # each value column's zone reaches halfway to its neighbours
     bounds = [(label_right + value_left) / 2 if label_right else value_left - size]
     bounds += [(a[1] + b[0]) / 2 for a, b in pairwise(columns)]
@@ -1358,7 +1484,7 @@ def _loose_grid(table: _Loose, number: int) -> tuple[Grid, dict[int, Location]]:
         spanning = []
         for text, s in segs[i]:
             cols = value_cols(s)
-            if cols is not None and cols[1] > cols[0]:
+            if cols is not None and (cols[1] > cols[0] or (i, s[0].x0, s[-1].x1) in over):
                 spanning.append((cols, text, s[0]))
             elif cols is not None:
                 column_row_pieces.append((cols[0], text, s[0]))
@@ -1383,11 +1509,20 @@ def _loose_grid(table: _Loose, number: int) -> tuple[Grid, dict[int, Location]]:
     # body lines: a line of figures is a row; label lines around it wrap its label
     current: int | None = None
     has_figures = False
+    numbered_at: set[int] = set()
+    """The label columns where the current row has a numbered label."""
+    body_rows: dict[int, tuple[int, int]] = {}
+    """The rows of figures: the page and line of their figures."""
+    first_line: dict[int, tuple[int, int]] = {}
+    """The rows begun by a numbered label: the page and line of the label."""
     for i in range(table.header, len(table.lines)):
         pieces = segs[i]
         figures = _figures(table.lines[i])
         labels = [(t, s) for t, s in pieces if not (_is_value(t) and value_cols(s))]
-        numbered = any(_NUMBERED.match(t) for t, _ in labels)
+        # a numbered label starts a row; a numbered group label left of the row labels
+        # (「（六）」 of 其他处理, beside the last line of the row above wrapped) does not
+        deepest = max((label_col(s[0].x0) for _, s in labels), default=0)
+        numbered = any(_NUMBERED.match(t) and label_col(s[0].x0) == deepest for t, s in labels)
         heads = [(t, s) for t, s in labels if value_cols(s)]
         if not figures and heads:
             # a header line between rows (表二's block headers): a row of its own
@@ -1406,13 +1541,22 @@ def _loose_grid(table: _Loose, number: int) -> tuple[Grid, dict[int, Location]]:
             continue
         if figures:
             own_label = any(_NUMBERED.match(t) for t, _ in labels)
-            if current is None or has_figures or (own_label and not _label_only(cells, current)):
+            if (
+                current is None
+                or has_figures
+                or (own_label and not _label_only(cells, current))
+                # the row above, all its cells empty, has its own numbered label where
+                # this line has one: two rows, not one label wrapped over its figures
+                or (numbered and deepest in numbered_at)
+            ):
                 row += 1
                 current = row
+                numbered_at = set()
             has_figures = True
         elif numbered or current is None:
             row += 1
             current = row
+            numbered_at = set()
             has_figures = False
         assert current is not None
         for text, s in pieces:
@@ -1420,15 +1564,42 @@ def _loose_grid(table: _Loose, number: int) -> tuple[Grid, dict[int, Location]]:
             if cols is not None:
                 put(current, cols[0], text, s[0])
             else:
-                put(current, label_col(s[0].x0), text, s[0])
+                col = label_col(s[0].x0)
+                put(current, col, text, s[0])
+                if _NUMBERED.match(text):
+                    numbered_at.add(col)
         places.setdefault(current, _place(table.lines[i].page, table.lines[i].number))
+        if figures:
+            body_rows.setdefault(current, (table.lines[i].page, table.lines[i].number))
+        elif numbered:
+            first_line[current] = (table.lines[i].page, table.lines[i].number)
+    for r, label_at in first_line.items():  # rows with every cell empty: their label's line
+        body_rows.setdefault(r, label_at)
+    page_of = {id(ch): ln.page for ln in table.lines for ch in ln.chars}
     for (r, c), (texts, first) in cells.items():
-        where = Location(f"page {_page_of(table, first)}, line {first.line}, col {c}")
+        page = page_of.get(id(first), table.lines[0].page)
+        where = Location(f"page {page}, line {first.line}, col {c}")
         grid.cells[(r, c)] = GridCell("\n".join(texts), where)
-        places.setdefault(r, _place(_page_of(table, first), first.line))
+        places.setdefault(r, _place(page, first.line))
+    # a body row's empty cells (nothing printed under a column) have their place too
+    for r, (page, line) in body_rows.items():
+        for c in range(n_labels + 1, n_labels + len(columns) + 1):
+            if (r, c) not in grid.cells and not _covered(merged, r, c):
+                grid.cells[(r, c)] = GridCell("", Location(f"page {page}, line {line}, col {c}"))
     grid.merged.extend((r, c, r2, c2) for (r, c), (r2, c2) in merged.items())
     grid.finish()
     return grid, places
+
+
+def _merged_spans(spans: list[list[float]]) -> list[list[float]]:
+    """Horizontal spans, overlapping ones (within a point) joined, left to right."""
+    out: list[list[float]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1] + 1:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return out
 
 
 def _covered(merged: dict[tuple[int, int], tuple[int, int]], r: int, c: int) -> bool:
@@ -1440,18 +1611,26 @@ def _label_only(cells: dict[tuple[int, int], tuple[list[str], _Char]], row: int)
     return not any(r == row and _is_value("".join(t)) for (r, _), (t, _) in cells.items())
 
 
-def _page_of(table: _Loose, ch: _Char) -> int:
-    for ln in table.lines:
-        if ch in ln.chars:
-            return ln.page
-    return table.lines[0].page
-
-
 # ------------------------------------------------------------------ the reader
 
 
 def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
-    """Read a PDF report (``kind`` is ``"pdf"``)."""
+    """Read a PDF report (``kind`` is ``"pdf"``).
+
+    The cyclic garbage collector waits while it reads: a page makes thousands of small
+    objects that all live until the report is built, and its passes over them cost a
+    twentieth of the read (``benchmarks/bench_pdf.py``). Their few cycles (a character and
+    its cell) are collected afterwards as usual."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read(path, data, kind, settings)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
     import pypdfium2 as pdfium
 
     doc = _open(path, data)

@@ -8,27 +8,13 @@ sections, the same way for every kind of file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportcheck.config import Settings
-from reportcheck.model.report import Location, Report
+from reportcheck.model.report import Location, Report, TableData
+from reportcheck.readers import metadata
+from reportcheck.readers.blocks import Block
 from reportcheck.readers.grid import Grid, check_grids, locate_in_report, stack
 
-
-@dataclass
-class Block:
-    """A paragraph or a table of a published report, in document order."""
-
-    text: str
-    """The paragraph's text; for a table, its rows as lines of ``|``-separated cells."""
-    location: Location
-    grid: Grid | None = None
-    """The table's cells (None for a paragraph)."""
-    offset: int | None = None
-    """Where the block starts in the report text, when the reader passes that text to
-    :func:`build_report` (text and Markdown keep their source text as it is)."""
-    parts: tuple[Grid, ...] = ()
-    """The tables stacked into this block's grid (see :func:`append_table`)."""
+__all__ = ["Block", "append_table", "build_report", "grid_text"]
 
 
 def append_table(blocks: list[Block], grid: Grid, location: Location, text: str) -> None:
@@ -82,9 +68,6 @@ def build_report(
             offset += len(block.text) + 1
         report.text = "\n".join(parts)
     grids = [b.grid for b in blocks if b.grid is not None]
-
-    from reportcheck.readers import metadata
-
     report.metadata = metadata.extract(report.text)
     report.sections = metadata.sections(blocks, text)
 
@@ -96,10 +79,7 @@ def build_report(
     return report
 
 
-def _grid_of(grids: list[Grid], data: object) -> Grid | None:
-    from reportcheck.model.report import TableData
-
-    assert isinstance(data, TableData)
+def _grid_of(grids: list[Grid], data: TableData) -> Grid | None:
     if data.location is None:
         return None
     for g in grids:

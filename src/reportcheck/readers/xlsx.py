@@ -23,8 +23,7 @@ import functools
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import date, datetime, timedelta
-from decimal import Context, Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 from typing import TypeVar, cast
 from xml.etree.ElementTree import Element
@@ -32,11 +31,19 @@ from xml.etree.ElementTree import Element
 from reportcheck.config import Settings
 from reportcheck.errors import InputError, one_line
 from reportcheck.findings import Finding
-from reportcheck.model.labels import label_key, without_label
-from reportcheck.model.report import Location, Metadata, Report
-from reportcheck.model.values import MAX_DIGITS, plain
+from reportcheck.model.report import Location, Report
 from reportcheck.readers.container import Package, XMLRefused, parse
 from reportcheck.readers.grid import Grid, GridCell, check_grids, locate_in_report
+from reportcheck.readers.sheet_metadata import extract_metadata
+from reportcheck.readers.sheetcells import (
+    cell_location,
+    column_letter,
+    number_text,
+    parse_number,
+    parse_ref,
+    sheet_prefix,
+    unescape,
+)
 from reportcheck.records import record
 
 MAX_ROW = 1_048_576
@@ -123,94 +130,6 @@ def read_grids(path: str, data: bytes) -> tuple[list[Grid], bool]:
     """
     book = _Workbook(path, data)
     return book.grids(), book.date1904
-
-
-# ------------------------------------------------------------------ addresses
-
-
-@lru_cache(maxsize=1024)
-def column_letter(col: int) -> str:
-    """``1`` → ``A``, ``28`` → ``AB``."""
-    out = ""
-    while col > 0:
-        col, rem = divmod(col - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
-
-@lru_cache(maxsize=65536)  # immutable, and the same places recur in every workbook of a batch
-def _location(prefix: str, row: int, col: int) -> Location:
-    return Location(f"{prefix}{column_letter(col)}{row}")
-
-
-_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,9})$")
-
-
-@lru_cache(maxsize=65536)  # the same addresses recur in every workbook of a batch
-def parse_ref(ref: str) -> tuple[int, int] | None:
-    """``D29`` → ``(29, 4)`` (row, column); None if ``ref`` is not a cell reference."""
-    m = _REF.match(ref.strip())
-    if m is None:
-        return None
-    col = 0
-    for ch in m[1].upper():
-        col = col * 26 + ord(ch) - 64
-    return int(m[2]), col
-
-
-_PLAIN_SHEET = re.compile(r"^[^\W\d]\w*$")
-_LOOKS_LIKE_REF = re.compile(r"^(?:[A-Za-z]{1,3}\d+|[RrCc]\d*|[Rr]\d*[Cc]\d*)$")
-
-
-def sheet_prefix(name: str) -> str:
-    """The sheet part of an address as Excel writes it: ``表三!`` or ``'My Sheet'!``."""
-    if _PLAIN_SHEET.match(name) and not _LOOKS_LIKE_REF.match(name):
-        return f"{name}!"
-    return "'" + name.replace("'", "''") + "'!"
-
-
-# ------------------------------------------------------------------ numbers
-
-_CONTEXT15 = Context(prec=15)
-
-
-def parse_number(text: str) -> int | Decimal | None:
-    """The number saved in a ``<v>``: int when integral, else Decimal; None if not a number.
-
-    Excel keeps 15 significant digits; text written with more (``0.30000000000000004``,
-    as some generators write binary floats) is rounded to 15, as Excel shows it.
-    """
-    if text.isascii() and text.isdigit() and len(text) <= 15:
-        return int(text)  # the common case: a count
-    try:
-        dec = Decimal(text.strip())
-    except InvalidOperation:
-        return None
-    if not dec.is_finite() or dec.adjusted() >= MAX_DIGITS:
-        return None  # 1E+99 is no figure of a report: kept as its text (RC201)
-    if len(dec.as_tuple().digits) > 15:
-        dec = _CONTEXT15.plus(dec)
-    if dec == dec.to_integral_value():
-        return int(dec)
-    return dec.normalize()
-
-
-def number_text(value: int | Decimal) -> str:
-    """A number as displayed (no exponent)."""
-    return str(value) if isinstance(value, int) else plain(value)
-
-
-@functools.cache
-def _escape() -> re.Pattern[str]:
-    # compiled on first use: most workbooks never need it (start-up, issue 13)
-    return re.compile(r"_x([0-9A-Fa-f]{4})_")
-
-
-def _unescape(text: str) -> str:
-    """Undo Excel's ``_xHHHH_`` escapes of control characters (``_x000D_`` etc.)."""
-    if "_x" not in text:
-        return text
-    return _escape().sub(lambda m: chr(int(m[1], 16)), text)
 
 
 # ------------------------------------------------------------------ shared formulas
@@ -509,7 +428,7 @@ def _place(prefix: str, ref: str) -> tuple[tuple[int, int], GridCell] | None:
 @lru_cache(maxsize=16384)  # immutable, and the same places recur in every workbook of a batch
 def _empty(prefix: str, pos: tuple[int, int]) -> GridCell:
     """A styled empty cell (``<c r="D7" s="3"/>``), one shared record for each place."""
-    return GridCell("", _location(prefix, pos[0], pos[1]))
+    return GridCell("", cell_location(prefix, pos[0], pos[1]))
 
 
 def _ns(root: Element) -> str:
@@ -535,7 +454,7 @@ def _rich_text(si: Element, ns: str) -> str:
             if t is not None:
                 parts.append(t.text or "")
         # <rPh> (phonetic guides) and <phoneticPr> are not part of the text
-    return _unescape("".join(parts))
+    return unescape("".join(parts))
 
 
 class _SheetReader:
@@ -626,7 +545,7 @@ class _SheetReader:
                     # <c t="inlineStr"><is><t>text</t></is></c>: what _rich_text gives
                     text = is_el[0].text or ""
                     if "_x" in text:
-                        text = _unescape(text)
+                        text = unescape(text)
                     cells[pos] = GridCell(text, empty.location)
                     continue
             elif n == 1 and kind == "n" and c_el.get("s", "") in plain:
@@ -753,7 +672,7 @@ class _SheetReader:
                 "TRUE" if vtext.strip() in ("1", "true") else "FALSE", loc, formula=formula
             )
         # str (a formula's text result), e (#REF! and other errors), d (ISO date)
-        return GridCell(_unescape(vtext), loc, formula=formula)
+        return GridCell(unescape(vtext), loc, formula=formula)
 
     def _formula(self, f: Element, row: int, col: int) -> str | None:
         text = f.text or ""
@@ -765,196 +684,3 @@ class _SheetReader:
                 base = self.shared[si]
                 text = translate_formula(base.formula, row - base.row, col - base.col)
         return text or None
-
-
-# ------------------------------------------------------------------ metadata
-
-
-@functools.cache
-def _title() -> re.Pattern[str]:
-    """A whole cell that is a title: ``XX局2024年政府信息公开工作年度报告`` (or year first);
-    compiled on first use, for text that can match (start-up, issue 13)."""
-    return re.compile(
-        r"^\s*(?P<pre>[^\s，。:：]*?)\s*(?P<year>(?:19|20)\d\d)\s*年度?\s*(?P<mid>[^\s，。:：]*?)\s*"
-        r"政府信息公开(?:工作)?(?:年度)?报告\s*(?:[（(][^）)]{0,20}[）)])?\s*$"
-    )
-
-
-_FIELDS = {
-    "agency": ("单位名称", "发文机构", "报告单位", "发布机构", "机关名称"),
-    "year": ("报告年度", "年度"),
-    "published": ("发布日期", "公开日期", "发布时间"),
-    "level": ("单位层级", "层级"),
-}
-_FIELD_OF = {label_key(label): name for name, labels in _FIELDS.items() for label in labels}
-
-
-_LABEL_FIRST = frozenset(label[0] for labels in _FIELDS.values() for label in labels)
-"""The first characters of the labels: a cell starting otherwise is no 「label value」."""
-
-
-@functools.cache
-def _inline() -> re.Pattern[str]:
-    # compiled on first use: only for text that can match (start-up, issue 13)
-    return re.compile(
-        r"^\s*(?P<label>"
-        + "|".join(label for labels in _FIELDS.values() for label in labels)
-        + r")"
-        r"(?:\s*[:：]\s*|\s+)(?P<value>\S.*?)\s*$"
-    )
-
-
-@functools.cache
-def _year_pattern() -> re.Pattern[str]:
-    # compiled on first use: most workbooks never need it (start-up, issue 13)
-    return re.compile(r"^\s*((?:19|20)\d\d)\s*年?度?\s*$")
-
-
-@functools.cache
-def _date_pattern() -> re.Pattern[str]:
-    # compiled on first use: most workbooks never need it (start-up, issue 13)
-    return re.compile(
-        r"^\s*(?P<y>(?:19|20)\d\d)\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})\s*日?"
-        r"(?:[T\s].*)?$"
-    )
-
-
-LEVELS = {
-    "department": "department",
-    "government": "government",
-    "township": "township",
-    "部门": "department",
-    "政府": "government",
-    "乡镇": "township",
-    "街道": "township",
-}
-
-
-def extract_metadata(grids: list[Grid], date1904: bool = False) -> Metadata:
-    """Title, agency, year, publication date and level as the workbook states them.
-
-    A title cell such as ``XX局2024年政府信息公开工作年度报告`` gives year and agency;
-    label cells (单位名称, 报告年度, 发布日期, 单位层级 and their variants) give their value
-    from the cell to the right, or below. Labelled values win over the title.
-    """
-    md = Metadata()
-    pairs: dict[str, GridCell] = {}
-    for g in grids:
-        # only text cells can be a title, a label or a labelled value: sort just those
-        texts = sorted(
-            (pos, cell) for pos, cell in g.cells.items() if cell.text and cell.value is None
-        )
-        for (r, c), cell in texts:
-            text = cell.text.strip()
-            if not text:
-                continue
-            if md.title is None and "政府信息公开" in text:  # what _TITLE needs, cheaply
-                m = _title().search(text.translate(_FULLWIDTH_DIGITS))
-                if m:
-                    md.title = text
-                    md.year = int(m["year"])
-                    agency = without_label(m["pre"] or m["mid"])  # 「名称X局2024年…」
-                    if agency:
-                        md.agency = agency
-                    continue
-            inline = _inline().match(text) if text[0] in _LABEL_FIRST else None
-            if inline:
-                name = _FIELD_OF[label_key(inline["label"])]
-                pairs.setdefault(name, GridCell(inline["value"], cell.location))
-                continue
-            name_or_none = _FIELD_OF.get(label_key(text.rstrip(":：")))
-            if name_or_none is not None and name_or_none not in pairs:
-                value = _value_beside(g, r, c)
-                if value is not None:
-                    pairs[name_or_none] = value
-                elif name_or_none not in md.places:  # the label with its value not filled in
-                    md.places[name_or_none] = _beside(g, r, c)
-    for name, cell in pairs.items():
-        if cell.location is not None:
-            md.places[name] = cell.location
-        md.raw[name] = cell.text.strip()
-    if "agency" in pairs:
-        md.agency = without_label(pairs["agency"].text.strip()) or None
-    if "year" in pairs:
-        year = _year(pairs["year"])
-        if year is not None:
-            md.year = year
-    if "published" in pairs:
-        md.published = _date(pairs["published"], date1904)
-    if "level" in pairs:
-        md.level = _level(pairs["level"].text)
-    return md
-
-
-def _beside(grid: Grid, r: int, c: int) -> Location:
-    """The place of the value cell right of a label at (r, c) (past a merged label)."""
-    c2 = c
-    for mr1, mc1, _mr2, mc2 in grid.merged:
-        if (mr1, mc1) == (r, c):
-            c2 = mc2
-            break
-    cell = grid.cells.get((r, c2 + 1))
-    if cell is not None and cell.location is not None:
-        return cell.location
-    label = grid.cells[(r, c)].location
-    if "!" not in label.address:  # a CSV line: the label's own place
-        return label
-    return Location(f"{label.address.rpartition('!')[0]}!{column_letter(c2 + 1)}{r}")
-
-
-def _value_beside(grid: Grid, r: int, c: int) -> GridCell | None:
-    """The first non-empty cell right of (r, c) within a few columns, else the one below."""
-    r1, c1 = r, c
-    r2, c2 = r, c
-    for mr1, mc1, mr2, mc2 in grid.merged:
-        if (mr1, mc1) == (r, c):
-            r2, c2 = mr2, mc2
-            break
-    right_exists = False
-    for cc in range(c2 + 1, c2 + 5):
-        cell = grid.cells.get((r1, cc))
-        if cell is not None:
-            right_exists = True
-            if cell.text.strip() or cell.value is not None:
-                return cell
-    if right_exists:
-        return None  # an empty value cell beside the label: not filled in
-    below = grid.cells.get((r2 + 1, c1))
-    if below is None or not (below.text.strip() or below.value is not None):
-        return None
-    if _FIELD_OF.get(label_key(below.text.strip().rstrip(":："))) is not None:
-        return None  # the next label of a vertical list, not a value
-    return below
-
-
-def _year(cell: GridCell) -> int | None:
-    if isinstance(cell.value, int) and 1990 <= cell.value <= 2100:
-        return cell.value
-    m = _year_pattern().match(cell.text.translate(_FULLWIDTH_DIGITS))
-    return int(m[1]) if m else None
-
-
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-
-
-def _date(cell: GridCell, date1904: bool) -> date | None:
-    if isinstance(cell.value, int | Decimal) and 20_000 < cell.value < 80_000:
-        base = datetime(1904, 1, 1) if date1904 else datetime(1899, 12, 30)
-        return (base + timedelta(days=int(cell.value))).date()
-    m = _date_pattern().match(cell.text.translate(_FULLWIDTH_DIGITS))
-    if m is None:
-        return None
-    try:
-        return date(int(m["y"]), int(m["m"]), int(m["d"]))
-    except ValueError:
-        return None
-
-
-def _level(text: str) -> str | None:
-    t = text.strip().lower()
-    if t in LEVELS:
-        return LEVELS[t]
-    for word in ("乡镇", "街道", "部门", "政府"):  # 县政府部门 is a department
-        if word in t:
-            return LEVELS[word]
-    return None

@@ -5,12 +5,15 @@ No third-party imports here: these renderers run in CI logs and must stay light.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
-from reportcheck.api import FileResult
 from reportcheck.findings import UNREAD_CODES, Finding, Severity
+from reportcheck.model.tables import FORMATS, TABLE_EN
+from reportcheck.results import FileResult
 
 _FACTS = {
     "zh": {"format": "{v} 版格式", "year": "{y} 年度", "previous": "对照上年：{p}"},
@@ -153,8 +156,6 @@ def labels(f: Finding, lang: str = "zh") -> tuple[str | None, str | None, str | 
     table = f.table_label.split()[0] if f.table_label else None
     if lang == "zh":
         return table, f.row_label, f.column_label
-    from reportcheck.model.tables import FORMATS, TABLE_EN
-
     row, column = f.row_label, f.column_label
     if f.table is None:
         return table, row, column
@@ -197,3 +198,23 @@ def finding_line(f: Finding, lang: str = "zh") -> str:
     if f.waived:
         text += f" [{'已豁免' if lang == 'zh' else 'waived'}: {f.waived}]"
     return text
+
+
+STEP_SUMMARY_LIMIT = 1024 * 1024
+"""GitHub refuses a job step's summary over 1 MiB (and shows none of it)."""
+
+
+def summary_room(path: str) -> int:
+    """Bytes the step summary may still take (at least 1 KiB: a note that it was cut)."""
+    try:
+        already = os.path.getsize(path)
+    except OSError:
+        already = 0
+    return max(STEP_SUMMARY_LIMIT - already - 1, 1024)
+
+
+def json_chunk(obj: Any, depth: int) -> str:
+    """``json.dumps(obj, ensure_ascii=False, indent=2)`` with every line after the first
+    shifted right by ``depth`` levels: a piece of a bigger document written as it comes
+    (JSON strings hold no raw line break, so each ``\\n`` is one of json's own)."""
+    return json.dumps(obj, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)

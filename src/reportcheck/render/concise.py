@@ -11,31 +11,45 @@ first.
 
 from __future__ import annotations
 
+import io
+import json
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from typing import IO
 
-from reportcheck.api import FileResult
+from reportcheck import __version__
 from reportcheck.findings import Finding, Severity
+from reportcheck.render import RenderOptions, with_counts
 from reportcheck.render.common import SEVERITY_WORD, not_checked, place, summary_line
 from reportcheck.render.common import counts as common_counts
+from reportcheck.results import FileResult
+from reportcheck.rules.registry import RULES, load_all
 
 _WAIVED = {"zh": "已豁免", "en": "waived"}
 
 
 def render(results: Sequence[FileResult], lang: str = "zh", show_info: bool = True) -> str:
     """One line per finding (and per unreadable file), then the summary line."""
-    lines: list[str] = []
+    buf = io.StringIO()
+    write(results, buf, RenderOptions(lang, show_info=show_info))
+    return buf.getvalue()
+
+
+def write(results: Iterable[FileResult], out: IO[str], options: RenderOptions) -> None:
+    """The :class:`~reportcheck.render.Renderer` of ``--format concise``: one line per
+    finding (and per unreadable file) as the files come, then the run's summary line."""
+    results, run_counts = with_counts(results, options)
+    lang = options.lang
     for r in results:
         if r.error is not None:
-            lines.append(f"{r.path}: {not_checked(r, lang)}")
+            out.write(f"{r.path}: {not_checked(r, lang)}\n")
             continue
         for f in r.findings:
-            if not show_info and f.severity is Severity.INFO:
+            if not options.show_info and f.severity is Severity.INFO:
                 continue
-            lines.append(line(r.path, f, lang))
-    lines.append(summary_line(results, lang))
-    return "\n".join(lines) + "\n"
+            out.write(line(r.path, f, lang) + "\n")
+    out.write(summary_line(run_counts, lang) + "\n")
 
 
 def line(path: str, f: Finding, lang: str = "zh") -> str:
@@ -87,8 +101,6 @@ def statistics(
     results: Iterable[FileResult], lang: str = "zh", counts: Mapping[str, int] | None = None
 ) -> str:
     """Per code: occurrences, files, severity and summary, most frequent first."""
-    from reportcheck.rules.registry import RULES, load_all
-
     load_all()
     if counts is None:
         results = list(results)
@@ -127,11 +139,8 @@ def statistics_json(
 ) -> str:
     """``--statistics --format json``: the counts per code as a JSON document (see
     docs/output-json.md)."""
-    import json
-
-    from reportcheck import __version__
+    # the JSON renderer's contract version; not at the top: a concise run loads one renderer
     from reportcheck.render.json_ import SCHEMA_VERSION
-    from reportcheck.rules.registry import RULES, load_all
 
     load_all()
     if counts is None:

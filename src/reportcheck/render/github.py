@@ -17,12 +17,21 @@ from __future__ import annotations
 
 import io
 import shutil
+import sys
+import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import IO
 
-from reportcheck.api import FileResult
-from reportcheck.findings import Finding, Severity
-from reportcheck.render.common import counts, finding_line, relative, summary_line, where
+from reportcheck.findings import Finding, Severity, catalogue
+from reportcheck.render import ERRORS, RenderOptions, with_counts
+from reportcheck.render.common import (
+    finding_line,
+    relative,
+    summary_line,
+    summary_room,
+    where,
+)
+from reportcheck.results import FileResult
 
 MAX_PER_TYPE = 10
 """GitHub shows at most this many annotations of one type per step."""
@@ -54,8 +63,6 @@ def command(kind: str, message: str, **props: str | int | None) -> str:
 
 def annotation(f: Finding, path: str, lang: str) -> str:
     """The workflow command for one finding."""
-    from reportcheck.findings import catalogue
-
     rule = catalogue.find(f.code)
     title = f"{f.code} {rule.name}" if rule else f.code
     loc = f.location
@@ -79,11 +86,33 @@ def annotation(f: Finding, path: str, lang: str) -> str:
 def render(results: Sequence[FileResult], lang: str = "zh") -> str:
     """Annotations (at most 10 per type), every finding as a log line, a closing summary."""
     buf = io.StringIO()
-    write(results, buf, lang, counts(results))
+    write(results, buf, RenderOptions(lang))
     return buf.getvalue()
 
 
-def write(
+def write(results: Iterable[FileResult], out: IO[str], options: RenderOptions) -> None:
+    """The :class:`~reportcheck.render.Renderer` of ``--format github``. With
+    ``options.step_summary`` (``$GITHUB_STEP_SUMMARY``), the Markdown report is appended
+    to that file in the same pass, cut to what GitHub shows (:data:`STEP_SUMMARY_LIMIT`);
+    a file that cannot be opened gets one line on stderr and the annotations still come."""
+    results, run_counts = with_counts(results, options)
+    path = options.step_summary
+    if path is None:
+        _write(results, out, options.lang, run_counts)
+        return
+    room = summary_room(path)
+    try:
+        summary = open(path, "a", encoding="utf-8", errors=ERRORS)  # noqa: SIM115 -- closed below
+    except OSError as exc:
+        sys.stderr.write(f"reportcheck: {path}: cannot write: {exc.strerror}\n")
+        _write(results, out, options.lang, run_counts)
+        return
+    with summary:
+        _write(results, out, options.lang, run_counts, summary, room)
+        summary.write("\n")
+
+
+def _write(
     results: Iterable[FileResult],
     out: IO[str],
     lang: str,
@@ -93,11 +122,8 @@ def write(
 ) -> None:
     """:func:`render`, in one pass over the results, in memory that does not grow with the
     batch: the first annotations of each type are kept, the log lines wait in a temporary
-    file (they follow the annotations). With ``step_summary``, the Markdown report
-    (:func:`reportcheck.render.markdown.write`, at most ``summary_bytes``) is written to it
-    in the same pass."""
-    import tempfile
-
+    file (they follow the annotations). With ``step_summary``, the Markdown report (at
+    most ``summary_bytes``) is written to it in the same pass."""
     kept: dict[str, list[str]] = {"error": [], "warning": [], "notice": []}
     seen = dict.fromkeys(kept, 0)
 
@@ -123,9 +149,11 @@ def write(
 
     with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
         if step_summary is not None:
-            from reportcheck.render import markdown  # only for the job summary
+            # only for the job summary: a run loads its format's renderer alone (test_startup)
+            from reportcheck.render import markdown
 
-            markdown.write(each(log), step_summary, lang, run_counts, summary_bytes)
+            summary_options = RenderOptions(lang, counts=run_counts, max_bytes=summary_bytes)
+            markdown.write(each(log), step_summary, summary_options)
         else:
             for _ in each(log):
                 pass

@@ -27,11 +27,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from reportcheck.api import FileResult
 from reportcheck.baseline import place_key
 from reportcheck.findings import Finding, Severity
-from reportcheck.render.jsontext import dumps
+from reportcheck.render import RenderOptions
+from reportcheck.render.common import json_chunk
 from reportcheck.render.sarif import project_root
+from reportcheck.results import FileResult
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -106,22 +107,22 @@ def _issues(r: FileResult, lang: str, base: Path) -> list[dict[str, Any]]:
 def render(results: Sequence[FileResult], lang: str = "zh", root: str | Path | None = None) -> str:
     """The Code Quality report as JSON text."""
     buf = io.StringIO()
-    write(results, buf, lang, root)
+    write(results, buf, RenderOptions(lang, project_root=root))
     return buf.getvalue()
 
 
-def write(
-    results: Iterable[FileResult], out: IO[str], lang: str = "zh", root: str | Path | None = None
-) -> None:
-    """:func:`render`, written to ``out`` issue by issue as the results come (memory does
-    not grow with the batch): the same text as ``json.dumps(document(...), indent=2)``."""
-    base = project_root(root)
+def write(results: Iterable[FileResult], out: IO[str], options: RenderOptions) -> None:
+    """The :class:`~reportcheck.render.Renderer` of ``--format gitlab``: :func:`render`,
+    written to ``out`` issue by issue as the results come (memory does not grow with the
+    batch): the same text as ``json.dumps(document(...), indent=2)``."""
+    base = project_root(options.project_root)
+    lang = options.lang
     first = True
     for r in results:
         for one in _issues(r, lang, base):
             # an item of a list indented by 2 is the item's own dump, indented once more
             # (JSON strings hold no raw line break)
-            text = dumps(one, 2, 1)
+            text = json_chunk(one, 1)
             out.write(("[\n  " if first else ",\n  ") + text)
             first = False
     out.write("[]\n" if first else "\n]\n")

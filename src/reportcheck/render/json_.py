@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import IO, Any
 
 from reportcheck import __version__
-from reportcheck.api import FileResult
-from reportcheck.findings import Check, Finding, Term
-from reportcheck.render.jsontext import dumps
+from reportcheck.findings import Check, Finding, Term, catalogue
+from reportcheck.render import RenderOptions, with_counts
+from reportcheck.render.common import counts, json_chunk
+from reportcheck.results import FileResult
 
 SCHEMA_VERSION = 1
 
@@ -56,8 +57,6 @@ def check_dict(c: Check) -> dict[str, Any]:
 
 def finding_dict(f: Finding, lang: str = "zh") -> dict[str, Any]:
     """A finding as plain JSON-ready data."""
-    from reportcheck.findings import catalogue
-
     rule = catalogue.find(f.code)
     loc = f.location
     return {
@@ -106,26 +105,22 @@ def file_dict(r: FileResult, lang: str = "zh") -> dict[str, Any]:
 
 
 def _summary(results: Sequence[FileResult]) -> dict[str, int]:
-    from reportcheck.render.common import counts
-
     c = counts(results)
     return {k: c[k] for k in ("error", "warning", "info", "waived", "unread")}
 
 
 def render(results: Sequence[FileResult], lang: str = "zh") -> str:
     """The whole run as a JSON document."""
-    from reportcheck.render.common import counts
-
     buf = io.StringIO()
-    write(results, buf, lang, counts(results))
+    write(results, buf, RenderOptions(lang))
     return buf.getvalue()
 
 
-def write(
-    results: Iterable[FileResult], out: IO[str], lang: str, counts: Mapping[str, int]
-) -> None:
-    """Stream the document to ``out``, one file at a time (``counts`` as
-    :func:`reportcheck.render.common.counts` gives them, known before the files)."""
+def write(results: Iterable[FileResult], out: IO[str], options: RenderOptions) -> None:
+    """The :class:`~reportcheck.render.Renderer` of ``--format json``: the document
+    streamed to ``out``, one file at a time (the totals head it)."""
+    results, counts = with_counts(results, options)
+    lang = options.lang
     summary = {k: counts[k] for k in ("error", "warning", "info", "waived")}
     summary["files"] = counts["files"]
     summary["files_unreadable"] = counts["unreadable"]
@@ -142,7 +137,7 @@ def write(
     out.write(text[:-2] + ',\n  "files": [')
     first = True
     for r in results:
-        chunk = dumps(file_dict(r, lang), 2, 2)  # json.dumps(indent=2), shifted by 4
+        chunk = json_chunk(file_dict(r, lang), 2)
         out.write(("\n    " if first else ",\n    ") + chunk)
         first = False
     out.write("]\n}\n" if first else "\n  ]\n}\n")

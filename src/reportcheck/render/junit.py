@@ -14,13 +14,16 @@ GitLab shows which kinds of checks passed. Names do not change with ``--lang``.
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
 from typing import IO
 
-from reportcheck.api import FileResult
 from reportcheck.findings import Finding, Severity
+from reportcheck.render import RenderOptions, with_counts
 from reportcheck.render.common import finding_line, relative, summary_line
+from reportcheck.results import FileResult
 from reportcheck.rules.registry import FAMILIES, all_rules
 
 
@@ -138,18 +141,12 @@ def suite_of(
     return suite, {"tests": tests, "failures": failures, "errors": errors, "skipped": skipped}
 
 
-def write(
-    results: Iterable[FileResult],
-    out: IO[str],
-    lang: str,
-    thresholds: Mapping[str, Severity] | None,
-    counts: Mapping[str, int],
-) -> None:
-    """Stream the document to ``out``: the suites go to a temporary file as the files come
-    (the totals head the document), then the whole is copied out. Same text as :func:`render`."""
-    import shutil
-    import tempfile
-
+def write(results: Iterable[FileResult], out: IO[str], options: RenderOptions) -> None:
+    """The :class:`~reportcheck.render.Renderer` of ``--format junit``: the suites go to a
+    temporary file as the files come (the totals head the document), then the whole is
+    copied out. Same text as :func:`render`."""
+    results, counts = with_counts(results, options)
+    lang, thresholds = options.lang, options.thresholds
     fams = families()
     total = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     with tempfile.TemporaryFile("w+", encoding="utf-8") as body:

@@ -7,11 +7,11 @@ step summary. GitHub-flavoured tables; ``|`` and line breaks in cells are escape
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import IO
 
-from reportcheck.api import FileResult
 from reportcheck.findings import Finding
+from reportcheck.render import RenderOptions, with_counts
 from reportcheck.render.common import (
     SEVERITY_WORD,
     counts,
@@ -23,6 +23,7 @@ from reportcheck.render.common import (
     totals,
     where,
 )
+from reportcheck.results import FileResult
 
 _HEAD = {
     "zh": ("代码", "级别", "位置", "单元格", "问题", "实际", "应为"),
@@ -98,20 +99,16 @@ def render(results: Sequence[FileResult], lang: str = "zh", max_bytes: int | Non
     is left out with its rows), and a closing note says how many findings and files were cut.
     """
     buf = io.StringIO()
-    write(results, buf, lang, counts(results), max_bytes)
+    write(results, buf, RenderOptions(lang, max_bytes=max_bytes))
     return buf.getvalue()
 
 
-def write(
-    results: Iterable[FileResult],
-    out: IO[str],
-    lang: str,
-    run_counts: Mapping[str, int],
-    max_bytes: int | None = None,
-) -> None:
-    """:func:`render`, written to ``out`` file by file as the results come (memory does not
-    grow with the batch); ``run_counts`` are the run's totals
-    (:func:`reportcheck.render.common.counts`), which the heading and the note need first."""
+def write(results: Iterable[FileResult], out: IO[str], options: RenderOptions) -> None:
+    """The :class:`~reportcheck.render.Renderer` of ``--format markdown``: :func:`render`,
+    written to ``out`` file by file as the results come (memory does not grow with the
+    batch); the run's totals head it, at most ``options.max_bytes`` bytes."""
+    results, run_counts = with_counts(results, options)
+    lang, max_bytes = options.lang, options.max_bytes
     first = f"## reportcheck: {summary_line(run_counts, lang)}"
     out.write(first + "\n")
     # room for the note, with the widest counts it can name

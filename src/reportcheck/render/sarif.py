@@ -27,16 +27,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Sequence
+from importlib import metadata
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
 
 from reportcheck import __version__
-from reportcheck.api import FileResult
+from reportcheck.errors import one_line
 from reportcheck.findings import Finding, Severity
-from reportcheck.render.common import counts, relative, where
-from reportcheck.render.jsontext import dumps
+from reportcheck.findings.catalogue.pages import page, page_text
+from reportcheck.render import RenderOptions
+from reportcheck.render.common import counts, json_chunk, relative, where
+from reportcheck.results import FileResult
 from reportcheck.rules.registry import FAMILIES, Rule, all_rules
 
 SARIF_SCHEMA = (
@@ -89,8 +93,6 @@ def _quote(path: str) -> str:
     try:
         return quote(path, safe="/", errors="surrogateescape")
     except UnicodeEncodeError:
-        from reportcheck.errors import one_line
-
         return quote(one_line(path), safe="/")
 
 
@@ -105,8 +107,6 @@ def docs_url(given: str | None = None) -> str | None:
     (``[project.urls]`` in pyproject.toml, in the installed package's metadata), else the
     file in the source checkout reportcheck runs from, else None (then rules have no
     ``helpUri``; their help text is in the log)."""
-    import os
-
     url = given or os.environ.get("REPORTCHECK_DOCS_URL") or project_url("Documentation")
     if url:
         return url.split("#", 1)[0]
@@ -116,8 +116,6 @@ def docs_url(given: str | None = None) -> str | None:
 
 def project_url(label: str) -> str | None:
     """The installed package's ``Project-URL`` called ``label`` (``[project.urls]``)."""
-    from importlib import metadata
-
     try:
         entries = metadata.metadata("reportcheck").get_all("Project-URL") or []
     except metadata.PackageNotFoundError:  # run from a source tree that is not installed
@@ -136,8 +134,6 @@ def rule_anchor(r: Rule) -> str:
 
 def rule_descriptor(r: Rule, lang: str, docs: str | None = None) -> dict[str, Any]:
     """A ``reportingDescriptor`` for one rule (``helpUri`` into ``docs`` when given)."""
-    from reportcheck.findings.catalogue.pages import page, page_text
-
     help_text = page_text(r.code, lang)
     family = FAMILIES.get(r.family, ("", ""))
     out: dict[str, Any] = {
@@ -298,18 +294,12 @@ def render(
     return json.dumps(document(results, lang, root, docs), ensure_ascii=False, indent=2) + "\n"
 
 
-def write(
-    results: Iterable[FileResult],
-    out: IO[str],
-    lang: str = "zh",
-    root: str | Path | None = None,
-    docs: str | None = None,
-) -> None:
-    """Stream the SARIF log to ``out``, one finding at a time: the same log as
-    :func:`document` (the run's ``results`` come before its invocation, artifacts and
-    summary, which are only known at the end; JSON objects have no order)."""
-    from reportcheck.render.common import counts
-
+def write(results: Iterable[FileResult], out: IO[str], options: RenderOptions) -> None:
+    """The :class:`~reportcheck.render.Renderer` of ``--format sarif``: the SARIF log
+    streamed to ``out``, one finding at a time — the same log as :func:`document` (the
+    run's ``results`` come before its invocation, artifacts and summary, which are only
+    known at the end; JSON objects have no order)."""
+    lang, root, docs = options.lang, options.project_root, options.docs_url
     base = project_root(root)
     rules = all_rules()
     index = {r.code: i for i, r in enumerate(rules)}
@@ -349,7 +339,7 @@ def write(
                 }
             )
         for f in r.findings:
-            chunk = dumps(result(f, index, lang, r.path, base), 2, 4)  # shifted by 8
+            chunk = json_chunk(result(f, index, lang, r.path, base), 4)
             out.write(("\n        " if first else ",\n        ") + chunk)
             first = False
     out.write("]" if first else "\n      ]")
@@ -364,5 +354,5 @@ def write(
         "columnKind": "unicodeCodePoints",
         "properties": {"summary": {**tally, "files": files}},
     }
-    body = dumps(rest, 2, 2)  # the run's other members, closing the run at its depth
+    body = json_chunk(rest, 2)  # the run's other members, closing the run at its depth
     out.write("," + body[1:] + "\n  ]\n}\n")

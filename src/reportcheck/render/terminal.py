@@ -8,19 +8,25 @@ that disagree marked. Works on 80 columns and when piped (no colour, marks in br
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+import os.path
+from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from reportcheck.api import FileResult
 from reportcheck.findings import Check, Finding, Severity, Term, fmt_number
-from reportcheck.model.report import zh_address
+from reportcheck.findings.catalogue import MAX_PARAM
+from reportcheck.model.location import zh_address
+from reportcheck.model.tables import FORMATS
+from reportcheck.model.values import elide
+from reportcheck.render import RenderOptions, with_counts
 from reportcheck.render.common import counts as common_counts
 from reportcheck.render.common import file_facts, not_checked, place, summary_line, totals
 from reportcheck.render.common import where as where_words
+from reportcheck.results import FileResult
 
 if TYPE_CHECKING:  # rich.table is imported by _grid, for a finding that shows a table region
     from rich.table import Table
@@ -84,6 +90,27 @@ def make_console(file: IO[str] | None = None, color: bool | None = None) -> Cons
     )
 
 
+def write(results: Iterable[FileResult], out: IO[str], options: RenderOptions) -> None:
+    """The :class:`~reportcheck.render.Renderer` of ``--format terminal``: each file in
+    full as it comes, then the run's summary line (coloured as ``options.color`` says)."""
+    results, run_counts = with_counts(results, options)
+    console = make_console(file=out, color=options.color)
+    any_file = False
+    for r in results:
+        render_file(r, console, options.lang, options.show_info)
+        console.print()
+        any_file = True
+    if any_file:  # a closing line, for one file too: CI logs end the same way every time
+        console.print(Text(summary_line(run_counts, options.lang)))
+
+
+def text(results: Sequence[FileResult], lang: str = "zh", *, show_info: bool = True) -> str:
+    """The terminal view as plain text (no colour)."""
+    buf = io.StringIO()
+    write(results, buf, RenderOptions(lang, show_info=show_info, color=False))
+    return buf.getvalue()
+
+
 def render(
     results: Sequence[FileResult], console: Console, lang: str = "zh", show_info: bool = True
 ) -> None:
@@ -142,7 +169,9 @@ def _finding(f: Finding, console: Console, lang: str, plain: bool) -> None:
     if where:
         head.append(f"  {where}")
     if f.location:
-        loc = place(f, lang)
+        # an address of 200,000 characters (a damaged file's key) is shown by its start and
+        # end; the JSON, SARIF and the other machine formats keep it whole
+        loc = elide(place(f, lang), MAX_PARAM)
         # A long JSON pointer goes on its own line rather than being broken mid-path.
         if 2 + head.cell_len + 2 + cell_len(loc) > console.width:
             _indented(console, head, 4, first=2)
@@ -193,10 +222,21 @@ def _indented(console: Console, text: Text, indent: int, first: int | None = Non
     never between a number and its unit (``2021 版``, ``31 件``)."""
     first = indent if first is None else first
     widths = (max(console.width - first, 20), max(console.width - indent, 20))
-    for i, (start, end) in enumerate(line_spans(text.plain, *widths)):
-        line = text[start:end]
+    for i, line in enumerate(_cut(text, line_spans(text.plain, *widths))):
         line.rstrip()
         console.print(Text(" " * (first if i == 0 else indent)) + line, overflow="fold")
+
+
+def _cut(text: Text, spans: list[tuple[int, int]]) -> list[Text]:
+    """The pieces of ``text`` at ``spans`` (increasing, not overlapping), styles kept.
+
+    One :meth:`Text.divide` for all of them: slicing a ``Text`` once per line copies the
+    whole text each time (quadratic in its length; a 200,000-character line took minutes).
+    """
+    cuts = sorted({offset for span in spans for offset in span})
+    pieces = text.divide(cuts)
+    starts = {start: i for i, start in enumerate([0, *cuts])}
+    return [pieces[starts[start]] if end > start else Text() for start, end in spans]
 
 
 _NO_START = set("，。；：、）」』》！？%,.;:)!?…·")
@@ -277,8 +317,6 @@ def _labels(t: Term, lang: str) -> tuple[str, str]:
 def _prefix(locations: list[str]) -> str:
     """The sheet (``表三!``) or JSON pointer path (``/applications/granted/``) every address
     of a relation shares, so that it is said once instead of in every term."""
-    import os.path
-
     if len(locations) < 2:
         return ""
     common = os.path.commonprefix(locations)  # noqa: RUF071 - addresses, not file paths
@@ -378,8 +416,6 @@ def _order(table_id: str, what: str, ident: str) -> int:
     The latest version is asked first: its positions keep the rows of both versions in
     order (2019's single （六）其他处理 still sorts before （七）总计).
     """
-    from reportcheck.model.tables import FORMATS
-
     for fmt in reversed(FORMATS.values()):
         tdef = fmt.table(table_id)
         ids = [r.id for r in tdef.rows] if what == "row" else [c.id for c in tdef.columns]
@@ -440,7 +476,7 @@ def _grid(f: Finding, plain: bool, lang: str = "zh") -> Table | None:
         if f.code in ("RC300", "RC204")
         else {t.location for chk in f.checks for t in chk.lhs if t.location}
     )
-    from rich.table import Table
+    from rich.table import Table  # 7.8 ms: only for a finding that shows a table region
 
     table = Table(box=None, pad_edge=False, padding=(0, 1), show_edge=False)
     zh = lang == "zh"

@@ -18,9 +18,15 @@ from collections.abc import Iterable, Iterator
 from reportcheck.config import Settings
 from reportcheck.findings import Check, Finding, Number, fmt_number
 from reportcheck.findings.catalogue import Tr, emit
-from reportcheck.model.relations import CellRef, Relation, relations_for, relations_of_tables
+from reportcheck.findings.cells import cell_fields, cell_name, shown_tr, term
+from reportcheck.model.relations import (
+    CellRef,
+    Relation,
+    relation_codes,
+    relations_for,
+    relations_of_tables,
+)
 from reportcheck.model.report import Cell, CellState, Report
-from reportcheck.rules.common import cell_fields, cell_name, shown_tr, term
 from reportcheck.rules.registry import rule
 
 _UNKNOWN = (CellState.TEXT, CellState.FORMULA_NO_VALUE)
@@ -125,16 +131,21 @@ def relations_of(report: Report) -> tuple[Relation, ...]:
     )
 
 
-@rule("RC300")
+@rule("RC300", *relation_codes())
 def check_arithmetic(report: Report, settings: Settings) -> Iterator[Finding]:
-    """One cell makes several relations fail; it is the likely culprit."""
+    """Every relation of the report whose code is enabled (RC301–RC304 and any other code a
+    relation declares, :mod:`reportcheck.model.relations`), and RC300: one cell makes
+    several relations fail, it is the likely culprit."""
     every = relations_of(report)
-    rels = [r for r in every if settings.enabled(r.code)]
+    culprits_wanted = settings.enabled("RC300")
+    # A culprit is found among every relation, as in a full run (``--select RC300`` alone
+    # names the same cell); the findings of the relations not selected are dropped after.
+    rels = list(every) if culprits_wanted else [r for r in every if settings.enabled(r.code)]
     failing, passing = evaluate(report, rels)
     if not failing:
         return
     explained: set[str] = set()
-    culprits = _culprits(failing, passing) if settings.enabled("RC300") else []
+    culprits = _culprits(failing, passing) if culprits_wanted else []
     for ref, delta, rels_for_cell in culprits:
         explained.update(r.id for r, _ in rels_for_cell)
         yield _culprit_finding(report, ref, delta, rels_for_cell, settings)
@@ -257,7 +268,7 @@ def _relation_finding(
             "direction": _direction(diff),
             "amount": _abs(diff),
         }
-    else:  # RC303: both sides are sums
+    else:  # no printed total: both sides are sums (a balance, RC303)
         col = report.table_def(rel.lhs[0][0]).row(rel.lhs[0][1]).column(rel.lhs[0][2])
         params |= {"column": Tr(col.label, f"{col.en} ({col.label})"), "amount": _abs(diff)}
         fields.pop("row", None)

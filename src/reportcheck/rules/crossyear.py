@@ -17,10 +17,10 @@ from collections.abc import Iterator
 from reportcheck.config import Settings
 from reportcheck.findings import Finding, Number, fmt_number
 from reportcheck.findings.catalogue import Tr, emit
+from reportcheck.findings.cells import at, at_zh, cell_fields, cell_name, shown, shown_en
 from reportcheck.model.report import Cell, CellState, Report
 from reportcheck.model.tables import APPLICANT_COLUMNS
 from reportcheck.records import record
-from reportcheck.rules.common import at, at_zh, cell_fields, cell_name, shown, shown_en
 from reportcheck.rules.registry import rule
 
 _COMPARABLE = (CellState.NUMBER, CellState.BLANK, CellState.PLACEHOLDER)
@@ -95,6 +95,42 @@ def _previous_tr(previous: Report) -> Tr:
 
 
 # --------------------------------------------------------------------------- RC501
+
+
+def in_force_dropped(
+    report: Report, previous: Report, row: str, settings: Settings
+) -> tuple[Cell, Cell, Number, Cell, Number] | None:
+    """(this year's cell, last year's cell and figure, the repealed cell and figure) when
+    表二 ``row``'s 现行有效件数 fell to 0 (or blank) from at least ``in_force_minimum``
+    with fewer repealed than were in force (RC703, :mod:`reportcheck.rules.plausibility`);
+    RC502 leaves such a row to RC703."""
+    data, before = report.tables.get(_PROACTIVE), previous.tables.get(_PROACTIVE)
+    if data is None or before is None:
+        return None
+    now_cell = data.get(row, "in_force")
+    last_cell = before.get(row, "in_force")
+    repealed_cell = data.get(row, "repealed")
+    if now_cell is None or last_cell is None or repealed_cell is None:
+        return None
+    zeroish = (CellState.NUMBER, CellState.BLANK, CellState.PLACEHOLDER)
+    if now_cell.state not in zeroish or now_cell.arithmetic_value() != 0:
+        return None
+    last = _positive_value(last_cell)
+    if last is None or last < settings.plausibility.in_force_minimum:
+        return None
+    if repealed_cell.state not in zeroish:
+        return None
+    repealed = repealed_cell.arithmetic_value()
+    if repealed >= last:
+        return None
+    return now_cell, last_cell, last, repealed_cell, repealed
+
+
+def _positive_value(cell: Cell) -> Number | None:
+    """The cell's number when it is a number above 0."""
+    if cell.state is not CellState.NUMBER or cell.value is None or cell.value <= 0:
+        return None
+    return cell.value
 
 
 @rule("RC501")
@@ -273,7 +309,6 @@ def documents_in_force(report: Report, settings: Settings) -> Iterator[Finding]:
     previous = report.previous
     if previous is None or not (counts_in_force(report) and counts_in_force(previous)):
         return
-    from reportcheck.rules.plausibility import in_force_dropped
 
     for row in ("regulations", "normative_documents"):
         made = _value(report, _PROACTIVE, row, "made")

@@ -16,10 +16,10 @@ from decimal import Decimal
 from reportcheck.config import Settings
 from reportcheck.findings import Finding, Number, fmt_number
 from reportcheck.findings.catalogue import Tr, emit
+from reportcheck.findings.cells import at, at_zh, cell_fields, cell_name, positions
 from reportcheck.model.report import Cell, CellState, Report
 from reportcheck.model.tables import TableDef, ValueKind
-from reportcheck.rules.common import at, at_zh, cell_fields, cell_name, positions
-from reportcheck.rules.crossyear import counts_in_force, previous_name
+from reportcheck.rules.crossyear import counts_in_force, in_force_dropped, previous_name
 from reportcheck.rules.registry import rule
 
 _NUMBER = CellState.NUMBER
@@ -51,7 +51,7 @@ _KINDS: dict[int, tuple[TableDef, dict[tuple[str, str], tuple[ValueKind, str]]]]
 
 def _kinds(tdef: TableDef) -> dict[tuple[str, str], tuple[ValueKind, str]]:
     """(kind, row and column label) of every cell of a table's format, remembered per
-    definition (by identity, as :func:`~reportcheck.rules.common.positions`)."""
+    definition (by identity, as :func:`~reportcheck.findings.cells.positions`)."""
     hit = _KINDS.get(id(tdef))
     if hit is None or hit[0] is not tdef:
         kinds = {(r, c): (d.kind, f"{tdef.row(r).label}·{d.label}") for r, c, d in positions(tdef)}
@@ -272,34 +272,6 @@ def count_jump(report: Report, settings: Settings) -> Iterator[Finding]:
             actual=now_cell.raw,
             extra=_extra(previous, last_cell, last),
         )
-
-
-def in_force_dropped(
-    report: Report, previous: Report, row: str, settings: Settings
-) -> tuple[Cell, Cell, Number, Cell, Number] | None:
-    """(this year's cell, last year's cell and figure, the repealed cell and figure) when
-    表二 ``row``'s 现行有效件数 fell to 0 (or blank) from at least ``in_force_minimum``
-    with fewer repealed than were in force (RC703); RC502 leaves such a row to RC703."""
-    data, before = report.tables.get(_PROACTIVE), previous.tables.get(_PROACTIVE)
-    if data is None or before is None:
-        return None
-    now_cell = data.get(row, "in_force")
-    last_cell = before.get(row, "in_force")
-    repealed_cell = data.get(row, "repealed")
-    if now_cell is None or last_cell is None or repealed_cell is None:
-        return None
-    zeroish = (CellState.NUMBER, CellState.BLANK, CellState.PLACEHOLDER)
-    if now_cell.state not in zeroish or now_cell.arithmetic_value() != 0:
-        return None
-    last = _positive(last_cell)
-    if last is None or last < settings.plausibility.in_force_minimum:
-        return None
-    if repealed_cell.state not in zeroish:
-        return None
-    repealed = repealed_cell.arithmetic_value()
-    if repealed >= last:
-        return None
-    return now_cell, last_cell, last, repealed_cell, repealed
 
 
 @rule("RC703")

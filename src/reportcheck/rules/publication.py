@@ -15,8 +15,8 @@ from reportcheck.config import Settings
 from reportcheck.findings import Finding
 from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.model.report import Report
+from reportcheck.model.sections import fold, layout
 from reportcheck.rules.registry import rule
-from reportcheck.rules.sections import fold, layout
 
 LEVEL_ZH = {"department": "政府部门", "government": "人民政府", "township": "乡镇（街道）"}
 

@@ -19,8 +19,8 @@ Codes are stable and never reused. Families:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from reportcheck.findings import Finding, Severity, catalogue
 from reportcheck.records import record
@@ -82,21 +82,23 @@ RULE_MODULES = (
 """Every module that binds check functions to codes."""
 
 
-def rule(code: str, *legacy: object) -> Callable[[CheckFn], CheckFn]:
-    """Bind a check function to ``code`` (severity, name and summary come from the
-    catalogue).
+def rule(code: str, *more: str) -> Callable[[CheckFn], CheckFn]:
+    """Bind a check function to ``code`` and to every code of ``more`` (severity, name and
+    summary come from the catalogue).
 
-    ``legacy`` (name, severity, summary, summary_en — the old signature, still used by the
-    prose rules until they move) must agree with the catalogue entry.
+    One function may run several codes (the arithmetic engine runs RC300 and the code of
+    every relation): :func:`checks` runs it once when any of them is enabled, and it
+    emits only the enabled ones.
     """
-    entry = catalogue.get(code)
-    if legacy and tuple(legacy) != (entry.name, entry.severity, *entry.summary):
-        raise ValueError(f"@rule({code!r}, …) disagrees with the catalogue entry")
+    entries = [catalogue.get(c) for c in (code, *more)]
 
     def deco(fn: CheckFn) -> CheckFn:
-        if RULES.get(code) is not None and RULES[code].check is not None:
-            raise ValueError(f"rule code {code} bound twice")
-        RULES[code] = _from_entry(entry, fn)
+        for entry in entries:
+            bound = RULES.get(entry.code)
+            if bound is not None and bound.check is not None:
+                raise ValueError(f"rule code {entry.code} bound twice")
+        for entry in entries:
+            RULES[entry.code] = _from_entry(entry, fn)
         return fn
 
     return deco
@@ -126,6 +128,23 @@ def get_rule(code: str) -> Rule:
     return RULES[code.upper()]
 
 
+def checks(enabled: Callable[[str], bool], prefixes: tuple[str, ...] = ()) -> list[CheckFn]:
+    """The check functions to run: each function bound to a code that ``enabled`` accepts
+    (and that starts with one of ``prefixes``, when given), once, in the order of the
+    first code bound to it."""
+    load_all()
+    first: dict[CheckFn, str] = {}
+    wanted: set[CheckFn] = set()
+    for code in sorted(RULES):
+        fn = RULES[code].check
+        if fn is None:
+            continue
+        first.setdefault(fn, code)
+        if enabled(code) and (not prefixes or code.startswith(prefixes)):
+            wanted.add(fn)
+    return [fn for fn in first if fn in wanted]
+
+
 def load_all() -> None:
     """Import every rule module so that their check functions are bound."""
     import importlib
@@ -138,20 +157,3 @@ def load_all() -> None:
     for entry in catalogue.entries():
         if entry.code not in RULES:
             RULES[entry.code] = _from_entry(entry, None)
-
-
-def make(
-    code: str,
-    message: str,
-    message_en: str,
-    fields: Mapping[str, Any] | None = None,
-    **kw: Any,
-) -> Finding:
-    """Build a finding of ``code`` with its catalogue severity from ready-made messages.
-
-    Deprecated: nothing in reportcheck uses it any more (kept for work in progress being
-    converted); every part emits through :func:`reportcheck.findings.catalogue.emit`,
-    which renders the catalogue's templates.
-    """
-    merged = {**(fields or {}), **kw}
-    return Finding(code, catalogue.get(code).severity, message, message_en, **merged)

@@ -8,10 +8,10 @@ from typing import Any
 from reportcheck.config import Settings
 from reportcheck.findings import Finding
 from reportcheck.findings.catalogue import Tr, emit
+from reportcheck.findings.cells import position_keys, table_name
 from reportcheck.model.labels import label_key
 from reportcheck.model.report import CellState, Report
 from reportcheck.model.tables import FORMATS, TABLE_EN, TABLE_IDS, RowDef, version_for_year
-from reportcheck.rules.common import position_keys, table_name
 from reportcheck.rules.onpage import line_at, row_on_page, table_on_page
 from reportcheck.rules.registry import rule
 

@@ -9,10 +9,10 @@ from decimal import Decimal
 from reportcheck.config import Settings
 from reportcheck.findings import Finding, fmt_number
 from reportcheck.findings.catalogue import Tr, emit
+from reportcheck.findings.cells import cell_fields, cell_name, positions, shown, table_name
 from reportcheck.model.report import Cell, CellState, Report
 from reportcheck.model.tables import TABLE_SHORT, ColumnDef, ValueKind
 from reportcheck.model.values import elide, long_number_digits, words_number
-from reportcheck.rules.common import cell_fields, cell_name, positions, shown, table_name
 from reportcheck.rules.registry import rule
 
 _EXPECT = {

@@ -20,11 +20,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportcheck.config import Plausibility, Settings
+from reportcheck.output import shown
 from reportcheck.summary.model import Batch, FileRow, file_row
 
 if TYPE_CHECKING:
-    from reportcheck.api import FileResult
-    from reportcheck.config import Plausibility, Settings
+    from reportcheck.results import FileResult
     from reportcheck.summary.outliers import Outlier
 
 SUFFIXES = (".xlsx", ".html", ".htm", ".csv")
@@ -54,8 +55,6 @@ class SummaryWriter:
     def add(self, result: FileResult) -> None:
         """One file's result, in input order (a name that is not clean shown escaped, as
         in the text formats: :func:`reportcheck.output.shown`)."""
-        from reportcheck.output import shown
-
         settings = self.settings_for(result.path)
         (result,) = shown([result], "concise")
         row = file_row(result, settings, self.lang)
@@ -70,8 +69,6 @@ class SummaryWriter:
 
     def outliers(self) -> tuple[Plausibility, list[Outlier]]:
         """The thresholds and the batch's outliers (:mod:`reportcheck.summary.outliers`)."""
-        from reportcheck.config import Plausibility
-
         p = self.plausibility or Plausibility()
         return p, self.batch.figures.outliers(p)
 
@@ -91,6 +88,7 @@ def open_summary(
 ) -> SummaryWriter:
     """The writer for ``path``'s suffix (see :data:`SUFFIXES`)."""
     suffix = Path(path).suffix.lower()
+    # the writer of the suffix asked for only (openpyxl for .xlsx, rich for .html)
     if suffix == ".csv":
         from reportcheck.summary.csv_ import CsvSummary
 

@@ -27,8 +27,10 @@ from typing import TYPE_CHECKING, Any
 
 from reportcheck import __version__
 from reportcheck.output import file_mode
+from reportcheck.render.terminal_html import TerminalHtml
 from reportcheck.summary import SummaryWriter
 from reportcheck.summary.model import (
+    LEVEL_WORD,
     STATUS_WORD,
     STATUSES,
     FileRow,
@@ -36,11 +38,12 @@ from reportcheck.summary.model import (
     headers,
     values,
 )
+from reportcheck.summary.outliers import HEADS, WORDS, round_figure
 from reportcheck.summary.xlsx import status_line
 
 if TYPE_CHECKING:
-    from reportcheck.api import FileResult
     from reportcheck.config import Settings
+    from reportcheck.results import FileResult
 
 COLOURS = {
     "passed": "#2e7d32",
@@ -136,35 +139,6 @@ _DEADLINE = 7
 _E = html.escape
 
 
-def _theme() -> Any:
-    from rich.terminal_theme import TerminalTheme
-
-    return TerminalTheme(
-        (255, 255, 255),
-        (33, 33, 33),
-        [
-            (33, 33, 33),
-            (198, 40, 40),
-            (46, 125, 50),
-            (160, 96, 0),
-            (21, 101, 192),
-            (123, 31, 162),
-            (0, 121, 140),
-            (117, 117, 117),
-        ],
-        [
-            (97, 97, 97),
-            (229, 57, 53),
-            (67, 160, 71),
-            (191, 120, 0),
-            (30, 136, 229),
-            (142, 36, 170),
-            (0, 151, 167),
-            (158, 158, 158),
-        ],
-    )
-
-
 class HtmlSummary(SummaryWriter):
     """The page (see the module doc)."""
 
@@ -176,31 +150,17 @@ class HtmlSummary(SummaryWriter):
         annotated: Callable[[str], str | None] | None = None,
     ) -> None:
         super().__init__(path, lang, settings_for, annotated)
-        from reportcheck.render.terminal import make_console
-
-        self._buf = io.StringIO()
-        self._console = make_console(file=self._buf, color=True)
-        self._console.record = True
-        self._console.width = 110
-        self._theme = _theme()
+        self._view = TerminalHtml(self.lang)
         # closed by close(): the spool lives as long as the writer
         self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
         self._sizes: list[int] = []
         self._made = datetime.now().strftime("%Y-%m-%d %H:%M")
 
     def _findings(self, row: FileRow, result: FileResult) -> None:
-        from reportcheck.render.terminal import render_file
-
         if result.findings:
-            render_file(result, self._console, self.lang)
-            code = self._console.export_html(
-                theme=self._theme, clear=True, inline_styles=True, code_format="{code}"
-            )
-            fragment = f'<pre class="term">{code}</pre>'
+            fragment = f'<pre class="term">{self._view.html(result)}</pre>'
         else:
             fragment = f"<p>{_T[self.lang]['no_details']}</p>"
-        self._buf.seek(0)
-        self._buf.truncate()
         self._spool.write(fragment)
         self._sizes.append(len(fragment))
 
@@ -466,9 +426,6 @@ class HtmlSummary(SummaryWriter):
 
     def _outliers(self, out: Any) -> None:
         """「异常值，请核实」: the batch's outliers (:mod:`reportcheck.summary.outliers`)."""
-        from reportcheck.summary.model import LEVEL_WORD
-        from reportcheck.summary.outliers import HEADS, WORDS, round_figure
-
         lang, w = self.lang, WORDS[self.lang]
         p, found = self.outliers()
         out.write(f'<h2 id="outliers">{_E(w["title"])}</h2>')

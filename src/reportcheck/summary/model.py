@@ -8,11 +8,15 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from reportcheck.findings import UNREAD_CODES, Finding, Severity
+from reportcheck.findings.catalogue import get
+from reportcheck.pairing import agency_key
+from reportcheck.render.common import place
+from reportcheck.rules.publication import deadline
 from reportcheck.summary.outliers import Figures
 
 if TYPE_CHECKING:
-    from reportcheck.api import FileResult
     from reportcheck.config import Settings
+    from reportcheck.results import FileResult
 
 STATUSES = ("errors", "warnings", "passed", "unreadable", "unsupported")
 """Every file status, most serious first (the order of the charts and filters)."""
@@ -54,8 +58,6 @@ KIND_WORD = {
 
 def _code_summary(code: str, lang: str) -> str:
     try:
-        from reportcheck.findings.catalogue import get
-
         summary = get(code).summary
     except (ImportError, KeyError):
         return ""
@@ -117,8 +119,6 @@ class FileRow:
 
 def first_problem(findings: list[Finding], lang: str) -> tuple[str, str]:
     """(code, words) of the first unwaived error, else the first warning."""
-    from reportcheck.render.common import place
-
     for severity in (Severity.ERROR, Severity.WARNING):
         for f in findings:
             if f.severity is severity and not f.waived:
@@ -136,9 +136,6 @@ def file_row(result: FileResult, settings: Settings, lang: str, index: int = 0) 
         status = "unsupported" if result.error.unsupported else "unreadable"
         problem = result.error.problem if lang == "zh" else result.error.problem_en
         return FileRow(index, result.path, status, first=problem)
-    from reportcheck.pairing import agency_key
-    from reportcheck.rules.publication import deadline
-
     rep = result.report
     row = FileRow(index, result.path, "passed")
     for f in result.findings:

@@ -21,6 +21,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from reportcheck.findings import fmt_number
+from reportcheck.findings.cells import where, where_en
+from reportcheck.model.report import CellState
+
 if TYPE_CHECKING:
     from reportcheck.config import Plausibility
     from reportcheck.model.report import Report
@@ -151,9 +155,6 @@ class Figures:
 
     def add(self, index: int, report: Report) -> None:
         """The figures of one checked report (row ``index`` of the summary)."""
-        from reportcheck.findings import fmt_number
-        from reportcheck.model.report import CellState
-
         level = report.metadata.level or ""
         version = report.format_version or ""
         number = CellState.NUMBER
@@ -223,8 +224,6 @@ def _median(ordered: list[float]) -> float:
 
 
 def _name(report: Report, table: str, row: str, column: str) -> tuple[str, str]:
-    from reportcheck.rules.common import where, where_en
-
     try:
         return where(report, table, row, column), where_en(report, table, row, column)
     except KeyError:  # a cell the format does not define: its ids

@@ -18,6 +18,7 @@ import tempfile
 import unicodedata
 from collections.abc import Callable
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,7 @@ from reportcheck.output import file_mode
 from reportcheck.render.common import SEVERITY_WORD, labels, place
 from reportcheck.summary import SummaryWriter
 from reportcheck.summary.model import (
+    LEVEL_WORD,
     STATUS_WORD,
     STATUSES,
     FileRow,
@@ -34,10 +36,11 @@ from reportcheck.summary.model import (
     headers,
     values,
 )
+from reportcheck.summary.outliers import HEADS, WORDS, round_figure
 
 if TYPE_CHECKING:
-    from reportcheck.api import FileResult
     from reportcheck.config import Settings
+    from reportcheck.results import FileResult
 
 MAX_ROWS = 1_048_576
 """Excel's row limit: findings beyond it are counted, not listed."""
@@ -522,11 +525,6 @@ class XlsxSummary(SummaryWriter):
     def _write_outliers(self) -> None:
         """The sheet 「异常值，请核实」: the batch's outliers (:mod:`reportcheck.summary.outliers`),
         after the others."""
-        from decimal import Decimal
-
-        from reportcheck.summary.model import LEVEL_WORD
-        from reportcheck.summary.outliers import HEADS, WORDS, round_figure
-
         lang, w = self.lang, WORDS[self.lang]
         ws = self._wb.create_sheet(w["sheet"])
         widths = (30, 20, 6, 30, 11, 11, 11, 44)

@@ -20,14 +20,20 @@ openpyxl is imported only here and only when a marked copy is asked for.
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from reportcheck.findings import Check, Finding, Severity, Term, fmt_number
-from reportcheck.model.report import Report, zh_address
+from reportcheck.model.location import zh_address
+from reportcheck.model.report import Report
 from reportcheck.model.tables import TABLE_EN, TABLE_SHORT
+from reportcheck.output import place_problem, write_atomic
+from reportcheck.render.common import labels
 
 SHEET = {"zh": "问题清单", "en": "Findings"}
 """Name of the sheet listing every finding, by language."""
@@ -163,7 +169,7 @@ class _Places:
         self.report = report
         self.map: dict[str, tuple[str, str]] = {}
         if converted:
-            from reportcheck.readers.xlsx import column_letter
+            from reportcheck.readers.sheetcells import column_letter
             from reportcheck.writers.xlsx import layout
 
             for tid, data in report.tables.items():
@@ -263,8 +269,6 @@ def load_copy(data: bytes) -> Any:
     redraws the range's outer borders cell by cell — half the time of loading a report.
     Here each placeholder takes over the covered cell's own style instead (the same
     borders, found directly), for this load only."""
-    from copy import copy
-
     from openpyxl import load_workbook  # type: ignore[import-untyped,unused-ignore]
     from openpyxl.cell.cell import MergedCell  # type: ignore[import-untyped,unused-ignore]
     from openpyxl.worksheet.worksheet import (  # type: ignore[import-untyped,unused-ignore]
@@ -347,8 +351,6 @@ def _place_text(f: Finding, lang: str) -> str:
 def _where(f: Finding, lang: str) -> str:
     if f.table is None:
         return ""
-    from reportcheck.render.common import labels
-
     table = TABLE_SHORT.get(f.table, f.table) if lang == "zh" else TABLE_EN.get(f.table, f.table)
     _, row, column = labels(f, lang)
     return " ".join(x for x in (table, row, column) if x)
@@ -481,11 +483,6 @@ def targets(target: str, inputs: Sequence[str], protected: Iterable[str] = ()) -
     inputs are to go into one file, or when a marked ``.docx`` is asked of a report that is
     not a Word document.
     """
-    import os
-    from pathlib import Path
-
-    from reportcheck.output import place_problem
-
     t = Path(target)
     folder = os.path.isdir(t) or (len(inputs) > 1)
     # the folder it is written in must be there (as for every output)
@@ -550,10 +547,6 @@ def write_copy(dest: str, report: Report, findings: Iterable[Finding], lang: str
     Raises OSError when it cannot be written, :class:`TargetError` when a Word copy is asked
     of another kind of report and :class:`~reportcheck.writers.word.WordError` when the
     document cannot be marked."""
-    from pathlib import Path
-
-    from reportcheck.output import write_atomic
-
     if _is_word(dest):
         if report.kind != "docx":
             raise TargetError(

@@ -16,10 +16,12 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import Any
 
 from reportcheck.findings import Finding
-from reportcheck.model.report import Report, TableData, zh_address
+from reportcheck.model.location import zh_address
+from reportcheck.model.report import Report, TableData
 from reportcheck.model.values import parse_text
 
 
@@ -89,8 +91,6 @@ def corrected(report: Report, changes: Iterable[Change]) -> Report:
 
 def fixed_workbook(data: bytes, changes: Iterable[Change]) -> bytes:
     """The clerk's workbook with the changed cells rewritten (numbers as numbers)."""
-    from decimal import Decimal
-
     from reportcheck.writers.annotate import load_copy, parse_address
 
     wb = load_copy(data)

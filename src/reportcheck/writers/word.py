@@ -42,7 +42,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reportcheck.findings import Finding, Severity
-from reportcheck.model.report import zh_address
+from reportcheck.model.location import zh_address
 from reportcheck.writers.annotate import (
     _CONTEXT_FILL,
     _FILL,

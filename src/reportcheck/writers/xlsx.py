@@ -42,7 +42,7 @@ from reportcheck.model.tables import (
     TableDef,
     ValueKind,
 )
-from reportcheck.readers.xlsx import column_letter
+from reportcheck.readers.sheetcells import column_letter
 
 META_SHEET = "基本信息"
 """Name of the sheet with the report's own data."""
@@ -567,7 +567,8 @@ def self_check_formulas(lay: Layout, version: str) -> list[tuple[str, str, str]]
         right = [x for x in rhs if x]
         every = ",".join((*left, *right))
         formula = f"AND(COUNTA({every})>0,SUM({','.join(left)})<>SUM({','.join(right)}))"
-        target = left[0] if rel.total else right[-1]  # RC303: on 结转下年度
+        target = ref(rel.marked[1], rel.marked[2])
+        assert target is not None  # one of the cells checked above
         out.append((target.replace("$", ""), formula, rel.id))
     return out
 

@@ -211,6 +211,11 @@ CASES = [
          T2_2021, APPS_2021, T4_2021, "lo", breaks_before_t3=4, longer=16),
     Case("chromium-2021-borderless", "2021", 2024, "临川市自然资源和规划局", "2025年1月20日",
          T2_2021, APPS_2021, T4_2021, "chromium", breaks_before_t3=4, borderless=True),
+    # no rules and empty cells for 0: a column with no figure in any row (社会公益组织),
+    # rows with every cell empty, 表二's first block at the foot of page 1
+    Case("chromium-2021-borderless-empty", "2021", 2024, "临川市自然资源和规划局",
+         "2025年1月20日", T2_2021, APPS_2021, T4_2021, "chromium", longer=3, borderless=True,
+         zero_as=""),
 ]  # fmt: skip
 
 

@@ -468,7 +468,8 @@ def _cell_text(
 # ------------------------------------------------------------------ a report
 
 
-def make(wcase: WpsCase) -> None:
+def make(wcase: WpsCase, out: Path = HERE) -> None:
+    """Write ``NAME.pdf``, ``NAME.html`` and ``NAME.expected.json`` into ``out``."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfbase.ttfonts import TTFont
@@ -485,7 +486,7 @@ def make(wcase: WpsCase) -> None:
         "[表四]": lambda: mp.table4(case),
     }
     title = f"{case.agency}{case.year}年政府信息公开工作年度报告"
-    pdf = Pdf(HERE / f"{case.name}.pdf", title, ruled=not wcase.borderless)
+    pdf = Pdf(out / f"{case.name}.pdf", title, ruled=not wcase.borderless)
     pdf.centred(title, 20)
     for heading, paras in mp.prose(case):
         pdf.heading(heading)
@@ -502,11 +503,11 @@ def make(wcase: WpsCase) -> None:
     saved = dict(mp._TABLES)
     mp._TABLES["[表三]"] = lambda c: table3(c, wcase.single_other)
     try:
-        (HERE / f"{case.name}.html").write_text(mp.html(case), encoding="utf-8")
+        (out / f"{case.name}.html").write_text(mp.html(case), encoding="utf-8")
     finally:
         mp._TABLES.clear()
         mp._TABLES.update(saved)
-    (HERE / f"{case.name}.expected.json").write_text(
+    (out / f"{case.name}.expected.json").write_text(
         json.dumps(expected(wcase), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
     print(f"{case.name}.pdf")

@@ -160,6 +160,11 @@ MAX_PARAM = 300
 damaged file is cut (its start, …, its end), so no renderer has to wrap it whole."""
 
 
+_SHOWN = ("actual", "expected")
+"""Finding fields that only show a value (cut like a parameter); ``suggestion`` is written
+into the cell by ``convert --apply-suggestions`` and is never cut."""
+
+
 def _short(text: str) -> str:
     if len(text) <= MAX_PARAM:
         return text
@@ -215,6 +220,10 @@ def emit(
             zh[key] = en[key] = value
     message = entry.messages[variant]
     merged = {**fields, **finding_fields} if fields else finding_fields
+    for name in _SHOWN:  # what a cell says is shown, not kept: its address keeps the original
+        value = merged.get(name)
+        if isinstance(value, str) and len(value) > MAX_PARAM:
+            merged[name] = _short(value)
     if hint is not None:
         h = entry.hints[hint]
         merged["hint"] = h.zh.format_map(zh)

@@ -48,6 +48,10 @@ ENTRIES = (
                 "report.published 应为日期 YYYY-MM-DD，而不是「{published}」",
                 "report.published must be a date YYYY-MM-DD, not “{published}”",
             ),
+            "text": Tr(
+                "{pointer} 应为文字（字符串），而不是 {type}",
+                "{pointer} must be text (a string), not {type}",
+            ),
             "level": Tr(
                 "report.level 应为 {levels} 之一，而不是「{level}」",
                 "report.level must be one of {levels}, not “{level}”",

@@ -204,12 +204,13 @@ ENTRIES = (
     Entry(
         "RC115",
         "section-named-differently",
-        WARNING,
+        INFO,
         Tr("章节标题的写法与格式不同", "section heading worded differently"),
         {
             "default": Tr(
-                "第{numeral}部分的标题写作「{heading}」，格式为「{standard}」",
-                "the heading of section {numeral} reads 「{heading}」; the format has 「{standard}」",
+                "第{numeral}部分的标题写作「{heading}」，按编号和位置读作「{standard}」",
+                "the heading of section {numeral} reads 「{heading}」, read by its number and "
+                "place as 「{standard}」",
             )
         },
         "rules.sections",

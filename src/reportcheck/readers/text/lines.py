@@ -91,7 +91,11 @@ def _is_tab_row(line: str) -> bool:
     inner = line.strip(" \u3000\r\xa0")
     if "\t" not in inner:
         return False
-    parts = [x for x in inner.split("\t") if x.strip()]
+    fields = inner.split("\t")
+    parts = [x for x in fields if x.strip()]
+    if len(parts) == 1 and fields[0].strip() and len(fields) >= 3:
+        # a row label and its cells all empty, each kept by its tab (「2.其他…⇥⇥⇥⇥⇥⇥⇥」)
+        return not SENTENCE.search(inner)
     return len(parts) >= 2 and (inner.count("\t") >= 2 or not SENTENCE.search(inner))
 
 

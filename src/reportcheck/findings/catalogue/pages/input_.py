@@ -39,10 +39,10 @@ PAGES = {
     "RC002": Page(
         what=Tr(
             "JSON 提交文件的某一部分类型不对：表格或行不是对象，单元格是数组或对象，"
-            "report.year 不是年份数字，日期或单位层级写法不对。",
+            "report.year 不是年份数字，发布机关或标题不是文字，日期或单位层级写法不对。",
             "A part of a JSON submission has the wrong type: a table or row that is not an "
             "object, a cell that is a list or an object, a report year that is not a number, "
-            "a date or level written wrongly.",
+            "an agency or title that is not text, a date or level written wrongly.",
         ),
         why=Tr(
             "这一部分无法读取，按缺失处理；其余部分照常检查。",
@@ -71,6 +71,12 @@ PAGES = {
                 ("set", "/report/year", "2024年"),
                 # with no readable year the publication deadline is not checked (info)
                 expect=(("RC002", None, None, None), ("RC603", None, None, None)),
+            ),
+            fails(
+                Tr("发布机关写成了数字", "the agency written as a number"),
+                ("set", "/report/agency", 12),
+                # with no agency read, RC604 asks for it (info)
+                expect=(("RC002", None, None, None), ("RC604", None, None, None)),
             ),
             passes(Tr("有效示例", "the valid example")),
         ),

@@ -467,13 +467,15 @@ PAGES = {
             "且与格式的标题相差较大（编辑距离超过标题长度的 40%），如「三、依申请公开情况」。"
             "标题没有被当作缺少：只有确实没有的标题才报 RC111。"
             "通行写法（如「五、政府信息公开工作存在的主要问题及改进情况」「四、因政府信息公开工作"
-            "被申请行政复议和提起行政诉讼情况」）不报告。",
+            "被申请行政复议和提起行政诉讼情况」）不报告。这是提示（info），不是缺陷："
+            "实际发布的年报常这样改写标题，检查照常进行。",
             "A section's heading was found (by its number and keywords) but is worded outside "
             "the format and its accepted wordings and differs much from the format's (an edit "
             "distance above 40% of its length), e.g. 「三、依申请公开情况」. The heading is "
             "not taken as missing: only a heading that really is not there is RC111. Accepted "
             "wordings (「五、政府信息公开工作存在的主要问题及改进情况」, 「四、因政府信息公开工作"
-            "被申请行政复议和提起行政诉讼情况」) are not reported.",
+            "被申请行政复议和提起行政诉讼情况」) are not reported. It is information, not a "
+            "defect: published reports often reword headings so, and the checks go on as usual.",
         ),
         why=Tr(
             "统一的标题让读者和汇总单位在每份年报的同一位置找到同样的内容。",
@@ -481,8 +483,9 @@ PAGES = {
             "place of every report.",
         ),
         fix=Tr(
-            "按格式改写标题（消息中给出格式的写法）。",
-            "Reword the heading as the format does (the message quotes it).",
+            "不必修改；要与格式完全一致时，按消息中给出的写法改写标题。",
+            "Nothing is needed; to follow the format to the letter, reword the heading as the "
+            "message quotes it.",
         ),
         note=_SECTIONS_NOTE,
         cases=(

@@ -1,4 +1,5 @@
-"""Small helpers shared by rule modules: labels and cell descriptions for findings."""
+"""How a finding names a cell: labels, places and cell descriptions for messages, shared by
+the rules and the prose checks (below both)."""
 
 from __future__ import annotations
 
