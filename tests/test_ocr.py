@@ -271,3 +271,49 @@ def test_what_is_unsure_is_said_and_labels_are_not() -> None:
     assert _unsure("", 0.0)  # ink with nothing read on it is not an empty cell
     line = Reading("收到申请95件", 0.5, (("收", 0.99, 0), ("9", 0.99, 0), ("5", 0.4, 0)))
     assert _prose_text(line) == "收9□"
+
+
+@pytest.mark.slow
+@needs_ocr
+@needs_pdftoppm
+@requires_shared
+@pytest.mark.parametrize(
+    ("dpi", "angle", "noise", "jpeg"),
+    [(150, 1.5, 0.0, 60), (300, -1.5, 10.0, None)],
+)
+def test_009_scanned_coarse_or_fine_turned_noisy_reads_as_its_text(
+    tmp_path: Path, dpi: int, angle: float, noise: float, jpeg: int | None
+) -> None:
+    pdf = CORPUS / "009-hongze-2024.pdf"
+    text = api.read_path(pdf)
+    pages = [degrade(p, angle=angle, noise=noise, jpeg=jpeg) for p in render(pdf, dpi)]
+    scan = api.read_path(scanned_pdf(pages, tmp_path / "scan.pdf", dpi), _settings())
+    same, wrong, unread = _compare(text, scan)
+    assert wrong == []
+    assert same + unread == 186 and unread <= 5
+    assert _codes(scan) == _codes(text)
+
+
+@pytest.mark.slow
+@needs_ocr
+@needs_pdftoppm
+def test_a_pdf_with_scanned_pages_reads_both(tmp_path: Path) -> None:
+    """Pages 1–2 with text, pages 3–4 (the tables) scanned at 200 dpi: the text pages read
+    from their text, the scanned ones recognised; one report, the values of the original."""
+    import pypdfium2 as pdfium
+
+    name = DATA / "lo-2021-clean.pdf"
+    scan = scanned_pdf(render(name, 200), tmp_path / "scan.pdf", 200)
+    mixed = pdfium.PdfDocument.new()
+    text_doc, scan_doc = pdfium.PdfDocument(str(name)), pdfium.PdfDocument(str(scan))
+    mixed.import_pages(text_doc, [0, 1])
+    mixed.import_pages(scan_doc, [2, 3])
+    mixed.save(str(tmp_path / "mixed.pdf"))
+    for doc in (mixed, text_doc, scan_doc):
+        doc.close()
+    text = api.read_path(name)
+    both = api.read_path(tmp_path / "mixed.pdf", _settings())
+    assert sorted(both.recognised) == [3, 4]
+    same, wrong, unread = _compare(text, both)
+    assert wrong == [] and same + unread == 200
+    assert _codes(both) == _codes(text)
