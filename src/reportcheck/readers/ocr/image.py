@@ -9,6 +9,7 @@ Bounded before anything is decoded: an image file's pixel size is read from its 
 from __future__ import annotations
 
 import io
+import warnings
 
 import numpy as np
 
@@ -30,9 +31,11 @@ def load(path: str, data: bytes) -> list[tuple[np.ndarray, float]]:
 
     from reportcheck.readers.ocr import MAX_OCR_PAGES, MIN_SCAN_DPI
 
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # (past it Pillow warns: an error here, refused)
     try:
-        img = Image.open(io.BytesIO(data))
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            img = Image.open(io.BytesIO(data))
         frames = getattr(img, "n_frames", 1)
         if frames > MAX_OCR_PAGES:
             raise InputError(
@@ -66,7 +69,7 @@ def load(path: str, data: bytes) -> list[tuple[np.ndarray, float]]:
             rgb = np.asarray(img.convert("RGB"))
             pages.append((rgb, dpi))
         return pages
-    except Image.DecompressionBombError:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise InputError(
             path,
             f"图片过大（超过 {MAX_PIXELS // 1_000_000} 百万像素），不像扫描的报告页",

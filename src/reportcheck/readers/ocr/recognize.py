@@ -15,7 +15,6 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -128,8 +127,3 @@ def recognizer() -> Recognizer:
         if not _ONE:
             _ONE.append(Recognizer())
         return _ONE[0]
-
-
-def loaded() -> Any:
-    """Whether the model is loaded in this process (for the benchmark's figures)."""
-    return bool(_ONE)
