@@ -31,11 +31,15 @@ def load(path: str, data: bytes) -> list[tuple[np.ndarray, float]]:
 
     from reportcheck.readers.ocr import MAX_OCR_PAGES, MIN_SCAN_DPI
 
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # (past it Pillow warns: an error here, refused)
+    before = Image.MAX_IMAGE_PIXELS  # Pillow's own bound, for this call only
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            img = Image.open(io.BytesIO(data))
+            Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # (past it Pillow warns: here an error)
+            try:
+                img = Image.open(io.BytesIO(data))
+            finally:
+                Image.MAX_IMAGE_PIXELS = before
         frames = getattr(img, "n_frames", 1)
         if frames > MAX_OCR_PAGES:
             raise InputError(
