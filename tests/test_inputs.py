@@ -56,7 +56,7 @@ def test_every_file_of_a_folder_is_checked_or_listed_with_the_reason(office: Pat
         "d-县民政局.doc: 未检查: .doc 格式需要转换后才能检查（已用 --no-convert 关闭转换）："
         "请用 Word 或 WPS 打开后另存为 .docx，或安装 LibreOffice 由 reportcheck 自动转换" in out
     )
-    assert "e-扫描件.png: 未检查: 图片（扫描件）无法读出表格" in out
+    assert "e-扫描件.png: 未检查: 图片（扫描件）" in out and "reportcheck[ocr]" in out
     assert "f-全部.zip: 未检查: 压缩包：请先解压" in out
     assert "~$县民政局.docx: 未检查: Office 临时文件" in out
     assert "README.txt: 未检查: 项目说明或工具文件" in out

@@ -204,7 +204,7 @@ def test_merged_labels_down_the_side_are_one_cell() -> None:
 @pytest.mark.parametrize(
     ("name", "zh", "en"),
     [
-        ("scanned.pdf", "没有文字层（扫描件），请先进行文字识别（OCR）", "no text layer"),
+        ("scanned.pdf", "没有文字层（扫描件）", "no text layer"),
         ("encrypted.pdf", "已加密", "encrypted"),
         ("damaged.pdf", "已损坏", "damaged"),
     ],

@@ -57,6 +57,19 @@ def _read_bytes(path: str, data: bytes, settings: Settings | None) -> Report:
         from reportcheck.readers.calc import read as read_calc
 
         return read_calc(path, data, kind, settings)
+    if kind == "image":  # text recognition (the ocr extra) in a child, as PDFium
+        from reportcheck.isolate import call
+        from reportcheck.readers import ocr
+
+        if not ocr.available():
+            raise ocr.missing(path)
+        image: Report = call(
+            path,
+            lambda: ocr.read_image(path, data, kind, settings),
+            settings.max_memory,
+            settings.timeout,
+        )
+        return image
     if kind in ("doc", "odt", "office"):
         return _read_converted(path, data, kind, settings)
     return _read_published(path, data, kind, settings)
@@ -232,12 +245,45 @@ def _adjust(f: Finding, report: Report, settings: Settings) -> Finding:
         f = replace(f, severity=settings.severity[f.code])
     if f.file is None:
         f = replace(f, file=report.source)
+    if report.recognised:
+        f = _recognised(f, report)
     for w in report.waivers:
         if w.code == f.code and (
             w.location is None or (f.location is not None and f.location.address == w.location)
         ):
             return replace(f, waived=w.reason)
     return f
+
+
+def _recognised(f: Finding, report: Report) -> Finding:
+    """A finding on a page read by text recognition says so, with the page's confidence
+    (a finding placed nowhere, when every page was recognised)."""
+    import re
+
+    pages = report.recognised
+    m = re.match(r"page (\d+)\b", f.location.address) if f.location is not None else None
+    if m is not None:
+        conf = pages.get(int(m[1]))
+    elif f.location is None and report.places and not report.unread_pages:
+        conf = min(pages.values()) if len(pages) >= _page_count(report) else None
+    else:
+        conf = None
+    if conf is None or "识别自图像" in f.message:
+        return f
+    return replace(
+        f,
+        message=f"{f.message}（识别自图像，置信度 {conf:.2f}）",
+        message_en=f"{f.message_en} (recognised from an image, confidence {conf:.2f})",
+    )
+
+
+def _page_count(report: Report) -> int:
+    """Pages the report's printed lines stand on."""
+    import re
+
+    last = report.places[-1][1].address if report.places else ""
+    m = re.match(r"page (\d+)\b", last)
+    return int(m[1]) if m else 0
 
 
 def validate_path(path: str | Path, settings: Settings | None = None) -> FileResult:

@@ -50,6 +50,9 @@ NOT_REPORTS = re.compile(
 reports (the pre-commit hook excludes the same). Named on the command line, they are checked."""
 
 _IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic", ".svg"}
+_SCANS = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+"""Page images reportcheck reads by text recognition when named (not in a folder walk: a
+folder of reports holds logos and photos too, each costing seconds to recognise)."""
 _ARCHIVES = {".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst"}
 _SLIDES = {".ppt", ".pptx", ".dps", ".odp", ".key"}
 _OPEN_DOCUMENT = {".rtf": ".docx", ".pages": ".docx"}
@@ -65,6 +68,14 @@ def unsupported_reason(name: str) -> tuple[str, str]:
         )
     if NOT_REPORTS.match(name):
         return ("项目说明或工具文件，不是年报", "a project or tool file, not a report")
+    if suffix in _SCANS:
+        return (
+            "图片（扫描件）：目录检查不识别图片；要检查这一页，请在命令行直接指定这个文件"
+            '（需要文字识别功能：pip install "reportcheck[ocr]"）',
+            "an image (a scan): a folder walk does not recognise images; to check this page, "
+            "name the file on the command line (it needs the recognition extra: pip install "
+            '"reportcheck[ocr]")',
+        )
     if suffix in _IMAGES:
         return (
             "图片（扫描件）无法读出表格：请提供 Excel、Word、网页或文本版本",

@@ -242,21 +242,32 @@ def call(
     child already limited, or where there is no fork, ``func()`` runs here."""
     if _LIMITED or not CAN_FORK:
         return func()
+    global _CALL_CONN
     pid, conn = _fork(megabytes)
     if pid == 0:
         try:
+            _CALL_CONN = conn
             _answer(conn, func)
         finally:
             os._exit(0)
     try:
-        if not conn.poll(timeout):
-            _kill(pid)
-            raise timed_out(path, timeout)
-        try:
-            kind, value = conn.recv()
-        except (EOFError, OSError):
-            status, rss = _reap(pid) or (0, 0)
-            raise _died(path, status, rss, megabytes) from None
+        deadline = time.monotonic() + timeout
+        allowed = timeout
+        while True:
+            if not conn.poll(max(0.0, deadline - time.monotonic())):
+                _kill(pid)
+                raise timed_out(path, allowed)
+            try:
+                kind, value = conn.recv()
+            except (EOFError, OSError):
+                status, rss = _reap(pid) or (0, 0)
+                raise _died(path, status, rss, megabytes) from None
+            if kind != "more":
+                break
+            extra = min(float(value), MAX_MORE_SECONDS)
+            deadline += extra
+            allowed += extra
+            _extend_alarm(extra)
         _reap(pid)
     except BaseException:
         _kill(pid)
@@ -264,6 +275,48 @@ def call(
     finally:
         conn.close()
     return _outcome(path, kind, value, megabytes)  # type: ignore[return-value]
+
+
+MAX_MORE_SECONDS = 600.0
+"""The most time a child may ask for beyond its limit (:func:`more`)."""
+_CALL_CONN: Connection | None = None
+"""In a child of :func:`call`: its connection to the parent."""
+
+
+def _extend_alarm(seconds: float) -> None:
+    """The in-process timer of :func:`guarded` (when running) given ``seconds`` more."""
+    try:
+        left = signal.getitimer(signal.ITIMER_REAL)[0]
+        if left > 0:
+            signal.setitimer(signal.ITIMER_REAL, left + seconds)
+    except (AttributeError, ValueError, OSError):  # no timers here (Windows), not main thread
+        pass
+
+
+def more(seconds: float, megabytes: int) -> None:
+    """Called by a reader that has just learnt it has slow, costly work ahead (text
+    recognition of scanned pages): in a child of :func:`call`, the parent gives it
+    ``seconds`` more (at most :data:`MAX_MORE_SECONDS`), and the address-space limit is
+    raised to ``megabytes`` when lower (the recognition model and its threads need it).
+    In a batch worker the same: its parent gives the task more time, and the worker keeps
+    the larger address space for the files after it. In this process (no child: a library
+    call where fork is missing) only the in-process timer of :func:`guarded` is extended."""
+    if _CALL_CONN is None:
+        _extend_alarm(min(seconds, MAX_MORE_SECONDS))
+    else:
+        _CALL_CONN.send(("more", seconds))
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        want = megabytes * 1024 * 1024
+        if soft != resource.RLIM_INFINITY and soft < want:
+            resource.setrlimit(
+                resource.RLIMIT_AS,
+                (want if hard == resource.RLIM_INFINITY else min(want, hard), hard),
+            )
+    except (ImportError, ValueError, OSError):
+        pass
 
 
 # ------------------------------------------------------------------ in this process
@@ -327,6 +380,8 @@ class _Worker:
 
 def _serve(conn: Connection, func: Callable[[Any], Any], parent: int) -> None:
     """A worker's loop: a list of tasks in, one answer per task out, until None or EOF."""
+    global _CALL_CONN
+    _CALL_CONN = conn  # (a task asking for more time says so on it: :func:`more`)
     while True:
         while not conn.poll(1.0):
             if os.getppid() != parent:  # orphaned (no PR_SET_PDEATHSIG here)
@@ -441,6 +496,9 @@ class Workers:
                             task = w.tasks.popleft()
                             todo.extendleft(reversed(w.tasks))
                             yield task, _died(self.name(task), status, rss, w.megabytes)
+                            continue
+                        if kind == "more":  # the task has slow work ahead: its time grows
+                            w.since += min(float(value), MAX_MORE_SECONDS)
                             continue
                         task = w.tasks.popleft()
                         w.since = now

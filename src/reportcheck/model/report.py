@@ -147,6 +147,9 @@ class Report:
     unread_pages: list[int] = field(default_factory=list)
     """Pages of a PDF without a text layer (scanned images): what they show was not read, so
     nothing on them is called missing (the reader says so, RC003)."""
+    recognised: dict[int, float] = field(default_factory=dict)
+    """Pages read by text recognition from their image (a scan; ``reportcheck[ocr]``), each
+    with the recogniser's mean confidence: findings there say so (「识别自图像」)."""
     places: list[tuple[int, Location]] = field(default_factory=list)
     """Reports read from pages (PDF): offsets in ``text`` where a printed line starts, in
     order, with where that line stands (``page 4, line 12``); see :meth:`place`."""

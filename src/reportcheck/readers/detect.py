@@ -10,12 +10,15 @@ from reportcheck.errors import InputError
 
 KINDS = (
     "xlsx", "json", "html", "docx", "pdf", "markdown", "csv", "text", "xls", "ods", "doc", "odt",
-    "office",
+    "office", "image",
 )  # fmt: skip
 """``xls``: an OLE2 workbook (Excel 97–2003, WPS .et); ``ods``: OpenDocument spreadsheet
 (both read natively); ``doc``: an OLE2 Word document (Word 97–2003, WPS .wps); ``odt``:
 OpenDocument text; ``office``: another OLE2 file named .wps/.et (an older WPS) — the last
-three are read through a LibreOffice conversion when it is there."""
+three are read through a LibreOffice conversion when it is there; ``image``: a PNG, JPEG or
+TIFF page image (read by text recognition, the ``ocr`` extra)."""
+
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 
 def sniff(path: str, data: bytes) -> str:
@@ -50,6 +53,8 @@ def sniff(path: str, data: bytes) -> str:
     pdf = data.find(b"%PDF-", 0, 1024)  # readers accept junk before the header, as PDFium does
     if pdf == 0 or (pdf > 0 and b" obj" in data[pdf : pdf + 65536]):
         return "pdf"
+    if data.startswith(_IMAGE_MAGIC):
+        return "image"
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with a BOM: sniff its text
         data = data.decode("utf-16", errors="replace").encode("utf-8")
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()

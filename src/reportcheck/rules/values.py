@@ -42,12 +42,16 @@ _NUMBER = CellState.NUMBER
 @rule("RC201")
 def not_a_number(report: Report, settings: Settings) -> Iterator[Finding]:
     """A numeric cell holds text that is not a number."""
+    # a cell the reader said it could not read (a scan's unsure figure, RC003) is not text
+    unread = {(f.table, f.row, f.column) for f in report.findings if f.code == "RC003" and f.column}
     for table, cells, places in _tables(report):
         text = CellState.TEXT
         picked = [
             (r, c, d, x)
             for r, c, d in places
-            if (x := cells.get((r, c))) is not None and x.state is text
+            if (x := cells.get((r, c))) is not None
+            and x.state is text
+            and (table, r, c) not in unread
         ]
         for row, col, cdef, cell in picked:
             kind = _EXPECT[cdef.kind]

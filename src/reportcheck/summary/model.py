@@ -52,6 +52,7 @@ KIND_WORD = {
     "markdown": "Markdown",
     "text": "text",
     "pdf": "PDF",
+    "image": "image",
 }
 
 

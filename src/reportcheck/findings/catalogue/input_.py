@@ -112,6 +112,26 @@ ENTRIES = (
                 "{table} is in the text, but the numbers of its {rows} rows cannot be placed in "
                 "its cells: the table was not read or checked (it is not missing)",
             ),
+            "recognised": Tr(
+                "{cell}识别自图像，识别为「{text}」，置信度 {confidence}：不能确定，表格的勾稽关系也"
+                "无法证实，本格未读取（不是数值）",
+                "{cell} was recognised from an image as “{text}” with confidence {confidence}: "
+                "not certain, and no relation of the table confirms it, so the cell was not "
+                "read (it is no number)",
+            ),
+            "recognised_table": Tr(
+                "识别的页面（第 {pages} 页）中没有找到{table}：它可能是没有框线的表格，或没能识别出来；"
+                "未读取、未检查（不一定是缺表）",
+                "{table} was not found on the pages read from images (page {pages}): it may be "
+                "a table without ruling lines, or not recognised; not read or checked (not "
+                "necessarily missing)",
+            ),
+            "recognised_row": Tr(
+                "{table}「{label}」行在识别的页面中没有找到（可能是行标签没能识别出来）：未读取、未检查"
+                "（不一定是缺行）",
+                "{table} row “{label}” was not found on the pages read from images (its label "
+                "may not have been recognised): not read or checked (not necessarily missing)",
+            ),
             "row_unplaced": Tr(
                 "{table}「{label}」行在文中，但其数字无法对应到各列：本行未读取、未检查（不是缺行）",
                 "{table} row “{label}” is in the text, but its numbers cannot be placed in "
@@ -165,6 +185,13 @@ ENTRIES = (
                 "splits fit the table, but only {reading} agrees with what the text says "
                 "(「{sentence}」): read so; the text's figures are therefore no evidence for "
                 "these cells",
+            ),
+            "recognised": Tr(
+                "{cell}识别自图像，识别为「{text}」，置信度 {confidence}；{relation}成立，已按此读取"
+                "（经勾稽关系证实）：这一关系因此不作核对依据",
+                "{cell} was recognised from an image as “{text}” with confidence {confidence}; "
+                "{relation} holds with it, so it was read so (confirmed by that relation), "
+                "which is therefore no evidence",
             ),
             "displaced_figure": Tr(
                 "表三「{row}」的「{column}」在文本中是空的，而表格中间第 {line} 行单独有一个数字 "

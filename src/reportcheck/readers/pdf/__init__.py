@@ -379,12 +379,26 @@ def _read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
         ) from None
     finally:
         doc.close()
+    if any(not p.chars and p.images for p in pages):  # scanned pages: OCR, when installed
+        from reportcheck.readers import ocr
+
+        if ocr.available():
+            return ocr.read_scanned_pdf(path, data, kind, settings, pages)
     if not any(p.chars for p in pages):
+        from reportcheck.readers.ocr import INSTALL
+
         raise InputError(
             path,
-            "PDF 没有文字层（扫描件），请先进行文字识别（OCR）",
-            "the PDF has no text layer (a scan): run text recognition (OCR) on it first",
+            f"PDF 没有文字层（扫描件），请先进行文字识别（OCR），或安装识别功能：{INSTALL}",
+            "the PDF has no text layer (a scan): run text recognition (OCR) on it first, "
+            f"or install the recognition extra: {INSTALL}",
         )
+    return report_of_pages(path, kind, pages, settings)
+
+
+def report_of_pages(path: str, kind: str, pages: list[_Page], settings: Settings) -> Report:
+    """The report on the pages read (from the text layer, or recognised from page images:
+    :mod:`reportcheck.readers.ocr` builds the same pages)."""
     budget = [3 * MAX_PAIRS]  # for the whole PDF: a few seconds at most
     for page in pages:
         _find_tables(page, budget)

@@ -1,0 +1,139 @@
+"""Reading scanned reports: page images recognised offline, cell by cell, never guessing.
+
+A report printed, signed, stamped and scanned is a PDF of page images (no text layer) or an
+image file (``.png``, ``.jpg``, ``.tif``). With the optional extra ``reportcheck[ocr]``
+(``rapidocr-onnxruntime``: PP-OCRv4's Chinese recognition model inside the wheel, run by
+onnxruntime on the CPU; nothing is downloaded at run time) such pages are read here:
+
+1. each page image is straightened, its red stamps removed and its ruling lines, table
+   cells and lines of print found from its own structure (:mod:`.layout`);
+2. each line of print, and each cell's lines on their own, are recognised
+   (:mod:`.recognize`): an empty cell is empty, a lone digit is read on its cell's crop;
+3. the recognised characters and the ruling lines become a page exactly like a text PDF's
+   (:mod:`.page`), and the PDF reader builds the tables, the prose, the furniture and the
+   report from them: the same row finder and the same rules as every other input;
+4. a figure that the recogniser is not sure of (its least sure digit under
+   :data:`~.page.SURE`, or a cell that is not a number where one should be) is checked
+   against the table's relations: a figure a relation confirms is kept and said to be
+   confirmed (RC005); otherwise the cell is not read (RC003) — never a number
+   (:mod:`.settle`).
+
+Without the extra, a scanned PDF or an image is refused (exit 2) with the line that
+installs it (:data:`INSTALL`).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import TYPE_CHECKING
+
+from reportcheck.errors import InputError
+
+if TYPE_CHECKING:
+    from reportcheck.config import Settings
+    from reportcheck.model.report import Report
+    from reportcheck.readers.pdf.page import _Page
+
+INSTALL = 'pip install "reportcheck[ocr]"'
+"""The line that installs the recognition extra (said when a scan cannot be read)."""
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+
+OCR_SECONDS = 6.0
+"""Time allowed for recognising one page beyond the file's limit (a page takes 2–3 s on
+one busy core): a scan asks for it once it knows how many pages it has."""
+OCR_MEMORY_MB = 2048
+"""Address space recognition needs (the model, onnxruntime's and OpenCV's threads reserve
+about 1.4 GB of it while using some 400 MB): the limit is raised to it for a scan."""
+
+MIN_SCAN_DPI = 100
+"""Scans coarser than this are not recognised (a 60-dpi page's figures are a few pixels
+tall: read, they would be guesses); their pages stay unread (RC003)."""
+
+MAX_OCR_PAGES = 30
+"""Page images recognised in one file (a long report has 30 pages); past this the file is
+refused: recognition costs about a second a page."""
+
+
+def available() -> bool:
+    """Whether the recognition extra is installed (looked up, not imported)."""
+    return all(
+        importlib.util.find_spec(name) is not None
+        for name in ("rapidocr_onnxruntime", "onnxruntime", "cv2", "numpy")
+    )
+
+
+def missing(path: str) -> InputError:
+    """The one-line refusal of an image when the extra is not installed."""
+    return InputError(
+        path,
+        f"是图片（扫描页），读取需要文字识别功能：{INSTALL}",
+        f"an image (a scanned page): reading it needs the recognition extra: {INSTALL}",
+    )
+
+
+def read_image(path: str, data: bytes, kind: str, settings: Settings) -> Report:
+    """Read an image file of report pages (``kind`` is ``"image"``)."""
+    if not available():
+        raise missing(path)
+    from reportcheck.readers.ocr.image import load
+    from reportcheck.readers.ocr.page import recognise_pages
+    from reportcheck.readers.ocr.settle import settle
+    from reportcheck.readers.pdf import report_of_pages
+
+    images = load(path, data)
+    _allow(len(images))
+    pages, readings = recognise_pages(
+        path, [(n, img, dpi) for n, (img, dpi) in enumerate(images, 1)]
+    )
+    report = report_of_pages(path, kind, pages, settings)
+    settle(report, readings)
+    return report
+
+
+def read_scanned_pdf(
+    path: str, data: bytes, kind: str, settings: Settings, pages: list[_Page]
+) -> Report:
+    """Read a PDF some or all of whose pages are images without text: those pages are
+    rendered and recognised, the others read from their text layer."""
+    from reportcheck.readers.ocr.image import render_pdf_pages, scan_dpi
+    from reportcheck.readers.ocr.page import recognise_pages
+    from reportcheck.readers.ocr.settle import settle
+    from reportcheck.readers.pdf import report_of_pages
+
+    numbers = [p.number for p in pages if not p.chars and p.images]
+    low = scan_dpi(path, data, numbers)
+    numbers = [n for n in numbers if n not in low]
+    if not numbers:  # every scanned page too coarse to read surely: as without the extra
+        dpi = min(low.values())
+        if not any(p.chars for p in pages):
+            raise InputError(
+                path,
+                f"PDF 没有文字层（扫描件），扫描分辨率只有 {dpi:.0f} dpi，低于可靠识别所需的 "
+                f"{MIN_SCAN_DPI} dpi：请以更高分辨率重新扫描，或先进行文字识别（OCR）",
+                f"the PDF has no text layer (a scan) and its resolution is only {dpi:.0f} dpi, "
+                f"below the {MIN_SCAN_DPI} dpi text recognition needs to be sure: scan it again "
+                "at a higher resolution, or run OCR on it first",
+            )
+        return report_of_pages(path, kind, pages, settings)
+    if len(numbers) > MAX_OCR_PAGES:
+        raise InputError(
+            path,
+            f"PDF 有 {len(numbers)} 页扫描图片，超过识别上限 {MAX_OCR_PAGES} 页：不是一份年度报告",
+            f"the PDF has {len(numbers)} scanned pages, more than the {MAX_OCR_PAGES} "
+            "recognised: not one annual report",
+        )
+    _allow(len(numbers))
+    images = render_pdf_pages(path, data, numbers)
+    scanned, readings = recognise_pages(path, images)
+    by_number = {p.number: p for p in scanned}
+    pages = [by_number.get(p.number, p) for p in pages]
+    report = report_of_pages(path, kind, pages, settings)
+    settle(report, readings)
+    return report
+
+
+def _allow(pages: int) -> None:
+    from reportcheck.isolate import more
+
+    more(2.0 + OCR_SECONDS * pages, OCR_MEMORY_MB)
