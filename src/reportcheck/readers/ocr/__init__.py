@@ -28,6 +28,8 @@ import importlib.util
 from typing import TYPE_CHECKING
 
 from reportcheck.errors import InputError
+from reportcheck.readers.ocr.limits import MAX_OCR_PAGES as MAX_OCR_PAGES
+from reportcheck.readers.ocr.limits import MIN_SCAN_DPI as MIN_SCAN_DPI
 
 if TYPE_CHECKING:
     from reportcheck.config import Settings
@@ -46,13 +48,16 @@ OCR_MEMORY_MB = 2048
 """Address space recognition needs (the model, onnxruntime's and OpenCV's threads reserve
 about 1.4 GB of it while using some 400 MB): the limit is raised to it for a scan."""
 
-MIN_SCAN_DPI = 100
-"""Scans coarser than this are not recognised (a 60-dpi page's figures are a few pixels
-tall: read, they would be guesses); their pages stay unread (RC003)."""
 
-MAX_OCR_PAGES = 30
-"""Page images recognised in one file (a long report has 30 pages); past this the file is
-refused: recognition costs about a second a page."""
+__all__ = [
+    "INSTALL",
+    "MAX_OCR_PAGES",
+    "MIN_SCAN_DPI",
+    "available",
+    "missing",
+    "read_image",
+    "read_scanned_pdf",
+]
 
 
 def available() -> bool:
@@ -79,7 +84,7 @@ def read_image(path: str, data: bytes, kind: str, settings: Settings) -> Report:
     from reportcheck.readers.ocr.image import load
     from reportcheck.readers.ocr.page import recognise_pages
     from reportcheck.readers.ocr.settle import settle
-    from reportcheck.readers.pdf import report_of_pages
+    from reportcheck.readers.pdf.report import report_of_pages
 
     images = load(path, data)
     _allow(len(images))
@@ -99,7 +104,7 @@ def read_scanned_pdf(
     from reportcheck.readers.ocr.image import render_pdf_pages, scan_dpi
     from reportcheck.readers.ocr.page import recognise_pages
     from reportcheck.readers.ocr.settle import settle
-    from reportcheck.readers.pdf import report_of_pages
+    from reportcheck.readers.pdf.report import report_of_pages
 
     numbers = [p.number for p in pages if not p.chars and p.images]
     low = scan_dpi(path, data, numbers)

@@ -29,7 +29,7 @@ def load(path: str, data: bytes) -> list[tuple[np.ndarray, float]]:
     """The pages of an image file as RGB arrays, each with its resolution (dots per inch)."""
     from PIL import Image, UnidentifiedImageError
 
-    from reportcheck.readers.ocr import MAX_OCR_PAGES, MIN_SCAN_DPI
+    from reportcheck.readers.ocr.limits import MAX_OCR_PAGES, MIN_SCAN_DPI
 
     before = Image.MAX_IMAGE_PIXELS  # Pillow's own bound, for this call only
     try:
@@ -139,7 +139,7 @@ def scan_dpi(path: str, data: bytes, numbers: list[int]) -> dict[int, float]:
     :data:`~reportcheck.readers.ocr.MIN_SCAN_DPI` across the page, with that resolution."""
     import pypdfium2.raw as raw
 
-    from reportcheck.readers.ocr import MIN_SCAN_DPI
+    from reportcheck.readers.ocr.limits import MIN_SCAN_DPI
     from reportcheck.readers.pdf.pdfium import _open
 
     doc = _open(path, data)
