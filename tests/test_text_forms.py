@@ -166,3 +166,21 @@ def test_cells_on_lines_of_their_own_between_tab_lines() -> None:
     assert _rows(text) == [
         ["（二）部分公开（区分处理的，只计这一情形）", "本年新制作", "", "", "", "3"]
     ]
+
+
+def test_a_one_row_other_group_whose_figures_are_lost_is_unread_not_missing() -> None:
+    # a text extraction of a report that prints （六）其他处理 as one row (the 2019 way) and
+    # whose figures did not come through: its label is on the page, so its three sub-rows
+    # of the 2021 format are not "missing" (RC102) — the row is said unread (RC003)
+    example = Path(__file__).parents[1] / "examples" / "2021-valid.txt"
+    lines = []
+    for line in example.read_text("utf-8").splitlines():
+        if line.startswith("（六）其他处理 |"):
+            line = "（六）其他处理"
+        elif line.startswith(("2.申请人逾期未按收费", "3.其他 |")):
+            continue
+        lines.append(line)
+    report = api.read_bytes("one-row-other.txt", "\n".join(lines).encode("utf-8"))
+    found = [(f.code, f.row_label) for f in api.check(report)]
+    assert ("RC003", "（六）其他处理") in found
+    assert not any(code == "RC102" for code, _ in found)

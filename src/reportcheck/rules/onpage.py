@@ -120,3 +120,12 @@ def row_on_page(report: Report, rdef: RowDef) -> int | None:
 
 PREFIX = 7
 """Characters of a row label (after its numbering) that identify it on the page."""
+
+
+def group_on_page(report: Report, group: str) -> int | None:
+    """Where a group label of 表三 (「（六）其他处理」) stands in the report's text as a row
+    label — its numbering and its words together — else None."""
+    text = report.text
+    if not text or len(re.sub(r"\W", "", group)) < 4:
+        return None
+    return _find(text, group)

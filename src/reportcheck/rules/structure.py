@@ -12,7 +12,7 @@ from reportcheck.findings.cells import position_keys, table_name
 from reportcheck.model.labels import label_key
 from reportcheck.model.report import CellState, Report
 from reportcheck.model.tables import FORMATS, TABLE_EN, TABLE_IDS, RowDef, version_for_year
-from reportcheck.rules.onpage import line_at, row_on_page, table_on_page
+from reportcheck.rules.onpage import group_on_page, line_at, row_on_page, table_on_page
 from reportcheck.rules.registry import rule
 
 
@@ -100,6 +100,25 @@ def missing_row(report: Report, settings: Settings) -> Iterator[Finding]:
             if len(members) > 1 and all(m in missing for m in members):
                 done.update(m.id for m in members)
                 labels = [m.label for m in members]
+                offset = group_on_page(report, r.group or "")
+                read_as_row = any(
+                    label_key(label).startswith(label_key(r.group or "-"))
+                    for label, _ in data.extra_rows
+                )
+                if offset is not None and not read_as_row:
+                    # the group's own label is on the page without its sub-rows (printed as
+                    # one row, the 2019 way) and its figures were not read: unread, not missing
+                    where = line_at(report, offset) if report.kind in ("text", "markdown") else None
+                    yield emit(
+                        "RC003",
+                        {"table": table_name(table_id), "label": r.group},
+                        variant="row_unplaced",
+                        fields=_table_fields(report, table_id),
+                        row=r.id,
+                        row_label=r.group,
+                        location=where or data.location,
+                    )
+                    continue
                 yield emit(
                     "RC102",
                     {
