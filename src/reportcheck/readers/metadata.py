@@ -357,20 +357,32 @@ def _table_label_keys() -> frozenset[str]:
 def starts_table_label(text: str) -> bool:
     """Whether ``text`` is a row or group label of 表二/表三, or the first five characters
     or more of one (a label wrapped over lines: 「2.申请人逾期未按收费通知要」)."""
-    if is_table_label(text):
-        return True
     key = label_key(text)
-    return len(key) >= 5 and any(k.startswith(key) for k in _table_label_keys())
+    if len(key) >= 5 and key in _table_label_starts():
+        return True
+    return is_table_label(text)
+
+
+@formats_cache
+def _numbered_label_keys() -> tuple[str, ...]:
+    """The label keys that start with a numeral (一、本年新收…), six characters or more."""
+    return tuple(k for k in sorted(_table_label_keys()) if len(k) >= 6 and k[0] in NUMERALS)
+
+
+@formats_cache
+def _table_label_starts() -> frozenset[str]:
+    """Every start of five characters or more of a 表二/表三 label key (a set: the PDF reader
+    asks it of every line outside its tables)."""
+    return frozenset(k[:n] for k in _table_label_keys() for n in range(5, len(k) + 1))
 
 
 def is_table_label(text: str) -> bool:
     """Whether ``text`` is a row or group label of 表二/表三 (with or without its number),
     or the start of a numbered one broken off its line."""
-    labels = _table_label_keys()
     key = label_key(text)
-    if key in labels:
+    if key in _table_label_keys():
         return True
-    numbered = [k for k in labels if len(k) >= 6 and k[0] in NUMERALS]
+    numbered = _numbered_label_keys()
     # a whole label with its numbers after it, or a label's first part broken off its line
     # (「二、上年结转政府信息」 from a PDF): never a section heading
     return any(key.startswith(k) for k in numbered) or (
