@@ -97,6 +97,9 @@ class Case:
     borderless: bool = False
     """Tables printed without ruling lines (a web page's CSS without borders)."""
     """Chromium's own header and footer instead of CSS page numbers."""
+    landscape: bool = False
+    """Pages turned landscape (a wide page: header words set close, a short sentence above a
+    table narrower than running text)."""
     zero_as: str = "0"
     """How an empty count is printed (0, or blank)."""
     edits: dict[tuple[str, str, str], str] = field(default_factory=dict)
@@ -216,6 +219,8 @@ CASES = [
     Case("chromium-2021-borderless-empty", "2021", 2024, "临川市自然资源和规划局",
          "2025年1月20日", T2_2021, APPS_2021, T4_2021, "chromium", longer=3, borderless=True,
          zero_as=""),
+    Case("chromium-2019-landscape-borderless", "2019", 2019, "江宁府市商务局", "2020年1月17日",
+         T2_2019, APPS_2019, T4_2019, "chromium", borderless=True, landscape=True, zero_as=""),
 ]  # fmt: skip
 
 
@@ -427,7 +432,7 @@ _PAGE_BOXES = '@bottom-center { content: "- " counter(page) " -"; font-size: 12p
 
 def html(case: Case) -> str:
     title = f"{case.agency}{case.year}年政府信息公开工作年度报告"
-    css = _CSS % {
+    css = (_CSS.replace("size: A4;", "size: A4 landscape;") if case.landscape else _CSS) % {
         "page_boxes": "" if case.browser_header else _PAGE_BOXES,
         "border": "none" if case.borderless else "1px solid #000",
     }

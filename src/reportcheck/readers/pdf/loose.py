@@ -9,8 +9,10 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import pairwise
 
+from reportcheck.model.labels import label_key
 from reportcheck.model.report import CellState, Location
 from reportcheck.model.values import parse_text
+from reportcheck.readers import glued
 from reportcheck.readers.grid import Grid, GridCell
 from reportcheck.readers.metadata import starts_table_label
 from reportcheck.readers.pdf.page import (
@@ -76,6 +78,24 @@ def _drop_side_label(table: _Loose) -> None:
 
 
 # ------------------------------------------------------------------ tables without rules
+
+_GROUP_HEADERS = frozenset(
+    label_key(w)
+    for w in (
+        "申请人情况",
+        "法人或其他组织",
+        "行政复议",
+        "行政诉讼",
+        "未经复议直接起诉",
+        "复议后起诉",
+    )
+)
+"""The format's headers over groups of columns (表三, 表四): a header row of their own even
+when, on a wide page, one fits over a single column (never stacked on that column's header)."""
+
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+"""What ends a sentence, never a header cell (a short sentence above a table on a wide
+page is not running text by its width)."""
 
 _SEGMENT_GAP = 0.8
 """A gap wider than this many character heights separates two cells of a line."""
@@ -187,6 +207,7 @@ def _loose_tables(lines: list[_Line], left: float, right: float) -> list[_Loose]
             and not rows[start - 1]
             and lines[start].top - lines[start - 1].bottom <= 2.2 * lines[start].size
             and not _prose_like(lines[start - 1], left, right)
+            and not _SENTENCE_END.search(lines[start - 1].text())
             and not _ends_paragraph(lines, start - 1, left, right)
             and (not out or lines[start - 1] is not out[-1].lines[-1])
         ):
@@ -244,6 +265,20 @@ def _at_numbers(piece: list[_Char]) -> list[list[_Char]]:
     return [piece[a:b] for a, b in pairwise(bounds) if b > a]
 
 
+def _at_words(text: str, piece: list[_Char]) -> list[tuple[str, list[_Char]]]:
+    """A header piece that is two or more of the format's header words run together
+    (「社会公益组织法律服务机构」: two columns' headers set close on a wide page) cut into them."""
+    words = glued.segment(text) if len(text) == len(piece) else None
+    if not words or len(words) < 2 or "".join(words) != text:
+        return [(text, piece)]
+    out: list[tuple[str, list[_Char]]] = []
+    at = 0
+    for w in words:
+        out.append((w, piece[at : at + len(w)]))
+        at += len(w)
+    return out
+
+
 def _continue_loose(table: _Loose, more: _Loose) -> None:
     """A table without rules going on on the next page: its header lines printed again are
     dropped (they are the first part's)."""
@@ -261,6 +296,8 @@ def _loose_grid(table: _Loose, number: int) -> tuple[Grid, dict[int, Location]]:
     segs = [
         [(_line_text(p), p) for s in _segments(ln) for p in _at_numbers(s)] for ln in table.lines
     ]
+    for i in range(table.header):  # header words set close together: one piece each
+        segs[i] = [part for text, piece in segs[i] for part in _at_words(text, piece)]
     figure_rows = [i for i, ln in enumerate(table.lines) if i >= table.header and _figures(ln)]
     # value columns: the figures of all rows, overlapping ones in one column
     spans: list[list[float]] = []
@@ -293,12 +330,13 @@ def _loose_grid(table: _Loose, number: int) -> tuple[Grid, dict[int, Location]]:
     # only 益组织, the rest of its own words)
     over: set[tuple[int, float, float]] = set()
     """Header pieces over others (group headers): a header row of their own below."""
-    if label_right and columns:
+    if columns:
+        edge = label_right + size / 2 if label_right else value_left - size
         tops = [
             (i, s[0].x0, s[-1].x1)
             for i in range(table.header)
             for text, s in segs[i]
-            if s[0].x0 > label_right + size / 2 and not _is_value(text)
+            if s[0].x0 > edge and not _is_value(text)
         ]
         over = {
             (i, a, b)
@@ -311,7 +349,9 @@ def _loose_grid(table: _Loose, number: int) -> tuple[Grid, dict[int, Location]]:
         bare = [
             [a, b]
             for i, a, b in tops
-            if (i, a, b) not in over and not any(a <= y + 1 and x - 1 <= b for x, y in columns)
+            if label_right
+            and (i, a, b) not in over
+            and not any(a <= y + 1 and x - 1 <= b for x, y in columns)
         ]
         if bare:
             columns = _merged_spans([*columns, *bare])
@@ -355,7 +395,11 @@ def _loose_grid(table: _Loose, number: int) -> tuple[Grid, dict[int, Location]]:
         spanning = []
         for text, s in segs[i]:
             cols = value_cols(s)
-            if cols is not None and (cols[1] > cols[0] or (i, s[0].x0, s[-1].x1) in over):
+            if cols is not None and (
+                cols[1] > cols[0]
+                or (i, s[0].x0, s[-1].x1) in over
+                or label_key(text) in _GROUP_HEADERS
+            ):
                 spanning.append((cols, text, s[0]))
             elif cols is not None:
                 column_row_pieces.append((cols[0], text, s[0]))
@@ -416,9 +460,10 @@ def _loose_grid(table: _Loose, number: int) -> tuple[Grid, dict[int, Location]]:
                 current is None
                 or has_figures
                 or (own_label and not _label_only(cells, current))
-                # the row above, all its cells empty, has its own numbered label where
-                # this line has one: two rows, not one label wrapped over its figures
-                or (numbered and deepest in numbered_at)
+                # the row above, all its cells empty, has its own numbered label where this
+                # line has one, or further right (「5.要求…」 before 「（六）其他处理 5 1 6」):
+                # two rows, not one label wrapped over its figures
+                or (numbered and any(c >= deepest for c in numbered_at))
             ):
                 row += 1
                 current = row
