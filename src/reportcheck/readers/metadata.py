@@ -358,9 +358,7 @@ def starts_table_label(text: str) -> bool:
     """Whether ``text`` is a row or group label of 表二/表三, or the first five characters
     or more of one (a label wrapped over lines: 「2.申请人逾期未按收费通知要」)."""
     key = label_key(text)
-    if len(key) >= 5 and key in _table_label_starts():
-        return True
-    return is_table_label(text)
+    return (len(key) >= 5 and key in _table_label_starts()) or _is_label_key(key)
 
 
 @formats_cache
@@ -379,7 +377,11 @@ def _table_label_starts() -> frozenset[str]:
 def is_table_label(text: str) -> bool:
     """Whether ``text`` is a row or group label of 表二/表三 (with or without its number),
     or the start of a numbered one broken off its line."""
-    key = label_key(text)
+    return _is_label_key(label_key(text))
+
+
+def _is_label_key(key: str) -> bool:
+    """:func:`is_table_label` of a label key."""
     if key in _table_label_keys():
         return True
     numbered = _numbered_label_keys()

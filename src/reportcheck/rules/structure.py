@@ -74,16 +74,7 @@ def missing_row(report: Report, settings: Settings) -> Iterator[Finding]:
             offset = row_on_page(report, r)
             if offset is not None:
                 # its label is on the page: the row is there, its numbers were not read
-                where = line_at(report, offset) if report.kind in ("text", "markdown") else None
-                yield emit(
-                    "RC003",
-                    {"table": table_name(table_id), "label": r.full_label},
-                    variant="row_unplaced",
-                    fields=_table_fields(report, table_id),
-                    row=r.id,
-                    row_label=r.full_label,
-                    location=where or data.location,
-                )
+                yield _unplaced(report, table_id, r.id, r.full_label, offset)
                 continue
             missing.append(r)
         # A group whose sub-rows are all missing (（三）不予公开 kept as one line, its eight
@@ -108,16 +99,7 @@ def missing_row(report: Report, settings: Settings) -> Iterator[Finding]:
                 if offset is not None and not read_as_row:
                     # the group's own label is on the page without its sub-rows (printed as
                     # one row, the 2019 way) and its figures were not read: unread, not missing
-                    where = line_at(report, offset) if report.kind in ("text", "markdown") else None
-                    yield emit(
-                        "RC003",
-                        {"table": table_name(table_id), "label": r.group},
-                        variant="row_unplaced",
-                        fields=_table_fields(report, table_id),
-                        row=r.id,
-                        row_label=r.group,
-                        location=where or data.location,
-                    )
+                    yield _unplaced(report, table_id, r.id, r.group or "", offset)
                     continue
                 yield emit(
                     "RC102",
@@ -146,6 +128,21 @@ def missing_row(report: Report, settings: Settings) -> Iterator[Finding]:
                 row_label=r.full_label,
                 location=data.location,
             )
+
+
+def _unplaced(report: Report, table_id: str, row: str, label: str, offset: int) -> Finding:
+    """RC003 for a row whose label stands in the text at ``offset`` but whose figures could
+    not be placed: unread, not missing."""
+    where = line_at(report, offset) if report.kind in ("text", "markdown") else None
+    return emit(
+        "RC003",
+        {"table": table_name(table_id), "label": label},
+        variant="row_unplaced",
+        fields=_table_fields(report, table_id),
+        row=row,
+        row_label=label,
+        location=where or report.tables[table_id].location,
+    )
 
 
 @rule("RC103")

@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from reportcheck.model.labels import label_key
 from reportcheck.model.report import CellState, Location
+from reportcheck.model.tables import APPLICANT_COLUMNS, APPLICANT_HEADER, REVIEW_LITIGATION
 from reportcheck.model.values import parse_text
 from reportcheck.readers import glued
 from reportcheck.readers.grid import Grid, GridCell
@@ -26,6 +27,7 @@ from reportcheck.readers.pdf.page import (
     _Loose,
     _place,
 )
+from reportcheck.readers.text.lines import SENTENCE
 
 
 def _drop_side_label(table: _Loose) -> None:
@@ -82,20 +84,15 @@ def _drop_side_label(table: _Loose) -> None:
 _GROUP_HEADERS = frozenset(
     label_key(w)
     for w in (
-        "申请人情况",
-        "法人或其他组织",
-        "行政复议",
-        "行政诉讼",
-        "未经复议直接起诉",
-        "复议后起诉",
+        APPLICANT_HEADER,
+        *(c.band for c in APPLICANT_COLUMNS if c.band),
+        *(r.label for r in REVIEW_LITIGATION.rows),
+        *(r.group for r in REVIEW_LITIGATION.rows if r.group),
     )
 )
-"""The format's headers over groups of columns (表三, 表四): a header row of their own even
-when, on a wide page, one fits over a single column (never stacked on that column's header)."""
-
-_SENTENCE_END = re.compile(r"[。；;！？!?]")
-"""What ends a sentence, never a header cell (a short sentence above a table on a wide
-page is not running text by its width)."""
+"""The format's headers over groups of columns (表三's 申请人情况 and 法人或其他组织, 表四's
+行政复议, 行政诉讼, 未经复议直接起诉, 复议后起诉): a header row of their own even when, on a
+wide page, one fits over a single column (never stacked on that column's header)."""
 
 _SEGMENT_GAP = 0.8
 """A gap wider than this many character heights separates two cells of a line."""
@@ -207,7 +204,9 @@ def _loose_tables(lines: list[_Line], left: float, right: float) -> list[_Loose]
             and not rows[start - 1]
             and lines[start].top - lines[start - 1].bottom <= 2.2 * lines[start].size
             and not _prose_like(lines[start - 1], left, right)
-            and not _SENTENCE_END.search(lines[start - 1].text())
+            # a short sentence above a table on a wide page is not running text by its
+            # width, but a header cell never ends a sentence
+            and not SENTENCE.search(lines[start - 1].text())
             and not _ends_paragraph(lines, start - 1, left, right)
             and (not out or lines[start - 1] is not out[-1].lines[-1])
         ):
