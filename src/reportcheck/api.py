@@ -121,10 +121,15 @@ def _read_published(path: str, data: bytes, kind: str, settings: Settings) -> Re
         ) from None
     if kind == "pdf":  # PDFium (C code) in a child under the memory and time limits
         from reportcheck.isolate import call  # PDF only (multiprocessing, resource limits)
+        from reportcheck.readers import ocr  # its entry only: the extra loads to recognise
 
+        def recognise(pages: list[Any]) -> Report:
+            return ocr.read_scanned_pdf(path, data, kind, settings, pages)
+
+        scans = recognise if ocr.available() else None
         pdf: Report = call(
             path,
-            lambda: mod.read(path, data, kind, settings),
+            lambda: mod.read(path, data, kind, settings, scans),
             settings.max_memory,
             settings.timeout,
         )

@@ -24,10 +24,12 @@ installs it (:data:`INSTALL`).
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 from typing import TYPE_CHECKING
 
 from reportcheck.errors import InputError
+from reportcheck.readers import OCR_INSTALL
 from reportcheck.readers.ocr.limits import MAX_OCR_PAGES as MAX_OCR_PAGES
 from reportcheck.readers.ocr.limits import MIN_SCAN_DPI as MIN_SCAN_DPI
 
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
     from reportcheck.model.report import Report
     from reportcheck.readers.pdf.page import _Page
 
-INSTALL = 'pip install "reportcheck[ocr]"'
+INSTALL = OCR_INSTALL
 """The line that installs the recognition extra (said when a scan cannot be read)."""
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
@@ -61,7 +63,13 @@ __all__ = [
 
 
 def available() -> bool:
-    """Whether the recognition extra is installed (looked up, not imported)."""
+    """Whether the recognition extra is installed (looked up, not imported; once a process:
+    every PDF asks)."""
+    return _installed()
+
+
+@functools.cache
+def _installed() -> bool:
     return all(
         importlib.util.find_spec(name) is not None
         for name in ("rapidocr_onnxruntime", "onnxruntime", "cv2", "numpy")

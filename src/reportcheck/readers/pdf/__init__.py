@@ -52,18 +52,29 @@ the advice to run OCR; an encrypted or damaged file is refused naming the proble
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
 from reportcheck.model.report import Report
+from reportcheck.readers import OCR_INSTALL
+from reportcheck.readers.pdf.page import _Page
 from reportcheck.readers.pdf.pdfium import _open, _pages
 from reportcheck.readers.pdf.report import report_of_pages
 
 # ------------------------------------------------------------------ the reader
 
 
-def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
-    """Read a PDF report (``kind`` is ``"pdf"``).
+Recognise = Callable[[list[_Page]], Report]
+"""What reads the pages of a PDF that has scanned pages (the OCR reader, when installed)."""
+
+
+def read(
+    path: str, data: bytes, kind: str, settings: Settings, recognise: Recognise | None = None
+) -> Report:
+    """Read a PDF report (``kind`` is ``"pdf"``). Pages without text but with images are
+    scanned pages: given ``recognise`` (:mod:`reportcheck.api` passes the OCR reader when
+    the extra is installed), the pages go to it.
 
     The cyclic garbage collector waits while it reads: a page makes thousands of small
     objects that all live until the report is built, and its passes over them cost a
@@ -72,13 +83,15 @@ def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _read(path, data, kind, settings)
+        return _read(path, data, kind, settings, recognise)
     finally:
         if collecting:
             gc.enable()
 
 
-def _read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
+def _read(
+    path: str, data: bytes, kind: str, settings: Settings, recognise: Recognise | None
+) -> Report:
     import pypdfium2 as pdfium
 
     doc = _open(path, data)
@@ -92,18 +105,13 @@ def _read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
         ) from None
     finally:
         doc.close()
-    if any(not p.chars and p.images for p in pages):  # scanned pages: OCR, when installed
-        from reportcheck.readers import ocr
-
-        if ocr.available():
-            return ocr.read_scanned_pdf(path, data, kind, settings, pages)
+    if recognise is not None and any(not p.chars and p.images for p in pages):
+        return recognise(pages)  # scanned pages
     if not any(p.chars for p in pages):
-        from reportcheck.readers.ocr import INSTALL
-
         raise InputError(
             path,
-            f"PDF 没有文字层（扫描件），请先进行文字识别（OCR），或安装识别功能：{INSTALL}",
+            f"PDF 没有文字层（扫描件），请先进行文字识别（OCR），或安装识别功能：{OCR_INSTALL}",
             "the PDF has no text layer (a scan): run text recognition (OCR) on it first, "
-            f"or install the recognition extra: {INSTALL}",
+            f"or install the recognition extra: {OCR_INSTALL}",
         )
     return report_of_pages(path, kind, pages, settings)
