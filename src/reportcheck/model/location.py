@@ -46,6 +46,8 @@ _ZH_ADDRESS = (
     (r"^table (\d+), row (\d+)$", r"表格 \1 第 \2 行"),
     (r"^table (\d+)$", r"表格 \1"),
     (r"^paragraph (\d+)$", r"第 \1 段"),
+    (r"^picture (\d+)$", r"第 \1 幅图片"),
+    (r"^page (\d+), picture (\d+)$", r"第 \1 页第 \2 幅图片"),
     # the rest of an address once a shared beginning has been said (terminal output)
     (r"^row (\d+), col (\d+)$", r"第 \1 行第 \2 列"),
     (r"^col (\d+)$", r"第 \1 列"),
@@ -53,7 +55,7 @@ _ZH_ADDRESS = (
 )
 
 
-_ZH_WORDS = ("page ", "line ", "table ", "paragraph ", "row ", "col ", "field ")
+_ZH_WORDS = ("page ", "line ", "table ", "paragraph ", "picture ", "row ", "col ", "field ")
 """How every address in words begins (the patterns above): a sheet address or a JSON
 pointer is returned without trying them."""
 

@@ -117,6 +117,18 @@ class Section:
     """The text of the section up to the next heading (tables included as text)."""
 
 
+@record(frozen=True, slots=True)
+class Picture:
+    """A picture in the body of a published report (an HTML ``<img>``, a Word drawing, an
+    image on a PDF page with text): what it shows is not read. A table printed as a
+    picture is then not in the text, and is not called missing (RC003 names the picture)."""
+
+    location: Location
+    section: int | None = None
+    """The number of the top-level section it stands in (None: before the first heading,
+    or the report has none)."""
+
+
 @record(slots=True)
 class Report:
     """A report as read from one file."""
@@ -147,6 +159,8 @@ class Report:
     unread_pages: list[int] = field(default_factory=list)
     """Pages of a PDF without a text layer (scanned images): what they show was not read, so
     nothing on them is called missing (the reader says so, RC003)."""
+    pictures: list[Picture] = field(default_factory=list)
+    """Pictures in the body of a published report, in document order (see :class:`Picture`)."""
     recognised: dict[int, float] = field(default_factory=dict)
     """Pages read by text recognition from their image (a scan; ``reportcheck[ocr]``), each
     with the recogniser's mean confidence: findings there say so (「识别自图像」)."""

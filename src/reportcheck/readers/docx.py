@@ -26,6 +26,7 @@ Locations: ``paragraph 12`` (non-empty paragraphs counted from the top) and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
 
@@ -80,8 +81,13 @@ class _Para:
 
 
 @dataclass
+class _Picture:
+    """A drawing (a picture, a text box, a chart) big enough to hold a table."""
+
+
+@dataclass
 class _Cell:
-    items: list[_Para | _Table]
+    items: list[_Para | _Table | _Picture]
     span: int = 1
     vmerge: str | None = None
     """None (no vertical merge), "restart" or "continue"."""
@@ -115,6 +121,8 @@ class _Table:
             or any(len(c.text()) > _LAYOUT_CELL_CHARS for c in cells)
         )
 
+
+_Item = _Para | _Table | _Picture
 
 MAX_DEPTH = 120
 """Element nesting walked (Word writes fewer than 30 levels, tables in tables included)."""
@@ -153,17 +161,46 @@ def _paragraph(p: ET.Element, lists: _Lists, depth: int) -> _Para | None:
     return _Para(lines, p) if lines else None
 
 
-def _content(el: ET.Element, lists: _Lists, depth: int = 0) -> list[_Para | _Table]:
-    """Paragraphs and tables of the body or a cell, looking inside content controls."""
+_EMU_PER_POINT = 12_700
+_PICTURE_MIN = (72.0, 36.0)
+"""A drawing at least this wide and tall (points) could be a table printed as a picture."""
+_VML_SIZE = re.compile(r"\b(width|height)\s*:\s*(\d+(?:\.\d+)?)\s*(pt|in|px|cm|mm)?", re.I)
+_VML_POINTS = {"pt": 1.0, "in": 72.0, "px": 0.75, "cm": 72 / 2.54, "mm": 72 / 25.4, "": 0.75}
+
+
+def _pictures(p: ET.Element) -> int:
+    """How many drawings in a paragraph are big enough to hold a table: DrawingML's
+    ``wp:extent`` (EMU), or a VML ``w:pict`` shape's style (no size said: counted)."""
+    count = 0
+    wide, tall = _PICTURE_MIN
+    for el in p.iter():
+        name = _local(el.tag)
+        if name == "extent":
+            cx, cy = _int(_attr(el, "cx"), 0), _int(_attr(el, "cy"), 0)
+            count += cx >= wide * _EMU_PER_POINT and cy >= tall * _EMU_PER_POINT
+        elif name == "pict":
+            size = {"width": wide, "height": tall}
+            for shape in el:
+                for m in _VML_SIZE.finditer(_attr(shape, "style") or ""):
+                    unit = _VML_POINTS[(m.group(3) or "").lower()]
+                    size[m.group(1).lower()] = float(m.group(2)) * unit
+            count += size["width"] >= wide and size["height"] >= tall
+    return count
+
+
+def _content(el: ET.Element, lists: _Lists, depth: int = 0) -> list[_Item]:
+    """Paragraphs, tables and pictures of the body or a cell, looking inside content
+    controls."""
     if depth > MAX_DEPTH:
         raise _too_deep()
-    items: list[_Para | _Table] = []
+    items: list[_Item] = []
     for c in el:
         name = _local(c.tag)
         if name == "p":
             para = _paragraph(c, lists, depth + 1)
             if para is not None:
                 items.append(para)
+            items.extend(_Picture() for _ in range(_pictures(c)))
         elif name == "tbl":
             items.append(_table(c, lists, depth + 1))
         elif name in ("sdt", "sdtContent", "customXml", "ins", "moveTo"):
@@ -428,14 +465,19 @@ class _Numbering:
 
     def __init__(self, elements: dict[str, ET.Element] | None = None) -> None:
         self.blocks: list[Block] = []
+        self.pictures: list[tuple[int, Location]] = []
+        """Each picture: how many blocks stand before it, and where it is."""
         self.paragraphs = 0
         self.tables = 0
         self.elements = elements
         """When given, each address is mapped to its element (see :func:`elements`)."""
 
-    def walk(self, items: list[_Para | _Table]) -> None:
+    def walk(self, items: list[_Item]) -> None:
         for item in items:
-            if isinstance(item, _Para):
+            if isinstance(item, _Picture):
+                n = len(self.pictures) + 1
+                self.pictures.append((len(self.blocks), Location(f"picture {n}")))
+            elif isinstance(item, _Para):
                 self.paragraphs += 1
                 loc = Location(f"paragraph {self.paragraphs}")
                 self.blocks.extend(Block(line, loc) for line in item.lines)
@@ -511,6 +553,13 @@ def blocks(
     ``numbering_xml`` and ``styles_xml`` (``word/numbering.xml``, ``word/styles.xml``) give
     the numbers of automatically numbered paragraphs.
     """
+    return _numbered(document_xml, numbering_xml, styles_xml).blocks
+
+
+def _numbered(
+    document_xml: bytes, numbering_xml: bytes | None = None, styles_xml: bytes | None = None
+) -> _Numbering:
+    """The paragraphs, tables and pictures of ``word/document.xml``, in document order."""
     root = parse(document_xml, "word/document.xml")
     body = _child(root, "body")
     try:
@@ -520,7 +569,7 @@ def blocks(
     numbering = _Numbering()
     if body is not None:
         numbering.walk(_content(body, lists))
-    return numbering.blocks
+    return numbering
 
 
 def elements(
@@ -561,11 +610,11 @@ def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
     """Read a Word (.docx) report (``kind`` is ``"docx"``)."""
     document, numbering, styles = _parts(path, data)
     try:
-        found = blocks(document, numbering, styles)
+        found = _numbered(document, numbering, styles)
     except XMLRefused as err:
         raise InputError(
             path, f"不是有效的 Word 文件：{err.zh}", f"not a valid Word file: {err.en}"
         ) from None
-    if not found:
+    if not found.blocks:
         raise InputError(path, "Word 文档中没有文字", "the Word document has no text")
-    return build_report(path, kind, found, settings)
+    return build_report(path, kind, found.blocks, settings, pictures=found.pictures)

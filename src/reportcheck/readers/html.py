@@ -94,10 +94,17 @@ class _Para:
 
 
 @dataclass
-class _Container:
-    """The page body or one table cell: paragraphs and tables in order."""
+class _Picture:
+    """An ``<img>`` (not an icon) and its source line."""
 
-    items: list[_Para | _Table] = field(default_factory=list)
+    line: int
+
+
+@dataclass
+class _Container:
+    """The page body or one table cell: paragraphs, tables and pictures in order."""
+
+    items: list[_Para | _Table | _Picture] = field(default_factory=list)
     _buf: list[list[str]] = field(default_factory=list)
     _lines: list[int] = field(default_factory=list)
     _new_line: bool = True
@@ -164,6 +171,19 @@ class _Table:
 
 _ROWSPAN = re.compile(r"""\browspan\s*=\s*["']?\s*(\d+)""", re.I)
 _COLSPAN = re.compile(r"""\bcolspan\s*=\s*["']?\s*(\d+)""", re.I)
+
+
+_SIZE = re.compile(
+    r"""\b(width|height)\s*(?:=\s*["']?|:\s*)(\d+(?:\.\d+)?)\s*(px|pt)?(?![\d.%])""", re.I
+)
+_ICON_PX = 48
+"""An image this small on either side (its ``width``/``height`` attribute or style) is an
+icon, a bullet or a spacer, not a picture that could hold a table."""
+
+
+def _icon(attrs: str) -> bool:
+    """Whether an ``<img>``'s own size says it is an icon (no size said: a picture)."""
+    return any(float(m.group(2)) < _ICON_PX for m in _SIZE.finditer(attrs))
 
 
 def _span(pattern: re.Pattern[str], attrs: str, default: int, limit: int) -> int:
@@ -239,6 +259,11 @@ class _Collector:
             t.cell = cell
         elif tag == "br":
             self.container().line_break()
+        elif tag == "img":
+            if not _icon(attrs):
+                outer = self.container()
+                outer.flush()
+                outer.items.append(_Picture(line))
         elif tag in _BLOCK or tag in ("td", "th", "tr"):
             self.container().flush()
 
@@ -326,6 +351,8 @@ class _Numbering:
 
     def __init__(self, with_lines: bool) -> None:
         self.blocks: list[Block] = []
+        self.pictures: list[tuple[int, Location]] = []
+        """Each picture: how many blocks stand before it, and where it is."""
         self.paragraphs = 0
         self.tables = 0
         self.with_lines = with_lines
@@ -333,8 +360,14 @@ class _Numbering:
     def _line(self, line: int) -> int | None:
         return line if self.with_lines and line > 0 else None
 
-    def walk(self, items: list[_Para | _Table]) -> None:
+    def walk(self, items: list[_Para | _Table | _Picture]) -> None:
         for item in items:
+            if isinstance(item, _Picture):
+                n = len(self.pictures) + 1
+                self.pictures.append(
+                    (len(self.blocks), Location(f"picture {n}", self._line(item.line)))
+                )
+                continue
             if isinstance(item, _Para):
                 self.paragraphs += 1
                 for text, line in item.lines:
@@ -391,6 +424,11 @@ def table_text(grid: Grid) -> str:
 
 def blocks(text: str) -> list[Block]:
     """The paragraphs and tables of an HTML page, in document order."""
+    return _numbered(text).blocks
+
+
+def _numbered(text: str) -> _Numbering:
+    """The paragraphs, tables and pictures of an HTML page, in document order."""
     tags = text.count("<")
     if tags > MAX_TAGS:
         raise Refused(
@@ -400,14 +438,14 @@ def blocks(text: str) -> list[Block]:
     body = _parse(text)
     numbering = _Numbering(with_lines="\n" in text.strip())
     numbering.walk(body.items)
-    return numbering.blocks
+    return numbering
 
 
 def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
     """Read an HTML report page (``kind`` is ``"html"``)."""
     if not data.strip():
         raise InputError(path, "文件为空", "the file is empty")
-    found = blocks(decode(path, data))
-    if not found:
+    page = _numbered(decode(path, data))
+    if not page.blocks:
         raise InputError(path, "网页中没有文字", "the page has no text")
-    return build_report(path, kind, found, settings)
+    return build_report(path, kind, page.blocks, settings, pictures=page.pictures)

@@ -480,6 +480,34 @@ def sections(blocks: list[Block], text: str | None = None) -> list[Section]:
     the blocks carry offsets into it, bodies are cut from it; else they are the blocks'
     texts joined by line breaks.
     """
+    heads = _heads(blocks)
+    out: list[Section] = []
+    use_text = text is not None and all(b.offset is not None for b in blocks)
+    for k, (i, num, end, heading) in enumerate(heads):
+        nxt = heads[k + 1][0] if k + 1 < len(heads) else len(blocks)
+        block = blocks[i]
+        if use_text and text is not None and block.offset is not None:
+            start = block.offset + end
+            stop = blocks[nxt].offset if nxt < len(blocks) else len(text)
+            body = text[start : stop if stop is not None else len(text)]
+        else:
+            rest = [block.text[end:]] + [blocks[j].text for j in range(i + 1, nxt)]
+            body = "\n".join(rest)
+        body = body.strip()
+        if k + 1 == len(heads):
+            body = _without_signature(body)
+        out.append(Section(num, heading, block.location, body))
+    return out
+
+
+def heading_blocks(blocks: list[Block]) -> list[tuple[int, int]]:
+    """The top-level headings among the blocks: (block index, section number), in order
+    (what :func:`sections` cuts the report at)."""
+    return [(i, num) for i, num, _, _ in _heads(blocks)]
+
+
+def _heads(blocks: list[Block]) -> list[tuple[int, int, int, str]]:
+    """(block index, number, heading end, heading) of each top-level heading, in order."""
     heads: list[tuple[int, int, int, str]] = []  # (block index, number, heading end, heading)
     alts: list[tuple[int, int, int, str]] = []
     for i, b in enumerate(blocks):
@@ -508,23 +536,7 @@ def sections(blocks: list[Block], text: str | None = None) -> list[Section]:
     }
     heads.extend(h for h in alts if h[1] not in covered)
     heads.sort()
-    out: list[Section] = []
-    use_text = text is not None and all(b.offset is not None for b in blocks)
-    for k, (i, num, end, heading) in enumerate(heads):
-        nxt = heads[k + 1][0] if k + 1 < len(heads) else len(blocks)
-        block = blocks[i]
-        if use_text and text is not None and block.offset is not None:
-            start = block.offset + end
-            stop = blocks[nxt].offset if nxt < len(blocks) else len(text)
-            body = text[start : stop if stop is not None else len(text)]
-        else:
-            rest = [block.text[end:]] + [blocks[j].text for j in range(i + 1, nxt)]
-            body = "\n".join(rest)
-        body = body.strip()
-        if k + 1 == len(heads):
-            body = _without_signature(body)
-        out.append(Section(num, heading, block.location, body))
-    return out
+    return heads
 
 
 def _without_signature(body: str) -> str:

@@ -8,8 +8,10 @@ sections, the same way for every kind of file.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportcheck.config import Settings
-from reportcheck.model.report import Location, Report, TableData
+from reportcheck.model.report import Location, Picture, Report, TableData
 from reportcheck.readers import metadata
 from reportcheck.readers.blocks import Block
 from reportcheck.readers.grid import Grid, check_grids, locate_in_report, stack
@@ -43,12 +45,18 @@ def grid_text(grid: Grid) -> str:
 
 
 def build_report(
-    path: str, kind: str, blocks: list[Block], settings: Settings, text: str | None = None
+    path: str,
+    kind: str,
+    blocks: list[Block],
+    settings: Settings,
+    text: str | None = None,
+    pictures: Sequence[tuple[int, Location]] = (),
 ) -> Report:
     """Assemble a :class:`Report` from the blocks of a published report.
 
     ``report.text`` is the blocks' texts joined by line breaks, or ``text`` when the
-    reader gives it (then every block carries its ``offset`` in it).
+    reader gives it (then every block carries its ``offset`` in it). ``pictures``: where
+    the report's pictures stand — each the number of blocks before it, and its location.
     """
     check_grids(b.grid for b in blocks if b.grid is not None)  # before any work on them
     report = Report(source=path, kind=kind)
@@ -70,6 +78,8 @@ def build_report(
     grids = [b.grid for b in blocks if b.grid is not None]
     report.metadata = metadata.extract(report.text)
     report.sections = metadata.sections(blocks, text)
+    if pictures:
+        report.pictures = _placed(blocks, pictures)
 
     found = locate_in_report(report, grids, settings)
     for table_id, data in found.tables.items():
@@ -77,6 +87,20 @@ def build_report(
         if grid is not None:
             report.table_positions[table_id] = grid_offsets.get(id(grid), 0)
     return report
+
+
+def _placed(blocks: list[Block], pictures: Sequence[tuple[int, Location]]) -> list[Picture]:
+    """Each picture with the number of the section it stands in."""
+    heads = metadata.heading_blocks(blocks)
+    out = []
+    for before, location in pictures:
+        section = None
+        for index, number in heads:
+            if index >= before:
+                break
+            section = number
+        out.append(Picture(location, section))
+    return out
 
 
 def _grid_of(grids: list[Grid], data: TableData) -> Grid | None:

@@ -39,6 +39,7 @@ from reportcheck.model.sections import (
     text_location,
 )
 from reportcheck.model.tables import TABLE_EN, TABLE_SHORT
+from reportcheck.rules.onpage import picture_in_place
 from reportcheck.rules.registry import rule
 
 __all__ = [  # the layout's names as this module had them (tests and writers read them here)
@@ -84,6 +85,21 @@ def missing_section(report: Report, settings: Settings) -> Iterator[Finding]:
         if s in lay.chosen:
             continue
         table = SECTION_TABLES.get(s)
+        picture = picture_in_place(report, table) if table and table not in report.tables else None
+        if picture is not None and picture.section != s:
+            # its table is not in the text and a picture stands where both belong: the
+            # heading may be printed in the picture with the table (RC003, not RC111)
+            yield emit(
+                "RC003",
+                {
+                    "heading": Tr(STANDARD_HEADINGS[s], f"「{STANDARD_HEADINGS[s]}」"),
+                    "where": Tr(picture.location.zh, picture.location.address),
+                },
+                variant="heading_picture",
+                location=picture.location,
+                extra={"section": str(s)},
+            )
+            continue
         note = f"（{TABLE_SHORT[table]}之前）" if table and table in report.tables else ""
         note_en = f" (before {TABLE_EN[table]})" if table and table in report.tables else ""
         heading = STANDARD_HEADINGS[s]

@@ -12,7 +12,13 @@ from reportcheck.findings.cells import position_keys, table_name
 from reportcheck.model.labels import label_key
 from reportcheck.model.report import CellState, Report
 from reportcheck.model.tables import FORMATS, TABLE_EN, TABLE_IDS, RowDef, version_for_year
-from reportcheck.rules.onpage import group_on_page, line_at, row_on_page, table_on_page
+from reportcheck.rules.onpage import (
+    group_on_page,
+    line_at,
+    picture_in_place,
+    row_on_page,
+    table_on_page,
+)
 from reportcheck.rules.registry import rule
 
 
@@ -49,6 +55,17 @@ def missing_table(report: Report, settings: Settings) -> Iterator[Finding]:
                 variant="table_unplaced",
                 fields=_table_fields(report, table_id),
                 location=where,
+            )
+            continue
+        picture = picture_in_place(report, table_id)
+        if picture is not None:
+            # a picture stands where the table belongs: it may be the table, printed as one
+            yield emit(
+                "RC003",
+                {"table": name, "where": Tr(picture.location.zh, picture.location.address)},
+                variant="table_picture",
+                fields=_table_fields(report, table_id),
+                location=picture.location,
             )
             continue
         yield emit("RC101", {"table": name}, fields=_table_fields(report, table_id))

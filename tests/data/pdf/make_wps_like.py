@@ -36,6 +36,8 @@ comparison) and ``NAME.expected.json``, every table cell as printed.
 
 from __future__ import annotations
 
+import base64
+import io
 import json
 import sys
 from dataclasses import dataclass, replace
@@ -55,6 +57,15 @@ BIG = 200.0
 CJK, CJK_V, LATIN = "DroidSansFallback", "STSong-Light-V", "Times-Roman"
 CJK_FILE = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
 RULE = 0.5
+GREY_JPEG = base64.b64decode(
+    "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwc"
+    "KDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAAIAAgBAREA/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QA"
+    "tRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0"
+    "NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2"
+    "t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/9oACAEBAAA/APSK/9k="
+)
+"""A plain grey 8×8 JPEG (Pillow, quality 75): the picture a table is printed as (reportlab
+embeds a JPEG as it is, without Pillow)."""
 _QUOTES = "“”‘’"
 """Set in the Latin font (Droid Sans Fallback has no glyphs for them)."""
 
@@ -66,6 +77,11 @@ class WpsCase:
     """（六）其他处理 printed as one row (2021 format)."""
     borderless: bool = False
     """Tables printed without rules (the label down the side still in the vertical font)."""
+    pictures: tuple[str, ...] = ()
+    """Tables (``[表三]`` …) printed as a picture instead (a screenshot pasted in: a plain
+    grey image the size of a table, no text)."""
+    seal: bool = False
+    """A picture over the signature (the agency's seal)."""
 
 
 def _apps(parts: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
@@ -316,6 +332,17 @@ class Pdf:
                 x = LEFT + (first if i == 0 else 0.0)
             self.runs(line, x, self.y, size)
 
+    def picture(self, w: float, h: float, x: float = LEFT, advance: bool = True) -> None:
+        """An image ``w`` by ``h`` points at ``x`` below the current line (``advance``:
+        the text goes on below it; else text is printed over it, as over a seal)."""
+        from reportlab.lib.utils import ImageReader
+
+        self.room(h + 10)
+        top = self.y - 6
+        self.c.drawImage(ImageReader(io.BytesIO(GREY_JPEG)), x, top - h, w, h)
+        if advance:
+            self.y = top - h - 6
+
     def save(self) -> None:
         self.footer()
         self.c.showPage()
@@ -491,11 +518,15 @@ def make(wcase: WpsCase, out: Path = HERE) -> None:
     for heading, paras in mp.prose(case):
         pdf.heading(heading)
         for para in paras:
-            if para in tables:
+            if para in wcase.pictures:
+                pdf.picture(RIGHT - LEFT, 300.0)
+            elif para in tables:
                 draw_table(pdf, tables[para](), vertical_label=para == "[表三]")
             else:
                 pdf.paragraph(para)
     pdf.y -= 20
+    if wcase.seal:
+        pdf.picture(120.0, 120.0, x=RIGHT - 160.0, advance=False)
     for line in (case.agency, case.signed):
         pdf.paragraph(line, indent=False, right=True)
     pdf.save()

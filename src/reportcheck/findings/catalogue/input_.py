@@ -107,6 +107,21 @@ ENTRIES = (
                 "{table} is not on the pages with text: it may be on page {pages}, which has no "
                 "text layer; not read or checked (not necessarily missing)",
             ),
+            "table_picture": Tr(
+                "文字中没有{table}，但它应在之处有一幅图片（{where}）：表格可能印成了图片，"
+                "图片中的内容未读取、未检查（不一定是缺表）；请对照图片核对，或提供表格为文字的文件",
+                "{table} is not in the text, but a picture stands where it belongs ({where}): "
+                "the table may be printed as a picture, whose content is not read or checked "
+                "(not necessarily missing); check the picture by eye, or give a file with the "
+                "table as text",
+            ),
+            "heading_picture": Tr(
+                "文字中没有标题「{heading}」，它的表格也不在文字中，而它们应在之处有一幅图片"
+                "（{where}）：标题可能和表格一起印在图片中，未读取、未检查（不一定是缺标题）",
+                "the heading {heading} is not in the text, nor is its table, and a picture "
+                "stands where they belong ({where}): the heading may be printed in the picture "
+                "with the table; not read or checked (not necessarily missing)",
+            ),
             "table_unplaced": Tr(
                 "{table}在文中，但其 {rows} 行的数字都无法对应到单元格：本表未读取、未检查（不是缺表）",
                 "{table} is in the text, but the numbers of its {rows} rows cannot be placed in "

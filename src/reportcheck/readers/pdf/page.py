@@ -34,6 +34,9 @@ MAX_GRID = 5_000
 """Grid cells of one ruled table (表三 has 10 columns and about 30 rows): rules crossing in a
 finer mesh (a drawing, a hatched area) are no table; its text is read from where it stands."""
 
+PICTURE_MIN = (72.0, 36.0)
+"""An image at least this wide and tall (points) could be a table printed as a picture;
+smaller ones are logos, icons and lines of decoration."""
 _RULE_THICKNESS = 2.5
 """A path thinner than this (points) is a ruling line."""
 _TOL = 2.0
@@ -205,6 +208,9 @@ class _Page:
     chars: list[_Char]
     rules: list[_Rule]
     images: int = 0
+    pictures: list[tuple[float, float, float, float]] = field(default_factory=list)
+    """The boxes (x0, top, x1, bottom) of its images big enough to hold a table (see
+    :data:`PICTURE_MIN`)."""
     tables: list[_Table] = field(default_factory=list)
     lines: list[_Line] = field(default_factory=list)
     line_tops: list[float] = field(default_factory=list)

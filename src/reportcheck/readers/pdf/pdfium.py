@@ -14,6 +14,7 @@ from reportcheck.readers.pdf.page import (
     MAX_OBJECTS,
     MAX_PAGES,
     MAX_SEGMENTS,
+    PICTURE_MIN,
     _Char,
     _Page,
     _Rule,
@@ -198,18 +199,21 @@ def _pages(path: str, doc: Any) -> list[_Page]:
             _odd_boxes(tp, chars, height)
         n_objects = max(calls.count_objects(_address(page.raw)), 0)
         objects += n_objects
-        rules, images = _paths(
+        rules, images, pictures = _paths(
             page.raw, height, n_objects if objects <= MAX_OBJECTS else 0, segments
         )
-        pages.append(_Page(index + 1, width, height, chars, rules, images))
+        pages.append(_Page(index + 1, width, height, chars, rules, images, pictures))
         textpage.close()
         page.close()
     return pages
 
 
-def _paths(page: Any, height: float, count: int, segments: list[int]) -> tuple[list[_Rule], int]:
-    """The ruling lines among the page's first ``count`` objects, and how many images.
-    ``segments``: how many path segments may still be read (see MAX_SEGMENTS)."""
+def _paths(
+    page: Any, height: float, count: int, segments: list[int]
+) -> tuple[list[_Rule], int, list[tuple[float, float, float, float]]]:
+    """The ruling lines among the page's first ``count`` objects, how many images, and
+    the boxes of those big enough to hold a table (:data:`PICTURE_MIN`). ``segments``: how
+    many path segments may still be read (see MAX_SEGMENTS)."""
     calls = _Calls.get()
     at = _address(page)
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
@@ -217,11 +221,18 @@ def _paths(page: Any, height: float, count: int, segments: list[int]) -> tuple[l
     get, kind_of, image, path = calls.get_object, calls.kind, calls.image, calls.path
     rules: list[_Rule] = []
     images = 0
+    pictures: list[tuple[float, float, float, float]] = []
+    wide, tall = PICTURE_MIN
     for obj in range(count):
         handle = get(at, obj)
         kind = kind_of(handle)
         if kind != path:
-            images += kind == image
+            if kind == image:
+                images += 1
+                if calls.bounds(handle, *where):
+                    box = (left.value, height - top.value, right.value, height - bottom.value)
+                    if box[2] - box[0] >= wide and box[3] - box[1] >= tall:
+                        pictures.append(box)
             continue
         if not calls.bounds(handle, *where):
             continue
@@ -249,7 +260,7 @@ def _paths(page: Any, height: float, count: int, segments: list[int]) -> tuple[l
         elif 5 < n <= segments[0]:
             segments[0] -= n
             rules.extend(_segment_rules(calls, handle, n, height))
-    return rules, images
+    return rules, images, pictures
 
 
 def _segment_rules(calls: _Calls, handle: int, count: int, height: float) -> list[_Rule]:

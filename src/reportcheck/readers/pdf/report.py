@@ -5,6 +5,7 @@ per table, then the blocks every published-report reader builds the report from.
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_left
 
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
@@ -297,6 +298,30 @@ def _col(xs: list[float], x: float) -> int:
     return _nearest(xs, x)
 
 
+def _start(item: _Item) -> tuple[int, float]:
+    if isinstance(item, _Para):
+        return item.lines[0].page, item.lines[0].top
+    if isinstance(item, _Loose):
+        return item.lines[0].page, item.lines[0].top
+    return item[0].page, item[0].top
+
+
+def _pictures(pages: list[_Page], items: list[_Item]) -> list[tuple[int, Location]]:
+    """The pictures on pages with text, each with how many items (blocks) stand before it:
+    not those in the top or bottom margin (a letterhead, a logo repeated on every page)."""
+    starts = [_start(item) for item in items]
+    out: list[tuple[int, Location]] = []
+    for page in pages:
+        if not page.chars:
+            continue  # a scanned page: said as such (RC003 image_pages)
+        band = 0.08 * page.height
+        shown = [b for b in page.pictures if b[3] > band and b[1] < page.height - band]
+        for k, (_, top, _, _) in enumerate(sorted(shown, key=lambda b: b[1]), 1):
+            before = bisect_left(starts, (page.number, top))
+            out.append((before, Location(f"page {page.number}, picture {k}")))
+    return out
+
+
 def report_of_pages(path: str, kind: str, pages: list[_Page], settings: Settings) -> Report:
     """The report on the pages read (from the text layer, or recognised from page images:
     :mod:`reportcheck.readers.ocr` builds the same pages)."""
@@ -308,13 +333,14 @@ def report_of_pages(path: str, kind: str, pages: list[_Page], settings: Settings
             table.line_tops = page.line_tops
     _mark_furniture(pages)
     builder = _Builder()
-    for item in _items(pages):
+    items = _items(pages)
+    for item in items:
         if isinstance(item, _Para):
             builder.paragraph(item)
         else:
             builder.table(item)
     text = builder.text()
-    report = build_report(path, kind, builder.blocks, settings, text)
+    report = build_report(path, kind, builder.blocks, settings, text, _pictures(pages, items))
     report.places = builder.places
     report.unread_pages = [p.number for p in pages if not p.chars and p.images]
     images = [str(n) for n in report.unread_pages]

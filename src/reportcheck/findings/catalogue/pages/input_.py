@@ -85,12 +85,16 @@ PAGES = {
         what=Tr(
             "找到了表格，但单元格无法可靠读取：一行的数值个数与列数不符，或文本中一行的数字连在一起、"
             "不止一种拆分都符合表格结构。表头或行标签出现在发布的年报正文中、但数字无法对应到单元格的表格或行，"
-            "也在此报告，而不报告为缺少（RC101、RC102）。",
+            "也在此报告，而不报告为缺少（RC101、RC102）。文字中没有某张表、而它应在之处有一幅图片"
+            "（表格截图贴进 Word、网页或 PDF 页面上的图片）时也在此报告：图片中的内容不读取。",
             "A table was found but its cells could not be read reliably: a row has more or "
             "fewer values than the table has columns, or in text the digits of a row run "
             "together and more than one split fits the table. A table or row whose own words "
             "stand in a published report's text but whose numbers no reader could place is "
-            "reported here too, never as missing (RC101, RC102).",
+            "reported here too, never as missing (RC101, RC102). So is a table missing from "
+            "the text where a picture stands in its place (a screenshot of the table pasted "
+            "into a Word file, an image on a web page or a PDF page): what a picture shows "
+            "is not read.",
         ),
         why=Tr(
             "这些数字不做核对，而不是猜测着核对，因此不会凭空产生计算错误；但这一行也就没有检查。",

@@ -40,9 +40,13 @@ _SECTIONS_NOTE = Tr(
 PAGES = {
     "RC101": Page(
         what=Tr(
-            "缺少三张标准表格之一（表二、表三、表四）。用一段文字代替表格（「本年度未发生……」）也算缺少。",
+            "缺少三张标准表格之一（表二、表三、表四）。用一段文字代替表格（「本年度未发生……」）也算缺少。"
+            "表格的字样在正文中、但数字无法读取，或它应在之处有一幅图片（表格可能印成了图片）时，"
+            "报告为 RC003（未能读取），而不是缺表。",
             "One of the three standard tables (表二, 表三, 表四) is missing. A table replaced "
-            "by a sentence (「本年度未发生……」) is missing.",
+            "by a sentence (「本年度未发生……」) is missing. When the table's words stand in "
+            "the text but its figures cannot be read, or a picture stands where it belongs "
+            "(the table may be printed as a picture), RC003 (not read) is reported instead.",
         ),
         why=Tr(
             "格式要求每份年报都有三张表，即使全部为 0；缺表的部分无法核对，也不符合公开要求。",

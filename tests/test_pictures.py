@@ -1,0 +1,208 @@
+"""A table printed as a picture is not called missing.
+
+Many published reports carry a table as a picture: a screenshot of the spreadsheet pasted into
+the Word file, an ``<img>`` on the web page, an image on the PDF page. What a picture shows is
+not read, so such a table is not in the text; when a picture stands where the table belongs
+(from section 二 to the table's own section), the finding is RC003 ("not read", naming the
+picture), not RC101 ("missing"), and a correct report passes. A picture elsewhere (a logo
+above the title, a seal over the signature) or an icon does not excuse a missing table.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from reportcheck import api
+from reportcheck.cli import app
+from reportcheck.config import Settings
+from reportcheck.findings import Finding
+
+DATA = Path(__file__).parent / "data" / "pdf"
+HTML = (DATA / "chromium-2021-clean.html").read_text("utf-8")
+PNG = "data:image/png;base64," + base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"\0" * 32).decode()
+
+
+def _tables(html: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"<table.*?</table>", html, re.S)]
+
+
+def _replace(html: str, which: list[int], by: str) -> str:
+    """The page with its ``which`` tables (0: 表二, 1: 表三, 2: 表四) replaced by ``by``."""
+    for k in sorted(which, reverse=True):
+        a, b = _tables(html)[k]
+        html = html[:a] + by + html[b:]
+    return html
+
+
+def _findings(tmp_path: Path, name: str, content: str | bytes) -> list[Finding]:
+    path = tmp_path / name
+    if isinstance(content, str):
+        path.write_text(content, "utf-8")
+    else:
+        path.write_bytes(content)
+    settings = Settings()
+    return api.check(api.read_path(path, settings), settings)
+
+
+def _picture_findings(findings: list[Finding]) -> dict[str, str]:
+    """Table id → the picture's address, for each RC003 that names one."""
+    return {
+        f.table: f.location.address
+        for f in findings
+        if f.code == "RC003" and f.table and f.location and "picture" in f.location.address
+    }
+
+
+def test_a_web_page_with_3_as_a_picture_passes_and_says_so(tmp_path: Path) -> None:
+    page = _replace(HTML, [1], f'<p><img src="{PNG}" alt=""></p>')
+    findings = _findings(tmp_path, "r.html", page)
+    assert [f.code for f in findings] == ["RC003"]
+    assert _picture_findings(findings) == {"applications": "picture 1"}
+    f = findings[0]
+    assert "第 1 幅图片" in f.message and "不一定是缺表" in f.message
+    result = CliRunner().invoke(app, ["validate", str(tmp_path / "r.html")])
+    assert result.exit_code == 0, result.output
+    en = CliRunner().invoke(app, ["validate", str(tmp_path / "r.html"), "--lang", "en"])
+    assert "a picture stands where it belongs (picture 1)" in " ".join(en.output.split())
+
+
+def test_each_table_is_matched_with_the_picture_in_its_own_section(tmp_path: Path) -> None:
+    page = _replace(HTML, [0, 1, 2], f'<p><img src="{PNG}" width="600" height="400"></p>')
+    findings = _findings(tmp_path, "r.html", page)
+    assert not [f for f in findings if f.code in ("RC101", "RC111")]
+    assert _picture_findings(findings) == {
+        "proactive_disclosure": "picture 1",
+        "applications": "picture 2",
+        "review_litigation": "picture 3",
+    }
+
+
+def test_all_three_tables_in_one_picture_under_2(tmp_path: Path) -> None:
+    page = _replace(HTML, [1, 2], "")
+    page = _replace(page, [0], f'<p><img src="{PNG}"></p>')
+    findings = _findings(tmp_path, "r.html", page)
+    assert not [f for f in findings if f.code == "RC101"]
+    assert set(_picture_findings(findings)) == {
+        "proactive_disclosure",
+        "applications",
+        "review_litigation",
+    }
+
+
+def test_a_heading_printed_in_the_picture_with_its_table(tmp_path: Path) -> None:
+    page = _replace(HTML, [1], f'<p><img src="{PNG}"></p>')
+    page = page.replace("<h2>三、收到和处理政府信息公开申请情况</h2>", "")
+    findings = _findings(tmp_path, "r.html", page)
+    assert not [f for f in findings if f.code in ("RC101", "RC111", "RC113", "RC114")]
+    heading = [f for f in findings if f.code == "RC003" and f.table is None]
+    assert len(heading) == 1 and "标题可能和表格一起印在图片中" in heading[0].message
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        '<img src="icon.png" width="16" height="16">',  # an icon
+        '<img src="x.gif" style="width: 20px; height: 20px">',
+    ],
+)
+def test_an_icon_does_not_excuse_a_missing_table(tmp_path: Path, picture: str) -> None:
+    page = _replace(HTML, [1], f"<p>{picture}</p>")
+    codes = [f.code for f in _findings(tmp_path, "r.html", page)]
+    assert codes == ["RC101"]
+
+
+def test_a_picture_outside_the_tables_sections_does_not_excuse_one(tmp_path: Path) -> None:
+    logo = f'<p><img src="{PNG}" alt="logo"></p>'
+    page = _replace(HTML, [1], "").replace("<body>", f"<body>{logo}", 1)
+    five = "<h2>五、存在的主要问题及改进情况</h2>"
+    assert five in page
+    page = page.replace(five, five + logo)
+    codes = [f.code for f in _findings(tmp_path, "r.html", page)]
+    assert codes == ["RC101"]
+
+
+def test_a_word_file_with_3_pasted_as_a_picture(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    from docx.shared import Cm
+
+    png = tmp_path / "t.png"
+    png.write_bytes(_png(300, 200))
+    out = {}
+    for name, width in (("picture", Cm(15)), ("icon", Cm(0.5))):
+        doc = docx.Document(str(DATA / "lo-2021-clean.docx"))
+        table = doc.tables[1]
+        para = doc.add_paragraph()
+        para.add_run().add_picture(str(png), width=width)
+        table._tbl.addprevious(para._p)
+        table._tbl.getparent().remove(table._tbl)
+        doc.save(str(tmp_path / f"{name}.docx"))
+        out[name] = _findings(tmp_path, f"{name}.docx", (tmp_path / f"{name}.docx").read_bytes())
+    assert _picture_findings(out["picture"]) == {"applications": "picture 1"}
+    assert [f.code for f in out["picture"]] == ["RC003"]
+    assert [f.code for f in out["icon"]] == ["RC101"]
+
+
+def _png(width: int, height: int) -> bytes:
+    """A grey PNG (python-docx reads its size from the header)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    raw = b"".join(b"\0" + b"\xc0" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+def _wps(tmp_path: Path, name: str, **options: object) -> list[Finding]:
+    pytest.importorskip("reportlab")
+    pytest.importorskip("pypdfium2")
+    sys.path.insert(0, str(DATA))
+    import make_pdfs as mp
+    import make_wps_like as mw
+
+    if not mw.CJK_FILE.exists():
+        pytest.skip(f"the font {mw.CJK_FILE} (fonts-droid-fallback) is needed")
+    case = copy.copy(next(c for c in mp.CASES if c.name == "lo-2021-clean"))
+    case.name = name
+    mw.make(mw.WpsCase(case, **options), tmp_path)  # type: ignore[arg-type]
+    settings = Settings()
+    return api.check(api.read_path(tmp_path / f"{name}.pdf", settings), settings)
+
+
+def test_a_pdf_with_3_as_an_image_on_a_page_with_text(tmp_path: Path) -> None:
+    findings = _wps(tmp_path, "pic", pictures=("[表三]",), seal=True)
+    assert [f.code for f in findings] == ["RC003"]
+    assert _picture_findings(findings) == {"applications": "page 3, picture 1"}
+    assert "第 3 页第 1 幅图片" in findings[0].message
+
+
+def test_a_pdf_with_every_table_an_image(tmp_path: Path) -> None:
+    findings = _wps(tmp_path, "pics", pictures=("[表二]", "[表三]", "[表四]"))
+    assert not [f for f in findings if f.code == "RC101"]
+    where = _picture_findings(findings)
+    assert set(where) == {"proactive_disclosure", "applications", "review_litigation"}
+    assert len(set(where.values())) == 3  # each its own picture
+
+
+def test_a_seal_is_no_picture_of_a_table(tmp_path: Path) -> None:
+    """The seal over the signature stands in section 六: the report, read whole, passes
+    with no finding; the picture is there but excuses nothing."""
+    findings = _wps(tmp_path, "seal", seal=True)
+    assert findings == []
+    report = api.read_path(tmp_path / "seal.pdf")
+    assert [p.section for p in report.pictures] == [6]
