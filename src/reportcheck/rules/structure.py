@@ -10,7 +10,7 @@ from reportcheck.findings import Finding
 from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.findings.cells import position_keys, table_name
 from reportcheck.model.labels import label_key
-from reportcheck.model.report import CellState, Report
+from reportcheck.model.report import CellState, Location, Report, TableData
 from reportcheck.model.tables import FORMATS, TABLE_EN, TABLE_IDS, RowDef, version_for_year
 from reportcheck.rules.onpage import (
     group_on_page,
@@ -71,6 +71,23 @@ def missing_table(report: Report, settings: Settings) -> Iterator[Finding]:
         yield emit("RC101", {"table": name}, fields=_table_fields(report, table_id))
 
 
+def _unread_beside(report: Report, data: TableData) -> list[int]:
+    """The pages that could not be read (scanned, text not decodable) next to or among the
+    pages a table was read on."""
+    if not report.unread_pages:
+        return []
+    pages = {
+        int(head[5:])
+        for c in data.cells.values()
+        if c.location is not None
+        and (head := c.location.address.split(",", 1)[0]).startswith("page ")
+        and head[5:].isdigit()
+    }
+    if not pages:
+        return []
+    return [n for n in report.unread_pages if min(pages) - 1 <= n <= max(pages) + 1]
+
+
 @rule("RC102")
 def missing_row(report: Report, settings: Settings) -> Iterator[Finding]:
     """A row of the format is missing from a table that is present."""
@@ -94,6 +111,23 @@ def missing_row(report: Report, settings: Settings) -> Iterator[Finding]:
                 yield _unplaced(report, table_id, r.id, r.full_label, offset)
                 continue
             missing.append(r)
+        unread = _unread_beside(report, data)
+        if missing and unread:
+            # the table goes on (or starts) on a page that could not be read: its rows
+            # not on the pages read may be there — unread, not missing
+            yield emit(
+                "RC003",
+                {
+                    "table": table_name(table_id),
+                    "count": len(missing),
+                    "pages": ", ".join(str(n) for n in unread),
+                },
+                variant="rows_unread_pages",
+                fields=_table_fields(report, table_id),
+                location=Location(f"page {unread[0]}"),
+                extra={"rows": ",".join(r.id for r in missing)},
+            )
+            continue
         # A group whose sub-rows are all missing (（三）不予公开 kept as one line, its eight
         # sub-rows deleted) is one defect: one finding naming the group and its rows.
         groups: dict[str, list[RowDef]] = {}

@@ -82,6 +82,10 @@ class WpsCase:
     grey image the size of a table, no text)."""
     seal: bool = False
     """A picture over the signature (the agency's seal)."""
+    unmapped: bool = False
+    """Fonts embedded without their map to Unicode (``/ToUnicode``), as some print-to-PDF
+    drivers write them: the Chinese text cannot be decoded from the text layer (the glyphs
+    print right)."""
 
 
 def _apps(parts: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
@@ -530,6 +534,9 @@ def make(wcase: WpsCase, out: Path = HERE) -> None:
     for line in (case.agency, case.signed):
         pdf.paragraph(line, indent=False, right=True)
     pdf.save()
+    if wcase.unmapped:  # the key renamed in place: the byte offsets stay right
+        path = out / f"{case.name}.pdf"
+        path.write_bytes(path.read_bytes().replace(b"/ToUnicode", b"/ToUnicodX"))
 
     saved = dict(mp._TABLES)
     mp._TABLES["[表三]"] = lambda c: table3(c, wcase.single_other)

@@ -101,11 +101,27 @@ ENTRIES = (
                 "page {pages} of the PDF has no text layer (a scanned image): what it shows "
                 "was not read or checked; run text recognition (OCR) on it first",
             ),
+            "undecodable_pages": Tr(
+                "PDF 第 {pages} 页的文字无法解码（字体没有到 Unicode 的映射）：其中的内容未读取、"
+                "未检查；请从原文件重新导出 PDF，或对这些页进行文字识别（OCR）",
+                "the text of page {pages} of the PDF cannot be decoded (its fonts carry no map "
+                "to Unicode): what it shows was not read or checked; export the PDF again from "
+                "the original, or run text recognition (OCR) on these pages",
+            ),
             "image_pages_table": Tr(
-                "有文字的页上没有{table}：它可能在没有文字层的第 {pages} 页中，未读取、未检查"
-                "（不一定是缺表）",
-                "{table} is not on the pages with text: it may be on page {pages}, which has no "
-                "text layer; not read or checked (not necessarily missing)",
+                "能读取的页上没有{table}：它可能在未能读取的第 {pages} 页中（扫描的图片，或文字无法"
+                "解码），未读取、未检查（不一定是缺表）",
+                "{table} is not on the pages that could be read: it may be on page {pages}, "
+                "which could not be read (a scanned image, or text that cannot be decoded); not "
+                "read or checked (not necessarily missing)",
+            ),
+            "rows_unread_pages": Tr(
+                "{table}有 {count} 行不在能读取的页上：表格延续到未能读取的第 {pages} 页（扫描的图片，"
+                "或文字无法解码），这些行可能在那里，未读取、未检查（不一定是缺行）",
+                "{count} rows of {table} are not on the pages that could be read: the table goes "
+                "on to page {pages}, which could not be read (a scanned image, or text that "
+                "cannot be decoded); they may be there, not read or checked (not necessarily "
+                "missing)",
             ),
             "table_picture": Tr(
                 "文字中没有{table}，但它应在之处有一幅图片（{where}）：表格可能印成了图片，"

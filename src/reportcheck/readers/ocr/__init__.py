@@ -114,9 +114,11 @@ def read_scanned_pdf(
     from reportcheck.readers.ocr.settle import settle
     from reportcheck.readers.pdf.report import report_of_pages
 
-    numbers = [p.number for p in pages if not p.chars and p.images]
+    numbers = [p.number for p in pages if not p.chars and p.images and not p.undecodable]
     low = scan_dpi(path, data, numbers)
     numbers = [n for n in numbers if n not in low]
+    # pages whose text cannot be decoded are recognised from their rendering, however fine
+    numbers = sorted([*numbers, *(p.number for p in pages if p.undecodable)])
     if not numbers:  # every scanned page too coarse to read surely: as without the extra
         dpi = min(low.values())
         if not any(p.chars for p in pages):

@@ -89,6 +89,12 @@ def read(
             gc.enable()
 
 
+def _unread(page: _Page) -> bool:
+    """A page whose text must be recognised from its image: a scanned page, or one whose
+    text cannot be decoded."""
+    return not page.chars and (page.images > 0 or page.undecodable)
+
+
 def _read(
     path: str, data: bytes, kind: str, settings: Settings, recognise: Recognise | None
 ) -> Report:
@@ -105,8 +111,17 @@ def _read(
         ) from None
     finally:
         doc.close()
-    if recognise is not None and any(not p.chars and p.images for p in pages):
-        return recognise(pages)  # scanned pages
+    if recognise is not None and any(_unread(p) for p in pages):
+        return recognise(pages)  # scanned pages, or text that cannot be decoded
+    if not any(p.chars for p in pages) and any(p.undecodable for p in pages):
+        raise InputError(
+            path,
+            "PDF 的文字无法解码（字体没有到 Unicode 的映射，常见于某些“打印为 PDF”）：请从原文件"
+            f"重新导出 PDF，或先进行文字识别（OCR），或安装识别功能：{OCR_INSTALL}",
+            "the PDF's text cannot be decoded (its fonts carry no map to Unicode, as some "
+            "'print to PDF' drivers write them): export the PDF again from the original, or "
+            f"run OCR on it first, or install the recognition extra: {OCR_INSTALL}",
+        )
     if not any(p.chars for p in pages):
         raise InputError(
             path,

@@ -50,6 +50,17 @@ _HEADING_START = re.compile(
 )
 _SKIP = frozenset("\x00\ufffe\uffff \r\n\t")
 _CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
+_SUSPECT = re.compile(
+    "[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd"
+    "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]"
+)
+"""Characters a Chinese report does not print, and what PDFium gives for a glyph its font
+cannot map to Unicode (control codes, private use, accented Latin letters): a page with
+them, or with little Chinese, has its characters' map errors asked."""
+UNDECODABLE = (20, 0.1)
+"""A page with at least this many characters that PDFium cannot map to Unicode, and this
+share of its characters, cannot be read from its text layer (a font embedded without its
+map, from some printers to PDF); fewer are left out (a symbol font's tick box)."""
 _DIGITS = re.compile(r"\d+")
 
 
@@ -208,6 +219,9 @@ class _Page:
     chars: list[_Char]
     rules: list[_Rule]
     images: int = 0
+    undecodable: bool = False
+    """Its text cannot be decoded (fonts without a map to Unicode, :data:`UNDECODABLE`): no
+    character of it is read; the page is as a scanned one."""
     pictures: list[tuple[float, float, float, float]] = field(default_factory=list)
     """The boxes (x0, top, x1, bottom) of its images big enough to hold a table (see
     :data:`PICTURE_MIN`)."""

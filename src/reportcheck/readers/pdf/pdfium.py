@@ -8,13 +8,16 @@ from typing import Any
 
 from reportcheck.errors import InputError
 from reportcheck.readers.pdf.page import (
+    _CJK,
     _RULE_THICKNESS,
     _SKIP,
+    _SUSPECT,
     MAX_CHARS,
     MAX_OBJECTS,
     MAX_PAGES,
     MAX_SEGMENTS,
     PICTURE_MIN,
+    UNDECODABLE,
     _Char,
     _Page,
     _Rule,
@@ -162,6 +165,7 @@ def _pages(path: str, doc: Any) -> list[_Page]:
     rect = raw.FS_RECTF()
     box = ctypes.addressof(rect)
     segments = [MAX_SEGMENTS]  # path segments the PDF may still have read
+    undecodable: set[int] = set()
     for index in range(len(doc)):
         page = doc[index]
         width, height = page.get_size()
@@ -189,10 +193,15 @@ def _pages(path: str, doc: Any) -> list[_Page]:
                     else "\ufffd"
                     for i in range(count)
                 )
+            unmapped = _unmapped(tp, text) if _suspect(text) else frozenset()
+            shown = len("".join(text.split()))  # characters other than spaces
+            if len(unmapped) >= max(UNDECODABLE[0], UNDECODABLE[1] * shown):
+                undecodable.add(index)
+                text = ""
             loose_box, add, at = calls.loose_box, chars.append, _address(tp)
             # PDFium's generated characters are spaces and line breaks: skipped here
             for i, ch in enumerate(text):
-                if ch in _SKIP or ch.isspace() or "\ud800" <= ch <= "\udfff":
+                if ch in _SKIP or ch.isspace() or "\ud800" <= ch <= "\udfff" or i in unmapped:
                     continue
                 loose_box(at, i, box)
                 add(_Char(ch, rect.left, height - rect.top, rect.right, height - rect.bottom, i))
@@ -202,10 +211,29 @@ def _pages(path: str, doc: Any) -> list[_Page]:
         rules, images, pictures = _paths(
             page.raw, height, n_objects if objects <= MAX_OBJECTS else 0, segments
         )
-        pages.append(_Page(index + 1, width, height, chars, rules, images, pictures))
+        pages.append(
+            _Page(index + 1, width, height, chars, rules, images, index in undecodable, pictures)
+        )
         textpage.close()
         page.close()
     return pages
+
+
+def _suspect(text: str) -> bool:
+    """Whether a page's text may hold glyphs its fonts cannot map to Unicode: characters a
+    Chinese report does not print, or, among 50 and more, few Chinese ones."""
+    if _SUSPECT.search(text):
+        return True
+    letters = len(text) - text.count(" ") - text.count("\n") - text.count("\r")
+    return letters >= 50 and len(_CJK.findall(text)) < 0.3 * letters
+
+
+def _unmapped(tp: Any, text: str) -> frozenset[int]:
+    """The characters of the page whose glyph PDFium cannot map to Unicode."""
+    import pypdfium2.raw as raw
+
+    error = raw.FPDFText_HasUnicodeMapError
+    return frozenset(i for i in range(len(text)) if error(tp, i) == 1)
 
 
 def _paths(

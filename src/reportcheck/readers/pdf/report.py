@@ -342,29 +342,32 @@ def report_of_pages(path: str, kind: str, pages: list[_Page], settings: Settings
     text = builder.text()
     report = build_report(path, kind, builder.blocks, settings, text, _pictures(pages, items))
     report.places = builder.places
-    report.unread_pages = [p.number for p in pages if not p.chars and p.images]
+    report.unread_pages = [p.number for p in pages if not p.chars and (p.images or p.undecodable)]
     images = [str(n) for n in report.unread_pages]
-    if images:
-        report.findings.append(
-            emit(
-                "RC003",
-                {"pages": ", ".join(images)},
-                variant="image_pages",
-                location=Location(f"page {images[0]}"),
-            )
-        )
-        for table_id in TABLE_IDS:
-            if table_id not in report.tables:  # not on the text pages: on the images, maybe
-                tdef = report.table_def(table_id)
-                report.findings.append(
-                    emit(
-                        "RC003",
-                        {"table": Tr(tdef.short, TABLE_EN[table_id]), "pages": ", ".join(images)},
-                        variant="image_pages_table",
-                        table=table_id,
-                        location=Location(f"page {images[0]}"),
-                    )
+    for undecodable in (False, True):
+        some = [str(p.number) for p in pages if not p.chars and p.undecodable == undecodable]
+        some = [n for n in some if n in images]
+        if some:
+            report.findings.append(
+                emit(
+                    "RC003",
+                    {"pages": ", ".join(some)},
+                    variant="undecodable_pages" if undecodable else "image_pages",
+                    location=Location(f"page {some[0]}"),
                 )
+            )
+    for table_id in TABLE_IDS if images else ():
+        if table_id not in report.tables:  # not on the pages read: on the others, maybe
+            tdef = report.table_def(table_id)
+            report.findings.append(
+                emit(
+                    "RC003",
+                    {"table": Tr(tdef.short, TABLE_EN[table_id]), "pages": ", ".join(images)},
+                    variant="image_pages_table",
+                    table=table_id,
+                    location=Location(f"page {images[0]}"),
+                )
+            )
     if not report.tables and not report.sections and report.metadata.year is None:
         raise InputError(
             path,

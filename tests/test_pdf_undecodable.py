@@ -1,0 +1,121 @@
+"""A PDF whose text cannot be decoded is not "not a report", and what it hides is not missing.
+
+Some printers to PDF embed a font without its map to Unicode (``/ToUnicode``): the page prints
+right, but its text layer gives control codes and accented letters instead of Chinese
+(PDFium flags each such glyph, ``FPDFText_HasUnicodeMapError``). Such a page is read like a
+scanned one: recognised from its image with the ``ocr`` extra, else named (RC003) — and a
+table or rows that may be on it are not called missing. A whole PDF of it without the
+extra is refused in one line saying why, not as "not an annual report".
+
+The PDFs are drawn at test time by the WPS-like maker (``data/pdf/make_wps_like.py``,
+``unmapped=True``); a page of it is put into the readable PDF with PDFium.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from reportcheck import api
+from reportcheck.cli import app
+from reportcheck.config import Settings
+from reportcheck.errors import InputError
+from reportcheck.readers import ocr
+
+pytest.importorskip("reportlab")
+pdfium = pytest.importorskip("pypdfium2")
+
+DATA = Path(__file__).parent / "data" / "pdf"
+sys.path.insert(0, str(DATA))
+
+import make_pdfs as mp  # noqa: E402
+import make_wps_like as mw  # noqa: E402
+
+if not mw.CJK_FILE.exists():
+    pytest.skip(f"the font {mw.CJK_FILE} (fonts-droid-fallback) is needed", allow_module_level=True)
+
+
+def _make(tmp_path: Path, name: str, unmapped: bool) -> Path:
+    case = copy.copy(next(c for c in mp.CASES if c.name == "lo-2021-clean"))
+    case.name = name
+    mw.make(mw.WpsCase(case, unmapped=unmapped), tmp_path)
+    return tmp_path / f"{name}.pdf"
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The readable report, the same with no map to Unicode, and the readable one with
+    each page in turn taken from the other."""
+    out = tmp_path_factory.mktemp("undecodable")
+    plain = _make(out, "plain", False)
+    garbled = _make(out, "garbled", True)
+    found = {"plain": plain, "garbled": garbled}
+    a, b = pdfium.PdfDocument(plain), pdfium.PdfDocument(garbled)
+    for k in range(len(a)):
+        mixed = pdfium.PdfDocument.new()
+        for i in range(len(a)):
+            mixed.import_pages(b if i == k else a, pages=[i])
+        found[f"page{k + 1}"] = out / f"page{k + 1}.pdf"
+        mixed.save(found[f"page{k + 1}"])
+    return found
+
+
+def test_the_pdfs_are_what_they_claim(pdfs: dict[str, Path]) -> None:
+    text = pdfium.PdfDocument(pdfs["garbled"])[0].get_textpage().get_text_range()
+    assert "年度报告" not in text and "2024" in text  # figures in the Latin font stay
+    plain = pdfium.PdfDocument(pdfs["plain"])[0].get_textpage().get_text_range()
+    assert "年度报告" in plain
+
+
+def test_a_whole_pdf_undecodable_without_the_extra_is_refused_saying_why(
+    pdfs: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    with pytest.raises(InputError) as err:
+        api.read_path(pdfs["garbled"])
+    assert "文字无法解码" in err.value.problem and ocr.INSTALL in err.value.problem
+    assert "cannot be decoded" in err.value.problem_en
+    result = CliRunner().invoke(app, ["validate", str(pdfs["garbled"])])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "不是政府信息公开工作年度报告" not in result.output
+
+
+@pytest.mark.parametrize("page", [1, 2, 3, 4])
+def test_one_page_undecodable_without_the_extra_claims_nothing_missing(
+    pdfs: dict[str, Path], monkeypatch: pytest.MonkeyPatch, page: int
+) -> None:
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    settings = Settings()
+    report = api.read_path(pdfs[f"page{page}"], settings)
+    assert report.unread_pages == [page]
+    findings = api.check(report, settings)
+    wrong = [f for f in findings if f.code not in ("RC003", "RC603")]
+    assert wrong == [], [f.message for f in wrong]
+    said = [f for f in findings if f.code == "RC003" and f.table is None]
+    assert said and f"第 {page} 页的文字无法解码" in said[0].message
+    # what was read is read right
+    expected = json.loads((pdfs["plain"].parent / "plain.expected.json").read_text("utf-8"))
+    for table_id, data in report.tables.items():
+        for (row, col), cell in data.cells.items():
+            want = expected["tables"][table_id].get(row, {}).get(col)
+            if want is not None and cell.raw:
+                assert cell.raw == want, (table_id, row, col)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not ocr.available(), reason="the ocr extra is not installed")
+def test_with_the_extra_an_undecodable_page_is_recognised(pdfs: dict[str, Path]) -> None:
+    settings = Settings()
+    settings.timeout = 600.0  # a slow shared machine: the bounds are tested elsewhere
+    report = api.read_path(pdfs["page3"], settings)
+    assert 3 in report.recognised and report.unread_pages == []
+    plain = api.read_path(pdfs["plain"], settings)
+    for table_id, data in plain.tables.items():
+        for key, cell in data.cells.items():
+            assert report.tables[table_id].cells[key].value == cell.value, (table_id, key)
+    assert api.check(report, settings) == []
