@@ -206,3 +206,43 @@ def test_a_seal_is_no_picture_of_a_table(tmp_path: Path) -> None:
     assert findings == []
     report = api.read_path(tmp_path / "seal.pdf")
     assert [p.section for p in report.pictures] == [6]
+
+
+def test_a_worksheet_embedded_as_an_object_in_word(tmp_path: Path) -> None:
+    """A worksheet pasted into Word as an object shows as its picture (``w:object`` with a
+    VML shape): the table is not in the text, and is not called missing."""
+    import zipfile
+
+    docx = pytest.importorskip("docx")
+    doc = docx.Document(str(DATA / "lo-2021-clean.docx"))
+    table = doc.tables[1]
+    para = doc.add_paragraph("OBJECT-HERE")
+    table._tbl.addprevious(para._p)
+    table._tbl.getparent().remove(table._tbl)
+    doc.save(str(tmp_path / "base.docx"))
+    obj = (
+        '</w:t></w:r><w:r><w:object w:dxaOrig="8306" w:dyaOrig="4573">'
+        '<v:shape id="s1" style="width:415.3pt;height:228.65pt"><v:imagedata r:id="rId99"/>'
+        '</v:shape><o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" ShapeID="s1" '
+        'r:id="rId98"/></w:object></w:r><w:r><w:t>'
+    )
+    with (
+        zipfile.ZipFile(tmp_path / "base.docx") as z,
+        zipfile.ZipFile(tmp_path / "object.docx", "w") as out,
+    ):
+        for item in z.infolist():
+            data = z.read(item)
+            if item.filename == "word/document.xml":
+                xml = data.decode("utf-8").replace("OBJECT-HERE", obj)
+                if 'xmlns:v="' not in xml:
+                    xml = xml.replace(
+                        "<w:document ",
+                        '<w:document xmlns:v="urn:schemas-microsoft-com:vml" '
+                        'xmlns:o="urn:schemas-microsoft-com:office:office" ',
+                        1,
+                    )
+                data = xml.encode("utf-8")
+            out.writestr(item, data)
+    findings = _findings(tmp_path, "object.docx", (tmp_path / "object.docx").read_bytes())
+    assert [f.code for f in findings] == ["RC003"]
+    assert _picture_findings(findings) == {"applications": "picture 1"}

@@ -170,7 +170,9 @@ _VML_POINTS = {"pt": 1.0, "in": 72.0, "px": 0.75, "cm": 72 / 2.54, "mm": 72 / 25
 
 def _pictures(p: ET.Element) -> int:
     """How many drawings in a paragraph are big enough to hold a table: DrawingML's
-    ``wp:extent`` (EMU), or a VML ``w:pict`` shape's style (no size said: counted)."""
+    ``wp:extent`` (EMU), or the shape's style of a VML ``w:pict`` or of an embedded object
+    (``w:object``: a worksheet pasted as an object shows as its picture; no size said:
+    counted)."""
     count = 0
     wide, tall = _PICTURE_MIN
     for el in p.iter():
@@ -178,7 +180,7 @@ def _pictures(p: ET.Element) -> int:
         if name == "extent":
             cx, cy = _int(_attr(el, "cx"), 0), _int(_attr(el, "cy"), 0)
             count += cx >= wide * _EMU_PER_POINT and cy >= tall * _EMU_PER_POINT
-        elif name == "pict":
+        elif name == "pict" or name == "object":  # an embedded object shows a picture
             size = {"width": wide, "height": tall}
             for shape in el:
                 for m in _VML_SIZE.finditer(_attr(shape, "style") or ""):
