@@ -119,3 +119,41 @@ def test_with_the_extra_an_undecodable_page_is_recognised(pdfs: dict[str, Path])
         for key, cell in data.cells.items():
             assert report.tables[table_id].cells[key].value == cell.value, (table_id, key)
     assert api.check(report, settings) == []
+
+
+def _stamped_scan(path: Path, pages: int) -> Path:
+    """Pages that are one picture each (a plain grey image standing for a scan) with a line
+    of text put on them, as a site stamps its address and date on the scans it publishes."""
+    import io
+
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(mw.PAGE_W, mw.PAGE_H))
+    for k in range(pages):
+        c.drawImage(ImageReader(io.BytesIO(mw.GREY_JPEG)), 0, 0, mw.PAGE_W, mw.PAGE_H)
+        c.setFont("Helvetica", 8)
+        c.drawString(30, 20, f"www.example.gov.cn  2025-01-21  {k + 1}/{pages}")
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_scans_with_a_line_of_text_on_them_are_scans(
+    tmp_path: Path, pdfs: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    with pytest.raises(InputError) as err:
+        api.read_path(_stamped_scan(tmp_path / "scan.pdf", 3))
+    assert "没有文字层" in err.value.problem
+    # one such page after the text pages: named, not read, nothing on it called missing
+    scan = pdfium.PdfDocument(_stamped_scan(tmp_path / "one.pdf", 1))
+    mixed = pdfium.PdfDocument(pdfs["plain"])
+    mixed.import_pages(scan)
+    mixed.save(tmp_path / "mixed.pdf")
+    report = api.read_path(tmp_path / "mixed.pdf")
+    last = len(mixed)
+    assert report.unread_pages == [last]
+    findings = api.check(report, Settings())
+    assert [f.code for f in findings] == ["RC003"]
+    assert f"第 {last} 页没有文字层" in findings[0].message

@@ -22,7 +22,9 @@ from typer.testing import CliRunner
 from reportcheck import api
 from reportcheck.cli import app
 from reportcheck.config import Settings
+from reportcheck.errors import InputError
 from reportcheck.findings import Finding
+from reportcheck.readers import ocr
 
 DATA = Path(__file__).parent / "data" / "pdf"
 HTML = (DATA / "chromium-2021-clean.html").read_text("utf-8")
@@ -246,3 +248,106 @@ def test_a_worksheet_embedded_as_an_object_in_word(tmp_path: Path) -> None:
     findings = _findings(tmp_path, "object.docx", (tmp_path / "object.docx").read_bytes())
     assert [f.code for f in findings] == ["RC003"]
     assert _picture_findings(findings) == {"applications": "picture 1"}
+
+
+# ------------------------------------------------------------------ the report elsewhere
+
+SHELL = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>临川市自然资源和规划局2024年政府信息公开工作年度报告</title></head><body>
+<div><a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="/zwgk/zn.doc">公开指南</a></div>
+<h1>临川市自然资源和规划局2024年政府信息公开工作年度报告</h1>
+<p>发布时间：2025-01-20　来源：本局办公室</p>
+{body}
+<p>【打印本页】【关闭窗口】</p></body></html>
+"""
+
+
+def test_a_page_that_only_links_to_the_report_is_refused_naming_it(tmp_path: Path) -> None:
+    link = '<p>附件：<a href="/up/2025/P020250120612345.pdf">2024年政府信息公开工作年度报告.pdf</a></p>'
+    path = tmp_path / "shell.html"
+    path.write_text(SHELL.format(body=link), "utf-8")
+    with pytest.raises(InputError) as err:
+        api.read_path(path)
+    assert "只有附件" in err.value.problem
+    assert "「2024年政府信息公开工作年度报告.pdf」" in err.value.problem
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_a_page_of_pictures_only_is_refused_saying_so(tmp_path: Path) -> None:
+    pages = "".join(f'<p><img src="/up/page{k}.jpg"></p>' for k in range(1, 6))
+    path = tmp_path / "pictures.html"
+    path.write_text(SHELL.format(body=pages), "utf-8")
+    with pytest.raises(InputError) as err:
+        api.read_path(path)
+    assert "5 幅图片" in err.value.problem
+
+
+def test_a_table_in_a_linked_attachment_is_not_missing(tmp_path: Path) -> None:
+    link = '<p>详见附件：<a href="/up/P0202501.xls">附表：依申请公开情况统计表.xls</a></p>'
+    findings = _findings(tmp_path, "r.html", _replace(HTML, [1], link))
+    assert [f.code for f in findings] == ["RC003"]
+    assert findings[0].table == "applications"
+    assert "「附表：依申请公开情况统计表.xls」" in findings[0].message
+
+
+def test_a_link_to_another_document_excuses_nothing(tmp_path: Path) -> None:
+    link = '<p><a href="/up/zhinan.doc">政府信息公开指南.doc</a></p>'
+    findings = _findings(tmp_path, "r.html", _replace(HTML, [1], link))
+    assert [f.code for f in findings] == ["RC101"]
+
+
+def _pages_docx(tmp_path: Path, png_pages: list[bytes]) -> Path:
+    docx = pytest.importorskip("docx")
+    from docx.shared import Cm
+
+    doc = docx.Document()
+    for k, png in enumerate(png_pages):
+        (tmp_path / f"p{k}.png").write_bytes(png)
+        doc.add_picture(str(tmp_path / f"p{k}.png"), width=Cm(17))
+    doc.save(str(tmp_path / "pages.docx"))
+    return tmp_path / "pages.docx"
+
+
+def test_word_pages_pasted_as_pictures_without_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    path = _pages_docx(tmp_path, [_png(400, 560), _png(400, 560)])
+    with pytest.raises(InputError) as err:
+        api.read_path(path)
+    assert "2 幅图片" in err.value.problem and ocr.INSTALL in err.value.problem
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not ocr.available(), reason="the ocr extra is not installed")
+def test_word_pages_pasted_as_pictures_are_recognised(tmp_path: Path) -> None:
+    """Each page of the LibreOffice test report rendered at 200 dpi and pasted into Word:
+    read by recognition, page by page; never a wrong value."""
+    import io
+
+    pdfium = pytest.importorskip("pypdfium2")
+    doc = pdfium.PdfDocument(DATA / "lo-2021-clean.pdf")
+    pngs = []
+    for i in range(len(doc)):
+        out = io.BytesIO()
+        doc[i].render(scale=200 / 72).to_pil().save(out, "PNG", dpi=(200, 200))
+        pngs.append(out.getvalue())
+    path = _pages_docx(tmp_path, pngs)
+    settings = Settings()
+    settings.timeout = 600.0  # a slow shared machine: the bounds are tested elsewhere
+    report = api.read_path(path, settings)
+    assert sorted(report.recognised) == list(range(1, len(doc) + 1))
+    text = api.read_path(DATA / "lo-2021-clean.pdf")
+    same = unread = 0
+    for table_id, data in text.tables.items():
+        for key, cell in data.cells.items():
+            got = report.tables[table_id].cells.get(key)
+            assert got is not None, (table_id, key)
+            if got.value is None and got.raw:
+                unread += 1  # said: RC003
+            else:
+                assert got.value == cell.value, (table_id, key, got.raw)
+                same += 1
+    assert unread <= 5 and same + unread == sum(len(d.cells) for d in text.tables.values())
+    assert not [f for f in api.check(report, settings) if f.code in ("RC101", "RC102", "RC111")]

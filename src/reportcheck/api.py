@@ -134,6 +134,14 @@ def _read_published(path: str, data: bytes, kind: str, settings: Settings) -> Re
             settings.timeout,
         )
         return pdf
+    if kind == "docx":  # pictures of the report's pages pasted into Word: recognised
+        from reportcheck.readers import ocr
+
+        def pictures(images: list[bytes]) -> Report:
+            return ocr.read_images(path, images, kind, settings)
+
+        docx: Report = mod.read(path, data, kind, settings, pictures if ocr.available() else None)
+        return docx
     report: Report = mod.read(path, data, kind, settings)
     return report
 

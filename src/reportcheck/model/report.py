@@ -6,6 +6,7 @@ Nothing here is ever overwritten by a computed value.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import field
 from datetime import date
@@ -129,6 +130,25 @@ class Picture:
     or the report has none)."""
 
 
+@record(frozen=True, slots=True)
+class Attachment:
+    """A link from a web page to a document (``.pdf``, ``.doc``, ``.xls`` …): the report, or
+    its tables, may be in it; it is not read (a page is read, not what it links to)."""
+
+    name: str
+    """The document's file name, as the link gives it."""
+    location: Location
+
+    @property
+    def may_hold_report(self) -> bool:
+        """Whether its name speaks of the report or its tables (not the site's 公开指南 or a
+        form to download)."""
+        return _REPORT_DOCUMENT.search(self.name) is not None
+
+
+_REPORT_DOCUMENT = re.compile(r"年报|报告|附表|表格|统计|数据|表[一二三四1-4]")
+
+
 @record(slots=True)
 class Report:
     """A report as read from one file."""
@@ -161,6 +181,8 @@ class Report:
     nothing on them is called missing (the reader says so, RC003)."""
     pictures: list[Picture] = field(default_factory=list)
     """Pictures in the body of a published report, in document order (see :class:`Picture`)."""
+    attachments: list[Attachment] = field(default_factory=list)
+    """Documents a web page links to (see :class:`Attachment`)."""
     recognised: dict[int, float] = field(default_factory=dict)
     """Pages read by text recognition from their image (a scan; ``reportcheck[ocr]``), each
     with the recogniser's mean confidence: findings there say so (「识别自图像」)."""

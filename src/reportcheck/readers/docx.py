@@ -26,16 +26,19 @@ Locations: ``paragraph 12`` (non-empty paragraphs counted from the top) and
 
 from __future__ import annotations
 
+import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
 
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
 from reportcheck.model.report import Location, Report
+from reportcheck.readers import OCR_INSTALL
 from reportcheck.readers.container import Package, XMLMalformed, XMLRefused, parse
 from reportcheck.readers.grid import MAX_POSITIONS, Grid, GridCell, GridTooLarge
-from reportcheck.readers.published import Block, append_table, build_report
+from reportcheck.readers.published import Block, append_table, build_report, refuse_elsewhere
 
 _LAYOUT_CELL_CHARS = 400
 """A cell with more text than this is page layout, not a table cell (labels are < 100)."""
@@ -83,6 +86,10 @@ class _Para:
 @dataclass
 class _Picture:
     """A drawing (a picture, a text box, a chart) big enough to hold a table."""
+
+    image: str | None = None
+    """The relationship id of the image it shows (``r:embed`` of ``a:blip``, ``r:id`` of
+    ``v:imagedata``), when it shows one."""
 
 
 @dataclass
@@ -168,26 +175,33 @@ _VML_SIZE = re.compile(r"\b(width|height)\s*:\s*(\d+(?:\.\d+)?)\s*(pt|in|px|cm|m
 _VML_POINTS = {"pt": 1.0, "in": 72.0, "px": 0.75, "cm": 72 / 2.54, "mm": 72 / 25.4, "": 0.75}
 
 
-def _pictures(p: ET.Element) -> int:
+def _pictures(p: ET.Element) -> list[_Picture]:
     """How many drawings in a paragraph are big enough to hold a table: DrawingML's
     ``wp:extent`` (EMU), or the shape's style of a VML ``w:pict`` or of an embedded object
     (``w:object``: a worksheet pasted as an object shows as its picture; no size said:
     counted)."""
-    count = 0
+    found: list[_Picture] = []
     wide, tall = _PICTURE_MIN
     for el in p.iter():
         name = _local(el.tag)
-        if name == "extent":
-            cx, cy = _int(_attr(el, "cx"), 0), _int(_attr(el, "cy"), 0)
-            count += cx >= wide * _EMU_PER_POINT and cy >= tall * _EMU_PER_POINT
+        if name in ("inline", "anchor"):  # wp:inline / wp:anchor: a DrawingML drawing
+            extent = _child(el, "extent")
+            cx, cy = _int(_attr(extent, "cx"), 0), _int(_attr(extent, "cy"), 0)
+            if cx >= wide * _EMU_PER_POINT and cy >= tall * _EMU_PER_POINT:
+                blip = next((b for b in el.iter() if _local(b.tag) == "blip"), None)
+                found.append(_Picture(_attr(blip, "embed")))
         elif name == "pict" or name == "object":  # an embedded object shows a picture
             size = {"width": wide, "height": tall}
+            image = None
             for shape in el:
                 for m in _VML_SIZE.finditer(_attr(shape, "style") or ""):
                     unit = _VML_POINTS[(m.group(3) or "").lower()]
                     size[m.group(1).lower()] = float(m.group(2)) * unit
-            count += size["width"] >= wide and size["height"] >= tall
-    return count
+                data = next((d for d in shape.iter() if _local(d.tag) == "imagedata"), None)
+                image = image or _attr(data, "id")
+            if size["width"] >= wide and size["height"] >= tall:
+                found.append(_Picture(image))
+    return found
 
 
 def _content(el: ET.Element, lists: _Lists, depth: int = 0) -> list[_Item]:
@@ -202,7 +216,7 @@ def _content(el: ET.Element, lists: _Lists, depth: int = 0) -> list[_Item]:
             para = _paragraph(c, lists, depth + 1)
             if para is not None:
                 items.append(para)
-            items.extend(_Picture() for _ in range(_pictures(c)))
+            items.extend(_pictures(c))
         elif name == "tbl":
             items.append(_table(c, lists, depth + 1))
         elif name in ("sdt", "sdtContent", "customXml", "ins", "moveTo"):
@@ -469,6 +483,8 @@ class _Numbering:
         self.blocks: list[Block] = []
         self.pictures: list[tuple[int, Location]] = []
         """Each picture: how many blocks stand before it, and where it is."""
+        self.images: list[str | None] = []
+        """Each picture's image (its relationship id), in the same order."""
         self.paragraphs = 0
         self.tables = 0
         self.elements = elements
@@ -479,6 +495,7 @@ class _Numbering:
             if isinstance(item, _Picture):
                 n = len(self.pictures) + 1
                 self.pictures.append((len(self.blocks), Location(f"picture {n}")))
+                self.images.append(item.image)
             elif isinstance(item, _Para):
                 self.paragraphs += 1
                 loc = Location(f"paragraph {self.paragraphs}")
@@ -608,8 +625,23 @@ def _parts(path: str, data: bytes) -> tuple[bytes, bytes | None, bytes | None]:
     return document, pkg.read("word/numbering.xml"), pkg.read("word/styles.xml")
 
 
-def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
-    """Read a Word (.docx) report (``kind`` is ``"docx"``)."""
+RecogniseImages = Callable[[list[bytes]], Report]
+"""What reads pictures of report pages (the OCR reader, when installed)."""
+
+
+def read(
+    path: str,
+    data: bytes,
+    kind: str,
+    settings: Settings,
+    recognise: RecogniseImages | None = None,
+) -> Report:
+    """Read a Word (.docx) report (``kind`` is ``"docx"``).
+
+    A document whose text holds neither a table nor a section heading but which shows
+    pictures (pages scanned and pasted in) is refused — or, given ``recognise``
+    (:mod:`reportcheck.api` passes the OCR reader when the extra is installed), its
+    pictures are read as the report's pages, in document order."""
     document, numbering, styles = _parts(path, data)
     try:
         found = _numbered(document, numbering, styles)
@@ -617,6 +649,51 @@ def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
         raise InputError(
             path, f"不是有效的 Word 文件：{err.zh}", f"not a valid Word file: {err.en}"
         ) from None
-    if not found.blocks:
+    if not found.blocks and not found.pictures:
         raise InputError(path, "Word 文档中没有文字", "the Word document has no text")
-    return build_report(path, kind, found.blocks, settings, pictures=found.pictures)
+    report = build_report(path, kind, found.blocks, settings, pictures=found.pictures, refuse=False)
+    if report.tables or report.sections or not found.pictures:
+        return report
+    images = _images(path, data, found.images)
+    if not images:
+        refuse_elsewhere(path, report)
+    if recognise is None:
+        n = len(found.pictures)
+        raise InputError(
+            path,
+            f"文字中没有报告的表格和正文，文档中有 {n} 幅图片：报告可能是贴进 Word 的扫描页，"
+            f"未读取；请提供文字版的报告，或安装识别功能：{OCR_INSTALL}",
+            f"the text holds none of the report's tables or text, and the document has {n} "
+            f"picture{'s' if n > 1 else ''}: the report may be scanned pages pasted into Word, "
+            f"not read; give the report as text, or install the recognition extra: {OCR_INSTALL}",
+        )
+    return recognise(images)
+
+
+def _images(path: str, data: bytes, ids: list[str | None]) -> list[bytes]:
+    """The images the pictures show (``word/media/…``), in order; each once."""
+    pkg = Package(path, data, "docx")
+    rels = pkg.read("word/_rels/document.xml.rels")
+    if rels is None:
+        return []
+    targets: dict[str, str] = {}
+    try:
+        root = parse(rels, "word/_rels/document.xml.rels")
+    except XMLRefused:
+        return []
+    for rel in root:
+        rid, target = rel.get("Id"), rel.get("Target")
+        if rid and target and rel.get("TargetMode") != "External":
+            targets[rid] = target
+    out: list[bytes] = []
+    seen: set[str] = set()
+    for rid in ids:
+        target = targets.get(rid or "")
+        if target is None or target in seen:
+            continue
+        seen.add(target)
+        part = target.lstrip("/") if target.startswith("/") else f"word/{target}"
+        image = pkg.read(posixpath.normpath(part))
+        if image:
+            out.append(image)
+    return out

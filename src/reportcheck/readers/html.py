@@ -33,10 +33,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from html import unescape
+from urllib.parse import unquote
 
 from reportcheck.config import Settings
 from reportcheck.errors import InputError, Refused
-from reportcheck.model.report import Location, Report
+from reportcheck.model.report import Attachment, Location, Report
 from reportcheck.readers.encoding import declared_charset, decode_text
 from reportcheck.readers.grid import MAX_POSITIONS, Grid, GridCell, GridTooLarge
 from reportcheck.readers.published import Block, append_table, build_report
@@ -181,6 +182,23 @@ _ICON_PX = 48
 icon, a bullet or a spacer, not a picture that could hold a table."""
 
 
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_DOCUMENT = re.compile(
+    r"([^/\\?#=&]+\.(?:pdf|docx?|wps|xlsx?|et|ods|odt|ofd|zip|rar|7z))(?:[?#]|$)", re.I
+)
+"""A link's target that is a document (the report or its tables may be in it)."""
+
+
+def _document(attrs: str) -> str | None:
+    """The file name of the document an ``<a>`` links to (None: no document)."""
+    m = _HREF.search(attrs)
+    if m is None:
+        return None
+    href = unescape(next(g for g in m.groups() if g is not None)).strip()
+    found = _DOCUMENT.search(href)
+    return unquote(found.group(1)) if found else None
+
+
 def _icon(attrs: str) -> bool:
     """Whether an ``<img>``'s own size says it is an icon (no size said: a picture)."""
     return any(float(m.group(2)) < _ICON_PX for m in _SIZE.finditer(attrs))
@@ -209,6 +227,10 @@ class _Collector:
     def __init__(self) -> None:
         self.body = _Container()
         self.tables: list[_Table] = []
+        self.links: list[tuple[str, int]] = []
+        """Links to documents: (name, source line) — the link's text when it names the
+        document (「2024年度报告.pdf」), else the file name of its target."""
+        self._link: tuple[str, int, list[str]] | None = None
         self._skip: str | None = None
         self._skip_depth = 0
 
@@ -259,6 +281,11 @@ class _Collector:
             t.cell = cell
         elif tag == "br":
             self.container().line_break()
+        elif tag == "a":
+            self._end_link()
+            name = _document(attrs)
+            if name is not None:
+                self._link = (name, line, [])
         elif tag == "img":
             if not _icon(attrs):
                 outer = self.container()
@@ -274,7 +301,9 @@ class _Collector:
                 if self._skip_depth == 0:
                     self._skip = None
             return
-        if tag == "table":
+        if tag == "a":
+            self._end_link()
+        elif tag == "table":
             if self.tables:
                 t = self.tables.pop()
                 t.close_cell()
@@ -294,8 +323,18 @@ class _Collector:
             if "&" in text:
                 text = unescape(text)
             self.container().add(text, 0 if text.isspace() else line)
+            if self._link is not None and sum(map(len, self._link[2])) < 200:
+                self._link[2].append(text)
+
+    def _end_link(self) -> None:
+        if self._link is not None:
+            name, line, parts = self._link
+            text = _clean("".join(parts))
+            self.links.append((text if _DOCUMENT.search(text) else name, line))
+            self._link = None
 
     def finish(self) -> _Container:
+        self._end_link()
         while self.tables:
             t = self.tables.pop()
             t.close_cell()
@@ -304,7 +343,7 @@ class _Collector:
         return self.body
 
 
-def _parse(text: str) -> _Container:
+def _parse(text: str) -> _Collector:
     """Tokenise the page with one regular expression and collect what it holds.
 
     A hand-written tokenizer instead of :class:`html.parser.HTMLParser`: the same leniency
@@ -340,7 +379,8 @@ def _parse(text: str) -> _Container:
             close = re.compile(rf"</{tag}\s*>", re.I).search(text, pos)
             pos = close.end() if close else n
             out.end(tag)
-    return out.finish()
+    out.finish()
+    return out
 
 
 # ------------------------------------------------------------------ blocks
@@ -353,6 +393,7 @@ class _Numbering:
         self.blocks: list[Block] = []
         self.pictures: list[tuple[int, Location]] = []
         """Each picture: how many blocks stand before it, and where it is."""
+        self.attachments: list[Attachment] = []
         self.paragraphs = 0
         self.tables = 0
         self.with_lines = with_lines
@@ -435,9 +476,12 @@ def _numbered(text: str) -> _Numbering:
             f"网页有 {tags} 个标记（上限 {MAX_TAGS}），不像年报",
             f"the page has {tags} tags (limit {MAX_TAGS}): not a report",
         )
-    body = _parse(text)
+    parsed = _parse(text)
     numbering = _Numbering(with_lines="\n" in text.strip())
-    numbering.walk(body.items)
+    numbering.walk(parsed.body.items)
+    numbering.attachments = [
+        Attachment(name, Location(f"line {line}")) for name, line in parsed.links
+    ]
     return numbering
 
 
@@ -448,4 +492,6 @@ def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
     page = _numbered(decode(path, data))
     if not page.blocks:
         raise InputError(path, "网页中没有文字", "the page has no text")
-    return build_report(path, kind, page.blocks, settings, pictures=page.pictures)
+    return build_report(
+        path, kind, page.blocks, settings, pictures=page.pictures, attachments=page.attachments
+    )

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportcheck.config import Settings
-from reportcheck.model.report import Location, Picture, Report, TableData
+from reportcheck.errors import InputError
+from reportcheck.model.report import Attachment, Location, Picture, Report, TableData
 from reportcheck.readers import metadata
 from reportcheck.readers.blocks import Block
 from reportcheck.readers.grid import Grid, check_grids, locate_in_report, stack
@@ -51,12 +52,19 @@ def build_report(
     settings: Settings,
     text: str | None = None,
     pictures: Sequence[tuple[int, Location]] = (),
+    attachments: Sequence[Attachment] = (),
+    refuse: bool = True,
 ) -> Report:
     """Assemble a :class:`Report` from the blocks of a published report.
 
     ``report.text`` is the blocks' texts joined by line breaks, or ``text`` when the
     reader gives it (then every block carries its ``offset`` in it). ``pictures``: where
-    the report's pictures stand — each the number of blocks before it, and its location.
+    the report's pictures stand — each the number of blocks before it, and its location;
+    ``attachments``: the documents a web page links to.
+
+    A file with neither a table nor a section heading in its text, but with pictures or
+    links to documents, is refused (:class:`InputError`): the report is in them, not here
+    (unless ``refuse`` is false: the caller reads the pictures, :func:`refuse_elsewhere`).
     """
     check_grids(b.grid for b in blocks if b.grid is not None)  # before any work on them
     report = Report(source=path, kind=kind)
@@ -80,13 +88,42 @@ def build_report(
     report.sections = metadata.sections(blocks, text)
     if pictures:
         report.pictures = _placed(blocks, pictures)
+    report.attachments = list(attachments)
 
     found = locate_in_report(report, grids, settings)
     for table_id, data in found.tables.items():
         grid = _grid_of(grids, data)
         if grid is not None:
             report.table_positions[table_id] = grid_offsets.get(id(grid), 0)
+    if refuse and not report.tables and not report.sections:
+        refuse_elsewhere(path, report)
     return report
+
+
+def refuse_elsewhere(path: str, report: Report) -> None:
+    """Refuse a file whose text holds no table and no section heading when the report is
+    plainly elsewhere: in the document a web page links to, or in its pictures."""
+    named = [a for a in report.attachments if a.may_hold_report]
+    if named or (report.attachments and not report.pictures):
+        shown = (named or report.attachments)[:3]
+        names = "、".join(f"「{a.name}」" for a in shown)
+        names_en = ", ".join(f"“{a.name}”" for a in shown)
+        raise InputError(
+            path,
+            f"页面上没有报告的表格和正文，只有附件 {names}：报告在附件中，请检查附件文件本身",
+            f"the page holds none of the report's tables or text, only a link to {names_en}: "
+            "the report is in the attachment; check that file itself",
+        )
+    if report.pictures:
+        n = len(report.pictures)
+        raise InputError(
+            path,
+            f"文字中没有报告的表格和正文，文件中有 {n} 幅图片：报告可能印成了图片，未读取；"
+            "请提供文字版的报告（Word、PDF 或网页文字）",
+            f"the text holds none of the report's tables or text, and the file has {n} "
+            f"picture{'s' if n > 1 else ''}: the report may be printed as pictures, which are "
+            "not read; give the report as text (Word, PDF or a web page's text)",
+        )
 
 
 def _placed(blocks: list[Block], pictures: Sequence[tuple[int, Location]]) -> list[Picture]:

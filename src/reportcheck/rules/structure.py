@@ -68,6 +68,18 @@ def missing_table(report: Report, settings: Settings) -> Iterator[Finding]:
                 location=picture.location,
             )
             continue
+        named = [a for a in report.attachments if a.may_hold_report]
+        if named:
+            # the web page links to the report or its tables: the table may be in it
+            link = named[0]
+            yield emit(
+                "RC003",
+                {"table": name, "name": link.name},
+                variant="table_attachment",
+                fields=_table_fields(report, table_id),
+                location=link.location,
+            )
+            continue
         yield emit("RC101", {"table": name}, fields=_table_fields(report, table_id))
 
 

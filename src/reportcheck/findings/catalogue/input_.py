@@ -123,6 +123,13 @@ ENTRIES = (
                 "cannot be decoded); they may be there, not read or checked (not necessarily "
                 "missing)",
             ),
+            "table_attachment": Tr(
+                "页面上没有{table}，页面链接了附件「{name}」：表格可能在附件中，附件未读取、未检查"
+                "（不一定是缺表）；请检查附件文件本身",
+                "{table} is not on the page, which links to the attachment “{name}”: the table "
+                "may be in it; the attachment was not read or checked (not necessarily missing); "
+                "check that file itself",
+            ),
             "table_picture": Tr(
                 "文字中没有{table}，但它应在之处有一幅图片（{where}）：表格可能印成了图片，"
                 "图片中的内容未读取、未检查（不一定是缺表）；请对照图片核对，或提供表格为文字的文件",

@@ -58,6 +58,7 @@ __all__ = [
     "available",
     "missing",
     "read_image",
+    "read_images",
     "read_scanned_pdf",
 ]
 
@@ -98,6 +99,33 @@ def read_image(path: str, data: bytes, kind: str, settings: Settings) -> Report:
     _allow(len(images))
     pages, readings = recognise_pages(
         path, [(n, img, dpi) for n, (img, dpi) in enumerate(images, 1)]
+    )
+    report = report_of_pages(path, kind, pages, settings)
+    settle(report, readings)
+    return report
+
+
+def read_images(path: str, images: list[bytes], kind: str, settings: Settings) -> Report:
+    """Read report pages that are pictures inside a document (a Word file of page scans
+    pasted in), each picture a page, in order."""
+    if not available():
+        raise missing(path)
+    from reportcheck.readers.ocr.image import load
+    from reportcheck.readers.ocr.page import recognise_pages
+    from reportcheck.readers.ocr.settle import settle
+    from reportcheck.readers.pdf.report import report_of_pages
+
+    if len(images) > MAX_OCR_PAGES:
+        raise InputError(
+            path,
+            f"文件中有 {len(images)} 幅图片，超过识别上限 {MAX_OCR_PAGES} 页：不是一份年度报告",
+            f"the file holds {len(images)} pictures, more than the {MAX_OCR_PAGES} pages "
+            "recognised: not one annual report",
+        )
+    pages_in = [img for data in images for img in load(path, data)]
+    _allow(len(pages_in))
+    pages, readings = recognise_pages(
+        path, [(n, img, dpi) for n, (img, dpi) in enumerate(pages_in, 1)]
     )
     report = report_of_pages(path, kind, pages, settings)
     settle(report, readings)

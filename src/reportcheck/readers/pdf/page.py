@@ -34,6 +34,10 @@ MAX_GRID = 5_000
 """Grid cells of one ruled table (表三 has 10 columns and about 30 rows): rules crossing in a
 finer mesh (a drawing, a hatched area) are no table; its text is read from where it stands."""
 
+SCAN_TEXT = 60
+"""A page that is one picture over half of it or more with fewer characters than this is a
+scanned page with a line of text put on it (a watermark, a stamp of the site, a page number
+added when the scans were bound into a PDF): its picture is what it shows, read as a scan."""
 PICTURE_MIN = (72.0, 36.0)
 """An image at least this wide and tall (points) could be a table printed as a picture;
 smaller ones are logos, icons and lines of decoration."""

@@ -17,6 +17,7 @@ from reportcheck.readers.pdf.page import (
     MAX_PAGES,
     MAX_SEGMENTS,
     PICTURE_MIN,
+    SCAN_TEXT,
     UNDECODABLE,
     _Char,
     _Page,
@@ -211,12 +212,19 @@ def _pages(path: str, doc: Any) -> list[_Page]:
         rules, images, pictures = _paths(
             page.raw, height, n_objects if objects <= MAX_OBJECTS else 0, segments
         )
+        if chars and len(chars) < SCAN_TEXT and _covered(pictures, width, height):
+            chars = []  # a scanned page with a line of text put on it: read as a scan
         pages.append(
             _Page(index + 1, width, height, chars, rules, images, index in undecodable, pictures)
         )
         textpage.close()
         page.close()
     return pages
+
+
+def _covered(pictures: list[tuple[float, float, float, float]], w: float, h: float) -> bool:
+    """Whether one picture covers half the page or more (a scanned page)."""
+    return any((x1 - x0) * (y1 - y0) >= 0.5 * w * h for x0, y0, x1, y1 in pictures)
 
 
 def _suspect(text: str) -> bool:
