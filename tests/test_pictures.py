@@ -351,3 +351,64 @@ def test_word_pages_pasted_as_pictures_are_recognised(tmp_path: Path) -> None:
                 same += 1
     assert unread <= 5 and same + unread == sum(len(d.cells) for d in text.tables.values())
     assert not [f for f in api.check(report, settings) if f.code in ("RC101", "RC102", "RC111")]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not ocr.available(), reason="the ocr extra is not installed")
+def test_with_the_extra_a_table_printed_as_a_picture_in_a_pdf_is_recognised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """表三 of the LibreOffice test report, rendered at 200 dpi and cut out, printed as the
+    picture of 表三 in the WPS-like report: its page is read from its image, the other pages
+    from the text layer; every value as printed or not read, none wrong, nothing missing."""
+    import io
+
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    from reportcheck.readers.pdf.pdfium import _open, _pages
+    from reportcheck.readers.pdf.ruled import _find_tables
+
+    source = DATA / "lo-2021-clean.pdf"
+    doc = _open(str(source), source.read_bytes())
+    pages = _pages(str(source), doc)
+    doc.close()
+    page = next(p for p in pages if p.number == 3)
+    _find_tables(page, [10**6])
+    table = max(page.tables, key=lambda t: len(t.cells))
+    scale = 200 / 72
+    image = pdfium.PdfDocument(source)[2].render(scale=scale).to_pil().convert("RGB")
+    box = (table.x0 - 4, table.top - 4, table.x1 + 4, table.ys[-1] + 4)
+    crop = image.crop(tuple(round(v * scale) for v in box))
+    out = io.BytesIO()
+    crop.save(out, "JPEG", quality=90, dpi=(200, 200))
+    assert isinstance(Image.open(io.BytesIO(out.getvalue())).size, tuple)
+
+    sys.path.insert(0, str(DATA))
+    import make_pdfs as mp
+    import make_wps_like as mw
+
+    if not mw.CJK_FILE.exists():
+        pytest.skip(f"the font {mw.CJK_FILE} (fonts-droid-fallback) is needed")
+    monkeypatch.setattr(mw, "GREY_JPEG", out.getvalue())
+    case = copy.copy(next(c for c in mp.CASES if c.name == "lo-2021-clean"))
+    case.name = "picture3"
+    mw.make(mw.WpsCase(case, pictures=("[表三]",)), tmp_path)
+    settings = Settings()
+    settings.timeout = 600.0  # a slow shared machine: the bounds are tested elsewhere
+    report = api.read_path(tmp_path / "picture3.pdf", settings)
+    assert len(report.recognised) == 1  # the page with the picture, only
+    text = api.read_path(source)
+    same = unread = 0
+    for key, cell in text.tables["applications"].cells.items():
+        got = report.tables["applications"].cells.get(key)
+        assert got is not None, key
+        if got.value is None and got.raw and cell.value is not None:
+            unread += 1
+        else:
+            assert got.value == cell.value, (key, got.raw)
+            same += 1
+    assert unread <= 5 and same > 150
+    findings = api.check(report, settings)
+    assert not [f for f in findings if f.code in ("RC101", "RC102", "RC103", "RC111")]
+    assert not [f for f in findings if f.severity == "error"]

@@ -18,7 +18,7 @@ import re
 from dataclasses import field
 
 from reportcheck.model.location import Location
-from reportcheck.model.report import Report
+from reportcheck.model.report import Picture, Report
 from reportcheck.records import record
 
 NUMERALS = "一二三四五六"
@@ -69,6 +69,22 @@ SECTION_TABLES = {
     4: "review_litigation",
 }
 TABLE_SECTIONS = {t: s for s, t in SECTION_TABLES.items()}
+
+
+def picture_in_place(report: Report, table_id: str) -> Picture | None:
+    """A picture standing where a table missing from the text belongs — it may be the
+    table printed as a picture (a screenshot pasted into the document, a web page showing
+    an image of the table): in its own section by preference, else in sections 二 to its
+    own (all three tables may be one picture under 二), or anywhere when the report has no
+    headings."""
+    if not report.pictures:
+        return None
+    if not report.sections:
+        return report.pictures[0]
+    own = TABLE_SECTIONS[table_id]
+    placed = [p for p in report.pictures if p.section is not None and 2 <= p.section <= own]
+    return next((p for p in placed if p.section == own), placed[-1] if placed else None)
+
 
 _FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 

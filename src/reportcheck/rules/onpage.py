@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from reportcheck.model.labels import flex
-from reportcheck.model.report import Location, Picture, Report
+from reportcheck.model.report import Location, Report
 from reportcheck.model.tables import RowDef, TableDef
 
 TABLE_MARKERS: dict[str, tuple[tuple[str, ...], int]] = {
@@ -129,21 +129,3 @@ def group_on_page(report: Report, group: str) -> int | None:
     if not text or len(re.sub(r"\W", "", group)) < 4:
         return None
     return _find(text, group)
-
-
-TABLE_SECTION = {"proactive_disclosure": 2, "applications": 3, "review_litigation": 4}
-"""The section of the report each table belongs in (二, 三, 四)."""
-
-
-def picture_in_place(report: Report, table_id: str) -> Picture | None:
-    """A picture standing where a table missing from the text belongs — it may be the
-    table printed as a picture (a screenshot pasted into the document, a web page showing
-    an image of the table): in sections 二 to the table's own (all three tables may be one
-    picture under 二), or anywhere when the report has no headings."""
-    if not report.pictures:
-        return None
-    own = TABLE_SECTION[table_id]
-    if not report.sections:
-        return report.pictures[0]
-    placed = [p for p in report.pictures if p.section is not None and 2 <= p.section <= own]
-    return next((p for p in placed if p.section == own), placed[-1] if placed else None)

@@ -36,10 +36,10 @@ from reportcheck.model.sections import (
     layout,
     numeral,
     out_of_order,
+    picture_in_place,
     text_location,
 )
 from reportcheck.model.tables import TABLE_EN, TABLE_SHORT
-from reportcheck.rules.onpage import picture_in_place
 from reportcheck.rules.registry import rule
 
 __all__ = [  # the layout's names as this module had them (tests and writers read them here)

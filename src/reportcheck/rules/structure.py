@@ -11,11 +11,11 @@ from reportcheck.findings.catalogue import Tr, emit
 from reportcheck.findings.cells import position_keys, table_name
 from reportcheck.model.labels import label_key
 from reportcheck.model.report import CellState, Location, Report, TableData
+from reportcheck.model.sections import picture_in_place
 from reportcheck.model.tables import FORMATS, TABLE_EN, TABLE_IDS, RowDef, version_for_year
 from reportcheck.rules.onpage import (
     group_on_page,
     line_at,
-    picture_in_place,
     row_on_page,
     table_on_page,
 )
@@ -211,6 +211,8 @@ def _unplaced(report: Report, table_id: str, row: str, label: str, offset: int) 
 @rule("RC103")
 def missing_column(report: Report, settings: Settings) -> Iterator[Finding]:
     """A column of the format is missing from a table that is present."""
+    # a column the reader found but could not read is reported there (RC003), not as missing
+    unread = {(f.table, f.column) for f in report.findings if f.code == "RC003" and f.row is None}
     for table_id, data in report.tables.items():
         tdef = report.table_def(table_id)
         if data.cells.keys() >= position_keys(tdef):
@@ -221,6 +223,8 @@ def missing_column(report: Report, settings: Settings) -> Iterator[Finding]:
             rows_with = [r for r in present_rows if any(x.id == c.id for x in r.columns)]
             if rows_with and all((r.id, c.id) not in data.cells for r in rows_with):
                 whole_missing.add(c.id)
+                if (table_id, c.id) in unread:
+                    continue
                 if len(tdef.columns) > 1 and all(
                     len(r.columns) == 1 for r in rows_with
                 ):  # single-column 表二 rows: the row check reports it

@@ -57,7 +57,7 @@ BIG = 200.0
 CJK, CJK_V, LATIN = "DroidSansFallback", "STSong-Light-V", "Times-Roman"
 CJK_FILE = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
 RULE = 0.5
-GREY_JPEG = base64.b64decode(
+GREY_JPEG: bytes = base64.b64decode(
     "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwc"
     "KDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAAIAAgBAREA/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QA"
     "tRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0"
@@ -523,7 +523,8 @@ def make(wcase: WpsCase, out: Path = HERE) -> None:
         pdf.heading(heading)
         for para in paras:
             if para in wcase.pictures:
-                pdf.picture(RIGHT - LEFT, 300.0)
+                w, h = _jpeg_size()
+                pdf.picture(RIGHT - LEFT, min(h / w * (RIGHT - LEFT), TOP - BOTTOM - 20))
             elif para in tables:
                 draw_table(pdf, tables[para](), vertical_label=para == "[表三]")
             else:
@@ -549,6 +550,15 @@ def make(wcase: WpsCase, out: Path = HERE) -> None:
         json.dumps(expected(wcase), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
     print(f"{case.name}.pdf")
+
+
+def _jpeg_size() -> tuple[int, int]:
+    """The pixel size of the picture a table is printed as (:data:`GREY_JPEG`; a test may
+    put a real picture of a table there)."""
+    from reportlab.lib.utils import ImageReader
+
+    w, h = ImageReader(io.BytesIO(GREY_JPEG)).getSize()
+    return int(w), int(h)
 
 
 def main(only: list[str]) -> None:

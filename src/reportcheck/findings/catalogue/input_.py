@@ -164,6 +164,13 @@ ENTRIES = (
                 "a table without ruling lines, or not recognised; not read or checked (not "
                 "necessarily missing)",
             ),
+            "recognised_column": Tr(
+                "{table}「{label}」列在识别的页面中没有找到（可能是列标题没能识别出来）：未读取、未检查"
+                "（不一定是缺列）",
+                "{table} column “{label}” was not found on the pages read from images (its "
+                "header may not have been recognised): not read or checked (not necessarily "
+                "missing)",
+            ),
             "recognised_row": Tr(
                 "{table}「{label}」行在识别的页面中没有找到（可能是行标签没能识别出来）：未读取、未检查"
                 "（不一定是缺行）",

@@ -142,11 +142,13 @@ def read_scanned_pdf(
     from reportcheck.readers.ocr.settle import settle
     from reportcheck.readers.pdf.report import report_of_pages
 
-    numbers = [p.number for p in pages if not p.chars and p.images and not p.undecodable]
+    rendered = [p.number for p in pages if not p.chars and (p.undecodable or p.recognise)]
+    numbers = [p.number for p in pages if not p.chars and p.images and p.number not in rendered]
     low = scan_dpi(path, data, numbers)
     numbers = [n for n in numbers if n not in low]
-    # pages whose text cannot be decoded are recognised from their rendering, however fine
-    numbers = sorted([*numbers, *(p.number for p in pages if p.undecodable)])
+    # pages whose text cannot be decoded, and pages of text with a table printed as a
+    # picture, are recognised from their rendering whatever their images' resolution
+    numbers = sorted([*numbers, *rendered])
     if not numbers:  # every scanned page too coarse to read surely: as without the extra
         dpi = min(low.values())
         if not any(p.chars for p in pages):

@@ -149,9 +149,9 @@ def _page(cell: Cell | None) -> int:
 
 
 def _not_found(report: Report, rec: Recognised) -> None:
-    """A table, or a row of a table, that is not found on recognised pages is not read (its
-    ruling lines missing, its label not recognised), not called missing: RC003 says so
-    (RC101 and RC102 then say nothing of it)."""
+    """A table, or a row or column of a table, that is not found on recognised pages is not
+    read (its ruling lines missing, its label or header not recognised), not called
+    missing: RC003 says so (RC101, RC102 and RC103 then say nothing of it)."""
     from reportcheck.model.tables import TABLE_IDS
 
     if not rec.pages:
@@ -191,3 +191,19 @@ def _not_found(report: Report, rec: Recognised) -> None:
                     location=data.location or first,
                 )
             )
+        for c in tdef.columns:  # a header not recognised: its column not placed
+            rows = [r for r in tdef.rows if any(x.id == c.id for x in r.columns)]
+            present = [r for r in rows if any((r.id, x.id) in data.cells for x in r.columns)]
+            if len(rows) > 1 and present and all((r.id, c.id) not in data.cells for r in present):
+                report.findings.append(
+                    emit(
+                        "RC003",
+                        {"table": name, "label": c.label},
+                        variant="recognised_column",
+                        table=tid,
+                        table_label=f"{tdef.short} {tdef.title}",
+                        column=c.id,
+                        column_label=c.label,
+                        location=data.location or first,
+                    )
+                )

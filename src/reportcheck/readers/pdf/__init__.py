@@ -57,6 +57,8 @@ from collections.abc import Callable
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
 from reportcheck.model.report import Report
+from reportcheck.model.sections import picture_in_place
+from reportcheck.model.tables import TABLE_IDS
 from reportcheck.readers import OCR_INSTALL
 from reportcheck.readers.pdf.page import _Page
 from reportcheck.readers.pdf.pdfium import _open, _pages
@@ -129,4 +131,36 @@ def _read(
             "the PDF has no text layer (a scan): run text recognition (OCR) on it first, "
             f"or install the recognition extra: {OCR_INSTALL}",
         )
-    return report_of_pages(path, kind, pages, settings)
+    report = report_of_pages(path, kind, pages, settings)
+    if recognise is None:
+        return report
+    pictured = _table_pictures(report)
+    if not pictured:
+        return report
+    # a table missing from the text stands as a picture on a page: that page is read from
+    # its image (the rest from the text layer); kept when it gives a table the text did not
+    doc = _open(path, data)
+    try:
+        again = _pages(path, doc)
+    finally:
+        doc.close()
+    for page in again:
+        if page.number in pictured:
+            page.chars, page.recognise = [], True
+    second = recognise(again)
+    if any(t in second.tables and t not in report.tables for t in TABLE_IDS):
+        return second
+    return report
+
+
+def _table_pictures(report: Report) -> set[int]:
+    """The pages of the pictures standing where tables missing from the text belong."""
+    pages = set()
+    for table_id in TABLE_IDS:
+        if table_id in report.tables:
+            continue
+        picture = picture_in_place(report, table_id)
+        head = picture.location.address.split(",", 1)[0] if picture else ""
+        if head.startswith("page ") and head[5:].isdigit():
+            pages.add(int(head[5:]))
+    return pages

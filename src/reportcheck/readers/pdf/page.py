@@ -223,6 +223,9 @@ class _Page:
     chars: list[_Char]
     rules: list[_Rule]
     images: int = 0
+    recognise: bool = False
+    """Read from its image though it has text: a table missing from the text stands on it
+    as a picture (see :func:`reportcheck.readers.pdf.read`)."""
     undecodable: bool = False
     """Its text cannot be decoded (fonts without a map to Unicode, :data:`UNDECODABLE`): no
     character of it is read; the page is as a scanned one."""

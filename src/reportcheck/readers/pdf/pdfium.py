@@ -215,7 +215,16 @@ def _pages(path: str, doc: Any) -> list[_Page]:
         if chars and len(chars) < SCAN_TEXT and _covered(pictures, width, height):
             chars = []  # a scanned page with a line of text put on it: read as a scan
         pages.append(
-            _Page(index + 1, width, height, chars, rules, images, index in undecodable, pictures)
+            _Page(
+                index + 1,
+                width,
+                height,
+                chars,
+                rules,
+                images,
+                undecodable=index in undecodable,
+                pictures=pictures,
+            )
         )
         textpage.close()
         page.close()
