@@ -183,7 +183,9 @@ def _wps(tmp_path: Path, name: str, **options: object) -> list[Finding]:
     case.name = name
     mw.make(mw.WpsCase(case, **options), tmp_path)  # type: ignore[arg-type]
     settings = Settings()
-    return api.check(api.read_path(tmp_path / f"{name}.pdf", settings), settings)
+    with pytest.MonkeyPatch.context() as m:  # what is said without the recognition extra
+        m.setattr(ocr, "available", lambda: False)
+        return api.check(api.read_path(tmp_path / f"{name}.pdf", settings), settings)
 
 
 def test_a_pdf_with_3_as_an_image_on_a_page_with_text(tmp_path: Path) -> None:
@@ -353,18 +355,16 @@ def test_word_pages_pasted_as_pictures_are_recognised(tmp_path: Path) -> None:
     assert not [f for f in api.check(report, settings) if f.code in ("RC101", "RC102", "RC111")]
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not ocr.available(), reason="the ocr extra is not installed")
-def test_with_the_extra_a_table_printed_as_a_picture_in_a_pdf_is_recognised(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """表三 of the LibreOffice test report, rendered at 200 dpi and cut out, printed as the
-    picture of 表三 in the WPS-like report: its page is read from its image, the other pages
-    from the text layer; every value as printed or not read, none wrong, nothing missing."""
+needs_ocr = pytest.mark.skipif(not ocr.available(), reason="the ocr extra is not installed")
+
+
+@pytest.fixture(scope="module")
+def table3_jpeg() -> bytes:
+    """表三 of the LibreOffice test report (page 3), rendered at 200 dpi and cut out: the
+    picture a clerk pastes in for the table."""
     import io
 
     import pypdfium2 as pdfium
-    from PIL import Image
 
     from reportcheck.readers.pdf.pdfium import _open, _pages
     from reportcheck.readers.pdf.ruled import _find_tables
@@ -379,26 +379,17 @@ def test_with_the_extra_a_table_printed_as_a_picture_in_a_pdf_is_recognised(
     scale = 200 / 72
     image = pdfium.PdfDocument(source)[2].render(scale=scale).to_pil().convert("RGB")
     box = (table.x0 - 4, table.top - 4, table.x1 + 4, table.ys[-1] + 4)
-    crop = image.crop(tuple(round(v * scale) for v in box))
     out = io.BytesIO()
-    crop.save(out, "JPEG", quality=90, dpi=(200, 200))
-    assert isinstance(Image.open(io.BytesIO(out.getvalue())).size, tuple)
+    image.crop(tuple(round(v * scale) for v in box)).save(out, "JPEG", quality=90, dpi=(200, 200))
+    return out.getvalue()
 
-    sys.path.insert(0, str(DATA))
-    import make_pdfs as mp
-    import make_wps_like as mw
 
-    if not mw.CJK_FILE.exists():
-        pytest.skip(f"the font {mw.CJK_FILE} (fonts-droid-fallback) is needed")
-    monkeypatch.setattr(mw, "GREY_JPEG", out.getvalue())
-    case = copy.copy(next(c for c in mp.CASES if c.name == "lo-2021-clean"))
-    case.name = "picture3"
-    mw.make(mw.WpsCase(case, pictures=("[表三]",)), tmp_path)
-    settings = Settings()
-    settings.timeout = 600.0  # a slow shared machine: the bounds are tested elsewhere
-    report = api.read_path(tmp_path / "picture3.pdf", settings)
-    assert len(report.recognised) == 1  # the page with the picture, only
-    text = api.read_path(source)
+def _table3_as_read(report: object) -> None:
+    """Every value of 表三 as the text PDF gives it, or not read (said); never wrong."""
+    from reportcheck.model.report import Report
+
+    assert isinstance(report, Report)
+    text = api.read_path(DATA / "lo-2021-clean.pdf")
     same = unread = 0
     for key, cell in text.tables["applications"].cells.items():
         got = report.tables["applications"].cells.get(key)
@@ -409,6 +400,89 @@ def test_with_the_extra_a_table_printed_as_a_picture_in_a_pdf_is_recognised(
             assert got.value == cell.value, (key, got.raw)
             same += 1
     assert unread <= 5 and same > 150
+
+
+@pytest.mark.slow
+@needs_ocr
+def test_with_the_extra_a_table_printed_as_a_picture_in_a_pdf_is_recognised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, table3_jpeg: bytes
+) -> None:
+    """The picture of 表三 printed in the WPS-like report: its page is read from its image,
+    the other pages from the text layer; every value as printed or not read, none wrong,
+    nothing missing."""
+    sys.path.insert(0, str(DATA))
+    import make_pdfs as mp
+    import make_wps_like as mw
+
+    if not mw.CJK_FILE.exists():
+        pytest.skip(f"the font {mw.CJK_FILE} (fonts-droid-fallback) is needed")
+    monkeypatch.setattr(mw, "GREY_JPEG", table3_jpeg)
+    case = copy.copy(next(c for c in mp.CASES if c.name == "lo-2021-clean"))
+    case.name = "picture3"
+    mw.make(mw.WpsCase(case, pictures=("[表三]",)), tmp_path)
+    settings = Settings()
+    settings.timeout = 600.0  # a slow shared machine: the bounds are tested elsewhere
+    report = api.read_path(tmp_path / "picture3.pdf", settings)
+    assert len(report.recognised) == 1  # the page with the picture, only
+    _table3_as_read(report)
     findings = api.check(report, settings)
     assert not [f for f in findings if f.code in ("RC101", "RC102", "RC103", "RC111")]
     assert not [f for f in findings if f.severity == "error"]
+
+
+@pytest.mark.slow
+@needs_ocr
+@pytest.mark.parametrize("where", ["data", "beside", "outside", "web"])
+def test_with_the_extra_a_picture_of_3_on_a_web_page(
+    tmp_path: Path, table3_jpeg: bytes, where: str
+) -> None:
+    """A page with 表三 as a picture: inline (``data:``), or saved with the page into its
+    ``_files`` folder, is recognised; an image outside the page's folder or on the web is
+    not fetched (the table named as a picture, RC003)."""
+    page_dir = tmp_path / "page"
+    (page_dir / "r_files").mkdir(parents=True)
+    (page_dir / "r_files" / "t3.jpg").write_bytes(table3_jpeg)
+    (tmp_path / "t3.jpg").write_bytes(table3_jpeg)
+    src = {
+        "data": "data:image/jpeg;base64," + base64.b64encode(table3_jpeg).decode(),
+        "beside": "r_files/t3.jpg",
+        "outside": "../t3.jpg",
+        "web": "https://www.example.gov.cn/up/t3.jpg",
+    }[where]
+    path = page_dir / "r.html"
+    path.write_text(_replace(HTML, [1], f'<p><img src="{src}"></p>'), "utf-8")
+    settings = Settings()
+    settings.timeout = 600.0  # a slow shared machine: the bounds are tested elsewhere
+    report = api.read_path(path, settings)
+    findings = api.check(report, settings)
+    assert not [f for f in findings if f.severity == "error"]
+    if where in ("outside", "web"):
+        assert "applications" not in report.tables
+        assert _picture_findings(findings) == {"applications": "picture 1"}
+        return
+    _table3_as_read(report)
+    assert report.recognised_pictures and set(report.recognised_pictures) == {1}
+    for f in findings:  # placed in the picture, and saying it was recognised
+        assert f.location is not None and f.location.address.startswith("picture 1")
+        assert "识别自图像" in f.message and "第 1 幅图片" in f.message
+
+
+@pytest.mark.slow
+@needs_ocr
+def test_with_the_extra_a_picture_of_3_in_a_word_file(tmp_path: Path, table3_jpeg: bytes) -> None:
+    docx = pytest.importorskip("docx")
+    from docx.shared import Cm
+
+    (tmp_path / "t3.jpg").write_bytes(table3_jpeg)
+    doc = docx.Document(str(DATA / "lo-2021-clean.docx"))
+    table = doc.tables[1]
+    para = doc.add_paragraph()
+    para.add_run().add_picture(str(tmp_path / "t3.jpg"), width=Cm(16))
+    table._tbl.addprevious(para._p)
+    table._tbl.getparent().remove(table._tbl)
+    doc.save(str(tmp_path / "r.docx"))
+    settings = Settings()
+    settings.timeout = 600.0
+    report = api.read_path(tmp_path / "r.docx", settings)
+    _table3_as_read(report)
+    assert not [f for f in api.check(report, settings) if f.severity == "error"]

@@ -141,8 +141,36 @@ def _read_published(path: str, data: bytes, kind: str, settings: Settings) -> Re
             return ocr.read_images(path, images, kind, settings)
 
         docx: Report = mod.read(path, data, kind, settings, pictures if ocr.available() else None)
-        return docx
+        return _table_pictures(docx, lambda ref: mod.picture_image(path, data, ref), settings)
     report: Report = mod.read(path, data, kind, settings)
+    if kind == "html":
+        return _table_pictures(report, lambda ref: mod.picture_image(path, ref), settings)
+    return report
+
+
+def _table_pictures(
+    report: Report, image_of: Callable[[str], bytes | None], settings: Settings
+) -> Report:
+    """With the recognition extra: the tables missing from a Word file's or web page's text
+    that stand where they belong as a picture, recognised from the picture's image (a PDF
+    does the same page by page: :func:`reportcheck.readers.pdf.read`)."""
+    from reportcheck.model.sections import picture_in_place
+    from reportcheck.model.tables import TABLE_IDS
+    from reportcheck.readers import ocr
+
+    if not report.pictures or report.recognised or not ocr.available():
+        return report
+    tried: set[str] = set()
+    for table_id in TABLE_IDS:
+        picture = picture_in_place(report, table_id)
+        if table_id in report.tables or picture is None or picture.image is None:
+            continue
+        if picture.location.address in tried:
+            continue
+        tried.add(picture.location.address)
+        image = image_of(picture.image)
+        if image is not None:
+            ocr.picture_tables(report, picture, image, report.kind, settings)
     return report
 
 
@@ -258,7 +286,7 @@ def _adjust(f: Finding, report: Report, settings: Settings) -> Finding:
         f = replace(f, severity=settings.severity[f.code])
     if f.file is None:
         f = replace(f, file=report.source)
-    if report.recognised:
+    if report.recognised or report.recognised_pictures:
         f = _recognised(f, report)
     for w in report.waivers:
         if w.code == f.code and (
@@ -274,9 +302,9 @@ def _recognised(f: Finding, report: Report) -> Finding:
     import re
 
     pages = report.recognised
-    m = re.match(r"page (\d+)\b", f.location.address) if f.location is not None else None
+    m = re.match(r"(page|picture) (\d+)\b", f.location.address) if f.location else None
     if m is not None:
-        conf = pages.get(int(m[1]))
+        conf = (pages if m[1] == "page" else report.recognised_pictures).get(int(m[2]))
     elif f.location is None and report.places and not report.unread_pages:
         conf = min(pages.values()) if len(pages) >= _page_count(report) else None
     else:

@@ -47,6 +47,8 @@ _ZH_ADDRESS = (
     (r"^table (\d+)$", r"表格 \1"),
     (r"^paragraph (\d+)$", r"第 \1 段"),
     (r"^picture (\d+)$", r"第 \1 幅图片"),
+    (r"^picture (\d+), line (\d+), col (\d+)$", r"第 \1 幅图片第 \2 行第 \3 列"),
+    (r"^picture (\d+), line (\d+)$", r"第 \1 幅图片第 \2 行"),
     (r"^page (\d+), picture (\d+)$", r"第 \1 页第 \2 幅图片"),
     # the rest of an address once a shared beginning has been said (terminal output)
     (r"^row (\d+), col (\d+)$", r"第 \1 行第 \2 列"),

@@ -128,6 +128,10 @@ class Picture:
     section: int | None = None
     """The number of the top-level section it stands in (None: before the first heading,
     or the report has none)."""
+    image: str | None = None
+    """Where its image is, for the reader that made it to fetch (a Word relationship id,
+    an ``<img>``'s ``src``): a table printed as a picture is recognised from it when the
+    ``ocr`` extra is installed."""
 
 
 @record(frozen=True, slots=True)
@@ -183,6 +187,9 @@ class Report:
     """Pictures in the body of a published report, in document order (see :class:`Picture`)."""
     attachments: list[Attachment] = field(default_factory=list)
     """Documents a web page links to (see :class:`Attachment`)."""
+    recognised_pictures: dict[int, float] = field(default_factory=dict)
+    """Pictures (``picture 2``) a table was recognised from, each with the recogniser's
+    mean confidence: findings there say so."""
     recognised: dict[int, float] = field(default_factory=dict)
     """Pages read by text recognition from their image (a scan; ``reportcheck[ocr]``), each
     with the recogniser's mean confidence: findings there say so (「识别自图像」)."""

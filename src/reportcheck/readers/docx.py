@@ -29,7 +29,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from xml.etree import ElementTree as ET
 
 from reportcheck.config import Settings
@@ -652,6 +652,9 @@ def read(
     if not found.blocks and not found.pictures:
         raise InputError(path, "Word 文档中没有文字", "the Word document has no text")
     report = build_report(path, kind, found.blocks, settings, pictures=found.pictures, refuse=False)
+    report.pictures = [
+        replace(p, image=rid) for p, rid in zip(report.pictures, found.images, strict=True)
+    ]
     if report.tables or report.sections or not found.pictures:
         return report
     images = _images(path, data, found.images)
@@ -668,6 +671,12 @@ def read(
             f"not read; give the report as text, or install the recognition extra: {OCR_INSTALL}",
         )
     return recognise(images)
+
+
+def picture_image(path: str, data: bytes, image: str) -> bytes | None:
+    """The bytes of the image a picture shows (its relationship id), if in the document."""
+    found = _images(path, data, [image])
+    return found[0] if found else None
 
 
 def _images(path: str, data: bytes, ids: list[str | None]) -> list[bytes]:

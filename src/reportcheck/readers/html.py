@@ -29,10 +29,13 @@ page declares, then the encoding its ``<meta>`` declares, then GB18030).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import unescape
+from pathlib import Path
 from urllib.parse import unquote
 
 from reportcheck.config import Settings
@@ -96,9 +99,10 @@ class _Para:
 
 @dataclass
 class _Picture:
-    """An ``<img>`` (not an icon) and its source line."""
+    """An ``<img>`` (not an icon), its source line and where its image is."""
 
     line: int
+    src: str | None = None
 
 
 @dataclass
@@ -199,6 +203,25 @@ def _document(attrs: str) -> str | None:
     return unquote(found.group(1)) if found else None
 
 
+_SRC = re.compile(
+    r"""\b(data-original|data-src|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I
+)
+
+
+def _source(attrs: str) -> str | None:
+    """Where an ``<img>``'s image is: its ``src``, or the address a lazy-loading page keeps
+    in ``data-src`` / ``data-original`` (its ``src`` then a placeholder)."""
+    found = {
+        m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None)
+        for m in _SRC.finditer(attrs)
+    }
+    for key in ("data-original", "data-src", "src"):
+        value = unescape(found.get(key, "")).strip()
+        if value:
+            return value
+    return None
+
+
 def _icon(attrs: str) -> bool:
     """Whether an ``<img>``'s own size says it is an icon (no size said: a picture)."""
     return any(float(m.group(2)) < _ICON_PX for m in _SIZE.finditer(attrs))
@@ -290,7 +313,7 @@ class _Collector:
             if not _icon(attrs):
                 outer = self.container()
                 outer.flush()
-                outer.items.append(_Picture(line))
+                outer.items.append(_Picture(line, _source(attrs)))
         elif tag in _BLOCK or tag in ("td", "th", "tr"):
             self.container().flush()
 
@@ -393,6 +416,8 @@ class _Numbering:
         self.blocks: list[Block] = []
         self.pictures: list[tuple[int, Location]] = []
         """Each picture: how many blocks stand before it, and where it is."""
+        self.images: list[str | None] = []
+        """Each picture's image (its ``src``), in the same order."""
         self.attachments: list[Attachment] = []
         self.paragraphs = 0
         self.tables = 0
@@ -408,6 +433,7 @@ class _Numbering:
                 self.pictures.append(
                     (len(self.blocks), Location(f"picture {n}", self._line(item.line)))
                 )
+                self.images.append(item.src)
                 continue
             if isinstance(item, _Para):
                 self.paragraphs += 1
@@ -492,6 +518,39 @@ def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
     page = _numbered(decode(path, data))
     if not page.blocks:
         raise InputError(path, "网页中没有文字", "the page has no text")
-    return build_report(
+    report = build_report(
         path, kind, page.blocks, settings, pictures=page.pictures, attachments=page.attachments
     )
+    report.pictures = [
+        replace(p, image=src) for p, src in zip(report.pictures, page.images, strict=True)
+    ]
+    return report
+
+
+MAX_PICTURE = 20 * 1024 * 1024
+"""Bytes of a picture's image read to recognise a table in it."""
+
+
+def picture_image(path: str, image: str) -> bytes | None:
+    """The bytes of a picture's image: a ``data:`` address, or a file beside the page (a
+    page saved with its files: 「…_files/image003.png」); None for an address on the web
+    (nothing is fetched), a file outside the page's folder, or one too large."""
+    if image.startswith("data:"):
+        head, _, body = image.partition(",")
+        if len(body) > MAX_PICTURE * 4 // 3 + 4:
+            return None
+        if head.endswith(";base64"):
+            try:
+                return base64.b64decode(body, validate=False)
+            except (ValueError, binascii.Error):
+                return None
+        return unquote(body).encode("latin-1", "replace")
+    if re.match(r"^[a-z][a-z0-9+.-]*:|^//", image, re.I):
+        return None  # http:, https:, file: and the like: not fetched
+    folder = Path(path).resolve().parent
+    target = (folder / unquote(image.split("?", 1)[0].split("#", 1)[0])).resolve()
+    if not target.is_relative_to(folder) or not target.is_file():
+        return None
+    if target.stat().st_size > MAX_PICTURE:
+        return None
+    return target.read_bytes()

@@ -35,7 +35,7 @@ from reportcheck.readers.ocr.limits import MIN_SCAN_DPI as MIN_SCAN_DPI
 
 if TYPE_CHECKING:
     from reportcheck.config import Settings
-    from reportcheck.model.report import Report
+    from reportcheck.model.report import Picture, Report
     from reportcheck.readers.pdf.page import _Page
 
 INSTALL = OCR_INSTALL
@@ -57,6 +57,7 @@ __all__ = [
     "MIN_SCAN_DPI",
     "available",
     "missing",
+    "picture_tables",
     "read_image",
     "read_images",
     "read_scanned_pdf",
@@ -130,6 +131,66 @@ def read_images(path: str, images: list[bytes], kind: str, settings: Settings) -
     report = report_of_pages(path, kind, pages, settings)
     settle(report, readings)
     return report
+
+
+def picture_tables(
+    report: Report, picture: Picture, image: bytes, kind: str, settings: Settings
+) -> list[str]:
+    """Recognise the tables in a picture that stands where tables missing from the text
+    belong, and put those the text lacks into ``report``: their cells, and the findings
+    recognition made of them (unsure figures, RC003/RC005), placed in the picture
+    (``picture 2, line 5, col 3`` — 第 2 幅图片第 5 行第 3 列). The ids of the tables put
+    in. A picture that cannot be recognised (too coarse, damaged) adds nothing."""
+    import re
+    from dataclasses import replace
+
+    from reportcheck.model.report import Location, TableData
+
+    number = picture.location.address.removeprefix("picture ")
+    if not number.isdigit():
+        return []
+    try:
+        found = read_images(report.source, [image], kind, settings)
+    except InputError:
+        return []  # not a picture recognition can read: it stays named (RC003)
+    at = re.compile(r"^page \d+")
+
+    def moved(location: Location | None) -> Location | None:
+        if location is None or not at.match(location.address):
+            return location
+        return Location(at.sub(f"picture {number}", location.address), location.line)
+
+    added: list[str] = []
+    for tid, data in found.tables.items():
+        if tid in report.tables or not data.cells:
+            continue
+        report.tables[tid] = TableData(
+            tid,
+            {key: replace(cell, location=moved(cell.location)) for key, cell in data.cells.items()},
+            moved(data.location),
+            [(label, moved(loc)) for label, loc in data.extra_rows],
+            [(row, label, moved(loc)) for row, label, loc in data.variants],
+            [(label, moved(loc), rows) for label, loc, rows in data.ambiguous],
+        )
+        version = found.table_versions.get(tid, found.format_version)
+        if version and version != report.format_version:
+            report.table_versions[tid] = version
+        added.append(tid)
+    pages = re.compile(r"第 \d+ 页")
+    for f in found.findings:
+        if f.table in added and f.row is not None:  # a cell of it: unsure, or confirmed
+            report.findings.append(
+                replace(
+                    f,
+                    location=moved(f.location),
+                    message=pages.sub(f"第 {number} 幅图片", f.message),
+                    message_en=re.sub(r"\bpage \d+", f"picture {number}", f.message_en),
+                )
+            )
+    if added:
+        confidence = list(found.recognised.values())
+        report.recognised_pictures[int(number)] = min(confidence) if confidence else 0.0
+    return added
 
 
 def read_scanned_pdf(
