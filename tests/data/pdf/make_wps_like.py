@@ -82,6 +82,10 @@ class WpsCase:
     grey image the size of a table, no text)."""
     seal: bool = False
     """A picture over the signature (the agency's seal)."""
+    sideways: tuple[int, ...] = ()
+    """Pages printed sideways: the page landscape, its content turned a quarter turn
+    counter-clockwise in the content stream (its text runs up the page), as some printers
+    to PDF print a page laid out landscape."""
     unmapped: bool = False
     """Fonts embedded without their map to Unicode (``/ToUnicode``), as some print-to-PDF
     drivers write them: the Chinese text cannot be decoded from the text layer (the glyphs
@@ -293,11 +297,23 @@ class Pdf:
 
     # --- pages and flow
 
+    sideways: tuple[int, ...] = ()
+
     def new_page(self) -> None:
         self.footer()
         self.c.showPage()
         self.page += 1
         self.y = TOP
+        self._turn()
+
+    def _turn(self) -> None:
+        """A page printed sideways: landscape, the portrait content turned onto it."""
+        if self.page in self.sideways:
+            self.c.setPageSize((PAGE_H, PAGE_W))
+            self.c.translate(PAGE_H, 0)
+            self.c.rotate(90)
+        else:
+            self.c.setPageSize((PAGE_W, PAGE_H))
 
     def footer(self) -> None:
         text = f"- {self.page} -"
@@ -518,6 +534,8 @@ def make(wcase: WpsCase, out: Path = HERE) -> None:
     }
     title = f"{case.agency}{case.year}年政府信息公开工作年度报告"
     pdf = Pdf(out / f"{case.name}.pdf", title, ruled=not wcase.borderless)
+    pdf.sideways = wcase.sideways
+    pdf._turn()
     pdf.centred(title, 20)
     for heading, paras in mp.prose(case):
         pdf.heading(heading)
