@@ -158,7 +158,8 @@ def picture_tables(
     def moved(location: Location | None) -> Location | None:
         if location is None or not at.match(location.address):
             return location
-        return Location(at.sub(f"picture {number}", location.address), location.line)
+        # (the line the picture stands on in the file, for a clickable location)
+        return Location(at.sub(f"picture {number}", location.address), picture.location.line)
 
     added: list[str] = []
     for tid, data in found.tables.items():
