@@ -486,3 +486,40 @@ def test_with_the_extra_a_picture_of_3_in_a_word_file(tmp_path: Path, table3_jpe
     report = api.read_path(tmp_path / "r.docx", settings)
     _table3_as_read(report)
     assert not [f for f in api.check(report, settings) if f.severity == "error"]
+
+
+@pytest.mark.slow
+@needs_ocr
+def test_a_batch_reads_its_pdfs_after_recognising_a_picture(
+    tmp_path: Path, table3_jpeg: bytes
+) -> None:
+    """Recognition runs in a child under the limits: the model never loads in the batch's
+    process, whose PDFs after it are read as ever (they failed to load PDFium before)."""
+    import shutil
+
+    src = "data:image/jpeg;base64," + base64.b64encode(table3_jpeg).decode()
+    (tmp_path / "a.html").write_text(_replace(HTML, [1], f'<p><img src="{src}"></p>'), "utf-8")
+    # a PDF recognised in its child too (its text cannot be decoded), then one read as ever
+    sys.path.insert(0, str(DATA))
+    import make_pdfs as mp
+    import make_wps_like as mw
+
+    if not mw.CJK_FILE.exists():
+        pytest.skip(f"the font {mw.CJK_FILE} (fonts-droid-fallback) is needed")
+    case = copy.copy(next(c for c in mp.CASES if c.name == "lo-2021-clean"))
+    case.name = "b"
+    mw.make(mw.WpsCase(case, unmapped=True), tmp_path)
+    for extra in ("b.html", "b.expected.json"):
+        (tmp_path / extra).unlink()
+    shutil.copy(DATA / "lo-2021-clean.pdf", tmp_path / "c.pdf")
+    import subprocess
+
+    run = subprocess.run(  # a process of its own, as a user runs it
+        [sys.executable, "-m", "reportcheck", "validate", str(tmp_path), "--format", "concise"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    out = run.stdout + run.stderr
+    assert "内部错误" not in out and "internal error" not in out, out
+    assert run.returncode == 0, out

@@ -138,7 +138,7 @@ def _read_published(path: str, data: bytes, kind: str, settings: Settings) -> Re
         from reportcheck.readers import ocr
 
         def pictures(images: list[bytes]) -> Report:
-            return ocr.read_images(path, images, kind, settings)
+            return _recognised_images(path, images, kind, settings)
 
         docx: Report = mod.read(path, data, kind, settings, pictures if ocr.available() else None)
         return _table_pictures(docx, lambda ref: mod.picture_image(path, data, ref), settings)
@@ -146,6 +146,22 @@ def _read_published(path: str, data: bytes, kind: str, settings: Settings) -> Re
     if kind == "html":
         return _table_pictures(report, lambda ref: mod.picture_image(path, ref), settings)
     return report
+
+
+def _recognised_images(path: str, images: list[bytes], kind: str, settings: Settings) -> Report:
+    """Pictures of report pages read by text recognition, in a child under the limits as a
+    PDF is (the model and its threads never load in this process: a PDF read after them
+    would not have the address space its child is limited to)."""
+    from reportcheck.isolate import call
+    from reportcheck.readers import ocr
+
+    found: Report = call(
+        path,
+        lambda: ocr.read_images(path, images, kind, settings),
+        settings.max_memory,
+        settings.timeout,
+    )
+    return found
 
 
 def _table_pictures(
@@ -169,8 +185,13 @@ def _table_pictures(
             continue
         tried.add(picture.location.address)
         image = image_of(picture.image)
-        if image is not None:
-            ocr.picture_tables(report, picture, image, report.kind, settings)
+        if image is None:
+            continue
+        try:
+            found = _recognised_images(report.source, [image], report.kind, settings)
+        except InputError:
+            continue  # not a picture recognition can read: it stays named (RC003)
+        ocr.picture_tables(report, picture, found)
     return report
 
 

@@ -133,14 +133,12 @@ def read_images(path: str, images: list[bytes], kind: str, settings: Settings) -
     return report
 
 
-def picture_tables(
-    report: Report, picture: Picture, image: bytes, kind: str, settings: Settings
-) -> list[str]:
-    """Recognise the tables in a picture that stands where tables missing from the text
-    belong, and put those the text lacks into ``report``: their cells, and the findings
-    recognition made of them (unsure figures, RC003/RC005), placed in the picture
-    (``picture 2, line 5, col 3`` — 第 2 幅图片第 5 行第 3 列). The ids of the tables put
-    in. A picture that cannot be recognised (too coarse, damaged) adds nothing."""
+def picture_tables(report: Report, picture: Picture, found: Report) -> list[str]:
+    """Put into ``report`` the tables recognised in a picture (``found``: what
+    :func:`read_images` read from its image) that the text lacks — their cells, and the
+    findings recognition made of them (unsure figures, RC003/RC005) — placed in the
+    picture (``picture 2, line 5, col 3`` — 第 2 幅图片第 5 行第 3 列, on the picture's own
+    line of the file). The ids of the tables put in."""
     import re
     from dataclasses import replace
 
@@ -149,16 +147,11 @@ def picture_tables(
     number = picture.location.address.removeprefix("picture ")
     if not number.isdigit():
         return []
-    try:
-        found = read_images(report.source, [image], kind, settings)
-    except InputError:
-        return []  # not a picture recognition can read: it stays named (RC003)
     at = re.compile(r"^page \d+")
 
     def moved(location: Location | None) -> Location | None:
         if location is None or not at.match(location.address):
             return location
-        # (the line the picture stands on in the file, for a clickable location)
         return Location(at.sub(f"picture {number}", location.address), picture.location.line)
 
     added: list[str] = []
