@@ -523,3 +523,21 @@ def test_a_batch_reads_its_pdfs_after_recognising_a_picture(
     out = run.stdout + run.stderr
     assert "内部错误" not in out and "internal error" not in out, out
     assert run.returncode == 0, out
+
+
+@pytest.mark.parametrize(
+    "viewer",
+    [
+        '<iframe src="/pdfjs/web/viewer.html?file=/up/2025/P020250120612.pdf"></iframe>',
+        '<embed src="/up/2025/P020250120612.pdf" type="application/pdf">',
+        '<object data="/up/2025/P020250120612.pdf" type="application/pdf"></object>',
+    ],
+)
+def test_a_page_showing_the_report_in_a_viewer_is_refused_naming_it(
+    tmp_path: Path, viewer: str
+) -> None:
+    path = tmp_path / "viewer.html"
+    path.write_text(SHELL.format(body=viewer), "utf-8")
+    with pytest.raises(InputError) as err:
+        api.read_path(path)
+    assert "「P020250120612.pdf」" in err.value.problem

@@ -187,15 +187,19 @@ icon, a bullet or a spacer, not a picture that could hold a table."""
 
 
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_SOURCE = re.compile(r"""\b(?:src|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_EMBEDS = frozenset({"iframe", "embed", "object"})
+"""Elements that show another document inside the page (a PDF viewer)."""
 _DOCUMENT = re.compile(
     r"([^/\\?#=&]+\.(?:pdf|docx?|wps|xlsx?|et|ods|odt|ofd|zip|rar|7z))(?:[?#]|$)", re.I
 )
 """A link's target that is a document (the report or its tables may be in it)."""
 
 
-def _document(attrs: str) -> str | None:
-    """The file name of the document an ``<a>`` links to (None: no document)."""
-    m = _HREF.search(attrs)
+def _document(attrs: str, pattern: re.Pattern[str] = _HREF) -> str | None:
+    """The file name of the document an ``<a>`` links to, or an ``<iframe>``/``<embed>``/
+    ``<object>`` shows (None: no document)."""
+    m = pattern.search(attrs)
     if m is None:
         return None
     href = unescape(next(g for g in m.groups() if g is not None)).strip()
@@ -268,6 +272,10 @@ class _Collector:
             if tag == self._skip:
                 self._skip_depth += 1
             return
+        if tag in _EMBEDS:  # a document shown in the page (a PDF viewer): as a link to it
+            name = _document(attrs, _SOURCE)
+            if name is not None:
+                self.links.append((name, line))
         if tag in _SKIP:
             self._skip, self._skip_depth = tag, 1
             return
