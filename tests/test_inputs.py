@@ -173,3 +173,22 @@ def test_real_permissions(office: Path) -> None:
     finally:
         locked.chmod(0o755)
     assert code == 2 and "无法读取目录" in out
+
+
+def test_an_ofd_file_is_named_as_such_and_not_supported(tmp_path: Path) -> None:
+    """OFD (GB/T 33190, China's fixed-layout format) is a zip with OFD.xml: said in one line
+    as not read yet (「不支持」 in the batch summary), not as a zip that is no Office file."""
+    import zipfile
+
+    from reportcheck import api
+    from reportcheck.errors import InputError
+
+    path = tmp_path / "年报.ofd"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(
+            "OFD.xml", '<?xml version="1.0"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"/>'
+        )
+        z.writestr("Doc_0/Document.xml", "<ofd:Document/>")
+    with pytest.raises(InputError) as err:
+        api.read_path(path)
+    assert "OFD" in err.value.problem and err.value.unsupported

@@ -43,6 +43,14 @@ def sniff(path: str, data: bytes) -> str:
         odf = _odf_kind(data, names)
         if odf is not None:
             return odf
+        if "OFD.xml" in names or "ofd.xml" in {n.lower() for n in names}:
+            raise InputError(
+                path,
+                "是 OFD 版式文件，暂不支持读取：请提供同一报告的 PDF、Word 或网页版",
+                "an OFD file (China's fixed-layout format), which is not read yet: give the "
+                "same report as PDF, Word or a web page",
+                unsupported=True,
+            )
         raise InputError(
             path,
             "是 zip 压缩包，但既不是 Excel (.xlsx) 也不是 Word (.docx) 文件",
