@@ -157,3 +157,46 @@ def test_scans_with_a_line_of_text_on_them_are_scans(
     findings = api.check(report, Settings())
     assert [f.code for f in findings] == ["RC003"]
     assert f"第 {last} 页没有文字层" in findings[0].message
+
+
+OUTLINED = DATA / "outlined-page3.pdf"  # page 3 of wps-2021-clean.pdf, text as outlines
+
+
+def test_text_drawn_as_outlines_is_said_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page whose text is drawn as outlines (「文字转曲」: paths, no text layer) is not read
+    from its text layer, and is not called a scan: named (RC003), and what may be on it not
+    called missing; a PDF of such pages only is refused saying so (exit 2)."""
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    with pytest.raises(InputError) as err:
+        api.read_path(OUTLINED)
+    assert "文字已转为曲线" in err.value.problem and ocr.INSTALL in err.value.problem
+    source = pdfium.PdfDocument(DATA / "wps-2021-clean.pdf")
+    outlined = pdfium.PdfDocument(OUTLINED)
+    mixed = pdfium.PdfDocument.new()
+    for i in range(len(source)):
+        mixed.import_pages(outlined if i == 2 else source, pages=[0 if i == 2 else i])
+    mixed.save(tmp_path / "mixed.pdf")
+    report = api.read_path(tmp_path / "mixed.pdf")
+    assert report.unread_pages == [3]
+    findings = api.check(report, Settings())
+    assert {f.code for f in findings} == {"RC003"}
+    assert any("第 3 页的文字已转为曲线" in f.message for f in findings)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not ocr.available(), reason="the ocr extra is not installed")
+def test_with_the_extra_text_drawn_as_outlines_is_recognised() -> None:
+    settings = Settings()
+    settings.timeout = 600.0  # a slow shared machine: the bounds are tested elsewhere
+    report = api.read_path(OUTLINED, settings)
+    assert report.recognised and report.unread_pages == []
+    text = api.read_path(DATA / "wps-2021-clean.pdf")
+    read = unread = 0
+    for key, cell in report.tables["applications"].cells.items():
+        want = text.tables["applications"].cells[key]
+        if cell.value is None and cell.raw and want.value is not None:
+            unread += 1  # said: RC003
+        else:
+            assert cell.value == want.value, key
+            read += 1
+    assert read > 100 and unread <= 5

@@ -101,6 +101,13 @@ ENTRIES = (
                 "page {pages} of the PDF has no text layer (a scanned image): what it shows "
                 "was not read or checked; run text recognition (OCR) on it first",
             ),
+            "outlined_pages": Tr(
+                "PDF 第 {pages} 页的文字已转为曲线（没有文字层）：其中的内容未读取、未检查；请从原文件"
+                "重新导出 PDF（不转曲），或对这些页进行文字识别（OCR）",
+                "the text of page {pages} of the PDF is drawn as outlines (no text layer): what "
+                "it shows was not read or checked; export the PDF again without outlining the "
+                "text, or run text recognition (OCR) on these pages",
+            ),
             "undecodable_pages": Tr(
                 "PDF 第 {pages} 页的文字无法解码（字体没有到 Unicode 的映射）：其中的内容未读取、"
                 "未检查；请从原文件重新导出 PDF，或对这些页进行文字识别（OCR）",
@@ -109,19 +116,19 @@ ENTRIES = (
                 "the original, or run text recognition (OCR) on these pages",
             ),
             "image_pages_table": Tr(
-                "能读取的页上没有{table}：它可能在未能读取的第 {pages} 页中（扫描的图片，或文字无法"
-                "解码），未读取、未检查（不一定是缺表）",
+                "能读取的页上没有{table}：它可能在未能读取的第 {pages} 页中（扫描的图片、无法解码的"
+                "文字或转为曲线的文字），未读取、未检查（不一定是缺表）",
                 "{table} is not on the pages that could be read: it may be on page {pages}, "
-                "which could not be read (a scanned image, or text that cannot be decoded); not "
-                "read or checked (not necessarily missing)",
+                "which could not be read (a scanned image, text that cannot be decoded or text "
+                "drawn as outlines); not read or checked (not necessarily missing)",
             ),
             "rows_unread_pages": Tr(
-                "{table}有 {count} 行不在能读取的页上：表格延续到未能读取的第 {pages} 页（扫描的图片，"
-                "或文字无法解码），这些行可能在那里，未读取、未检查（不一定是缺行）",
+                "{table}有 {count} 行不在能读取的页上：表格延续到未能读取的第 {pages} 页（扫描的图片、"
+                "无法解码的文字或转为曲线的文字），这些行可能在那里，未读取、未检查（不一定是缺行）",
                 "{count} rows of {table} are not on the pages that could be read: the table goes "
-                "on to page {pages}, which could not be read (a scanned image, or text that "
-                "cannot be decoded); they may be there, not read or checked (not necessarily "
-                "missing)",
+                "on to page {pages}, which could not be read (a scanned image, text that cannot "
+                "be decoded or text drawn as outlines); they may be there, not read or checked "
+                "(not necessarily missing)",
             ),
             "table_attachment": Tr(
                 "页面上没有{table}，页面链接了附件「{name}」：表格可能在附件中，附件未读取、未检查"

@@ -195,14 +195,20 @@ def read_scanned_pdf(
     from reportcheck.readers.ocr.image import render_pdf_pages, scan_dpi
     from reportcheck.readers.ocr.page import recognise_pages
     from reportcheck.readers.ocr.settle import settle
+    from reportcheck.readers.pdf.page import OUTLINED
     from reportcheck.readers.pdf.report import report_of_pages
 
-    rendered = [p.number for p in pages if not p.chars and (p.undecodable or p.recognise)]
+    rendered = [
+        p.number
+        for p in pages
+        if not p.chars and (p.undecodable or p.recognise or (not p.images and p.drawn >= OUTLINED))
+    ]
     numbers = [p.number for p in pages if not p.chars and p.images and p.number not in rendered]
     low = scan_dpi(path, data, numbers)
     numbers = [n for n in numbers if n not in low]
-    # pages whose text cannot be decoded, and pages of text with a table printed as a
-    # picture, are recognised from their rendering whatever their images' resolution
+    # pages whose text cannot be decoded or is drawn as outlines, and pages of text with a
+    # table printed as a picture, are recognised from their rendering whatever their
+    # images' resolution
     numbers = sorted([*numbers, *rendered])
     if not numbers:  # every scanned page too coarse to read surely: as without the extra
         dpi = min(low.values())

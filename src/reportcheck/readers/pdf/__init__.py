@@ -60,7 +60,7 @@ from reportcheck.model.report import Report
 from reportcheck.model.sections import picture_in_place
 from reportcheck.model.tables import TABLE_IDS
 from reportcheck.readers import OCR_INSTALL
-from reportcheck.readers.pdf.page import _Page
+from reportcheck.readers.pdf.page import OUTLINED, _Page
 from reportcheck.readers.pdf.pdfium import _open, _pages
 from reportcheck.readers.pdf.report import report_of_pages
 
@@ -94,7 +94,7 @@ def read(
 def _unread(page: _Page) -> bool:
     """A page whose text must be recognised from its image: a scanned page, or one whose
     text cannot be decoded."""
-    return not page.chars and (page.images > 0 or page.undecodable)
+    return not page.chars and (page.images > 0 or page.undecodable or page.drawn >= OUTLINED)
 
 
 def _read(
@@ -114,7 +114,7 @@ def _read(
     finally:
         doc.close()
     if recognise is not None and any(_unread(p) for p in pages):
-        return recognise(pages)  # scanned pages, or text that cannot be decoded
+        return recognise(pages)  # scanned pages, text not decodable or drawn as outlines
     if not any(p.chars for p in pages) and any(p.undecodable for p in pages):
         raise InputError(
             path,
@@ -123,6 +123,17 @@ def _read(
             "the PDF's text cannot be decoded (its fonts carry no map to Unicode, as some "
             "'print to PDF' drivers write them): export the PDF again from the original, or "
             f"run OCR on it first, or install the recognition extra: {OCR_INSTALL}",
+        )
+    if not any(p.chars or p.images for p in pages) and any(
+        p.drawn >= OUTLINED and not p.undecodable for p in pages
+    ):
+        raise InputError(
+            path,
+            "PDF 的文字已转为曲线（“文字转曲”，没有文字层）：请从原文件重新导出 PDF（不转曲），"
+            f"或先进行文字识别（OCR），或安装识别功能：{OCR_INSTALL}",
+            "the PDF's text is drawn as outlines (no text layer): export the PDF again from "
+            f"the original without outlining the text, or run OCR on it first, or install the "
+            f"recognition extra: {OCR_INSTALL}",
         )
     if not any(p.chars for p in pages):
         raise InputError(

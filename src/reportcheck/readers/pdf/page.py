@@ -38,6 +38,9 @@ SCAN_TEXT = 60
 """A page that is one picture over half of it or more with fewer characters than this is a
 scanned page with a line of text put on it (a watermark, a stamp of the site, a page number
 added when the scans were bound into a PDF): its picture is what it shows, read as a scan."""
+OUTLINED = 150
+"""Path objects on a page without characters or images from which its text is taken to be
+drawn as outlines (a blank page has none, a ruled table without text cannot be)."""
 PICTURE_MIN = (72.0, 36.0)
 """An image at least this wide and tall (points) could be a table printed as a picture;
 smaller ones are logos, icons and lines of decoration."""
@@ -226,6 +229,9 @@ class _Page:
     recognise: bool = False
     """Read from its image though it has text: a table missing from the text stands on it
     as a picture (see :func:`reportcheck.readers.pdf.read`)."""
+    drawn: int = 0
+    """Path objects on it: a page without characters or images but hundreds of paths has
+    its text drawn as outlines (「文字转曲」, :data:`OUTLINED`)."""
     undecodable: bool = False
     """Its text cannot be decoded (fonts without a map to Unicode, :data:`UNDECODABLE`): no
     character of it is read; the page is as a scanned one."""

@@ -214,7 +214,7 @@ def _pages(path: str, doc: Any) -> list[_Page]:
                 add(_Char(ch, rect.left, height - rect.top, rect.right, height - rect.bottom, i))
             _odd_boxes(tp, chars, height)
         n_objects = max(calls.count_objects(_address(page.raw)), 0)
-        rules, images, pictures = _paths(page.raw, height, n_objects, segments, budget)
+        rules, images, pictures, drawn = _paths(page.raw, height, n_objects, segments, budget)
         if chars and len(chars) < SCAN_TEXT and _covered(pictures, width, height):
             chars = []  # a scanned page with a line of text put on it: read as a scan
         turn = _turned(calls, tp, chars)
@@ -229,6 +229,7 @@ def _pages(path: str, doc: Any) -> list[_Page]:
                 chars,
                 rules,
                 images,
+                drawn=drawn,
                 undecodable=index in undecodable,
                 pictures=pictures,
             )
@@ -394,6 +395,7 @@ class _Walk:
         self.budget = budget
         self.rules: list[_Rule] = []
         self.images = 0
+        self.paths = 0
         self.pictures: list[tuple[float, float, float, float]] = []
         self._at = [ctypes.c_float() for _ in range(4)]
         self._where = tuple(ctypes.addressof(v) for v in self._at)
@@ -416,6 +418,7 @@ class _Walk:
                 continue
             if kind != path and kind != image:
                 continue
+            self.paths += kind == path
             if not calls.bounds(handle, *where):
                 continue
             x0, low, x1, high = _box(ctm, left.value, bottom.value, right.value, top.value)
@@ -461,14 +464,15 @@ class _Walk:
 
 def _paths(
     page: Any, height: float, count: int, segments: list[int], budget: list[int] | None = None
-) -> tuple[list[_Rule], int, list[tuple[float, float, float, float]]]:
+) -> tuple[list[_Rule], int, list[tuple[float, float, float, float]], int]:
     """The ruling lines among the page's first ``count`` objects (inside form XObjects
     too), how many images, and the boxes of those big enough to hold a table
-    (:data:`PICTURE_MIN`). ``segments``: how many path segments may still be read (see
-    MAX_SEGMENTS); ``budget``: how many objects may still be looked at (MAX_OBJECTS)."""
+    (:data:`PICTURE_MIN`), and how many path objects. ``segments``: how many path segments
+    may still be read (see MAX_SEGMENTS); ``budget``: how many objects may still be looked
+    at (MAX_OBJECTS)."""
     walk = _Walk(height, segments, budget if budget is not None else [MAX_OBJECTS])
     walk.objects(_address(page), count, walk.calls.get_object, _IDENTITY, 0)
-    return walk.rules, walk.images, walk.pictures
+    return walk.rules, walk.images, walk.pictures, walk.paths
 
 
 def _segment_rules(

@@ -26,6 +26,7 @@ from reportcheck.readers.pdf.page import (
     _HEADING_START,
     _NUMBERED,
     MAX_PAIRS,
+    OUTLINED,
     _Line,
     _Loose,
     _Page,
@@ -322,6 +323,17 @@ def _pictures(pages: list[_Page], items: list[_Item]) -> list[tuple[int, Locatio
     return out
 
 
+def _unread_why(page: _Page) -> str | None:
+    """Why a page without characters was not read (the RC003 variant), or None (blank)."""
+    if page.undecodable:
+        return "undecodable_pages"
+    if page.images:
+        return "image_pages"
+    if page.drawn >= OUTLINED:
+        return "outlined_pages"
+    return None
+
+
 def report_of_pages(path: str, kind: str, pages: list[_Page], settings: Settings) -> Report:
     """The report on the pages read (from the text layer, or recognised from page images:
     :mod:`reportcheck.readers.ocr` builds the same pages)."""
@@ -342,17 +354,17 @@ def report_of_pages(path: str, kind: str, pages: list[_Page], settings: Settings
     text = builder.text()
     report = build_report(path, kind, builder.blocks, settings, text, _pictures(pages, items))
     report.places = builder.places
-    report.unread_pages = [p.number for p in pages if not p.chars and (p.images or p.undecodable)]
+    why = {p.number: _unread_why(p) for p in pages if not p.chars}
+    report.unread_pages = [n for n, w in why.items() if w is not None]
     images = [str(n) for n in report.unread_pages]
-    for undecodable in (False, True):
-        some = [str(p.number) for p in pages if not p.chars and p.undecodable == undecodable]
-        some = [n for n in some if n in images]
+    for variant in ("image_pages", "undecodable_pages", "outlined_pages"):
+        some = [str(n) for n, w in why.items() if w == variant]
         if some:
             report.findings.append(
                 emit(
                     "RC003",
                     {"pages": ", ".join(some)},
-                    variant="undecodable_pages" if undecodable else "image_pages",
+                    variant=variant,
                     location=Location(f"page {some[0]}"),
                 )
             )
