@@ -107,6 +107,23 @@ def test_a_heading_printed_in_the_picture_with_its_table(tmp_path: Path) -> None
     assert len(heading) == 1 and "标题可能和表格一起印在图片中" in heading[0].message
 
 
+def test_the_picture_of_2_is_no_picture_of_4_when_3_is_in_the_text(tmp_path: Path) -> None:
+    """表二 printed as a picture under 二, 表三 in the text, 表四 replaced by a sentence (or
+    section 四 left out): 表四 is missing — 表三 stands between the picture and its place."""
+    pictured = _replace(HTML, [0], f'<p><img src="{PNG}" width="600" height="300"></p>')
+    page = _replace(pictured, [1], "<p>本年度未发生行政复议、行政诉讼情况。</p>")
+    findings = _findings(tmp_path, "r.html", page)
+    assert _picture_findings(findings) == {"proactive_disclosure": "picture 1"}
+    assert [(f.code, f.table) for f in findings if f.code != "RC003"] == [
+        ("RC101", "review_litigation")
+    ]
+    four = "<h2>四、政府信息公开行政复议、行政诉讼情况</h2>"
+    assert four in pictured
+    page = _replace(pictured, [1], "").replace(four, "")
+    codes = [f.code for f in _findings(tmp_path, "r.html", page)]
+    assert codes.count("RC101") == 1 and codes.count("RC111") == 1
+
+
 @pytest.mark.parametrize(
     "picture",
     [
