@@ -229,44 +229,119 @@ def test_a_seal_is_no_picture_of_a_table(tmp_path: Path) -> None:
     assert [p.section for p in report.pictures] == [6]
 
 
-def test_a_worksheet_embedded_as_an_object_in_word(tmp_path: Path) -> None:
-    """A worksheet pasted into Word as an object shows as its picture (``w:object`` with a
-    VML shape): the table is not in the text, and is not called missing."""
+_NAMESPACES = {
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "v": "urn:schemas-microsoft-com:vml",
+    "o": "urn:schemas-microsoft-com:office:office",
+}
+
+
+def _word_with(tmp_path: Path, name: str, run: str, sentence: str = "") -> list[Finding]:
+    """The findings on the LibreOffice test report with 表三 replaced by ``run`` (a run's
+    raw XML: a drawing, an object) and ``sentence``."""
     import zipfile
 
     docx = pytest.importorskip("docx")
     doc = docx.Document(str(DATA / "lo-2021-clean.docx"))
     table = doc.tables[1]
-    para = doc.add_paragraph("OBJECT-HERE")
+    para = doc.add_paragraph(f"{sentence}DRAWING-HERE")
     table._tbl.addprevious(para._p)
     table._tbl.getparent().remove(table._tbl)
     doc.save(str(tmp_path / "base.docx"))
-    obj = (
-        '</w:t></w:r><w:r><w:object w:dxaOrig="8306" w:dyaOrig="4573">'
-        '<v:shape id="s1" style="width:415.3pt;height:228.65pt"><v:imagedata r:id="rId99"/>'
-        '</v:shape><o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" ShapeID="s1" '
-        'r:id="rId98"/></w:object></w:r><w:r><w:t>'
-    )
     with (
         zipfile.ZipFile(tmp_path / "base.docx") as z,
-        zipfile.ZipFile(tmp_path / "object.docx", "w") as out,
+        zipfile.ZipFile(tmp_path / name, "w") as out,
     ):
         for item in z.infolist():
             data = z.read(item)
             if item.filename == "word/document.xml":
-                xml = data.decode("utf-8").replace("OBJECT-HERE", obj)
-                if 'xmlns:v="' not in xml:
-                    xml = xml.replace(
-                        "<w:document ",
-                        '<w:document xmlns:v="urn:schemas-microsoft-com:vml" '
-                        'xmlns:o="urn:schemas-microsoft-com:office:office" ',
-                        1,
-                    )
-                data = xml.encode("utf-8")
+                xml = data.decode("utf-8").replace("DRAWING-HERE", f"</w:t></w:r>{run}<w:r><w:t>")
+                declare = "".join(
+                    f'xmlns:{k}="{uri}" '
+                    for k, uri in _NAMESPACES.items()
+                    if f"xmlns:{k}=" not in xml
+                )
+                data = xml.replace("<w:document ", f"<w:document {declare}", 1).encode("utf-8")
             out.writestr(item, data)
-    findings = _findings(tmp_path, "object.docx", (tmp_path / "object.docx").read_bytes())
+    return _findings(tmp_path, name, (tmp_path / name).read_bytes())
+
+
+def test_a_worksheet_embedded_as_an_object_in_word(tmp_path: Path) -> None:
+    """A worksheet pasted into Word as an object shows as its picture (``w:object`` with a
+    VML shape): the table is not in the text, and is not called missing."""
+    obj = (
+        '<w:r><w:object w:dxaOrig="8306" w:dyaOrig="4573">'
+        '<v:shape id="s1" style="width:415.3pt;height:228.65pt"><v:imagedata r:id="rId99"/>'
+        '</v:shape><o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" ShapeID="s1" '
+        'r:id="rId98"/></w:object></w:r>'
+    )
+    findings = _word_with(tmp_path, "object.docx", obj)
     assert [f.code for f in findings] == ["RC003"]
     assert _picture_findings(findings) == {"applications": "picture 1"}
+
+
+_EMU = 12_700
+
+
+def _drawing(graphic: str, anchor: str = "inline") -> str:
+    """A DrawingML drawing 425 by 227 points (15 by 8 cm) holding ``graphic``."""
+    return (
+        f'<w:drawing><wp:{anchor}><wp:extent cx="{425 * _EMU}" cy="{227 * _EMU}"/>'
+        f'<wp:docPr id="7" name="d"/><a:graphic><a:graphicData uri="urn:x">{graphic}'
+        f"</a:graphicData></a:graphic></wp:{anchor}></w:drawing>"
+    )
+
+
+_BLIP = '<pic:pic><pic:blipFill><a:blip r:embed="rId97"/></pic:blipFill></pic:pic>'
+_CHART = '<c:chart r:id="rId96"/>'
+_TEXT_BOX = (
+    "<wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>注：数据截至12月31日</w:t></w:r></w:p>"
+    "</w:txbxContent></wps:txbx></wps:wsp>"
+)
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        pytest.param(f"<w:r>{_drawing(_CHART)}</w:r>", id="a chart"),
+        pytest.param(
+            f'<w:r><mc:AlternateContent><mc:Choice Requires="wps">{_drawing(_TEXT_BOX, "anchor")}'
+            '</mc:Choice><mc:Fallback><w:pict><v:shape style="width:425pt;height:227pt">'
+            "<v:textbox><w:txbxContent><w:p/></w:txbxContent></v:textbox></v:shape></w:pict>"
+            "</mc:Fallback></mc:AlternateContent></w:r>",
+            id="a text box",
+        ),
+        pytest.param(
+            '<w:r><w:pict><v:line from="0,0" to="440pt,0" strokecolor="red"/></w:pict></w:r>',
+            id="a line",
+        ),
+    ],
+)
+def test_a_drawing_that_shows_no_image_excuses_nothing(tmp_path: Path, run: str) -> None:
+    """A chart, a text box or a line under 三 where 表三 is replaced by a sentence: 表三 is
+    missing, it was not printed as a picture."""
+    findings = _word_with(tmp_path, "drawing.docx", run, "本年度未收到政府信息公开申请。")
+    assert [(f.code, f.table) for f in findings] == [("RC101", "applications")]
+
+
+def test_a_picture_with_its_fallback_is_one_picture(tmp_path: Path) -> None:
+    """Word writes a drawing in ``mc:AlternateContent`` with a VML copy as its fallback:
+    one picture, counted once; floating (``wp:anchor``) or not."""
+    run = (
+        f'<w:r><mc:AlternateContent><mc:Choice Requires="wps">{_drawing(_BLIP, "anchor")}'
+        '</mc:Choice><mc:Fallback><w:pict><v:shape style="width:425pt;height:227pt">'
+        '<v:imagedata r:id="rId97"/></v:shape></w:pict></mc:Fallback></mc:AlternateContent>'
+        "</w:r>"
+    )
+    findings = _word_with(tmp_path, "fallback.docx", run)
+    assert [f.code for f in findings] == ["RC003"]
+    assert _picture_findings(findings) == {"applications": "picture 1"}
+    assert len(api.read_path(tmp_path / "fallback.docx").pictures) == 1
 
 
 # ------------------------------------------------------------------ the report elsewhere
