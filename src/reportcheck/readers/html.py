@@ -187,10 +187,23 @@ icon, a bullet or a spacer, not a picture that could hold a table."""
 
 
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-_DOCUMENT = re.compile(
-    r"([^/\\?#=&]+\.(?:pdf|docx?|wps|xlsx?|et|ods|odt|ofd|zip|rar|7z))(?:[?#]|$)", re.I
-)
-"""A link's target that is a document (the report or its tables may be in it)."""
+_PART = re.compile(r"[^/\\?#=&]+")
+_DOCUMENT = re.compile(r".\.(?:pdf|docx?|wps|xlsx?|et|ods|odt|ofd|zip|rar|7z)\Z", re.I | re.S)
+"""How the name of a document ends, a name before it (the report or its tables may be in
+the document)."""
+
+
+def _document_name(target: str) -> str | None:
+    """The first part of a link's target (or text), between ``/ \\ ? # = &``, that names a
+    document and ends the path or a parameter's value (``…/2024年报.pdf?v=2``,
+    ``download?file=附表.xls``); None when none does. Each part is looked at once: a long
+    target costs its length (a single pattern searched over it backtracked into every
+    run of characters: a minute for 40,000 characters)."""
+    for part in _PART.finditer(target):
+        end = part.end()
+        if (end == len(target) or target[end] in "?#") and _DOCUMENT.search(part.group()):
+            return part.group()
+    return None
 
 
 def _document(attrs: str) -> str | None:
@@ -199,8 +212,8 @@ def _document(attrs: str) -> str | None:
     if m is None:
         return None
     href = unescape(next(g for g in m.groups() if g is not None)).strip()
-    found = _DOCUMENT.search(href)
-    return unquote(found.group(1)) if found else None
+    found = _document_name(href)
+    return unquote(found) if found else None
 
 
 _SRC = re.compile(
@@ -347,13 +360,13 @@ class _Collector:
                 text = unescape(text)
             self.container().add(text, 0 if text.isspace() else line)
             if self._link is not None and sum(map(len, self._link[2])) < 200:
-                self._link[2].append(text)
+                self._link[2].append(text[:200])  # a name, not the page
 
     def _end_link(self) -> None:
         if self._link is not None:
             name, line, parts = self._link
             text = _clean("".join(parts))
-            self.links.append((text if _DOCUMENT.search(text) else name, line))
+            self.links.append((text if _document_name(text) else name, line))
             self._link = None
 
     def finish(self) -> _Container:
