@@ -43,14 +43,18 @@ def _replace(html: str, which: list[int], by: str) -> str:
     return html
 
 
-def _findings(tmp_path: Path, name: str, content: str | bytes) -> list[Finding]:
+def _write(tmp_path: Path, name: str, content: str | bytes) -> Path:
     path = tmp_path / name
     if isinstance(content, str):
         path.write_text(content, "utf-8")
     else:
         path.write_bytes(content)
+    return path
+
+
+def _findings(tmp_path: Path, name: str, content: str | bytes) -> list[Finding]:
     settings = Settings()
-    return api.check(api.read_path(path, settings), settings)
+    return api.check(api.read_path(_write(tmp_path, name, content), settings), settings)
 
 
 def _picture_findings(findings: list[Finding]) -> dict[str, str]:
@@ -383,6 +387,23 @@ def test_a_table_in_a_linked_attachment_is_not_missing(tmp_path: Path) -> None:
     assert [f.code for f in findings] == ["RC003"]
     assert findings[0].table == "applications"
     assert "「附表：依申请公开情况统计表.xls」" in findings[0].message
+
+
+def test_links_to_the_reports_of_past_years_excuse_nothing(tmp_path: Path) -> None:
+    """The site lists its past reports beside the page of the 2024 report: 表三 replaced
+    by a sentence is missing from it (a link to this year's tables would excuse it)."""
+    side = (
+        '<ul><li><a href="/up/P0201.pdf">2023年政府信息公开工作年度报告.pdf</a></li>'
+        '<li><a href="/up/P0202.pdf">2022年度报告.pdf</a></li></ul>'
+    )
+    page = _replace(HTML, [1], "<p>本年度未收到政府信息公开申请。</p>")
+    page = page.replace("</body>", f"{side}</body>")
+    assert api.read_path(_write(tmp_path, "r.html", page)).metadata.year == 2024
+    findings = _findings(tmp_path, "r.html", page)
+    assert [(f.code, f.table) for f in findings] == [("RC101", "applications")]
+    this_year = '<p><a href="/up/P0203.xls">2024年依申请公开情况统计表.xls</a></p>'
+    findings = _findings(tmp_path, "r.html", page.replace("</body>", f"{this_year}</body>"))
+    assert [(f.code, f.table) for f in findings] == [("RC003", "applications")]
 
 
 def test_a_link_to_another_document_excuses_nothing(tmp_path: Path) -> None:

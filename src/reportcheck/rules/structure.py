@@ -68,7 +68,8 @@ def missing_table(report: Report, settings: Settings) -> Iterator[Finding]:
                 location=picture.location,
             )
             continue
-        named = [a for a in report.attachments if a.may_hold_report]
+        year = report.metadata.year
+        named = [a for a in report.attachments if a.may_hold_report and not a.of_another_year(year)]
         if named:
             # the web page links to the report or its tables: the table may be in it
             link = named[0]
