@@ -372,6 +372,31 @@ def test_a_page_that_only_links_to_the_report_is_refused_naming_it(tmp_path: Pat
     assert result.exit_code == 2 and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ('<iframe src="/pdfjs/web/viewer.html?file=/up/2024nb.pdf"></iframe>', "2024nb.pdf"),
+        ('<embed src="/up/2024nb.pdf" type="application/pdf">', "2024nb.pdf"),
+        ('<object data="/up/2024nb.pdf" type="application/pdf"></object>', "2024nb.pdf"),
+        (
+            '<p><a href="/servlet/download?fileid=123">2024年政府信息公开工作年度报告.pdf</a></p>',
+            "2024年政府信息公开工作年度报告.pdf",
+        ),
+    ],
+    ids=["pdf.js", "embed", "object", "download link"],
+)
+def test_a_page_showing_the_report_or_linking_it_by_name_is_refused(
+    tmp_path: Path, body: str, name: str
+) -> None:
+    """The report shown in the page by the browser's PDF viewer, or linked through a
+    download address that names no file (its text does): refused naming it, not three
+    RC101."""
+    path = _write(tmp_path, "shell.html", SHELL.format(body=body))
+    with pytest.raises(InputError) as err:
+        api.read_path(path)
+    assert "只有附件" in err.value.problem and f"「{name}」" in err.value.problem
+
+
 def test_a_page_of_pictures_only_is_refused_saying_so(tmp_path: Path) -> None:
     pages = "".join(f'<p><img src="/up/page{k}.jpg"></p>' for k in range(1, 6))
     path = tmp_path / "pictures.html"

@@ -187,6 +187,9 @@ icon, a bullet or a spacer, not a picture that could hold a table."""
 
 
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_SHOWN = re.compile(r"""\b(?:src|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+"""Where an ``<iframe>``, ``<embed>`` or ``<object>`` takes what it shows from (a PDF in
+the browser's viewer, or in pdf.js: ``viewer.html?file=/up/2024.pdf``)."""
 _PART = re.compile(r"[^/\\?#=&]+")
 _DOCUMENT = re.compile(r".\.(?:pdf|docx?|wps|xlsx?|et|ods|odt|ofd|zip|rar|7z)\Z", re.I | re.S)
 """How the name of a document ends, a name before it (the report or its tables may be in
@@ -206,9 +209,10 @@ def _document_name(target: str) -> str | None:
     return None
 
 
-def _document(attrs: str) -> str | None:
-    """The file name of the document an ``<a>`` links to (None: no document)."""
-    m = _HREF.search(attrs)
+def _document(attrs: str, target: re.Pattern[str] = _HREF) -> str | None:
+    """The file name of the document an ``<a>`` links to, or an ``<iframe>`` shows
+    (``target``: :data:`_SHOWN`); None: no document."""
+    m = target.search(attrs)
     if m is None:
         return None
     href = unescape(next(g for g in m.groups() if g is not None)).strip()
@@ -266,7 +270,8 @@ class _Collector:
         self.links: list[tuple[str, int]] = []
         """Links to documents: (name, source line) — the link's text when it names the
         document (「2024年度报告.pdf」), else the file name of its target."""
-        self._link: tuple[str, int, list[str]] | None = None
+        self._link: tuple[str | None, int, list[str]] | None = None
+        """The link being read: its target's document name, its line, its text."""
         self._skip: str | None = None
         self._skip_depth = 0
 
@@ -281,6 +286,10 @@ class _Collector:
             if tag == self._skip:
                 self._skip_depth += 1
             return
+        if tag in ("iframe", "embed", "object"):  # a document shown inside the page
+            name = _document(attrs, _SHOWN)
+            if name is not None:
+                self.links.append((name, line))
         if tag in _SKIP:
             self._skip, self._skip_depth = tag, 1
             return
@@ -319,9 +328,8 @@ class _Collector:
             self.container().line_break()
         elif tag == "a":
             self._end_link()
-            name = _document(attrs)
-            if name is not None:
-                self._link = (name, line, [])
+            if _HREF.search(attrs) is not None:  # its text may name the document
+                self._link = (_document(attrs), line, [])
         elif tag == "img":
             if not _icon(attrs):
                 outer = self.container()
@@ -366,7 +374,10 @@ class _Collector:
         if self._link is not None:
             name, line, parts = self._link
             text = _clean("".join(parts))
-            self.links.append((text if _document_name(text) else name, line))
+            if _document_name(text) is not None:  # 「2024年度报告.pdf」, even via download?id=9
+                self.links.append((text, line))
+            elif name is not None:
+                self.links.append((name, line))
             self._link = None
 
     def finish(self) -> _Container:
