@@ -133,12 +133,23 @@ def test_the_picture_of_2_is_no_picture_of_4_when_3_is_in_the_text(tmp_path: Pat
     [
         '<img src="icon.png" width="16" height="16">',  # an icon
         '<img src="x.gif" style="width: 20px; height: 20px">',
+        '<img src="x.gif" style="width:1cm;height:0.8cm">',
+        '<img src="x.gif" style="width:30pt;height:30pt">',
     ],
 )
 def test_an_icon_does_not_excuse_a_missing_table(tmp_path: Path, picture: str) -> None:
     page = _replace(HTML, [1], f"<p>{picture}</p>")
     codes = [f.code for f in _findings(tmp_path, "r.html", page)]
     assert codes == ["RC101"]
+
+
+@pytest.mark.parametrize(
+    "style", ["width:15cm;height:9cm", "width:6in", "width:100%", "width:40em", "height:400px"]
+)
+def test_a_picture_sized_in_other_units_is_no_icon(tmp_path: Path, style: str) -> None:
+    """15 cm is no icon of 15 pixels (Word's web pages size pictures in cm and pt)."""
+    page = _replace(HTML, [1], f'<p><img src="/up/t3.png" style="{style}"></p>')
+    assert _picture_findings(_findings(tmp_path, "r.html", page)) == {"applications": "picture 1"}
 
 
 def test_a_picture_outside_the_tables_sections_does_not_excuse_one(tmp_path: Path) -> None:

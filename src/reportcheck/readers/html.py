@@ -178,9 +178,9 @@ _ROWSPAN = re.compile(r"""\browspan\s*=\s*["']?\s*(\d+)""", re.I)
 _COLSPAN = re.compile(r"""\bcolspan\s*=\s*["']?\s*(\d+)""", re.I)
 
 
-_SIZE = re.compile(
-    r"""\b(width|height)\s*(?:=\s*["']?|:\s*)(\d+(?:\.\d+)?)\s*(px|pt)?(?![\d.%])""", re.I
-)
+_SIZE = re.compile(r"""\b(width|height)\s*(?:=\s*["']?|:\s*)(\d+(?:\.\d+)?)\s*([a-z%]*)""", re.I)
+_PX = {"": 1.0, "px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4}
+"""CSS pixels per unit of a size (a unit not here, ``%``, ``em``, ``vw``: no size said)."""
 _ICON_PX = 48
 """An image this small on either side (its ``width``/``height`` attribute or style) is an
 icon, a bullet or a spacer, not a picture that could hold a table."""
@@ -241,7 +241,11 @@ def _source(attrs: str) -> str | None:
 
 def _icon(attrs: str) -> bool:
     """Whether an ``<img>``'s own size says it is an icon (no size said: a picture)."""
-    return any(float(m.group(2)) < _ICON_PX for m in _SIZE.finditer(attrs))
+    return any(
+        float(m.group(2)) * _PX[unit] < _ICON_PX
+        for m in _SIZE.finditer(attrs)
+        if (unit := m.group(3).lower()) in _PX
+    )
 
 
 def _span(pattern: re.Pattern[str], attrs: str, default: int, limit: int) -> int:
