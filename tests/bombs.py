@@ -160,6 +160,17 @@ def html_long_prose() -> bytes:
     return f"<html><head><meta charset='utf-8'></head><body>{lines}</body></html>".encode()
 
 
+def html_long_links() -> bytes:
+    """The example report as a web page with two links of 100,000 characters: a target
+    and a text of dotted words (``a.a.a…``) naming no document (a pattern searched over
+    them backtracked into every run of characters: over two minutes each)."""
+    text = (EXAMPLES / "2021-valid.txt").read_text(encoding="utf-8")
+    dotted = "a." * 50_000 + "a"
+    links = f'<p><a href="/{dotted}">x</a></p><p><a href="/up/x.htm">{dotted}</a></p>'
+    lines = "".join(f"<p>{line}</p>" for line in text.splitlines())
+    return f"<html><head><meta charset='utf-8'></head><body>{lines}{links}</body></html>".encode()
+
+
 def markdown_long_prose() -> bytes:
     """About 800 KB of Markdown prose in section 一 of the example report."""
     text = (EXAMPLES / "2021-valid.txt").read_text(encoding="utf-8")
@@ -193,6 +204,7 @@ BOMBS: dict[str, tuple[str, Callable[[], bytes]]] = {
     "json: a value of 1e-999999": ("tiny.json", json_tiny_value),
     "json: lone surrogates in strings": ("surrogates.json", json_lone_surrogates),
     "html: 400 KB of prose": ("long-prose.html", html_long_prose),
+    "html: links of 100,000 characters": ("long-links.html", html_long_links),
     "markdown: 800 KB of prose": ("long-prose.md", markdown_long_prose),
     "text: a 50 MB line of digits": ("digits.txt", text_digit_line),
     "xlsx: a row numbered r='²'": ("superscript-row.xlsx", xlsx_superscript_row),

@@ -200,3 +200,58 @@ def test_with_the_extra_text_drawn_as_outlines_is_recognised() -> None:
             assert cell.value == want.value, key
             read += 1
     assert read > 100 and unread <= 5
+
+
+def test_a_row_missing_among_rows_read_is_missing_beside_an_unread_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """表三 without its row 2.没有现成信息需要另行制作 (between rows read), a scanned page
+    just before the table's first page: the row is missing (RC102) — it cannot stand on the
+    page before the table's first rows."""
+    import io
+    from dataclasses import replace
+
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from reportcheck.model.tables import FORMATS
+
+    table3 = mw.table3
+
+    def without_row(case: mp.Case, single_other: bool) -> mp.TLayout:
+        layout = table3(case, single_other)
+        rows = FORMATS[case.version].table("applications").rows
+        gone = 3 + next(i for i, r in enumerate(rows) if r.id == "unable_2")
+        cells = []
+        for c in layout.cells:
+            if c.row == gone and c.rowspan == 1:
+                continue
+            if c.row > gone:
+                c = replace(c, row=c.row - 1)
+            elif c.row < gone <= c.row + c.rowspan - 1:
+                c = replace(c, rowspan=c.rowspan - 1)
+            cells.append(c)
+        return replace(layout, rows=layout.rows - 1, cells=cells)
+
+    monkeypatch.setattr(mw, "table3", without_row)
+    path = _make(tmp_path, "row", False)
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    settings = Settings()
+    report = api.read_path(path, settings)
+    cells = report.tables["applications"].cells.values()
+    first = min(int(c.location.address.split(",")[0][5:]) for c in cells if c.location)
+    assert [f.row for f in api.check(report, settings) if f.code == "RC102"] == ["unable_2"]
+
+    scan = io.BytesIO()
+    c = canvas.Canvas(scan, pagesize=(mw.PAGE_W, mw.PAGE_H))
+    c.drawImage(ImageReader(io.BytesIO(mw.GREY_JPEG)), 40, 40, mw.PAGE_W - 80, mw.PAGE_H - 80)
+    c.showPage()
+    c.save()
+    doc = pdfium.PdfDocument(path)
+    doc.import_pages(pdfium.PdfDocument(scan.getvalue()), index=first - 1)
+    doc.save(tmp_path / "scan.pdf")
+    report = api.read_path(tmp_path / "scan.pdf", settings)
+    assert report.unread_pages == [first]
+    findings = api.check(report, settings)
+    assert [f.row for f in findings if f.code == "RC102"] == ["unable_2"]
+    assert not [f for f in findings if f.code == "RC003" and f.table == "applications"]

@@ -43,14 +43,18 @@ def _replace(html: str, which: list[int], by: str) -> str:
     return html
 
 
-def _findings(tmp_path: Path, name: str, content: str | bytes) -> list[Finding]:
+def _write(tmp_path: Path, name: str, content: str | bytes) -> Path:
     path = tmp_path / name
     if isinstance(content, str):
         path.write_text(content, "utf-8")
     else:
         path.write_bytes(content)
+    return path
+
+
+def _findings(tmp_path: Path, name: str, content: str | bytes) -> list[Finding]:
     settings = Settings()
-    return api.check(api.read_path(path, settings), settings)
+    return api.check(api.read_path(_write(tmp_path, name, content), settings), settings)
 
 
 def _picture_findings(findings: list[Finding]) -> dict[str, str]:
@@ -107,17 +111,45 @@ def test_a_heading_printed_in_the_picture_with_its_table(tmp_path: Path) -> None
     assert len(heading) == 1 and "标题可能和表格一起印在图片中" in heading[0].message
 
 
+def test_the_picture_of_2_is_no_picture_of_4_when_3_is_in_the_text(tmp_path: Path) -> None:
+    """表二 printed as a picture under 二, 表三 in the text, 表四 replaced by a sentence (or
+    section 四 left out): 表四 is missing — 表三 stands between the picture and its place."""
+    pictured = _replace(HTML, [0], f'<p><img src="{PNG}" width="600" height="300"></p>')
+    page = _replace(pictured, [1], "<p>本年度未发生行政复议、行政诉讼情况。</p>")
+    findings = _findings(tmp_path, "r.html", page)
+    assert _picture_findings(findings) == {"proactive_disclosure": "picture 1"}
+    assert [(f.code, f.table) for f in findings if f.code != "RC003"] == [
+        ("RC101", "review_litigation")
+    ]
+    four = "<h2>四、政府信息公开行政复议、行政诉讼情况</h2>"
+    assert four in pictured
+    page = _replace(pictured, [1], "").replace(four, "")
+    codes = [f.code for f in _findings(tmp_path, "r.html", page)]
+    assert codes.count("RC101") == 1 and codes.count("RC111") == 1
+
+
 @pytest.mark.parametrize(
     "picture",
     [
         '<img src="icon.png" width="16" height="16">',  # an icon
         '<img src="x.gif" style="width: 20px; height: 20px">',
+        '<img src="x.gif" style="width:1cm;height:0.8cm">',
+        '<img src="x.gif" style="width:30pt;height:30pt">',
     ],
 )
 def test_an_icon_does_not_excuse_a_missing_table(tmp_path: Path, picture: str) -> None:
     page = _replace(HTML, [1], f"<p>{picture}</p>")
     codes = [f.code for f in _findings(tmp_path, "r.html", page)]
     assert codes == ["RC101"]
+
+
+@pytest.mark.parametrize(
+    "style", ["width:15cm;height:9cm", "width:6in", "width:100%", "width:40em", "height:400px"]
+)
+def test_a_picture_sized_in_other_units_is_no_icon(tmp_path: Path, style: str) -> None:
+    """15 cm is no icon of 15 pixels (Word's web pages size pictures in cm and pt)."""
+    page = _replace(HTML, [1], f'<p><img src="/up/t3.png" style="{style}"></p>')
+    assert _picture_findings(_findings(tmp_path, "r.html", page)) == {"applications": "picture 1"}
 
 
 def test_a_picture_outside_the_tables_sections_does_not_excuse_one(tmp_path: Path) -> None:
@@ -212,44 +244,119 @@ def test_a_seal_is_no_picture_of_a_table(tmp_path: Path) -> None:
     assert [p.section for p in report.pictures] == [6]
 
 
-def test_a_worksheet_embedded_as_an_object_in_word(tmp_path: Path) -> None:
-    """A worksheet pasted into Word as an object shows as its picture (``w:object`` with a
-    VML shape): the table is not in the text, and is not called missing."""
+_NAMESPACES = {
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "v": "urn:schemas-microsoft-com:vml",
+    "o": "urn:schemas-microsoft-com:office:office",
+}
+
+
+def _word_with(tmp_path: Path, name: str, run: str, sentence: str = "") -> list[Finding]:
+    """The findings on the LibreOffice test report with 表三 replaced by ``run`` (a run's
+    raw XML: a drawing, an object) and ``sentence``."""
     import zipfile
 
     docx = pytest.importorskip("docx")
     doc = docx.Document(str(DATA / "lo-2021-clean.docx"))
     table = doc.tables[1]
-    para = doc.add_paragraph("OBJECT-HERE")
+    para = doc.add_paragraph(f"{sentence}DRAWING-HERE")
     table._tbl.addprevious(para._p)
     table._tbl.getparent().remove(table._tbl)
     doc.save(str(tmp_path / "base.docx"))
-    obj = (
-        '</w:t></w:r><w:r><w:object w:dxaOrig="8306" w:dyaOrig="4573">'
-        '<v:shape id="s1" style="width:415.3pt;height:228.65pt"><v:imagedata r:id="rId99"/>'
-        '</v:shape><o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" ShapeID="s1" '
-        'r:id="rId98"/></w:object></w:r><w:r><w:t>'
-    )
     with (
         zipfile.ZipFile(tmp_path / "base.docx") as z,
-        zipfile.ZipFile(tmp_path / "object.docx", "w") as out,
+        zipfile.ZipFile(tmp_path / name, "w") as out,
     ):
         for item in z.infolist():
             data = z.read(item)
             if item.filename == "word/document.xml":
-                xml = data.decode("utf-8").replace("OBJECT-HERE", obj)
-                if 'xmlns:v="' not in xml:
-                    xml = xml.replace(
-                        "<w:document ",
-                        '<w:document xmlns:v="urn:schemas-microsoft-com:vml" '
-                        'xmlns:o="urn:schemas-microsoft-com:office:office" ',
-                        1,
-                    )
-                data = xml.encode("utf-8")
+                xml = data.decode("utf-8").replace("DRAWING-HERE", f"</w:t></w:r>{run}<w:r><w:t>")
+                declare = "".join(
+                    f'xmlns:{k}="{uri}" '
+                    for k, uri in _NAMESPACES.items()
+                    if f"xmlns:{k}=" not in xml
+                )
+                data = xml.replace("<w:document ", f"<w:document {declare}", 1).encode("utf-8")
             out.writestr(item, data)
-    findings = _findings(tmp_path, "object.docx", (tmp_path / "object.docx").read_bytes())
+    return _findings(tmp_path, name, (tmp_path / name).read_bytes())
+
+
+def test_a_worksheet_embedded_as_an_object_in_word(tmp_path: Path) -> None:
+    """A worksheet pasted into Word as an object shows as its picture (``w:object`` with a
+    VML shape): the table is not in the text, and is not called missing."""
+    obj = (
+        '<w:r><w:object w:dxaOrig="8306" w:dyaOrig="4573">'
+        '<v:shape id="s1" style="width:415.3pt;height:228.65pt"><v:imagedata r:id="rId99"/>'
+        '</v:shape><o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" ShapeID="s1" '
+        'r:id="rId98"/></w:object></w:r>'
+    )
+    findings = _word_with(tmp_path, "object.docx", obj)
     assert [f.code for f in findings] == ["RC003"]
     assert _picture_findings(findings) == {"applications": "picture 1"}
+
+
+_EMU = 12_700
+
+
+def _drawing(graphic: str, anchor: str = "inline") -> str:
+    """A DrawingML drawing 425 by 227 points (15 by 8 cm) holding ``graphic``."""
+    return (
+        f'<w:drawing><wp:{anchor}><wp:extent cx="{425 * _EMU}" cy="{227 * _EMU}"/>'
+        f'<wp:docPr id="7" name="d"/><a:graphic><a:graphicData uri="urn:x">{graphic}'
+        f"</a:graphicData></a:graphic></wp:{anchor}></w:drawing>"
+    )
+
+
+_BLIP = '<pic:pic><pic:blipFill><a:blip r:embed="rId97"/></pic:blipFill></pic:pic>'
+_CHART = '<c:chart r:id="rId96"/>'
+_TEXT_BOX = (
+    "<wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>注：数据截至12月31日</w:t></w:r></w:p>"
+    "</w:txbxContent></wps:txbx></wps:wsp>"
+)
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        pytest.param(f"<w:r>{_drawing(_CHART)}</w:r>", id="a chart"),
+        pytest.param(
+            f'<w:r><mc:AlternateContent><mc:Choice Requires="wps">{_drawing(_TEXT_BOX, "anchor")}'
+            '</mc:Choice><mc:Fallback><w:pict><v:shape style="width:425pt;height:227pt">'
+            "<v:textbox><w:txbxContent><w:p/></w:txbxContent></v:textbox></v:shape></w:pict>"
+            "</mc:Fallback></mc:AlternateContent></w:r>",
+            id="a text box",
+        ),
+        pytest.param(
+            '<w:r><w:pict><v:line from="0,0" to="440pt,0" strokecolor="red"/></w:pict></w:r>',
+            id="a line",
+        ),
+    ],
+)
+def test_a_drawing_that_shows_no_image_excuses_nothing(tmp_path: Path, run: str) -> None:
+    """A chart, a text box or a line under 三 where 表三 is replaced by a sentence: 表三 is
+    missing, it was not printed as a picture."""
+    findings = _word_with(tmp_path, "drawing.docx", run, "本年度未收到政府信息公开申请。")
+    assert [(f.code, f.table) for f in findings] == [("RC101", "applications")]
+
+
+def test_a_picture_with_its_fallback_is_one_picture(tmp_path: Path) -> None:
+    """Word writes a drawing in ``mc:AlternateContent`` with a VML copy as its fallback:
+    one picture, counted once; floating (``wp:anchor``) or not."""
+    run = (
+        f'<w:r><mc:AlternateContent><mc:Choice Requires="wps">{_drawing(_BLIP, "anchor")}'
+        '</mc:Choice><mc:Fallback><w:pict><v:shape style="width:425pt;height:227pt">'
+        '<v:imagedata r:id="rId97"/></v:shape></w:pict></mc:Fallback></mc:AlternateContent>'
+        "</w:r>"
+    )
+    findings = _word_with(tmp_path, "fallback.docx", run)
+    assert [f.code for f in findings] == ["RC003"]
+    assert _picture_findings(findings) == {"applications": "picture 1"}
+    assert len(api.read_path(tmp_path / "fallback.docx").pictures) == 1
 
 
 # ------------------------------------------------------------------ the report elsewhere
@@ -276,6 +383,31 @@ def test_a_page_that_only_links_to_the_report_is_refused_naming_it(tmp_path: Pat
     assert result.exit_code == 2 and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ('<iframe src="/pdfjs/web/viewer.html?file=/up/2024nb.pdf"></iframe>', "2024nb.pdf"),
+        ('<embed src="/up/2024nb.pdf" type="application/pdf">', "2024nb.pdf"),
+        ('<object data="/up/2024nb.pdf" type="application/pdf"></object>', "2024nb.pdf"),
+        (
+            '<p><a href="/servlet/download?fileid=123">2024年政府信息公开工作年度报告.pdf</a></p>',
+            "2024年政府信息公开工作年度报告.pdf",
+        ),
+    ],
+    ids=["pdf.js", "embed", "object", "download link"],
+)
+def test_a_page_showing_the_report_or_linking_it_by_name_is_refused(
+    tmp_path: Path, body: str, name: str
+) -> None:
+    """The report shown in the page by the browser's PDF viewer, or linked through a
+    download address that names no file (its text does): refused naming it, not three
+    RC101."""
+    path = _write(tmp_path, "shell.html", SHELL.format(body=body))
+    with pytest.raises(InputError) as err:
+        api.read_path(path)
+    assert "只有附件" in err.value.problem and f"「{name}」" in err.value.problem
+
+
 def test_a_page_of_pictures_only_is_refused_saying_so(tmp_path: Path) -> None:
     pages = "".join(f'<p><img src="/up/page{k}.jpg"></p>' for k in range(1, 6))
     path = tmp_path / "pictures.html"
@@ -291,6 +423,23 @@ def test_a_table_in_a_linked_attachment_is_not_missing(tmp_path: Path) -> None:
     assert [f.code for f in findings] == ["RC003"]
     assert findings[0].table == "applications"
     assert "「附表：依申请公开情况统计表.xls」" in findings[0].message
+
+
+def test_links_to_the_reports_of_past_years_excuse_nothing(tmp_path: Path) -> None:
+    """The site lists its past reports beside the page of the 2024 report: 表三 replaced
+    by a sentence is missing from it (a link to this year's tables would excuse it)."""
+    side = (
+        '<ul><li><a href="/up/P0201.pdf">2023年政府信息公开工作年度报告.pdf</a></li>'
+        '<li><a href="/up/P0202.pdf">2022年度报告.pdf</a></li></ul>'
+    )
+    page = _replace(HTML, [1], "<p>本年度未收到政府信息公开申请。</p>")
+    page = page.replace("</body>", f"{side}</body>")
+    assert api.read_path(_write(tmp_path, "r.html", page)).metadata.year == 2024
+    findings = _findings(tmp_path, "r.html", page)
+    assert [(f.code, f.table) for f in findings] == [("RC101", "applications")]
+    this_year = '<p><a href="/up/P0203.xls">2024年依申请公开情况统计表.xls</a></p>'
+    findings = _findings(tmp_path, "r.html", page.replace("</body>", f"{this_year}</body>"))
+    assert [(f.code, f.table) for f in findings] == [("RC003", "applications")]
 
 
 def test_a_link_to_another_document_excuses_nothing(tmp_path: Path) -> None:

@@ -149,8 +149,15 @@ class Attachment:
         form to download)."""
         return _REPORT_DOCUMENT.search(self.name) is not None
 
+    def of_another_year(self, year: int | None) -> bool:
+        """Whether its name gives years, none of them ``year`` (the report's): 「2023年度
+        报告.pdf」 beside the report of 2024 is a past report the site lists, not this one."""
+        years = {int(y) for y in _YEAR.findall(self.name)}
+        return year is not None and bool(years) and year not in years
+
 
 _REPORT_DOCUMENT = re.compile(r"年报|报告|附表|表格|统计|数据|表[一二三四1-4]")
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 
 
 @record(slots=True)

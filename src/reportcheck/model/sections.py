@@ -76,13 +76,16 @@ def picture_in_place(report: Report, table_id: str) -> Picture | None:
     table printed as a picture (a screenshot pasted into the document, a web page showing
     an image of the table): in its own section by preference, else in sections 二 to its
     own (all three tables may be one picture under 二), or anywhere when the report has no
-    headings."""
+    headings. Not in a section before a table read from the text: that table stands
+    between the picture and the place of this one (the picture of 表二 is no picture of
+    表四 when 表三 is in the text)."""
     if not report.pictures:
         return None
     if not report.sections:
         return report.pictures[0]
     own = TABLE_SECTIONS[table_id]
-    placed = [p for p in report.pictures if p.section is not None and 2 <= p.section <= own]
+    first = max((s for s in range(3, own) if SECTION_TABLES[s] in report.tables), default=2)
+    placed = [p for p in report.pictures if p.section is not None and first <= p.section <= own]
     return next((p for p in placed if p.section == own), placed[-1] if placed else None)
 
 

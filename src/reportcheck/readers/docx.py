@@ -176,21 +176,28 @@ _VML_POINTS = {"pt": 1.0, "in": 72.0, "px": 0.75, "cm": 72 / 2.54, "mm": 72 / 25
 
 
 def _pictures(p: ET.Element) -> list[_Picture]:
-    """How many drawings in a paragraph are big enough to hold a table: DrawingML's
-    ``wp:extent`` (EMU), or the shape's style of a VML ``w:pict`` or of an embedded object
-    (``w:object``: a worksheet pasted as an object shows as its picture; no size said:
-    counted)."""
+    """The pictures in a paragraph big enough to hold a table, in document order: a
+    DrawingML drawing that shows an image (``a:blip``; its size ``wp:extent``, EMU), a VML
+    ``w:pict`` that shows one (``v:imagedata``; its size the shape's style), or an embedded
+    object (``w:object``: a worksheet pasted as an object shows as its picture). No size
+    said: counted. A chart, a text box, a line or another shape shows no image: not a
+    table printed as a picture. The fallback of an ``mc:AlternateContent`` repeats its
+    choice (a VML copy of the drawing) and is not counted again, nor is a picture inside
+    a drawing already counted."""
     found: list[_Picture] = []
     wide, tall = _PICTURE_MIN
-    for el in p.iter():
+    stack = [p]  # walked without recursion: a text box may nest paragraphs deeply
+    while stack:
+        el = stack.pop()
         name = _local(el.tag)
         if name in ("inline", "anchor"):  # wp:inline / wp:anchor: a DrawingML drawing
             extent = _child(el, "extent")
             cx, cy = _int(_attr(extent, "cx"), 0), _int(_attr(extent, "cy"), 0)
-            if cx >= wide * _EMU_PER_POINT and cy >= tall * _EMU_PER_POINT:
-                blip = next((b for b in el.iter() if _local(b.tag) == "blip"), None)
+            blip = next((b for b in el.iter() if _local(b.tag) == "blip"), None)
+            if blip is not None and cx >= wide * _EMU_PER_POINT and cy >= tall * _EMU_PER_POINT:
                 found.append(_Picture(_attr(blip, "embed")))
-        elif name == "pict" or name == "object":  # an embedded object shows a picture
+            continue
+        if name == "pict" or name == "object":
             size = {"width": wide, "height": tall}
             image = None
             for shape in el:
@@ -199,8 +206,11 @@ def _pictures(p: ET.Element) -> list[_Picture]:
                     size[m.group(1).lower()] = float(m.group(2)) * unit
                 data = next((d for d in shape.iter() if _local(d.tag) == "imagedata"), None)
                 image = image or _attr(data, "id")
-            if size["width"] >= wide and size["height"] >= tall:
+            shows = image is not None or name == "object"  # an object shows its picture
+            if shows and size["width"] >= wide and size["height"] >= tall:
                 found.append(_Picture(image))
+            continue
+        stack.extend(c for c in reversed(el) if _local(c.tag) != "Fallback")
     return found
 
 

@@ -178,33 +178,46 @@ _ROWSPAN = re.compile(r"""\browspan\s*=\s*["']?\s*(\d+)""", re.I)
 _COLSPAN = re.compile(r"""\bcolspan\s*=\s*["']?\s*(\d+)""", re.I)
 
 
-_SIZE = re.compile(
-    r"""\b(width|height)\s*(?:=\s*["']?|:\s*)(\d+(?:\.\d+)?)\s*(px|pt)?(?![\d.%])""", re.I
-)
+_SIZE = re.compile(r"""\b(width|height)\s*(?:=\s*["']?|:\s*)(\d+(?:\.\d+)?)\s*([a-z%]*)""", re.I)
+_PX = {"": 1.0, "px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4}
+"""CSS pixels per unit of a size (a unit not here, ``%``, ``em``, ``vw``: no size said)."""
 _ICON_PX = 48
 """An image this small on either side (its ``width``/``height`` attribute or style) is an
 icon, a bullet or a spacer, not a picture that could hold a table."""
 
 
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-_SOURCE = re.compile(r"""\b(?:src|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-_EMBEDS = frozenset({"iframe", "embed", "object"})
-"""Elements that show another document inside the page (a PDF viewer)."""
-_DOCUMENT = re.compile(
-    r"([^/\\?#=&]+\.(?:pdf|docx?|wps|xlsx?|et|ods|odt|ofd|zip|rar|7z))(?:[?#]|$)", re.I
-)
-"""A link's target that is a document (the report or its tables may be in it)."""
+_SHOWN = re.compile(r"""\b(?:src|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+"""Where an ``<iframe>``, ``<embed>`` or ``<object>`` takes what it shows from (a PDF in
+the browser's viewer, or in pdf.js: ``viewer.html?file=/up/2024.pdf``)."""
+_PART = re.compile(r"[^/\\?#=&]+")
+_DOCUMENT = re.compile(r".\.(?:pdf|docx?|wps|xlsx?|et|ods|odt|ofd|zip|rar|7z)\Z", re.I | re.S)
+"""How the name of a document ends, a name before it (the report or its tables may be in
+the document)."""
 
 
-def _document(attrs: str, pattern: re.Pattern[str] = _HREF) -> str | None:
-    """The file name of the document an ``<a>`` links to, or an ``<iframe>``/``<embed>``/
-    ``<object>`` shows (None: no document)."""
-    m = pattern.search(attrs)
+def _document_name(target: str) -> str | None:
+    """The first part of a link's target (or text), between ``/ \\ ? # = &``, that names a
+    document and ends the path or a parameter's value (``…/2024年报.pdf?v=2``,
+    ``download?file=附表.xls``); None when none does. Each part is looked at once: a long
+    target costs its length (a single pattern searched over it backtracked into every
+    run of characters: a minute for 40,000 characters)."""
+    for part in _PART.finditer(target):
+        end = part.end()
+        if (end == len(target) or target[end] in "?#") and _DOCUMENT.search(part.group()):
+            return part.group()
+    return None
+
+
+def _document(attrs: str, target: re.Pattern[str] = _HREF) -> str | None:
+    """The file name of the document an ``<a>`` links to, or an ``<iframe>`` shows
+    (``target``: :data:`_SHOWN`); None: no document."""
+    m = target.search(attrs)
     if m is None:
         return None
     href = unescape(next(g for g in m.groups() if g is not None)).strip()
-    found = _DOCUMENT.search(href)
-    return unquote(found.group(1)) if found else None
+    found = _document_name(href)
+    return unquote(found) if found else None
 
 
 _SRC = re.compile(
@@ -228,7 +241,11 @@ def _source(attrs: str) -> str | None:
 
 def _icon(attrs: str) -> bool:
     """Whether an ``<img>``'s own size says it is an icon (no size said: a picture)."""
-    return any(float(m.group(2)) < _ICON_PX for m in _SIZE.finditer(attrs))
+    return any(
+        float(m.group(2)) * _PX[unit] < _ICON_PX
+        for m in _SIZE.finditer(attrs)
+        if (unit := m.group(3).lower()) in _PX
+    )
 
 
 def _span(pattern: re.Pattern[str], attrs: str, default: int, limit: int) -> int:
@@ -257,7 +274,8 @@ class _Collector:
         self.links: list[tuple[str, int]] = []
         """Links to documents: (name, source line) — the link's text when it names the
         document (「2024年度报告.pdf」), else the file name of its target."""
-        self._link: tuple[str, int, list[str]] | None = None
+        self._link: tuple[str | None, int, list[str]] | None = None
+        """The link being read: its target's document name, its line, its text."""
         self._skip: str | None = None
         self._skip_depth = 0
 
@@ -272,8 +290,8 @@ class _Collector:
             if tag == self._skip:
                 self._skip_depth += 1
             return
-        if tag in _EMBEDS:  # a document shown in the page (a PDF viewer): as a link to it
-            name = _document(attrs, _SOURCE)
+        if tag in ("iframe", "embed", "object"):  # a document shown inside the page
+            name = _document(attrs, _SHOWN)
             if name is not None:
                 self.links.append((name, line))
         if tag in _SKIP:
@@ -314,9 +332,8 @@ class _Collector:
             self.container().line_break()
         elif tag == "a":
             self._end_link()
-            name = _document(attrs)
-            if name is not None:
-                self._link = (name, line, [])
+            if _HREF.search(attrs) is not None:  # its text may name the document
+                self._link = (_document(attrs), line, [])
         elif tag == "img":
             if not _icon(attrs):
                 outer = self.container()
@@ -355,13 +372,16 @@ class _Collector:
                 text = unescape(text)
             self.container().add(text, 0 if text.isspace() else line)
             if self._link is not None and sum(map(len, self._link[2])) < 200:
-                self._link[2].append(text)
+                self._link[2].append(text[:200])  # a name, not the page
 
     def _end_link(self) -> None:
         if self._link is not None:
             name, line, parts = self._link
             text = _clean("".join(parts))
-            self.links.append((text if _DOCUMENT.search(text) else name, line))
+            if _document_name(text) is not None:  # 「2024年度报告.pdf」, even via download?id=9
+                self.links.append((text, line))
+            elif name is not None:
+                self.links.append((name, line))
             self._link = None
 
     def finish(self) -> _Container:

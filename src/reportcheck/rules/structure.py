@@ -12,7 +12,14 @@ from reportcheck.findings.cells import position_keys, table_name
 from reportcheck.model.labels import label_key
 from reportcheck.model.report import CellState, Location, Report, TableData
 from reportcheck.model.sections import picture_in_place
-from reportcheck.model.tables import FORMATS, TABLE_EN, TABLE_IDS, RowDef, version_for_year
+from reportcheck.model.tables import (
+    FORMATS,
+    TABLE_EN,
+    TABLE_IDS,
+    RowDef,
+    TableDef,
+    version_for_year,
+)
 from reportcheck.rules.onpage import (
     group_on_page,
     line_at,
@@ -68,7 +75,8 @@ def missing_table(report: Report, settings: Settings) -> Iterator[Finding]:
                 location=picture.location,
             )
             continue
-        named = [a for a in report.attachments if a.may_hold_report]
+        year = report.metadata.year
+        named = [a for a in report.attachments if a.may_hold_report and not a.of_another_year(year)]
         if named:
             # the web page links to the report or its tables: the table may be in it
             link = named[0]
@@ -83,11 +91,16 @@ def missing_table(report: Report, settings: Settings) -> Iterator[Finding]:
         yield emit("RC101", {"table": name}, fields=_table_fields(report, table_id))
 
 
-def _unread_beside(report: Report, data: TableData) -> list[int]:
-    """The pages that could not be read (scanned, text not decodable) next to or among the
-    pages a table was read on."""
-    if not report.unread_pages:
-        return []
+def _unread_rows(
+    report: Report, tdef: TableDef, data: TableData, missing: list[RowDef]
+) -> tuple[list[RowDef], list[int]]:
+    """The rows missing from a table that may stand on a page that could not be read
+    (scanned, text not decodable), and those pages: rows before the first row read when
+    the page before the table's first is unread, rows after the last row read when the
+    page after its last is unread, any row when an unread page lies among its pages. A
+    row missing between rows read on the same pages is missing."""
+    if not report.unread_pages or not missing:
+        return [], []
     pages = {
         int(head[5:])
         for c in data.cells.values()
@@ -96,8 +109,28 @@ def _unread_beside(report: Report, data: TableData) -> list[int]:
         and head[5:].isdigit()
     }
     if not pages:
-        return []
-    return [n for n in report.unread_pages if min(pages) - 1 <= n <= max(pages) + 1]
+        return [], []
+    first_page, last_page = min(pages), max(pages)
+    order = {r.id: i for i, r in enumerate(tdef.rows)}
+    read = [order[r] for r, _ in data.cells if r in order]
+    if not read:
+        return [], []
+    first, last = min(read), max(read)
+    maybe: list[RowDef] = []
+    used: set[int] = set()
+    for n in report.unread_pages:
+        if first_page < n < last_page:
+            rows = missing
+        elif n == first_page - 1:
+            rows = [r for r in missing if order[r.id] < first]
+        elif n == last_page + 1:
+            rows = [r for r in missing if order[r.id] > last]
+        else:
+            continue
+        if rows:
+            used.add(n)
+            maybe.extend(r for r in rows if r not in maybe)
+    return [r for r in missing if r in maybe], sorted(used)
 
 
 @rule("RC102")
@@ -123,23 +156,23 @@ def missing_row(report: Report, settings: Settings) -> Iterator[Finding]:
                 yield _unplaced(report, table_id, r.id, r.full_label, offset)
                 continue
             missing.append(r)
-        unread = _unread_beside(report, data)
-        if missing and unread:
+        maybe, unread = _unread_rows(report, tdef, data, missing)
+        if maybe:
             # the table goes on (or starts) on a page that could not be read: its rows
-            # not on the pages read may be there — unread, not missing
+            # that would stand there may be there — unread, not missing
             yield emit(
                 "RC003",
                 {
                     "table": table_name(table_id),
-                    "count": len(missing),
+                    "count": len(maybe),
                     "pages": ", ".join(str(n) for n in unread),
                 },
                 variant="rows_unread_pages",
                 fields=_table_fields(report, table_id),
                 location=Location(f"page {unread[0]}"),
-                extra={"rows": ",".join(r.id for r in missing)},
+                extra={"rows": ",".join(r.id for r in maybe)},
             )
-            continue
+            missing = [r for r in missing if r not in maybe]
         # A group whose sub-rows are all missing (（三）不予公开 kept as one line, its eight
         # sub-rows deleted) is one defect: one finding naming the group and its rows.
         groups: dict[str, list[RowDef]] = {}
