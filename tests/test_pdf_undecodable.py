@@ -255,3 +255,32 @@ def test_a_row_missing_among_rows_read_is_missing_beside_an_unread_page(
     findings = api.check(report, settings)
     assert [f.row for f in findings if f.code == "RC102"] == ["unable_2"]
     assert not [f for f in findings if f.code == "RC003" and f.table == "applications"]
+
+
+def test_a_cover_picture_with_its_title_is_no_scan(
+    tmp_path: Path, pdfs: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cover: one picture over the page and the report's title over it (in the middle of
+    the page, not in a margin) is a page of text with a picture, not a scan."""
+    import io
+
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    pdfmetrics.registerFont(TTFont(mw.CJK, str(mw.CJK_FILE)))
+    cover = io.BytesIO()
+    c = canvas.Canvas(cover, pagesize=(mw.PAGE_W, mw.PAGE_H))
+    c.drawImage(ImageReader(io.BytesIO(mw.GREY_JPEG)), 0, 0, mw.PAGE_W, mw.PAGE_H)
+    c.setFont(mw.CJK, 22)
+    c.drawString(90, 500, "临川市自然资源和规划局2024年政府信息公开工作年度报告")
+    c.showPage()
+    c.save()
+    doc = pdfium.PdfDocument(pdfs["plain"])
+    doc.import_pages(pdfium.PdfDocument(cover.getvalue()), index=0)
+    doc.save(tmp_path / "cover.pdf")
+    report = api.read_path(tmp_path / "cover.pdf")
+    assert report.unread_pages == []
+    assert api.check(report, Settings()) == []

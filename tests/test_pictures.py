@@ -448,11 +448,14 @@ def test_a_link_to_another_document_excuses_nothing(tmp_path: Path) -> None:
     assert [f.code for f in findings] == ["RC101"]
 
 
-def _pages_docx(tmp_path: Path, png_pages: list[bytes]) -> Path:
+def _pages_docx(tmp_path: Path, png_pages: list[bytes], logo: bool = False) -> Path:
     docx = pytest.importorskip("docx")
     from docx.shared import Cm
 
     doc = docx.Document()
+    if logo:  # the agency's emblem, 150 × 80 px shown 3 cm wide, before the pages
+        (tmp_path / "logo.png").write_bytes(_png(150, 80))
+        doc.add_picture(str(tmp_path / "logo.png"), width=Cm(3))
     for k, png in enumerate(png_pages):
         (tmp_path / f"p{k}.png").write_bytes(png)
         doc.add_picture(str(tmp_path / f"p{k}.png"), width=Cm(17))
@@ -484,7 +487,7 @@ def test_word_pages_pasted_as_pictures_are_recognised(tmp_path: Path) -> None:
         out = io.BytesIO()
         doc[i].render(scale=200 / 72).to_pil().save(out, "PNG", dpi=(200, 200))
         pngs.append(out.getvalue())
-    path = _pages_docx(tmp_path, pngs)
+    path = _pages_docx(tmp_path, pngs, logo=True)  # the logo left out, not the file refused
     settings = Settings()
     settings.timeout = 600.0  # a slow shared machine: the bounds are tested elsewhere
     report = api.read_path(path, settings)

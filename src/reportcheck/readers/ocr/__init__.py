@@ -123,7 +123,22 @@ def read_images(path: str, images: list[bytes], kind: str, settings: Settings) -
             f"the file holds {len(images)} pictures, more than the {MAX_OCR_PAGES} pages "
             "recognised: not one annual report",
         )
-    pages_in = [img for data in images for img in load(path, data)]
+    pages_in = []
+    refused: InputError | None = None
+    for data in images:  # a logo or an icon among the pages is left out, not the file
+        try:
+            pages_in.extend(load(path, data))
+        except InputError as err:
+            refused = refused or err
+    if not pages_in and refused is not None:
+        raise refused
+    if len(pages_in) > MAX_OCR_PAGES:
+        raise InputError(
+            path,
+            f"图片共有 {len(pages_in)} 页，超过识别上限 {MAX_OCR_PAGES} 页：不是一份年度报告",
+            f"the pictures hold {len(pages_in)} pages, more than the {MAX_OCR_PAGES} "
+            "recognised: not one annual report",
+        )
     _allow(len(pages_in))
     pages, readings = recognise_pages(
         path, [(n, img, dpi) for n, (img, dpi) in enumerate(pages_in, 1)]

@@ -35,9 +35,10 @@ MAX_GRID = 5_000
 finer mesh (a drawing, a hatched area) are no table; its text is read from where it stands."""
 
 SCAN_TEXT = 60
-"""A page that is one picture over half of it or more with fewer characters than this is a
-scanned page with a line of text put on it (a watermark, a stamp of the site, a page number
-added when the scans were bound into a PDF): its picture is what it shows, read as a scan."""
+"""A page that is one picture over half of it or more with fewer characters than this, all
+in its top or bottom margin, is a scanned page with a line of text put on it (a stamp of
+the site, a page number added when the scans were bound into a PDF): its picture is what it
+shows, read as a scan. A cover (a picture with a title over it) is no scan."""
 OUTLINED = 150
 """Path objects on a page without characters or images from which its text is taken to be
 drawn as outlines (a blank page has none, a ruled table without text cannot be)."""

@@ -215,8 +215,13 @@ def _pages(path: str, doc: Any) -> list[_Page]:
             _odd_boxes(tp, chars, height)
         n_objects = max(calls.count_objects(_address(page.raw)), 0)
         rules, images, pictures, drawn = _paths(page.raw, height, n_objects, segments, budget)
-        if chars and len(chars) < SCAN_TEXT and _covered(pictures, width, height):
-            chars = []  # a scanned page with a line of text put on it: read as a scan
+        if (
+            chars
+            and len(chars) < SCAN_TEXT
+            and _covered(pictures, width, height)
+            and all(c.bottom < 0.12 * height or c.top > 0.88 * height for c in chars)
+        ):
+            chars = []  # a scanned page with a line of text put in its margin: a scan
         turn = _turned(calls, tp, chars)
         if turn:
             _ink_widths(tp, chars, height, turn)
