@@ -141,9 +141,9 @@ DATA = Path(__file__).parent / "data" / "pdf"
     ],
 )
 def test_scans_of_the_test_pdfs_read_as_their_text(tmp_path: Path, name: str, dpi: int) -> None:
-    """Each producer's PDF scanned. (LibreOffice's clean PDF at 200 dpi is scanned by the
-    two tests below: whole and scribbled over, and its table pages in a PDF with text
-    pages, read with its findings.)"""
+    """Each producer's PDF scanned. (LibreOffice's clean PDF at 200 dpi: scanned whole with
+    figures scribbled over, and its table pages scanned in a PDF with text pages, read with
+    its findings: the scribble and mixed-PDF tests below.)"""
     text = api.read_path(DATA / name)
     scan = api.read_path(scanned_pdf(render(DATA / name, dpi), tmp_path / name, dpi), _settings())
     same, wrong, unread = _compare(text, scan)
