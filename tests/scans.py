@@ -60,9 +60,9 @@ def degrade(
         out = out.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=(255, 255, 255))
     if noise:
         rng = np.random.default_rng(seed)
-        a = np.asarray(out, dtype=np.float32)
-        a = a + rng.normal(0, noise, a.shape[:2])[:, :, None]
-        out = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
+        a = np.asarray(out, dtype=np.float64)  # (in place: a page at 300 dpi is 200 MB)
+        a += rng.normal(0, noise, a.shape[:2])[:, :, None]
+        out = Image.fromarray(np.clip(a, 0, 255, out=a).astype(np.uint8))
     if jpeg is not None:
         buf = io.BytesIO()
         out.save(buf, "JPEG", quality=jpeg)
