@@ -4,7 +4,7 @@ seal over 表三) and from the test PDFs of each producer must give exactly the 
 their text layer — or RC003 for a cell not sure, never a wrong value. Without the extra, an
 image is refused in one line with the install line.
 
-Recognition is the slow part of the suite (about a second and a half a page): each scan
+Recognition is the slow part of the suite (about two seconds of CPU a page): each scan
 here checks something no other one does (a resolution, a producer, a degradation, a kind
 of file), and each is recognised once."""
 
