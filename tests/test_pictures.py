@@ -476,14 +476,15 @@ def test_word_pages_pasted_as_pictures_without_the_extra(
 @pytest.mark.slow
 @pytest.mark.skipif(not ocr.available(), reason="the ocr extra is not installed")
 def test_word_pages_pasted_as_pictures_are_recognised(tmp_path: Path) -> None:
-    """Each page of the LibreOffice test report rendered at 200 dpi and pasted into Word:
-    read by recognition, page by page; never a wrong value."""
+    """Pages 3 and 4 of the LibreOffice test report (表三, 表四) rendered at 200 dpi and
+    pasted into Word after the agency's logo: read by recognition, page by page, the logo
+    left out; never a wrong value. (The whole report's scan is read by tests/test_ocr.py.)"""
     import io
 
     pdfium = pytest.importorskip("pypdfium2")
     doc = pdfium.PdfDocument(DATA / "lo-2021-clean.pdf")
     pngs = []
-    for i in range(len(doc)):
+    for i in (2, 3):
         out = io.BytesIO()
         doc[i].render(scale=200 / 72).to_pil().save(out, "PNG", dpi=(200, 200))
         pngs.append(out.getvalue())
@@ -491,11 +492,11 @@ def test_word_pages_pasted_as_pictures_are_recognised(tmp_path: Path) -> None:
     settings = Settings()
     settings.timeout = 600.0  # a slow shared machine: the bounds are tested elsewhere
     report = api.read_path(path, settings)
-    assert sorted(report.recognised) == list(range(1, len(doc) + 1))
+    assert sorted(report.recognised) == [1, 2]
     text = api.read_path(DATA / "lo-2021-clean.pdf")
     same = unread = 0
-    for table_id, data in text.tables.items():
-        for key, cell in data.cells.items():
+    for table_id in ("applications", "review_litigation"):
+        for key, cell in text.tables[table_id].cells.items():
             got = report.tables[table_id].cells.get(key)
             assert got is not None, (table_id, key)
             if got.value is None and got.raw:
@@ -503,8 +504,9 @@ def test_word_pages_pasted_as_pictures_are_recognised(tmp_path: Path) -> None:
             else:
                 assert got.value == cell.value, (table_id, key, got.raw)
                 same += 1
-    assert unread <= 5 and same + unread == sum(len(d.cells) for d in text.tables.values())
-    assert not [f for f in api.check(report, settings) if f.code in ("RC101", "RC102", "RC111")]
+    assert unread <= 5 and same > 180
+    findings = api.check(report, settings)
+    assert not [f for f in findings if f.code in ("RC101", "RC102", "RC103") and f.table]
 
 
 needs_ocr = pytest.mark.skipif(not ocr.available(), reason="the ocr extra is not installed")
@@ -642,39 +644,30 @@ def test_with_the_extra_a_picture_of_3_in_a_word_file(tmp_path: Path, table3_jpe
 
 @pytest.mark.slow
 @needs_ocr
-def test_a_batch_reads_its_pdfs_after_recognising_a_picture(
+def test_recognition_never_loads_the_model_in_the_calling_process(
     tmp_path: Path, table3_jpeg: bytes
 ) -> None:
-    """Recognition runs in a child under the limits: the model never loads in the batch's
-    process, whose PDFs after it are read as ever (they failed to load PDFium before)."""
-    import shutil
-
-    src = "data:image/jpeg;base64," + base64.b64encode(table3_jpeg).decode()
-    (tmp_path / "a.html").write_text(_replace(HTML, [1], f'<p><img src="{src}"></p>'), "utf-8")
-    # a PDF recognised in its child too (its text cannot be decoded), then one read as ever
-    sys.path.insert(0, str(DATA))
-    import make_pdfs as mp
-    import make_wps_like as mw
-
-    if not mw.CJK_FILE.exists():
-        pytest.skip(f"the font {mw.CJK_FILE} (fonts-droid-fallback) is needed")
-    case = copy.copy(next(c for c in mp.CASES if c.name == "lo-2021-clean"))
-    case.name = "b"
-    mw.make(mw.WpsCase(case, unmapped=True), tmp_path)
-    for extra in ("b.html", "b.expected.json"):
-        (tmp_path / extra).unlink()
-    shutil.copy(DATA / "lo-2021-clean.pdf", tmp_path / "c.pdf")
+    """A picture of a web page or a Word file is recognised in a child under the limits, as
+    a PDF's scanned pages are: the model and its threads never load in the process that
+    reads (a batch's PDFs read after them could not load PDFium in their limited children:
+    an internal error for every PDF after a recognised picture)."""
     import subprocess
 
-    run = subprocess.run(  # a process of its own, as a user runs it
-        [sys.executable, "-m", "reportcheck", "validate", str(tmp_path), "--format", "concise"],
-        capture_output=True,
-        text=True,
-        timeout=600,
+    src = "data:image/jpeg;base64," + base64.b64encode(table3_jpeg).decode()
+    page = tmp_path / "a.html"
+    page.write_text(_replace(HTML, [1], f'<p><img src="{src}"></p>'), "utf-8")
+    script = (
+        "import sys\n"
+        "from reportcheck import api\n"
+        f"report = api.read_path({str(page)!r})\n"
+        "assert 'applications' in report.tables, 'not recognised'\n"
+        "assert 'onnxruntime' not in sys.modules, 'the model loaded here'\n"
+        "assert 'rapidocr_onnxruntime' not in sys.modules\n"
     )
-    out = run.stdout + run.stderr
-    assert "内部错误" not in out and "internal error" not in out, out
-    assert run.returncode == 0, out
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=600
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
 
 
 @pytest.mark.parametrize(
