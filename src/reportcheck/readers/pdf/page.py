@@ -40,8 +40,11 @@ in its top or bottom margin, is a scanned page with a line of text put on it (a 
 the site, a page number added when the scans were bound into a PDF): its picture is what it
 shows, read as a scan. A cover (a picture with a title over it) is no scan."""
 OUTLINED = 150
-"""Path objects on a page without characters or images from which its text is taken to be
-drawn as outlines (a blank page has none, a ruled table without text cannot be)."""
+"""Paths the size of a character (:data:`GLYPH_SIZE`, no rules) on a page without characters
+or images from which its text is taken to be drawn as outlines (a blank page has none, a
+table's rules are none of them)."""
+GLYPH_SIZE = 40.0
+"""Points: a path no wider and no taller than this may be a glyph drawn as an outline."""
 PICTURE_MIN = (72.0, 36.0)
 """An image at least this wide and tall (points) could be a table printed as a picture;
 smaller ones are logos, icons and lines of decoration."""
@@ -231,8 +234,8 @@ class _Page:
     """Read from its image though it has text: a table missing from the text stands on it
     as a picture (see :func:`reportcheck.readers.pdf.read`)."""
     drawn: int = 0
-    """Path objects on it: a page without characters or images but hundreds of paths has
-    its text drawn as outlines (「文字转曲」, :data:`OUTLINED`)."""
+    """Paths on it the size of a character: a page without characters or images but
+    hundreds of them has its text drawn as outlines (「文字转曲」, :data:`OUTLINED`)."""
     undecodable: bool = False
     """Its text cannot be decoded (fonts without a map to Unicode, :data:`UNDECODABLE`): no
     character of it is read; the page is as a scanned one."""

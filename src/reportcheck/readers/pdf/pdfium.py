@@ -13,6 +13,7 @@ from reportcheck.readers.pdf.page import (
     _RULE_THICKNESS,
     _SKIP,
     _SUSPECT,
+    GLYPH_SIZE,
     MAX_CHARS,
     MAX_OBJECTS,
     MAX_PAGES,
@@ -401,6 +402,7 @@ class _Walk:
         self.rules: list[_Rule] = []
         self.images = 0
         self.paths = 0
+        """Paths the size of a character (no rules): glyphs drawn as outlines, if many."""
         self.pictures: list[tuple[float, float, float, float]] = []
         self._at = [ctypes.c_float() for _ in range(4)]
         self._where = tuple(ctypes.addressof(v) for v in self._at)
@@ -423,7 +425,6 @@ class _Walk:
                 continue
             if kind != path and kind != image:
                 continue
-            self.paths += kind == path
             if not calls.bounds(handle, *where):
                 continue
             x0, low, x1, high = _box(ctm, left.value, bottom.value, right.value, top.value)
@@ -437,6 +438,8 @@ class _Walk:
             if (w <= _RULE_THICKNESS and h > 3) or (h <= _RULE_THICKNESS and w > 3):
                 rules.append(_Rule(x0, y0, x1, y1))
                 continue
+            if w <= GLYPH_SIZE and h <= GLYPH_SIZE:
+                self.paths += 1  # the size of a character: a glyph drawn as an outline?
             if w <= 3 or h <= 3:
                 continue
             n = calls.segments(handle)
