@@ -273,3 +273,24 @@ def test_the_batch_api_gives_each_failure_as_the_files_result(tmp_path: Path) ->
         results = list(run.results())
     assert results[0].error is None
     assert results[1].error is not None and "\n" not in results[1].error.text("en")
+
+
+def test_a_child_has_its_limit_beyond_what_it_inherits() -> None:
+    """A forked reader may add its limit to the address space it inherits: a parent that
+    has mapped much (OpenCV alone maps some 400 MB; here 600 MB mapped and never touched)
+    leaves its PDF child room to read under a 400 MB limit — it had none before (PDFium
+    failed to allocate: an internal error)."""
+    import mmap
+
+    from reportcheck import api
+    from reportcheck.config import Settings
+
+    if not isolate.CAN_FORK or isolate._LIMITED:
+        pytest.skip("no forked children here")
+    data = (Path(__file__).parent / "data" / "pdf" / "lo-2021-clean.pdf").read_bytes()
+    held = mmap.mmap(-1, 600 * 1024 * 1024)
+    try:
+        report = api.read_bytes("r.pdf", data, Settings(max_memory=400, timeout=60))
+    finally:
+        held.close()
+    assert "applications" in report.tables

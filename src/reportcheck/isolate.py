@@ -141,16 +141,34 @@ def _child_setup(parent: int, megabytes: int) -> None:
         prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:  # the parent died before the line above
         os._exit(1)
+    global _INHERITED
+    _INHERITED = _address_space()
     set_memory(megabytes)
 
 
+_INHERITED = 0
+"""Bytes of address space a forked child had from its parent (its libraries and heap,
+shared until written): the limit is what the child may add to it. A parent that has
+loaded big libraries (OpenCV alone maps some 400 MB) leaves its children the same room."""
+
+
+def _address_space() -> int:
+    """This process's address space in bytes (0 where it cannot be read)."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return 0
+
+
 def set_memory(megabytes: int) -> None:
-    """Limit this process's address space to ``megabytes`` (no-op where unsupported)."""
+    """Limit this process's address space to ``megabytes`` beyond what it had from its
+    parent when forked (no-op where unsupported)."""
     try:
         import resource  # a worker or PDF child only
 
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        soft = megabytes * 1024 * 1024
+        soft = _INHERITED + megabytes * 1024 * 1024
         if hard != resource.RLIM_INFINITY:
             soft = min(soft, hard)
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
@@ -309,7 +327,7 @@ def more(seconds: float, megabytes: int) -> None:
         import resource
 
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        want = megabytes * 1024 * 1024
+        want = _INHERITED + megabytes * 1024 * 1024
         if soft != resource.RLIM_INFINITY and soft < want:
             resource.setrlimit(
                 resource.RLIMIT_AS,
