@@ -103,7 +103,13 @@ def _decide(report: Report, rec: Recognised) -> None:
                 if len(sums) == 2 and sums[0] == sums[1]:
                     confirmed = rel
                     break
-        place = {"cell": name, "text": text or "?", "confidence": f"{conf:.2f}"}
+        sure: str | Tr = f"{conf:.2f}"
+        if conf == 0.0 and text:  # a figure whose marks of ink are not its characters read
+            sure = Tr(
+                "0.00（墨迹的笔画数与识别出的字符数不符）",
+                "0.00 (the marks of ink do not match the characters read)",
+            )
+        place = {"cell": name, "text": text or "?", "confidence": sure}
         if confirmed is not None:
             data.cells[(row, col)] = Cell(
                 value.value, text, CellState.NUMBER, cell.location, value.unit
