@@ -183,14 +183,23 @@ def _fork(megabytes: int) -> tuple[int, Connection]:
 
     ours, theirs = Pipe(duplex=True)
     parent = os.getpid()
-    pid = os.fork()
+    # Ctrl-C held back over the fork: a child interrupted before it ignores it would run on
+    # as a copy of the parent (its cleanup, its exit); the parent takes it just after
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pid = os.fork()
+    except BaseException:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        raise
     if pid == 0:
-        ours.close()
         try:
-            _child_setup(parent, megabytes)
+            ours.close()
+            _child_setup(parent, megabytes)  # Ctrl-C ignored from here
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         except BaseException:
             os._exit(1)
         return 0, theirs
+    signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     theirs.close()
     return pid, ours
 
