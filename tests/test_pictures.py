@@ -685,4 +685,5 @@ def test_a_page_showing_the_report_in_a_viewer_is_refused_naming_it(
     path.write_text(SHELL.format(body=viewer), "utf-8")
     with pytest.raises(InputError) as err:
         api.read_path(path)
-    assert "「P020250120612.pdf」" in err.value.problem
+    # the document shown is named first, before the site's 公开指南 linked in its menu
+    assert "只有附件 「P020250120612.pdf」" in err.value.problem

@@ -271,6 +271,8 @@ class _Collector:
     def __init__(self) -> None:
         self.body = _Container()
         self.tables: list[_Table] = []
+        self._shown = 0
+        """How many documents the page shows (they stand first in :attr:`links`)."""
         self.links: list[tuple[str, int]] = []
         """Links to documents: (name, source line) — the link's text when it names the
         document (「2024年度报告.pdf」), else the file name of its target."""
@@ -292,8 +294,9 @@ class _Collector:
             return
         if tag in ("iframe", "embed", "object"):  # a document shown inside the page
             name = _document(attrs, _SHOWN)
-            if name is not None:
-                self.links.append((name, line))
+            if name is not None:  # before the documents only linked to (the site's 指南)
+                self.links.insert(self._shown, (name, line))
+                self._shown += 1
         if tag in _SKIP:
             self._skip, self._skip_depth = tag, 1
             return
