@@ -341,11 +341,7 @@ def _recognised(f: Finding, report: Report) -> Finding:
 
 def _page_count(report: Report) -> int:
     """Pages the report's printed lines stand on."""
-    import re
-
-    last = report.places[-1][1].address if report.places else ""
-    m = re.match(r"page (\d+)\b", last)
-    return int(m[1]) if m else 0
+    return (report.places[-1][1].page or 0) if report.places else 0
 
 
 def validate_path(path: str | Path, settings: Settings | None = None) -> FileResult:

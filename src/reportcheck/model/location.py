@@ -30,6 +30,12 @@ class Location:
         return self.address
 
     @property
+    def page(self) -> int | None:
+        """The page an address on pages names (``page 3, line 14, col 4`` → 3), or None."""
+        head = self.address.split(",", 1)[0]
+        return int(head[5:]) if head.startswith("page ") and head[5:].isdigit() else None
+
+    @property
     def zh(self) -> str:
         """The address as a Chinese reader says it (``line 21`` → ``第 21 行``)."""
         return zh_address(self.address)

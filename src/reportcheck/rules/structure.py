@@ -101,13 +101,7 @@ def _unread_rows(
     row missing between rows read on the same pages is missing."""
     if not report.unread_pages or not missing:
         return [], []
-    pages = {
-        int(head[5:])
-        for c in data.cells.values()
-        if c.location is not None
-        and (head := c.location.address.split(",", 1)[0]).startswith("page ")
-        and head[5:].isdigit()
-    }
+    pages = {p for c in data.cells.values() if c.location and (p := c.location.page)}
     if not pages:
         return [], []
     first_page, last_page = min(pages), max(pages)

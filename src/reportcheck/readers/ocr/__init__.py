@@ -210,15 +210,14 @@ def read_scanned_pdf(
     from reportcheck.readers.ocr.image import render_pdf_pages, scan_dpi
     from reportcheck.readers.ocr.page import recognise_pages
     from reportcheck.readers.ocr.settle import settle
-    from reportcheck.readers.pdf.page import OUTLINED
     from reportcheck.readers.pdf.report import report_of_pages
 
     rendered = [
         p.number
         for p in pages
-        if not p.chars and (p.undecodable or p.recognise or (not p.images and p.drawn >= OUTLINED))
+        if p.unread in ("undecodable_pages", "outlined_pages") or (not p.chars and p.recognise)
     ]
-    numbers = [p.number for p in pages if not p.chars and p.images and p.number not in rendered]
+    numbers = [p.number for p in pages if p.unread == "image_pages" and p.number not in rendered]
     low = scan_dpi(path, data, numbers)
     numbers = [n for n in numbers if n not in low]
     # pages whose text cannot be decoded or is drawn as outlines, and pages of text with a

@@ -149,9 +149,8 @@ def _decide(report: Report, rec: Recognised) -> None:
 
 def _page(cell: Cell | None) -> int:
     """The page a cell read from pages stands on (0: not known)."""
-    address = cell.location.address if cell is not None and cell.location is not None else ""
-    head = address.split(",", 1)[0]
-    return int(head[5:]) if head.startswith("page ") and head[5:].isdigit() else 0
+    page = cell.location.page if cell is not None and cell.location is not None else None
+    return page or 0
 
 
 def _not_found(report: Report, rec: Recognised) -> None:

@@ -60,7 +60,7 @@ from reportcheck.model.report import Report
 from reportcheck.model.sections import picture_in_place
 from reportcheck.model.tables import TABLE_IDS
 from reportcheck.readers import OCR_INSTALL
-from reportcheck.readers.pdf.page import OUTLINED, _Page
+from reportcheck.readers.pdf.page import _Page
 from reportcheck.readers.pdf.pdfium import _open, _pages
 from reportcheck.readers.pdf.report import report_of_pages
 
@@ -91,12 +91,6 @@ def read(
             gc.enable()
 
 
-def _unread(page: _Page) -> bool:
-    """A page whose text must be recognised from its image: a scanned page, or one whose
-    text cannot be decoded."""
-    return not page.chars and (page.images > 0 or page.undecodable or page.drawn >= OUTLINED)
-
-
 def _read(
     path: str, data: bytes, kind: str, settings: Settings, recognise: Recognise | None
 ) -> Report:
@@ -113,9 +107,9 @@ def _read(
         ) from None
     finally:
         doc.close()
-    if recognise is not None and any(_unread(p) for p in pages):
+    if recognise is not None and any(p.unread for p in pages):
         return recognise(pages)  # scanned pages, text not decodable or drawn as outlines
-    if not any(p.chars for p in pages) and any(p.undecodable for p in pages):
+    if not any(p.chars for p in pages) and any(p.unread == "undecodable_pages" for p in pages):
         raise InputError(
             path,
             "PDF 的文字无法解码（字体没有到 Unicode 的映射，常见于某些“打印为 PDF”）：请从原文件"
@@ -125,7 +119,7 @@ def _read(
             f"run OCR on it first, or install the recognition extra: {OCR_INSTALL}",
         )
     if not any(p.chars or p.images for p in pages) and any(
-        p.drawn >= OUTLINED and not p.undecodable for p in pages
+        p.unread == "outlined_pages" for p in pages
     ):
         raise InputError(
             path,
@@ -171,7 +165,7 @@ def _table_pictures(report: Report) -> set[int]:
         if table_id in report.tables:
             continue
         picture = picture_in_place(report, table_id)
-        head = picture.location.address.split(",", 1)[0] if picture else ""
-        if head.startswith("page ") and head[5:].isdigit():
-            pages.add(int(head[5:]))
+        page = picture.location.page if picture else None
+        if page is not None:
+            pages.add(page)
     return pages

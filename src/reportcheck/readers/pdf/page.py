@@ -246,6 +246,22 @@ class _Page:
     lines: list[_Line] = field(default_factory=list)
     line_tops: list[float] = field(default_factory=list)
 
+    @property
+    def unread(self) -> str | None:
+        """Why the page's text is not read from its text layer — the RC003 variant that
+        says so: its text cannot be decoded, it is a scan (images), its text is drawn as
+        outlines — or None (a page of text, or a blank one). Such a page is recognised
+        from its image when the ``ocr`` extra is installed."""
+        if self.chars:
+            return None
+        if self.undecodable:
+            return "undecodable_pages"
+        if self.images:
+            return "image_pages"
+        if self.drawn >= OUTLINED:
+            return "outlined_pages"
+        return None
+
 
 def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
     """Characters grouped into lines, each in order of x."""

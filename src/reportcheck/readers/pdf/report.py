@@ -26,7 +26,6 @@ from reportcheck.readers.pdf.page import (
     _HEADING_START,
     _NUMBERED,
     MAX_PAIRS,
-    OUTLINED,
     _Line,
     _Loose,
     _Page,
@@ -300,11 +299,9 @@ def _col(xs: list[float], x: float) -> int:
 
 
 def _start(item: _Item) -> tuple[int, float]:
-    if isinstance(item, _Para):
-        return item.lines[0].page, item.lines[0].top
-    if isinstance(item, _Loose):
-        return item.lines[0].page, item.lines[0].top
-    return item[0].page, item[0].top
+    """Where an item starts: (page, top)."""
+    first = item[0] if isinstance(item, list) else item.lines[0]
+    return first.page, first.top
 
 
 def _pictures(pages: list[_Page], items: list[_Item]) -> list[tuple[int, Location]]:
@@ -321,17 +318,6 @@ def _pictures(pages: list[_Page], items: list[_Item]) -> list[tuple[int, Locatio
             before = bisect_left(starts, (page.number, top))
             out.append((before, Location(f"page {page.number}, picture {k}")))
     return out
-
-
-def _unread_why(page: _Page) -> str | None:
-    """Why a page without characters was not read (the RC003 variant), or None (blank)."""
-    if page.undecodable:
-        return "undecodable_pages"
-    if page.images:
-        return "image_pages"
-    if page.drawn >= OUTLINED:
-        return "outlined_pages"
-    return None
 
 
 def report_of_pages(path: str, kind: str, pages: list[_Page], settings: Settings) -> Report:
@@ -354,11 +340,10 @@ def report_of_pages(path: str, kind: str, pages: list[_Page], settings: Settings
     text = builder.text()
     report = build_report(path, kind, builder.blocks, settings, text, _pictures(pages, items))
     report.places = builder.places
-    why = {p.number: _unread_why(p) for p in pages if not p.chars}
-    report.unread_pages = [n for n, w in why.items() if w is not None]
+    report.unread_pages = [p.number for p in pages if p.unread]
     images = [str(n) for n in report.unread_pages]
     for variant in ("image_pages", "undecodable_pages", "outlined_pages"):
-        some = [str(n) for n, w in why.items() if w == variant]
+        some = [str(p.number) for p in pages if p.unread == variant]
         if some:
             report.findings.append(
                 emit(
