@@ -29,12 +29,12 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
 
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
-from reportcheck.model.report import Location, Report
+from reportcheck.model.report import Location, Picture, Report
 from reportcheck.readers import OCR_INSTALL
 from reportcheck.readers.container import Package, XMLMalformed, XMLRefused, parse
 from reportcheck.readers.grid import MAX_POSITIONS, Grid, GridCell, GridTooLarge
@@ -491,10 +491,9 @@ class _Numbering:
 
     def __init__(self, elements: dict[str, ET.Element] | None = None) -> None:
         self.blocks: list[Block] = []
-        self.pictures: list[tuple[int, Location]] = []
-        """Each picture: how many blocks stand before it, and where it is."""
-        self.images: list[str | None] = []
-        """Each picture's image (its relationship id), in the same order."""
+        self.pictures: list[tuple[int, Picture]] = []
+        """Each picture (where it is, its image's relationship id) and how many blocks stand
+        before it."""
         self.paragraphs = 0
         self.tables = 0
         self.elements = elements
@@ -504,8 +503,8 @@ class _Numbering:
         for item in items:
             if isinstance(item, _Picture):
                 n = len(self.pictures) + 1
-                self.pictures.append((len(self.blocks), Location(f"picture {n}")))
-                self.images.append(item.image)
+                where = Location(f"picture {n}")
+                self.pictures.append((len(self.blocks), Picture(where, image=item.image)))
             elif isinstance(item, _Para):
                 self.paragraphs += 1
                 loc = Location(f"paragraph {self.paragraphs}")
@@ -662,12 +661,9 @@ def read(
     if not found.blocks and not found.pictures:
         raise InputError(path, "Word 文档中没有文字", "the Word document has no text")
     report = build_report(path, kind, found.blocks, settings, pictures=found.pictures, refuse=False)
-    report.pictures = [
-        replace(p, image=rid) for p, rid in zip(report.pictures, found.images, strict=True)
-    ]
     if report.tables or report.sections or not found.pictures:
         return report
-    images = _images(path, data, found.images)
+    images = _images(path, data, [p.image for _, p in found.pictures])
     if not images:
         refuse_elsewhere(path, report)
     if recognise is None:

@@ -33,14 +33,14 @@ import base64
 import binascii
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 from urllib.parse import unquote
 
 from reportcheck.config import Settings
 from reportcheck.errors import InputError, Refused
-from reportcheck.model.report import Attachment, Location, Report
+from reportcheck.model.report import Attachment, Location, Picture, Report
 from reportcheck.readers.encoding import declared_charset, decode_text
 from reportcheck.readers.grid import MAX_POSITIONS, Grid, GridCell, GridTooLarge
 from reportcheck.readers.published import Block, append_table, build_report
@@ -445,10 +445,8 @@ class _Numbering:
 
     def __init__(self, with_lines: bool) -> None:
         self.blocks: list[Block] = []
-        self.pictures: list[tuple[int, Location]] = []
-        """Each picture: how many blocks stand before it, and where it is."""
-        self.images: list[str | None] = []
-        """Each picture's image (its ``src``), in the same order."""
+        self.pictures: list[tuple[int, Picture]] = []
+        """Each picture (where it is, its ``src``) and how many blocks stand before it."""
         self.attachments: list[Attachment] = []
         self.paragraphs = 0
         self.tables = 0
@@ -461,10 +459,8 @@ class _Numbering:
         for item in items:
             if isinstance(item, _Picture):
                 n = len(self.pictures) + 1
-                self.pictures.append(
-                    (len(self.blocks), Location(f"picture {n}", self._line(item.line)))
-                )
-                self.images.append(item.src)
+                where = Location(f"picture {n}", self._line(item.line))
+                self.pictures.append((len(self.blocks), Picture(where, image=item.src)))
                 continue
             if isinstance(item, _Para):
                 self.paragraphs += 1
@@ -549,13 +545,9 @@ def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
     page = _numbered(decode(path, data))
     if not page.blocks:
         raise InputError(path, "网页中没有文字", "the page has no text")
-    report = build_report(
+    return build_report(
         path, kind, page.blocks, settings, pictures=page.pictures, attachments=page.attachments
     )
-    report.pictures = [
-        replace(p, image=src) for p, src in zip(report.pictures, page.images, strict=True)
-    ]
-    return report
 
 
 MAX_PICTURE = 20 * 1024 * 1024

@@ -9,6 +9,7 @@ sections, the same way for every kind of file.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
@@ -51,15 +52,15 @@ def build_report(
     blocks: list[Block],
     settings: Settings,
     text: str | None = None,
-    pictures: Sequence[tuple[int, Location]] = (),
+    pictures: Sequence[tuple[int, Picture]] = (),
     attachments: Sequence[Attachment] = (),
     refuse: bool = True,
 ) -> Report:
     """Assemble a :class:`Report` from the blocks of a published report.
 
     ``report.text`` is the blocks' texts joined by line breaks, or ``text`` when the
-    reader gives it (then every block carries its ``offset`` in it). ``pictures``: where
-    the report's pictures stand — each the number of blocks before it, and its location;
+    reader gives it (then every block carries its ``offset`` in it). ``pictures``: the
+    report's pictures — each with the number of blocks before it (its section is found here);
     ``attachments``: the documents a web page links to.
 
     A file with neither a table nor a section heading in its text, but with pictures or
@@ -126,17 +127,17 @@ def refuse_elsewhere(path: str, report: Report) -> None:
         )
 
 
-def _placed(blocks: list[Block], pictures: Sequence[tuple[int, Location]]) -> list[Picture]:
+def _placed(blocks: list[Block], pictures: Sequence[tuple[int, Picture]]) -> list[Picture]:
     """Each picture with the number of the section it stands in."""
     heads = metadata.heading_blocks(blocks)
     out = []
-    for before, location in pictures:
+    for before, picture in pictures:
         section = None
         for index, number in heads:
             if index >= before:
                 break
             section = number
-        out.append(Picture(location, section))
+        out.append(replace(picture, section=section))
     return out
 
 

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
 from reportcheck.findings.catalogue import Tr, emit
-from reportcheck.model.report import Location, Report
+from reportcheck.model.report import Location, Picture, Report
 from reportcheck.model.tables import TABLE_EN, TABLE_IDS
 from reportcheck.readers.grid import Grid, GridCell
 from reportcheck.readers.pdf.loose import (
@@ -304,11 +304,11 @@ def _start(item: _Item) -> tuple[int, float]:
     return first.page, first.top
 
 
-def _pictures(pages: list[_Page], items: list[_Item]) -> list[tuple[int, Location]]:
+def _pictures(pages: list[_Page], items: list[_Item]) -> list[tuple[int, Picture]]:
     """The pictures on pages with text, each with how many items (blocks) stand before it:
     not those in the top or bottom margin (a letterhead, a logo repeated on every page)."""
     starts = [_start(item) for item in items]
-    out: list[tuple[int, Location]] = []
+    out: list[tuple[int, Picture]] = []
     for page in pages:
         if not page.chars:
             continue  # a scanned page: said as such (RC003 image_pages)
@@ -316,7 +316,7 @@ def _pictures(pages: list[_Page], items: list[_Item]) -> list[tuple[int, Locatio
         shown = [b for b in page.pictures if b[3] > band and b[1] < page.height - band]
         for k, (_, top, _, _) in enumerate(sorted(shown, key=lambda b: b[1]), 1):
             before = bisect_left(starts, (page.number, top))
-            out.append((before, Location(f"page {page.number}, picture {k}")))
+            out.append((before, Picture(Location(f"page {page.number}, picture {k}"))))
     return out
 
 
