@@ -170,20 +170,14 @@ def _table_pictures(
     """With the recognition extra: the tables missing from a Word file's or web page's text
     that stand where they belong as a picture, recognised from the picture's image (a PDF
     does the same page by page: :func:`reportcheck.readers.pdf.read`)."""
-    from reportcheck.model.sections import picture_in_place
-    from reportcheck.model.tables import TABLE_IDS
+    from reportcheck.model.sections import pictures_in_place
     from reportcheck.readers import ocr
 
     if not report.pictures or report.recognised or not ocr.available():
         return report
-    tried: set[str] = set()
-    for table_id in TABLE_IDS:
-        picture = picture_in_place(report, table_id)
-        if table_id in report.tables or picture is None or picture.image is None:
+    for picture in pictures_in_place(report):
+        if picture.image is None:
             continue
-        if picture.location.address in tried:
-            continue
-        tried.add(picture.location.address)
         image = image_of(picture.image)
         if image is None:
             continue

@@ -15,6 +15,7 @@ a workbook's check loads it without the prose machinery.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import field
 
 from reportcheck.model.location import Location
@@ -69,6 +70,18 @@ SECTION_TABLES = {
     4: "review_litigation",
 }
 TABLE_SECTIONS = {t: s for s, t in SECTION_TABLES.items()}
+
+
+def pictures_in_place(report: Report) -> Iterator[Picture]:
+    """Each picture standing where a table missing from the text belongs, once (one picture
+    may stand for several tables). A table is looked at when the ones before it are done
+    with: a picture read in the meantime may have given it."""
+    seen: list[Picture] = []
+    for table_id in TABLE_SECTIONS:
+        picture = picture_in_place(report, table_id) if table_id not in report.tables else None
+        if picture is not None and picture not in seen:
+            seen.append(picture)
+            yield picture
 
 
 def picture_in_place(report: Report, table_id: str) -> Picture | None:

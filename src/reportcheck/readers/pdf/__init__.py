@@ -57,7 +57,7 @@ from collections.abc import Callable
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
 from reportcheck.model.report import Report
-from reportcheck.model.sections import picture_in_place
+from reportcheck.model.sections import pictures_in_place
 from reportcheck.model.tables import TABLE_IDS
 from reportcheck.readers import OCR_INSTALL
 from reportcheck.readers.pdf.page import _Page
@@ -160,12 +160,4 @@ def _read(
 
 def _table_pictures(report: Report) -> set[int]:
     """The pages of the pictures standing where tables missing from the text belong."""
-    pages = set()
-    for table_id in TABLE_IDS:
-        if table_id in report.tables:
-            continue
-        picture = picture_in_place(report, table_id)
-        page = picture.location.page if picture else None
-        if page is not None:
-            pages.add(page)
-    return pages
+    return {p for picture in pictures_in_place(report) if (p := picture.location.page)}
