@@ -58,18 +58,11 @@ def _read_bytes(path: str, data: bytes, settings: Settings | None) -> Report:
 
         return read_calc(path, data, kind, settings)
     if kind == "image":  # text recognition (the ocr extra) in a child, as PDFium
-        from reportcheck.isolate import call
         from reportcheck.readers import ocr
 
         if not ocr.available():
             raise ocr.missing(path)
-        image: Report = call(
-            path,
-            lambda: ocr.read_image(path, data, kind, settings),
-            settings.max_memory,
-            settings.timeout,
-        )
-        return image
+        return _recognised_images(path, [data], kind, settings)
     if kind in ("doc", "odt", "office"):
         return _read_converted(path, data, kind, settings)
     return _read_published(path, data, kind, settings)

@@ -58,7 +58,6 @@ __all__ = [
     "available",
     "missing",
     "picture_tables",
-    "read_image",
     "read_images",
     "read_scanned_pdf",
 ]
@@ -85,25 +84,6 @@ def missing(path: str) -> InputError:
         f"是图片（扫描页），读取需要文字识别功能：{INSTALL}",
         f"an image (a scanned page): reading it needs the recognition extra: {INSTALL}",
     )
-
-
-def read_image(path: str, data: bytes, kind: str, settings: Settings) -> Report:
-    """Read an image file of report pages (``kind`` is ``"image"``)."""
-    if not available():
-        raise missing(path)
-    from reportcheck.readers.ocr.image import load
-    from reportcheck.readers.ocr.page import recognise_pages
-    from reportcheck.readers.ocr.settle import settle
-    from reportcheck.readers.pdf.report import report_of_pages
-
-    images = load(path, data)
-    _allow(len(images))
-    pages, readings = recognise_pages(
-        path, [(n, img, dpi) for n, (img, dpi) in enumerate(images, 1)]
-    )
-    report = report_of_pages(path, kind, pages, settings)
-    settle(report, readings)
-    return report
 
 
 def read_images(path: str, images: list[bytes], kind: str, settings: Settings) -> Report:
