@@ -19,6 +19,7 @@ import pytest
 from reportcheck import api
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
+from reportcheck.model.report import Report
 from reportcheck.readers import ocr
 
 pdfium = pytest.importorskip("pypdfium2")
@@ -51,9 +52,9 @@ def _placed(source: Path, out: Path, turned: dict[int, int]) -> Path:
     return out
 
 
-def _wrong(name: str, path: Path) -> list[tuple[str, str, str, str, str | None]]:
-    expected = json.loads((DATA / f"{name}.expected.json").read_text("utf-8"))
-    report = api.read_path(path)
+def _wrong(expected_json: Path, report: Report) -> list[tuple[str, str, str, str, str | None]]:
+    """The cells of the report not read as ``NAME.expected.json`` says they are printed."""
+    expected = json.loads(expected_json.read_text("utf-8"))
     wrong = []
     for table_id, rows in expected["tables"].items():
         data = report.tables.get(table_id)
@@ -79,11 +80,11 @@ def test_every_value_read_from_forms_and_turned_pages(
 ) -> None:
     """Every page inside a form XObject, and the page of 表三 (page 3) turned: every value
     read as printed, the ruling lines found inside the forms, no finding but the report's own."""
-    path = _placed(DATA / f"{name}.pdf", tmp_path / "placed.pdf", {2: turns})
-    assert _wrong(name, path) == []
+    report = api.read_path(_placed(DATA / f"{name}.pdf", tmp_path / "placed.pdf", {2: turns}))
+    assert _wrong(DATA / f"{name}.expected.json", report) == []
     settings = Settings()
     same = api.check(api.read_path(DATA / f"{name}.pdf"), settings)
-    got = api.check(api.read_path(path), settings)
+    got = api.check(report, settings)
     assert sorted(f.code for f in got) == sorted(f.code for f in same)
 
 
@@ -123,30 +124,18 @@ def test_a_scan_inside_forms_is_still_a_scan(
 def test_a_page_printed_sideways_is_read(tmp_path: Path, borderless: bool) -> None:
     """The WPS-like report with its 表三 page (3) printed sideways: a landscape page whose
     content is turned a quarter turn in the content stream (the text runs up the page)."""
-    import copy
     import sys
 
     pytest.importorskip("reportlab")
     sys.path.insert(0, str(DATA))
-    import make_pdfs as mp
     import make_wps_like as mw
 
     if not mw.CJK_FILE.exists():
         pytest.skip(f"the font {mw.CJK_FILE} (fonts-droid-fallback) is needed")
-    case = copy.copy(next(c for c in mp.CASES if c.name == "lo-2021-clean"))
-    case.name = "sideways"
-    mw.make(mw.WpsCase(case, borderless=borderless, sideways=(3,)), tmp_path)
-    doc = pdfium.PdfDocument(tmp_path / "sideways.pdf")
+    path = mw.make_report("sideways", tmp_path, borderless=borderless, sideways=(3,))
+    doc = pdfium.PdfDocument(path)
     w, h = doc[2].get_size()
     assert w > h  # the page is landscape, its text turned
-    expected = json.loads((tmp_path / "sideways.expected.json").read_text("utf-8"))
-    report = api.read_path(tmp_path / "sideways.pdf")
-    wrong = [
-        (t, r, c)
-        for t, rows in expected["tables"].items()
-        for r, cols in rows.items()
-        for c, text in cols.items()
-        if (cell := report.tables[t].cells.get((r, c))) is None or cell.raw.strip() != text
-    ]
-    assert wrong == []
+    report = api.read_path(path)
+    assert _wrong(tmp_path / "sideways.expected.json", report) == []
     assert api.check(report, Settings()) == []

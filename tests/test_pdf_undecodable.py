@@ -13,7 +13,6 @@ The PDFs are drawn at test time by the WPS-like maker (``data/pdf/make_wps_like.
 
 from __future__ import annotations
 
-import copy
 import json
 import sys
 from pathlib import Path
@@ -40,20 +39,13 @@ if not mw.CJK_FILE.exists():
     pytest.skip(f"the font {mw.CJK_FILE} (fonts-droid-fallback) is needed", allow_module_level=True)
 
 
-def _make(tmp_path: Path, name: str, unmapped: bool) -> Path:
-    case = copy.copy(next(c for c in mp.CASES if c.name == "lo-2021-clean"))
-    case.name = name
-    mw.make(mw.WpsCase(case, unmapped=unmapped), tmp_path)
-    return tmp_path / f"{name}.pdf"
-
-
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The readable report, the same with no map to Unicode, and the readable one with
     each page in turn taken from the other."""
     out = tmp_path_factory.mktemp("undecodable")
-    plain = _make(out, "plain", False)
-    garbled = _make(out, "garbled", True)
+    plain = mw.make_report("plain", out)
+    garbled = mw.make_report("garbled", out, unmapped=True)
     found = {"plain": plain, "garbled": garbled}
     a, b = pdfium.PdfDocument(plain), pdfium.PdfDocument(garbled)
     for k in range(len(a)):
@@ -234,7 +226,7 @@ def test_a_row_missing_among_rows_read_is_missing_beside_an_unread_page(
         return replace(layout, rows=layout.rows - 1, cells=cells)
 
     monkeypatch.setattr(mw, "table3", without_row)
-    path = _make(tmp_path, "row", False)
+    path = mw.make_report("row", tmp_path)
     monkeypatch.setattr(ocr, "available", lambda: False)
     settings = Settings()
     report = api.read_path(path, settings)

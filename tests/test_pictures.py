@@ -11,7 +11,6 @@ above the title, a seal over the signature) or an icon does not excuse a missing
 from __future__ import annotations
 
 import base64
-import copy
 import re
 import sys
 from pathlib import Path
@@ -206,18 +205,15 @@ def _wps(tmp_path: Path, name: str, **options: object) -> list[Finding]:
     pytest.importorskip("reportlab")
     pytest.importorskip("pypdfium2")
     sys.path.insert(0, str(DATA))
-    import make_pdfs as mp
     import make_wps_like as mw
 
     if not mw.CJK_FILE.exists():
         pytest.skip(f"the font {mw.CJK_FILE} (fonts-droid-fallback) is needed")
-    case = copy.copy(next(c for c in mp.CASES if c.name == "lo-2021-clean"))
-    case.name = name
-    mw.make(mw.WpsCase(case, **options), tmp_path)  # type: ignore[arg-type]
+    path = mw.make_report(name, tmp_path, **options)
     settings = Settings()
     with pytest.MonkeyPatch.context() as m:  # what is said without the recognition extra
         m.setattr(ocr, "available", lambda: False)
-        return api.check(api.read_path(tmp_path / f"{name}.pdf", settings), settings)
+        return api.check(api.read_path(path, settings), settings)
 
 
 def test_a_pdf_with_3_as_an_image_on_a_page_with_text(tmp_path: Path) -> None:
@@ -565,18 +561,15 @@ def test_with_the_extra_a_table_printed_as_a_picture_in_a_pdf_is_recognised(
     the other pages from the text layer; every value as printed or not read, none wrong,
     nothing missing."""
     sys.path.insert(0, str(DATA))
-    import make_pdfs as mp
     import make_wps_like as mw
 
     if not mw.CJK_FILE.exists():
         pytest.skip(f"the font {mw.CJK_FILE} (fonts-droid-fallback) is needed")
     monkeypatch.setattr(mw, "GREY_JPEG", table3_jpeg)
-    case = copy.copy(next(c for c in mp.CASES if c.name == "lo-2021-clean"))
-    case.name = "picture3"
-    mw.make(mw.WpsCase(case, pictures=("[表三]",)), tmp_path)
+    path = mw.make_report("picture3", tmp_path, pictures=("[表三]",))
     settings = Settings()
     settings.timeout = 600.0  # a slow shared machine: the bounds are tested elsewhere
-    report = api.read_path(tmp_path / "picture3.pdf", settings)
+    report = api.read_path(path, settings)
     assert len(report.recognised) == 1  # the page with the picture, only
     _table3_as_read(report)
     findings = api.check(report, settings)

@@ -37,11 +37,13 @@ comparison) and ``NAME.expected.json``, every table cell as printed.
 from __future__ import annotations
 
 import base64
+import copy
 import io
 import json
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -577,6 +579,15 @@ def _jpeg_size() -> tuple[int, int]:
 
     w, h = ImageReader(io.BytesIO(GREY_JPEG)).getSize()
     return int(w), int(h)
+
+
+def make_report(name: str, out: Path, **options: Any) -> Path:
+    """The tests' usual report (``lo-2021-clean``'s text and figures) drawn the WPS way as
+    ``NAME.pdf`` in ``out``, with ``options`` (:class:`WpsCase`'s fields); its path."""
+    case = copy.copy(next(c for c in mp.CASES if c.name == "lo-2021-clean"))
+    case.name = name
+    make(WpsCase(case, **options), out)
+    return out / f"{name}.pdf"
 
 
 def main(only: list[str]) -> None:
