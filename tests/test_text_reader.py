@@ -405,6 +405,21 @@ def test_a_glued_row_that_no_split_makes_add_up_is_unreadable_not_an_arithmetic_
     assert not [k for k in keys if k[0].startswith("RC3") and k[2] == "new_received"]
 
 
+def test_separate_figures_too_few_for_a_row_are_not_said_to_run_together(
+    tmp_path: Path,
+) -> None:
+    # text taken from a PDF a figure per line, one figure lost: 14 figures apart from each
+    # other for 表四's 15 cells — none glued, so not "run together"; and one line per finding
+    t4 = "\n\n".join("11002100012010")
+    report = _read(tmp_path, glued_text(t2_rows={"行政规范性文件": "309"}, t4=t4))
+    found = [f for f in api.check(report) if f.code == "RC003" and f.table == "review_litigation"]
+    assert len(found) == 1
+    message = found[0].message
+    assert "只有 14 个数字（1 1 0 0 2 1 0 0 0 1 2 0 1 0），本行有 15 格" in message
+    assert "连在一起（" not in message and "\n" not in message
+    assert not report.tables["review_litigation"].cells  # no cell guessed
+
+
 def test_rows_that_need_the_row_totals_are_said_to_be_assumed(tmp_path: Path) -> None:
     # 14 · 0 … 14: "140000014" splits uniquely only when 总计 = the sum of the row
     rows = {
