@@ -210,6 +210,43 @@ def test_every_table_style_reads_the_same_values(tmp_path: Path, style: object, 
     assert _keys(api.check(report)) == []
 
 
+def test_labels_wrapped_in_their_cells_are_read(tmp_path: Path) -> None:
+    """Text taken from a PDF with its layout (pdftotext -layout): a long label wrapped in
+    its cell is printed with the figures on its first line and the rest of the label on
+    the next one, and the group label down the side is cut into pieces of three characters,
+    one on each line beside them — each row read as its own (a cut label said as a variant
+    at most), none unread, unknown or missing."""
+    t2, _, t4 = spaced_tables()
+    t3_lines = [
+        "申请人情况",
+        "自然人 法人或其他组织 总计",
+        "商业企业 科研机构 社会公益组织 法律服务机构 其他",
+    ]
+    lines: list[tuple[str | None, str, list[int] | None]] = []  # (group, label, figures)
+    cut = set()
+    for r, (_, values) in zip(T3.rows, _labels("spaced"), strict=True):
+        group = r.group if r.group and r.group.startswith("（") else None
+        if len(r.label) > 16 and group:
+            lines.append((group, r.label[:13], values))
+            lines.append((group, r.label[13:], None))
+            cut.add(r.id)
+        else:
+            lines.append((group, r.label, values))
+    pieces: dict[str, list[str]] = {}
+    for group, _, _ in lines:
+        if group and group not in pieces:
+            pieces[group] = [group[k : k + 3] for k in range(0, len(group), 3)]
+    for group, label, values in lines:
+        side = pieces[group].pop(0) if group and pieces[group] else ""
+        figures = "    " + "   ".join(map(str, values)) if values else ""
+        t3_lines.append(f"{side:<6}{label}{figures}")
+    assert len(cut) >= 3
+    report = _read(tmp_path, report_text((t2, "\n".join(t3_lines), t4)))
+    _assert_values(report)
+    findings = api.check(report)
+    assert all(f.code == "RC108" and f.row in cut for f in findings), _keys(findings)
+
+
 def test_the_founding_report_shape_gives_its_three_findings(tmp_path: Path) -> None:
     """表二 replaced by prose, no heading before 表三, section 六 silent on the fee."""
     _, t3_text, t4 = pipe_tables()
