@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
 from reportcheck.findings import Finding
 from reportcheck.model.report import Report
+from reportcheck.model.rowfinder import match_row
+from reportcheck.model.tables import FORMATS
 from reportcheck.readers import glued
 from reportcheck.readers.grid import Grid, GridCell
 from reportcheck.readers.published import Block, build_report
@@ -18,6 +21,7 @@ from reportcheck.readers.text.lines import (
     MAX_LINES,
     Piece,
     TextCell,
+    is_label,
     is_loose,
     split_pieces,
 )
@@ -25,11 +29,120 @@ from reportcheck.readers.text.prose_split import resolve
 from reportcheck.readers.text.repair import Repairs, Unresolved
 from reportcheck.readers.text.version import detect_version
 
+_TOKENS = re.compile(r"[^\s\u3000]+")
+_INNER_NUMBER = re.compile(r"\d+\s*[、.．]")
 _LONE_FIGURE = re.compile(r"^\s*\d{1,6}\s*$")
 """A line holding one figure and nothing else, inside a table torn apart by extraction."""
 
 LOOSE_GAP = 12
 """Loose lines (torn labels, blank lines) a table may span between two of its rows."""
+
+_NUMBERED = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．](?!\d))"
+)
+
+
+class _Wrapped:
+    """Labels wrapped in their cells, put back together — text taken from a PDF with its
+    layout (pdftotext -layout, a PDF viewer's copy) prints a label wrapped over two or
+    three lines with its figures on one of them: the first (the rest of the label on the
+    lines below, alone), the last (the head above, alone), or one in the middle.
+
+    Lines of a table holding label text and no figures are fragments: one that starts a
+    numbered label (「5.」「（六）」) is the head of the next row's label; one that does not
+    goes on the head before it, or else on the label of the row above while that label
+    names no row of the format (its tail). The row of figures takes the head: as its label
+    when it has none, before its own when that starts no numbering (its middle line).
+    Pieces of a group label printed down the side (「其他处」「理」: four characters or
+    fewer, all of group labels) are left out, as they are beside rows of figures.
+
+    Only where this is sure: when a second head comes before any row took the first, or a
+    row without a label is followed by another (an extraction that lists the labels apart
+    from their figures, 008's Markdown), no head is given until a row with a label of its
+    own: those rows are placed by their order (:meth:`Repairs._label_orphans`)."""
+
+    def __init__(self, version: str) -> None:
+        fmt = FORMATS[version]
+        self.tables = [t for t in fmt.tables if t.id != "review_litigation"]
+        self.side = frozenset(
+            ch for t in self.tables for r in t.rows if r.group for ch in r.group if ch.strip()
+        )
+        self.events: list[tuple[str, Any]] = []
+
+    def header(self) -> None:
+        self.events.append(("header", None))
+
+    def row(self, cells: list[TextCell]) -> None:
+        self.events.append(("row", cells))
+
+    def fragment(self, piece: Piece) -> None:
+        tokens = [(m.group(), m.start()) for m in _TOKENS.finditer(piece.text)]
+        while tokens and self._is_side(tokens[0][0]):
+            tokens.pop(0)
+        if not tokens:
+            return
+        words = "".join(t for t, _ in tokens)
+        inner = _INNER_NUMBER.search(words)
+        if inner and inner.start() and self._is_side(words[: inner.start()], 6):
+            words = words[inner.start() :]  # 「予处理4.无正当理由…」: the side glued on
+        if is_label(words):
+            cell = TextCell(words, piece.start + tokens[0][1])
+            self.events.append(("fragment", cell))
+
+    def _is_side(self, token: str, most: int = 4) -> bool:
+        return len(token) <= most and all(ch in self.side for ch in token)
+
+    def _open(self, label: TextCell | None) -> bool:
+        """Whether a row's label names no row of the format (may go on below)."""
+        return label is not None and all(match_row(t, [label.text]) is None for t in self.tables)
+
+    def finish(self) -> None:
+        """Join the fragments to the rows they belong to (see the class)."""
+        head: list[TextCell] = []
+        last: TextCell | None = None  # the label of the row above
+        unsure = False
+        events = self.events
+        for k, (kind, thing) in enumerate(events):
+            if kind == "header":
+                head, last, unsure = [], None, False
+            elif kind == "fragment":
+                numbered = bool(_NUMBERED.match(thing.text))
+                if unsure:
+                    continue
+                if numbered and head:
+                    head, unsure = [], True  # labels listed apart from their figures
+                elif numbered or (not head and not self._open(last)):
+                    head = [thing]
+                elif head:
+                    head.append(thing)
+                elif last is not None:
+                    last.text += thing.text
+            else:
+                cells: list[TextCell] = thing
+                labels = [c for c in cells if is_label(c.text)]
+                leaf = labels[-1] if labels else None
+                if leaf is not None and _NUMBERED.match(leaf.text):
+                    unsure = False
+                if head and not unsure:
+                    joined = "".join(c.text for c in head)
+                    if leaf is None:
+                        nxt = events[k + 1] if k + 1 < len(events) else None
+                        if (
+                            nxt is not None
+                            and nxt[0] == "row"
+                            and not any(is_label(c.text) for c in nxt[1])
+                        ):
+                            unsure = True  # rows of figures without labels, one after another
+                        else:
+                            leaf = TextCell(joined, head[0].start, None)
+                            cells.insert(0, leaf)
+                    elif not _NUMBERED.match(leaf.text):
+                        tokens = leaf.text.split()
+                        while tokens and self._is_side(tokens[0]):
+                            tokens.pop(0)  # a piece of the group label beside it: 「理  求缴纳…」
+                        leaf.text = joined + "".join(tokens)
+                head = []
+                last = leaf
 
 
 def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
@@ -155,9 +268,12 @@ class TextReader(Repairs):
     ) -> Block:
         rows: list[list[TextCell]] = []
         strays: list[TextCell] = []
+        wrap = _Wrapped(self.version)
         for i in range(min([first, *header_rows]), last + 1):
             p = pieces[i]
             if p.kind == "row":
+                for r in p.rows:
+                    wrap.row(r)
                 rows.extend(r for r in p.rows)
             elif p.kind == "text" and first < i and _LONE_FIGURE.match(p.text):
                 strays.append(
@@ -168,6 +284,10 @@ class TextReader(Repairs):
                 if words:
                     lead = len(p.text) - len(p.text.lstrip())
                     rows.append([TextCell(w, p.start + lead, None) for w in words])
+                    wrap.header()
+                elif i > first:
+                    wrap.fragment(p)
+        wrap.finish()
         self._label_orphans(rows)
         if len(strays) == 1:
             self._place_stray(rows, strays[0])
