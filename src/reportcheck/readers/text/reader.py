@@ -272,9 +272,9 @@ class TextReader(Repairs):
         for i in range(min([first, *header_rows]), last + 1):
             p = pieces[i]
             if p.kind == "row":
-                for r in p.rows:
-                    wrap.row(r)
-                rows.extend(r for r in p.rows)
+                for cells in p.rows:
+                    wrap.row(cells)
+                rows.extend(p.rows)
             elif p.kind == "text" and first < i and _LONE_FIGURE.match(p.text):
                 strays.append(
                     TextCell(p.text.strip(), p.start + len(p.text) - len(p.text.lstrip()))
