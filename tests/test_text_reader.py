@@ -251,6 +251,42 @@ def test_labels_wrapped_in_their_cells_are_read(tmp_path: Path, figures_on: str)
     assert _keys(api.check(report)) == []
 
 
+def _layout_t3(values: dict[str, list[int | None]]) -> str:
+    """表三 as pdftotext -layout prints it: figures under their columns at fixed places, an
+    empty cell printed as nothing."""
+    lines = [
+        "申请人情况",
+        "自然人 法人或其他组织 总计",
+        "商业企业 科研机构 社会公益组织 法律服务机构 其他",
+    ]
+    for r, (cells, default) in zip(T3.rows, _labels("spaced"), strict=True):
+        label = "  ".join(cells)
+        row = values.get(r.id, default)
+        figures = "".join(f"{'' if v is None else v:>6}" for v in row)
+        lines.append(f"{label:<40}{figures}")
+    return "\n".join(lines)
+
+
+def test_empty_cells_of_a_layout_table_are_placed_by_their_columns(tmp_path: Path) -> None:
+    # rows with an empty cell or more beside rows with a figure in every column: each
+    # figure under its column, the empty ones blank (counted as 0, said: RC207)
+    t2, _, t4 = spaced_tables()
+    blanks: dict[str, list[int | None]] = {
+        "carried_over": [1, None, None, None, None, None, 1],
+        "granted": [3, 1, None, None, None, None, 4],
+    }
+    report = _read(tmp_path, report_text((t2, _layout_t3(blanks), t4)))
+    apps = report.tables["applications"]
+    for r in T3.rows:
+        want = blanks.get(r.id, t3(r.id))
+        assert [apps.get(r.id, c).value for c in T3_COLUMNS] == want, r.id  # type: ignore[union-attr]
+    assert _keys(api.check(report)) == [("RC207", "applications", None, None)]
+    # a wrong figure among them is still found, in its own column
+    blanks["granted"] = [3, 2, None, None, None, None, 4]
+    keys = _keys(api.check(_read(tmp_path, report_text((t2, _layout_t3(blanks), t4)))))
+    assert [k for k in keys if k[0].startswith("RC3") and k[2] == "granted"]
+
+
 def test_the_founding_report_shape_gives_its_three_findings(tmp_path: Path) -> None:
     """表二 replaced by prose, no heading before 表三, section 六 silent on the fee."""
     _, t3_text, t4 = pipe_tables()

@@ -455,8 +455,10 @@ def is_loose(p: Piece) -> bool:
     text = p.text.strip()
     if p.kind != "text" or SENTENCE.search(text):
         return False
-    # a longer line is loose only when made of header words (表四's copied header rows)
-    return len(text) <= 40 or glued.segment(text) is not None or glued.header_fragments(text)
+    # a longer line is loose only when made of header words (表四's copied header rows);
+    # its length without spaces (text with its layout spaces out a table's header lines)
+    short = len(text) <= 40 or len("".join(text.split())) <= 40
+    return short or glued.segment(text) is not None or glued.header_fragments(text)
 
 
 class Lines:

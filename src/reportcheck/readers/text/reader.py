@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+import statistics
 from typing import Any
 
 from reportcheck.config import Settings
@@ -263,6 +265,63 @@ class TextReader(Repairs):
             i = last + 1
         return out
 
+    def _blank_cells(self, rows: list[list[TextCell]]) -> None:
+        """Empty cells of a table laid out with spaces (pdftotext -layout): a row with fewer
+        figures than the table's full rows has them placed under the columns where they
+        stand — each the nearest of the columns the full rows' figures make (their middles;
+        at least two rows with a figure in every column of 表三 or 表四), within half the narrowest gap
+        between columns — and an empty cell in each column left over, as the PDF prints it.
+        Not where a figure could have gone to another line: a row next to a row of figures
+        without a label is left as it is (said unreadable), as is any row not placed sure."""
+
+        def values(row: list[TextCell]) -> list[TextCell]:
+            return [c for c in row if c.text.strip() and not is_label(c.text)]
+
+        def middle(cell: TextCell) -> float:
+            text = cell.text.strip()
+            lead = len(cell.text) - len(cell.text.lstrip())
+            line_start = self.line_starts[self.line_of(cell.start) - 1]
+            return cell.start + lead - line_start + len(text) / 2
+
+        counts = [len(values(r)) for r in rows]
+        n = max(counts, default=0)
+        full = [values(r) for r, k in zip(rows, counts, strict=True) if k == n]
+        widths = {len(FORMATS[self.version].table(t).columns) for t in ("applications",)}
+        if n not in widths | {15} or len(full) < 2:
+            return  # 表三's or 表四's full width: rows with every figure are needed
+        columns = [statistics.median(middle(vs[k]) for vs in full) for k in range(n)]
+        gaps = [b - a for a, b in itertools.pairwise(columns)]
+        if min(gaps) < 2:
+            return
+        reach = min(gaps) / 2
+
+        def loose(i: int) -> bool:  # a row of figures without a label, some missing
+            return (
+                0 <= i < len(rows)
+                and 0 < counts[i] < n
+                and not any(is_label(c.text) for c in rows[i])
+            )
+
+        for i, row in enumerate(rows):
+            if not 0 < counts[i] < n or loose(i) or loose(i - 1) or loose(i + 1):
+                continue
+            if any(not c.text.strip() for c in row):
+                continue  # empty cells of its own
+            placed: dict[int, TextCell] = {}
+            for cell in values(row):
+                where = middle(cell)
+                k = min(range(n), key=lambda j: abs(columns[j] - where))
+                if abs(columns[k] - where) >= reach or k in placed or (placed and k < max(placed)):
+                    break
+                placed[k] = cell
+            else:
+                labels = [c for c in row if is_label(c.text)]
+                line_start = self.line_starts[self.line_of(row[-1].start) - 1]
+                row[:] = labels + [
+                    placed.get(k) or TextCell("", line_start + round(columns[k]), None)
+                    for k in range(n)
+                ]
+
     def _table_block(
         self, pieces: list[Piece], first: int, last: int, header_rows: list[int]
     ) -> Block:
@@ -288,6 +347,8 @@ class TextReader(Repairs):
                 elif i > first:
                     wrap.fragment(p)
         wrap.finish()
+        if all("|" not in p.text and "\t" not in p.text for p in pieces[first : last + 1]):
+            self._blank_cells(rows)
         self._label_orphans(rows)
         if len(strays) == 1:
             self._place_stray(rows, strays[0])
