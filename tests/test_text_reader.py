@@ -287,6 +287,17 @@ def test_empty_cells_of_a_layout_table_are_placed_by_their_columns(tmp_path: Pat
     assert [k for k in keys if k[0].startswith("RC3") and k[2] == "granted"]
 
 
+def test_a_figure_with_its_unit_after_a_space_is_read(tmp_path: Path) -> None:
+    # 「行政事业性收费    1.5 万元」: text laid out with spaces sets the unit apart
+    t2, t3_text, t4 = spaced_tables()
+    t2 = t2.replace("行政事业性收费\t1.5", "行政事业性收费     1.5 万元")
+    assert "1.5 万元" in t2
+    report = _read(tmp_path, report_text((t2, t3_text, t4)))
+    fee = report.tables["proactive_disclosure"].get("administrative_fees", "amount")
+    assert fee is not None and str(fee.value) == "1.5"
+    assert _keys(api.check(report)) == []
+
+
 def test_the_founding_report_shape_gives_its_three_findings(tmp_path: Path) -> None:
     """表二 replaced by prose, no heading before 表三, section 六 silent on the fee."""
     _, t3_text, t4 = pipe_tables()

@@ -170,13 +170,17 @@ def _split_signed(cells: list[TextCell]) -> list[TextCell]:
     return out
 
 
-_ENDS_IN_VALUE = re.compile(r"[0-9０-９/／\-—–－─无×]\s*$")
+_ENDS_IN_VALUE = re.compile(r"(?:[0-9０-９/／\-—–－─无×]|[0-9０-９]\s*(?:万元|元|件|个|项|条))\s*$")
+_SPACED_UNIT = re.compile(r"(?<=[0-9０-９])\s+(?=(?:万元|元|件|个|项|条)\s*$)")
+"""The space between a row's last figure and its unit (「386.5 万元」 in text laid out
+with spaces): the unit goes with its figure."""
 
 
 def _spaced_row(line: str, start: int) -> list[list[TextCell]] | None:
     """A label (or nothing) followed by numbers separated by spaces or tabs."""
     if not _ENDS_IN_VALUE.search(line):
         return None
+    line = _SPACED_UNIT.sub("", line)
     tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(line)]
     if "-" in line and tokens and _signed_row(tokens[0][0]):
         tokens = [(part, off + at) for t, off in tokens for part, at in _signed_parts(t)]

@@ -58,7 +58,9 @@ class _Wrapped:
     Pieces of a group label printed down the side (「其他处」「理」: four characters or
     fewer, all of group labels) are left out, as they are beside rows of figures.
 
-    Only where this is sure: when a second head comes before any row took the first, or a
+    Only where this is sure: a head that starts no numbering is given to no row; a line
+    with figures that is no row (「行政许可 58 -3 2l04」) or a page break ends what is
+    joined; when a second head comes before any row took the first, or a
     row without a label is followed by another (an extraction that lists the labels apart
     from their figures, 008's Markdown), no head is given until a row with a label of its
     own: those rows are placed by their order (:meth:`Repairs._label_orphans`)."""
@@ -70,6 +72,11 @@ class _Wrapped:
             ch for t in self.tables for r in t.rows if r.group for ch in r.group if ch.strip()
         )
         self.events: list[tuple[str, Any]] = []
+        self.heads = frozenset(
+            {"申请人情况", "法人或其他组织", "本列数据", "勾稽关系", "信息内容"}
+            | {c.label for t in fmt.tables for c in t.columns if len(c.label) >= 3}
+        )
+        """Words of the tables' headers: a line holding one is no piece of a row label."""
 
     def header(self) -> None:
         self.events.append(("header", None))
@@ -78,6 +85,14 @@ class _Wrapped:
         self.events.append(("row", cells))
 
     def fragment(self, piece: Piece) -> None:
+        compact = "".join(piece.text.split())
+        if (
+            "\f" in piece.text
+            or any(word in compact for word in self.heads)
+            or glued.header_fragments(piece.text)
+        ):
+            self.header()  # a page break, the header printed again: no label goes over it
+            return
         tokens = [(m.group(), m.start()) for m in _TOKENS.finditer(piece.text)]
         while tokens and self._is_side(tokens[0][0]):
             tokens.pop(0)
@@ -87,9 +102,21 @@ class _Wrapped:
         inner = _INNER_NUMBER.search(words)
         if inner and inner.start() and self._is_side(words[: inner.start()], 6):
             words = words[inner.start() :]  # 「予处理4.无正当理由…」: the side glued on
-        if is_label(words):
+        numbering = _NUMBERED.match(words)
+        if any(ch.isdigit() for ch in words[numbering.end() if numbering else 0 :]):
+            self.header()  # figures in it: a row not read as one, no piece of a label
+        elif is_label(words):
             cell = TextCell(words, piece.start + tokens[0][1])
             self.events.append(("fragment", cell))
+
+    def _numbered(self, label: str) -> bool:
+        """Whether a label starts a numbering, pieces of a group label before it aside
+        (「供3.补正后…」)."""
+        if _NUMBERED.match(label):
+            return True
+        inner = _INNER_NUMBER.search(label)
+        head = "".join(label[: inner.start()].split()) if inner else ""
+        return bool(inner and head and self._is_side(head, 6))
 
     def _is_side(self, token: str, most: int = 4) -> bool:
         return len(token) <= most and all(ch in self.side for ch in token)
@@ -123,9 +150,10 @@ class _Wrapped:
                 cells: list[TextCell] = thing
                 labels = [c for c in cells if is_label(c.text)]
                 leaf = labels[-1] if labels else None
-                if leaf is not None and _NUMBERED.match(leaf.text):
+                own = leaf is not None and self._numbered(leaf.text)
+                if own:
                     unsure = False
-                if head and not unsure:
+                if head and not unsure and _NUMBERED.match(head[0].text):
                     joined = "".join(c.text for c in head)
                     if leaf is None:
                         nxt = events[k + 1] if k + 1 < len(events) else None
@@ -138,7 +166,7 @@ class _Wrapped:
                         else:
                             leaf = TextCell(joined, head[0].start, None)
                             cells.insert(0, leaf)
-                    elif not _NUMBERED.match(leaf.text):
+                    elif not own:
                         tokens = leaf.text.split()
                         while tokens and self._is_side(tokens[0]):
                             tokens.pop(0)  # a piece of the group label beside it: 「理  求缴纳…」
