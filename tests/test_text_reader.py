@@ -298,6 +298,82 @@ def test_a_figure_with_its_unit_after_a_space_is_read(tmp_path: Path) -> None:
     assert _keys(api.check(report)) == []
 
 
+def _place(line: str, word: str, middle: int) -> str:
+    """``line`` with ``word`` written so that its middle stands at ``middle``."""
+    at = middle - len(word) // 2
+    line = line.ljust(at)
+    return line[:at] + word + line[at + len(word) :]
+
+
+def _header_lines(left: int) -> list[str]:
+    """表三's column headers broken over four lines as pdftotext -layout prints them, the
+    columns' middles 6 characters apart from ``left``."""
+    mids = [left + 6 * k for k in range(7)]
+    lines = ["", "", "", ""]
+    lines[0] = _place(
+        _place("（本列数据的勾稽关系为：第一项加第二项之和）", "自然", mids[0]), "总计", mids[6]
+    )
+    for k, word in enumerate(["人", "商业", "科研", "社会", "法律", "其他"]):
+        lines[1] = _place(lines[1], word, mids[k])
+    for k, word in zip(range(1, 5), ["企业", "机构", "公益", "服务"], strict=True):
+        lines[2] = _place(lines[2], word, mids[k])
+    for k, word in zip(range(3, 5), ["组织", "机构"], strict=True):
+        lines[3] = _place(lines[3], word, mids[k])
+    return ["申请人情况".rjust(left + 10), *lines]
+
+
+def _layout_blank_t3(break_before: str | None = None) -> str:
+    """表三 as pdftotext -layout prints a table whose zeros are empty cells: figures under
+    their columns, empty cells as nothing, rows without a figure as their label alone (a
+    long label wrapped onto a second line); after ``break_before`` a page break, the header
+    printed again and the columns 6 characters further right."""
+    left = 44
+    lines = _header_lines(left)
+    for r in T3.rows:
+        if r.id == break_before:
+            left += 6
+            lines += ["", "- 2 -", "\f", *_header_lines(left)]
+        label = r.label if not r.group or r.group.startswith("三") else f"{r.group} {r.label}"
+        head, tail = (label[:18], label[18:]) if len(label) > 22 else (label, "")
+        line = "  " + head
+        for k, v in enumerate(t3(r.id)):
+            if v:
+                line = _place(line, str(v), left + 6 * k)
+        lines.append(line)
+        if tail:
+            lines.append("      " + tail)
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("break_before", [None, "denied_5", "unable_1"])
+def test_a_layout_table_printing_zeros_as_empty_cells_is_read(
+    tmp_path: Path, break_before: str | None
+) -> None:
+    # no row has a figure in every column: the columns are where the headers stand (on
+    # each page: the table goes on under its header printed again, further right); rows
+    # without any figure are their label alone, counted as empty
+    t2, _, t4 = spaced_tables()
+    report = _read(tmp_path, report_text((t2, _layout_blank_t3(break_before), t4)))
+    apps = report.tables["applications"]
+    for r in T3.rows:
+        got = [apps.get(r.id, c).value or 0 for c in T3_COLUMNS]  # type: ignore[union-attr]
+        assert got == t3(r.id), r.id
+    assert _keys(api.check(report)) == [("RC207", "applications", None, None)]
+
+
+def test_a_wrong_figure_in_a_layout_table_of_empty_cells_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # （一）予以公开 says 4 in 总计 where its figures make 5: the cell is named, nothing else
+    t2, _, t4 = spaced_tables()
+    monkeypatch.setitem(T3_VALUES, "granted", [3, 2, 0, 0, 0, 0, 4])
+    report = _read(tmp_path, report_text((t2, _layout_blank_t3("unable_1"), t4)))
+    assert report.tables["applications"].get("granted", "commercial").value == 2  # type: ignore[union-attr]
+    keys = _keys(api.check(report))
+    assert [k for k in keys if k[0] in ("RC300", "RC301") and k[2] == "granted"], keys
+    assert not [k for k in keys if k[0] == "RC003"], keys
+
+
 def test_the_founding_report_shape_gives_its_three_findings(tmp_path: Path) -> None:
     """表二 replaced by prose, no heading before 表三, section 六 silent on the fee."""
     _, t3_text, t4 = pipe_tables()

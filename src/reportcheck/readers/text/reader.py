@@ -33,6 +33,9 @@ from reportcheck.readers.text.version import detect_version
 
 _TOKENS = re.compile(r"[^\s\u3000]+")
 _INNER_NUMBER = re.compile(r"\d+\s*[、.．]")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[/／共]\s*\d{1,4}\s*页?)?)\s*$"
+)
 _LONE_FIGURE = re.compile(r"^\s*\d{1,6}\s*$")
 """A line holding one figure and nothing else, inside a table torn apart by extraction."""
 
@@ -72,6 +75,12 @@ class _Wrapped:
             ch for t in self.tables for r in t.rows if r.group for ch in r.group if ch.strip()
         )
         self.events: list[tuple[str, Any]] = []
+        self.places: dict[int, int] = {}
+        """Where each fragment stands: how many rows came before it."""
+        self.applications = fmt.table("applications")
+        self.blank: list[tuple[int, list[TextCell]]] = []
+        """Lines that are a whole label of 表三 and went with no row: rows whose cells are
+        all empty, if the table prints empty cells as nothing (see _blank_cells)."""
         self.heads = frozenset(
             {"申请人情况", "法人或其他组织", "本列数据", "勾稽关系", "信息内容"}
             | {c.label for t in fmt.tables for c in t.columns if len(c.label) >= 3}
@@ -84,7 +93,8 @@ class _Wrapped:
     def row(self, cells: list[TextCell]) -> None:
         self.events.append(("row", cells))
 
-    def fragment(self, piece: Piece) -> None:
+    def fragment(self, piece: Piece, at: int) -> None:
+        """A line of label text without figures; ``at``: how many rows came before it."""
         compact = "".join(piece.text.split())
         if (
             "\f" in piece.text
@@ -103,11 +113,13 @@ class _Wrapped:
         if inner and inner.start() and self._is_side(words[: inner.start()], 6):
             words = words[inner.start() :]  # 「予处理4.无正当理由…」: the side glued on
         numbering = _NUMBERED.match(words)
-        if any(ch.isdigit() for ch in words[numbering.end() if numbering else 0 :]):
+        rest = _INNER_NUMBER.sub("", words[numbering.end() if numbering else 0 :])
+        if any(ch.isdigit() for ch in rest):
             self.header()  # figures in it: a row not read as one, no piece of a label
         elif is_label(words):
             cell = TextCell(words, piece.start + tokens[0][1])
             self.events.append(("fragment", cell))
+            self.places[id(cell)] = at
 
     def _numbered(self, label: str) -> bool:
         """Whether a label starts a numbering, pieces of a group label before it aside
@@ -117,6 +129,17 @@ class _Wrapped:
         inner = _INNER_NUMBER.search(label)
         head = "".join(label[: inner.start()].split()) if inner else ""
         return bool(inner and head and self._is_side(head, 6))
+
+    def _whole_label(self, text: str) -> list[str] | None:
+        """The labels (group, row) of ``text`` when it is exactly a row label of 表三, its
+        group label before it or not (「（三）不予公开1.属于国家秘密」), else None."""
+        if match_row(self.applications, [text]) is not None:
+            return [text]
+        for group in {r.group for r in self.applications.rows if r.group}:
+            rest = text[len(group) :] if text.startswith(group) else ""
+            if rest and match_row(self.applications, [group, rest]) is not None:
+                return [group, rest]
+        return None
 
     def _is_side(self, token: str, most: int = 4) -> bool:
         return len(token) <= most and all(ch in self.side for ch in token)
@@ -130,6 +153,7 @@ class _Wrapped:
         head: list[TextCell] = []
         last: TextCell | None = None  # the label of the row above
         unsure = False
+        used: set[int] = set()  # the fragments given to a row
         events = self.events
         for k, (kind, thing) in enumerate(events):
             if kind == "header":
@@ -166,13 +190,38 @@ class _Wrapped:
                         else:
                             leaf = TextCell(joined, head[0].start, None)
                             cells.insert(0, leaf)
+                            used.update(id(c) for c in head)
                     elif not own:
                         tokens = leaf.text.split()
                         while tokens and self._is_side(tokens[0]):
                             tokens.pop(0)  # a piece of the group label beside it: 「理  求缴纳…」
                         leaf.text = joined + "".join(tokens)
+                        used.update(id(c) for c in head)
                 head = []
                 last = leaf
+        # lines of label text given to no row: a numbered one and those after it that go
+        # on (no numbering), joined — a whole label of 表三 is a row printed without figures
+        block: list[TextCell] = []
+        for kind, thing in [*events, ("header", None)]:
+            if (
+                kind == "fragment"
+                and id(thing) not in used
+                and (block or self._numbered(thing.text))
+            ):
+                if block and self._numbered(thing.text):
+                    self._blank_row(block)
+                    block = []
+                block.append(thing)
+                continue
+            if block:
+                self._blank_row(block)
+            block = []
+
+    def _blank_row(self, block: list[TextCell]) -> None:
+        labels = self._whole_label("".join(c.text for c in block))
+        if labels is not None:
+            cells = [TextCell(t, block[0].start) for t in labels]
+            self.blank.append((self.places[id(block[0])], cells))
 
 
 def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
@@ -273,7 +322,9 @@ class TextReader(Repairs):
                 if p.kind == "row":
                     last, gap = j, 0
                 elif is_loose(p):
-                    gap += p.kind not in ("blank", "separator")
+                    # a row's label alone (its cells all empty, printed as nothing) is
+                    # part of the table: it does not count towards the gap
+                    gap += p.kind not in ("blank", "separator") and not _NUMBERED.match(p.text)
                     if gap > LOOSE_GAP:
                         break
                 else:
@@ -293,62 +344,132 @@ class TextReader(Repairs):
             i = last + 1
         return out
 
-    def _blank_cells(self, rows: list[list[TextCell]]) -> None:
+    def _blank_cells(
+        self,
+        rows: list[list[TextCell]],
+        parts: list[tuple[int, list[Piece]]],
+        blank: list[tuple[int, list[TextCell]]],
+    ) -> None:
         """Empty cells of a table laid out with spaces (pdftotext -layout): a row with fewer
-        figures than the table's full rows has them placed under the columns where they
-        stand — each the nearest of the columns the full rows' figures make (their middles;
-        at least two rows with a figure in every column of 表三 or 表四), within half the narrowest gap
-        between columns — and an empty cell in each column left over, as the PDF prints it.
-        Not where a figure could have gone to another line: a row next to a row of figures
-        without a label is left as it is (said unreadable), as is any row not placed sure."""
+        figures than the table has columns has them placed under the columns where they
+        stand, and an empty cell in each column left over, as the PDF prints it.
+
+        Each part of the table (``parts``: the index of its first row, and the header lines
+        above it — a table goes on over a page break under its header printed again, and
+        the text sets it somewhere else on the line) has its own columns: where the
+        figures of its full rows stand (their middles; two such rows of 表三's or 表四's
+        width), or else where 表三's column headers stand in its header lines (「自然人」
+        「商业企业」… however they are broken over lines: pieces of one header within 2.5
+        characters of each other, seven places for seven columns). Each figure goes to the
+        nearest column — within 2.5 characters, and 1.5 nearer than the next (a figure
+        between two columns is no one's) — in order, or the row is left as it is (said
+        unreadable). Where rows were placed so, a line that is a whole label of 表三 with no
+        figures is a row whose cells are all empty. None of this in a table with a row of
+        figures without a label (a figure may have gone to another line)."""
 
         def values(row: list[TextCell]) -> list[TextCell]:
             return [c for c in row if c.text.strip() and not is_label(c.text)]
 
-        def middle(cell: TextCell) -> float:
-            text = cell.text.strip()
-            lead = len(cell.text) - len(cell.text.lstrip())
-            line_start = self.line_starts[self.line_of(cell.start) - 1]
-            return cell.start + lead - line_start + len(text) / 2
-
         counts = [len(values(r)) for r in rows]
-        n = max(counts, default=0)
-        full = [values(r) for r, k in zip(rows, counts, strict=True) if k == n]
-        widths = {len(FORMATS[self.version].table(t).columns) for t in ("applications",)}
-        if n not in widths | {15} or len(full) < 2:
-            return  # 表三's or 表四's full width: rows with every figure are needed
-        columns = [statistics.median(middle(vs[k]) for vs in full) for k in range(n)]
-        gaps = [b - a for a, b in itertools.pairwise(columns)]
-        if min(gaps) < 2:
+        if any(
+            k and not any(is_label(c.text) for c in r) for r, k in zip(rows, counts, strict=True)
+        ):
             return
-        reach = min(gaps) / 2
-
-        def loose(i: int) -> bool:  # a row of figures without a label, some missing
-            return (
-                0 <= i < len(rows)
-                and 0 < counts[i] < n
-                and not any(is_label(c.text) for c in rows[i])
-            )
-
-        for i, row in enumerate(rows):
-            if not 0 < counts[i] < n or loose(i) or loose(i - 1) or loose(i + 1):
+        width = len(FORMATS[self.version].table("applications").columns)
+        inserts: list[tuple[int, list[TextCell]]] = []
+        bounds = [start for start, _ in parts] + [len(rows)]
+        for (lo, heads), hi in zip(parts, bounds[1:], strict=True):
+            columns = self._columns(rows[lo:hi], counts[lo:hi], heads, width)
+            if columns is None:
                 continue
-            if any(not c.text.strip() for c in row):
-                continue  # empty cells of its own
-            placed: dict[int, TextCell] = {}
-            for cell in values(row):
-                where = middle(cell)
-                k = min(range(n), key=lambda j: abs(columns[j] - where))
-                if abs(columns[k] - where) >= reach or k in placed or (placed and k < max(placed)):
-                    break
-                placed[k] = cell
+            placed_any = False
+            for i in range(lo, hi):
+                if 0 < counts[i] < len(columns) and self._place(rows[i], columns):
+                    placed_any = True
+            if placed_any and len(columns) == width:
+                for at, labels in blank:  # whole labels of 表三 alone on their line
+                    if lo <= at <= hi:
+                        start = self.line_starts[self.line_of(labels[0].start) - 1]
+                        cells = [TextCell("", start + round(x), None) for x in columns]
+                        inserts.append((at, [*labels, *cells]))
+        for at, row in sorted(inserts, key=lambda x: -x[0]):
+            rows.insert(at, row)
+
+    def _middle(self, cell: TextCell) -> float:
+        """Where a cell's text stands on its line: the middle, in characters."""
+        text = cell.text.strip()
+        lead = len(cell.text) - len(cell.text.lstrip())
+        line_start = self.line_starts[self.line_of(cell.start) - 1]
+        return cell.start + lead - line_start + len(text) / 2
+
+    def _columns(
+        self, rows: list[list[TextCell]], counts: list[int], heads: list[Piece], width: int
+    ) -> list[float] | None:
+        """The columns of one part of a table (see _blank_cells), or None."""
+        n = max(counts, default=0)
+        full = [
+            [c for c in r if c.text.strip() and not is_label(c.text)]
+            for r, k in zip(rows, counts, strict=True)
+            if k == n
+        ]
+        if n in (width, 15) and len(full) >= 2:
+            columns = [statistics.median(self._middle(vs[k]) for vs in full) for k in range(n)]
+        elif 1 < n < width:
+            columns = self._header_columns(heads)
+            if len(columns) != width:
+                return None
+        else:
+            return None
+        if min(b - a for a, b in itertools.pairwise(columns)) < 2:
+            return None
+        return columns
+
+    def _place(self, row: list[TextCell], columns: list[float]) -> bool:
+        """Put a row's figures under their columns, empty cells between (see _blank_cells)."""
+        if any(not c.text.strip() for c in row):
+            return False  # empty cells of its own
+        n = len(columns)
+        placed: dict[int, TextCell] = {}
+        for cell in row:
+            if is_label(cell.text):
+                continue
+            where = self._middle(cell)
+            near = sorted(range(n), key=lambda j: abs(columns[j] - where))
+            d1 = abs(columns[near[0]] - where)
+            d2 = abs(columns[near[1]] - where)
+            k = near[0]
+            if d1 > 2.5 or d2 - d1 < 1.5 or k in placed or (placed and k < max(placed)):
+                return False
+            placed[k] = cell
+        labels = [c for c in row if is_label(c.text)]
+        start = self.line_starts[self.line_of(row[-1].start) - 1]
+        row[:] = labels + [
+            placed.get(k) or TextCell("", start + round(columns[k]), None) for k in range(n)
+        ]
+        return True
+
+    def _column_heads(self, piece: Piece) -> bool:
+        """Whether a line holds two of 表三's column headers or pieces of them."""
+        chars = {ch for c in FORMATS[self.version].table("applications").columns for ch in c.label}
+        heads = [t for t in piece.text.split() if all(ch in chars for ch in t)]
+        return len(heads) >= 2
+
+    def _header_columns(self, above: list[Piece]) -> list[float]:
+        """Where 表三's column headers stand in the lines above it (see _blank_cells)."""
+        chars = {ch for c in FORMATS[self.version].table("applications").columns for ch in c.label}
+        places = sorted(
+            m.start() + len(m.group()) / 2
+            for p in above
+            for m in _TOKENS.finditer(p.text)
+            if all(ch in chars for ch in m.group())
+        )
+        groups: list[list[float]] = []
+        for x in places:
+            if groups and x - groups[-1][-1] <= 2.5:
+                groups[-1].append(x)
             else:
-                labels = [c for c in row if is_label(c.text)]
-                line_start = self.line_starts[self.line_of(row[-1].start) - 1]
-                row[:] = labels + [
-                    placed.get(k) or TextCell("", line_start + round(columns[k]), None)
-                    for k in range(n)
-                ]
+                groups.append([x])
+        return [sum(g) / len(g) for g in groups]
 
     def _table_block(
         self, pieces: list[Piece], first: int, last: int, header_rows: list[int]
@@ -356,8 +477,18 @@ class TextReader(Repairs):
         rows: list[list[TextCell]] = []
         strays: list[TextCell] = []
         wrap = _Wrapped(self.version)
+        above = [p for p in pieces[max(0, first - 8) : first] if p.kind == "text"]
+        parts: list[tuple[int, list[Piece]]] = [(0, above)]  # for _blank_cells
         for i in range(min([first, *header_rows]), last + 1):
             p = pieces[i]
+            if p.kind == "text" and i > first and self._column_heads(p):
+                if parts[-1][0] < len(rows):
+                    parts.append((len(rows), [p]))  # the header printed again
+                else:
+                    parts[-1][1].append(p)
+            if p.kind == "row" and _PAGE_NUMBER.match(p.text):
+                wrap.header()  # 「- 2 -」: a page's number where the table goes over a page
+                continue
             if p.kind == "row":
                 for cells in p.rows:
                     wrap.row(cells)
@@ -373,10 +504,10 @@ class TextReader(Repairs):
                     rows.append([TextCell(w, p.start + lead, None) for w in words])
                     wrap.header()
                 elif i > first:
-                    wrap.fragment(p)
+                    wrap.fragment(p, len(rows))
         wrap.finish()
         if all("|" not in p.text and "\t" not in p.text for p in pieces[first : last + 1]):
-            self._blank_cells(rows)
+            self._blank_cells(rows, parts, wrap.blank)
         self._label_orphans(rows)
         if len(strays) == 1:
             self._place_stray(rows, strays[0])
