@@ -32,6 +32,7 @@ from reportcheck.readers.text.repair import Repairs, Unresolved
 from reportcheck.readers.text.version import detect_version
 
 _TOKENS = re.compile(r"[^\s\u3000]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _INNER_NUMBER = re.compile(r"\d+\s*[、.．]")
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[/／共]\s*\d{1,4}\s*页?)?)\s*$"
@@ -45,6 +46,20 @@ LOOSE_GAP = 12
 _NUMBERED = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．](?!\d))"
 )
+
+
+def _label_piece(text: str) -> bool:
+    """Whether a line of a table could be a row's label or a piece of one: short Chinese
+    text, no sentence, no figure but its numbering."""
+    compact = "".join(text.split())
+    numbering = _NUMBERED.match(compact)
+    rest = _INNER_NUMBER.sub("", compact[numbering.end() if numbering else 0 :])
+    return (
+        0 < len(compact) <= 40
+        and bool(_CJK.search(compact))
+        and not any(ch.isdigit() for ch in rest)
+        and not re.search(r"[。；;！？!?：:]", compact)
+    )
 
 
 class _Wrapped:
@@ -68,8 +83,10 @@ class _Wrapped:
     from their figures, 008's Markdown), no head is given until a row with a label of its
     own: those rows are placed by their order (:meth:`Repairs._label_orphans`)."""
 
-    def __init__(self, version: str) -> None:
+    def __init__(self, version: str, spaced: bool) -> None:
         fmt = FORMATS[version]
+        self.spaced = spaced
+        """The table is laid out with spaces (no 「|」 or tab between its cells)."""
         self.tables = [t for t in fmt.tables if t.id != "review_litigation"]
         self.side = frozenset(
             ch for t in self.tables for r in t.rows if r.group for ch in r.group if ch.strip()
@@ -144,32 +161,63 @@ class _Wrapped:
     def _is_side(self, token: str, most: int = 4) -> bool:
         return len(token) <= most and all(ch in self.side for ch in token)
 
-    def _open(self, label: TextCell | None) -> bool:
-        """Whether a row's label names no row of the format (may go on below)."""
-        return label is not None and all(match_row(t, [label.text]) is None for t in self.tables)
+    def _open(self, labels: list[TextCell]) -> bool:
+        """Whether a row's labels (its group's, its own) name no row of the format: its
+        own may go on on the line below."""
+        texts = [c.text for c in labels]
+        if not texts:
+            return False
+        seen = _INNER_NUMBER.search(texts[-1])
+        for table in self.tables:
+            rdef = match_row(table, texts)
+            if rdef is None:
+                continue
+            own = _INNER_NUMBER.search(rdef.label)
+            if not (seen and own and seen.group().strip() != own.group().strip()):
+                return False  # named (its numbering too: 「2.其他」 is no 「3.其他」)
+        return True
 
     def finish(self) -> None:
         """Join the fragments to the rows they belong to (see the class)."""
         head: list[TextCell] = []
-        last: TextCell | None = None  # the label of the row above
+        last: list[TextCell] = []  # the labels of the row above
         unsure = False
         used: set[int] = set()  # the fragments given to a row
         events = self.events
+        width = len(self.applications.columns)
+        # a table laid out with spaces printing its zeros as nothing (two rows with some
+        # figures missing at least): a whole label alone is a row of empty cells (a table
+        # with its cells marked off, 「|」, prints an empty row as one)
+        empties = self.spaced and (
+            sum(
+                1
+                for kind, thing in events
+                if kind == "row"
+                and any(is_label(c.text) for c in thing)
+                and 0 < sum(1 for c in thing if c.text.strip() and not is_label(c.text)) < width
+            )
+            >= 2
+        )
         for k, (kind, thing) in enumerate(events):
             if kind == "header":
-                head, last, unsure = [], None, False
+                head, last, unsure = [], [], False
             elif kind == "fragment":
                 numbered = bool(_NUMBERED.match(thing.text))
                 if unsure:
                     continue
-                if numbered and head:
-                    head, unsure = [], True  # labels listed apart from their figures
+                if numbered and head and not _NUMBERED.match(head[0].text):
+                    head = [thing]  # what went before was the end of a label, not a head
+                elif numbered and head:
+                    if empties and self._whole_label("".join(c.text for c in head)):
+                        head = [thing]  # the one before: a row of empty cells
+                    else:
+                        head, unsure = [], True  # labels listed apart from their figures
                 elif numbered or (not head and not self._open(last)):
                     head = [thing]
                 elif head:
                     head.append(thing)
-                elif last is not None:
-                    last.text += thing.text
+                elif last:
+                    last[-1].text += thing.text
             else:
                 cells: list[TextCell] = thing
                 labels = [c for c in cells if is_label(c.text)]
@@ -198,7 +246,7 @@ class _Wrapped:
                         leaf.text = joined + "".join(tokens)
                         used.update(id(c) for c in head)
                 head = []
-                last = leaf
+                last = [*labels[:-1], leaf] if leaf is not None else []
         # lines of label text given to no row: a numbered one and those after it that go
         # on (no numbering), joined — a whole label of 表三 is a row printed without figures
         block: list[TextCell] = []
@@ -294,7 +342,8 @@ class TextReader(Repairs):
         for first, last, header_rows in self._regions(pieces):
             block = self._table_block(pieces, first, last, header_rows)
             blocks.append(block)
-            for i in range(min([first, *header_rows]), last + 1):
+            heading = self._heading(pieces, first, header_rows)
+            for i in range(min([first, *header_rows, *heading]), last + 1):
                 covered[i] = True
         for i, p in enumerate(pieces):
             if covered[i] or p.kind in ("blank", "separator"):
@@ -322,9 +371,9 @@ class TextReader(Repairs):
                 if p.kind == "row":
                     last, gap = j, 0
                 elif is_loose(p):
-                    # a row's label alone (its cells all empty, printed as nothing) is
-                    # part of the table: it does not count towards the gap
-                    gap += p.kind not in ("blank", "separator") and not _NUMBERED.match(p.text)
+                    # a row's label alone (its cells all empty, printed as nothing) or a
+                    # piece of a wrapped label is part of the table: not counted
+                    gap += p.kind not in ("blank", "separator") and not _label_piece(p.text)
                     if gap > LOOSE_GAP:
                         break
                 else:
@@ -392,7 +441,8 @@ class TextReader(Repairs):
                         start = self.line_starts[self.line_of(labels[0].start) - 1]
                         cells = [TextCell("", start + round(x), None) for x in columns]
                         inserts.append((at, [*labels, *cells]))
-        for at, row in sorted(inserts, key=lambda x: -x[0]):
+        # from the last: rows at the same place go in in their order
+        for at, row in reversed(sorted(inserts, key=lambda x: x[0])):
             rows.insert(at, row)
 
     def _middle(self, cell: TextCell) -> float:
@@ -471,15 +521,36 @@ class TextReader(Repairs):
                 groups.append([x])
         return [sum(g) / len(g) for g in groups]
 
+    def _heading(self, pieces: list[Piece], first: int, header_rows: list[int]) -> list[int]:
+        """The first row's label printed above its figures: the lines of label text right
+        above the table's first row of figures (at most four), which go to the wrapped
+        labels too."""
+        heading: list[int] = []
+        k = first - 1
+        while (
+            k >= 0
+            and pieces[k].kind == "text"
+            and k not in header_rows
+            and _label_piece(pieces[k].text)
+            and not self._column_heads(pieces[k])
+            and not glued.segment(pieces[k].text)
+            and len(heading) < 4
+        ):
+            heading.insert(0, k)
+            k -= 1
+        return heading
+
     def _table_block(
         self, pieces: list[Piece], first: int, last: int, header_rows: list[int]
     ) -> Block:
         rows: list[list[TextCell]] = []
         strays: list[TextCell] = []
-        wrap = _Wrapped(self.version)
+        spaced = all("|" not in p.text and "\t" not in p.text for p in pieces[first : last + 1])
+        wrap = _Wrapped(self.version, spaced)
         above = [p for p in pieces[max(0, first - 8) : first] if p.kind == "text"]
         parts: list[tuple[int, list[Piece]]] = [(0, above)]  # for _blank_cells
-        for i in range(min([first, *header_rows]), last + 1):
+        heading = self._heading(pieces, first, header_rows)
+        for i in range(min([first, *header_rows, *heading]), last + 1):
             p = pieces[i]
             if p.kind == "text" and i > first and self._column_heads(p):
                 if parts[-1][0] < len(rows):
@@ -497,16 +568,16 @@ class TextReader(Repairs):
                 strays.append(
                     TextCell(p.text.strip(), p.start + len(p.text) - len(p.text.lstrip()))
                 )
-            elif p.kind == "text" and (i in header_rows or i > first):
+            elif p.kind == "text" and (i in header_rows or i > first or i in heading):
                 words = glued.segment(p.text)
                 if words:
                     lead = len(p.text) - len(p.text.lstrip())
                     rows.append([TextCell(w, p.start + lead, None) for w in words])
                     wrap.header()
-                elif i > first:
+                elif i > first or i in heading:
                     wrap.fragment(p, len(rows))
         wrap.finish()
-        if all("|" not in p.text and "\t" not in p.text for p in pieces[first : last + 1]):
+        if spaced:
             self._blank_cells(rows, parts, wrap.blank)
         self._label_orphans(rows)
         if len(strays) == 1:
