@@ -374,6 +374,23 @@ def test_a_wrong_figure_in_a_layout_table_of_empty_cells_is_found(
     assert not [k for k in keys if k[0] == "RC003"], keys
 
 
+def test_a_row_whose_label_reads_like_a_heading_is_a_row(tmp_path: Path) -> None:
+    # 「一一、本年新收…数量 5 1 0 0 0 0 6」 (numbering doubled) with single spaces, as
+    # pdfplumber extracts it: a label and seven figures are a row, not section 一's heading
+    t2, t3_text, t4 = spaced_tables()
+    t3_text = t3_text.replace(
+        "一、本年新收政府信息公开申请数量  ", "一一、本年新收政府信息公开申请数量 "
+    )
+    t3_text = t3_text.replace(
+        "二、上年结转政府信息公开申请数量  ", "二上年结转政府信息公开申请数量 "
+    )
+    assert "一一、" in t3_text and "二上年" in t3_text
+    report = _read(tmp_path, report_text((t2, t3_text, t4)))
+    _assert_values(report)
+    keys = _keys(api.check(report))
+    assert {k[0] for k in keys} <= {"RC108"}, keys
+
+
 def test_the_founding_report_shape_gives_its_three_findings(tmp_path: Path) -> None:
     """表二 replaced by prose, no heading before 表三, section 六 silent on the fee."""
     _, t3_text, t4 = pipe_tables()

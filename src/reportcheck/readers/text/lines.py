@@ -423,6 +423,11 @@ def _line_pieces(no: int, start: int, line: str) -> list[Piece]:
         return [Piece(no, start, line, "row", [_pipe_row(line, start)])]
     if "\t" in line and _is_tab_row(line):
         return [Piece(no, start, line, "row", [_tab_row(line, start)])]
+    spaced = _spaced_row(line, start)
+    if spaced is not None and _figures(spaced[-1]) >= 3:
+        # a label and three figures or more: a table's row, however its label is numbered
+        # (「一一、本年新收…数量 63 9 1 0 4 2 79」 is no heading)
+        return [Piece(no, start, line, "row", spaced)]
     lead = metadata.lead_heading(line)
     if lead is not None and not line[lead[1] :].strip(" \t。：:"):
         lead = None  # the heading is the whole line
@@ -447,6 +452,10 @@ def _line_pieces(no: int, start: int, line: str) -> list[Piece]:
     if line[pos:].strip() or not out:
         out.append(Piece(no, start + pos, line[pos:], "text"))
     return out
+
+
+def _figures(cells: list[TextCell]) -> int:
+    return sum(1 for c in cells if _value_token(c.text) is CellState.NUMBER)
 
 
 RUN_KINDS = ("text", "blank")
