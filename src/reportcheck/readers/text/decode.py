@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+from reportcheck.model.labels import fold_radicals
 from reportcheck.readers.encoding import decode_text
 
 
 def decode(path: str, data: bytes) -> str:
-    """The text of a file (see :func:`reportcheck.readers.encoding.decode_text`)."""
-    return decode_text(path, data)
+    """The text of a file (see :func:`reportcheck.readers.encoding.decode_text`), its
+    radicals the characters they stand for (text taken from a PDF: 「⼀、总体情况」, see
+    :data:`reportcheck.model.labels.RADICALS`)."""
+    return fold_radicals(decode_text(path, data))
