@@ -121,9 +121,15 @@ class _Wrapped:
             self.header()  # a page break, the header printed again: no label goes over it
             return
         tokens = [(m.group(), m.start()) for m in _TOKENS.finditer(piece.text)]
-        while tokens and self._is_side(tokens[0][0]):
+        # pieces of a group label down the side, left of the label column; the last word
+        # of a line of several is the label column's own (「开      公开」: 公开 ends a label)
+        while len(tokens) > 1 and self._is_side(tokens[0][0]):
             tokens.pop(0)
-        if not tokens:
+        if not tokens or (
+            len(tokens) == 1
+            and self._is_side(tokens[0][0])
+            and len(_TOKENS.findall(piece.text)) == 1
+        ):
             return
         words = "".join(t for t, _ in tokens)
         inner = _INNER_NUMBER.search(words)
