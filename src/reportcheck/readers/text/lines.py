@@ -284,6 +284,8 @@ def split_pieces(text: str) -> list[Piece]:
                 f"line {i + 1} has {len(line)} characters (limit {MAX_LINE}): not a report",
             )
     joined = _tab_line_rows(lines, starts) if "\t" in text else {}
+    if "\n\n" in text or "\xa0" in text:
+        joined.update((k, v) for k, v in _cell_line_rows(lines, starts).items() if k not in joined)
     cells = 0
     i = 0
     while i < len(lines):
@@ -391,6 +393,97 @@ def _tab_line_rows(lines: list[str], starts: list[int]) -> dict[int, tuple[int, 
         out[first] = (last, _trim_row(cells))
         i = last + 1
     return out
+
+
+def _is_empty_cell(line: str) -> bool:
+    """A line holding only no-break spaces: an empty cell's text."""
+    return "\xa0" in line and not line.strip(" \t\r\u3000\xa0")
+
+
+def _cell_line_rows(lines: list[str], starts: list[int]) -> dict[int, tuple[int, list[TextCell]]]:
+    """Rows of 表二 and 表三 written one cell per line — how LibreOffice saves a Word
+    document's table as text: a row's labels (one to three short lines: 「三、本年度办理
+    结果」⏎「（一）予以公开」), then its cells, one per line, an empty cell as a line of a
+    no-break space (or nothing). Taken only where exactly as many such lines as the row
+    has cells (:func:`_widths`) stand between its labels and the next label (or, without
+    the blank lines after them, as many), one a figure at least. Returns, per first line,
+    (last line, the row's cells), as :func:`_tab_line_rows`."""
+    out: dict[int, tuple[int, list[TextCell]]] = {}
+    n = len(lines)
+
+    def label(k: int) -> bool:
+        text = lines[k].strip(" \t\r\u3000\xa0")
+        return (
+            bool(text)
+            and _value_token(text) is None
+            and len(text) <= 60
+            and bool(_CJK.search(text))
+            and not SENTENCE.search(text)
+        )
+
+    def cell(k: int) -> bool:
+        text = lines[k].strip(" \t\r\u3000\xa0")
+        return not text or _value_token(text) is not None
+
+    i = 0
+    while i < n:
+        if not label(i):
+            i += 1
+            continue
+        while i < n and label(i):
+            i += 1
+        # the row's own labels: the last ones (three at most) that are no header words
+        top = i
+        while top > 0 and label(top - 1) and i - top < 3 and not _header_words(lines[top - 1]):
+            top -= 1
+        if top == i:
+            continue
+        j = i
+        while j < n and cell(j):
+            j += 1
+        seq = list(range(i, j))
+        trimmed = list(seq)
+        while trimmed and not lines[trimmed[-1]].strip(" \t\r\u3000\xa0"):
+            trimmed.pop()
+        widths = _widths(tuple(lines[k] for k in range(top, i)))
+        for run in (trimmed, seq):
+            if len(run) in widths and any(lines[k].strip(" \t\r\u3000\xa0") for k in run):
+                cells = [_line_cell(lines[k], starts[k], 0) for k in range(top, i)]
+                cells += [
+                    _line_cell(lines[k], starts[k], 0)
+                    if lines[k].strip(" \t\r\u3000\xa0")
+                    else TextCell("", starts[k], 0)
+                    for k in run
+                ]
+                out[top] = (run[-1], _trim_row(cells))
+                break
+        i = max(j, i)
+    return out
+
+
+def _header_words(line: str) -> bool:
+    """Header words of a table (信息内容, 本年增/减 …), not a row's or group's label."""
+    return bool(glued.segment(line)) and not metadata.is_table_label(line)
+
+
+@lru_cache(maxsize=1024)
+def _widths(labels: tuple[str, ...]) -> frozenset[int]:
+    """How many cells a row with these labels has: a 表二 row's own (3 for 规章, 1 for
+    行政许可 in 2021 …), else 表三's seven."""
+    from reportcheck.model.labels import label_key
+
+    keys = {label_key(x) for x in labels}
+    found = {
+        len(r.columns)
+        for fmt in FORMATS.values()
+        for r in fmt.table("proactive_disclosure").rows
+        if label_key(r.label) in keys
+    }
+    return (
+        frozenset(found)
+        if found
+        else frozenset({len(FORMATS["2021"].table("applications").columns)})
+    )
 
 
 def _line_cell(line: str, start: int, no: int) -> TextCell:
