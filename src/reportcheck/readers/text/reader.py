@@ -10,7 +10,6 @@ from typing import Any
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
 from reportcheck.findings import Finding
-from reportcheck.model.labels import label_key
 from reportcheck.model.report import Report
 from reportcheck.model.rowfinder import match_row
 from reportcheck.model.tables import FORMATS
@@ -154,19 +153,6 @@ class _Wrapped:
         head = "".join(label[: inner.start()].split()) if inner else ""
         return bool(inner and head and self._is_side(head, 6))
 
-    def _group_only(self, text: str) -> bool:
-        """Whether ``text`` is a group label of 表三 (（五）不予处理) that is no row of any
-        format: no row's label by itself (the figures beside it are a sub-row's)."""
-        groups = {
-            label_key(r.group)
-            for fmt in FORMATS.values()
-            for r in fmt.table("applications").rows
-            if r.group
-        }
-        return label_key(text) in groups and all(
-            match_row(fmt.table("applications"), [text]) is None for fmt in FORMATS.values()
-        )
-
     def _whole_label(self, text: str) -> list[str] | None:
         """The labels (group, row) of ``text`` when it is exactly a row label of 表三, its
         group label before it or not (「（三）不予公开1.属于国家秘密」), else None."""
@@ -245,13 +231,8 @@ class _Wrapped:
                 own = leaf is not None and self._numbered(leaf.text)
                 if own:
                     unsure = False
-                joined = "".join(c.text for c in head)
-                if (
-                    head
-                    and not unsure
-                    and _NUMBERED.match(head[0].text)
-                    and not self._group_only(joined)
-                ):
+                if head and not unsure and _NUMBERED.match(head[0].text):
+                    joined = "".join(c.text for c in head)
                     if leaf is None:
                         nxt = events[k + 1] if k + 1 < len(events) else None
                         if (
