@@ -20,6 +20,9 @@ from reportcheck.readers.published import Block
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．](?!\d))"
+)
 _TOKEN = re.compile(r"[^ \t\u3000]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 SENTENCE = re.compile(r"[。；;！？!?]")
@@ -284,7 +287,7 @@ def split_pieces(text: str) -> list[Piece]:
                 f"line {i + 1} has {len(line)} characters (limit {MAX_LINE}): not a report",
             )
     joined = _tab_line_rows(lines, starts) if "\t" in text else {}
-    if "\n\n" in text or "\xa0" in text:
+    if "\n" in text:
         joined.update((k, v) for k, v in _cell_line_rows(lines, starts).items() if k not in joined)
     cells = 0
     i = 0
@@ -432,10 +435,17 @@ def _cell_line_rows(lines: list[str], starts: list[int]) -> dict[int, tuple[int,
             continue
         while i < n and label(i):
             i += 1
-        # the row's own labels: the last ones (three at most) that are no header words
+        # the row's own label: the last label lines back to the one that starts it with a
+        # numbering (a label wrapped over lines, 「5.要求行政机关确认或重新出」⏎「具已获取信息」;
+        # four lines at most), else the last line; no header words, no pieces of a group
+        # label down the side (「其他处」)
         top = i
-        while top > 0 and label(top - 1) and i - top < 3 and not _header_words(lines[top - 1]):
+        while top > 0 and label(top - 1) and i - top < 4 and not _header_words(lines[top - 1]):
             top -= 1
+            if _NUMBERED.match(lines[top].strip()):
+                break
+        if not _NUMBERED.match(lines[top].strip()):
+            top = i - 1 if label(i - 1) and not _header_words(lines[i - 1]) else i
         if top == i:
             continue
         j = i
@@ -445,10 +455,14 @@ def _cell_line_rows(lines: list[str], starts: list[int]) -> dict[int, tuple[int,
         trimmed = list(seq)
         while trimmed and not lines[trimmed[-1]].strip(" \t\r\u3000\xa0"):
             trimmed.pop()
-        widths = _widths(tuple(lines[k] for k in range(top, i)))
+        widths = _widths(("".join(lines[k].strip() for k in range(top, i)),))
         for run in (trimmed, seq):
-            if len(run) in widths and any(lines[k].strip(" \t\r\u3000\xa0") for k in run):
-                cells = [_line_cell(lines[k], starts[k], 0) for k in range(top, i)]
+            if (
+                len(run) in widths
+                and any(lines[k].strip(" \t\r\u3000\xa0") for k in run)
+                and _empty_cells(lines, run, trimmed)
+            ):
+                cells = [_join_cell(lines, starts, list(range(top, i)), 0)]
                 cells += [
                     _line_cell(lines[k], starts[k], 0)
                     if lines[k].strip(" \t\r\u3000\xa0")
@@ -459,6 +473,24 @@ def _cell_line_rows(lines: list[str], starts: list[int]) -> dict[int, tuple[int,
                 break
         i = max(j, i)
     return out
+
+
+def _empty_cells(lines: list[str], run: list[int], trimmed: list[int]) -> bool:
+    """Whether the blank lines of ``run`` are empty cells: always when a no-break space
+    marks them; a line with nothing only when one stands between two figures of the row
+    (``trimmed``: the run without the blank lines after it) and the blank lines do not
+    merely alternate with the figures (a text that sets a blank line after each figure,
+    「1⏎⏎0⏎⏎2」, separates; it does not leave cells empty)."""
+    texts = [lines[k].strip(" \t\r\u3000") for k in run]
+    if all(texts) or any(
+        "\xa0" in lines[k] and not t.strip("\xa0") for k, t in zip(run, texts, strict=True)
+    ):
+        return True
+    inner = [lines[k].strip(" \t\r\u3000\xa0") for k in trimmed]
+    filled = [k for k, t in enumerate(inner) if t]
+    between = bool(filled) and any(not t for t in inner[filled[0] : filled[-1]])
+    alternating = all(bool(t) == (k % 2 == 0) for k, t in enumerate(texts))
+    return between and not alternating
 
 
 def _header_words(line: str) -> bool:
