@@ -1,0 +1,151 @@
+"""A correct report printed the ways real WPS (and Word) users print it: every value read,
+no finding but the report's own, exit code 0 — and a wrong figure still caught.
+
+The real reports a collection holds vary in what the tests' fixed PDFs do not: the 2019
+format, header rows repeated on every page (WPS's 标题行重复), a header row alone at the foot
+of a page, the label down the side wrapped in the text font, letter-spaced labels
+(「自 然 人」), full-width digits, zero printed as 「—」「-」「/」「无」 or left blank, thousands
+separators, rules drawn as strokes, one path, a double outer border or with the outer sides
+left open, body text at 16 points beside tables at 10.5 or 12 (labels wrapped, punctuation
+hanging past the end of a wrapped label), a title on two lines, page numbers 「— 3 —」,
+tables narrower than the text, empty rows. The WPS-like maker (``data/pdf/make_wps_like.py``)
+draws the tests' usual report each of these ways (reportlab, the dev extra; about half a
+second each).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from reportcheck import api
+from reportcheck.cli import app
+from reportcheck.config import Settings
+
+pytest.importorskip("reportlab")
+pytest.importorskip("pypdfium2")
+
+DATA = Path(__file__).parent / "data" / "pdf"
+sys.path.insert(0, str(DATA))
+
+import make_pdfs as mp  # noqa: E402
+import make_wps_like as mw  # noqa: E402
+
+if not mw.CJK_FILE.exists():
+    pytest.skip(f"the font {mw.CJK_FILE} (fonts-droid-fallback) is needed", allow_module_level=True)
+
+runner = CliRunner()
+FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
+
+
+def _zero(text: str) -> Callable[[str], str]:
+    return lambda t: text if t == "0" else t
+
+
+def _spaced(sep: str) -> Callable[[str], str]:
+    """Short labels and headers letter-spaced (「自 然 人」, 「总 计」)."""
+    return lambda t: sep.join(t) if len(t) <= 5 and not any(c in t for c in "、（") else t
+
+
+def _thousands(t: str) -> str:
+    return f"{int(t):,}" if t.isdigit() else t
+
+
+V2019 = {"_base": "chromium-2019-negative"}
+PLACEHOLDERS = {"RC207"}
+"""The finding of a report that prints some zeros as placeholders (「—」, blank …)."""
+
+# name → (maker options, the findings of the correct report)
+VARIANTS: dict[str, tuple[dict[str, Any], set[str]]] = {
+    "2019-format": (V2019, set()),
+    "2019-format-borderless": ({**V2019, "borderless": True}, set()),
+    "header-repeated": ({"repeat_header": True}, set()),
+    "side-label-stacked": ({"side_label": "stacked", "_before": 2}, set()),
+    "labels-letter-spaced": ({"label_text": _spaced(" ")}, set()),
+    "labels-spaced-ideographic": ({"label_text": _spaced("\u3000")}, set()),
+    "labels-spaced-borderless": ({"borderless": True, "label_text": _spaced(" ")}, set()),
+    "digits-full-width": ({"figure_text": lambda t: t.translate(FULL_WIDTH)}, set()),
+    "zero-as-dash": ({"figure_text": _zero("—")}, PLACEHOLDERS),
+    "zero-as-hyphen": ({"figure_text": _zero("-")}, PLACEHOLDERS),
+    "zero-as-slash": ({"figure_text": _zero("/")}, PLACEHOLDERS),
+    "zero-as-wu": ({"figure_text": _zero("无")}, PLACEHOLDERS),
+    "zero-as-blank": ({"figure_text": _zero("")}, PLACEHOLDERS),
+    "zero-as-dash-borderless": ({"borderless": True, "figure_text": _zero("—")}, PLACEHOLDERS),
+    "thousands-separators": ({"figure_text": _thousands}, set()),
+    "thousands-borderless": ({"borderless": True, "figure_text": _thousands}, set()),
+    "rules-stroked": ({"rules": "strokes"}, set()),
+    "rules-one-path": ({"rules": "path"}, set()),
+    "rules-double-border": ({"rules": "double"}, set()),
+    "body-16-table-10.5": ({"body_size": 16.0, "table_size": 10.5}, set()),
+    "title-on-two-lines": ({"title_break": True}, set()),
+    "page-numbers-em-dash": ({"footer": "— {} —"}, set()),
+    "page-numbers-di-ye": ({"footer": "第 {} 页"}, set()),
+    "tables-narrower": ({"table_width": 0.65}, set()),
+    "empty-rows": ({"blank_rows": True}, set()),
+}
+
+
+def _make(tmp_path: Path, name: str, options: dict[str, Any], edits: Any = None) -> Path:
+    options = dict(options)
+    base = options.pop("_base", "lo-2021-clean")
+    case = copy.deepcopy(next(c for c in mp.CASES if c.name == base))
+    case.name, case.tool, case.browser_header = name, "wps", False
+    case.breaks_before_t3 = options.pop("_before", case.breaks_before_t3)
+    case.longer = options.pop("_longer", case.longer)
+    if edits:
+        case.edits = dict(edits)
+    mw.make(mw.WpsCase(case, **options), tmp_path)
+    return tmp_path / f"{name}.pdf"
+
+
+def _wrong(path: Path) -> list[tuple[str, str, str, str, str | None]]:
+    """The cells not read as printed (``NAME.expected.json`` beside the PDF)."""
+    expected = json.loads(path.with_name(f"{path.stem}.expected.json").read_text("utf-8"))
+    report = api.read_path(path)
+    wrong = []
+    for table_id, rows in expected["tables"].items():
+        data = report.tables.get(table_id)
+        for row_id, cols in rows.items():
+            for col_id, text in cols.items():
+                cell = data.get(row_id, col_id) if data is not None else None
+                got = None if cell is None else cell.raw.strip()
+                if got != text.strip():
+                    wrong.append((table_id, row_id, col_id, text, got))
+    return wrong
+
+
+@pytest.mark.parametrize("name", list(VARIANTS))
+def test_a_correct_report_printed_this_way_reads_whole_and_passes(
+    tmp_path: Path, name: str
+) -> None:
+    options, findings = VARIANTS[name]
+    path = _make(tmp_path, name, options)
+    assert _wrong(path) == []
+    assert {f.code for f in api.check(api.read_path(path), Settings())} == findings
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0, result.output
+
+
+WRONG = {
+    ("applications", "granted", "natural_person"): "99",  # 27: its row and column
+    ("review_litigation", "review", "total"): "77",  # 5 = 3 + 1 + 0 + 1
+}
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["2019-format", "header-repeated", "zero-as-dash", "thousands-borderless"],
+)
+def test_a_wrong_figure_printed_this_way_is_caught(tmp_path: Path, name: str) -> None:
+    path = _make(tmp_path, name, VARIANTS[name][0], WRONG)
+    codes = {f.code for f in api.check(api.read_path(path), Settings())}
+    assert "RC304" in codes
+    assert codes & {"RC300", "RC301", "RC302"}
+    assert runner.invoke(app, ["validate", str(path)]).exit_code == 1
