@@ -67,6 +67,9 @@ VARIANTS: dict[str, tuple[dict[str, Any], set[str]]] = {
     "2019-format": (V2019, set()),
     "2019-format-borderless": ({**V2019, "borderless": True}, set()),
     "header-repeated": ({"repeat_header": True}, set()),
+    "header-repeated-2019": ({**V2019, "repeat_header": True, "_before": 2}, set()),
+    # 申请人情况 alone at the foot of a page, the whole header again over the last row
+    "header-repeated-first-row-alone": ({"repeat_header": True, "_before": 9, "_longer": 2}, set()),
     "side-label-stacked": ({"side_label": "stacked", "_before": 2}, set()),
     "labels-letter-spaced": ({"label_text": _spaced(" ")}, set()),
     "labels-spaced-ideographic": ({"label_text": _spaced("\u3000")}, set()),
@@ -141,7 +144,7 @@ WRONG = {
 
 @pytest.mark.parametrize(
     "name",
-    ["2019-format", "header-repeated", "zero-as-dash", "thousands-borderless"],
+    ["2019-format", "header-repeated-first-row-alone", "zero-as-dash", "thousands-borderless"],
 )
 def test_a_wrong_figure_printed_this_way_is_caught(tmp_path: Path, name: str) -> None:
     path = _make(tmp_path, name, VARIANTS[name][0], WRONG)

@@ -226,6 +226,7 @@ def _grid(parts: list[_Table], number: int) -> tuple[Grid, dict[int, Location]]:
     header = (
         [first.row_texts(r) for r in range(min(len(first.ys) - 1, 6))] if len(parts) > 1 else []
     )  # (the rows a continuation may print again)
+    head_texts = _head_texts(parts) if len(parts) > 1 else frozenset()
     bottom: dict[int, GridCell] = {}
     """The cells of the last row placed so far, by column (a row split by the page break
     goes on in them)."""
@@ -233,7 +234,10 @@ def _grid(parts: list[_Table], number: int) -> tuple[Grid, dict[int, Location]]:
         skip = 0
         n_rows = len(t.ys) - 1
         if k > 0:
-            while skip < min(n_rows, len(header)) and t.row_texts(skip) == header[skip]:
+            while skip < n_rows and (
+                (skip < len(header) and t.row_texts(skip) == header[skip])
+                or _repeated_head(t.row_texts(skip), head_texts)
+            ):
                 skip += 1
             if skip and any(c.r1 < skip <= c.r2 for c in t.cells):
                 skip = 0  # a "repeated" row merged into what follows is no header
@@ -272,6 +276,30 @@ def _grid(parts: list[_Table], number: int) -> tuple[Grid, dict[int, Location]]:
     for r in grid.rows:
         row_places.setdefault(r, _place(parts[0].page, 1))
     return grid, row_places
+
+
+def _head_texts(parts: list[_Table]) -> frozenset[str]:
+    """The texts of the table's header rows (those above its first row with a figure, the
+    first six rows at most, over the first parts: a page break may fall inside the header
+    itself, its first row alone at the foot of a page)."""
+    out: set[str] = set()
+    seen = 0
+    for t in parts:
+        for r in range(len(t.ys) - 1):
+            texts = t.row_texts(r)
+            if seen >= 6 or any(ch.isdigit() for text in texts for ch in text):
+                return frozenset(out)
+            out.update(k for text in texts if (k := "".join(text.split())))
+            seen += 1
+    return frozenset(out)
+
+
+def _repeated_head(texts: tuple[str, ...], head: frozenset[str]) -> bool:
+    """Whether a continued table's row is its header printed again (WPS's and Word's
+    repeated header rows): every text of it one of the header's, none a figure — also when
+    a merged header cell's text stood in another part of the header on the first page."""
+    keys = [k for text in texts if (k := "".join(text.split()))]
+    return bool(keys) and all(k in head and not any(ch.isdigit() for ch in k) for k in keys)
 
 
 def _split_row(table: _Table, row: int, above: dict[int, GridCell]) -> bool:
