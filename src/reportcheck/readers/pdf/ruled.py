@@ -178,6 +178,10 @@ def _nearest(values: list[float], x: float) -> int:
     return k
 
 
+_HANGING = frozenset("，。、；：！？）》」』”’】〕")
+"""CJK closing punctuation: its glyph stands in the left half of its (full-width) box."""
+
+
 def _find_tables(page: _Page, budget: list[int]) -> None:
     if len(page.rules) > MAX_RULES:
         page.rules = []
@@ -196,7 +200,9 @@ def _find_tables(page: _Page, budget: list[int]) -> None:
         y = ch.cy
         for top, bottom, left, right, ys, xs, last_row, last_col, at in boxes:
             if top <= y <= bottom:
-                x = (ch.x0 + ch.x1) / 2
+                # closing punctuation stands in the left of its box, and hangs past the
+                # end of a wrapped label into the cell padding (标点溢出边界): where it starts
+                x = ch.x0 + 0.25 * (ch.x1 - ch.x0) if ch.text in _HANGING else (ch.x0 + ch.x1) / 2
                 if left <= x <= right:
                     r = bisect_right(ys, y) - 1
                     r = 0 if r < 0 else last_row if r > last_row else r
