@@ -86,6 +86,7 @@ VARIANTS: dict[str, tuple[dict[str, Any], set[str]]] = {
     "rules-stroked": ({"rules": "strokes"}, set()),
     "rules-one-path": ({"rules": "path"}, set()),
     "rules-double-border": ({"rules": "double"}, set()),
+    "rules-open-sides": ({"rules": "open"}, set()),
     "body-16-table-10.5": ({"body_size": 16.0, "table_size": 10.5}, set()),
     # wrapped labels whose punctuation hangs past their cell's edge
     "body-16-table-12": ({"body_size": 16.0, "table_size": 12.0}, set()),

@@ -81,8 +81,12 @@ def _table(page: int, rules: list[_Rule]) -> _Table | None:
     vs = [rule for rule in rules if not rule.horizontal]
     if len(hs) < 2 or len(vs) < 2:
         return None
-    xs = _clusters([(rule.x0 + rule.x1) / 2 for rule in vs])
-    ys = _clusters([(rule.top + rule.bottom) / 2 for rule in hs])
+    xs = _open_edges(
+        _clusters([(rule.x0 + rule.x1) / 2 for rule in vs]), [(r.x0, r.x1) for r in hs]
+    )
+    ys = _open_edges(
+        _clusters([(rule.top + rule.bottom) / 2 for rule in hs]), [(r.top, r.bottom) for r in vs]
+    )
     if len(xs) < 2 or len(ys) < 2:
         return None
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
@@ -151,6 +155,21 @@ def _table(page: int, rules: list[_Rule]) -> _Table | None:
             for c in range(cell.c1, cell.c2 + 1):
                 table.at[(r, c)] = cell
     return table
+
+
+def _open_edges(edges: list[float], across: list[tuple[float, float]]) -> list[float]:
+    """The rules' positions on one axis (``edges``, sorted) with the table's open sides: a
+    table drawn without its outer left and right edges (or top and bottom) still ends where
+    the rules across it end, when two or more of them reach out that far together."""
+    if not edges or len(across) < 2:
+        return edges
+    low = min(a for a, _ in across)
+    high = max(b for _, b in across)
+    if edges[0] - low > 3 * _TOL and sum(1 for a, _ in across if a - low <= _TOL) >= 2:
+        edges = [low, *edges]
+    if high - edges[-1] > 3 * _TOL and sum(1 for _, b in across if high - b <= _TOL) >= 2:
+        edges = [*edges, high]
+    return edges
 
 
 def _joined(spans: list[tuple[float, float]]) -> tuple[list[float], list[float]]:
