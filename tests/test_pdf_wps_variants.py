@@ -91,6 +91,11 @@ VARIANTS: dict[str, tuple[dict[str, Any], set[str]]] = {
     # wrapped labels whose punctuation hangs past their cell's edge
     "body-16-table-12": ({"body_size": 16.0, "table_size": 12.0}, set()),
     "tables-narrower-10.5": ({"table_width": 0.65, "table_size": 10.5}, set()),
+    # （三）不予公开 wrapped in its narrow column beside the wrapped end of 2.其他法律…
+    "body-16-table-10.5-borderless": (
+        {"borderless": True, "body_size": 16.0, "table_size": 10.5},
+        set(),
+    ),
     "title-on-two-lines": ({"title_break": True}, set()),
     "page-numbers-em-dash": ({"footer": "— {} —"}, set()),
     "page-numbers-di-ye": ({"footer": "第 {} 页"}, set()),

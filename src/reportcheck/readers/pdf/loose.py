@@ -183,12 +183,8 @@ def _loose_tables(lines: list[_Line], left: float, right: float) -> list[_Loose]
             gap = lines[j].top - lines[j - 1].bottom
             if gap > 2.2 * lines[j].size:
                 break
-            if _prose_like(lines[j], left, right):
-                # a piece of a label down the side (「三、（四）无」) reads like a heading:
-                # inside the table when figures follow right below
-                nxt = j + 1 < len(lines) and (rows[j + 1] or labelled[j + 1])
-                if not nxt or lines[j + 1].top - lines[j].bottom > lines[j].size:
-                    break
+            if _prose_like(lines[j], left, right) and not _side_piece(lines, j, rows, labelled):
+                break
             if rows[j] or labelled[j]:
                 end = j
             elif j - end > 4:
@@ -233,6 +229,30 @@ def _loose_tables(lines: list[_Line], left: float, right: float) -> list[_Loose]
     return out
 
 
+_SIDE_PIECE = 8
+"""Characters at most in a line of a label wrapped in a narrow column (「（三）」 over
+「不予公」 over 「开」)."""
+
+
+def _side_piece(lines: list[_Line], j: int, rows: list[bool], labelled: list[bool]) -> bool:
+    """Whether line ``j``, which reads like a heading, is a piece of a label down the side
+    of a table (「三、（四）无」; 「（三）」 of （三）不予公开 wrapped one or three characters
+    a line in its narrow column, maybe beside the wrapped end of a row label): figures (or
+    a row's label) follow right below — or after one or two more short pieces of it, each
+    close under the one before."""
+    k = j + 1
+    while k < len(lines) and not (rows[k] or labelled[k]):
+        if (
+            k > j + 2
+            or len(lines[k - 1].chars) > _SIDE_PIECE
+            or len(lines[k].chars) > _SIDE_PIECE
+            or lines[k].top - lines[k - 1].bottom > lines[k - 1].size
+        ):
+            return False
+        k += 1
+    return k < len(lines) and lines[k].top - lines[k - 1].bottom <= lines[k - 1].size
+
+
 def _ends_paragraph(lines: list[_Line], k: int, left: float, right: float) -> bool:
     """Whether line ``k`` is the short last line of the paragraph above it (that line runs
     to the right margin, this one starts at the left): no header line of a table below."""
@@ -262,6 +282,20 @@ def _at_numbers(piece: list[_Char]) -> list[list[_Char]]:
     cuts = [m.start() for m in _INNER_NUMBER.finditer(text)]
     bounds = [0, *cuts, len(piece)]
     return [piece[a:b] for a, b in pairwise(bounds) if b > a]
+
+
+def _at_columns(piece: list[_Char], columns: list[float]) -> list[tuple[str, list[_Char]]]:
+    """A label piece cut where one of its characters starts a label column after a gap: a
+    group label in a narrow column (「（三）」 of （三）不予公开 wrapped) set close to the
+    wrapped end of the row label beside it (「公开」) is read as one piece otherwise."""
+    cuts = [
+        k
+        for k in range(1, len(piece))
+        if piece[k].x0 - piece[k - 1].x1 >= 0.3 * piece[k].height
+        and any(abs(piece[k].x0 - x) <= 1.0 for x in columns)
+    ]
+    bounds = [0, *cuts, len(piece)]
+    return [(_line_text(piece[a:b]), piece[a:b]) for a, b in pairwise(bounds)]
 
 
 def _at_words(text: str, piece: list[_Char]) -> list[tuple[str, list[_Char]]]:
@@ -322,6 +356,13 @@ def _loose_grid(table: _Loose, number: int) -> tuple[Grid, dict[int, Location]]:
         if not label_cols or x - label_cols[-1] > size:
             label_cols.append(x)
     n_labels = len(label_cols)
+    if n_labels > 1:  # a label piece running into the next label column is two pieces
+        for i in range(table.header, len(segs)):
+            segs[i] = [
+                part
+                for text, s in segs[i]
+                for part in (_at_columns(s, label_cols) if s[-1].x1 < value_left else [(text, s)])
+            ]
     # a column with no figure in any row (every cell of it left empty) is where its own
     # header stands: a header piece right of the labels, over no column of figures, and
     # no group header — one with a header piece under it that reaches out beyond it
