@@ -8,7 +8,9 @@ of a page, the label down the side wrapped in the text font, letter-spaced label
 separators, rules drawn as strokes, one path, a double outer border or with the outer sides
 left open, body text at 16 points beside tables at 10.5 or 12 (labels wrapped, punctuation
 hanging past the end of a wrapped label), a title on two lines, page numbers 「— 3 —」,
-tables narrower than the text, empty rows. The WPS-like maker (``data/pdf/make_wps_like.py``)
+tables narrower than the text, empty rows, rows of wrapped labels cut by the page break
+(允许跨页断行), bold made by printing each character twice, a caption, 「单位：件」 and a note
+around the tables, other numbering (「1、」, half-width brackets), tables at 14 points. The WPS-like maker (``data/pdf/make_wps_like.py``)
 draws the tests' usual report each of these ways (reportlab, the dev extra; about half a
 second each).
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -59,6 +62,18 @@ def _thousands(t: str) -> str:
 
 
 V2019 = {"_base": "chromium-2019-negative"}
+AROUND = {
+    "before_table": {
+        "[表二]": ("表1 主动公开政府信息情况",),
+        "[表三]": ("表2 收到和处理政府信息公开申请情况", "单位：件"),
+        "[表四]": ("单位：件",),
+    },
+    "after_table": {
+        "[表二]": ("注：收费金额单位为万元，保留2位小数。",),
+        "[表三]": ("注：本表统计时间为2024年1月1日至2024年12月31日。",),
+    },
+}
+"""A caption, 「单位：件」 above a table, a note below it."""
 PLACEHOLDERS = {"RC207"}
 """The finding of a report that prints some zeros as placeholders (「—」, blank …)."""
 
@@ -101,6 +116,31 @@ VARIANTS: dict[str, tuple[dict[str, Any], set[str]]] = {
     "page-numbers-di-ye": ({"footer": "第 {} 页"}, set()),
     "tables-narrower": ({"table_width": 0.65}, set()),
     "empty-rows": ({"blank_rows": True}, set()),
+    "bold-printed-twice": ({"fake_bold": True}, set()),
+    "bold-printed-twice-borderless": ({"fake_bold": True, "borderless": True}, set()),
+    "unit-caption-and-note": (AROUND, set()),
+    "unit-caption-and-note-borderless": ({**AROUND, "borderless": True}, set()),
+    "numbering-1、": ({"label_text": lambda t: re.sub(r"^(\d)\.", r"\1、", t)}, set()),
+    "numbering-half-width-brackets": (
+        {"label_text": lambda t: t.replace("（", "(").replace("）", ")")},
+        set(),
+    ),
+    "table-at-14-over-three-pages": ({"body_size": 16.0, "table_size": 14.0}, set()),
+    "table-at-14-header-repeated": (
+        {"body_size": 16.0, "table_size": 14.0, "repeat_header": True},
+        set(),
+    ),
+    # a row of wrapped labels cut by the page break (允许跨页断行): 2.其他法律… with the
+    # part of （三）不予公开 on the next page; 1.申请人无正当理由… cut after three lines
+    "row-cut-by-page-break": (
+        {"split_rows": True, "table_size": 10.5, "body_size": 16.0, "_before": 2, "_longer": 3},
+        set(),
+    ),
+    "row-cut-after-three-lines": (
+        {"split_rows": True, "table_size": 11.0, "body_size": 16.0, "_before": 0},
+        set(),
+    ),
+    "row-cut-header-repeated": ({"split_rows": True, "repeat_header": True, "_before": 5}, set()),
 }
 
 
@@ -143,6 +183,14 @@ def test_a_correct_report_printed_this_way_reads_whole_and_passes(
     assert {f.code for f in api.check(api.read_path(path), Settings())} == findings
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 0, result.output
+
+
+def test_a_block_title_at_the_top_of_a_page_is_a_row_of_its_own(tmp_path: Path) -> None:
+    """表二 going on on the next page with a block title (第二十条第（六）项) is no rest of the
+    row the page break cut (行政许可 above it): the title stays a line of its own."""
+    options = VARIANTS["row-cut-by-page-break"][0]
+    report = api.read_path(_make(tmp_path, "title", options))
+    assert "\n第二十条第（六）项\n" in report.text
 
 
 WRONG = {

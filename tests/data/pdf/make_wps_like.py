@@ -34,7 +34,7 @@ shapes real reports take (``tests/test_pdf_wps_variants.py``): header rows repea
 page, rules stroked / one path / a double border / open sides, the side label wrapped in the
 text font, body and table font sizes, a narrower table, a two-line title, other page
 numbers, figures and labels printed differently (「—」 for zero, 「1,386」, full-width digits,
-「自 然 人」), empty rows.
+「自 然 人」), empty rows, rows cut by a page break, bold printed twice, lines around tables.
 
 The report texts and figures are the tests' own (``make_pdfs.prose``; invented figures).
 Beside each PDF: the same report as HTML (``make_pdfs.html``, read by the HTML reader for
@@ -49,7 +49,7 @@ import io
 import json
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -126,6 +126,18 @@ class WpsCase:
     zero as 「—」, thousands separators, full-width digits."""
     label_text: Callable[[str], str] | None = None
     """How each table label and header is printed (letter-spaced 「自 然 人」 …)."""
+    fake_bold: bool = False
+    """Headings, the tables' header cells and 总计 labels in a bold made by printing each
+    character twice, a little apart (as some exports do for a font without a bold face:
+    each character is in the text layer twice)."""
+    before_table: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Lines printed just above a table (``[表三]`` → 「单位：件」 right-aligned, a caption)."""
+    after_table: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Lines printed just below a table (a note: 「注：…」)."""
+    split_rows: bool = False
+    """A row of wrapped labels that does not fit at the foot of a page is cut by the page
+    break (WPS's and Word's 允许跨页断行, on by default): its figures and the label lines
+    that fit on the page, the rest of its labels at the top of the next."""
     blank_rows: bool = False
     """An empty row (ruled, nothing in it) at the end of 表二 and inside 表三 after its
     header, as left in a table by hand."""
@@ -302,6 +314,9 @@ class Pdf:
         self.label_size, self.figure_size = LABEL, FIGURE
         self.table_width = 1.0
         self.footer_text = "- {} -"
+        self.bold = False
+        """Text printed twice, a little apart (a bold made so: see ``fake_bold``)."""
+        self.fake_bold = False
 
     # --- glyphs
 
@@ -326,6 +341,15 @@ class Pdf:
         t.setTextTransform(k, 0, 0, k, x, y)
         t.textOut(text)
         self.c.drawText(t)
+        if self.bold:  # a bold made by printing the text again a little to the right
+            self._bold_again(text, font, x, y, size)
+
+    def _bold_again(self, text: str, font: str, x: float, y: float, size: float) -> None:
+        self.bold = False
+        try:
+            self._object(text, font, x + size * 0.04, y, size)
+        finally:
+            self.bold = True
 
     def _shift(self, ch: str) -> float:
         """The figures' baseline jitter: -0.8 … +0.8 pt, the same each run."""
@@ -439,7 +463,9 @@ class Pdf:
         size = self.body_size + 1 if size is None else size
         self.room(size * 2)
         self.y -= size * 1.9
+        self.bold = self.fake_bold
         self.chars(text, LEFT + 2 * size, self.y, size)
+        self.bold = False
 
     def paragraph(
         self, text: str, size: float | None = None, indent: bool = True, right: bool = False
@@ -516,15 +542,69 @@ def _cell_lines(pdf: Pdf, cell: mp.TCell, width: float) -> list[str]:
     return _wrap(pdf, cell.text, size, width - 2 * PAD) if cell.text else []
 
 
-def draw_table(pdf: Pdf, t: mp.TLayout, vertical_label: bool, repeat_header: bool = False) -> None:
+def draw_table(
+    pdf: Pdf,
+    t: mp.TLayout,
+    vertical_label: bool,
+    repeat_header: bool = False,
+    split_rows: bool = False,
+) -> None:
     """Row heights from the wrapped text; rows placed down the page, a new page where a
     row does not fit (no header printed again, as WPS does by default; ``repeat_header``:
-    the layout's header rows printed again at the top of each page it runs onto)."""
+    the layout's header rows printed again at the top of each page it runs onto;
+    ``split_rows``: a row of wrapped labels that does not fit is cut by the page break, as
+    WPS and Word allow by default (允许跨页断行): the lines that fit and the row's figures
+    stay on the page, the rest of its labels go on at the top of the next one)."""
     total = sum(t.widths)
     width = (RIGHT - LEFT) * pdf.table_width
     xs = [LEFT + (RIGHT - LEFT - width) / 2]
     for w in t.widths:
         xs.append(xs[-1] + width * w / total)
+    forced: dict[int, float] = {}
+    """Rows cut by a page break: the height of their part on the first page."""
+    head = t.header_rows if repeat_header else 0
+    while True:
+        heights = _heights(pdf, t, xs, vertical_label)
+        for r, h in forced.items():
+            heights[r] = h
+        # the rows on each page: where each row's top stands
+        tops: list[tuple[int, float]] = []  # (page, y of the row's top)
+        page, y = pdf.page, pdf.y - 6
+        parts: list[list[int]] = [[]]
+        cut: tuple[int, int, float] | None = None
+        for r in range(t.rows):
+            if y - heights[r] < BOTTOM and parts[-1]:
+                if split_rows and r not in forced and r >= t.header_rows:
+                    k = _lines_that_fit(pdf, t, xs, r, y - BOTTOM)
+                    if k:
+                        cut = (r, k, y - BOTTOM)
+                        break
+                page, y = page + 1, TOP - sum(heights[:head])
+                parts.append([])
+            tops.append((page, y))
+            parts[-1].append(r)
+            y -= heights[r]
+        if cut is None:
+            break
+        r, k, room = cut
+        t = _cut_row(pdf, t, xs, r, k)
+        forced = {(i + 1 if i > r else i): h for i, h in forced.items()}
+        forced[r] = room
+    for k, rows in enumerate(parts):
+        if k:
+            pdf.new_page()
+            if head and rows[0] >= head:  # the header again, above this page's rows
+                again = list(tops)
+                y_head = TOP
+                for r in range(head):
+                    again[r] = (pdf.page, y_head)
+                    y_head -= heights[r]
+                _draw_part(pdf, t, xs, heights, again, list(range(head)), vertical_label)
+        _draw_part(pdf, t, xs, heights, tops, rows, vertical_label)
+    pdf.y = y - 4
+
+
+def _heights(pdf: Pdf, t: mp.TLayout, xs: list[float], vertical_label: bool) -> list[float]:
     heights = [0.0] * t.rows
     for c in t.cells:
         if c.rowspan == 1:
@@ -538,30 +618,44 @@ def draw_table(pdf: Pdf, t: mp.TLayout, vertical_label: bool, repeat_header: boo
             have = sum(heights[c.row : c.row + c.rowspan])
             if need > have:
                 heights[c.row + c.rowspan - 1] += need - have
-    # the rows on each page: where each row's top stands
-    tops: list[tuple[int, float]] = []  # (page, y of the row's top)
-    page, y = pdf.page, pdf.y - 6
-    parts: list[list[int]] = [[]]
-    head = t.header_rows if repeat_header else 0
-    for r in range(t.rows):
-        if y - heights[r] < BOTTOM and parts[-1]:
-            page, y = page + 1, TOP - sum(heights[:head])
-            parts.append([])
-        tops.append((page, y))
-        parts[-1].append(r)
-        y -= heights[r]
-    for k, rows in enumerate(parts):
-        if k:
-            pdf.new_page()
-            if head and rows[0] >= head:  # the header again, above this page's rows
-                again = list(tops)
-                y_head = TOP
-                for r in range(head):
-                    again[r] = (pdf.page, y_head)
-                    y_head -= heights[r]
-                _draw_part(pdf, t, xs, heights, again, list(range(head)), vertical_label)
-        _draw_part(pdf, t, xs, heights, tops, rows, vertical_label)
-    pdf.y = y - 4
+    return heights
+
+
+def _lines_that_fit(pdf: Pdf, t: mp.TLayout, xs: list[float], r: int, room: float) -> int:
+    """How many lines of row ``r``'s wrapped labels fit in ``room`` (0: the row is not cut:
+    no label of it over two lines or more, or not one line fits)."""
+    most = max(
+        (
+            len(_cell_lines(pdf, c, xs[c.col + c.colspan] - xs[c.col]))
+            for c in t.cells
+            if c.row == r and c.rowspan == 1 and not _is_figure(c.text)
+        ),
+        default=0,
+    )
+    fit = int((room - 2 * PAD - 4) // (pdf.label_size * LEAD))
+    return fit if most >= 2 and 1 <= fit < most else 0
+
+
+def _cut_row(pdf: Pdf, t: mp.TLayout, xs: list[float], r: int, k: int) -> mp.TLayout:
+    """The layout with row ``r`` cut in two after ``k`` lines of its labels: its figures
+    in the first part, the rest of its labels in the second (a row of its own below)."""
+    cells: list[mp.TCell] = []
+    for c in t.cells:
+        if c.row > r:
+            cells.append(replace(c, row=c.row + 1))
+        elif c.row + c.rowspan > r and c.rowspan > 1:
+            cells.append(replace(c, rowspan=c.rowspan + 1))
+        elif c.row == r:
+            lines = _cell_lines(pdf, c, xs[c.col + c.colspan] - xs[c.col])
+            if _is_figure(c.text) or len(lines) <= k:
+                cells.append(c)
+                cells.append(replace(c, text="", row=r + 1))
+            else:
+                cells.append(replace(c, text="".join(lines[:k])))
+                cells.append(replace(c, text="".join(lines[k:]), row=r + 1))
+        else:
+            cells.append(c)
+    return replace(t, rows=t.rows + 1, cells=cells)
 
 
 def _draw_part(
@@ -630,6 +724,7 @@ def _cell_text(
             return
         pdf.vertical(c.text, (x0 + x1) / 2, (y0 + y1) / 2 + height / 2, size)
         return
+    pdf.bold = pdf.fake_bold and (c.header or c.text.endswith("总计"))
     figure = _is_figure(c.text)
     size = pdf.figure_size if figure else pdf.label_size
     lines = _cell_lines(pdf, c, x1 - x0)
@@ -640,6 +735,7 @@ def _cell_text(
         w = pdf.text_width(line, size)
         x = x0 + PAD if c.align == "left" else (x0 + x1 - w) / 2
         pdf.chars(line, x, y + size * 0.25, size)
+    pdf.bold = False
 
 
 # ------------------------------------------------------------------ a report
@@ -673,17 +769,22 @@ def make(wcase: WpsCase, out: Path = HERE) -> None:
     pdf.centred(
         title.replace(case.agency, case.agency + "\n", 1) if wcase.title_break else title, 20
     )
+    pdf.fake_bold = wcase.fake_bold
     for heading, paras in mp.prose(case):
         pdf.heading(heading)
         for para in paras:
+            for text in wcase.before_table.get(para, ()):
+                pdf.paragraph(text, indent=False, right=text.startswith("单位"))
             if para in wcase.pictures:
                 w, h = _jpeg_size()
                 pdf.picture(RIGHT - LEFT, min(h / w * (RIGHT - LEFT), TOP - BOTTOM - 20))
             elif para in tables:
                 layout = restyle(wcase, para, tables[para]())
-                draw_table(pdf, layout, para == "[表三]", wcase.repeat_header)
+                draw_table(pdf, layout, para == "[表三]", wcase.repeat_header, wcase.split_rows)
             else:
                 pdf.paragraph(para)
+            for text in wcase.after_table.get(para, ()):
+                pdf.paragraph(text, indent=False)
     pdf.y -= 20
     if wcase.seal:
         pdf.picture(120.0, 120.0, x=RIGHT - 160.0, advance=False)

@@ -241,7 +241,7 @@ def _grid(parts: list[_Table], number: int) -> tuple[Grid, dict[int, Location]]:
                 skip += 1
             if skip and any(c.r1 < skip <= c.r2 for c in t.cells):
                 skip = 0  # a "repeated" row merged into what follows is no header
-            if skip < n_rows and _split_row(t, skip, bottom):
+            if skip < n_rows and _split_row(t, skip, bottom, xs):
                 for cell in t.cells:
                     target = bottom.get(_col(xs, cell.x0) + 1)
                     if cell.r1 == cell.r2 == skip and target is not None and cell.chars:
@@ -302,15 +302,28 @@ def _repeated_head(texts: tuple[str, ...], head: frozenset[str]) -> bool:
     return bool(keys) and all(k in head and not any(ch.isdigit() for ch in k) for k in keys)
 
 
-def _split_row(table: _Table, row: int, above: dict[int, GridCell]) -> bool:
+def _split_row(table: _Table, row: int, above: dict[int, GridCell], xs: list[float]) -> bool:
     """Whether the first row of a continued table is the rest of the row the page break cut
-    (a label going on, no figures): its text belongs to the cells above it."""
-    cells = [c for c in table.cells if c.r1 == row]
-    texts = [c.text() for c in cells if c.chars]
+    (a label going on, no figures): its text belongs to the cells above it. The row's own
+    cells only: a label down the side or a group label cut by the break has its part of
+    the merged cell here too (「（三）不予公开」 beside 「公开」, the rest of 2.其他法律…)."""
+    cells = [c for c in table.cells if c.r1 == row == c.r2 and c.chars]
+    texts = [c.text() for c in cells]
     if not texts or not above or any(ch.isdigit() for t in texts for ch in t):
         return False
     if any(_NUMBERED.match(t) for t in texts):
         return False  # a row of its own (「（七）总计」 left blank)
+    for cell in cells:  # each the rest of the cell above, column for column
+        c1 = _col(xs, cell.x0) + 1
+        c2 = max(c1, _col(xs, cell.x1))
+        target = above.get(c1)
+        if (
+            target is None
+            or above.get(c2) is not target
+            or above.get(c1 - 1) is target
+            or above.get(c2 + 1) is target
+        ):
+            return False  # a row of its own (a block title over the whole table: 第二十条…)
     return any(any(ch.isdigit() for ch in c.text) for c in above.values())
 
 
