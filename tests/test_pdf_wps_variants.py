@@ -125,6 +125,10 @@ VARIANTS: dict[str, tuple[dict[str, Any], set[str]]] = {
         {"label_text": lambda t: t.replace("（", "(").replace("）", ")")},
         set(),
     ),
+    # without rules at 11–12 points: row labels wrapped over four lines and more, （六）
+    # beside the first line of the next row's label, the first row's label around its figures
+    "table-at-11-borderless": ({"body_size": 16.0, "table_size": 11.0, "borderless": True}, set()),
+    "table-at-12-borderless": ({"body_size": 16.0, "table_size": 12.0, "borderless": True}, set()),
     "table-at-14-over-three-pages": ({"body_size": 16.0, "table_size": 14.0}, set()),
     "table-at-14-header-repeated": (
         {"body_size": 16.0, "table_size": 14.0, "repeat_header": True},

@@ -183,20 +183,32 @@ def _loose_tables(lines: list[_Line], left: float, right: float) -> list[_Loose]
             gap = lines[j].top - lines[j - 1].bottom
             if gap > 2.2 * lines[j].size:
                 break
-            if _prose_like(lines[j], left, right) and not _side_piece(lines, j, rows, labelled):
+            if _prose_like(lines[j], left, right) and not _side_piece(
+                lines, j, rows, labelled, left, right
+            ):
                 break
             if rows[j] or labelled[j]:
                 end = j
-            elif j - end > 4:
+            elif j - end > 8:  # (a row label wrapped over many lines, a group label)
                 break
             j += 1
         if j == len(lines) and j - 1 - end <= 2:
             # a block header at the foot of the page: the table goes on on the next one
             end = j - 1
-        # header lines above the first figures
+        body = i
+        if (
+            i > 0
+            and not rows[i - 1]
+            and lines[i - 1].bottom > lines[i].top
+            and (not out or lines[i - 1] is not out[-1].lines[-1])
+        ):
+            # the first row's label wrapped around its figures (its first line beside
+            # their top half): a line of the row, not of the header, however it reads
+            body = start = i - 1
+        # header lines above the first figures (a header wrapped in narrow columns: many)
         while (
             start > 0
-            and start > i - 8
+            and start > body - 12
             and not rows[start - 1]
             and lines[start].top - lines[start - 1].bottom <= 2.2 * lines[start].size
             and not _prose_like(lines[start - 1], left, right)
@@ -224,7 +236,7 @@ def _loose_tables(lines: list[_Line], left: float, right: float) -> list[_Loose]
                 for seg in _segments(lines[k])
             )
         ):
-            out.append(_Loose(lines[start : end + 1], i - start))
+            out.append(_Loose(lines[start : end + 1], body - start))
         i = end + 1
     return out
 
@@ -234,18 +246,21 @@ _SIDE_PIECE = 8
 「不予公」 over 「开」)."""
 
 
-def _side_piece(lines: list[_Line], j: int, rows: list[bool], labelled: list[bool]) -> bool:
+def _side_piece(
+    lines: list[_Line], j: int, rows: list[bool], labelled: list[bool], left: float, right: float
+) -> bool:
     """Whether line ``j``, which reads like a heading, is a piece of a label down the side
     of a table (「三、（四）无」; 「（三）」 of （三）不予公开 wrapped one or three characters
-    a line in its narrow column, maybe beside the wrapped end of a row label): figures (or
-    a row's label) follow right below — or after one or two more short pieces of it, each
-    close under the one before."""
+    a line in its narrow column, maybe beside the wrapped end of a row label or the first
+    line of the next one): figures (or a row's label) follow right below — or, the piece
+    short, after one or two more lines of labels (no running text), each close under the
+    one before."""
     k = j + 1
     while k < len(lines) and not (rows[k] or labelled[k]):
         if (
             k > j + 2
-            or len(lines[k - 1].chars) > _SIDE_PIECE
-            or len(lines[k].chars) > _SIDE_PIECE
+            or len(lines[j].chars) > _SIDE_PIECE
+            or _prose_like(lines[k], left, right)
             or lines[k].top - lines[k - 1].bottom > lines[k - 1].size
         ):
             return False
