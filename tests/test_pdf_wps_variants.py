@@ -129,6 +129,14 @@ VARIANTS: dict[str, tuple[dict[str, Any], set[str]]] = {
     # beside the first line of the next row's label, the first row's label around its figures
     "table-at-11-borderless": ({"body_size": 16.0, "table_size": 11.0, "borderless": True}, set()),
     "table-at-12-borderless": ({"body_size": 16.0, "table_size": 12.0, "borderless": True}, set()),
+    # a character of 三、本年度办理结果 between two rows took the figures of the row below
+    # set a point high (「度 3 0」): RC204, an error, on a correct report
+    "borderless-at-9": ({"table_size": 9.0, "_before": 2, "borderless": True}, set()),
+    # 「（四）」 on the line of the figures of 2.没有现成信息… (its label wrapped around them)
+    "borderless-at-10": (
+        {"table_size": 10.0, "_before": 4, "_longer": 3, "borderless": True},
+        set(),
+    ),
     "table-at-14-over-three-pages": ({"body_size": 16.0, "table_size": 14.0}, set()),
     "table-at-14-header-repeated": (
         {"body_size": 16.0, "table_size": 14.0, "repeat_header": True},

@@ -22,6 +22,7 @@ from reportcheck.readers.pdf.page import (
     _NUMBERED,
     _by_cy,
     _Char,
+    _group_lines,
     _Line,
     _line_text,
     _Loose,
@@ -76,7 +77,26 @@ def _drop_side_label(table: _Loose) -> None:
             kept.append(_Line(ln.page, ln.number, chars))
         elif k < table.header:
             header -= 1
-    table.lines, table.header = kept, header
+    table.lines, table.header = kept[:header] + _regrouped(kept[header:]), header
+
+
+def _regrouped(lines: list[_Line]) -> list[_Line]:
+    """The body lines of a table again, their characters grouped into lines without the
+    label down the side: a character of it, standing between two rows, began a line of
+    its own and took the figures of the row below set a point high (「度 3 0」 above
+    「1.信访举报投诉类申请 0 0 0 0 3」). Each line keeps the page line of its first one."""
+    if not lines:
+        return lines
+    page = lines[0].page
+    chars = [c for ln in lines for c in ln.chars]
+    number = {id(c): ln.number for ln in lines for c in ln.chars}
+    out = [
+        _Line(page, min(number[id(c)] for c in group), group)
+        for group in _group_lines(chars)
+        if group
+    ]
+    out.sort(key=lambda ln: ln.top)
+    return out
 
 
 # ------------------------------------------------------------------ tables without rules
@@ -517,8 +537,14 @@ def _loose_grid(table: _Loose, number: int) -> tuple[Grid, dict[int, Location]]:
                 or (own_label and not _label_only(cells, current))
                 # the row above, all its cells empty, has its own numbered label where this
                 # line has one, or further right (「5.要求…」 before 「（六）其他处理 5 1 6」):
-                # two rows, not one label wrapped over its figures
-                or (numbered and any(c >= deepest for c in numbered_at))
+                # two rows, not one label wrapped over its figures — unless its label's
+                # line stands beside these figures' top half (the label wrapped around
+                # them; the numbered piece here a group label's first line, 「（四）」)
+                or (
+                    numbered
+                    and any(c >= deepest for c in numbered_at)
+                    and not _beside(table.lines[i - 1], table.lines[i])
+                )
             ):
                 row += 1
                 current = row
@@ -560,6 +586,13 @@ def _loose_grid(table: _Loose, number: int) -> tuple[Grid, dict[int, Location]]:
     grid.merged.extend((r, c, r2, c2) for (r, c), (r2, c2) in merged.items())
     grid.finish()
     return grid, places
+
+
+def _beside(above: _Line, line: _Line) -> bool:
+    """Whether the line above stands beside ``line``, half a line higher: a label wrapped
+    around the figures of its row, centred between its lines (two rows, even set close,
+    stand a line or more apart: their boxes may overlap by a point or two)."""
+    return (line.top + line.bottom) - (above.top + above.bottom) < 1.6 * line.size
 
 
 def _merged_spans(spans: list[list[float]]) -> list[list[float]]:
