@@ -137,6 +137,13 @@ VARIANTS: dict[str, tuple[dict[str, Any], set[str]]] = {
         {"table_size": 10.0, "_before": 4, "_longer": 3, "borderless": True},
         set(),
     ),
+    # a line of seven figures at the top of page 4 (表三 going on) and of page 5 (表四's
+    # figures): the same 「# # # # # # #」 twice in the top margin band was taken for a
+    # running header and left out (表三 row and 表四 RC003)
+    "borderless-figures-at-the-top-of-two-pages": (
+        {"table_size": 9.0, "_before": 7, "_longer": 3, "borderless": True},
+        set(),
+    ),
     "table-at-14-over-three-pages": ({"body_size": 16.0, "table_size": 14.0}, set()),
     "table-at-14-header-repeated": (
         {"body_size": 16.0, "table_size": 14.0, "repeat_header": True},

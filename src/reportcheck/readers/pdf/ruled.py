@@ -279,7 +279,9 @@ def _mark_furniture(pages: list[_Page]) -> None:
     for page in pages:
         for k in {key(line) for line in page.lines if band(page, line, 0.12)}:
             seen[k] += 1
-    repeated = {k for k, n in seen.items() if n >= 2}
+    # (words repeated: a line of figures alone, the same count of them at the top of two
+    # pages, is a table's row going on there, no running header)
+    repeated = {k for k, n in seen.items() if n >= 2 and any(ch.isalpha() for ch in k)}
     for page in pages:
         for line in page.lines:
             if not band(page, line, 0.12):
