@@ -95,6 +95,13 @@ VARIANTS: dict[str, tuple[dict[str, Any], set[str]]] = {
     "zero-as-slash": ({"figure_text": _zero("/")}, PLACEHOLDERS),
     "zero-as-wu": ({"figure_text": _zero("无")}, PLACEHOLDERS),
     "zero-as-blank": ({"figure_text": _zero("")}, PLACEHOLDERS),
+    # single figures one under the other in a column (full-width digits, 「无」) were taken
+    # for the label down the side, one character per line, and left out
+    "digits-full-width-borderless": (
+        {"borderless": True, "figure_text": lambda t: t.translate(FULL_WIDTH)},
+        set(),
+    ),
+    "zero-as-wu-borderless": ({"borderless": True, "figure_text": _zero("无")}, PLACEHOLDERS),
     "zero-as-dash-borderless": ({"borderless": True, "figure_text": _zero("—")}, PLACEHOLDERS),
     "thousands-separators": ({"figure_text": _thousands}, set()),
     "thousands-borderless": ({"borderless": True, "figure_text": _thousands}, set()),

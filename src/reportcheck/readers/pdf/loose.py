@@ -41,7 +41,12 @@ def _drop_side_label(table: _Loose) -> None:
     for ln in table.lines[table.header :]:
         for seg in _segments(ln):
             ch = seg[0]
-            if _CJK.match(ch.text) and (len(seg) == 1 or seg[1].x0 - ch.x1 > 0.3 * ch.height):
+            if (
+                _CJK.match(ch.text)
+                # (a figure is none: full-width digits, 「无」 for zero, one under the other)
+                and not _is_value(ch.text)
+                and (len(seg) == 1 or seg[1].x0 - ch.x1 > 0.3 * ch.height)
+            ):
                 firsts.append(ch)
     # columns of them: centres within 0.4 of a character's height of each other
     firsts.sort(key=lambda c: c.x0 + c.x1)
