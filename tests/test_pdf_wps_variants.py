@@ -151,6 +151,12 @@ VARIANTS: dict[str, tuple[dict[str, Any], set[str]]] = {
         {"table_size": 9.0, "_before": 7, "_longer": 3, "borderless": True},
         set(),
     ),
+    # 「（四）」 filling its narrow column, its closing bracket's box touching 「要另行制作」
+    # (the end of 2.没有现成信息需要另行制作) beside it
+    "table-at-12-narrower-borderless": (
+        {"table_size": 12.0, "table_width": 0.85, "borderless": True},
+        set(),
+    ),
     "table-at-14-over-three-pages": ({"body_size": 16.0, "table_size": 14.0}, set()),
     "table-at-14-header-repeated": (
         {"body_size": 16.0, "table_size": 14.0, "repeat_header": True},

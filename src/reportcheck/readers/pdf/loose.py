@@ -324,6 +324,10 @@ def _at_numbers(piece: list[_Char]) -> list[list[_Char]]:
     return [piece[a:b] for a, b in pairwise(bounds) if b > a]
 
 
+_CLOSING = frozenset("）)」』】〕》")
+"""Closing brackets: their glyph stands in the left half of their box."""
+
+
 def _at_columns(piece: list[_Char], columns: list[float]) -> list[tuple[str, list[_Char]]]:
     """A label piece cut where one of its characters starts a label column after a gap: a
     group label in a narrow column (「（三）」 of （三）不予公开 wrapped) set close to the
@@ -331,7 +335,12 @@ def _at_columns(piece: list[_Char], columns: list[float]) -> list[tuple[str, lis
     cuts = [
         k
         for k in range(1, len(piece))
-        if piece[k].x0 - piece[k - 1].x1 >= 0.3 * piece[k].height
+        # (a closing bracket's right half is blank: 「（四）」 filling its column, its box
+        # touching the next column's text, is apart from it all the same)
+        if (
+            piece[k].x0 - piece[k - 1].x1 >= 0.3 * piece[k].height
+            or (piece[k - 1].text in _CLOSING and piece[k].x0 >= piece[k - 1].x1)
+        )
         and any(abs(piece[k].x0 - x) <= 1.0 for x in columns)
     ]
     bounds = [0, *cuts, len(piece)]
