@@ -103,6 +103,11 @@ VARIANTS: dict[str, tuple[dict[str, Any], set[str]]] = {
     ),
     "zero-as-wu-borderless": ({"borderless": True, "figure_text": _zero("无")}, PLACEHOLDERS),
     "zero-as-dash-borderless": ({"borderless": True, "figure_text": _zero("—")}, PLACEHOLDERS),
+    # rows of 「—」 only (no number) were no rows: the rows around them ran too far apart
+    "zero-as-dash-borderless-at-11": (
+        {"borderless": True, "figure_text": _zero("—"), "table_size": 11.0, "body_size": 16.0},
+        PLACEHOLDERS,
+    ),
     "thousands-separators": ({"figure_text": _thousands}, set()),
     "thousands-borderless": ({"borderless": True, "figure_text": _thousands}, set()),
     "rules-stroked": ({"rules": "strokes"}, set()),

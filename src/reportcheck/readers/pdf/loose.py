@@ -162,8 +162,12 @@ def _figures(line: _Line) -> bool:
     return line._figures
 
 
+_PLACEHOLDER_MARKS = frozenset("/-—–－─无\\×")
+"""Characters of the placeholders a report prints for zero (「—」, 「/」, 「无」 …)."""
+
+
 def _has_figures(line: _Line) -> bool:
-    if not any(c.text.isdigit() for c in line.chars):
+    if not any(c.text.isdigit() or c.text in _PLACEHOLDER_MARKS for c in line.chars):
         return False
     segments = _segments(line)
     if len(segments) < 2:
@@ -171,7 +175,9 @@ def _has_figures(line: _Line) -> bool:
     texts = [_line_text(seg) for seg in segments]
     values = [t for t in texts if _is_value(t)]
     if not any(_is_number(t) for t in values):
-        return False
+        # a row whose every cell holds a placeholder (「—」 printed for each zero): three
+        # of them or more, beside a label at most
+        return len(values) >= 3 and len(texts) - len(values) <= 3
     return len(values) >= 2 or (len(texts) >= 2 and _is_number(texts[-1]))
 
 
