@@ -85,6 +85,18 @@ VARIANTS: dict[str, tuple[dict[str, Any], set[str]]] = {
     "header-repeated-2019": ({**V2019, "repeat_header": True, "_before": 2}, set()),
     # 申请人情况 alone at the foot of a page, the whole header again over the last row
     "header-repeated-first-row-alone": ({"repeat_header": True, "_before": 9, "_longer": 2}, set()),
+    # without rules, the header begun at the foot of page 2 and printed again whole on
+    # page 4: its lines grouped otherwise, it was read as rows (RC102 on a correct report)
+    "header-repeated-borderless": (
+        {
+            "borderless": True,
+            "repeat_header": True,
+            "table_size": 10.5,
+            "body_size": 16.0,
+            "_before": 0,
+        },
+        set(),
+    ),
     "side-label-stacked": ({"side_label": "stacked", "_before": 2}, set()),
     "labels-letter-spaced": ({"label_text": _spaced(" ")}, set()),
     "labels-spaced-ideographic": ({"label_text": _spaced("\u3000")}, set()),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import statistics
 from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
 from itertools import pairwise
 
@@ -345,7 +346,10 @@ def _at_columns(piece: list[_Char], columns: list[float]) -> list[tuple[str, lis
         # touching the next column's text, is apart from it all the same)
         if (
             piece[k].x0 - piece[k - 1].x1 >= 0.3 * piece[k].height
-            or (piece[k - 1].text in _CLOSING and piece[k].x0 >= piece[k - 1].x1)
+            or (
+                piece[k - 1].text in _CLOSING
+                and piece[k].x0 - piece[k - 1].x1 >= 0.1 * piece[k].height
+            )
         )
         and any(abs(piece[k].x0 - x) <= 1.0 for x in columns)
     ]
@@ -375,7 +379,17 @@ def _continue_loose(table: _Loose, more: _Loose) -> None:
     k = 0
     while k < min(more.header, len(head)) and lines[k].text() == head[k]:
         k += 1
+    if k < more.header and _within(lines[k : more.header], table.lines[: table.header]):
+        k = more.header  # the header again, its lines grouped otherwise (it began on the
+        # foot of the page before the first time, its cells wrapped differently)
     table.lines.extend(lines[k:])
+
+
+def _within(lines: list[_Line], header: list[_Line]) -> bool:
+    """Whether every character of ``lines`` is one of the header's (as many times)."""
+    have = Counter(c.text for ln in header for c in ln.chars)
+    need = Counter(c.text for ln in lines for c in ln.chars)
+    return bool(need) and all(have[ch] >= n for ch, n in need.items())
 
 
 def _loose_grid(table: _Loose, number: int) -> tuple[Grid, dict[int, Location]]:
