@@ -97,6 +97,17 @@ VARIANTS: dict[str, tuple[dict[str, Any], set[str]]] = {
         },
         set(),
     ),
+    # 表四's header at the foot of page 3 and again over its figures on page 4 (RC003)
+    "header-repeated-borderless-table4": (
+        {
+            "borderless": True,
+            "repeat_header": True,
+            "table_size": 10.5,
+            "body_size": 16.0,
+            "_before": 3,
+        },
+        set(),
+    ),
     "side-label-stacked": ({"side_label": "stacked", "_before": 2}, set()),
     "labels-letter-spaced": ({"label_text": _spaced(" ")}, set()),
     "labels-spaced-ideographic": ({"label_text": _spaced("\u3000")}, set()),

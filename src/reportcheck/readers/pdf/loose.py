@@ -379,9 +379,17 @@ def _continue_loose(table: _Loose, more: _Loose) -> None:
     k = 0
     while k < min(more.header, len(head)) and lines[k].text() == head[k]:
         k += 1
-    if k < more.header and _within(lines[k : more.header], table.lines[: table.header]):
-        k = more.header  # the header again, its lines grouped otherwise (it began on the
-        # foot of the page before the first time, its cells wrapped differently)
+    # the header again, its lines grouped otherwise (it began at the foot of the page
+    # before the first time, its cells wrapped differently): the lines above the figures
+    # whose characters are all the header's — not the rest of a row's label the page break
+    # cut, below them
+    have = Counter(c.text for ln in table.lines[: table.header] for c in ln.chars)
+    while k < more.header:
+        need = Counter(c.text for c in lines[k].chars)
+        if not all(have[ch] >= n for ch, n in need.items()):
+            break
+        have -= need
+        k += 1
     table.lines.extend(lines[k:])
 
 

@@ -20,6 +20,7 @@ from reportcheck.readers.pdf.loose import (
     _loose_tables,
     _prose_like,
     _segments,
+    _within,
 )
 from reportcheck.readers.pdf.page import (
     _CJK,
@@ -86,8 +87,9 @@ def _items(pages: list[_Page]) -> list[_Item]:
                     head = (
                         _header_before(items, thing, body_left, body_right) if first_on_page else []
                     )
-                    if head:
+                    if head and not _within(head, thing.lines[: thing.header]):
                         thing = _Loose([*head, *thing.lines], len(head) + thing.header)
+                    # (else the header printed again over the figures: once is enough)
                     items.append(thing)
             elif isinstance(last, _Para) and _continues(
                 last.lines[-1], thing, first_on_page, body_left, body_right, body_size
