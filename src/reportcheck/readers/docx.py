@@ -10,10 +10,12 @@ What is read, in document order:
 
 - **paragraphs** — the text of each non-empty ``w:p`` (runs, ``w:tab`` as a tab,
   ``w:br``/``w:cr`` as line breaks, each line a block), inside content controls
-  (``w:sdt``) too. Deleted text of tracked changes, field codes and text boxes are not
-  read; the text of fields (a date, a page number) is. A paragraph numbered by Word's
-  automatic numbering (direct or through its style) starts with the number it shows
-  (``一、``, ``（一）``, ``1.``), so headings numbered that way are found.
+  (``w:sdt``) too. Deleted text of tracked changes and field codes are not read; the
+  text of fields (a date, a page number) is. A text box's paragraphs (a heading put in a
+  text box) are read as paragraphs of their own, before the paragraph it is anchored in.
+  A paragraph numbered by Word's automatic numbering (direct or through its style) starts
+  with the number it shows (``一、``, ``（一）``, ``1.``), so headings numbered that way are
+  found.
 - **tables** — cells placed on the table's column grid: ``w:gridBefore`` skips columns,
   ``w:gridSpan`` merges columns, ``w:vMerge`` continues the cell above (vertical merge);
   each merged cell appears once, at its top-left position, with its range in
@@ -214,6 +216,23 @@ def _pictures(p: ET.Element) -> list[_Picture]:
     return found
 
 
+def _text_boxes(p: ET.Element) -> list[ET.Element]:
+    """The text boxes (``w:txbxContent``) drawn in a paragraph, in document order: a
+    heading or a note put in a text box is on the page. The fallback of an
+    ``mc:AlternateContent`` repeats its choice (a VML copy of the box) and is not read
+    again; boxes inside a box are read with it."""
+    found: list[ET.Element] = []
+    stack = [p]  # walked without recursion, like the pictures
+    while stack:
+        el = stack.pop()
+        name = _local(el.tag)
+        if name == "txbxContent":
+            found.append(el)
+        elif name != "Fallback":
+            stack.extend(reversed(el))
+    return found
+
+
 def _content(el: ET.Element, lists: _Lists, depth: int = 0) -> list[_Item]:
     """Paragraphs, tables and pictures of the body or a cell, looking inside content
     controls."""
@@ -223,6 +242,8 @@ def _content(el: ET.Element, lists: _Lists, depth: int = 0) -> list[_Item]:
     for c in el:
         name = _local(c.tag)
         if name == "p":
+            for box in _text_boxes(c):  # shown beside the paragraph they are anchored in
+                items.extend(_content(box, lists, depth + 2))
             para = _paragraph(c, lists, depth + 1)
             if para is not None:
                 items.append(para)
