@@ -39,6 +39,7 @@ from reportcheck.errors import InputError
 from reportcheck.model.report import Location, Picture, Report
 from reportcheck.readers import OCR_INSTALL
 from reportcheck.readers.container import Package, XMLMalformed, XMLRefused, parse
+from reportcheck.readers.encoding import visible
 from reportcheck.readers.grid import MAX_POSITIONS, Grid, GridCell, GridTooLarge
 from reportcheck.readers.published import Block, append_table, build_report, refuse_elsewhere
 
@@ -165,7 +166,7 @@ def _text(el: ET.Element, out: list[str], depth: int = 0) -> None:
 def _paragraph(p: ET.Element, lists: _Lists, depth: int) -> _Para | None:
     parts: list[str] = [lists.label(_child(p, "pPr"))]
     _text(p, parts, depth)
-    lines = [" ".join(line.split()) for line in "".join(parts).split("\n")]
+    lines = [" ".join(line.split()) for line in visible("".join(parts)).split("\n")]
     lines = [line for line in lines if line]
     return _Para(lines, p) if lines else None
 

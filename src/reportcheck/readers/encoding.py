@@ -27,6 +27,7 @@ import codecs
 import re
 
 from reportcheck.errors import InputError
+from reportcheck.model.labels import INVISIBLE
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: FF FE 00 00 starts with FF FE
@@ -40,6 +41,14 @@ _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\
 _XML_ENCODING = re.compile(
     rb"""^\s*<\?xml[^>]{0,200}?\bencoding\s*=\s*["']([A-Za-z0-9_.:\-]{1,40})"""
 )
+
+
+def visible(text: str) -> str:
+    """``text`` without the characters that show nothing
+    (:data:`reportcheck.model.labels.INVISIBLE`: zero-width spaces, soft hyphens…)."""
+    return text if text.isascii() else text.translate(INVISIBLE)
+
+
 _GB = {"gb2312", "gbk", "gb18030", "cp936", "euc_cn", "hz"}
 """Codec names (as :func:`codecs.lookup` normalises them) that GB18030 covers."""
 

@@ -41,7 +41,7 @@ from urllib.parse import unquote
 from reportcheck.config import Settings
 from reportcheck.errors import InputError, Refused
 from reportcheck.model.report import Attachment, Location, Picture, Report
-from reportcheck.readers.encoding import declared_charset, decode_text
+from reportcheck.readers.encoding import declared_charset, decode_text, visible
 from reportcheck.readers.grid import MAX_POSITIONS, Grid, GridCell, GridTooLarge
 from reportcheck.readers.published import Block, append_table, build_report
 
@@ -86,8 +86,9 @@ _SPACE = re.compile(r"\s+")
 
 def _clean(text: str) -> str:
     """Whitespace as a browser shows it; a source line break between Chinese characters
-    (where a browser would show a stray space) is dropped."""
-    return _SPACE.sub(" ", _CJK_BREAK.sub("", text.replace("\xa0", " "))).strip()
+    (where a browser would show a stray space) is dropped, and so are the characters that
+    show nothing (``&#8203;``, soft hyphens: :func:`~reportcheck.readers.encoding.visible`)."""
+    return _SPACE.sub(" ", _CJK_BREAK.sub("", visible(text).replace("\xa0", " "))).strip()
 
 
 @dataclass

@@ -288,9 +288,15 @@ def agency_level(agency: str | None) -> str | None:
     return None
 
 
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９－／：．", "0123456789-/:.")
+"""Full-width digits and the signs of a date, one for one (offsets stay the same)."""
+
+
 def extract(text: str) -> Metadata:
-    """Agency, report year, publication date and agency level as the report states them."""
+    """Agency, report year, publication date and agency level as the report states them
+    (figures typed full width, 「２０２４年」, read as 2024)."""
     md = Metadata()
+    text = text.translate(_HALF_WIDTH)
     lines = text.split("\n")
     head = "\n".join(lines[:60])
     found = _title(lines)

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-from reportcheck.readers.encoding import decode_text
+from reportcheck.readers.encoding import decode_text, visible
 
 
 def decode(path: str, data: bytes) -> str:
-    """The text of a file (see :func:`reportcheck.readers.encoding.decode_text`)."""
-    return decode_text(path, data)
+    """The text of a file (see :func:`reportcheck.readers.encoding.decode_text`), without
+    the characters that show nothing (:func:`~reportcheck.readers.encoding.visible`)."""
+    return visible(decode_text(path, data))

@@ -1,0 +1,284 @@
+"""QA of the shapes real agencies publish other than PDF: CMS web pages, Word files saved
+by WPS, workbooks a clerk fills, text copied from a page.
+
+Each test is a false claim found by a sweep of variations of a correct report of our own
+(the builders of ``test_html_reader`` and ``test_docx_reader``, ``examples/``): the report
+must read every value and give no finding — a row "unreadable", a heading "missing", a
+table "in the wrong section" or a figure "not a number" on a correct report is a bug.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import test_docx_reader as word
+import test_html_reader as web
+from conftest import EXAMPLES
+from reportcheck import api
+from reportcheck.findings import Finding
+from reportcheck.model.report import Report
+from reportcheck.model.tables import FORMATS
+
+
+def _read(tmp_path: Path, name: str, data: bytes) -> tuple[Report, list[Finding]]:
+    path = tmp_path / name
+    path.write_bytes(data)
+    report = api.read_path(path)
+    return report, [f for f in api.check(report) if f.code != "RC207"]
+
+
+def _values(report: Report) -> dict[tuple[str, str, str], object]:
+    return {
+        (t, r, c): cell.value
+        for t, data in report.tables.items()
+        for (r, c), cell in data.cells.items()
+    }
+
+
+# ------------------------------------------------------------------ web pages
+
+T3_ROWS = web.table3()
+T3_TABLE = web._table(T3_ROWS)
+
+
+def _page(body: str) -> bytes:
+    return web.page(body).encode()
+
+
+@pytest.mark.parametrize(
+    "between", ["- 5 -", "— 12 —", "第 5 页", "（续表）", "续上表", "表三（续）"]
+)
+def test_html_table_split_at_a_page_break_with_a_page_number_between(
+    tmp_path: Path, between: str
+) -> None:
+    """A page converted from a paginated document splits 表三 in two tables with the page
+    number (or 「续表」) between them; the second piece has no header row. Before, each
+    row of the second piece was "unreadable" (RC003)."""
+    split = web._table(T3_ROWS[:14]) + f"<p>{between}</p>" + web._table(T3_ROWS[14:])
+    report, found = _read(tmp_path, "r.html", _page(web.report_body().replace(T3_TABLE, split)))
+    web.assert_values(report)
+    assert found == []
+
+
+def test_html_text_between_tables_still_keeps_them_apart() -> None:
+    """Only a page number or a continuation note joins two tables; a sentence does not."""
+    one = "<table><tr><td>A</td><td>1</td></tr></table>"
+    grids = [b.grid for b in web.html.blocks(f"{one}<p>第 5 页</p>{one}") if b.grid]
+    assert len(grids) == 1
+    grids = [b.grid for b in web.html.blocks(f"{one}<p>本表单位为件。</p>{one}") if b.grid]
+    assert len(grids) == 2
+    grids = [b.grid for b in web.html.blocks(f"{one}<p>2024</p>{one}") if b.grid]
+    assert len(grids) == 2  # a year is no page number
+
+
+def _heading_in_first_row(body: str) -> str:
+    for h in ("三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"):
+        start = '<table border="1" cellspacing="0"><tbody>'
+        body = body.replace(
+            f"<p>{h}</p>\n{start}",
+            f'{start}<tr><td colspan="10"><p><strong>{h}</strong></p></td></tr>',
+        )
+    return body
+
+
+def test_html_section_heading_typed_into_the_tables_first_row(tmp_path: Path) -> None:
+    """Sites lay out the heading as the first row of its table. Before, the table was said
+    to stand in section 二 (RC113), the heading being inside it."""
+    body = _heading_in_first_row(web.report_body())
+    assert body.count("<strong>") == 2
+    report, found = _read(tmp_path, "r.html", _page(body))
+    web.assert_values(report)
+    assert found == []
+    assert [s.number for s in report.sections or []] == [1, 2, 3, 4, 5, 6]
+    heading = next(s for s in report.sections or [] if s.number == 3)
+    assert heading.location.address == "table 2, row 1, col 1"
+    cell = report.tables["applications"].get("granted", "natural_person")
+    assert cell is not None and cell.location is not None
+    assert cell.location.address == "table 2, row 7, col 4"  # rows keep the page's numbers
+
+
+def test_a_block_title_in_the_first_row_stays_in_the_table() -> None:
+    """表二 published one table per 第二十条 block: each first row is a block title, not a
+    heading, and the four tables are still read as one."""
+    grids = [
+        b.grid
+        for b in web.html.blocks(
+            "<table><tr><td colspan=2>第二十条第（一）项</td></tr><tr><td>规章</td><td>1</td></tr>"
+            "</table><table><tr><td colspan=2>第二十条第（五）项</td></tr>"
+            "<tr><td>行政许可</td><td>2</td></tr></table>"
+        )
+        if b.grid
+    ]
+    assert len(grids) == 1 and grids[0].cells[(1, 1)].text == "第二十条第（一）项"
+
+
+@pytest.mark.parametrize(
+    ("where", "invisible"),
+    [("labels", "\u200b"), ("labels", "\xad"), ("labels", "&#8203;"), ("figures", "\u200b")],
+)
+def test_html_characters_that_show_nothing(tmp_path: Path, where: str, invisible: str) -> None:
+    """Web editors leave zero-width spaces and soft hyphens inside labels and figures.
+    Before, 「予以\u200b公开」 was a label variant (RC108) and 「12\u200b」 not a number (RC201)."""
+    body = web.report_body()
+    if where == "labels":
+        for label in ("予以公开", "行政处罚", "本机关不掌握", "结转下年度继续办理"):
+            body = body.replace(label, label[:2] + invisible + label[2:])
+    else:
+        body = re.sub(r"<td><p>(\d+)</p></td>", rf"<td><p>\1{invisible}</p></td>", body)
+    report, found = _read(tmp_path, "r.html", _page(body))
+    web.assert_values(report)
+    assert found == []
+
+
+# ------------------------------------------------------------------ Word files
+
+_DOC = "word/document.xml"
+
+
+def _edit_docx(data: bytes, edit: Callable[[str], str]) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in src.infolist():
+            part = src.read(item.filename)
+            if item.filename == _DOC:
+                part = edit(part.decode()).encode()
+            z.writestr(item, part)
+    return out.getvalue()
+
+
+def _assert_word_values(report: Report) -> None:
+    t3 = report.tables["applications"]
+    for row in FORMATS["2021"].table("applications").rows:
+        got = [t3.get(row.id, c) for c in word.T3_COLUMNS]
+        expected = word.T3_VALUES.get(row.id, word.ZERO_ROW)
+        assert [c.value if c else "missing" for c in got] == expected, row.id
+    assert [c.value for c in report.tables["review_litigation"].cells.values()] == word.T4_VALUES
+    assert len(report.tables["proactive_disclosure"].cells) == 10
+
+
+def _table3_xml(document: str) -> tuple[str, str, list[str]]:
+    """表三's ``w:tbl`` in the document, its properties (before the first row), its rows."""
+    tables = re.findall(r"<w:tbl>.*?</w:tbl>", document, re.S)
+    t3 = tables[1]
+    return t3, t3[: t3.index("<w:tr")], re.findall(r"<w:tr[ >].*?</w:tr>", t3, re.S)
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        '<w:p><w:r><w:br w:type="page"/></w:r></w:p>',
+        "<w:p><w:r><w:t>- 3 -</w:t></w:r></w:p>",
+        "<w:p><w:r><w:t>（续表）</w:t></w:r></w:p>",
+    ],
+)
+def test_word_table_split_at_a_page_with_a_page_number_between(
+    tmp_path: Path, between: str
+) -> None:
+    """表三 split in two tables at a page (WPS's 「拆分表格」), the page number typed or
+    「（续表）」 between. Before, the rows of the second piece were "unreadable"."""
+
+    def split(document: str) -> str:
+        t3, head, rows = _table3_xml(document)
+        first = head + "".join(rows[:14]) + "</w:tbl>"
+        return document.replace(t3, first + between + head + "".join(rows[14:]) + "</w:tbl>")
+
+    report, found = _read(tmp_path, "r.docx", _edit_docx(word.build(), split))
+    _assert_word_values(report)
+    assert found == []
+
+
+def test_word_section_heading_in_the_tables_first_row(tmp_path: Path) -> None:
+    heading = "三、收到和处理政府信息公开申请情况"
+
+    def into_table(document: str) -> str:
+        t3, _, rows = _table3_xml(document)
+        document = document.replace(f"<w:p><w:r><w:t>{heading}</w:t></w:r></w:p>", "")
+        row = (
+            '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="10"/></w:tcPr>'
+            f"<w:p><w:r><w:t>{heading}</w:t></w:r></w:p></w:tc></w:tr>"
+        )
+        return document.replace(t3, t3.replace(rows[0], row + rows[0], 1))
+
+    report, found = _read(tmp_path, "r.docx", _edit_docx(word.build(), into_table))
+    _assert_word_values(report)
+    assert found == []
+    assert [s.number for s in report.sections or []] == [1, 2, 3, 4, 5, 6]
+
+
+_TEXT_BOX = (
+    "<w:p><w:r><mc:AlternateContent "
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+    '<mc:Choice Requires="wps"><w:drawing><wp:anchor '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
+    '<wp:extent cx="3000000" cy="400000"/>'
+    '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData>'
+    '<wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+    "<wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>"
+    "</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+    '<mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>'
+    "<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></v:textbox>"
+    "</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+)
+
+
+def test_word_heading_in_a_text_box(tmp_path: Path) -> None:
+    """A heading drawn as a text box (the VML fallback repeats it). Before, text boxes were
+    not read and the section's heading was "missing" (RC111)."""
+    heading = "五、存在的主要问题及改进情况"
+
+    def boxed(document: str) -> str:
+        plain = f"<w:p><w:r><w:t>{heading}</w:t></w:r></w:p>"
+        assert plain in document
+        return document.replace(plain, _TEXT_BOX.format(text=heading))
+
+    report, found = _read(tmp_path, "r.docx", _edit_docx(word.build(), boxed))
+    _assert_word_values(report)
+    assert found == []
+    assert [s.number for s in report.sections or []] == [1, 2, 3, 4, 5, 6]
+    assert report.text is not None and report.text.count(heading) == 1
+
+
+# ------------------------------------------------------------------ workbooks and text
+
+
+def test_workbook_strings_with_zero_width_spaces(tmp_path: Path) -> None:
+    """Labels and figures pasted into a workbook from a web page carry zero-width spaces.
+    Before, no table was found at all (an input error) or every figure was "not a number"."""
+    openpyxl = pytest.importorskip("openpyxl")
+    source = EXAMPLES / "2021-valid.xlsx"
+    expected = _values(api.read_path(source))
+    wb = openpyxl.load_workbook(source)
+    for ws in wb.worksheets[1:]:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.value = cell.value[:2] + "\u200b" + cell.value[2:]
+                elif isinstance(cell.value, int):
+                    cell.value = f"{cell.value}\u200b"
+    buf = io.BytesIO()
+    wb.save(buf)
+    report, found = _read(tmp_path, "r.xlsx", buf.getvalue())
+    assert _values(report) == expected
+    assert found == []
+
+
+def test_text_with_full_width_figures_keeps_its_year_agency_and_date(tmp_path: Path) -> None:
+    """A report typed in full-width mode: 「２０２４年」 in the title, 「２０２５－０１－２２」
+    as the date. Before, the year, the agency and the date were lost (RC603: the deadline
+    not checked)."""
+    text = (EXAMPLES / "2021-valid.txt").read_text(encoding="utf-8")
+    wide = text.translate(str.maketrans("0123456789-", "０１２３４５６７８９－"))
+    report, found = _read(tmp_path, "r.txt", wide.encode())
+    assert _values(report) == _values(api.read_path(EXAMPLES / "2021-valid.txt"))
+    assert found == []
+    assert report.metadata.year == 2024
+    assert report.metadata.agency == "示例县市场监督管理局"
+    assert report.metadata.published is not None
+    assert report.metadata.published.isoformat() == "2025-01-22"
