@@ -136,6 +136,33 @@ def test_html_characters_that_show_nothing(tmp_path: Path, where: str, invisible
     assert found == []
 
 
+_SIDEBAR = (
+    '<div class="side"><h3>年度报告</h3><ul>'
+    '<li><a href="/a">示例县统计局2022年政府信息公开工作年度报告</a></li>'
+    '<li><a href="/b">示例县统计局2021年政府信息公开工作年度报告</a></li></ul></div>'
+)
+
+
+@pytest.mark.parametrize("before", [True, False])
+def test_html_sidebar_of_other_years_reports(tmp_path: Path, before: bool) -> None:
+    """A site lists the agency's other annual reports beside the article — before it in the
+    page's source on many templates. Before, the first of them gave the report's year (2022
+    instead of 2023): RC601, and the wrong year for every check that uses it."""
+    body = _SIDEBAR + web.report_body() if before else web.report_body() + _SIDEBAR
+    report, found = _read(tmp_path, "r.html", _page(body))
+    web.assert_values(report)
+    assert found == []
+    assert report.metadata.year == 2023
+    assert report.metadata.title == "示例县统计局2023年政府信息公开工作年度报告"
+
+
+def test_a_title_broken_over_two_lines_keeps_its_agency() -> None:
+    from reportcheck.readers.metadata import extract
+
+    md = extract("示例县统计局\n2023年政府信息公开工作年度报告\n一、总体情况\n正文。")
+    assert (md.year, md.agency) == (2023, "示例县统计局")
+
+
 # ------------------------------------------------------------------ Word files
 
 _DOC = "word/document.xml"

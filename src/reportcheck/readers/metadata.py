@@ -71,19 +71,41 @@ def _title(lines: list[str]) -> tuple[str, int | None, str | None] | None:
 
     A saved web page may put a long navigation before the title: the first 120 lines are
     looked at (a title is one line that names the report, so prose is not taken for one).
+    A page that lists other years' reports before the report itself (a sidebar of links)
+    holds several titles: the report's is the last one before its first section heading.
     """
-    for i, line in enumerate(lines[:120]):
-        for text in (line, line + (lines[i + 1] if i + 1 < len(lines) else "")):
-            body = _TITLE_PREFIX.sub("", text)
-            for pat in (_TITLE_AGENCY_FIRST, _TITLE_YEAR_FIRST):
-                m = pat.match(body)
-                if m:
-                    return _found(m, int(m["year"]))
+    titles: list[tuple[str, int | None, str | None]] = []
+    i = 0
+    while i < min(len(lines), 120):
+        line = lines[i]
+        if titles and (lead_heading(line) is not None or heading_line(line) is not None):
+            return titles[-1]  # the title nearest the report's first heading
+        m = _title_match(line)
+        if m is None and i + 1 < len(lines) and not _names_agency(lines[i + 1]):
+            m = _title_match(line + lines[i + 1])  # a title broken over two lines
+            i += m is not None
+        if m is not None:
+            titles.append(_found(m, int(m["year"])))
+        i += 1
+    if titles:
+        return titles[0]  # no heading after them: the first, as a page shows it on top
     for line in lines[:120]:
         m = _TITLE_NO_YEAR.match(_TITLE_PREFIX.sub("", line))
         if m:
             return _found(m, None)
     return None
+
+
+def _title_match(text: str) -> re.Match[str] | None:
+    body = _TITLE_PREFIX.sub("", text)
+    return _TITLE_AGENCY_FIRST.match(body) or _TITLE_YEAR_FIRST.match(body)
+
+
+def _names_agency(line: str) -> bool:
+    """Whether a line is a whole title with its agency: the line before it (a menu item,
+    「政务公开」) is then not the first half of the title."""
+    m = _TITLE_AGENCY_FIRST.match(_TITLE_PREFIX.sub("", line))
+    return m is not None and bool(m["agency"].strip())
 
 
 def _found(m: re.Match[str], year: int | None) -> tuple[str, int | None, str | None]:
