@@ -136,6 +136,78 @@ def test_html_characters_that_show_nothing(tmp_path: Path, where: str, invisible
     assert found == []
 
 
+def _natural_person_over_two_cells(value_right: bool) -> str:
+    """表三 with 「自然人」 over two cells (colspan=2) and each row's figure in one of them,
+    the other empty: what a page pasted from Word gives when the cell borders of the rows
+    do not line up."""
+    rows = []
+    for i, row in enumerate(T3_ROWS):
+        if i == 0:
+            row = row.replace('<td colspan="7">', '<td colspan="8">')
+        elif i == 1:
+            row = re.sub(
+                r'<td rowspan="2">(.*?自然人.*?)</td>', r'<td rowspan="2" colspan="2">\1</td>', row
+            )
+        elif i >= 3:
+            cells = re.findall(r"<td(?: [^>]*)?>.*?</td>", row)
+            first = cells[-7]
+            pair = f"<td>&nbsp;</td>{first}" if value_right else f"{first}<td>&nbsp;</td>"
+            row = row.replace("".join(cells[-7:]), pair + "".join(cells[-6:]))
+        rows.append(row)
+    return web._table(rows)
+
+
+@pytest.mark.parametrize("value_right", [True, False])
+def test_html_header_over_two_cells_with_the_figure_in_either(
+    tmp_path: Path, value_right: bool
+) -> None:
+    """Before, a figure in the right-hand cell under a two-cell header was not read: the
+    自然人 column was blank and every row "did not add up" (RC301, a false error)."""
+    body = web.report_body().replace(T3_TABLE, _natural_person_over_two_cells(value_right))
+    report, found = _read(tmp_path, "r.html", _page(body))
+    web.assert_values(report)
+    assert found == []
+
+
+def test_html_table4_columns_over_two_cells() -> None:
+    heads = "".join(
+        f'<td colspan="2">{c}</td>'
+        for c in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+    )
+    values = "".join(f"<td></td><td>{v}</td>" for v in web.T4_VALUES)
+    table = web._table(
+        [
+            '<tr><td colspan="10" rowspan="2">行政复议</td><td colspan="20">行政诉讼</td></tr>',
+            '<tr><td colspan="10">未经复议直接起诉</td><td colspan="10">复议后起诉</td></tr>',
+            f"<tr>{heads * 3}</tr>",
+            f"<tr>{values}</tr>",
+        ]
+    )
+    report = web.read(_page(web.report_body().replace(web._table(web.table4()), table)))
+    web.assert_values(report)
+    cell = report.tables["review_litigation"].get("review", "upheld")
+    assert cell is not None and cell.location is not None
+    assert cell.location.address == "table 3, row 4, col 2"  # where the figure is
+
+
+def test_two_figures_under_one_header_are_not_guessed_between() -> None:
+    """Under a header over three cells, the first cell empty: one filled cell beside it is
+    the column's figure; two are not guessed between (the empty first cell is read)."""
+    grid_html = (
+        "<table><tr><td>项目</td><td colspan=3>自然人</td><td>总计</td></tr>"
+        "<tr><td>一、本年新收政府信息公开申请数量</td><td></td><td></td><td>3</td><td>3</td></tr>"
+        "<tr><td>二、上年结转政府信息公开申请数量</td><td>1</td><td></td><td></td><td>1</td></tr>"
+        "<tr><td>（一）予以公开</td><td></td><td>2</td><td>4</td><td>6</td></tr></table>"
+    )
+    (grid,) = [b.grid for b in web.html.blocks(grid_html) if b.grid]
+    from reportcheck.readers.grid import _under
+
+    assert _under(grid, 2, 2) is grid.cells[(2, 4)]  # the one filled cell under 自然人
+    assert _under(grid, 3, 2) is grid.cells[(3, 2)]  # the first cell's own figure
+    assert _under(grid, 4, 2) is grid.cells[(4, 2)]  # two figures: not guessed
+    assert _under(grid, 2, 5) is grid.cells[(2, 5)]  # a one-cell header: its cell
+
+
 _SIDEBAR = (
     '<div class="side"><h3>年度报告</h3><ul>'
     '<li><a href="/a">示例县统计局2022年政府信息公开工作年度报告</a></li>'
