@@ -381,3 +381,115 @@ def test_text_with_full_width_figures_keeps_its_year_agency_and_date(tmp_path: P
     assert report.metadata.agency == "示例县市场监督管理局"
     assert report.metadata.published is not None
     assert report.metadata.published.isoformat() == "2025-01-22"
+
+
+# ------------------------------------------------------------------ files office systems export
+
+
+def _word_2003_xml(data: bytes, heading_number_shown: bool = False) -> bytes:
+    """The Word report as Word 2003 XML (what office systems generate from a template and
+    name ``.doc``): the 2003 namespace, lower-case ``vmerge``, the body in ``wx:sect``;
+    optionally heading 一 numbered by a list whose number Word writes as ``wx:t``."""
+    document = zipfile.ZipFile(io.BytesIO(data)).read(_DOC).decode()
+    body = document[document.index("<w:body>") : document.index("</w:body>") + 9]
+    body = re.sub(r"<w:sectPr.*?</w:sectPr>|<w:sectPr/>", "", body, flags=re.S)
+    body = body.replace("<w:vMerge", "<w:vmerge").replace("<w:hMerge", "<w:hmerge")
+    body = body.replace("<w:body>", "<w:body><wx:sect>").replace("</w:body>", "</wx:sect></w:body>")
+    if heading_number_shown:
+        listed = (
+            '<w:p><w:pPr><w:listPr><w:ilvl w:val="0"/><w:ilfo w:val="1"/>'
+            '<wx:t wx:val="一、"/></w:listPr></w:pPr><w:r><w:t>总体情况</w:t></w:r></w:p>'
+        )
+        body = re.sub(
+            r"<w:p>(?:(?!<w:p>).)*?<w:t>一、总体情况</w:t></w:r></w:p>",
+            listed,
+            body,
+            count=1,
+            flags=re.S,
+        )
+        assert "wx:t" in body
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<?mso-application progid="Word.Document"?>\n'
+        '<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml" '
+        'xmlns:wx="http://schemas.microsoft.com/office/word/2003/auxHint">'
+        f"{body}</w:wordDocument>"
+    ).encode()
+
+
+@pytest.mark.parametrize("numbered", [False, True])
+def test_word_2003_xml_named_doc(tmp_path: Path, numbered: bool) -> None:
+    """Before, a Word 2003 XML file was taken for a web page and no table was read."""
+    data = _word_2003_xml(word.build(), heading_number_shown=numbered)
+    report, found = _read(tmp_path, "report.doc", data)
+    _assert_word_values(report)
+    assert found == []
+    assert report.kind == "doc"  # a Word document, but no .docx to write a marked copy of
+    assert [s.number for s in report.sections or []] == [1, 2, 3, 4, 5, 6]
+    assert report.text is not None and "一、总体情况" in report.text  # the list's number too
+
+
+def test_word_flat_xml(tmp_path: Path) -> None:
+    """Word's 「Word XML 文档」: the package's parts inline, ``pkg:package``."""
+    src = zipfile.ZipFile(io.BytesIO(word.build()))
+    parts = "".join(
+        f'<pkg:part pkg:name="/{name}"><pkg:xmlData>'
+        + re.sub(r"^<\?xml[^>]*\?>\s*", "", src.read(name).decode())
+        + "</pkg:xmlData></pkg:part>"
+        for name in src.namelist()
+        if name.startswith("word/") and name.endswith(".xml")
+    )
+    data = (
+        '<?xml version="1.0" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n'
+        '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">'
+        f"{parts}</pkg:package>"
+    ).encode()
+    report, found = _read(tmp_path, "report.xml", data)
+    _assert_word_values(report)
+    assert found == []
+
+
+def test_damaged_word_xml_is_a_clear_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "report.doc"
+    path.write_bytes(_word_2003_xml(word.build())[:3000])
+    from reportcheck.errors import InputError
+
+    with pytest.raises(InputError, match="Word"):
+        api.read_path(path)
+
+
+def _mhtml(page: bytes, charset: str, encoding: str) -> bytes:
+    import base64
+    import quopri
+
+    body = base64.encodebytes(page) if encoding == "base64" else quopri.encodestring(page)
+    head = (
+        "MIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----=_NextPart_01"\r\n'
+        "\r\nThis is a multi-part message in MIME format.\r\n\r\n------=_NextPart_01\r\n"
+        "Content-Location: file:///C:/report.htm\r\n"
+        f"Content-Transfer-Encoding: {encoding}\r\n"
+        f'Content-Type: text/html; charset="{charset}"\r\n\r\n'
+    )
+    tail = (
+        "\r\n------=_NextPart_01\r\nContent-Location: file:///C:/report.files/image001.png\r\n"
+        "Content-Transfer-Encoding: base64\r\nContent-Type: image/png\r\n\r\niVBORw0KGgo=\r\n"
+        "------=_NextPart_01--\r\n"
+    )
+    return head.encode() + body + tail.encode()
+
+
+@pytest.mark.parametrize(
+    ("name", "charset", "encoding"),
+    [("report.doc", "utf-8", "base64"), ("report.mht", "gb2312", "quoted-printable")],
+)
+def test_single_file_web_page(tmp_path: Path, name: str, charset: str, encoding: str) -> None:
+    """A report saved as 「单一文件网页」 (MHTML) by Word or WPS, or exported by an office
+    system as ``.doc``. Before: "not an annual report"."""
+    page = web.page(web.report_body(), charset=charset).encode(
+        "gbk" if charset != "utf-8" else "utf-8"
+    )
+    report, found = _read(tmp_path, name, _mhtml(page, charset, encoding))
+    web.assert_values(report)
+    assert found == []
+    assert report.metadata.year == 2023

@@ -70,6 +70,10 @@ def sniff(path: str, data: bytes) -> str:
         raise InputError(path, "二进制文件，不是年报", "a binary file, not a report")
     if head.startswith((b"{", b"[")):
         return "json"
+    if _MHTML.match(head):
+        return "html"  # a web page saved as one file (MHTML), often named .doc or .mht
+    if _WORD_XML.search(head):
+        return "docx"  # a Word document saved as one XML file (Word 2003 XML, flat XML)
     if (
         head.startswith(
             (
@@ -98,6 +102,15 @@ def sniff(path: str, data: bytes) -> str:
     return "text"
 
 
+_WORD_XML = re.compile(
+    rb"<\?mso-application\s+progid=[\"']word\.document[\"']|<w:worddocument[\s>]"
+)
+"""How a Word document saved as XML starts (office systems generate these and name them
+``.doc``); what the Word reader reads without a zip."""
+_MHTML = re.compile(
+    rb"(?:[a-z][a-z0-9-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?content-type:\s*multipart/related"
+)
+"""Mail headers, then ``Content-Type: multipart/related`` (``head`` is lower case): MHTML."""
 _STARTS_WITH_ELEMENT = re.compile(rb"<[a-z][a-z0-9:]*[\s/>]")
 
 

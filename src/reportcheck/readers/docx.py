@@ -251,8 +251,8 @@ def _content(el: ET.Element, lists: _Lists, depth: int = 0) -> list[_Item]:
             items.extend(_pictures(c))
         elif name == "tbl":
             items.append(_table(c, lists, depth + 1))
-        elif name in ("sdt", "sdtContent", "customXml", "ins", "moveTo"):
-            items.extend(_content(c, lists, depth + 1))
+        elif name in ("sdt", "sdtContent", "customXml", "ins", "moveTo", "sect", "sub-section"):
+            items.extend(_content(c, lists, depth + 1))  # (sect: Word 2003 XML's sections)
         elif name == "AlternateContent":
             choice = _child(c, "Choice")
             if choice is not None:
@@ -310,7 +310,7 @@ def _table(tbl: ET.Element, lists: _Lists, depth: int) -> _Table:
             if tc_pr is not None:
                 span = _int(_attr(_child(tc_pr, "gridSpan"), "val"), 1)
                 cell.span = min(MAX_COLUMNS, max(1, span))
-                for name in ("vMerge", "hMerge"):
+                for name in ("vMerge", "hMerge", "vmerge", "hmerge"):  # lower case: Word 2003
                     merge = _child(tc_pr, name)
                     if merge is not None:
                         state = "restart" if _attr(merge, "val") == "restart" else "continue"
@@ -475,7 +475,13 @@ class _Lists:
 
     def label(self, ppr: ET.Element | None) -> str:
         """The number a paragraph shows (``一、``), counting it; "" when not numbered."""
-        if ppr is None or not (self.levels or self.style_num):
+        if ppr is None:
+            return ""
+        listed = _child(ppr, "listPr")  # Word 2003 XML writes the number it shows
+        if listed is not None:
+            shown = next((_attr(t, "val") for t in listed if _local(t.tag) == "t"), None)
+            return shown or ""
+        if not (self.levels or self.style_num):
             return ""
         num_pr = _child(ppr, "numPr")
         num_id: str | None = None
@@ -644,7 +650,14 @@ def elements(
 
 
 def _parts(path: str, data: bytes) -> tuple[bytes, bytes | None, bytes | None]:
-    """``word/document.xml``, and ``numbering.xml`` and ``styles.xml`` when present."""
+    """``word/document.xml``, and ``numbering.xml`` and ``styles.xml`` when present.
+
+    A Word document saved as XML in one file (what office systems generate and name
+    ``.doc``: Word 2003 XML, ``w:wordDocument``, or Word's flat XML, ``pkg:package``) is
+    read the same way: the 2003 document is its own ``document.xml``; the flat one holds
+    the parts inline."""
+    if not data.startswith(b"PK"):
+        return _flat_parts(path, data)
     pkg = Package(path, data, "docx")
     document = pkg.read("word/document.xml")
     if document is None:
@@ -654,6 +667,32 @@ def _parts(path: str, data: bytes) -> tuple[bytes, bytes | None, bytes | None]:
             "not a Word document: word/document.xml is missing",
         )
     return document, pkg.read("word/numbering.xml"), pkg.read("word/styles.xml")
+
+
+def _flat_parts(path: str, data: bytes) -> tuple[bytes, bytes | None, bytes | None]:
+    try:
+        root = parse(data, "Word XML")
+    except XMLRefused as err:
+        raise InputError(
+            path, f"不是有效的 Word 文件：{err.zh}", f"not a valid Word file: {err.en}"
+        ) from None
+    if _local(root.tag) == "wordDocument":  # Word 2003 XML: lists and styles inside
+        return data, None, None
+    if _local(root.tag) == "package":  # flat OPC: each part's XML in pkg:xmlData
+        parts: dict[str, bytes] = {}
+        for part in root:
+            xml = _child(part, "xmlData")
+            name = (_attr(part, "name") or "").lstrip("/")
+            if xml is not None and len(xml) and name.startswith("word/"):
+                parts[name] = ET.tostring(xml[0])
+        document = parts.get("word/document.xml")
+        if document is not None:
+            return document, parts.get("word/numbering.xml"), parts.get("word/styles.xml")
+    raise InputError(
+        path,
+        "不是 Word 文档：既不是 .docx 也不是 Word 的 XML 文档",
+        "not a Word document: neither a .docx nor a Word XML document",
+    )
 
 
 RecogniseImages = Callable[[list[bytes]], Report]
@@ -674,6 +713,8 @@ def read(
     (:mod:`reportcheck.api` passes the OCR reader when the extra is installed), its
     pictures are read as the report's pages, in document order."""
     document, numbering, styles = _parts(path, data)
+    if not data.startswith(b"PK"):
+        kind = "doc"  # Word XML (2003 or flat): a Word document, but no .docx to mark
     try:
         found = _numbered(document, numbering, styles)
     except XMLRefused as err:
@@ -708,7 +749,10 @@ def picture_image(path: str, data: bytes, image: str) -> bytes | None:
 
 
 def _images(path: str, data: bytes, ids: list[str | None]) -> list[bytes]:
-    """The images the pictures show (``word/media/…``), in order; each once."""
+    """The images the pictures show (``word/media/…``), in order; each once (none for a
+    Word XML document: its images are not read)."""
+    if not data.startswith(b"PK"):
+        return []
     pkg = Package(path, data, "docx")
     rels = pkg.read("word/_rels/document.xml.rels")
     if rels is None:

@@ -539,11 +539,42 @@ def _numbered(text: str) -> _Numbering:
     return numbering
 
 
+_MIME = re.compile(
+    rb"(?:[A-Za-z][A-Za-z0-9-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?content-type:\s*multipart/related",
+    re.I,
+)
+"""How a page saved as one file starts (MHTML: Word's and WPS's 「单一文件网页」, a browser's
+「网页，单个文件」, office systems' ``.doc`` exports): mail headers, then the page's parts."""
+
+
+def is_mhtml(data: bytes) -> bool:
+    """Whether ``data`` is a web page saved as one MIME file (MHTML)."""
+    return _MIME.match(data[:4096].lstrip()) is not None
+
+
+def _mhtml_page(path: str, data: bytes) -> str:
+    """The page of an MHTML file: its first ``text/html`` part, decoded (base64 or
+    quoted-printable, in the part's charset)."""
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(data, policy=policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            body = part.get_payload(decode=True)
+            if isinstance(body, bytes) and body.strip():
+                return decode_text(path, body, part.get_content_charset() or declared_charset(body))
+    raise InputError(
+        path, "单一文件网页（MHT）中没有网页内容", "the single-file web page (MHT) holds no page"
+    )
+
+
 def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
-    """Read an HTML report page (``kind`` is ``"html"``)."""
+    """Read an HTML report page (``kind`` is ``"html"``), or one saved as a single file
+    (MHTML: Word's 「单一文件网页」, often named ``.doc`` or ``.mht``)."""
     if not data.strip():
         raise InputError(path, "文件为空", "the file is empty")
-    page = _numbered(decode(path, data))
+    page = _numbered(_mhtml_page(path, data) if is_mhtml(data) else decode(path, data))
     if not page.blocks:
         raise InputError(path, "网页中没有文字", "the page has no text")
     return build_report(
