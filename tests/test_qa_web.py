@@ -493,3 +493,83 @@ def test_single_file_web_page(tmp_path: Path, name: str, charset: str, encoding:
     web.assert_values(report)
     assert found == []
     assert report.metadata.year == 2023
+
+
+def _excel_2003_xml(source: Path) -> bytes:
+    """A workbook as Excel 2003 XML, the way Excel writes it: a cell's place given
+    (``ss:Index``) only after a gap, merged ranges as ``ss:MergeAcross``/``ss:MergeDown``
+    with the cells they cover left out."""
+    from xml.sax.saxutils import escape
+
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.load_workbook(source)
+    out = [
+        '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
+    ]
+    for ws in wb.worksheets:
+        merges = {(m.min_row, m.min_col): (m.max_row, m.max_col) for m in ws.merged_cells.ranges}
+        hidden = {
+            (r, c)
+            for (r1, c1), (r2, c2) in merges.items()
+            for r in range(r1, r2 + 1)
+            for c in range(c1, c2 + 1)
+            if (r, c) != (r1, c1)
+        }
+        out.append(f'<Worksheet ss:Name="{escape(ws.title)}"><Table>')
+        last_row = 0
+        for r in range(1, ws.max_row + 1):
+            cells, last_col = [], 0
+            for c in range(1, ws.max_column + 1):
+                value, merge = ws.cell(r, c).value, merges.get((r, c))
+                if (r, c) in hidden or (value is None and merge is None):
+                    continue
+                attrs = "" if c == last_col + 1 else f' ss:Index="{c}"'
+                if merge and merge[1] > c:
+                    attrs += f' ss:MergeAcross="{merge[1] - c}"'
+                if merge and merge[0] > r:
+                    attrs += f' ss:MergeDown="{merge[0] - r}"'
+                kind = "Number" if isinstance(value, int | float) else "String"
+                data = (
+                    "" if value is None else f'<Data ss:Type="{kind}">{escape(str(value))}</Data>'
+                )
+                cells.append(f"<Cell{attrs}>{data}</Cell>")
+                last_col = merge[1] if merge else c
+            if cells:
+                index = "" if r == last_row + 1 else f' ss:Index="{r}"'
+                out.append(f"<Row{index}>{''.join(cells)}</Row>")
+                last_row = r
+        out.append("</Table></Worksheet>")
+    out.append("</Workbook>")
+    return "\n".join(out).encode()
+
+
+@pytest.mark.parametrize(
+    ("example", "name"), [("2021-valid", "report.xls"), ("2019-valid", "r.xml")]
+)
+def test_excel_2003_xml_workbook(tmp_path: Path, example: str, name: str) -> None:
+    """An office system's workbook template is Excel 2003 XML named ``.xls``; the clerk
+    fills it and saves it so. Before, it was taken for a web page and no table was read."""
+    source = EXAMPLES / f"{example}.xlsx"
+    report, found = _read(tmp_path, name, _excel_2003_xml(source))
+    expected = api.read_path(source)
+    assert _values(report) == _values(expected)
+    assert found == []
+    assert report.metadata.year == expected.metadata.year
+    assert report.metadata.agency == expected.metadata.agency
+    cell = report.tables["applications"].get("granted", "natural_person")
+    assert cell is not None and cell.location is not None
+    assert (
+        cell.location.address
+        == expected.tables["applications"].cells[("granted", "natural_person")].location.address
+    )  # type: ignore[union-attr]
+
+
+def test_damaged_excel_xml_is_a_clear_input_error(tmp_path: Path) -> None:
+    from reportcheck.errors import InputError
+
+    path = tmp_path / "report.xls"
+    path.write_bytes(_excel_2003_xml(EXAMPLES / "2021-valid.xlsx")[:2500])
+    with pytest.raises(InputError, match="Excel"):
+        api.read_path(path)

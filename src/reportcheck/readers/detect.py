@@ -12,11 +12,13 @@ KINDS = (
     "xlsx", "json", "html", "docx", "pdf", "markdown", "csv", "text", "xls", "ods", "doc", "odt",
     "office", "image",
 )  # fmt: skip
-"""``xls``: an OLE2 workbook (Excel 97–2003, WPS .et); ``ods``: OpenDocument spreadsheet
-(both read natively); ``doc``: an OLE2 Word document (Word 97–2003, WPS .wps); ``odt``:
-OpenDocument text; ``office``: another OLE2 file named .wps/.et (an older WPS) — the last
-three are read through a LibreOffice conversion when it is there; ``image``: a PNG, JPEG or
-TIFF page image (read by text recognition, the ``ocr`` extra)."""
+"""``xls``: an OLE2 workbook (Excel 97–2003, WPS .et) or an Excel 2003 XML one; ``ods``:
+OpenDocument spreadsheet (both read natively); ``doc``: an OLE2 Word document (Word
+97–2003, WPS .wps); ``odt``: OpenDocument text; ``office``: another OLE2 file named
+.wps/.et (an older WPS) — the last three are read through a LibreOffice conversion when it
+is there; ``image``: a PNG, JPEG or TIFF page image (read by text recognition, the ``ocr``
+extra). A Word document saved as XML is ``docx`` (the Word reader reads it); a web page
+saved as one file (MHTML) is ``html``."""
 
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
@@ -72,6 +74,8 @@ def sniff(path: str, data: bytes) -> str:
         return "json"
     if _MHTML.match(head):
         return "html"  # a web page saved as one file (MHTML), often named .doc or .mht
+    if _EXCEL_XML.search(head):
+        return "xls"  # an Excel workbook saved as one XML file (Excel 2003 XML)
     if _WORD_XML.search(head):
         return "docx"  # a Word document saved as one XML file (Word 2003 XML, flat XML)
     if (
@@ -111,6 +115,11 @@ _MHTML = re.compile(
     rb"(?:[a-z][a-z0-9-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?content-type:\s*multipart/related"
 )
 """Mail headers, then ``Content-Type: multipart/related`` (``head`` is lower case): MHTML."""
+_EXCEL_XML = re.compile(
+    rb"<\?mso-application\s+progid=[\"']excel\.sheet[\"']|urn:schemas-microsoft-com:office:spreadsheet"
+)
+"""How an Excel workbook saved as XML starts (Excel 2003 XML: office systems generate it
+and name it ``.xls``)."""
 _STARTS_WITH_ELEMENT = re.compile(rb"<[a-z][a-z0-9:]*[\s/>]")
 
 
