@@ -571,3 +571,45 @@ def test_damaged_excel_xml_is_a_clear_input_error(tmp_path: Path) -> None:
     path.write_bytes(_excel_2003_xml(EXAMPLES / "2021-valid.xlsx")[:2500])
     with pytest.raises(InputError, match="Excel"):
         api.read_path(path)
+
+
+_LONG_NOTE = "注：" + "本表统计本年度通过信函、网络、当面等各种渠道收到的政府信息公开申请，" * 12
+
+
+@pytest.mark.parametrize("where", ["bottom", "top"])
+def test_html_data_table_with_a_long_note_row(tmp_path: Path, where: str) -> None:
+    """A note of a few hundred characters in a row of 表三. Before, a cell that long made
+    the table "page layout": 表三 was not read at all."""
+    assert len(_LONG_NOTE) > 400
+    note = f'<tr><td colspan="10">{_LONG_NOTE}</td></tr>'
+    rows = [*T3_ROWS, note] if where == "bottom" else [note, *T3_ROWS]
+    report, found = _read(
+        tmp_path, "r.html", _page(web.report_body().replace(T3_TABLE, web._table(rows)))
+    )
+    web.assert_values(report)
+    assert found == []
+
+
+def test_a_layout_table_with_a_long_cell_is_still_layout() -> None:
+    """The rule it refines: a page laid out as a table whose content cell is long text."""
+    page = (
+        "<table><tr><td>首页</td><td>政务公开</td></tr>"
+        f"<tr><td>栏目</td><td><p>一、总体情况</p><p>{_LONG_NOTE}</p></td></tr></table>"
+    )
+    blocks = web.html.blocks(page)
+    assert all(b.grid is None for b in blocks)
+    assert "一、总体情况" in [b.text for b in blocks]
+
+
+def test_word_data_table_with_a_long_note_row(tmp_path: Path) -> None:
+    def noted(document: str) -> str:
+        t3, _, rows = _table3_xml(document)
+        note = (
+            '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="10"/></w:tcPr>'
+            f"<w:p><w:r><w:t>{_LONG_NOTE}</w:t></w:r></w:p></w:tc></w:tr>"
+        )
+        return document.replace(t3, t3.replace(rows[-1], rows[-1] + note))
+
+    report, found = _read(tmp_path, "r.docx", _edit_docx(word.build(), noted))
+    _assert_word_values(report)
+    assert found == []

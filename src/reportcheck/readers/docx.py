@@ -41,7 +41,13 @@ from reportcheck.readers import OCR_INSTALL
 from reportcheck.readers.container import Package, XMLMalformed, XMLRefused, parse
 from reportcheck.readers.encoding import visible
 from reportcheck.readers.grid import MAX_POSITIONS, Grid, GridCell, GridTooLarge
-from reportcheck.readers.published import Block, append_table, build_report, refuse_elsewhere
+from reportcheck.readers.published import (
+    Block,
+    append_table,
+    build_report,
+    holds_figures,
+    refuse_elsewhere,
+)
 
 _LAYOUT_CELL_CHARS = 400
 """A cell with more text than this is page layout, not a table cell (labels are < 100)."""
@@ -124,12 +130,13 @@ class _Table:
     """The ``w:tbl``."""
 
     def is_layout(self) -> bool:
+        """A table holding tables, a single cell, or a cell with a long text unless the
+        table holds figures (a data table with a long note row is still a data table)."""
         cells = [c for r in self.rows for c in r.cells]
-        return (
-            len(cells) == 1
-            or any(isinstance(i, _Table) for c in cells for i in c.items)
-            or any(len(c.text()) > _LAYOUT_CELL_CHARS for c in cells)
-        )
+        if len(cells) == 1 or any(isinstance(i, _Table) for c in cells for i in c.items):
+            return True
+        texts = [c.text() for c in cells]
+        return any(len(t) > _LAYOUT_CELL_CHARS for t in texts) and not holds_figures(texts)
 
 
 _Item = _Para | _Table | _Picture

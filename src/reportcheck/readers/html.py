@@ -43,7 +43,7 @@ from reportcheck.errors import InputError, Refused
 from reportcheck.model.report import Attachment, Location, Picture, Report
 from reportcheck.readers.encoding import declared_charset, decode_text, visible
 from reportcheck.readers.grid import MAX_POSITIONS, Grid, GridCell, GridTooLarge
-from reportcheck.readers.published import Block, append_table, build_report
+from reportcheck.readers.published import Block, append_table, build_report, holds_figures
 
 _SKIP = frozenset(
     {"script", "style", "xml", "noscript", "template", "svg", "math", "iframe", "object", "select"}
@@ -168,11 +168,14 @@ class _Table:
             self.cell = None
 
     def is_layout(self) -> bool:
-        """A table that lays out the page rather than holding figures."""
+        """A table that lays out the page rather than holding figures: one holding tables,
+        a single cell, or a cell with a long text — unless the table holds figures (a data
+        table with a long note row under it is still a data table)."""
         cells = [c for row in self.rows for c in row]
-        return (
-            self.nested or len(cells) == 1 or any(len(c.text()) > _LAYOUT_CELL_CHARS for c in cells)
-        )
+        if self.nested or len(cells) == 1:
+            return True
+        texts = [c.text() for c in cells]
+        return any(len(t) > _LAYOUT_CELL_CHARS for t in texts) and not holds_figures(texts)
 
 
 _ROWSPAN = re.compile(r"""\browspan\s*=\s*["']?\s*(\d+)""", re.I)

@@ -19,7 +19,7 @@ from reportcheck.readers import metadata
 from reportcheck.readers.blocks import Block
 from reportcheck.readers.grid import Grid, check_grids, locate_in_report, stack
 
-__all__ = ["Block", "append_table", "build_report", "grid_text"]
+__all__ = ["Block", "append_table", "build_report", "grid_text", "holds_figures"]
 
 
 def append_table(blocks: list[Block], grid: Grid, location: Location, text: str) -> None:
@@ -79,6 +79,19 @@ def _heading_row(grid: Grid) -> tuple[Block, Grid] | None:
     rest.merged = [m for m in grid.merged if m[0] != top]
     rest.finish()
     return Block(title, cell.location), rest
+
+
+_FIGURE = re.compile(r"\s*[-+]?[\d０-９][\d０-９,，.．]*\s*")
+_DATA_FIGURES = 5
+"""Cells holding a figure alone that make a table with a long cell (a note row) a data
+table, not page layout (:func:`holds_figures`)."""
+
+
+def holds_figures(texts: list[str]) -> bool:
+    """Whether a table's cell texts hold the figures of a data table (at least
+    :data:`_DATA_FIGURES` cells that are a number alone): the HTML and Word readers take
+    a table with a long cell for page layout unless it does."""
+    return sum(1 for t in texts if len(t) < 20 and _FIGURE.fullmatch(t)) >= _DATA_FIGURES
 
 
 def grid_text(grid: Grid) -> str:
