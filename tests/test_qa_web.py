@@ -613,3 +613,51 @@ def test_word_data_table_with_a_long_note_row(tmp_path: Path) -> None:
     report, found = _read(tmp_path, "r.docx", _edit_docx(word.build(), noted))
     _assert_word_values(report)
     assert found == []
+
+
+def _boxed(text: str) -> str:
+    """The example report's ``|`` tables drawn with box-drawing characters, a rule line
+    between rows, as a text browser dumps a page (``w3m -dump``)."""
+    out: list[str] = []
+    rows: list[list[str]] = []
+
+    def flush() -> None:
+        if not rows:
+            return
+        widths = [max(len(c) for c in r) * 2 + 2 for r in rows]
+        out.append("┌" + "┬".join("─" * w for w in [widths[0]]) + "┐")
+        for i, r in enumerate(rows):
+            out.append("│" + "│".join(c.ljust(4) for c in r) + "│")
+            out.append("├" + "┼".join("─" * 4 for _ in r) + "┤" if i < len(rows) - 1 else "└──┘")
+        rows.clear()
+
+    for line in text.split("\n"):
+        if "|" in line:
+            rows.append([c.strip() for c in line.split("|")])
+            continue
+        flush()
+        out.append(line)
+    flush()
+    return "\n".join(out)
+
+
+def test_text_with_tables_drawn_in_box_characters(tmp_path: Path) -> None:
+    """A page dumped by a text browser or a converter draws its tables with 「│」 and
+    「├──┼──┤」. Before, no table was read (RC003 for all three)."""
+    text = (EXAMPLES / "2021-valid.txt").read_text(encoding="utf-8")
+    boxed = _boxed(text)
+    assert "│规章│0" in boxed.replace(" ", "")
+    report, found = _read(tmp_path, "r.txt", boxed.encode())
+    assert _values(report) == _values(api.read_path(EXAMPLES / "2021-valid.txt"))
+    assert found == []
+    cell = report.tables["applications"].get("granted", "natural_person")
+    assert cell is not None and cell.location is not None and cell.location.line is not None
+    assert "（一）予以公开" in boxed.split("\n")[cell.location.line - 1]  # lines keep their numbers
+
+
+def test_box_characters_in_prose_are_left_alone() -> None:
+    from reportcheck.readers.text.lines import unboxed
+
+    prose = "本局坚持问题导向──以公开促落实。\n全年新收申请12件。"
+    assert unboxed(prose) == prose
+    assert unboxed("│ 规章 │ │ 3 │\n├──┼──┼──┤") == "| 规章 | | 3 |\n"

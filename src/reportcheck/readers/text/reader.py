@@ -20,6 +20,7 @@ from reportcheck.readers.text.lines import (
     TextCell,
     is_loose,
     split_pieces,
+    unboxed,
 )
 from reportcheck.readers.text.prose_split import resolve
 from reportcheck.readers.text.repair import Repairs, Unresolved
@@ -49,7 +50,7 @@ def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
             f"line {where} has over {MAX_LINE} characters (limit {MAX_LINE}; it has {longest:,} "
             "bytes): not a report",
         )
-    text = "\n".join(LINE_BREAK.split(decode(path, data)))
+    text = unboxed("\n".join(LINE_BREAK.split(decode(path, data))))
     version = detect_version(text, settings)
     reader = TextReader(text, version)
     blocks, findings = reader.blocks()
