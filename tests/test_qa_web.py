@@ -235,6 +235,44 @@ def test_a_title_broken_over_two_lines_keeps_its_agency() -> None:
     assert (md.year, md.agency) == (2023, "示例县统计局")
 
 
+def _info_box(colon: str, spaced: bool) -> str:
+    """The information table a government site shows above a disclosed document: label
+    cells and value cells (索引号, 发布机构, 发布日期 …), labels with or without a colon,
+    sometimes letter-spaced."""
+
+    def label(text: str) -> str:
+        return (" ".join(text) if spaced else text) + colon
+
+    return (
+        f'<table class="info"><tr><td>{label("索引号")}</td><td>000000000/2024-00012</td>'
+        f"<td>{label('分类')}</td><td>政府信息公开年报</td></tr>"
+        f"<tr><td>{label('发布机构')}</td><td>示例县统计局</td>"
+        f"<td>{label('发文日期')}</td><td>2024-01-18</td></tr>"
+        f"<tr><td>{label('文号')}</td><td></td><td>{label('发布日期')}</td><td>2024-01-25</td>"
+        "</tr></table>"
+    )
+
+
+@pytest.mark.parametrize(("colon", "spaced"), [("：", False), ("", False), ("", True)])
+def test_html_information_table_gives_the_date_and_agency(
+    tmp_path: Path, colon: str, spaced: bool
+) -> None:
+    """A title without the agency and no signature: the page's information table names
+    both. Before, 「发布日期 | 2024-01-25」 in two cells was not read (RC603: the deadline
+    not checked), nor 「发布机构 | 示例县统计局」."""
+    body = (
+        web.report_body()
+        .replace("示例县统计局2023年政府信息公开工作年度报告", "2023年政府信息公开工作年度报告")
+        .replace("<p>示例县统计局<br>2024年1月20日</p>", "")
+    )
+    report, found = _read(tmp_path, "r.html", _page(_info_box(colon, spaced) + body))
+    web.assert_values(report)
+    assert found == []
+    assert report.metadata.published is not None
+    assert report.metadata.published.isoformat() == "2024-01-25"  # not 发文日期
+    assert report.metadata.agency == "示例县统计局"
+
+
 # ------------------------------------------------------------------ Word files
 
 _DOC = "word/document.xml"

@@ -122,8 +122,10 @@ def _found(m: re.Match[str], year: int | None) -> tuple[str, int | None, str | N
 # ----------------------------------------------------------------------------- agency
 
 _AGENCY_LINE = re.compile(
-    r"(?:发文机构|发布机构|发文机关|发布机关)[ \t\u3000]*[:：][ \t\u3000]*(?P<agency>[^\s|]+)"
+    r"(?:发\s*文\s*机\s*[构关]|发\s*布\s*机\s*[构关])[ \t\u3000]*"
+    r"(?:[:：][ \t\u3000]*(?:\|[ \t\u3000]*)?|\|[ \t\u3000]*)(?P<agency>[^\s|]+)"
 )
+"""「发布机构：X」, also as the label and value cells of a page's information table."""
 _SOURCE_LINE = re.compile(r"来\s*源[ \t\u3000]*[:：][ \t\u3000]*(?P<agency>[^\s|]+)")
 _ORGAN = re.compile(r"[\u4e00-\u9fff]")
 _NOT_NAME = re.compile(r"[。，；;：:,!！?？（(]")
@@ -215,8 +217,11 @@ _PERIOD = re.compile(
 
 _DATE = r"(?P<y>20\d\d)\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})"
 _PUBLISHED = re.compile(
-    r"(?:发布日期|发布时间|公开日期|发布于)[ \t\u3000]*[:：]?[ \t\u3000]*" + _DATE
+    r"(?:发\s*布\s*日\s*期|发\s*布\s*时\s*间|公\s*开\s*日\s*期|发布于)"
+    r"[ \t\u3000]*[:：]?[ \t\u3000]*(?:\|[ \t\u3000]*)?" + _DATE
 )
+"""The date a page says it was published: 「发布日期：2024-01-25」, also as the label and
+value cells of a page's information table (「发 布 日 期 | 2024-01-25」)."""
 _DATE_LINE = re.compile(r"^\s*(?P<y>20\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$")
 _CN_DATE_LINE = re.compile(
     r"^\s*(?P<y>[二〇零○一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月"
