@@ -273,6 +273,35 @@ def test_html_information_table_gives_the_date_and_agency(
     assert report.metadata.agency == "示例县统计局"
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "示例县统计局二〇二三年政府信息公开工作年度报告",
+        "示例县统计局二○二三年度政府信息公开工作年度报告",
+        "示例县统计局政府信息公开工作2023年度报告",
+    ],
+)
+def test_html_title_with_the_year_in_chinese_numerals_or_after_the_words(
+    tmp_path: Path, title: str
+) -> None:
+    """Formal titles write the year 「二〇二三年」 or after the words. Before, the year was
+    not found (RC603, the deadline not checked)."""
+    body = web.report_body().replace("示例县统计局2023年政府信息公开工作年度报告", title)
+    report, found = _read(tmp_path, "r.html", _page(body))
+    web.assert_values(report)
+    assert found == []
+    assert (report.metadata.year, report.metadata.agency) == (2023, "示例县统计局")
+
+
+def test_a_date_all_in_chinese_numerals_is_still_a_date() -> None:
+    from reportcheck.readers.metadata import extract
+
+    md = extract(
+        "示例县统计局二〇二三年政府信息公开工作年度报告\n一、总体情况\n正文。\n示例县统计局\n二〇二四年一月二十日"
+    )
+    assert (md.year, md.agency, str(md.published)) == (2023, "示例县统计局", "2024-01-20")
+
+
 # ------------------------------------------------------------------ Word files
 
 _DOC = "word/document.xml"

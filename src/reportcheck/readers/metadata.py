@@ -58,6 +58,11 @@ _TITLE_AGENCY_FIRST = re.compile(
 _TITLE_YEAR_FIRST = re.compile(
     r"^\s*(?:关于)?\s*(?P<year>20\d\d)\s*年\s*(?:度\s*)?(?P<agency>[^\s:：，。；]*?)\s*" + _REPORT
 )
+_TITLE_REPORT_FIRST = re.compile(
+    r"^\s*(?P<agency>[^\s:：，。；]*?)\s*(?:政府信息公开|政务公开)\s*(?:工作)?\s*"
+    r"(?P<year>20\d\d)\s*年\s*(?:度\s*)?(?:工作\s*)?(?:报\s*告|年\s*报)"
+)
+"""「X局政府信息公开工作2023年度报告」: the year after the words."""
 _TITLE_NO_YEAR = re.compile(r"^\s*(?P<agency>[^\s:：，。；]*?)\s*" + _REPORT + r"\s*$")
 """A title that names no year (the year then comes from the statistics period)."""
 
@@ -98,7 +103,11 @@ def _title(lines: list[str]) -> tuple[str, int | None, str | None] | None:
 
 def _title_match(text: str) -> re.Match[str] | None:
     body = _TITLE_PREFIX.sub("", text)
-    return _TITLE_AGENCY_FIRST.match(body) or _TITLE_YEAR_FIRST.match(body)
+    return (
+        _TITLE_AGENCY_FIRST.match(body)
+        or _TITLE_YEAR_FIRST.match(body)
+        or _TITLE_REPORT_FIRST.match(body)
+    )
 
 
 def _names_agency(line: str) -> bool:
@@ -317,13 +326,23 @@ def agency_level(agency: str | None) -> str | None:
 
 _HALF_WIDTH = str.maketrans("０１２３４５６７８９－／：．", "0123456789-/:.")
 """Full-width digits and the signs of a date, one for one (offsets stay the same)."""
+_CN_YEAR = re.compile(
+    r"二[〇零○0Ｏ][一二三四五六七八九〇零○]{2}(?=\s*年(?!\s*[一二三四五六七八九十]{1,3}\s*月))"
+)
+"""A year in Chinese numerals (「二〇二三年」, as formal titles write it) — not the year of
+a date written all in Chinese numerals (「二〇二四年一月二十日」, read as a whole)."""
+
+
+def _year_digits(m: re.Match[str]) -> str:
+    """「二〇二三」 → 「2023」 (four characters for four: offsets stay the same)."""
+    return "".join(str(_CN_DIGITS.get(ch, 0)) for ch in m.group())
 
 
 def extract(text: str) -> Metadata:
     """Agency, report year, publication date and agency level as the report states them
     (figures typed full width, 「２０２４年」, read as 2024)."""
     md = Metadata()
-    text = text.translate(_HALF_WIDTH)
+    text = _CN_YEAR.sub(_year_digits, text.translate(_HALF_WIDTH))
     lines = text.split("\n")
     head = "\n".join(lines[:60])
     found = _title(lines)
