@@ -326,6 +326,7 @@ def agency_level(agency: str | None) -> str | None:
 
 _HALF_WIDTH = str.maketrans("０１２３４５６７８９－／：．", "0123456789-/:.")
 """Full-width digits and the signs of a date, one for one (offsets stay the same)."""
+_FULL_WIDTH = re.compile("[０-９]")
 _CN_YEAR = re.compile(
     r"二[〇零○0Ｏ][一二三四五六七八九〇零○]{2}(?=\s*年(?!\s*[一二三四五六七八九十]{1,3}\s*月))"
 )
@@ -342,7 +343,10 @@ def extract(text: str) -> Metadata:
     """Agency, report year, publication date and agency level as the report states them
     (figures typed full width, 「２０２４年」, read as 2024)."""
     md = Metadata()
-    text = _CN_YEAR.sub(_year_digits, text.translate(_HALF_WIDTH))
+    if _FULL_WIDTH.search(text):
+        text = text.translate(_HALF_WIDTH)
+    if "二" in text:
+        text = _CN_YEAR.sub(_year_digits, text)
     lines = text.split("\n")
     head = "\n".join(lines[:60])
     found = _title(lines)
