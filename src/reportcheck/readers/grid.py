@@ -518,7 +518,9 @@ def _under(grid: Grid, row: int, c: int) -> GridCell | None:
     the row under the header's other columns that holds something.
     """
     cell = grid.at(row, c)
-    if cell is not None and (cell.value is not None or cell.text.strip()):
+    if c not in grid.spanning or (
+        cell is not None and (cell.value is not None or cell.text.strip())
+    ):
         return cell
     for r in range(row - 1, max(row - 40, 0), -1):
         origin = grid.origin(r, c)
