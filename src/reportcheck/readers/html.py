@@ -561,12 +561,18 @@ def _mhtml_page(path: str, data: bytes) -> str:
     import email
     from email import policy
 
-    message = email.message_from_bytes(data, policy=policy.compat32)
-    for part in message.walk():
-        if part.get_content_type() == "text/html":
-            body = part.get_payload(decode=True)
-            if isinstance(body, bytes) and body.strip():
-                return decode_text(path, body, part.get_content_charset() or declared_charset(body))
+    try:
+        message = email.message_from_bytes(data, policy=policy.compat32)
+        for part in message.walk():
+            if part.get_content_type() == "text/html":
+                body = part.get_payload(decode=True)
+                if isinstance(body, bytes) and body.strip():
+                    charset = part.get_content_charset() or declared_charset(body)
+                    return decode_text(path, body, charset)
+    except (RecursionError, ValueError, LookupError, TypeError):  # parts nested past reason
+        raise InputError(
+            path, "损坏的单一文件网页（MHT）", "a damaged single-file web page (MHT)"
+        ) from None
     raise InputError(
         path, "单一文件网页（MHT）中没有网页内容", "the single-file web page (MHT) holds no page"
     )

@@ -35,7 +35,7 @@ def append_table(blocks: list[Block], grid: Grid, location: Location, text: str)
         blocks.append(heading)
         text = text.partition("\n")[2]
     at = len(blocks) - 1
-    while at >= 0 and blocks[at].grid is None and _CONTINUED.fullmatch(blocks[at].text):
+    while at >= 0 and blocks[at].grid is None and _continued(blocks[at].text):
         at -= 1  # a page number or 「续表」 between the pieces of a table split at a page
     last = blocks[at] if at >= 0 else None
     if last is not None and last.grid is not None and last.parts:
@@ -53,6 +53,11 @@ _CONTINUED = re.compile(
 )
 """A line a table split at a page break leaves between its pieces: a page number, or a
 note that the table continues (「续表」, 「（续上表）」, 「表三（续）」)."""
+
+
+def _continued(text: str) -> bool:
+    """Whether a paragraph between two tables is only :data:`_CONTINUED` (a short one)."""
+    return len(text) <= 20 and _CONTINUED.fullmatch(text) is not None
 
 
 def _heading_row(grid: Grid) -> tuple[Block, Grid] | None:

@@ -22,7 +22,7 @@ from xml.etree.ElementTree import Element
 from reportcheck.errors import InputError
 from reportcheck.model.report import Location
 from reportcheck.readers.container import XMLRefused, parse
-from reportcheck.readers.grid import Grid, GridCell
+from reportcheck.readers.grid import MAX_POSITIONS, Grid, GridCell
 
 MAX_COLUMN = 16_384
 """Excel's last column (XFD): an index beyond it is damage."""
@@ -74,6 +74,7 @@ def read_grids(path: str, data: bytes) -> tuple[list[Grid], set[str]]:
         )
     grids: list[Grid] = []
     cells = 0
+    covered = 0  # positions the merged ranges cover, all sheets together
     for n, sheet in enumerate(el for el in root if _local(el.tag) == "Worksheet"):
         name = _attr(sheet, "Name") or f"Sheet{n + 1}"
         prefix = sheet_prefix(name)
@@ -91,7 +92,8 @@ def read_grids(path: str, data: bytes) -> tuple[list[Grid], set[str]]:
                     across = _count(cell, "MergeAcross", 0, MAX_COLUMN)
                     down = _count(cell, "MergeDown", 0, MAX_ROW)
                     last_r, last_c = min(r + down, MAX_ROW), min(c + across, MAX_COLUMN)
-                    if (last_r - r + 1) * (last_c - c + 1) > 10_000:
+                    covered += (last_r - r + 1) * (last_c - c + 1)
+                    if covered > MAX_POSITIONS:
                         raise InputError(
                             path,
                             f"工作表「{name}」的合并区域过大，不像年报",
