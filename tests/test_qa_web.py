@@ -228,6 +228,18 @@ def test_html_sidebar_of_other_years_reports(tmp_path: Path, before: bool) -> No
     assert report.metadata.title == "示例县统计局2023年政府信息公开工作年度报告"
 
 
+def test_a_sentence_naming_last_years_report_is_no_title() -> None:
+    """Between the title and the first heading, a sentence that starts like a title (last
+    year's report named) does not replace it: only titles that are their whole line do."""
+    from reportcheck.readers.metadata import extract
+
+    md = extract(
+        "示例县统计局2023年政府信息公开工作年度报告（全文）\n"
+        "2022年政府信息公开工作年度报告中的一处数据有误，特此更正。\n一、总体情况\n正文。"
+    )
+    assert (md.year, md.agency) == (2023, "示例县统计局")
+
+
 def test_a_title_broken_over_two_lines_keeps_its_agency() -> None:
     from reportcheck.readers.metadata import extract
 

@@ -80,17 +80,23 @@ def _title(lines: list[str]) -> tuple[str, int | None, str | None] | None:
     holds several titles: the report's is the last one before its first section heading.
     """
     titles: list[tuple[str, int | None, str | None]] = []
+    alone: list[tuple[str, int | None, str | None]] = []  # titles that are their whole line
     i = 0
     while i < min(len(lines), 120):
         line = lines[i]
         if titles and (lead_heading(line) is not None or heading_line(line) is not None):
-            return titles[-1]  # the title nearest the report's first heading
-        m = _title_match(line)
+            return (alone or titles)[-1]  # the title nearest the report's first heading
+        text = line
+        m = _title_match(text)
         if m is None and i + 1 < len(lines) and not _names_agency(lines[i + 1]):
-            m = _title_match(line + lines[i + 1])  # a title broken over two lines
+            text = line + lines[i + 1]
+            m = _title_match(text)  # a title broken over two lines
             i += m is not None
         if m is not None:
             titles.append(_found(m, int(m["year"])))
+            rest = _TITLE_PREFIX.sub("", text)[m.end() :]
+            if len(rest.strip()) < 12 and not SENTENCE_END.search(rest):
+                alone.append(titles[-1])  # not a sentence that starts with the title
         i += 1
     if titles:
         return titles[0]  # no heading after them: the first, as a page shows it on top
@@ -99,6 +105,9 @@ def _title(lines: list[str]) -> tuple[str, int | None, str | None] | None:
         if m:
             return _found(m, None)
     return None
+
+
+SENTENCE_END = re.compile(r"[。，；;！？!?,]")
 
 
 def _title_match(text: str) -> re.Match[str] | None:
