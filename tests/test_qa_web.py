@@ -740,3 +740,73 @@ def test_box_characters_in_prose_are_left_alone() -> None:
     prose = "本局坚持问题导向──以公开促落实。\n全年新收申请12件。"
     assert unboxed(prose) == prose
     assert unboxed("│ 规章 │ │ 3 │\n├──┼──┼──┤") == "| 规章 | | 3 |\n"
+
+
+def _markdown_with_html_tables(one_line: bool) -> str:
+    """The example report as a PDF-to-Markdown converter writes it: prose and headings as
+    Markdown lines, 表二 as a pipe table, 表三 and 表四 as HTML tables — on one line each
+    (MinerU) or a row per line (pandoc's gfm)."""
+    text = (EXAMPLES / "2021-valid.txt").read_text(encoding="utf-8")
+    out: list[str] = []
+    rows: list[str] = []
+    section = ""
+
+    def flush() -> None:
+        if rows:
+            out.extend(("<table>" + "".join(rows) + "</table>").split("\n"))
+            rows.clear()
+
+    for line in text.split("\n"):
+        if line[:2] in ("二、", "三、", "四、", "五、") and "|" not in line:
+            section = line[:2]
+        if "|" in line and section in ("三、", "四、"):
+            cells = "".join(f"<td>{c.strip()}</td>" for c in line.split("|"))
+            rows.append(f"<tr>{cells}</tr>" if one_line else f"\n<tr>{cells}</tr>")
+            continue
+        flush()
+        out.append(f"| {line} |" if "|" in line else line)
+    flush()
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("one_line", [True, False])
+def test_markdown_with_html_tables(tmp_path: Path, one_line: bool) -> None:
+    """Before, a Markdown file holding ``<table>`` was read as a web page: its lines ran
+    together into one paragraph and every heading was "missing" (RC111)."""
+    md = _markdown_with_html_tables(one_line)
+    assert md.count("<table>") == 2
+    report, found = _read(tmp_path, "report.md", md.encode())
+    assert report.kind == "markdown"
+    assert _values(report) == _values(api.read_path(EXAMPLES / "2021-valid.txt"))
+    assert [s.number for s in report.sections or []] == [1, 2, 3, 4, 5, 6]
+    assert found == []
+    cell = report.tables["applications"].get("granted", "natural_person")
+    assert cell is not None and cell.location is not None and cell.location.line is not None
+    assert "（一）予以公开" in md.split("\n")[cell.location.line - 1]  # the line it stands on
+
+
+def test_pipe_row_with_the_empty_cells_of_a_spanning_label(tmp_path: Path) -> None:
+    """pandoc writes a label spanning three columns as the label and two empty cells; the
+    row's seven figures follow. Before: "4 figures, 7 expected" (RC003)."""
+    text = (EXAMPLES / "2021-valid.txt").read_text(encoding="utf-8")
+    padded = text.replace(
+        "一、本年新收政府信息公开申请数量 | 45", "一、本年新收政府信息公开申请数量 |  |  | 45"
+    ).replace(
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 5",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形） |  | 5",
+    )
+    assert padded != text
+    report, found = _read(tmp_path, "r.txt", padded.encode())
+    assert _values(report) == _values(api.read_path(EXAMPLES / "2021-valid.txt"))
+    assert found == []
+
+
+def test_a_page_fragment_named_md_is_still_a_page() -> None:
+    """Markup outside the tables (paragraphs, line breaks): a web page, as before."""
+    from reportcheck.readers.detect import sniff
+
+    assert sniff("x.md", b"<p>title</p><table><tr><td>1</td></tr></table>") == "html"
+    assert sniff("x.md", b"title\n<p>x</p><table><tr><td>1</td></tr></table>") == "html"
+    assert sniff("x.md", b"# title\n<table><tr><td>1</td></tr></table>\ntext") == "markdown"
+    assert sniff("x.txt", b"title\n<table><tr><td>1</td></tr></table>") == "text"
+    assert sniff("x.html", b"title\n<table><tr><td>1</td></tr></table>") == "html"

@@ -78,6 +78,9 @@ def sniff(path: str, data: bytes) -> str:
         return "xls"  # an Excel workbook saved as one XML file (Excel 2003 XML)
     if _WORD_XML.search(head):
         return "docx"  # a Word document saved as one XML file (Word 2003 XML, flat XML)
+    suffix = Path(path).suffix.lower()
+    if suffix in (".md", ".markdown", ".txt") and _text_with_html_tables(head, data):
+        return "markdown" if suffix != ".txt" else "text"
     if (
         head.startswith(
             (
@@ -96,7 +99,6 @@ def sniff(path: str, data: bytes) -> str:
         or b"<table" in data.lower()
     ):
         return "html"
-    suffix = Path(path).suffix.lower()
     if suffix in (".md", ".markdown"):
         return "markdown"
     if suffix == ".csv":
@@ -120,6 +122,19 @@ _EXCEL_XML = re.compile(
 )
 """How an Excel workbook saved as XML starts (Excel 2003 XML: office systems generate it
 and name it ``.xls``)."""
+_TABLE_CHUNK = re.compile(rb"<table\b.*?(?:</table\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+_PAGE_TAG = re.compile(rb"<(?:p|div|br|span|h[1-6]|li|body|html|section|article)\b", re.IGNORECASE)
+
+
+def _text_with_html_tables(head: bytes, data: bytes) -> bool:
+    """A Markdown or text file that holds HTML tables in its text (a PDF converter's output:
+    MinerU, pandoc): it starts with text, not markup, and outside its tables it holds no
+    markup of a page — it is read as text, its tables as HTML tables."""
+    if head.startswith(b"<") or b"<table" not in data.lower():
+        return False
+    return _PAGE_TAG.search(_TABLE_CHUNK.sub(b"", data)) is None
+
+
 _STARTS_WITH_ELEMENT = re.compile(rb"<[a-z][a-z0-9:]*[\s/>]")
 
 

@@ -481,6 +481,9 @@ def _row_values(
                         else Cell(None, "", CellState.BLANK, None)
                     )
             return out
+    surplus = len(values) - len(columns)
+    if surplus > 0 and all(_blank(cell) for _, cell in values[:surplus]):
+        values = values[surplus:]  # the empty cells a label spanning columns left (pandoc)
     nums = _numbers(values) if len(values) != len(columns) else values
     if len(nums) == len(columns):
         return {col.id: cell_of(cell, col) for col, (_, cell) in zip(columns, nums, strict=True)}
@@ -507,6 +510,10 @@ def _row_values(
         )
     )
     return None
+
+
+def _blank(cell: GridCell) -> bool:
+    return cell.value is None and not cell.text.strip()
 
 
 def _under(grid: Grid, row: int, c: int) -> GridCell | None:
