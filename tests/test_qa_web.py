@@ -508,6 +508,26 @@ def test_word_2003_xml_named_doc(tmp_path: Path, numbered: bool) -> None:
     assert report.text is not None and "一、总体情况" in report.text  # the list's number too
 
 
+def test_word_2003_xml_bordered_paragraphs_and_tracked_changes() -> None:
+    """Word 2003 XML wraps paragraphs with borders in ``wx:pBdrGroup`` and writes tracked
+    changes as ``aml:annotation``: the paragraphs are read, a deletion is not."""
+    from reportcheck.readers import docx as reader
+
+    data = _word_2003_xml(word.build()).decode()
+    para = "<w:p><w:r><w:t>人员培训仍需加强。</w:t></w:r></w:p>"
+    assert para in data
+    changed = (
+        '<wx:pBdrGroup xmlns:aml="http://schemas.microsoft.com/aml/2001/core"><w:p><w:r>'
+        "<w:t>人员培训</w:t></w:r>"
+        '<aml:annotation w:type="Word.Deletion"><aml:content><w:r><w:delText>还</w:delText>'
+        '</w:r></aml:content></aml:annotation><aml:annotation w:type="Word.Insertion">'
+        "<aml:content><w:r><w:t>仍需</w:t></w:r></aml:content></aml:annotation>"
+        "<w:r><w:t>加强。</w:t></w:r></w:p></wx:pBdrGroup>"
+    )
+    texts = [b.text for b in reader.blocks(data.replace(para, changed).encode())]
+    assert "人员培训仍需加强。" in texts
+
+
 def test_word_flat_xml(tmp_path: Path) -> None:
     """Word's 「Word XML 文档」: the package's parts inline, ``pkg:package``."""
     src = zipfile.ZipFile(io.BytesIO(word.build()))

@@ -224,6 +224,13 @@ def _pictures(p: ET.Element) -> list[_Picture]:
     return found
 
 
+_CONTAINERS = frozenset(
+    {"sdt", "sdtContent", "customXml", "ins", "moveTo", "sect", "sub-section", "pBdrGroup"}
+)
+"""Elements whose paragraphs and tables are the body's (content controls, custom XML,
+tracked insertions and moves; Word 2003 XML's sections and bordered groups)."""
+
+
 def _text_boxes(p: ET.Element) -> list[ET.Element]:
     """The text boxes (``w:txbxContent``) drawn in a paragraph, in document order: a
     heading or a note put in a text box is on the page. The fallback of an
@@ -258,8 +265,8 @@ def _content(el: ET.Element, lists: _Lists, depth: int = 0) -> list[_Item]:
             items.extend(_pictures(c))
         elif name == "tbl":
             items.append(_table(c, lists, depth + 1))
-        elif name in ("sdt", "sdtContent", "customXml", "ins", "moveTo", "sect", "sub-section"):
-            items.extend(_content(c, lists, depth + 1))  # (sect: Word 2003 XML's sections)
+        elif name in _CONTAINERS:
+            items.extend(_content(c, lists, depth + 1))
         elif name == "AlternateContent":
             choice = _child(c, "Choice")
             if choice is not None:
