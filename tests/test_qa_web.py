@@ -240,6 +240,18 @@ def test_a_sentence_naming_last_years_report_is_no_title() -> None:
     assert (md.year, md.agency) == (2023, "示例县统计局")
 
 
+@pytest.mark.parametrize("marked", ["# {}", "**{}**", "> {}", "## **{}**"])
+def test_a_markdown_title_gives_the_agency_and_year(tmp_path: Path, marked: str) -> None:
+    """A converter writes the title as a Markdown heading or in bold. Before, 「**2019年X
+    政府信息公开工作年度报告**」 gave no title: no agency, so no level, and the deadline
+    was not checked (RC603)."""
+    text = (EXAMPLES / "2021-valid.txt").read_text(encoding="utf-8")
+    title = text.split("\n", 1)[0]
+    report, found = _read(tmp_path, "r.md", text.replace(title, marked.format(title), 1).encode())
+    assert (report.metadata.year, report.metadata.agency) == (2024, "示例县市场监督管理局")
+    assert found == []
+
+
 def test_a_title_broken_over_two_lines_keeps_its_agency() -> None:
     from reportcheck.readers.metadata import extract
 

@@ -94,14 +94,14 @@ def _title(lines: list[str]) -> tuple[str, int | None, str | None] | None:
             i += m is not None
         if m is not None:
             titles.append(_found(m, int(m["year"])))
-            rest = _TITLE_PREFIX.sub("", text)[m.end() :]
+            rest = _title_body(text)[m.end() :]
             if len(rest.strip()) < 12 and not SENTENCE_END.search(rest):
                 alone.append(titles[-1])  # not a sentence that starts with the title
         i += 1
     if titles:
         return titles[0]  # no heading after them: the first, as a page shows it on top
     for line in lines[:120]:
-        m = _TITLE_NO_YEAR.match(_TITLE_PREFIX.sub("", line))
+        m = _TITLE_NO_YEAR.match(_title_body(line))
         if m:
             return _found(m, None)
     return None
@@ -110,8 +110,18 @@ def _title(lines: list[str]) -> tuple[str, int | None, str | None] | None:
 SENTENCE_END = re.compile(r"[。，；;！？!?,]")
 
 
+_MARKUP = re.compile(r"^[#>*_\s]+|[*_\s]+$")
+"""Markdown around a title line: 「# 」, 「**…**」, 「> 」."""
+
+
+def _title_body(text: str) -> str:
+    """A line as a title would stand in it: without Markdown marks and an information
+    box's label (「标题：」)."""
+    return _TITLE_PREFIX.sub("", _MARKUP.sub("", text))
+
+
 def _title_match(text: str) -> re.Match[str] | None:
-    body = _TITLE_PREFIX.sub("", text)
+    body = _title_body(text)
     return (
         _TITLE_AGENCY_FIRST.match(body)
         or _TITLE_YEAR_FIRST.match(body)
@@ -122,7 +132,7 @@ def _title_match(text: str) -> re.Match[str] | None:
 def _names_agency(line: str) -> bool:
     """Whether a line is a whole title with its agency: the line before it (a menu item,
     「政务公开」) is then not the first half of the title."""
-    m = _TITLE_AGENCY_FIRST.match(_TITLE_PREFIX.sub("", line))
+    m = _TITLE_AGENCY_FIRST.match(_title_body(line))
     return m is not None and bool(m["agency"].strip())
 
 
