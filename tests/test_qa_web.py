@@ -842,3 +842,34 @@ def test_a_page_fragment_named_md_is_still_a_page() -> None:
     assert sniff("x.md", b"# title\n<table><tr><td>1</td></tr></table>\ntext") == "markdown"
     assert sniff("x.txt", b"title\n<table><tr><td>1</td></tr></table>") == "text"
     assert sniff("x.html", b"title\n<table><tr><td>1</td></tr></table>") == "html"
+
+
+def _spans_repeated(page: bytes) -> str:
+    """The page as a converter that repeats a merged cell's text in every position it
+    covers writes it (docling): every table a regular pipe table."""
+    out: list[str] = []
+    for block in web.html.blocks(page.decode()):
+        if block.grid is None:
+            out.append(block.text)
+            continue
+        grid = block.grid
+        width = max(c for _, c in grid.cells)
+        for n, r in enumerate(grid.rows):
+            cells = [grid.at(r, c) for c in range(1, width + 1)]
+            out.append(
+                "| " + " | ".join(" ".join(c.text.split()) if c else "" for c in cells) + " |"
+            )
+            if n == 0:
+                out.append("|" + "---|" * width)
+        out.append("")
+    return "\n".join(out)
+
+
+def test_markdown_with_merged_cells_repeated(tmp_path: Path) -> None:
+    """表二's one-figure blocks (行政许可, 行政处罚 …) under a header spanning three
+    columns: the figure repeated three times. Before: "3 figures, 1 expected" (RC003)."""
+    md = _spans_repeated(_page(web.report_body()))
+    assert "| 行政处罚 | 12 | 12 | 12 |" in md
+    report, found = _read(tmp_path, "report.md", md.encode())
+    web.assert_values(report)
+    assert found == []

@@ -484,6 +484,8 @@ def _row_values(
     surplus = len(values) - len(columns)
     if surplus > 0 and all(_blank(cell) for _, cell in values[:surplus]):
         values = values[surplus:]  # the empty cells a label spanning columns left (pandoc)
+    elif surplus > 0 and len(columns) == 1 and len({c.text.strip() for _, c in values}) == 1:
+        values = values[:1]  # one figure written into every cell it spans (docling)
     nums = _numbers(values) if len(values) != len(columns) else values
     if len(nums) == len(columns):
         return {col.id: cell_of(cell, col) for col, (_, cell) in zip(columns, nums, strict=True)}
