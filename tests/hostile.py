@@ -484,6 +484,52 @@ def text_gb18030_undecodable() -> bytes:
     return b"\x81\x20" * 5000
 
 
+# ------------------------------------------------------------------ files saved as one XML or MIME file
+
+
+_SSML = (
+    '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+    'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="表三"><Table>'
+)
+
+
+def excel_xml_merges() -> bytes:
+    """Excel 2003 XML: 2,000 cells each merged 10,000 rows down (20 million positions)."""
+    cell = '<Cell ss:MergeDown="9999"><Data ss:Type="String">合计</Data></Cell>'
+    rows = "".join(f'<Row ss:Index="{i * 2 + 1}">{cell}</Row>' for i in range(2000))
+    return (_SSML + rows + "</Table></Worksheet></Workbook>").encode()
+
+
+def excel_xml_far_index() -> bytes:
+    """Excel 2003 XML: a row and a cell placed far beyond Excel's sheet."""
+    row = '<Row ss:Index="99999999999"><Cell ss:Index="999999999"><Data ss:Type="Number">1'
+    return (_SSML + row + "</Data></Cell></Row></Table></Worksheet></Workbook>").encode()
+
+
+def word_xml_deep() -> bytes:
+    """Word 2003 XML: 50,000 nested wx:sect around a paragraph."""
+    body = (
+        "<wx:sect>" * 50_000
+        + "<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>"
+        + "</wx:sect>" * 50_000
+    )
+    return (
+        '<?xml version="1.0"?><?mso-application progid="Word.Document"?>'
+        '<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml" '
+        f'xmlns:wx="http://schemas.microsoft.com/office/word/2003/auxHint"><w:body>{body}'
+        "</w:body></w:wordDocument>"
+    ).encode()
+
+
+def mhtml_nested() -> bytes:
+    """A single-file web page (MHTML) of 3,000 multipart parts nested in each other."""
+    message = b"<html><body><table><tr><td>1</td></tr></table></body></html>"
+    for i in range(3000):
+        head = f'Content-Type: multipart/related; boundary="b{i}"\r\n\r\n--b{i}\r\n'
+        message = head.encode() + message + f"\r\n--b{i}--\r\n".encode()
+    return b"MIME-Version: 1.0\r\n" + message
+
+
 CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "xls: a sector chain that loops": ("loop.xls", xls_sector_loop),
     "xls: a sector chain pointing past the end": ("past-end.xls", xls_sector_past_end),
@@ -543,5 +589,9 @@ CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "text: undecodable bytes": ("undecodable.txt", text_gb18030_undecodable),
     "csv: a 2 MB field": ("long-field.csv", csv_long_field),
     "csv: NUL bytes": ("nul.csv", csv_nul),
+    "excel xml: 2,000 cells merged 10,000 rows down": ("merges.xls", excel_xml_merges),
+    "excel xml: a cell placed beyond Excel's sheet": ("far.xls", excel_xml_far_index),
+    "word xml: 50,000 nested wx:sect": ("deep.doc", word_xml_deep),
+    "mhtml: 3,000 nested multipart parts": ("nested.mht", mhtml_nested),
 }
 """Case name → (file name, builder of its bytes)."""

@@ -55,6 +55,10 @@ REFUSED = {
     "text: a 1 MB line": "characters (limit",
     "csv: a 2 MB field": "CSV",
     "csv: NUL bytes": "binary",
+    "excel xml: 2,000 cells merged 10,000 rows down": "merges too large",
+    "excel xml: a cell placed beyond Excel's sheet": "none of the report tables",
+    "word xml: 50,000 nested wx:sect": "nests elements more than",
+    "mhtml: 3,000 nested multipart parts": "damaged single-file web page",
 }
 """Cases refused with exit 2, and a word of the reason (English)."""
 

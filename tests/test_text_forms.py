@@ -3,13 +3,14 @@ determines them (issue 8).
 
 ``tests/data/textforms/`` holds reports of our own wording as published web pages and the
 text forms people make of them with real tools (``make_forms.py`` there): the page's text as
-a browser copies it (``.inner.txt``), the page printed to PDF and extracted by pdftotext
-with and without ``-layout``, and the page opened as a Word document and saved as text by
-LibreOffice (``.lotext.txt``: a cell per line, an empty cell a no-break space;
-``make_lotext.py``). The figures are in ``NAME.json``.
+a browser copies it (``.inner.txt``), as a text browser dumps it (``.w3m.txt``: tables drawn
+with box characters), the page printed to PDF and extracted by pdftotext with and without
+``-layout``, and the page opened as a Word document and saved as text by LibreOffice
+(``.lotext.txt``: a cell per line, an empty cell a no-break space; ``make_lotext.py``). The
+figures are in ``NAME.json``.
 
-- the page, the browser's copy (tabs between cells) and the Word text (a cell per line)
-  are read exactly, with the same findings;
+- the page, the browser's copy (tabs between cells), the text browser's dump and the Word
+  text (a cell per line) are read exactly, with the same findings;
 - the PDF extractions lose blank cells and scatter labels; whatever is read from them must
   be right, no table or row is called missing, and no arithmetic finding appears that the
   page itself does not give.
@@ -71,12 +72,12 @@ def _read(path: Path) -> tuple[dict[tuple[str, str, str], object], list[tuple[st
 def test_the_forms_are_there() -> None:
     assert len(NAMES) >= 3
     for name in NAMES:
-        for form in ("html", "inner.txt", "layout.txt", "raw.txt", "lotext.txt"):
+        for form in ("html", "inner.txt", "w3m.txt", "layout.txt", "raw.txt", "lotext.txt"):
             assert (DATA / f"{name}.{form}").is_file()
 
 
 @pytest.mark.parametrize("name", NAMES)
-@pytest.mark.parametrize("form", ["html", "inner.txt", "lotext.txt"])
+@pytest.mark.parametrize("form", ["html", "inner.txt", "w3m.txt", "lotext.txt"])
 def test_page_and_browser_copy_are_read_exactly(name: str, form: str) -> None:
     expected = _expected(name)
     values, keys = _read(DATA / f"{name}.{form}")

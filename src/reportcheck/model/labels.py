@@ -22,6 +22,21 @@ _TRADITIONAL = str.maketrans(
     "发后没继续罚范获认讼体称层时间",
 )
 
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+"""Characters that show nothing: the soft hyphen, zero-width spaces and joiners, direction
+marks, the word joiner and a byte-order mark inside the text. Web editors and copy-paste
+leave them inside labels and figures (「予以\u200b公开」, 「12\u200b」), where a person sees
+「予以公开」 and 12."""
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without the characters that show nothing (:data:`_INVISIBLE`); the text
+    itself when it has none (the common case costs one search)."""
+    if text.isascii() or _INVISIBLE.search(text) is None:
+        return text
+    return _INVISIBLE.sub("", text)
+
+
 _SPACE = re.compile(r"\s+", re.UNICODE)
 # Quote marks of every width and style; dropped from keys entirely.
 _QUOTES = re.compile(r"[\"'“”‘’「」『』〝〞＂]")
@@ -62,7 +77,8 @@ def label_key(text: str) -> str:
     """Return the comparison key of a label.
 
     NFKC folds full-width letters, digits and brackets to half width; whitespace
-    (including line breaks and ideographic spaces) and quote marks are removed;
+    (including line breaks and ideographic spaces), characters that show nothing
+    (:func:`without_invisible`) and quote marks are removed;
     numbering is unified to ``1.``; traditional characters are simplified.
 
     >>> label_key("（一） 予以\\n公开")
@@ -72,7 +88,7 @@ def label_key(text: str) -> str:
     """
     if text and text.lstrip()[:1] in _CIRCLED:
         text = _CIRCLED[text.lstrip()[0]] + text.lstrip()[1:]
-    s = unicodedata.normalize("NFKC", text)
+    s = unicodedata.normalize("NFKC", without_invisible(text))
     s = s.translate(_TRADITIONAL).translate(_BRACKETS)
     s = _SPACE.sub("", s)
     s = _QUOTES.sub("", s)

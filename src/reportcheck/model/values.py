@@ -12,6 +12,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from reportcheck.model.labels import without_invisible
 from reportcheck.model.report import Cell, CellState, Location
 from reportcheck.model.tables import ValueKind
 
@@ -71,7 +72,7 @@ def parse_text(
     formula: str | None = None,
 ) -> Cell:
     """Read a cell's text (see :func:`parse_cell`)."""
-    s = unicodedata.normalize("NFKC", raw).strip()
+    s = unicodedata.normalize("NFKC", without_invisible(raw)).strip()
     s = s.replace(" ", "").replace("\u3000", "").replace("，", ",")
     s = s.replace("\u2212", "-")  # the minus sign Word's autoformat writes for a hyphen
     if not s:

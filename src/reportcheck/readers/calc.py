@@ -1,5 +1,6 @@
 """Reader for the spreadsheet formats offices still hold: Excel 97–2003 ``.xls`` (and WPS
-``.et``, the same BIFF8 workbook inside an OLE2 file) and OpenDocument ``.ods``.
+``.et``, the same BIFF8 workbook inside an OLE2 file) and OpenDocument ``.ods`` — and the
+``.xls`` that is Excel 2003 XML (:mod:`reportcheck.readers.spreadsheetml`).
 
 The values come from python-calamine (the Rust calamine library: BIFF5/8 and ODF, the cached
 result of every formula, merged ranges of ``.xls``). It was chosen over xlrd 2 by measurement
@@ -69,6 +70,10 @@ def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
 
 def read_grids(path: str, data: bytes, kind: str) -> tuple[list[Grid], set[str]]:
     """Every sheet as a :class:`Grid` (visible sheets first), and the hidden sheets' names."""
+    if kind == "xls" and not data.startswith(b"\xd0\xcf\x11\xe0"):  # Excel 2003 XML
+        from reportcheck.readers.spreadsheetml import read_grids as xml_grids
+
+        return xml_grids(path, data)
     merges: list[list[tuple[int, int, int, int]]] | None = None
     if kind == "ods":
         merges = _ods_layout(path, data)

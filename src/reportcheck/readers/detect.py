@@ -12,11 +12,13 @@ KINDS = (
     "xlsx", "json", "html", "docx", "pdf", "markdown", "csv", "text", "xls", "ods", "doc", "odt",
     "office", "image",
 )  # fmt: skip
-"""``xls``: an OLE2 workbook (Excel 97–2003, WPS .et); ``ods``: OpenDocument spreadsheet
-(both read natively); ``doc``: an OLE2 Word document (Word 97–2003, WPS .wps); ``odt``:
-OpenDocument text; ``office``: another OLE2 file named .wps/.et (an older WPS) — the last
-three are read through a LibreOffice conversion when it is there; ``image``: a PNG, JPEG or
-TIFF page image (read by text recognition, the ``ocr`` extra)."""
+"""``xls``: an OLE2 workbook (Excel 97–2003, WPS .et) or an Excel 2003 XML one; ``ods``:
+OpenDocument spreadsheet (both read natively); ``doc``: an OLE2 Word document (Word
+97–2003, WPS .wps); ``odt``: OpenDocument text; ``office``: another OLE2 file named
+.wps/.et (an older WPS) — the last three are read through a LibreOffice conversion when it
+is there; ``image``: a PNG, JPEG or TIFF page image (read by text recognition, the ``ocr``
+extra). A Word document saved as XML is ``docx`` (the Word reader reads it); a web page
+saved as one file (MHTML) is ``html``."""
 
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
@@ -70,6 +72,15 @@ def sniff(path: str, data: bytes) -> str:
         raise InputError(path, "二进制文件，不是年报", "a binary file, not a report")
     if head.startswith((b"{", b"[")):
         return "json"
+    if _MHTML.match(head):
+        return "html"  # a web page saved as one file (MHTML), often named .doc or .mht
+    if _EXCEL_XML.search(head):
+        return "xls"  # an Excel workbook saved as one XML file (Excel 2003 XML)
+    if _WORD_XML.search(head):
+        return "docx"  # a Word document saved as one XML file (Word 2003 XML, flat XML)
+    suffix = Path(path).suffix.lower()
+    if suffix in (".md", ".markdown", ".txt") and _text_with_html_tables(head, data):
+        return "markdown" if suffix != ".txt" else "text"
     if (
         head.startswith(
             (
@@ -88,7 +99,6 @@ def sniff(path: str, data: bytes) -> str:
         or b"<table" in data.lower()
     ):
         return "html"
-    suffix = Path(path).suffix.lower()
     if suffix in (".md", ".markdown"):
         return "markdown"
     if suffix == ".csv":
@@ -96,6 +106,33 @@ def sniff(path: str, data: bytes) -> str:
     if _STARTS_WITH_ELEMENT.match(head) and b"</" in head:  # <h1>, <section>, <span>…
         return "html"
     return "text"
+
+
+_WORD_XML = re.compile(
+    rb"<\?mso-application\s+progid=[\"']word\.document[\"']|<w:worddocument[\s>]"
+)
+"""How a Word document saved as XML starts (office systems generate these and name them
+``.doc``); what the Word reader reads without a zip."""
+_MHTML = re.compile(
+    rb"(?:[a-z][a-z0-9-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?content-type:\s*multipart/related"
+)
+"""Mail headers, then ``Content-Type: multipart/related`` (``head`` is lower case): MHTML."""
+_EXCEL_XML = re.compile(
+    rb"<\?mso-application\s+progid=[\"']excel\.sheet[\"']|urn:schemas-microsoft-com:office:spreadsheet"
+)
+"""How an Excel workbook saved as XML starts (Excel 2003 XML: office systems generate it
+and name it ``.xls``)."""
+_TABLE_CHUNK = re.compile(rb"<table\b.*?(?:</table\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+_PAGE_TAG = re.compile(rb"<(?:p|div|br|span|h[1-6]|li|body|html|section|article)\b", re.IGNORECASE)
+
+
+def _text_with_html_tables(head: bytes, data: bytes) -> bool:
+    """A Markdown or text file that holds HTML tables in its text (a PDF converter's output:
+    MinerU, pandoc): it starts with text, not markup, and outside its tables it holds no
+    markup of a page — it is read as text, its tables as HTML tables."""
+    if head.startswith(b"<") or b"<table" not in data.lower():
+        return False
+    return _PAGE_TAG.search(_TABLE_CHUNK.sub(b"", data)) is None
 
 
 _STARTS_WITH_ELEMENT = re.compile(rb"<[a-z][a-z0-9:]*[\s/>]")

@@ -10,10 +10,12 @@ What is read, in document order:
 
 - **paragraphs** — the text of each non-empty ``w:p`` (runs, ``w:tab`` as a tab,
   ``w:br``/``w:cr`` as line breaks, each line a block), inside content controls
-  (``w:sdt``) too. Deleted text of tracked changes, field codes and text boxes are not
-  read; the text of fields (a date, a page number) is. A paragraph numbered by Word's
-  automatic numbering (direct or through its style) starts with the number it shows
-  (``一、``, ``（一）``, ``1.``), so headings numbered that way are found.
+  (``w:sdt``) too. Deleted text of tracked changes and field codes are not read; the
+  text of fields (a date, a page number) is. A text box's paragraphs (a heading put in a
+  text box) are read as paragraphs of their own, before the paragraph it is anchored in.
+  A paragraph numbered by Word's automatic numbering (direct or through its style) starts
+  with the number it shows (``一、``, ``（一）``, ``1.``), so headings numbered that way are
+  found.
 - **tables** — cells placed on the table's column grid: ``w:gridBefore`` skips columns,
   ``w:gridSpan`` merges columns, ``w:vMerge`` continues the cell above (vertical merge);
   each merged cell appears once, at its top-left position, with its range in
@@ -37,8 +39,15 @@ from reportcheck.errors import InputError
 from reportcheck.model.report import Location, Picture, Report
 from reportcheck.readers import OCR_INSTALL
 from reportcheck.readers.container import Package, XMLMalformed, XMLRefused, parse
+from reportcheck.readers.encoding import visible
 from reportcheck.readers.grid import MAX_POSITIONS, Grid, GridCell, GridTooLarge
-from reportcheck.readers.published import Block, append_table, build_report, refuse_elsewhere
+from reportcheck.readers.published import (
+    Block,
+    append_table,
+    build_report,
+    holds_figures,
+    refuse_elsewhere,
+)
 
 _LAYOUT_CELL_CHARS = 400
 """A cell with more text than this is page layout, not a table cell (labels are < 100)."""
@@ -121,12 +130,13 @@ class _Table:
     """The ``w:tbl``."""
 
     def is_layout(self) -> bool:
+        """A table holding tables, a single cell, or a cell with a long text unless the
+        table holds figures (a data table with a long note row is still a data table)."""
         cells = [c for r in self.rows for c in r.cells]
-        return (
-            len(cells) == 1
-            or any(isinstance(i, _Table) for c in cells for i in c.items)
-            or any(len(c.text()) > _LAYOUT_CELL_CHARS for c in cells)
-        )
+        if len(cells) == 1 or any(isinstance(i, _Table) for c in cells for i in c.items):
+            return True
+        texts = [c.text() for c in cells]
+        return any(len(t) > _LAYOUT_CELL_CHARS for t in texts) and not holds_figures(texts)
 
 
 _Item = _Para | _Table | _Picture
@@ -163,7 +173,7 @@ def _text(el: ET.Element, out: list[str], depth: int = 0) -> None:
 def _paragraph(p: ET.Element, lists: _Lists, depth: int) -> _Para | None:
     parts: list[str] = [lists.label(_child(p, "pPr"))]
     _text(p, parts, depth)
-    lines = [" ".join(line.split()) for line in "".join(parts).split("\n")]
+    lines = [" ".join(line.split()) for line in visible("".join(parts)).split("\n")]
     lines = [line for line in lines if line]
     return _Para(lines, p) if lines else None
 
@@ -214,6 +224,30 @@ def _pictures(p: ET.Element) -> list[_Picture]:
     return found
 
 
+_CONTAINERS = frozenset(
+    {"sdt", "sdtContent", "customXml", "ins", "moveTo", "sect", "sub-section", "pBdrGroup"}
+)
+"""Elements whose paragraphs and tables are the body's (content controls, custom XML,
+tracked insertions and moves; Word 2003 XML's sections and bordered groups)."""
+
+
+def _text_boxes(p: ET.Element) -> list[ET.Element]:
+    """The text boxes (``w:txbxContent``) drawn in a paragraph, in document order: a
+    heading or a note put in a text box is on the page. The fallback of an
+    ``mc:AlternateContent`` repeats its choice (a VML copy of the box) and is not read
+    again; boxes inside a box are read with it."""
+    found: list[ET.Element] = []
+    stack = [p]  # walked without recursion, like the pictures
+    while stack:
+        el = stack.pop()
+        name = _local(el.tag)
+        if name == "txbxContent":
+            found.append(el)
+        elif name != "Fallback":
+            stack.extend(reversed(el))
+    return found
+
+
 def _content(el: ET.Element, lists: _Lists, depth: int = 0) -> list[_Item]:
     """Paragraphs, tables and pictures of the body or a cell, looking inside content
     controls."""
@@ -223,13 +257,15 @@ def _content(el: ET.Element, lists: _Lists, depth: int = 0) -> list[_Item]:
     for c in el:
         name = _local(c.tag)
         if name == "p":
+            for box in _text_boxes(c):  # shown beside the paragraph they are anchored in
+                items.extend(_content(box, lists, depth + 2))
             para = _paragraph(c, lists, depth + 1)
             if para is not None:
                 items.append(para)
             items.extend(_pictures(c))
         elif name == "tbl":
             items.append(_table(c, lists, depth + 1))
-        elif name in ("sdt", "sdtContent", "customXml", "ins", "moveTo"):
+        elif name in _CONTAINERS:
             items.extend(_content(c, lists, depth + 1))
         elif name == "AlternateContent":
             choice = _child(c, "Choice")
@@ -288,7 +324,7 @@ def _table(tbl: ET.Element, lists: _Lists, depth: int) -> _Table:
             if tc_pr is not None:
                 span = _int(_attr(_child(tc_pr, "gridSpan"), "val"), 1)
                 cell.span = min(MAX_COLUMNS, max(1, span))
-                for name in ("vMerge", "hMerge"):
+                for name in ("vMerge", "hMerge", "vmerge", "hmerge"):  # lower case: Word 2003
                     merge = _child(tc_pr, name)
                     if merge is not None:
                         state = "restart" if _attr(merge, "val") == "restart" else "continue"
@@ -453,7 +489,13 @@ class _Lists:
 
     def label(self, ppr: ET.Element | None) -> str:
         """The number a paragraph shows (``一、``), counting it; "" when not numbered."""
-        if ppr is None or not (self.levels or self.style_num):
+        if ppr is None:
+            return ""
+        listed = _child(ppr, "listPr")  # Word 2003 XML writes the number it shows
+        if listed is not None:
+            shown = next((_attr(t, "val") for t in listed if _local(t.tag) == "t"), None)
+            return shown or ""
+        if not (self.levels or self.style_num):
             return ""
         num_pr = _child(ppr, "numPr")
         num_id: str | None = None
@@ -622,7 +664,14 @@ def elements(
 
 
 def _parts(path: str, data: bytes) -> tuple[bytes, bytes | None, bytes | None]:
-    """``word/document.xml``, and ``numbering.xml`` and ``styles.xml`` when present."""
+    """``word/document.xml``, and ``numbering.xml`` and ``styles.xml`` when present.
+
+    A Word document saved as XML in one file (what office systems generate and name
+    ``.doc``: Word 2003 XML, ``w:wordDocument``, or Word's flat XML, ``pkg:package``) is
+    read the same way: the 2003 document is its own ``document.xml``; the flat one holds
+    the parts inline."""
+    if not data.startswith(b"PK"):
+        return _flat_parts(path, data)
     pkg = Package(path, data, "docx")
     document = pkg.read("word/document.xml")
     if document is None:
@@ -632,6 +681,32 @@ def _parts(path: str, data: bytes) -> tuple[bytes, bytes | None, bytes | None]:
             "not a Word document: word/document.xml is missing",
         )
     return document, pkg.read("word/numbering.xml"), pkg.read("word/styles.xml")
+
+
+def _flat_parts(path: str, data: bytes) -> tuple[bytes, bytes | None, bytes | None]:
+    try:
+        root = parse(data, "Word XML")
+    except XMLRefused as err:
+        raise InputError(
+            path, f"不是有效的 Word 文件：{err.zh}", f"not a valid Word file: {err.en}"
+        ) from None
+    if _local(root.tag) == "wordDocument":  # Word 2003 XML: lists and styles inside
+        return data, None, None
+    if _local(root.tag) == "package":  # flat OPC: each part's XML in pkg:xmlData
+        parts: dict[str, bytes] = {}
+        for part in root:
+            xml = _child(part, "xmlData")
+            name = (_attr(part, "name") or "").lstrip("/")
+            if xml is not None and len(xml) and name.startswith("word/"):
+                parts[name] = ET.tostring(xml[0])
+        document = parts.get("word/document.xml")
+        if document is not None:
+            return document, parts.get("word/numbering.xml"), parts.get("word/styles.xml")
+    raise InputError(
+        path,
+        "不是 Word 文档：既不是 .docx 也不是 Word 的 XML 文档",
+        "not a Word document: neither a .docx nor a Word XML document",
+    )
 
 
 RecogniseImages = Callable[[list[bytes]], Report]
@@ -652,6 +727,8 @@ def read(
     (:mod:`reportcheck.api` passes the OCR reader when the extra is installed), its
     pictures are read as the report's pages, in document order."""
     document, numbering, styles = _parts(path, data)
+    if not data.startswith(b"PK"):
+        kind = "doc"  # Word XML (2003 or flat): a Word document, but no .docx to mark
     try:
         found = _numbered(document, numbering, styles)
     except XMLRefused as err:
@@ -686,7 +763,10 @@ def picture_image(path: str, data: bytes, image: str) -> bytes | None:
 
 
 def _images(path: str, data: bytes, ids: list[str | None]) -> list[bytes]:
-    """The images the pictures show (``word/media/…``), in order; each once."""
+    """The images the pictures show (``word/media/…``), in order; each once (none for a
+    Word XML document: its images are not read)."""
+    if not data.startswith(b"PK"):
+        return []
     pkg = Package(path, data, "docx")
     rels = pkg.read("word/_rels/document.xml.rels")
     if rels is None:

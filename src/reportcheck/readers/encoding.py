@@ -27,6 +27,7 @@ import codecs
 import re
 
 from reportcheck.errors import InputError
+from reportcheck.model.labels import fold_radicals, without_invisible
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: FF FE 00 00 starts with FF FE
@@ -40,6 +41,16 @@ _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\
 _XML_ENCODING = re.compile(
     rb"""^\s*<\?xml[^>]{0,200}?\bencoding\s*=\s*["']([A-Za-z0-9_.:\-]{1,40})"""
 )
+
+
+def visible(text: str) -> str:
+    """``text`` as a person reads it: without the characters that show nothing (zero-width
+    spaces, soft hyphens…: :func:`reportcheck.model.labels.without_invisible`), and with
+    the radicals that stand for characters as those characters (「⼀、总体情况」 in text
+    taken from a PDF: :func:`reportcheck.model.labels.fold_radicals`)."""
+    return fold_radicals(without_invisible(text))
+
+
 _GB = {"gb2312", "gbk", "gb18030", "cp936", "euc_cn", "hz"}
 """Codec names (as :func:`codecs.lookup` normalises them) that GB18030 covers."""
 

@@ -470,7 +470,7 @@ def _row_values(
             out: dict[str, Cell] = {}
             for col in columns:
                 if col.id in pos:
-                    cell = grid.at(line.row, pos[col.id])
+                    cell = _under(grid, line.row, pos[col.id])
                     if cell is not None and grid.origin(line.row, pos[col.id])[0] != line.row:
                         # a value merged down from the row above belongs to that row; here
                         # the cell is covered, i.e. blank (else one number counts twice)
@@ -481,6 +481,11 @@ def _row_values(
                         else Cell(None, "", CellState.BLANK, None)
                     )
             return out
+    surplus = len(values) - len(columns)
+    if surplus > 0 and all(_blank(cell) for _, cell in values[:surplus]):
+        values = values[surplus:]  # the empty cells a label spanning columns left (pandoc)
+    elif surplus > 0 and len(columns) == 1 and len({c.text.strip() for _, c in values}) == 1:
+        values = values[:1]  # one figure written into every cell it spans (docling)
     nums = _numbers(values) if len(values) != len(columns) else values
     if len(nums) == len(columns):
         return {col.id: cell_of(cell, col) for col, (_, cell) in zip(columns, nums, strict=True)}
@@ -507,6 +512,37 @@ def _row_values(
         )
     )
     return None
+
+
+def _blank(cell: GridCell) -> bool:
+    return cell.value is None and not cell.text.strip()
+
+
+def _under(grid: Grid, row: int, c: int) -> GridCell | None:
+    """The value of ``row`` under the header whose first column is ``c``.
+
+    That is the cell at ``c`` — unless it is empty and the header spans several columns
+    (a web page pasted from Word splits a column where the cell borders of its rows do not
+    line up: 「自然人」 over two cells, the figure in the right one); then the one cell of
+    the row under the header's other columns that holds something.
+    """
+    cell = grid.at(row, c)
+    if c not in grid.spanning or (
+        cell is not None and (cell.value is not None or cell.text.strip())
+    ):
+        return cell
+    for r in range(row - 1, max(row - 40, 0), -1):
+        origin = grid.origin(r, c)
+        header = grid.cells.get(origin)
+        if header is None or not _is_label(header):
+            continue
+        last = next((m[3] for m in grid.merged if m[:2] == origin), c)
+        if origin[1] != c or last == c:
+            return cell  # the nearest header above is not one spanning from here
+        beside = [grid.cells.get((row, cc)) for cc in range(c + 1, last + 1)]
+        filled = [x for x in beside if x is not None and (x.value is not None or x.text.strip())]
+        return filled[0] if len(filled) == 1 else cell
+    return cell
 
 
 def cell_of(cell: GridCell, col: ColumnDef) -> Cell:
@@ -566,7 +602,7 @@ def _review_table(grid: Grid, findings: list[Finding]) -> TableData | None:
     for line in lines[head + 1 : head + 6]:
         nums = _numbers(line.values) if not (grid.by_header and len(outcome_cols) == 15) else []
         if grid.by_header and len(outcome_cols) == 15:
-            cells = [grid.at(line.row, c) for c in outcome_cols]
+            cells = [_under(grid, line.row, c) for c in outcome_cols]
             if not any(
                 c is not None and not _is_label(c) and (c.text.strip() or c.value is not None)
                 for c in cells

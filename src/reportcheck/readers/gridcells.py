@@ -106,6 +106,9 @@ class Grid:
     """Columns per row, built by :meth:`finish` (cells must not change afterwards)."""
     _lines: list[Any] | None = field(default=None, repr=False)
     """The table finder's reading of the grid's lines, remembered (:mod:`reportcheck.readers.grid`)."""
+    spanning: frozenset[int] = field(default=frozenset(), repr=False)
+    """Columns where a cell spanning several columns starts (set by :meth:`finish`): only
+    under such a header may a row's figure stand right of the header's first column."""
 
     def finish(self) -> None:
         """Index merged ranges (call once after filling ``cells`` and ``merged``)."""
@@ -127,6 +130,7 @@ class Grid:
             by_row.setdefault(r, set()).add(c)
         self._by_row = {r: sorted(by_row[r]) for r in sorted(by_row)}
         self._lines = None
+        self.spanning = frozenset(c1 for _, c1, _, c2 in self.merged if c2 > c1)
 
     def at(self, r: int, c: int) -> GridCell | None:
         """The cell at (r, c), or the merged cell covering it."""

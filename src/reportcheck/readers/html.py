@@ -41,9 +41,9 @@ from urllib.parse import unquote
 from reportcheck.config import Settings
 from reportcheck.errors import InputError, Refused
 from reportcheck.model.report import Attachment, Location, Picture, Report
-from reportcheck.readers.encoding import declared_charset, decode_text
+from reportcheck.readers.encoding import declared_charset, decode_text, visible
 from reportcheck.readers.grid import MAX_POSITIONS, Grid, GridCell, GridTooLarge
-from reportcheck.readers.published import Block, append_table, build_report
+from reportcheck.readers.published import Block, append_table, build_report, holds_figures
 
 _SKIP = frozenset(
     {"script", "style", "xml", "noscript", "template", "svg", "math", "iframe", "object", "select"}
@@ -86,8 +86,9 @@ _SPACE = re.compile(r"\s+")
 
 def _clean(text: str) -> str:
     """Whitespace as a browser shows it; a source line break between Chinese characters
-    (where a browser would show a stray space) is dropped."""
-    return _SPACE.sub(" ", _CJK_BREAK.sub("", text.replace("\xa0", " "))).strip()
+    (where a browser would show a stray space) is dropped, and so are the characters that
+    show nothing (``&#8203;``, soft hyphens: :func:`~reportcheck.readers.encoding.visible`)."""
+    return _SPACE.sub(" ", _CJK_BREAK.sub("", visible(text).replace("\xa0", " "))).strip()
 
 
 @dataclass
@@ -167,11 +168,14 @@ class _Table:
             self.cell = None
 
     def is_layout(self) -> bool:
-        """A table that lays out the page rather than holding figures."""
+        """A table that lays out the page rather than holding figures: one holding tables,
+        a single cell, or a cell with a long text — unless the table holds figures (a data
+        table with a long note row under it is still a data table)."""
         cells = [c for row in self.rows for c in row]
-        return (
-            self.nested or len(cells) == 1 or any(len(c.text()) > _LAYOUT_CELL_CHARS for c in cells)
-        )
+        if self.nested or len(cells) == 1:
+            return True
+        texts = [c.text() for c in cells]
+        return any(len(t) > _LAYOUT_CELL_CHARS for t in texts) and not holds_figures(texts)
 
 
 _ROWSPAN = re.compile(r"""\browspan\s*=\s*["']?\s*(\d+)""", re.I)
@@ -538,11 +542,48 @@ def _numbered(text: str) -> _Numbering:
     return numbering
 
 
+_MIME = re.compile(
+    rb"(?:[A-Za-z][A-Za-z0-9-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?content-type:\s*multipart/related",
+    re.I,
+)
+"""How a page saved as one file starts (MHTML: Word's and WPS's 「单一文件网页」, a browser's
+「网页，单个文件」, office systems' ``.doc`` exports): mail headers, then the page's parts."""
+
+
+def is_mhtml(data: bytes) -> bool:
+    """Whether ``data`` is a web page saved as one MIME file (MHTML)."""
+    return _MIME.match(data[:4096].lstrip()) is not None
+
+
+def _mhtml_page(path: str, data: bytes) -> str:
+    """The page of an MHTML file: its first ``text/html`` part, decoded (base64 or
+    quoted-printable, in the part's charset)."""
+    import email
+    from email import policy
+
+    try:
+        message = email.message_from_bytes(data, policy=policy.compat32)
+        for part in message.walk():
+            if part.get_content_type() == "text/html":
+                body = part.get_payload(decode=True)
+                if isinstance(body, bytes) and body.strip():
+                    charset = part.get_content_charset() or declared_charset(body)
+                    return decode_text(path, body, charset)
+    except (RecursionError, ValueError, LookupError, TypeError):  # parts nested past reason
+        raise InputError(
+            path, "损坏的单一文件网页（MHT）", "a damaged single-file web page (MHT)"
+        ) from None
+    raise InputError(
+        path, "单一文件网页（MHT）中没有网页内容", "the single-file web page (MHT) holds no page"
+    )
+
+
 def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
-    """Read an HTML report page (``kind`` is ``"html"``)."""
+    """Read an HTML report page (``kind`` is ``"html"``), or one saved as a single file
+    (MHTML: Word's 「单一文件网页」, often named ``.doc`` or ``.mht``)."""
     if not data.strip():
         raise InputError(path, "文件为空", "the file is empty")
-    page = _numbered(decode(path, data))
+    page = _numbered(_mhtml_page(path, data) if is_mhtml(data) else decode(path, data))
     if not page.blocks:
         raise InputError(path, "网页中没有文字", "the page has no text")
     return build_report(

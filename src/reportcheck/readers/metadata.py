@@ -58,6 +58,11 @@ _TITLE_AGENCY_FIRST = re.compile(
 _TITLE_YEAR_FIRST = re.compile(
     r"^\s*(?:关于)?\s*(?P<year>20\d\d)\s*年\s*(?:度\s*)?(?P<agency>[^\s:：，。；]*?)\s*" + _REPORT
 )
+_TITLE_REPORT_FIRST = re.compile(
+    r"^\s*(?P<agency>[^\s:：，。；]*?)\s*(?:政府信息公开|政务公开)\s*(?:工作)?\s*"
+    r"(?P<year>20\d\d)\s*年\s*(?:度\s*)?(?:工作\s*)?(?:报\s*告|年\s*报)"
+)
+"""「X局政府信息公开工作2023年度报告」: the year after the words."""
 _TITLE_NO_YEAR = re.compile(r"^\s*(?P<agency>[^\s:：，。；]*?)\s*" + _REPORT + r"\s*$")
 """A title that names no year (the year then comes from the statistics period)."""
 
@@ -71,19 +76,64 @@ def _title(lines: list[str]) -> tuple[str, int | None, str | None] | None:
 
     A saved web page may put a long navigation before the title: the first 120 lines are
     looked at (a title is one line that names the report, so prose is not taken for one).
+    A page that lists other years' reports before the report itself (a sidebar of links)
+    holds several titles: the report's is the last one before its first section heading.
     """
-    for i, line in enumerate(lines[:120]):
-        for text in (line, line + (lines[i + 1] if i + 1 < len(lines) else "")):
-            body = _TITLE_PREFIX.sub("", text)
-            for pat in (_TITLE_AGENCY_FIRST, _TITLE_YEAR_FIRST):
-                m = pat.match(body)
-                if m:
-                    return _found(m, int(m["year"]))
+    titles: list[tuple[str, int | None, str | None]] = []
+    alone: list[tuple[str, int | None, str | None]] = []  # titles that are their whole line
+    i = 0
+    while i < min(len(lines), 120):
+        line = lines[i]
+        if titles and (lead_heading(line) is not None or heading_line(line) is not None):
+            return (alone or titles)[-1]  # the title nearest the report's first heading
+        text = line
+        m = _title_match(text)
+        if m is None and i + 1 < len(lines) and not _names_agency(lines[i + 1]):
+            text = line + lines[i + 1]
+            m = _title_match(text)  # a title broken over two lines
+            i += m is not None
+        if m is not None:
+            titles.append(_found(m, int(m["year"])))
+            rest = _title_body(text)[m.end() :]
+            if len(rest.strip()) < 12 and not SENTENCE_END.search(rest):
+                alone.append(titles[-1])  # not a sentence that starts with the title
+        i += 1
+    if titles:
+        return titles[0]  # no heading after them: the first, as a page shows it on top
     for line in lines[:120]:
-        m = _TITLE_NO_YEAR.match(_TITLE_PREFIX.sub("", line))
+        m = _TITLE_NO_YEAR.match(_title_body(line))
         if m:
             return _found(m, None)
     return None
+
+
+SENTENCE_END = re.compile(r"[。，；;！？!?,]")
+
+
+_MARKUP = re.compile(r"^[#>*_\s]+|[*_\s]+$")
+"""Markdown around a title line: 「# 」, 「**…**」, 「> 」."""
+
+
+def _title_body(text: str) -> str:
+    """A line as a title would stand in it: without Markdown marks and an information
+    box's label (「标题：」)."""
+    return _TITLE_PREFIX.sub("", _MARKUP.sub("", text))
+
+
+def _title_match(text: str) -> re.Match[str] | None:
+    body = _title_body(text)
+    return (
+        _TITLE_AGENCY_FIRST.match(body)
+        or _TITLE_YEAR_FIRST.match(body)
+        or _TITLE_REPORT_FIRST.match(body)
+    )
+
+
+def _names_agency(line: str) -> bool:
+    """Whether a line is a whole title with its agency: the line before it (a menu item,
+    「政务公开」) is then not the first half of the title."""
+    m = _TITLE_AGENCY_FIRST.match(_title_body(line))
+    return m is not None and bool(m["agency"].strip())
 
 
 def _found(m: re.Match[str], year: int | None) -> tuple[str, int | None, str | None]:
@@ -100,8 +150,10 @@ def _found(m: re.Match[str], year: int | None) -> tuple[str, int | None, str | N
 # ----------------------------------------------------------------------------- agency
 
 _AGENCY_LINE = re.compile(
-    r"(?:发文机构|发布机构|发文机关|发布机关)[ \t\u3000]*[:：][ \t\u3000]*(?P<agency>[^\s|]+)"
+    r"(?:发\s*文\s*机\s*[构关]|发\s*布\s*机\s*[构关])[ \t\u3000]*"
+    r"(?:[:：][ \t\u3000]*(?:\|[ \t\u3000]*)?|\|[ \t\u3000]*)(?P<agency>[^\s|]+)"
 )
+"""「发布机构：X」, also as the label and value cells of a page's information table."""
 _SOURCE_LINE = re.compile(r"来\s*源[ \t\u3000]*[:：][ \t\u3000]*(?P<agency>[^\s|]+)")
 _ORGAN = re.compile(r"[\u4e00-\u9fff]")
 _NOT_NAME = re.compile(r"[。，；;：:,!！?？（(]")
@@ -193,8 +245,11 @@ _PERIOD = re.compile(
 
 _DATE = r"(?P<y>20\d\d)\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})"
 _PUBLISHED = re.compile(
-    r"(?:发布日期|发布时间|公开日期|发布于)[ \t\u3000]*[:：]?[ \t\u3000]*" + _DATE
+    r"(?:发\s*布\s*日\s*期|发\s*布\s*时\s*间|公\s*开\s*日\s*期|发布于)"
+    r"[ \t\u3000]*[:：]?[ \t\u3000]*(?:\|[ \t\u3000]*)?" + _DATE
 )
+"""The date a page says it was published: 「发布日期：2024-01-25」, also as the label and
+value cells of a page's information table (「发 布 日 期 | 2024-01-25」)."""
 _DATE_LINE = re.compile(r"^\s*(?P<y>20\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$")
 _CN_DATE_LINE = re.compile(
     r"^\s*(?P<y>[二〇零○一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月"
@@ -288,9 +343,29 @@ def agency_level(agency: str | None) -> str | None:
     return None
 
 
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９－／：．", "0123456789-/:.")
+"""Full-width digits and the signs of a date, one for one (offsets stay the same)."""
+_FULL_WIDTH = re.compile("[０-９]")
+_CN_YEAR = re.compile(
+    r"二[〇零○0Ｏ][一二三四五六七八九〇零○]{2}(?=\s*年(?!\s*[一二三四五六七八九十]{1,3}\s*月))"
+)
+"""A year in Chinese numerals (「二〇二三年」, as formal titles write it) — not the year of
+a date written all in Chinese numerals (「二〇二四年一月二十日」, read as a whole)."""
+
+
+def _year_digits(m: re.Match[str]) -> str:
+    """「二〇二三」 → 「2023」 (four characters for four: offsets stay the same)."""
+    return "".join(str(_CN_DIGITS.get(ch, 0)) for ch in m.group())
+
+
 def extract(text: str) -> Metadata:
-    """Agency, report year, publication date and agency level as the report states them."""
+    """Agency, report year, publication date and agency level as the report states them
+    (figures typed full width, 「２０２４年」, read as 2024)."""
     md = Metadata()
+    if _FULL_WIDTH.search(text):
+        text = text.translate(_HALF_WIDTH)
+    if "二" in text:
+        text = _CN_YEAR.sub(_year_digits, text)
     lines = text.split("\n")
     head = "\n".join(lines[:60])
     found = _title(lines)

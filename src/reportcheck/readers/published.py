@@ -8,6 +8,7 @@ sections, the same way for every kind of file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -18,7 +19,7 @@ from reportcheck.readers import metadata
 from reportcheck.readers.blocks import Block
 from reportcheck.readers.grid import Grid, check_grids, locate_in_report, stack
 
-__all__ = ["Block", "append_table", "build_report", "grid_text"]
+__all__ = ["Block", "append_table", "build_report", "grid_text", "holds_figures"]
 
 
 def append_table(blocks: list[Block], grid: Grid, location: Location, text: str) -> None:
@@ -28,13 +29,74 @@ def append_table(blocks: list[Block], grid: Grid, location: Location, text: str)
     one table into several (表二 one small table per 第二十条 block), and the pieces are
     read as one grid (:func:`~reportcheck.readers.grid.stack`); cells keep their locations.
     """
-    last = blocks[-1] if blocks else None
+    lifted = _heading_row(grid)
+    if lifted is not None:  # a section heading typed into the table's first row
+        heading, grid = lifted
+        blocks.append(heading)
+        text = text.partition("\n")[2]
+    at = len(blocks) - 1
+    while at >= 0 and blocks[at].grid is None and _continued(blocks[at].text):
+        at -= 1  # a page number or 「续表」 between the pieces of a table split at a page
+    last = blocks[at] if at >= 0 else None
     if last is not None and last.grid is not None and last.parts:
         parts = (*last.parts, grid)
         stacked = stack(list(parts), f"{parts[0].name}–{grid.name}")
-        blocks[-1] = Block(f"{last.text}\n{text}", last.location, stacked, parts=parts)
+        blocks[at] = Block(f"{last.text}\n{text}", last.location, stacked, parts=parts)
     else:
         blocks.append(Block(text, location, grid, parts=(grid,)))
+
+
+_CONTINUED = re.compile(
+    r"\s*(?:[-—–－─\s]*\d{1,3}[-—–－─\s]*"  # - 5 -, — 5 —, 5
+    r"|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}"  # 第 5 页, 5/12
+    r"|[（(]?\s*(?:表[一二三四1-4]?\s*)?[（(]?续(?:表|上表|前表)?\s*[一二三四1-4]?\s*[)）]?[:：]?)\s*"
+)
+"""A line a table split at a page break leaves between its pieces: a page number, or a
+note that the table continues (「续表」, 「（续上表）」, 「表三（续）」)."""
+
+
+def _continued(text: str) -> bool:
+    """Whether a paragraph between two tables is only :data:`_CONTINUED` (a short one)."""
+    return len(text) <= 20 and _CONTINUED.fullmatch(text) is not None
+
+
+def _heading_row(grid: Grid) -> tuple[Block, Grid] | None:
+    """A table whose first row is one cell holding a section heading
+    (「三、收到和处理政府信息公开申请情况」 typed into the table's top row, as a person reads
+    it the heading above the table): the heading as a paragraph, and the table without it.
+    None when the first row is anything else."""
+    rows = grid.rows
+    if len(rows) < 2:
+        return None
+    top = rows[0]
+    origins = {grid.origin(top, c) for c in grid.row_cols(top)}
+    if len(origins) != 1:
+        return None
+    origin = origins.pop()
+    cell = grid.cells.get(origin)
+    if cell is None or origin[0] != top or any(m[:2] == origin and m[2] > top for m in grid.merged):
+        return None
+    title = re.sub(r"\s*\n\s*", "", cell.text.strip())
+    if metadata.heading_line(title) is None and metadata.alt_heading(title) is None:
+        return None
+    rest = Grid(grid.name, by_header=grid.by_header)
+    rest.cells = {k: v for k, v in grid.cells.items() if k[0] != top}
+    rest.merged = [m for m in grid.merged if m[0] != top]
+    rest.finish()
+    return Block(title, cell.location), rest
+
+
+_FIGURE = re.compile(r"\s*[-+]?[\d０-９][\d０-９,，.．]*\s*")
+_DATA_FIGURES = 5
+"""Cells holding a figure alone that make a table with a long cell (a note row) a data
+table, not page layout (:func:`holds_figures`)."""
+
+
+def holds_figures(texts: list[str]) -> bool:
+    """Whether a table's cell texts hold the figures of a data table (at least
+    :data:`_DATA_FIGURES` cells that are a number alone): the HTML and Word readers take
+    a table with a long cell for page layout unless it does."""
+    return sum(1 for t in texts if len(t) < 20 and _FIGURE.fullmatch(t)) >= _DATA_FIGURES
 
 
 def grid_text(grid: Grid) -> str:

@@ -9,13 +9,15 @@ blank). From each page the forms in which people pass a report on are made with 
 - ``NAME.inner.txt`` — the page's text as a browser copies it (select all, copy, paste into a
   text file): Chromium's ``innerText`` (cells separated by tabs, rows by line breaks, and the
   paragraphs inside cells on lines of their own);
+- ``NAME.w3m.txt`` — the page as a text browser dumps it (``w3m -dump``: tables drawn with
+  box-drawing characters, 「│规章│0│」 between 「├──┼──┤」 rules);
 - ``NAME.layout.txt`` — the page printed to PDF by Chromium, then ``pdftotext -layout``
   (columns kept by spaces, blank cells vanish);
 - ``NAME.raw.txt`` — the same PDF through ``pdftotext`` in reading order (cells one per line,
   numbers before or after their labels; header words broken one or two characters per line).
 
 ``NAME.json`` holds the figures (``null`` = blank on the page). Run from the repository root
-with Chromium, poppler-utils and the Python package ``playwright`` installed (the browser is
+with Chromium, poppler-utils, w3m and the Python package ``playwright`` installed (the browser is
 Debian's ``/usr/bin/chromium``; no browser is downloaded)::
 
     python tests/data/textforms/make_forms.py
@@ -283,6 +285,10 @@ def page(spec: dict[str, object], t3: dict[str, list[int | None]]) -> str:
     )
 
 
+W3M = ["w3m", "-dump", "-cols", "200", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"]
+"""A text browser's dump of a page (its tables drawn with box-drawing characters)."""
+
+
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
@@ -305,6 +311,12 @@ def main() -> None:
             html_path.write_text(page(spec, t3), encoding="utf-8")
             tab.goto(html_path.as_uri())
             (HERE / f"{name}.inner.txt").write_text(tab.inner_text("body"), encoding="utf-8")
+            with (HERE / f"{name}.w3m.txt").open("w", encoding="utf-8") as dump:
+                subprocess.run(
+                    [*W3M, str(html_path)],
+                    check=True,
+                    stdout=dump,
+                )
             pdf = Path(tmp) / f"{name}.pdf"
             tab.pdf(path=str(pdf), format="A4")
             for mode, args in (("layout", ["-layout"]), ("raw", [])):

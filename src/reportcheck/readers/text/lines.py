@@ -18,6 +18,34 @@ from reportcheck.readers.grid import MAX_TABLE_CELLS, check_cells
 from reportcheck.readers.published import Block
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BOX_EDGE = "│┃║╎╏┆┇┊┋├┤┼┬┴┌┐└┘╋┣┫┳┻┏┓┗┛╠╣╬╦╩╔╗╚╝╞╡╪╤╧╒╕╘╛╓╖╙╜╟╢╫╥╨"
+"""Box-drawing characters that stand between cells (verticals, junctions, corners)."""
+_BOX_RULE = "─━═╌╍┄┅┈┉"
+_BOX_LINE = re.compile(f"[{_BOX_EDGE}]")
+_BOX_ONLY = re.compile(f"^[{_BOX_EDGE}{_BOX_RULE}\\s]*$")
+_BOX_CELL = str.maketrans(dict.fromkeys(_BOX_EDGE, "|"))
+_BOX_RUN = re.compile(f"[{_BOX_RULE}]+")
+
+
+def unboxed(text: str) -> str:
+    """A text whose tables are drawn with box-drawing characters (what a text browser or a
+    converter dumps: 「│规章│0│0│0│」 between 「├───┼──┤」 rules) with its tables as ``|``
+    rows: the lines that draw rules become blank lines (the line count, and so every line
+    number, stays), and the characters between cells become ``|`` — an empty cell stays an
+    empty field between two ``|``. Lines without a vertical or a junction are left alone
+    (a 「──」 used as a dash in prose)."""
+    if not _BOX_LINE.search(text):
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if _BOX_LINE.search(line):
+            if _BOX_ONLY.match(line):
+                lines[i] = ""
+            else:
+                lines[i] = _BOX_RUN.sub(" ", line.translate(_BOX_CELL)).strip()
+    return "\n".join(lines)
+
+
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _NUMBERED = re.compile(

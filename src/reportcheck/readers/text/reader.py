@@ -10,7 +10,7 @@ from typing import Any
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
 from reportcheck.findings import Finding
-from reportcheck.model.report import Report
+from reportcheck.model.report import Location, Report
 from reportcheck.model.rowfinder import match_row
 from reportcheck.model.tables import FORMATS
 from reportcheck.readers import glued
@@ -26,6 +26,7 @@ from reportcheck.readers.text.lines import (
     is_label,
     is_loose,
     split_pieces,
+    unboxed,
 )
 from reportcheck.readers.text.prose_split import resolve
 from reportcheck.readers.text.repair import Repairs, Unresolved
@@ -295,10 +296,15 @@ def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
             f"line {where} has over {MAX_LINE} characters (limit {MAX_LINE}; it has {longest:,} "
             "bytes): not a report",
         )
-    text = "\n".join(LINE_BREAK.split(decode(path, data)))
+    text = unboxed("\n".join(LINE_BREAK.split(decode(path, data))))
+    chunks = html_tables(text)
+    if chunks:  # Markdown from a PDF converter that writes its tables as HTML
+        text = _blanked(text, chunks)
     version = detect_version(text, settings)
     reader = TextReader(text, version)
     blocks, findings = reader.blocks()
+    if chunks:
+        blocks = sorted(blocks + _table_blocks(reader, chunks), key=_offset)
     report = build_report(path, kind, blocks, settings, text)
     if not report.tables and not report.sections and report.metadata.year is None:
         raise InputError(
@@ -310,6 +316,92 @@ def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
     if reader.unresolved:
         resolve(report, reader.unresolved, reader.location)
     return report
+
+
+_TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
+
+
+def html_tables(text: str) -> list[tuple[int, int, str]]:
+    """The HTML tables written inside a Markdown or text report — (start, end, markup) of
+    each outermost ``<table>…</table>``, in order (what PDF-to-Markdown converters such as
+    MinerU and pandoc write for a table with merged cells). A table left open runs to the
+    end of the text."""
+    if "<table" not in text and "<TABLE" not in text:
+        return []
+    out: list[tuple[int, int, str]] = []
+    depth = 0
+    start = 0
+    for m in _TABLE_TAG.finditer(text):
+        if not m.group(1):
+            if depth == 0:
+                start = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, m.end(), text[start : m.end()]))
+    if depth:
+        out.append((start, len(text), text[start:]))
+    return out
+
+
+def _blanked(text: str, chunks: list[tuple[int, int, str]]) -> str:
+    """The text with each HTML table made blank (its line breaks kept: every offset and line
+    number stays), for the text reader and the prose rules, which never see its markup."""
+    parts: list[str] = []
+    last = 0
+    for start, end, markup in chunks:
+        parts.append(text[last:start])
+        parts.append(re.sub(r"[^\n]", " ", markup))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _offset(block: Block) -> int:
+    return block.offset or 0
+
+
+def _table_blocks(reader: TextReader, chunks: list[tuple[int, int, str]]) -> list[Block]:
+    """Each HTML table as the HTML reader reads it (merged cells expanded into a true grid),
+    its places the table's (``table 2, row 6, col 4``, numbered through the text) on the
+    line of the text where the row stands."""
+    from reportcheck.readers import html  # only for a text holding HTML tables
+
+    out: list[Block] = []
+    tables = 0
+    for offset, _, markup in chunks:
+        first_line = reader.line_of(offset)
+        count = 0
+        for i, block in enumerate(html.blocks(markup)):
+            if block.grid is not None:
+                count = max(count, _renumber(block.grid, tables, first_line))
+            where = _moved(block.location, tables, first_line)
+            out.append(Block(block.text, where, block.grid, offset + i, block.parts))
+        tables += count
+    return out
+
+
+_TABLE_ADDRESS = re.compile(r"^table (\d+)")
+
+
+def _moved(where: Location, tables: int, first_line: int) -> Location:
+    """A place in one HTML table as a place in the text: its table numbered after the
+    tables before it, its line counted from the text's start."""
+    address = _TABLE_ADDRESS.sub(lambda m: f"table {int(m.group(1)) + tables}", where.address)
+    return Location(address, first_line + (where.line or 1) - 1)
+
+
+def _renumber(grid: Grid, tables: int, first_line: int) -> int:
+    """Move the grid's cells' places into the text (:func:`_moved`); the highest table
+    number the grid's cells name, before moving."""
+    highest = 0
+    for cell in grid.cells.values():
+        m = _TABLE_ADDRESS.match(cell.location.address)
+        if m:
+            highest = max(highest, int(m.group(1)))
+        cell.location = _moved(cell.location, tables, first_line)
+    return highest
 
 
 def _longest_line(data: bytes) -> tuple[int, int]:
