@@ -391,6 +391,24 @@ def test_a_row_whose_label_reads_like_a_heading_is_a_row(tmp_path: Path) -> None
     assert {k[0] for k in keys} <= {"RC108"}, keys
 
 
+@pytest.mark.parametrize("shape", ["interleaved", "after"])
+def test_table_4_in_reading_order_is_read(tmp_path: Path, shape: str) -> None:
+    # pdftotext -raw: 表四's header a word or two per line, each column's figure right
+    # after its words (「结果」⏎「维持」⏎「1」…), or all fifteen after some 30 header lines
+    t2, t3_text, _ = spaced_tables()
+    words = [["结果", "维持"], ["结果", "纠正"], ["其他", "结果"], ["尚未", "审结"], ["总计"]]
+    lines = ["行政复议 行政诉讼", "未经复议直接起诉 复议后起诉"]
+    for k, value in enumerate(T4_VALUES):
+        lines += words[k % 5]
+        if shape == "interleaved":
+            lines.append(str(value))
+    if shape == "after":
+        lines.append(" ".join(map(str, T4_VALUES)))
+    report = _read(tmp_path, report_text((t2, t3_text, "\n".join(lines))))
+    _assert_values(report)
+    assert _keys(api.check(report)) == []
+
+
 def test_the_founding_report_shape_gives_its_three_findings(tmp_path: Path) -> None:
     """表二 replaced by prose, no heading before 表三, section 六 silent on the fee."""
     _, t3_text, t4 = pipe_tables()

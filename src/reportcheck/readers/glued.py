@@ -408,8 +408,63 @@ _REVIEW_HEAD_BROKEN = re.compile(
 the characters of its header words and spaces stand between 行政复议 行政诉讼 and the numbers."""
 
 
+def header_piece(text: str) -> bool:
+    """Whether a line holds only pieces of 表四's header words (「审结 总计 结果」)."""
+    compact = "".join(text.split())
+    return bool(compact) and all(ch in _HEADER_CHARS for ch in compact)
+
+
+_REVIEW_START = re.compile(r"行政复议\s*行政诉讼")
+_FIGURE = re.compile(r"\d{1,7}")
+
+
+def _interleaved_review(text: str) -> GluedTable | None:
+    """表四 as text in reading order prints it: its header words broken over lines, then
+    either each column's figure after that column's words (「结果」⏎「维持」⏎「2」, fifteen
+    times) or the fifteen figures together after all of them (「3 1 0 1 5 …」) — either way
+    the figures in the order of the columns. Read only when it is one or the other for all
+    fifteen, each figure a token of its own (nothing glued), and no other text between."""
+    m = _REVIEW_START.search(text)
+    if m is None:
+        return None
+    cells: list[tuple[str, int]] = []
+    headed = False  # header words since the last figure
+    between: set[bool] = set()  # whether header words stood before each later figure
+    for tok in re.finditer(r"\S+", text[m.end() : m.end() + 2000]):
+        word = tok.group()
+        if _FIGURE.fullmatch(word):
+            if cells:
+                between.add(headed)
+            elif not headed:
+                return None
+            if len(between) > 1:
+                return None  # some figures headed, some not: no order to trust
+            cells.append((word, tok.start()))
+            headed = False
+            if len(cells) == 15:
+                break
+        elif all(ch in _HEADER_CHARS for ch in word):
+            headed = True
+        else:
+            return None
+    if len(cells) < 15:
+        return None
+    start = m.end()
+    end = start + cells[-1][1] + len(cells[-1][0])
+    table = GluedTable("review_litigation", m.start(), end)
+    table.header = ["行政复议", "行政诉讼"]
+    run = text[start:end]
+    reading = Reading(options=(tuple(cells),))
+    table.rows.append(GluedRow(REVIEW_LITIGATION.rows[0], "", m.start(), run, start, reading))
+    return table
+
+
 def find_review(text: str) -> GluedTable | None:
-    """表四 in glued text: its header words, then one run of 15 numbers."""
+    """表四 in glued text: its header words, then one run of 15 numbers (or, in reading
+    order, each column's header words and then its figure: :func:`_interleaved_review`)."""
+    interleaved = _interleaved_review(text)
+    if interleaved is not None:
+        return interleaved
     norm = unicodedata.normalize("NFKC", text)
     for pat in (_REVIEW_HEAD, _REVIEW_HEAD_BROKEN):
         m = pat.search(norm)

@@ -599,7 +599,9 @@ def _review_table(grid: Grid, findings: list[Finding]) -> TableData | None:
                 outcome_cols.append(grid.origin(line.row, c)[1])
     outcome_cols = sorted(set(outcome_cols))
     blank_row: list[GridCell | None] | None = None
-    for line in lines[head + 1 : head + 6]:
+    # the data row a few lines under the head — or, under a header broken one or two
+    # characters per line (text of a PDF: 「结果」⏎「维持」⏎…), some 30 lines under it
+    for line in lines[head + 1 : head + 40]:
         nums = _numbers(line.values) if not (grid.by_header and len(outcome_cols) == 15) else []
         if grid.by_header and len(outcome_cols) == 15:
             cells = [_under(grid, line.row, c) for c in outcome_cols]

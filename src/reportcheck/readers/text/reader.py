@@ -481,9 +481,12 @@ class TextReader(Repairs):
             k, gap = first - 1, 0
             while k >= 0 and is_loose(pieces[k]) and gap <= LOOSE_GAP:
                 if pieces[k].kind == "text":
-                    gap += 1
                     if glued.segment(pieces[k].text):
                         header.insert(0, k)
+                    elif not glued.header_piece(pieces[k].text):
+                        # pieces of header words (表四's broken a word or two per line,
+                        # some 30 lines of them) do not count towards the gap
+                        gap += 1
                 k -= 1
             if out and header and header[0] <= out[-1][1]:
                 header = [h for h in header if h > out[-1][1]]
