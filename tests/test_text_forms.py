@@ -210,3 +210,22 @@ def test_blank_lines_between_figures_are_no_empty_cells() -> None:
     # a Word table saved as text leaves empty cells as lines with nothing between figures
     word = "二、上年结转政府信息公开申请数量\n2\n\n\n\n\n\n2\n（一）予以公开"
     assert ["二、上年结转政府信息公开申请数量", "2", "", "", "", "", "", "2"] in _rows(word)
+
+
+def test_the_end_of_a_label_set_after_its_figures_goes_back_to_it() -> None:
+    # PyMuPDF, sorted: a label's second line on the same line as the figures, after them
+    line = "（二）部分公开（区分处理的，只计这    8      0      1      0      0      0      9   一情形，不计其他情形）"
+    assert _rows(line) == [
+        [
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+            "8",
+            "0",
+            "1",
+            "0",
+            "0",
+            "0",
+            "9",
+        ]
+    ]
+    # a sentence with figures in it is no row
+    assert _rows("全年收到申请 8 0 1 0 0 0 9   件，均已办结。") == []

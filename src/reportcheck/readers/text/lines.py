@@ -207,10 +207,29 @@ _SPACED_UNIT = re.compile(r"(?<=[0-9０-９])\s+(?=(?:万元|元|件|个|项|条
 with spaces): the unit goes with its figure."""
 
 
+_TAIL_AFTER_FIGURES = re.compile(
+    r"^(?P<head>.*?\S)(?P<figures>(?:[ \t]+\d{1,7}){5,})[ \t]{2,}(?P<tail>[^\s\d。；;！？!?：:]{1,20})[ \t]*$"
+)
+"""A row whose label's second line the extraction set after its figures (PyMuPDF sorted:
+「（二）部分公开（区分处理的，只计这    8  0  1  0  0  0  9   一情形，不计其他情形）」)."""
+
+
+def _tail_after_figures(line: str, start: int) -> list[list[TextCell]] | None:
+    """The row of :data:`_TAIL_AFTER_FIGURES`: its label with the tail put back after it."""
+    m = _TAIL_AFTER_FIGURES.match(line)
+    if m is None or not _CJK.search(m["tail"]) or not _CJK.search(m["head"]):
+        return None
+    rows = _spaced_row(line[: m.end("figures")], start)
+    if rows is None or len(rows) != 1 or not rows[0] or rows[0][0].field != 1:
+        return None
+    rows[0][0].text += m["tail"]
+    return rows
+
+
 def _spaced_row(line: str, start: int) -> list[list[TextCell]] | None:
     """A label (or nothing) followed by numbers separated by spaces or tabs."""
     if not _ENDS_IN_VALUE.search(line):
-        return None
+        return _tail_after_figures(line, start)
     line = _SPACED_UNIT.sub("", line)
     tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(line)]
     if "-" in line and tokens and _signed_row(tokens[0][0]):
