@@ -108,6 +108,20 @@ VARIANTS: dict[str, tuple[dict[str, Any], set[str]]] = {
         },
         set(),
     ),
+    # without rules, a row cut by the page break under the header printed again: the rest
+    # of its label beside 「（六）」 (「（六）理其政府信息公开申请」) read like a heading
+    "row-cut-header-repeated-borderless": (
+        {
+            "borderless": True,
+            "repeat_header": True,
+            "split_rows": True,
+            "table_size": 10.5,
+            "body_size": 16.0,
+            "_before": 3,
+            "_longer": 3,
+        },
+        set(),
+    ),
     "side-label-stacked": ({"side_label": "stacked", "_before": 2}, set()),
     "labels-letter-spaced": ({"label_text": _spaced(" ")}, set()),
     "labels-spaced-ideographic": ({"label_text": _spaced("\u3000")}, set()),

@@ -291,13 +291,26 @@ def _side_piece(
     while k < len(lines) and not (rows[k] or labelled[k]):
         if (
             k > j + 2
-            or len(lines[j].chars) > _SIDE_PIECE
+            or _lead(lines[j].chars) > _SIDE_PIECE
             or _prose_like(lines[k], left, right)
             or lines[k].top - lines[k - 1].bottom > lines[k - 1].size
         ):
             return False
         k += 1
     return k < len(lines) and lines[k].top - lines[k - 1].bottom <= lines[k - 1].size
+
+
+def _lead(chars: list[_Char]) -> int:
+    """How many characters a line begins with before a gap (after a closing bracket, whose
+    right half is blank, any gap): 「（六）」 of 「（六）理其政府信息公开申请」, a group label
+    set close to the end of the label beside it; a heading has none."""
+    for k in range(1, len(chars)):
+        gap = chars[k].x0 - chars[k - 1].x1
+        if gap >= 0.3 * chars[k].height or (
+            chars[k - 1].text in _CLOSING and gap >= 0.1 * chars[k].height
+        ):
+            return k
+    return len(chars)
 
 
 def _ends_paragraph(lines: list[_Line], k: int, left: float, right: float) -> bool:
