@@ -267,6 +267,22 @@ def test_a_block_title_at_the_top_of_a_page_is_a_row_of_its_own(tmp_path: Path) 
     assert "\n第二十条第（六）项\n" in report.text
 
 
+def test_a_row_cut_under_a_repeated_header_without_rules_reads_every_value(
+    tmp_path: Path,
+) -> None:
+    """Without rules, a row of wrapped labels cut by the page break under the header
+    printed again, 「（六）」 then four short lines of labels before the next figures: every
+    value read, exit 0 (the table ended at 「（六）」: 35 cells unread). Not yet: the label of
+    the row after it, 「（六）」 standing between its lines, is said as a variant (RC108,
+    info) — the limit the README names."""
+    options = {"borderless": True, "repeat_header": True, "split_rows": True}
+    options.update(table_size=11.0, body_size=16.0, _before=9, _longer=3)
+    path = _make(tmp_path, "cut", options)
+    assert _wrong(path) == []
+    assert {f.code for f in api.check(api.read_path(path), Settings())} <= {"RC108"}
+    assert runner.invoke(app, ["validate", str(path)]).exit_code == 0
+
+
 WRONG = {
     ("applications", "granted", "natural_person"): "99",  # 27: its row and column
     ("review_litigation", "review", "total"): "77",  # 5 = 3 + 1 + 0 + 1

@@ -285,12 +285,12 @@ def _side_piece(
     of a table (「三、（四）无」; 「（三）」 of （三）不予公开 wrapped one or three characters
     a line in its narrow column, maybe beside the wrapped end of a row label or the first
     line of the next one): figures (or a row's label) follow right below — or, the piece
-    short, after one or two more lines of labels (no running text), each close under the
+    short, after up to four more lines of labels (no running text), each close under the
     one before."""
     k = j + 1
     while k < len(lines) and not (rows[k] or labelled[k]):
         if (
-            k > j + 2
+            k > j + 4
             or _lead(lines[j].chars) > _SIDE_PIECE
             or _prose_like(lines[k], left, right)
             or lines[k].top - lines[k - 1].bottom > lines[k - 1].size
