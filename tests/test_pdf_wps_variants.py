@@ -274,7 +274,7 @@ def test_a_row_cut_under_a_repeated_header_without_rules_reads_every_value(
     printed again, 「（六）」 then four short lines of labels before the next figures: every
     value read, exit 0 (the table ended at 「（六）」: 35 cells unread). Not yet: the label of
     the row after it, 「（六）」 standing between its lines, is said as a variant (RC108,
-    info) — the limit the README names."""
+    info), a known limit (README, PDF: not read)."""
     options = {"borderless": True, "repeat_header": True, "split_rows": True}
     options.update(table_size=11.0, body_size=16.0, _before=9, _longer=3)
     path = _make(tmp_path, "cut", options)
