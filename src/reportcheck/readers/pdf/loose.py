@@ -285,19 +285,32 @@ def _side_piece(
     of a table (「三、（四）无」; 「（三）」 of （三）不予公开 wrapped one or three characters
     a line in its narrow column, maybe beside the wrapped end of a row label or the first
     line of the next one): figures (or a row's label) follow right below — or, the piece
-    short, after one or two more lines of labels (no running text), each close under the
+    short, after up to four more lines of labels (no running text), each close under the
     one before."""
     k = j + 1
     while k < len(lines) and not (rows[k] or labelled[k]):
         if (
-            k > j + 2
-            or len(lines[j].chars) > _SIDE_PIECE
+            k > j + 4
+            or _lead(lines[j].chars) > _SIDE_PIECE
             or _prose_like(lines[k], left, right)
             or lines[k].top - lines[k - 1].bottom > lines[k - 1].size
         ):
             return False
         k += 1
     return k < len(lines) and lines[k].top - lines[k - 1].bottom <= lines[k - 1].size
+
+
+def _lead(chars: list[_Char]) -> int:
+    """How many characters a line begins with before a gap (after a closing bracket, whose
+    right half is blank, any gap): 「（六）」 of 「（六）理其政府信息公开申请」, a group label
+    set close to the end of the label beside it; a heading has none."""
+    for k in range(1, len(chars)):
+        gap = chars[k].x0 - chars[k - 1].x1
+        if gap >= 0.3 * chars[k].height or (
+            chars[k - 1].text in _CLOSING and gap >= 0.1 * chars[k].height
+        ):
+            return k
+    return len(chars)
 
 
 def _ends_paragraph(lines: list[_Line], k: int, left: float, right: float) -> bool:
