@@ -9,7 +9,14 @@ the same run, a bare PDFium pass (opening the document, loading every page and i
 page, asking every character's box), and the ratio of the two CPU times. The file is read
 once; only reading the bytes into a report and checking it is timed.
 
-Run:  python benchmarks/bench_pdf.py [--runs 30] [NAME …]   (NAME: only reports whose name has it)
+With ``--stages``, where the time goes, CPU ms (medians, so the parts add up only roughly):
+``pages`` — PDFium opening the file and loading every page and text page, and the reader
+taking each character's box and looking at every page object for rules and images (what
+issue 20's ratio cannot avoid: the bare pass does the first half); ``layout`` — the rest of
+the read (tables from the rules, lines, paragraphs, tables without rules, the grid, the
+report built from the blocks); ``check`` — the rules run on the report.
+
+Run:  python benchmarks/bench_pdf.py [--runs 30] [--stages] [NAME …]   (NAME: only reports whose name has it)
 Prints the figures; it asserts nothing (machines are noisy). The README quotes its output.
 """
 
@@ -62,9 +69,30 @@ def _pdfium_only(data: bytes) -> None:
     doc.close()
 
 
+def _stages(name: str, data: bytes, settings: Settings, runs: int) -> str:
+    """The CPU time of the reader's extraction of the pages, of the rest of the read, and
+    of the checks (see the module's docstring)."""
+    from reportcheck.readers.pdf import read
+    from reportcheck.readers.pdf.pdfium import _open, _pages
+
+    def pages() -> None:
+        doc = _open(name, data)
+        try:
+            _pages(name, doc)
+        finally:
+            doc.close()
+
+    report = read(name, data, "pdf", settings)
+    _, extract = _median_ms(pages, runs)
+    _, whole = _median_ms(lambda: read(name, data, "pdf", settings), runs)
+    _, checks = _median_ms(lambda: api.check(report, settings), runs)
+    return f" {extract:>6.1f} {whole - extract:>6.1f} {checks:>6.1f}"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=30)
+    ap.add_argument("--stages", action="store_true", help="also where the time goes")
     ap.add_argument("only", nargs="*", help="only the reports whose name contains one of these")
     args = ap.parse_args()
     settings = Settings()
@@ -77,9 +105,10 @@ def main() -> None:
         " PDFium CPU: a bare pass (every page, its text page, every character's box);"
         " ratio: CPU / PDFium CPU"
     )
+    stages = f" {'pages':>6} {'layout':>6} {'check':>6}" if args.stages else ""
     print(
         f"{'report':<26} {'pages':>5} {'kB':>5} {'wall ms':>8} {'CPU ms':>7} {'PDFium CPU':>10}"
-        f" {'ratio':>6}"
+        f" {'ratio':>6}{stages}"
     )
     paths = sorted(DATA.glob("*.pdf"))
     if CORPUS.is_dir():
@@ -105,12 +134,13 @@ def main() -> None:
         )
         _, alone = _median_ms(lambda data=data: _pdfium_only(data), args.runs)
         ratio = cpu / alone if alone else float("inf")
+        parts = _stages(path.name, data, settings, args.runs) if args.stages else ""
         flag = "" if cpu <= TARGET_MS else f"  > {TARGET_MS:g} ms"
         if ratio > TARGET_RATIO:
             flag += f"  > {TARGET_RATIO:g}x"
         print(
             f"{path.stem:<26} {pages:>5} {len(data) / 1024:>5.0f} {wall:>8.1f} {cpu:>7.1f}"
-            f" {alone:>10.1f} {ratio:>5.2f}x{flag}"
+            f" {alone:>10.1f} {ratio:>5.2f}x{parts}{flag}"
         )
 
 

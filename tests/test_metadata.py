@@ -272,3 +272,15 @@ def test_furniture_is_never_an_agency(name: str) -> None:
 )
 def test_zone_committee_is_government_level(agency: str, level: str) -> None:
     assert metadata.agency_level(agency) == level
+
+
+def test_a_table_label_numbered_loosely_is_no_heading() -> None:
+    # text in reading order puts 表三's labels on lines of their own, some numbered without
+    # 、 or with the numeral doubled: never section 二's or 一's heading
+    from reportcheck.readers.metadata import heading_line
+
+    assert heading_line("二上年结转政府信息公开申请数量") is None
+    assert heading_line("一一、本年新收政府信息公开申请数量") is None
+    assert heading_line("四结转下年度继续办理") is None
+    assert heading_line("二、主动公开政府信息情况") == 2
+    assert heading_line("二主动公开政府信息情况") == 2

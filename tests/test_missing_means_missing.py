@@ -70,3 +70,37 @@ def test_a_row_named_only_in_the_prose_is_still_missing() -> None:
     keys = _codes(_check(text), "applications")
     assert ("RC102", "granted") in keys
     assert ("RC003", "granted") not in keys
+
+
+def test_a_row_written_otherwise_whose_numbers_cannot_be_placed_is_unreadable() -> None:
+    # text in reading order (the labels on lines of their own, the figures elsewhere): a
+    # label written otherwise — a typo, a loose numbering — is still the row's, on the page
+    lines = full_report().split("\n")
+    i = next(k for k, x in enumerate(lines) if x.startswith("2.其他法律行政法规禁止公开"))
+    lines[i : i + 1] = ["2.其他法律行政止公开", "0"]
+    keys = _codes(_check("\n".join(lines)), "applications")
+    assert ("RC102", "denied_2") not in keys
+    assert ("RC003", "denied_2") in keys
+
+
+def test_a_short_label_on_a_line_of_its_own_is_on_the_page() -> None:
+    # 「规章」 alone on its line, its figures one per line below (text in reading order)
+    lines = full_report().split("\n")
+    i = next(k for k, x in enumerate(lines) if x.startswith("规章"))
+    lines[i : i + 1] = ["规章", "0", "", "0", "", "2"]
+    keys = _codes(_check("\n".join(lines)), "proactive_disclosure")
+    assert ("RC102", "regulations") not in keys
+    assert ("RC003", "regulations") in keys
+
+
+def test_radicals_that_stand_for_characters_are_read_as_them() -> None:
+    # some PDFs map 一 人 行 见 to the 康熙部首 (U+2F00…) and CJK radicals (U+2E80…): text
+    # taken from them prints 「⼀、总体情况」; the headings and labels are found as written
+    text = full_report()
+    odd = text.replace("一、", "⼀、").replace("人", "⼈").replace("行政", "⾏政")
+    assert odd != text and "⼀、" in odd
+
+    def read(t: str) -> list[tuple[str, str | None]]:
+        return [(f.code, f.row) for f in api.check(api.read_bytes("r.txt", t.encode()))]
+
+    assert read(odd) == read(text)

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from reportcheck.model.labels import label_key
 from reportcheck.model.rowfinder import (
     MIN_LENGTH,
+    PREFIX_MIN,
     SIMILARITY_MIN,
     RowMatch,
     _body,
@@ -186,6 +187,42 @@ def test_order_decides_between_equally_close_rows() -> None:
     found = align(t3, lines)
     i = [r.id for r in t3.rows].index("unable_2")
     assert found[i].row is not None and found[i].row.id == "unable_2"
+
+
+@pytest.mark.parametrize(("version", "table"), TABLES, ids=[f"{v}-{t.id}" for v, t in TABLES])
+def test_a_label_cut_short_is_read_as_its_row_in_order(version: str, table: TableDef) -> None:
+    """The head of a label whose tail a text extraction wrapped onto a lost line: read as
+    its row (not exactly: said as a variant) when PREFIX_MIN characters or more of it are
+    there, never as another row; a shorter head is not guessed."""
+    for row in table.rows:
+        body = _body(label_key(row.label))
+        numbering = label_key(row.label)[: len(label_key(row.label)) - len(body)]
+        for n in range(PREFIX_MIN, len(body)):
+            head = numbering + body[:n]
+            found = align(table, _lines(table, {row.id: head}))
+            here = found[[r.id for r in table.rows].index(row.id)]
+            assert not here.exact, head
+            if here.row is None:  # at worst unread — only when it begins other rows too
+                others = [
+                    r
+                    for r in table.rows
+                    if r is not row and _body(label_key(r.label))[:n] == body[:n]
+                ]
+                assert others, head
+            else:
+                assert here.row.id == row.id, (head, here.row.id)
+        if len(body) > 4:
+            short = numbering + body[: min(PREFIX_MIN, len(body)) - 1]
+            if len(short) < len(label_key(row.label)):
+                assert all(c.row.id == row.id or c.score < 0.8 for c in candidates(table, (short,)))
+
+
+def test_a_cut_label_out_of_its_place_is_not_read() -> None:
+    t3 = FORMATS["2021"].table("applications")
+    # the head of （五）5's label where （一）予以公开 stands: out of order, not taken
+    found = align(t3, _lines(t3, {"granted": "5.要求行政机关确认或重新出"}))
+    i = [r.id for r in t3.rows].index("granted")
+    assert found[i].row is None
 
 
 def test_unrelated_and_short_labels_are_not_guessed() -> None:

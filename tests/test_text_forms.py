@@ -4,11 +4,13 @@ determines them (issue 8).
 ``tests/data/textforms/`` holds reports of our own wording as published web pages and the
 text forms people make of them with real tools (``make_forms.py`` there): the page's text as
 a browser copies it (``.inner.txt``), as a text browser dumps it (``.w3m.txt``: tables drawn
-with box characters), and the page printed to PDF and extracted by pdftotext with and
-without ``-layout``. The figures are in ``NAME.json``.
+with box characters), the page printed to PDF and extracted by pdftotext with and without
+``-layout``, and the page opened as a Word document and saved as text by LibreOffice
+(``.lotext.txt``: a cell per line, an empty cell a no-break space; ``make_lotext.py``). The
+figures are in ``NAME.json``.
 
-- the page, the browser's copy (tabs between cells) and the text browser's dump are read
-  exactly, with the same findings;
+- the page, the browser's copy (tabs between cells), the text browser's dump and the Word
+  text (a cell per line) are read exactly, with the same findings;
 - the PDF extractions lose blank cells and scatter labels; whatever is read from them must
   be right, no table or row is called missing, and no arithmetic finding appears that the
   page itself does not give.
@@ -70,12 +72,12 @@ def _read(path: Path) -> tuple[dict[tuple[str, str, str], object], list[tuple[st
 def test_the_forms_are_there() -> None:
     assert len(NAMES) >= 3
     for name in NAMES:
-        for form in ("html", "inner.txt", "w3m.txt", "layout.txt", "raw.txt"):
+        for form in ("html", "inner.txt", "w3m.txt", "layout.txt", "raw.txt", "lotext.txt"):
             assert (DATA / f"{name}.{form}").is_file()
 
 
 @pytest.mark.parametrize("name", NAMES)
-@pytest.mark.parametrize("form", ["html", "inner.txt", "w3m.txt"])
+@pytest.mark.parametrize("form", ["html", "inner.txt", "w3m.txt", "lotext.txt"])
 def test_page_and_browser_copy_are_read_exactly(name: str, form: str) -> None:
     expected = _expected(name)
     values, keys = _read(DATA / f"{name}.{form}")
@@ -185,3 +187,26 @@ def test_a_one_row_other_group_whose_figures_are_lost_is_unread_not_missing() ->
     found = [(f.code, f.row_label) for f in api.check(report)]
     assert ("RC003", "（六）其他处理") in found
     assert not any(code == "RC102" for code, _ in found)
+
+
+def test_a_cell_per_line_with_the_label_wrapped_is_one_row() -> None:
+    # PyMuPDF's text of a PDF: every cell a line, a wrapped label over two lines, a group
+    # label's pieces down the side on lines of their own before it
+    lines = ["4.无正当理由大量反复申请", *"0000000", "（六）", "其他处", "理"]
+    lines += ["1.申请人无正当理由逾期不补", "正、行政机关不再处理其政", "府信息公开申请"]
+    lines += [*"1000001", "2.申请人逾期未按收费通知要"]
+    label = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    assert [label, *"1000001"] in _rows("\n".join(lines))
+
+
+def test_blank_lines_between_figures_are_no_empty_cells() -> None:
+    # a blank line after every figure (pdftotext's reading order) separates the figures;
+    # figures one short of a row with a blank line after them are not a row whose 总计 is
+    # empty (that was an RC204 error on a correct report)
+    spaced = "二、上年结转政府信息公开申请数量\n1\n\n0\n\n0\n\n1\n（一）予以公开"
+    assert ["二、上年结转政府信息公开申请数量", "1", "", "0", "", "0", "", "1"] not in _rows(spaced)
+    short = "二、上年结转政府信息公开申请数量\n5\n1\n0\n0\n0\n0\n\n（一）予以公开"
+    assert not any(r[0].startswith("二、上年结转") and "" in r for r in _rows(short))
+    # a Word table saved as text leaves empty cells as lines with nothing between figures
+    word = "二、上年结转政府信息公开申请数量\n2\n\n\n\n\n\n2\n（一）予以公开"
+    assert ["二、上年结转政府信息公开申请数量", "2", "", "", "", "", "", "2"] in _rows(word)

@@ -210,6 +210,187 @@ def test_every_table_style_reads_the_same_values(tmp_path: Path, style: object, 
     assert _keys(api.check(report)) == []
 
 
+@pytest.mark.parametrize("figures_on", ["first", "middle", "last"])
+def test_labels_wrapped_in_their_cells_are_read(tmp_path: Path, figures_on: str) -> None:
+    """Text taken from a PDF with its layout (pdftotext -layout): a long label wrapped in
+    its cell over three lines, its figures on the first, the middle or the last of them
+    (alone there when on the last), and the group label down the side cut into pieces of
+    three characters, one on each line beside them — each row read as its own, none
+    unread, unknown or missing, nothing said."""
+    t2, _, t4 = spaced_tables()
+    t3_lines = [
+        "申请人情况",
+        "自然人 法人或其他组织 总计",
+        "商业企业 科研机构 社会公益组织 法律服务机构 其他",
+    ]
+    lines: list[tuple[str | None, str, list[int] | None]] = []  # (group, label, figures)
+    cut = set()
+    at = {"first": 0, "middle": 1, "last": 2}[figures_on]
+    for r, (_, values) in zip(T3.rows, _labels("spaced"), strict=True):
+        group = r.group if r.group and r.group.startswith("（") else None
+        if len(r.label) > 16 and group:
+            parts = [r.label[:9], r.label[9:14], r.label[14:]]
+            if figures_on == "last":
+                parts.append("")
+            for k, part in enumerate(parts):
+                lines.append((group, part, values if k == at + (figures_on == "last") else None))
+            cut.add(r.id)
+        else:
+            lines.append((group, r.label, values))
+    pieces: dict[str, list[str]] = {}
+    for group, _, _ in lines:
+        if group and group not in pieces:
+            pieces[group] = [group[k : k + 3] for k in range(0, len(group), 3)]
+    for group, label, values in lines:
+        side = pieces[group].pop(0) if group and pieces[group] else ""
+        figures = "    " + "   ".join(map(str, values)) if values else ""
+        t3_lines.append(f"{side:<6}{label:<12}{figures}".rstrip())
+    assert len(cut) >= 3
+    report = _read(tmp_path, report_text((t2, "\n".join(t3_lines), t4)))
+    _assert_values(report)
+    assert _keys(api.check(report)) == []
+
+
+def _layout_t3(values: dict[str, list[int | None]]) -> str:
+    """表三 as pdftotext -layout prints it: figures under their columns at fixed places, an
+    empty cell printed as nothing."""
+    lines = [
+        "申请人情况",
+        "自然人 法人或其他组织 总计",
+        "商业企业 科研机构 社会公益组织 法律服务机构 其他",
+    ]
+    for r, (cells, default) in zip(T3.rows, _labels("spaced"), strict=True):
+        label = "  ".join(cells)
+        row = values.get(r.id, default)
+        figures = "".join(f"{'' if v is None else v:>6}" for v in row)
+        lines.append(f"{label:<40}{figures}")
+    return "\n".join(lines)
+
+
+def test_empty_cells_of_a_layout_table_are_placed_by_their_columns(tmp_path: Path) -> None:
+    # rows with an empty cell or more beside rows with a figure in every column: each
+    # figure under its column, the empty ones blank (counted as 0, said: RC207)
+    t2, _, t4 = spaced_tables()
+    blanks: dict[str, list[int | None]] = {
+        "carried_over": [1, None, None, None, None, None, 1],
+        "granted": [3, 1, None, None, None, None, 4],
+    }
+    report = _read(tmp_path, report_text((t2, _layout_t3(blanks), t4)))
+    apps = report.tables["applications"]
+    for r in T3.rows:
+        want = blanks.get(r.id, t3(r.id))
+        assert [apps.get(r.id, c).value for c in T3_COLUMNS] == want, r.id  # type: ignore[union-attr]
+    assert _keys(api.check(report)) == [("RC207", "applications", None, None)]
+    # a wrong figure among them is still found, in its own column
+    blanks["granted"] = [3, 2, None, None, None, None, 4]
+    keys = _keys(api.check(_read(tmp_path, report_text((t2, _layout_t3(blanks), t4)))))
+    assert [k for k in keys if k[0].startswith("RC3") and k[2] == "granted"]
+
+
+def test_a_figure_with_its_unit_after_a_space_is_read(tmp_path: Path) -> None:
+    # 「行政事业性收费    1.5 万元」: text laid out with spaces sets the unit apart
+    t2, t3_text, t4 = spaced_tables()
+    t2 = t2.replace("行政事业性收费\t1.5", "行政事业性收费     1.5 万元")
+    assert "1.5 万元" in t2
+    report = _read(tmp_path, report_text((t2, t3_text, t4)))
+    fee = report.tables["proactive_disclosure"].get("administrative_fees", "amount")
+    assert fee is not None and str(fee.value) == "1.5"
+    assert _keys(api.check(report)) == []
+
+
+def _place(line: str, word: str, middle: int) -> str:
+    """``line`` with ``word`` written so that its middle stands at ``middle``."""
+    at = middle - len(word) // 2
+    line = line.ljust(at)
+    return line[:at] + word + line[at + len(word) :]
+
+
+def _header_lines(left: int) -> list[str]:
+    """表三's column headers broken over four lines as pdftotext -layout prints them, the
+    columns' middles 6 characters apart from ``left``."""
+    mids = [left + 6 * k for k in range(7)]
+    lines = ["", "", "", ""]
+    lines[0] = _place(
+        _place("（本列数据的勾稽关系为：第一项加第二项之和）", "自然", mids[0]), "总计", mids[6]
+    )
+    for k, word in enumerate(["人", "商业", "科研", "社会", "法律", "其他"]):
+        lines[1] = _place(lines[1], word, mids[k])
+    for k, word in zip(range(1, 5), ["企业", "机构", "公益", "服务"], strict=True):
+        lines[2] = _place(lines[2], word, mids[k])
+    for k, word in zip(range(3, 5), ["组织", "机构"], strict=True):
+        lines[3] = _place(lines[3], word, mids[k])
+    return ["申请人情况".rjust(left + 10), *lines]
+
+
+def _layout_blank_t3(break_before: str | None = None) -> str:
+    """表三 as pdftotext -layout prints a table whose zeros are empty cells: figures under
+    their columns, empty cells as nothing, rows without a figure as their label alone (a
+    long label wrapped onto a second line); after ``break_before`` a page break, the header
+    printed again and the columns 6 characters further right."""
+    left = 44
+    lines = _header_lines(left)
+    for r in T3.rows:
+        if r.id == break_before:
+            left += 6
+            lines += ["", "- 2 -", "\f", *_header_lines(left)]
+        label = r.label if not r.group or r.group.startswith("三") else f"{r.group} {r.label}"
+        head, tail = (label[:18], label[18:]) if len(label) > 22 else (label, "")
+        line = "  " + head
+        for k, v in enumerate(t3(r.id)):
+            if v:
+                line = _place(line, str(v), left + 6 * k)
+        lines.append(line)
+        if tail:
+            lines.append("      " + tail)
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("break_before", [None, "denied_5", "unable_1"])
+def test_a_layout_table_printing_zeros_as_empty_cells_is_read(
+    tmp_path: Path, break_before: str | None
+) -> None:
+    # no row has a figure in every column: the columns are where the headers stand (on
+    # each page: the table goes on under its header printed again, further right); rows
+    # without any figure are their label alone, counted as empty
+    t2, _, t4 = spaced_tables()
+    report = _read(tmp_path, report_text((t2, _layout_blank_t3(break_before), t4)))
+    apps = report.tables["applications"]
+    for r in T3.rows:
+        got = [apps.get(r.id, c).value or 0 for c in T3_COLUMNS]  # type: ignore[union-attr]
+        assert got == t3(r.id), r.id
+    assert _keys(api.check(report)) == [("RC207", "applications", None, None)]
+
+
+def test_a_wrong_figure_in_a_layout_table_of_empty_cells_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # （一）予以公开 says 4 in 总计 where its figures make 5: the cell is named, nothing else
+    t2, _, t4 = spaced_tables()
+    monkeypatch.setitem(T3_VALUES, "granted", [3, 2, 0, 0, 0, 0, 4])
+    report = _read(tmp_path, report_text((t2, _layout_blank_t3("unable_1"), t4)))
+    assert report.tables["applications"].get("granted", "commercial").value == 2  # type: ignore[union-attr]
+    keys = _keys(api.check(report))
+    assert [k for k in keys if k[0] in ("RC300", "RC301") and k[2] == "granted"], keys
+    assert not [k for k in keys if k[0] == "RC003"], keys
+
+
+def test_a_row_whose_label_reads_like_a_heading_is_a_row(tmp_path: Path) -> None:
+    # 「一一、本年新收…数量 5 1 0 0 0 0 6」 (numbering doubled) with single spaces, as
+    # pdfplumber extracts it: a label and seven figures are a row, not section 一's heading
+    t2, t3_text, t4 = spaced_tables()
+    t3_text = t3_text.replace(
+        "一、本年新收政府信息公开申请数量  ", "一一、本年新收政府信息公开申请数量 "
+    )
+    t3_text = t3_text.replace(
+        "二、上年结转政府信息公开申请数量  ", "二上年结转政府信息公开申请数量 "
+    )
+    assert "一一、" in t3_text and "二上年" in t3_text
+    report = _read(tmp_path, report_text((t2, t3_text, t4)))
+    _assert_values(report)
+    keys = _keys(api.check(report))
+    assert {k[0] for k in keys} <= {"RC108"}, keys
+
+
 def test_the_founding_report_shape_gives_its_three_findings(tmp_path: Path) -> None:
     """表二 replaced by prose, no heading before 表三, section 六 silent on the fee."""
     _, t3_text, t4 = pipe_tables()
@@ -405,6 +586,21 @@ def test_a_glued_row_that_no_split_makes_add_up_is_unreadable_not_an_arithmetic_
     assert not [k for k in keys if k[0].startswith("RC3") and k[2] == "new_received"]
 
 
+def test_separate_figures_too_few_for_a_row_are_not_said_to_run_together(
+    tmp_path: Path,
+) -> None:
+    # text taken from a PDF a figure per line, one figure lost: 14 figures apart from each
+    # other for 表四's 15 cells — none glued, so not "run together"; and one line per finding
+    t4 = "\n\n".join("11002100012010")
+    report = _read(tmp_path, glued_text(t2_rows={"行政规范性文件": "309"}, t4=t4))
+    found = [f for f in api.check(report) if f.code == "RC003" and f.table == "review_litigation"]
+    assert len(found) == 1
+    message = found[0].message
+    assert "只有 14 个数字（1 1 0 0 2 1 0 0 0 1 2 0 1 0），本行有 15 格" in message
+    assert "连在一起（" not in message and "\n" not in message
+    assert not report.tables["review_litigation"].cells  # no cell guessed
+
+
 def test_rows_that_need_the_row_totals_are_said_to_be_assumed(tmp_path: Path) -> None:
     # 14 · 0 … 14: "140000014" splits uniquely only when 总计 = the sum of the row
     rows = {
@@ -454,10 +650,40 @@ def _torn(drop: list[str], extra_rows: int = 0) -> str:
     return report_text((t2, "\n".join(lines), t4))
 
 
-def test_rows_without_labels_are_identified_by_their_place(tmp_path: Path) -> None:
+def test_labels_printed_loose_above_their_figures_are_theirs(tmp_path: Path) -> None:
+    # each torn label just above its row of figures: put back together, read exactly
     report = _read(tmp_path, _torn(["partial", "denied_3", "unable_1"]), "r.md")
     apps = report.tables["applications"]
-    assert [apps.get("denied_3", c).value for c in T3_COLUMNS] == t3("denied_3")  # type: ignore[union-attr]
+    for row in ("partial", "denied_3", "unable_1"):
+        assert [apps.get(row, c).value for c in T3_COLUMNS] == t3(row)  # type: ignore[union-attr]
+    assert _keys(api.check(report)) == []
+
+
+def test_rows_without_labels_are_identified_by_their_place(tmp_path: Path) -> None:
+    # the labels of two rows listed together, then their two rows of figures (an extractor
+    # that sets the label column apart): which is which is not joined up from the text but
+    # placed by the order of the rows around them, and said (RC005)
+    text = _torn(["denied_3"])
+    four = next(r for r in T3.rows if r.id == "denied_4")
+    line = next(ln for ln in text.split("\n") if f"| {four.label} |" in ln)
+    figures = "| " + " | ".join(str(v) for v in t3("denied_4")) + " |"
+    text = text.replace(line + "\n", "")
+    torn3 = next(r for r in T3.rows if r.id == "denied_3").label
+    text = text.replace(
+        torn3[:6] + "\n", torn3[:6] + "\n" + torn3[6:] + "\n" + four.label + "\n", 1
+    )
+    text = text.replace(
+        torn3[6:] + "\n" + four.label + "\n" + torn3[6:] + "\n",
+        torn3[6:] + "\n" + four.label + "\n",
+        1,
+    )
+    rows = text.split("\n")
+    k = next(i for i, ln in enumerate(rows) if ln.startswith("| ") and i > rows.index(four.label))
+    rows.insert(k + 1, figures)
+    report = _read(tmp_path, "\n".join(rows), "r.md")
+    apps = report.tables["applications"]
+    for row in ("denied_3", "denied_4"):
+        assert [apps.get(row, c).value for c in T3_COLUMNS] == t3(row)  # type: ignore[union-attr]
     assert _keys(api.check(report)) == [("RC005", "applications", None, None)]
 
 

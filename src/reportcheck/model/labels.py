@@ -47,6 +47,28 @@ _CN_NUMBERING = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[,.]\s*(
 # Circled numbers ① … ⑳ (NFKC would make ① a bare 1, glued to the label): → "1."
 _CIRCLED = {chr(0x2460 + i): f"{i + 1}." for i in range(20)}
 # Chinese ordinals in brackets: （一） (一) 〔一〕 → (一)
+_SUPPLEMENT = {
+    "⺁": "厂", "⺇": "几", "⺊": "卜", "⺋": "卩", "⺝": "月", "⺟": "母", "⺠": "民", "⺩": "王",
+    "⺼": "月", "⻄": "西", "⻅": "见", "⻆": "角", "⻉": "贝", "⻋": "车", "⻓": "长", "⻔": "门",
+    "⻗": "雨", "⻘": "青", "⻙": "韦", "⻚": "页", "⻛": "风", "⻜": "飞", "⻝": "食", "⻡": "首",
+    "⻢": "马", "⻣": "骨", "⻤": "鬼", "⻥": "鱼", "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄",
+    "⻪": "黾", "⻬": "齐", "⻮": "齿", "⻰": "龙", "⻳": "龟", "⼾": "户",
+}  # fmt: skip
+RADICALS = str.maketrans(
+    {chr(cp): unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)} | _SUPPLEMENT
+)
+"""Radicals that stand for the character they look like: text taken from PDFs (some fonts
+map 一 人 行 见 门 to the 康熙部首 and CJK radical code points, U+2F00–U+2FD5 and
+U+2E80–U+2EF3) prints 「⼀、总体情况」 for 「一、总体情况」. Each to its character (the
+康熙部首 as NFKC maps them; the simplified radicals by hand)."""
+_RADICAL = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
+
+
+def fold_radicals(text: str) -> str:
+    """``text`` with its radicals the characters they stand for (:data:`RADICALS`)."""
+    return text.translate(RADICALS) if _RADICAL.search(text) else text
+
+
 _BRACKETS = str.maketrans({"〔": "(", "〕": ")", "【": "(", "】": ")", "[": "(", "]": ")"})
 
 

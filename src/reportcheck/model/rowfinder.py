@@ -19,7 +19,9 @@ the format each labelled line of numbers is. Two steps:
      12–15 …), the compared text being at least :data:`MIN_LENGTH` characters long;
    - no other row allowed by the order is within :data:`MARGIN` (0.08) of it — else the
      label is **ambiguous** and both candidates are named;
-   - a row out of order is taken only with a similarity of :data:`OUT_OF_ORDER_MIN` (0.9).
+   - a row out of order is taken only with a similarity of :data:`OUT_OF_ORDER_MIN` (0.9);
+   - a label cut short (the head of a row's label, at least :data:`PREFIX_MIN` characters,
+     its tail wrapped onto a line the text lost) counts as :data:`PREFIX_SCORE` (0.8) close.
 
    Merged labels glued onto a row label (「办理1.属于国家秘密」, the characters of
    三、本年度办理结果 printed one per line beside the sub-rows) are tried without the text
@@ -130,6 +132,15 @@ OUT_OF_ORDER_MIN = 0.9
 """Least similarity for a row found out of the format's order."""
 MIN_LENGTH = 4
 """Labels (without numbering) shorter than this are only matched exactly."""
+PREFIX_MIN = 8
+"""A label cut short — the head of a row's label, the rest wrapped onto a line the text
+lost or set apart (text taken from a PDF: 「5.要求行政机关确认或重新出」 for …重新出具已获取
+信息) — names the row when at least this many characters of it (without numbering) begin
+that row's label, with :data:`PREFIX_SCORE`."""
+PREFIX_SCORE = 0.8
+"""The similarity given to a label cut short (:data:`PREFIX_MIN`): a close label, read
+only in the format's order (below :data:`OUT_OF_ORDER_MIN`); two rows beginning with the
+same head make it ambiguous."""
 
 _NOTE = re.compile(r"\((?:区分处理|单位|本列).*\)?$")
 # An inner numbering where glued characters of a merged label precede the row's own label
@@ -294,6 +305,12 @@ def _candidates(table: TableDef, labels: tuple[str, ...]) -> tuple[Candidate, ..
                 (similarity(body, b, SIMILARITY_MIN) for b in bodies if len(b) >= MIN_LENGTH),
                 default=0,
             )
+            if (
+                score < PREFIX_SCORE
+                and len(body) >= PREFIX_MIN
+                and any(len(b) > len(body) and b.startswith(body) for b in bodies)
+            ):
+                score = PREFIX_SCORE
             if score < SIMILARITY_MIN:
                 continue
             if number and number != _numbering(label_key(row.label)):

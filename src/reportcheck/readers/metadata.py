@@ -455,10 +455,21 @@ def is_table_label(text: str) -> bool:
     return _is_label_key(label_key(text))
 
 
+@formats_cache
+def _label_bodies() -> frozenset[str]:
+    """The keys of the tables' labels numbered 一、二、…, without their numbering."""
+    return frozenset(
+        k.lstrip(NUMERALS).lstrip("、") for k in _table_label_keys() if k[:1] in NUMERALS
+    )
+
+
 def _is_label_key(key: str) -> bool:
     """:func:`is_table_label` of a label key."""
-    if key in _table_label_keys():
+    keys = _table_label_keys()
+    if key in keys:
         return True
+    if key[:1] in NUMERALS and key.lstrip(NUMERALS).lstrip("、.，,") in _label_bodies():
+        return True  # numbered loosely: 「二上年结转…」, 「一一、本年新收…」
     numbered = _numbered_label_keys()
     # a whole label with its numbers after it, or a label's first part broken off its line
     # (「二、上年结转政府信息」 from a PDF): never a section heading

@@ -102,20 +102,55 @@ def table_on_page(report: Report, tdef: TableDef) -> tuple[int, int] | None:
     return min(found), len(tdef.rows)
 
 
-def row_on_page(report: Report, rdef: RowDef) -> int | None:
+def row_on_page(report: Report, rdef: RowDef, tdef: TableDef | None = None) -> int | None:
     """Where a row's label stands in the report's text, numbering included (so that prose
-    naming the same thing — 「予以公开20件」 — is not taken for the row), else None."""
+    naming the same thing — 「予以公开20件」 — is not taken for the row), else None.
+
+    Written as the format writes it (its numbering and first words), or — given its
+    table — written otherwise on a line of its own that starts with a numbering: a label
+    the row finder reads as this row and no other (「2.其他法律行政止公开」, 「二上年结转…」,
+    「（一）以予公开」), the figures after it aside."""
     text = report.text
     if not text:
         return None
     label = re.sub(r"（(?:区分处理|单位|本列)[^）]*）$", "", rdef.label).strip()
     if len(re.sub(r"\W", "", label)) < 3:
-        return None
+        # a short label (规章) only as a line of its own, or with its figures after it
+        m = re.search(rf"^[ \t\u3000]*{re.escape(label)}[ \t\u3000\d.]*$", text, re.MULTILINE)
+        return m.start() + len(m.group()) - len(m.group().lstrip()) if m else None
     # a long label broken over two lines with its numbers between the parts
     # (「2.其他法律行政法规禁止 0」 ⏎ 「公开」): its numbered first part is enough
     m = re.match(r"^(?:\d{1,2}[.．、]|（[一二三四五六七八九十]）|[一二三四五六七八九十]、)?", label)
     head = label[: (m.end() if m else 0) + PREFIX]
-    return _find(text, head)
+    found = _find(text, head)
+    if found is None and tdef is not None:
+        found = _written_otherwise(text, tdef, rdef)
+    return found
+
+
+_NUMBERED_LINE = re.compile(
+    r"^[ \t\u3000]*(?:\S{0,6}?\d{1,2}[.．、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、，,]?)"
+    r"[^\n]{2,70}$",
+    re.MULTILINE,
+)
+_TRAILING_FIGURES = re.compile(r"[\s\d.,，、\-—]*$")
+
+
+def _written_otherwise(text: str, tdef: TableDef, rdef: RowDef) -> int | None:
+    """A line starting with a numbering whose label the row finder reads as ``rdef`` (the
+    best candidate by a margin), else None."""
+    from reportcheck.model.rowfinder import MARGIN, candidates
+
+    for m in _NUMBERED_LINE.finditer(text):
+        words = _TRAILING_FIGURES.sub("", m.group()).strip()
+        if len(words) < 4:
+            continue
+        found = candidates(tdef, (words,))
+        if not found or found[0].row.id != rdef.id:
+            continue
+        if len(found) == 1 or found[0].score - found[1].score >= MARGIN:
+            return m.start() + len(m.group()) - len(m.group().lstrip())
+    return None
 
 
 PREFIX = 7

@@ -144,7 +144,7 @@ def missing_row(report: Report, settings: Settings) -> Iterator[Finding]:
                 continue
             if bare and table_id == "applications" and r.group == bare:
                 continue  # （六） written as one row: said once by RC105
-            offset = row_on_page(report, r)
+            offset = row_on_page(report, r, tdef)
             if offset is not None:
                 # its label is on the page: the row is there, its numbers were not read
                 yield _unplaced(report, table_id, r.id, r.full_label, offset)

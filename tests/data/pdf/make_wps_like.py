@@ -29,6 +29,13 @@ is one). These files reproduce what its exports do, drawn with reportlab:
   sub-rows 1.–3.), as real reports do;
 - ``wps-2021-borderless``: the first report with its tables printed without rules.
 
+:func:`make_report` draws the tests' usual report with :class:`WpsCase`'s options for the
+shapes real reports take (``tests/test_pdf_wps_variants.py``): header rows repeated on each
+page, rules stroked / one path / a double border / open sides, the side label wrapped in the
+text font, body and table font sizes, a narrower table, a two-line title, other page
+numbers, figures and labels printed differently (「—」 for zero, 「1,386」, full-width digits,
+「自 然 人」), empty rows, rows cut by a page break, bold printed twice, lines around tables.
+
 The report texts and figures are the tests' own (``make_pdfs.prose``; invented figures).
 Beside each PDF: the same report as HTML (``make_pdfs.html``, read by the HTML reader for
 comparison) and ``NAME.expected.json``, every table cell as printed.
@@ -41,7 +48,8 @@ import copy
 import io
 import json
 import sys
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +76,7 @@ GREY_JPEG: bytes = base64.b64decode(
 )
 """A plain grey 8×8 JPEG (Pillow, quality 75): the picture a table is printed as (reportlab
 embeds a JPEG as it is, without Pillow)."""
-_QUOTES = "“”‘’"
+_QUOTES = "“”‘’—–"
 """Set in the Latin font (Droid Sans Fallback has no glyphs for them)."""
 
 
@@ -92,6 +100,47 @@ class WpsCase:
     """Fonts embedded without their map to Unicode (``/ToUnicode``), as some print-to-PDF
     drivers write them: the Chinese text cannot be decoded from the text layer (the glyphs
     print right)."""
+    repeat_header: bool = False
+    """The header rows of 表三 and 表四 printed again at the top of every page the table
+    runs onto (WPS's 标题行重复)."""
+    rules: str = "rects"
+    """How the tables' rules are drawn: ``rects`` (a thin filled rectangle per cell edge,
+    the outer right and bottom edges stroked), ``strokes`` (every edge a stroked line),
+    ``path`` (all of a table part's edges one stroked path), ``double`` (the outer border
+    a double line), ``open`` (no outer left and right edges)."""
+    side_label: str = "vertical"
+    """三、本年度办理结果 down the side: ``vertical`` (a vertical font) or ``stacked`` (the
+    text font, one character per line: the narrow column wraps it)."""
+    body_size: float = 14.0
+    """The paragraphs' font size (headings a point larger)."""
+    table_size: float | None = None
+    """The tables' font size, labels and figures alike (default: labels 9, figures 11)."""
+    table_width: float = 1.0
+    """The tables' width as a share of the text's, centred."""
+    footer: str = "- {} -"
+    """The page number at the foot of each page."""
+    title_break: bool = False
+    """The title on two lines: the agency, then the rest."""
+    figure_text: Callable[[str], str] | None = None
+    """How each table figure is printed (its text as the case gives it → as printed):
+    zero as 「—」, thousands separators, full-width digits."""
+    label_text: Callable[[str], str] | None = None
+    """How each table label and header is printed (letter-spaced 「自 然 人」 …)."""
+    fake_bold: bool = False
+    """Headings, the tables' header cells and 总计 labels in a bold made by printing each
+    character twice, a little apart (as some exports do for a font without a bold face:
+    each character is in the text layer twice)."""
+    before_table: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Lines printed just above a table (``[表三]`` → 「单位：件」 right-aligned, a caption)."""
+    after_table: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Lines printed just below a table (a note: 「注：…」)."""
+    split_rows: bool = False
+    """A row of wrapped labels that does not fit at the foot of a page is cut by the page
+    break (WPS's and Word's 允许跨页断行, on by default): its figures and the label lines
+    that fit on the page, the rest of its labels at the top of the next."""
+    blank_rows: bool = False
+    """An empty row (ruled, nothing in it) at the end of 表二 and inside 表三 after its
+    header, as left in a table by hand."""
 
 
 def _apps(parts: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
@@ -197,6 +246,12 @@ def table3(case: mp.Case, single_other: bool) -> mp.TLayout:
 
 def expected(wcase: WpsCase) -> dict[str, object]:
     values = wcase.case.values()
+    if wcase.figure_text is not None:
+        printed = wcase.figure_text
+        for rows in values.values():
+            for cells in rows.values():
+                for col, text in cells.items():
+                    cells[col] = printed(text)
     if wcase.single_other:  # read as the 2019 format's one row
         apps = values["applications"]
         parts = [apps.pop(f"other_{k}") for k in (1, 2, 3)]
@@ -207,6 +262,31 @@ def expected(wcase: WpsCase) -> dict[str, object]:
         "agency": wcase.case.agency,
         "tables": values,
     }
+
+
+def restyle(wcase: WpsCase, marker: str, layout: mp.TLayout) -> mp.TLayout:
+    """A table's layout as ``wcase`` prints it: figures and labels through its
+    ``figure_text`` and ``label_text``, an empty row where ``blank_rows`` puts one."""
+    figure_rows = {"[表二]": 0, "[表三]": 3, "[表四]": 3}[marker]
+    figure_cols = {"[表二]": 1, "[表三]": 3, "[表四]": 0}[marker]
+    cells: list[mp.TCell] = []
+    for c in layout.cells:
+        value = not c.header and c.row >= figure_rows and c.col >= figure_cols
+        change = wcase.figure_text if value else wcase.label_text
+        cells.append(replace(c, text=change(c.text)) if change and c.text else c)
+    layout = replace(layout, cells=cells)
+    if wcase.blank_rows and marker in ("[表二]", "[表三]"):
+        at = layout.rows if marker == "[表二]" else layout.header_rows
+        moved = []
+        for c in layout.cells:
+            if c.row >= at:
+                c = replace(c, row=c.row + 1)
+            elif c.row + c.rowspan > at:
+                c = replace(c, rowspan=c.rowspan + 1)
+            moved.append(c)
+        moved.extend(mp.TCell("", at, j) for j in range(layout.cols))
+        layout = replace(layout, rows=layout.rows + 1, cells=moved)
+    return layout
 
 
 # ------------------------------------------------------------------ drawing
@@ -226,6 +306,17 @@ class Pdf:
         self.y = TOP
         self.jitter = 0
         self.ruled = ruled
+        self.rules = "rects"
+        self.pending: list[tuple[float, float, float, float]] = []
+        """Rules waiting to be drawn as one path (``rules == "path"``)."""
+        self.side_label = "vertical"
+        self.body_size = 14.0
+        self.label_size, self.figure_size = LABEL, FIGURE
+        self.table_width = 1.0
+        self.footer_text = "- {} -"
+        self.bold = False
+        """Text printed twice, a little apart (a bold made so: see ``fake_bold``)."""
+        self.fake_bold = False
 
     # --- glyphs
 
@@ -250,6 +341,15 @@ class Pdf:
         t.setTextTransform(k, 0, 0, k, x, y)
         t.textOut(text)
         self.c.drawText(t)
+        if self.bold:  # a bold made by printing the text again a little to the right
+            self._bold_again(text, font, x, y, size)
+
+    def _bold_again(self, text: str, font: str, x: float, y: float, size: float) -> None:
+        self.bold = False
+        try:
+            self._object(text, font, x + size * 0.04, y, size)
+        finally:
+            self.bold = True
 
     def _shift(self, ch: str) -> float:
         """The figures' baseline jitter: -0.8 … +0.8 pt, the same each run."""
@@ -288,14 +388,38 @@ class Pdf:
             self._object(ch, CJK_V, x_mid, y_top - i * size * 1.05, size)
 
     def rule(self, x0: float, y0: float, x1: float, y1: float) -> None:
-        """A rule as a thin filled rectangle."""
-        if self.ruled:
-            self.c.rect(x0, y0, max(x1 - x0, RULE), max(y1 - y0, RULE), stroke=0, fill=1)
+        """A rule as a thin filled rectangle (or as :attr:`rules` says)."""
+        if not self.ruled:
+            return
+        if self.rules in ("strokes", "path"):
+            w, h = max(x1 - x0, RULE), max(y1 - y0, RULE)
+            if w >= h:
+                self.line(x0, y0 + h / 2, x0 + w, y0 + h / 2)
+            else:
+                self.line(x0 + w / 2, y0, x0 + w / 2, y0 + h)
+            return
+        self.c.rect(x0, y0, max(x1 - x0, RULE), max(y1 - y0, RULE), stroke=0, fill=1)
 
     def line(self, x0: float, y0: float, x1: float, y1: float) -> None:
-        if self.ruled:
-            self.c.setLineWidth(RULE)
-            self.c.line(x0, y0, x1, y1)
+        if not self.ruled:
+            return
+        if self.rules == "path":
+            self.pending.append((x0, y0, x1, y1))
+            return
+        self.c.setLineWidth(RULE)
+        self.c.line(x0, y0, x1, y1)
+
+    def flush(self) -> None:
+        """The rules waiting (``rules == "path"``) drawn as one stroked path."""
+        if not self.pending:
+            return
+        path = self.c.beginPath()
+        for x0, y0, x1, y1 in self.pending:
+            path.moveTo(x0, y0)
+            path.lineTo(x1, y1)
+        self.c.setLineWidth(RULE)
+        self.c.drawPath(path, stroke=1, fill=0)
+        self.pending = []
 
     # --- pages and flow
 
@@ -318,7 +442,7 @@ class Pdf:
             self.c.setPageSize((PAGE_W, PAGE_H))
 
     def footer(self) -> None:
-        text = f"- {self.page} -"
+        text = self.footer_text.format(self.page)
         size = 10.5
         self.chars(text, (LEFT + RIGHT) / 2 - self.text_width(text, size) / 2, 52, size)
 
@@ -327,7 +451,7 @@ class Pdf:
             self.new_page()
 
     def centred(self, text: str, size: float) -> None:
-        lines = _wrap(self, text, size, RIGHT - LEFT)
+        lines = [ln for part in text.split("\n") for ln in _wrap(self, part, size, RIGHT - LEFT)]
         for line in lines:
             self.room(size * 1.6)
             self.y -= size * 1.6
@@ -335,14 +459,18 @@ class Pdf:
             self.chars(line, (LEFT + RIGHT - w) / 2, self.y, size)
         self.y -= size * 0.6
 
-    def heading(self, text: str, size: float = 15) -> None:
+    def heading(self, text: str, size: float | None = None) -> None:
+        size = self.body_size + 1 if size is None else size
         self.room(size * 2)
         self.y -= size * 1.9
+        self.bold = self.fake_bold
         self.chars(text, LEFT + 2 * size, self.y, size)
+        self.bold = False
 
     def paragraph(
-        self, text: str, size: float = 14, indent: bool = True, right: bool = False
+        self, text: str, size: float | None = None, indent: bool = True, right: bool = False
     ) -> None:
+        size = self.body_size if size is None else size
         first = 2 * size if indent else 0.0
         lines = _wrap(self, text, size, RIGHT - LEFT, first)
         for i, line in enumerate(lines):
@@ -410,46 +538,124 @@ def _is_figure(text: str) -> bool:
 
 
 def _cell_lines(pdf: Pdf, cell: mp.TCell, width: float) -> list[str]:
-    size = FIGURE if _is_figure(cell.text) else LABEL
+    size = pdf.figure_size if _is_figure(cell.text) else pdf.label_size
     return _wrap(pdf, cell.text, size, width - 2 * PAD) if cell.text else []
 
 
-def draw_table(pdf: Pdf, t: mp.TLayout, vertical_label: bool) -> None:
+def draw_table(
+    pdf: Pdf,
+    t: mp.TLayout,
+    vertical_label: bool,
+    repeat_header: bool = False,
+    split_rows: bool = False,
+) -> None:
     """Row heights from the wrapped text; rows placed down the page, a new page where a
-    row does not fit (no header printed again, as WPS does by default)."""
+    row does not fit (no header printed again, as WPS does by default; ``repeat_header``:
+    the layout's header rows printed again at the top of each page it runs onto;
+    ``split_rows``: a row of wrapped labels that does not fit is cut by the page break, as
+    WPS and Word allow by default (允许跨页断行): the lines that fit and the row's figures
+    stay on the page, the rest of its labels go on at the top of the next one)."""
     total = sum(t.widths)
-    xs = [LEFT]
+    width = (RIGHT - LEFT) * pdf.table_width
+    xs = [LEFT + (RIGHT - LEFT - width) / 2]
     for w in t.widths:
-        xs.append(xs[-1] + (RIGHT - LEFT) * w / total)
+        xs.append(xs[-1] + width * w / total)
+    forced: dict[int, float] = {}
+    """Rows cut by a page break: the height of their part on the first page."""
+    head = t.header_rows if repeat_header else 0
+    while True:
+        heights = _heights(pdf, t, xs, vertical_label)
+        for r, h in forced.items():
+            heights[r] = h
+        # the rows on each page: where each row's top stands
+        tops: list[tuple[int, float]] = []  # (page, y of the row's top)
+        page, y = pdf.page, pdf.y - 6
+        parts: list[list[int]] = [[]]
+        cut: tuple[int, int, float] | None = None
+        for r in range(t.rows):
+            if y - heights[r] < BOTTOM and parts[-1]:
+                if split_rows and r not in forced and r >= t.header_rows:
+                    k = _lines_that_fit(pdf, t, xs, r, y - BOTTOM)
+                    if k:
+                        cut = (r, k, y - BOTTOM)
+                        break
+                page, y = page + 1, TOP - sum(heights[:head])
+                parts.append([])
+            tops.append((page, y))
+            parts[-1].append(r)
+            y -= heights[r]
+        if cut is None:
+            break
+        r, k, room = cut
+        t = _cut_row(pdf, t, xs, r, k)
+        forced = {(i + 1 if i > r else i): h for i, h in forced.items()}
+        forced[r] = room
+    for k, rows in enumerate(parts):
+        if k:
+            pdf.new_page()
+            if head and rows[0] >= head:  # the header again, above this page's rows
+                again = list(tops)
+                y_head = TOP
+                for r in range(head):
+                    again[r] = (pdf.page, y_head)
+                    y_head -= heights[r]
+                _draw_part(pdf, t, xs, heights, again, list(range(head)), vertical_label)
+        _draw_part(pdf, t, xs, heights, tops, rows, vertical_label)
+    pdf.y = y - 4
+
+
+def _heights(pdf: Pdf, t: mp.TLayout, xs: list[float], vertical_label: bool) -> list[float]:
     heights = [0.0] * t.rows
     for c in t.cells:
         if c.rowspan == 1:
             lines = _cell_lines(pdf, c, xs[c.col + c.colspan] - xs[c.col])
-            size = FIGURE if _is_figure(c.text) else LABEL
+            size = pdf.figure_size if _is_figure(c.text) else pdf.label_size
             heights[c.row] = max(heights[c.row], len(lines) * size * LEAD + 2 * PAD + 4, 19.0)
     for c in t.cells:  # a merged cell down the side needs its rows to hold its lines
         if c.rowspan > 1 and not (vertical_label and c.col == 0 and c.rowspan > 4):
             lines = _cell_lines(pdf, c, xs[c.col + c.colspan] - xs[c.col])
-            need = len(lines) * LABEL * LEAD + 2 * PAD + 4
+            need = len(lines) * pdf.label_size * LEAD + 2 * PAD + 4
             have = sum(heights[c.row : c.row + c.rowspan])
             if need > have:
                 heights[c.row + c.rowspan - 1] += need - have
-    # the rows on each page: where each row's top stands
-    tops: list[tuple[int, float]] = []  # (page, y of the row's top)
-    page, y = pdf.page, pdf.y - 6
-    parts: list[list[int]] = [[]]
-    for r in range(t.rows):
-        if y - heights[r] < BOTTOM and parts[-1]:
-            page, y = page + 1, TOP
-            parts.append([])
-        tops.append((page, y))
-        parts[-1].append(r)
-        y -= heights[r]
-    for k, rows in enumerate(parts):
-        if k:
-            pdf.new_page()
-        _draw_part(pdf, t, xs, heights, tops, rows, vertical_label)
-    pdf.y = y - 4
+    return heights
+
+
+def _lines_that_fit(pdf: Pdf, t: mp.TLayout, xs: list[float], r: int, room: float) -> int:
+    """How many lines of row ``r``'s wrapped labels fit in ``room`` (0: the row is not cut:
+    no label of it over two lines or more, or not one line fits)."""
+    most = max(
+        (
+            len(_cell_lines(pdf, c, xs[c.col + c.colspan] - xs[c.col]))
+            for c in t.cells
+            if c.row == r and c.rowspan == 1 and not _is_figure(c.text)
+        ),
+        default=0,
+    )
+    fit = int((room - 2 * PAD - 4) // (pdf.label_size * LEAD))
+    return fit if most >= 2 and 1 <= fit < most else 0
+
+
+def _cut_row(pdf: Pdf, t: mp.TLayout, xs: list[float], r: int, k: int) -> mp.TLayout:
+    """The layout with row ``r`` cut in two after ``k`` lines of its labels: its figures
+    in the first part, the rest of its labels in the second (a row of its own below)."""
+    cells: list[mp.TCell] = []
+    for c in t.cells:
+        if c.row > r:
+            cells.append(replace(c, row=c.row + 1))
+        elif c.row + c.rowspan > r and c.rowspan > 1:
+            cells.append(replace(c, rowspan=c.rowspan + 1))
+        elif c.row == r:
+            lines = _cell_lines(pdf, c, xs[c.col + c.colspan] - xs[c.col])
+            if _is_figure(c.text) or len(lines) <= k:
+                cells.append(c)
+                cells.append(replace(c, text="", row=r + 1))
+            else:
+                cells.append(replace(c, text="".join(lines[:k])))
+                cells.append(replace(c, text="".join(lines[k:]), row=r + 1))
+        else:
+            cells.append(c)
+    return replace(t, rows=t.rows + 1, cells=cells)
 
 
 def _draw_part(
@@ -473,11 +679,20 @@ def _draw_part(
         y1 = tops[b][1] - heights[b]
         x0, x1 = xs[c.col], xs[c.col + c.colspan]
         pdf.rule(x0, y0 - RULE, x1, y0)  # top edge
-        pdf.rule(x0, y1, x0 + RULE, y0)  # left edge
+        if not (pdf.rules == "open" and c.col == 0):
+            pdf.rule(x0, y1, x0 + RULE, y0)  # left edge
         if _text_part(c, tops) == (a, b):  # the other parts of a cut cell: empty
             _cell_text(pdf, c, x0, y0, x1, y1, vertical_label)
-    pdf.line(xs[-1], bottom, xs[-1], top)
+    if pdf.rules != "open":
+        pdf.line(xs[-1], bottom, xs[-1], top)
     pdf.line(xs[0], bottom, xs[-1], bottom)
+    if pdf.rules == "double":  # the outer border doubled, 1.5 pt outside
+        d = 1.5
+        pdf.rule(xs[0] - d, top + d - RULE, xs[-1] + d, top + d)
+        pdf.rule(xs[0] - d, bottom - d, xs[-1] + d, bottom - d + RULE)
+        pdf.rule(xs[0] - d, bottom - d, xs[0] - d + RULE, top + d)
+        pdf.rule(xs[-1] + d - RULE, bottom - d, xs[-1] + d, top + d)
+    pdf.flush()
 
 
 def _text_part(c: mp.TCell, tops: list[tuple[int, float]]) -> tuple[int, int]:
@@ -498,12 +713,20 @@ def _cell_text(
     if vertical_label and c.col == 0 and c.rowspan > 4:
         # one character under the other, smaller where the part of the cell on this page
         # is short
-        size = min(LABEL + 1, (y0 - y1 - 2 * PAD) / (len(c.text) * 1.05))
+        size = min(pdf.label_size + 1, (y0 - y1 - 2 * PAD) / (len(c.text) * 1.05))
         height = len(c.text) * size * 1.05
+        if pdf.side_label == "stacked":  # the text font, one character per line
+            size = min(pdf.label_size, (y0 - y1 - 2 * PAD) / (len(c.text) * LEAD))
+            y = (y0 + y1) / 2 + len(c.text) * size * LEAD / 2
+            for ch in c.text:
+                y -= size * LEAD
+                pdf.chars(ch, (x0 + x1 - pdf.width(ch, size)) / 2, y + size * 0.25, size)
+            return
         pdf.vertical(c.text, (x0 + x1) / 2, (y0 + y1) / 2 + height / 2, size)
         return
+    pdf.bold = pdf.fake_bold and (c.header or c.text.endswith("总计"))
     figure = _is_figure(c.text)
-    size = FIGURE if figure else LABEL
+    size = pdf.figure_size if figure else pdf.label_size
     lines = _cell_lines(pdf, c, x1 - x0)
     block = len(lines) * size * LEAD
     y = (y0 + y1) / 2 + block / 2  # the lines centred in the cell
@@ -512,6 +735,7 @@ def _cell_text(
         w = pdf.text_width(line, size)
         x = x0 + PAD if c.align == "left" else (x0 + x1 - w) / 2
         pdf.chars(line, x, y + size * 0.25, size)
+    pdf.bold = False
 
 
 # ------------------------------------------------------------------ a report
@@ -537,18 +761,30 @@ def make(wcase: WpsCase, out: Path = HERE) -> None:
     title = f"{case.agency}{case.year}年政府信息公开工作年度报告"
     pdf = Pdf(out / f"{case.name}.pdf", title, ruled=not wcase.borderless)
     pdf.sideways = wcase.sideways
+    pdf.rules, pdf.side_label, pdf.footer_text = wcase.rules, wcase.side_label, wcase.footer
+    pdf.body_size, pdf.table_width = wcase.body_size, wcase.table_width
+    if wcase.table_size is not None:
+        pdf.label_size = pdf.figure_size = wcase.table_size
     pdf._turn()
-    pdf.centred(title, 20)
+    pdf.centred(
+        title.replace(case.agency, case.agency + "\n", 1) if wcase.title_break else title, 20
+    )
+    pdf.fake_bold = wcase.fake_bold
     for heading, paras in mp.prose(case):
         pdf.heading(heading)
         for para in paras:
+            for text in wcase.before_table.get(para, ()):
+                pdf.paragraph(text, indent=False, right=text.startswith("单位"))
             if para in wcase.pictures:
                 w, h = _jpeg_size()
                 pdf.picture(RIGHT - LEFT, min(h / w * (RIGHT - LEFT), TOP - BOTTOM - 20))
             elif para in tables:
-                draw_table(pdf, tables[para](), vertical_label=para == "[表三]")
+                layout = restyle(wcase, para, tables[para]())
+                draw_table(pdf, layout, para == "[表三]", wcase.repeat_header, wcase.split_rows)
             else:
                 pdf.paragraph(para)
+            for text in wcase.after_table.get(para, ()):
+                pdf.paragraph(text, indent=False)
     pdf.y -= 20
     if wcase.seal:
         pdf.picture(120.0, 120.0, x=RIGHT - 160.0, advance=False)

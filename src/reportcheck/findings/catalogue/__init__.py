@@ -25,6 +25,7 @@ To add a code: write its :class:`~.entry.Entry` in the family module and its
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -165,7 +166,14 @@ _SHOWN = ("actual", "expected")
 into the cell by ``convert --apply-suggestions`` and is never cut."""
 
 
+_BREAK = re.compile(r"[ \t\u3000]*[\r\n\v\f\u2028\u2029][\s\u3000]*")
+
+
 def _short(text: str) -> str:
+    """A value as a message quotes it: on one line (the text's line breaks a space: a
+    message is one line in every output), elided past MAX_PARAM characters."""
+    if _BREAK.search(text):
+        text = _BREAK.sub(" ", text).strip()
     if len(text) <= MAX_PARAM:
         return text
     keep = MAX_PARAM // 4

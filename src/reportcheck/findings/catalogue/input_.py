@@ -95,6 +95,13 @@ ENTRIES = (
                 "{table} row “{label}”: its digits run together in the text ({run}) and "
                 "{why}: the cells cannot be told apart, so the row was not read or checked",
             ),
+            "too_few": Tr(
+                "{table}「{label}」只有 {found} 个数字（{run}），本行有 {cells} 格，各数字又是分开的"
+                "（不是连在一起）：无法确定各数字属于哪一格，本行未读取、未检查",
+                "{table} row “{label}”: only {found} separate figures ({run}) for its {cells} "
+                "cells: which cell each belongs to cannot be told, so the row was not read or "
+                "checked",
+            ),
             "image_pages": Tr(
                 "PDF 第 {pages} 页没有文字层（是扫描的图片）：其中的内容未读取、未检查；"
                 "请先对这些页进行文字识别（OCR）",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import statistics
 from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
 from itertools import pairwise
 
@@ -22,6 +23,7 @@ from reportcheck.readers.pdf.page import (
     _NUMBERED,
     _by_cy,
     _Char,
+    _group_lines,
     _Line,
     _line_text,
     _Loose,
@@ -40,7 +42,12 @@ def _drop_side_label(table: _Loose) -> None:
     for ln in table.lines[table.header :]:
         for seg in _segments(ln):
             ch = seg[0]
-            if _CJK.match(ch.text) and (len(seg) == 1 or seg[1].x0 - ch.x1 > 0.3 * ch.height):
+            if (
+                _CJK.match(ch.text)
+                # (a figure is none: full-width digits, 「无」 for zero, one under the other)
+                and not _is_value(ch.text)
+                and (len(seg) == 1 or seg[1].x0 - ch.x1 > 0.3 * ch.height)
+            ):
                 firsts.append(ch)
     # columns of them: centres within 0.4 of a character's height of each other
     firsts.sort(key=lambda c: c.x0 + c.x1)
@@ -76,7 +83,26 @@ def _drop_side_label(table: _Loose) -> None:
             kept.append(_Line(ln.page, ln.number, chars))
         elif k < table.header:
             header -= 1
-    table.lines, table.header = kept, header
+    table.lines, table.header = kept[:header] + _regrouped(kept[header:]), header
+
+
+def _regrouped(lines: list[_Line]) -> list[_Line]:
+    """The body lines of a table again, their characters grouped into lines without the
+    label down the side: a character of it, standing between two rows, began a line of
+    its own and took the figures of the row below set a point high (「度 3 0」 above
+    「1.信访举报投诉类申请 0 0 0 0 3」). Each line keeps the page line of its first one."""
+    if not lines:
+        return lines
+    page = lines[0].page
+    chars = [c for ln in lines for c in ln.chars]
+    number = {id(c): ln.number for ln in lines for c in ln.chars}
+    out = [
+        _Line(page, min(number[id(c)] for c in group), group)
+        for group in _group_lines(chars)
+        if group
+    ]
+    out.sort(key=lambda ln: ln.top)
+    return out
 
 
 # ------------------------------------------------------------------ tables without rules
@@ -137,8 +163,12 @@ def _figures(line: _Line) -> bool:
     return line._figures
 
 
+_PLACEHOLDER_MARKS = frozenset("/-—–－─无\\×")
+"""Characters of the placeholders a report prints for zero (「—」, 「/」, 「无」 …)."""
+
+
 def _has_figures(line: _Line) -> bool:
-    if not any(c.text.isdigit() for c in line.chars):
+    if not any(c.text.isdigit() or c.text in _PLACEHOLDER_MARKS for c in line.chars):
         return False
     segments = _segments(line)
     if len(segments) < 2:
@@ -146,7 +176,9 @@ def _has_figures(line: _Line) -> bool:
     texts = [_line_text(seg) for seg in segments]
     values = [t for t in texts if _is_value(t)]
     if not any(_is_number(t) for t in values):
-        return False
+        # a row whose every cell holds a placeholder (「—」 printed for each zero): three
+        # of them or more, beside a label at most
+        return len(values) >= 3 and len(texts) - len(values) <= 3
     return len(values) >= 2 or (len(texts) >= 2 and _is_number(texts[-1]))
 
 
@@ -183,24 +215,32 @@ def _loose_tables(lines: list[_Line], left: float, right: float) -> list[_Loose]
             gap = lines[j].top - lines[j - 1].bottom
             if gap > 2.2 * lines[j].size:
                 break
-            if _prose_like(lines[j], left, right):
-                # a piece of a label down the side (「三、（四）无」) reads like a heading:
-                # inside the table when figures follow right below
-                nxt = j + 1 < len(lines) and (rows[j + 1] or labelled[j + 1])
-                if not nxt or lines[j + 1].top - lines[j].bottom > lines[j].size:
-                    break
+            if _prose_like(lines[j], left, right) and not _side_piece(
+                lines, j, rows, labelled, left, right
+            ):
+                break
             if rows[j] or labelled[j]:
                 end = j
-            elif j - end > 4:
+            elif j - end > 8:  # (a row label wrapped over many lines, a group label)
                 break
             j += 1
         if j == len(lines) and j - 1 - end <= 2:
             # a block header at the foot of the page: the table goes on on the next one
             end = j - 1
-        # header lines above the first figures
+        body = i
+        if (
+            i > 0
+            and not rows[i - 1]
+            and lines[i - 1].bottom > lines[i].top
+            and (not out or lines[i - 1] is not out[-1].lines[-1])
+        ):
+            # the first row's label wrapped around its figures (its first line beside
+            # their top half): a line of the row, not of the header, however it reads
+            body = start = i - 1
+        # header lines above the first figures (a header wrapped in narrow columns: many)
         while (
             start > 0
-            and start > i - 8
+            and start > body - 12
             and not rows[start - 1]
             and lines[start].top - lines[start - 1].bottom <= 2.2 * lines[start].size
             and not _prose_like(lines[start - 1], left, right)
@@ -228,9 +268,36 @@ def _loose_tables(lines: list[_Line], left: float, right: float) -> list[_Loose]
                 for seg in _segments(lines[k])
             )
         ):
-            out.append(_Loose(lines[start : end + 1], i - start))
+            out.append(_Loose(lines[start : end + 1], body - start))
         i = end + 1
     return out
+
+
+_SIDE_PIECE = 8
+"""Characters at most in a line of a label wrapped in a narrow column (「（三）」 over
+「不予公」 over 「开」)."""
+
+
+def _side_piece(
+    lines: list[_Line], j: int, rows: list[bool], labelled: list[bool], left: float, right: float
+) -> bool:
+    """Whether line ``j``, which reads like a heading, is a piece of a label down the side
+    of a table (「三、（四）无」; 「（三）」 of （三）不予公开 wrapped one or three characters
+    a line in its narrow column, maybe beside the wrapped end of a row label or the first
+    line of the next one): figures (or a row's label) follow right below — or, the piece
+    short, after one or two more lines of labels (no running text), each close under the
+    one before."""
+    k = j + 1
+    while k < len(lines) and not (rows[k] or labelled[k]):
+        if (
+            k > j + 2
+            or len(lines[j].chars) > _SIDE_PIECE
+            or _prose_like(lines[k], left, right)
+            or lines[k].top - lines[k - 1].bottom > lines[k - 1].size
+        ):
+            return False
+        k += 1
+    return k < len(lines) and lines[k].top - lines[k - 1].bottom <= lines[k - 1].size
 
 
 def _ends_paragraph(lines: list[_Line], k: int, left: float, right: float) -> bool:
@@ -264,6 +331,32 @@ def _at_numbers(piece: list[_Char]) -> list[list[_Char]]:
     return [piece[a:b] for a, b in pairwise(bounds) if b > a]
 
 
+_CLOSING = frozenset("）)」』】〕》")
+"""Closing brackets: their glyph stands in the left half of their box."""
+
+
+def _at_columns(piece: list[_Char], columns: list[float]) -> list[tuple[str, list[_Char]]]:
+    """A label piece cut where one of its characters starts a label column after a gap: a
+    group label in a narrow column (「（三）」 of （三）不予公开 wrapped) set close to the
+    wrapped end of the row label beside it (「公开」) is read as one piece otherwise."""
+    cuts = [
+        k
+        for k in range(1, len(piece))
+        # (a closing bracket's right half is blank: 「（四）」 filling its column, its box
+        # touching the next column's text, is apart from it all the same)
+        if (
+            piece[k].x0 - piece[k - 1].x1 >= 0.3 * piece[k].height
+            or (
+                piece[k - 1].text in _CLOSING
+                and piece[k].x0 - piece[k - 1].x1 >= 0.1 * piece[k].height
+            )
+        )
+        and any(abs(piece[k].x0 - x) <= 1.0 for x in columns)
+    ]
+    bounds = [0, *cuts, len(piece)]
+    return [(_line_text(piece[a:b]), piece[a:b]) for a, b in pairwise(bounds)]
+
+
 def _at_words(text: str, piece: list[_Char]) -> list[tuple[str, list[_Char]]]:
     """A header piece that is two or more of the format's header words run together
     (「社会公益组织法律服务机构」: two columns' headers set close on a wide page) cut into them."""
@@ -286,7 +379,25 @@ def _continue_loose(table: _Loose, more: _Loose) -> None:
     k = 0
     while k < min(more.header, len(head)) and lines[k].text() == head[k]:
         k += 1
+    # the header again, its lines grouped otherwise (it began at the foot of the page
+    # before the first time, its cells wrapped differently): the lines above the figures
+    # whose characters are all the header's — not the rest of a row's label the page break
+    # cut, below them
+    have = Counter(c.text for ln in table.lines[: table.header] for c in ln.chars)
+    while k < more.header:
+        need = Counter(c.text for c in lines[k].chars)
+        if not all(have[ch] >= n for ch, n in need.items()):
+            break
+        have -= need
+        k += 1
     table.lines.extend(lines[k:])
+
+
+def _within(lines: list[_Line], header: list[_Line]) -> bool:
+    """Whether every character of ``lines`` is one of the header's (as many times)."""
+    have = Counter(c.text for ln in header for c in ln.chars)
+    need = Counter(c.text for ln in lines for c in ln.chars)
+    return bool(need) and all(have[ch] >= n for ch, n in need.items())
 
 
 def _loose_grid(table: _Loose, number: int) -> tuple[Grid, dict[int, Location]]:
@@ -322,6 +433,13 @@ def _loose_grid(table: _Loose, number: int) -> tuple[Grid, dict[int, Location]]:
         if not label_cols or x - label_cols[-1] > size:
             label_cols.append(x)
     n_labels = len(label_cols)
+    if n_labels > 1:  # a label piece running into the next label column is two pieces
+        for i in range(table.header, len(segs)):
+            segs[i] = [
+                part
+                for text, s in segs[i]
+                for part in (_at_columns(s, label_cols) if s[-1].x1 < value_left else [(text, s)])
+            ]
     # a column with no figure in any row (every cell of it left empty) is where its own
     # header stands: a header piece right of the labels, over no column of figures, and
     # no group header — one with a header piece under it that reaches out beyond it
@@ -461,8 +579,14 @@ def _loose_grid(table: _Loose, number: int) -> tuple[Grid, dict[int, Location]]:
                 or (own_label and not _label_only(cells, current))
                 # the row above, all its cells empty, has its own numbered label where this
                 # line has one, or further right (「5.要求…」 before 「（六）其他处理 5 1 6」):
-                # two rows, not one label wrapped over its figures
-                or (numbered and any(c >= deepest for c in numbered_at))
+                # two rows, not one label wrapped over its figures — unless its label's
+                # line stands beside these figures' top half (the label wrapped around
+                # them; the numbered piece here a group label's first line, 「（四）」)
+                or (
+                    numbered
+                    and any(c >= deepest for c in numbered_at)
+                    and not _beside(table.lines[i - 1], table.lines[i])
+                )
             ):
                 row += 1
                 current = row
@@ -504,6 +628,13 @@ def _loose_grid(table: _Loose, number: int) -> tuple[Grid, dict[int, Location]]:
     grid.merged.extend((r, c, r2, c2) for (r, c), (r2, c2) in merged.items())
     grid.finish()
     return grid, places
+
+
+def _beside(above: _Line, line: _Line) -> bool:
+    """Whether the line above stands beside ``line``, half a line higher: a label wrapped
+    around the figures of its row, centred between its lines (two rows, even set close,
+    stand a line or more apart: their boxes may overlap by a point or two)."""
+    return (line.top + line.bottom) - (above.top + above.bottom) < 1.6 * line.size
 
 
 def _merged_spans(spans: list[list[float]]) -> list[list[float]]:

@@ -8,6 +8,7 @@ from itertools import pairwise
 from typing import Any
 
 from reportcheck.errors import InputError
+from reportcheck.model.labels import fold_radicals
 from reportcheck.readers.pdf.page import (
     _CJK,
     _RULE_THICKNESS,
@@ -201,6 +202,7 @@ def _pages(path: str, doc: Any) -> list[_Page]:
                     else "\ufffd"
                     for i in range(count)
                 )
+            text = fold_radicals(text)  # 「⼀」 for 「一」 (one for one: the indices hold)
             unmapped = _unmapped(tp, text) if _suspect(text) else frozenset()
             shown = len("".join(text.split()))  # characters other than spaces
             if len(unmapped) >= max(UNDECODABLE[0], UNDECODABLE[1] * shown):

@@ -20,6 +20,7 @@ from reportcheck.readers.pdf.loose import (
     _loose_tables,
     _prose_like,
     _segments,
+    _within,
 )
 from reportcheck.readers.pdf.page import (
     _CJK,
@@ -86,8 +87,9 @@ def _items(pages: list[_Page]) -> list[_Item]:
                     head = (
                         _header_before(items, thing, body_left, body_right) if first_on_page else []
                     )
-                    if head:
+                    if head and not _within(head, thing.lines[: thing.header]):
                         thing = _Loose([*head, *thing.lines], len(head) + thing.header)
+                    # (else the header printed again over the figures: once is enough)
                     items.append(thing)
             elif isinstance(last, _Para) and _continues(
                 last.lines[-1], thing, first_on_page, body_left, body_right, body_size
@@ -226,6 +228,7 @@ def _grid(parts: list[_Table], number: int) -> tuple[Grid, dict[int, Location]]:
     header = (
         [first.row_texts(r) for r in range(min(len(first.ys) - 1, 6))] if len(parts) > 1 else []
     )  # (the rows a continuation may print again)
+    head_texts = _head_texts(parts) if len(parts) > 1 else frozenset()
     bottom: dict[int, GridCell] = {}
     """The cells of the last row placed so far, by column (a row split by the page break
     goes on in them)."""
@@ -233,11 +236,14 @@ def _grid(parts: list[_Table], number: int) -> tuple[Grid, dict[int, Location]]:
         skip = 0
         n_rows = len(t.ys) - 1
         if k > 0:
-            while skip < min(n_rows, len(header)) and t.row_texts(skip) == header[skip]:
+            while skip < n_rows and (
+                (skip < len(header) and t.row_texts(skip) == header[skip])
+                or _repeated_head(t.row_texts(skip), head_texts)
+            ):
                 skip += 1
             if skip and any(c.r1 < skip <= c.r2 for c in t.cells):
                 skip = 0  # a "repeated" row merged into what follows is no header
-            if skip < n_rows and _split_row(t, skip, bottom):
+            if skip < n_rows and _split_row(t, skip, bottom, xs):
                 for cell in t.cells:
                     target = bottom.get(_col(xs, cell.x0) + 1)
                     if cell.r1 == cell.r2 == skip and target is not None and cell.chars:
@@ -274,15 +280,52 @@ def _grid(parts: list[_Table], number: int) -> tuple[Grid, dict[int, Location]]:
     return grid, row_places
 
 
-def _split_row(table: _Table, row: int, above: dict[int, GridCell]) -> bool:
+def _head_texts(parts: list[_Table]) -> frozenset[str]:
+    """The texts of the table's header rows (those above its first row with a figure, the
+    first six rows at most, over the first parts: a page break may fall inside the header
+    itself, its first row alone at the foot of a page)."""
+    out: set[str] = set()
+    seen = 0
+    for t in parts:
+        for r in range(len(t.ys) - 1):
+            texts = t.row_texts(r)
+            if seen >= 6 or any(ch.isdigit() for text in texts for ch in text):
+                return frozenset(out)
+            out.update(k for text in texts if (k := "".join(text.split())))
+            seen += 1
+    return frozenset(out)
+
+
+def _repeated_head(texts: tuple[str, ...], head: frozenset[str]) -> bool:
+    """Whether a continued table's row is its header printed again (WPS's and Word's
+    repeated header rows): every text of it one of the header's, none a figure — also when
+    a merged header cell's text stood in another part of the header on the first page."""
+    keys = [k for text in texts if (k := "".join(text.split()))]
+    return bool(keys) and all(k in head and not any(ch.isdigit() for ch in k) for k in keys)
+
+
+def _split_row(table: _Table, row: int, above: dict[int, GridCell], xs: list[float]) -> bool:
     """Whether the first row of a continued table is the rest of the row the page break cut
-    (a label going on, no figures): its text belongs to the cells above it."""
-    cells = [c for c in table.cells if c.r1 == row]
-    texts = [c.text() for c in cells if c.chars]
+    (a label going on, no figures): its text belongs to the cells above it. The row's own
+    cells only: a label down the side or a group label cut by the break has its part of
+    the merged cell here too (「（三）不予公开」 beside 「公开」, the rest of 2.其他法律…)."""
+    cells = [c for c in table.cells if c.r1 == row == c.r2 and c.chars]
+    texts = [c.text() for c in cells]
     if not texts or not above or any(ch.isdigit() for t in texts for ch in t):
         return False
     if any(_NUMBERED.match(t) for t in texts):
         return False  # a row of its own (「（七）总计」 left blank)
+    for cell in cells:  # each the rest of the cell above, column for column
+        c1 = _col(xs, cell.x0) + 1
+        c2 = max(c1, _col(xs, cell.x1))
+        target = above.get(c1)
+        if (
+            target is None
+            or above.get(c2) is not target
+            or above.get(c1 - 1) is target
+            or above.get(c2 + 1) is target
+        ):
+            return False  # a row of its own (a block title over the whole table: 第二十条…)
     return any(any(ch.isdigit() for ch in c.text) for c in above.values())
 
 

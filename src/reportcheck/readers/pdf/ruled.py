@@ -81,8 +81,12 @@ def _table(page: int, rules: list[_Rule]) -> _Table | None:
     vs = [rule for rule in rules if not rule.horizontal]
     if len(hs) < 2 or len(vs) < 2:
         return None
-    xs = _clusters([(rule.x0 + rule.x1) / 2 for rule in vs])
-    ys = _clusters([(rule.top + rule.bottom) / 2 for rule in hs])
+    xs = _open_edges(
+        _clusters([(rule.x0 + rule.x1) / 2 for rule in vs]), [(r.x0, r.x1) for r in hs]
+    )
+    ys = _open_edges(
+        _clusters([(rule.top + rule.bottom) / 2 for rule in hs]), [(r.top, r.bottom) for r in vs]
+    )
     if len(xs) < 2 or len(ys) < 2:
         return None
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
@@ -153,6 +157,21 @@ def _table(page: int, rules: list[_Rule]) -> _Table | None:
     return table
 
 
+def _open_edges(edges: list[float], across: list[tuple[float, float]]) -> list[float]:
+    """The rules' positions on one axis (``edges``, sorted) with the table's open sides: a
+    table drawn without its outer left and right edges (or top and bottom) still ends where
+    the rules across it end, when two or more of them reach out that far together."""
+    if not edges or len(across) < 2:
+        return edges
+    low = min(a for a, _ in across)
+    high = max(b for _, b in across)
+    if edges[0] - low > 3 * _TOL and sum(1 for a, _ in across if a - low <= _TOL) >= 2:
+        edges = [low, *edges]
+    if high - edges[-1] > 3 * _TOL and sum(1 for _, b in across if high - b <= _TOL) >= 2:
+        edges = [*edges, high]
+    return edges
+
+
 def _joined(spans: list[tuple[float, float]]) -> tuple[list[float], list[float]]:
     """Spans widened by _TOL and joined where they overlap: their starts and ends, sorted
     (a point is on a span when it lies between the start before it and that start's end)."""
@@ -178,6 +197,10 @@ def _nearest(values: list[float], x: float) -> int:
     return k
 
 
+_HANGING = frozenset("，。、；：！？）》」』”’】〕")
+"""CJK closing punctuation: its glyph stands in the left half of its (full-width) box."""
+
+
 def _find_tables(page: _Page, budget: list[int]) -> None:
     if len(page.rules) > MAX_RULES:
         page.rules = []
@@ -196,7 +219,9 @@ def _find_tables(page: _Page, budget: list[int]) -> None:
         y = ch.cy
         for top, bottom, left, right, ys, xs, last_row, last_col, at in boxes:
             if top <= y <= bottom:
-                x = (ch.x0 + ch.x1) / 2
+                # closing punctuation stands in the left of its box, and hangs past the
+                # end of a wrapped label into the cell padding (标点溢出边界): where it starts
+                x = ch.x0 + 0.25 * (ch.x1 - ch.x0) if ch.text in _HANGING else (ch.x0 + ch.x1) / 2
                 if left <= x <= right:
                     r = bisect_right(ys, y) - 1
                     r = 0 if r < 0 else last_row if r > last_row else r
@@ -254,7 +279,9 @@ def _mark_furniture(pages: list[_Page]) -> None:
     for page in pages:
         for k in {key(line) for line in page.lines if band(page, line, 0.12)}:
             seen[k] += 1
-    repeated = {k for k, n in seen.items() if n >= 2}
+    # (words repeated: a line of figures alone, the same count of them at the top of two
+    # pages, is a table's row going on there, no running header)
+    repeated = {k for k, n in seen.items() if n >= 2 and any(ch.isalpha() for ch in k)}
     for page in pages:
         for line in page.lines:
             if not band(page, line, 0.12):

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+from reportcheck.model.labels import fold_radicals
 from reportcheck.readers.encoding import decode_text, visible
 
 
 def decode(path: str, data: bytes) -> str:
-    """The text of a file (see :func:`reportcheck.readers.encoding.decode_text`), without
-    the characters that show nothing (:func:`~reportcheck.readers.encoding.visible`)."""
-    return visible(decode_text(path, data))
+    """The text of a file (see :func:`reportcheck.readers.encoding.decode_text`), its
+    radicals the characters they stand for (text taken from a PDF: 「⼀、总体情况」, see
+    :data:`reportcheck.model.labels.RADICALS`), without the characters that show nothing
+    (:func:`~reportcheck.readers.encoding.visible`)."""
+    return visible(fold_radicals(decode_text(path, data)))

@@ -48,6 +48,9 @@ def unboxed(text: str) -> str:
 
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．](?!\d))"
+)
 _TOKEN = re.compile(r"[^ \t\u3000]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 SENTENCE = re.compile(r"[。；;！？!?]")
@@ -198,13 +201,17 @@ def _split_signed(cells: list[TextCell]) -> list[TextCell]:
     return out
 
 
-_ENDS_IN_VALUE = re.compile(r"[0-9０-９/／\-—–－─无×]\s*$")
+_ENDS_IN_VALUE = re.compile(r"(?:[0-9０-９/／\-—–－─无×]|[0-9０-９]\s*(?:万元|元|件|个|项|条))\s*$")
+_SPACED_UNIT = re.compile(r"(?<=[0-9０-９])\s+(?=(?:万元|元|件|个|项|条)\s*$)")
+"""The space between a row's last figure and its unit (「386.5 万元」 in text laid out
+with spaces): the unit goes with its figure."""
 
 
 def _spaced_row(line: str, start: int) -> list[list[TextCell]] | None:
     """A label (or nothing) followed by numbers separated by spaces or tabs."""
     if not _ENDS_IN_VALUE.search(line):
         return None
+    line = _SPACED_UNIT.sub("", line)
     tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(line)]
     if "-" in line and tokens and _signed_row(tokens[0][0]):
         tokens = [(part, off + at) for t, off in tokens for part, at in _signed_parts(t)]
@@ -308,6 +315,8 @@ def split_pieces(text: str) -> list[Piece]:
                 f"line {i + 1} has {len(line)} characters (limit {MAX_LINE}): not a report",
             )
     joined = _tab_line_rows(lines, starts) if "\t" in text else {}
+    if "\n" in text:
+        joined.update((k, v) for k, v in _cell_line_rows(lines, starts).items() if k not in joined)
     cells = 0
     i = 0
     while i < len(lines):
@@ -417,6 +426,126 @@ def _tab_line_rows(lines: list[str], starts: list[int]) -> dict[int, tuple[int, 
     return out
 
 
+def _is_empty_cell(line: str) -> bool:
+    """A line holding only no-break spaces: an empty cell's text."""
+    return "\xa0" in line and not line.strip(" \t\r\u3000\xa0")
+
+
+def _cell_line_rows(lines: list[str], starts: list[int]) -> dict[int, tuple[int, list[TextCell]]]:
+    """Rows of 表二 and 表三 written one cell per line — how LibreOffice saves a Word
+    document's table as text: a row's labels (one to three short lines: 「三、本年度办理
+    结果」⏎「（一）予以公开」), then its cells, one per line, an empty cell as a line of a
+    no-break space (or nothing). Taken only where exactly as many such lines as the row
+    has cells (:func:`_widths`) stand between its labels and the next label (or, without
+    the blank lines after them, as many), one a figure at least. Returns, per first line,
+    (last line, the row's cells), as :func:`_tab_line_rows`."""
+    out: dict[int, tuple[int, list[TextCell]]] = {}
+    n = len(lines)
+
+    def label(k: int) -> bool:
+        text = lines[k].strip(" \t\r\u3000\xa0")
+        return (
+            bool(text)
+            and _value_token(text) is None
+            and len(text) <= 60
+            and bool(_CJK.search(text))
+            and not SENTENCE.search(text)
+        )
+
+    def cell(k: int) -> bool:
+        text = lines[k].strip(" \t\r\u3000\xa0")
+        return not text or _value_token(text) is not None
+
+    i = 0
+    while i < n:
+        if not label(i):
+            i += 1
+            continue
+        while i < n and label(i):
+            i += 1
+        # the row's own label: the last label lines back to the one that starts it with a
+        # numbering (a label wrapped over lines, 「5.要求行政机关确认或重新出」⏎「具已获取信息」;
+        # four lines at most), else the last line; no header words, no pieces of a group
+        # label down the side (「其他处」)
+        top = i
+        while top > 0 and label(top - 1) and i - top < 4 and not _header_words(lines[top - 1]):
+            top -= 1
+            if _NUMBERED.match(lines[top].strip()):
+                break
+        if not _NUMBERED.match(lines[top].strip()):
+            top = i - 1 if label(i - 1) and not _header_words(lines[i - 1]) else i
+        if top == i:
+            continue
+        j = i
+        while j < n and cell(j):
+            j += 1
+        seq = list(range(i, j))
+        trimmed = list(seq)
+        while trimmed and not lines[trimmed[-1]].strip(" \t\r\u3000\xa0"):
+            trimmed.pop()
+        widths = _widths(("".join(lines[k].strip() for k in range(top, i)),))
+        for run in (trimmed, seq):
+            if (
+                len(run) in widths
+                and any(lines[k].strip(" \t\r\u3000\xa0") for k in run)
+                and _empty_cells(lines, run, trimmed)
+            ):
+                cells = [_join_cell(lines, starts, list(range(top, i)), 0)]
+                cells += [
+                    _line_cell(lines[k], starts[k], 0)
+                    if lines[k].strip(" \t\r\u3000\xa0")
+                    else TextCell("", starts[k], 0)
+                    for k in run
+                ]
+                out[top] = (run[-1], _trim_row(cells))
+                break
+        i = max(j, i)
+    return out
+
+
+def _empty_cells(lines: list[str], run: list[int], trimmed: list[int]) -> bool:
+    """Whether the blank lines of ``run`` are empty cells: always when a no-break space
+    marks them; a line with nothing only when one stands between two figures of the row
+    (``trimmed``: the run without the blank lines after it) and the blank lines do not
+    merely alternate with the figures (a text that sets a blank line after each figure,
+    「1⏎⏎0⏎⏎2」, separates; it does not leave cells empty)."""
+    texts = [lines[k].strip(" \t\r\u3000") for k in run]
+    if all(texts) or any(
+        "\xa0" in lines[k] and not t.strip("\xa0") for k, t in zip(run, texts, strict=True)
+    ):
+        return True
+    inner = [lines[k].strip(" \t\r\u3000\xa0") for k in trimmed]
+    filled = [k for k, t in enumerate(inner) if t]
+    between = bool(filled) and any(not t for t in inner[filled[0] : filled[-1]])
+    alternating = all(bool(t) == (k % 2 == 0) for k, t in enumerate(texts))
+    return between and not alternating
+
+
+def _header_words(line: str) -> bool:
+    """Header words of a table (信息内容, 本年增/减 …), not a row's or group's label."""
+    return bool(glued.segment(line)) and not metadata.is_table_label(line)
+
+
+@lru_cache(maxsize=1024)
+def _widths(labels: tuple[str, ...]) -> frozenset[int]:
+    """How many cells a row with these labels has: a 表二 row's own (3 for 规章, 1 for
+    行政许可 in 2021 …), else 表三's seven."""
+    from reportcheck.model.labels import label_key
+
+    keys = {label_key(x) for x in labels}
+    found = {
+        len(r.columns)
+        for fmt in FORMATS.values()
+        for r in fmt.table("proactive_disclosure").rows
+        if label_key(r.label) in keys
+    }
+    return (
+        frozenset(found)
+        if found
+        else frozenset({len(FORMATS["2021"].table("applications").columns)})
+    )
+
+
 def _line_cell(line: str, start: int, no: int) -> TextCell:
     lead = len(line) - len(line.lstrip())
     return TextCell(line.strip(), start + lead, no)
@@ -447,6 +576,11 @@ def _line_pieces(no: int, start: int, line: str) -> list[Piece]:
         return [Piece(no, start, line, "row", [_pipe_row(line, start)])]
     if "\t" in line and _is_tab_row(line):
         return [Piece(no, start, line, "row", [_tab_row(line, start)])]
+    spaced = _spaced_row(line, start)
+    if spaced is not None and _figures(spaced[-1]) >= 3:
+        # a label and three figures or more: a table's row, however its label is numbered
+        # (「一一、本年新收…数量 63 9 1 0 4 2 79」 is no heading)
+        return [Piece(no, start, line, "row", spaced)]
     lead = metadata.lead_heading(line)
     if lead is not None and not line[lead[1] :].strip(" \t。：:"):
         lead = None  # the heading is the whole line
@@ -473,6 +607,10 @@ def _line_pieces(no: int, start: int, line: str) -> list[Piece]:
     return out
 
 
+def _figures(cells: list[TextCell]) -> int:
+    return sum(1 for c in cells if _value_token(c.text) is CellState.NUMBER)
+
+
 RUN_KINDS = ("text", "blank")
 
 
@@ -483,8 +621,10 @@ def is_loose(p: Piece) -> bool:
     text = p.text.strip()
     if p.kind != "text" or SENTENCE.search(text):
         return False
-    # a longer line is loose only when made of header words (表四's copied header rows)
-    return len(text) <= 40 or glued.segment(text) is not None or glued.header_fragments(text)
+    # a longer line is loose only when made of header words (表四's copied header rows);
+    # its length without spaces (text with its layout spaces out a table's header lines)
+    short = len(text) <= 40 or len("".join(text.split())) <= 40
+    return short or glued.segment(text) is not None or glued.header_fragments(text)
 
 
 class Lines:

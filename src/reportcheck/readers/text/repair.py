@@ -266,6 +266,26 @@ class Repairs(Lines):
         label = g.row.full_label if g.label else tdef.short
         run = elide(g.run.strip(), 60) or "（无）"
         digits = sum(ch.isdigit() for ch in g.run)
+        fields = g.run.split()
+        cells = 15 if tdef.id == "review_litigation" else len(g.row.columns)
+        if 0 < len(fields) < cells and all(len(f) == 1 and f.isdigit() for f in fields):
+            # single figures apart from each other: none glued, some missing
+            return emit(
+                "RC003",
+                {
+                    "table": Tr(tdef.short, TABLE_EN[tdef.id]),
+                    "label": label,
+                    "run": run,
+                    "found": len(fields),
+                    "cells": cells,
+                },
+                variant="too_few",
+                table=tdef.id,
+                row=g.row.id if tdef.id != "review_litigation" else None,
+                row_label=g.row.full_label if tdef.id != "review_litigation" else None,
+                location=self.location(base + g.label_start),
+                actual=elide(" ".join(fields), 200),
+            )
         if g.reading.gave_up == "long":
             why = f"{digits} 位数字太长，无法拆分"
             why_en = f"{digits} digits are too many to split"
