@@ -104,3 +104,19 @@ def test_radicals_that_stand_for_characters_are_read_as_them() -> None:
         return [(f.code, f.row) for f in api.check(api.read_bytes("r.txt", t.encode()))]
 
     assert read(odd) == read(text)
+
+
+def test_radicals_in_a_web_page_are_read_as_characters() -> None:
+    # a page pasted from a PDF's text keeps its radicals: the same findings as the page
+    from pathlib import Path
+
+    page = (Path(__file__).parent / "data" / "textforms" / "county-bureau-2024.html").read_text(
+        encoding="utf-8"
+    )
+    odd = page.replace("一、", "⼀、").replace("人", "⼈").replace("行政", "⾏政")
+    assert odd != page
+
+    def read(t: str) -> list[tuple[str, str | None]]:
+        return sorted((f.code, f.row) for f in api.check(api.read_bytes("p.html", t.encode())))
+
+    assert read(odd) == read(page)

@@ -19,7 +19,7 @@ from pathlib import Path
 from reportcheck.config import Settings
 from reportcheck.errors import InputError
 from reportcheck.model.report import Location, Report
-from reportcheck.readers.encoding import decode_text
+from reportcheck.readers.encoding import decode_text, visible
 from reportcheck.readers.grid import (
     MAX_TABLE_CELLS,
     Grid,
@@ -99,7 +99,7 @@ def read(path: str, data: bytes, kind: str, settings: Settings) -> Report:
 
 def _grid(path: str, data: bytes, sheet: str | None) -> Grid:
     """One CSV file as a grid; cells placed as ``sheet!D7`` when ``sheet`` is given."""
-    text = decode_text(path, data)
+    text = visible(decode_text(path, data))
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:

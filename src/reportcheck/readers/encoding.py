@@ -27,7 +27,7 @@ import codecs
 import re
 
 from reportcheck.errors import InputError
-from reportcheck.model.labels import without_invisible
+from reportcheck.model.labels import fold_radicals, without_invisible
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: FF FE 00 00 starts with FF FE
@@ -44,9 +44,11 @@ _XML_ENCODING = re.compile(
 
 
 def visible(text: str) -> str:
-    """``text`` without the characters that show nothing (zero-width spaces, soft
-    hyphens…: :func:`reportcheck.model.labels.without_invisible`)."""
-    return without_invisible(text)
+    """``text`` as a person reads it: without the characters that show nothing (zero-width
+    spaces, soft hyphens…: :func:`reportcheck.model.labels.without_invisible`), and with
+    the radicals that stand for characters as those characters (「⼀、总体情况」 in text
+    taken from a PDF: :func:`reportcheck.model.labels.fold_radicals`)."""
+    return fold_radicals(without_invisible(text))
 
 
 _GB = {"gb2312", "gbk", "gb18030", "cp936", "euc_cn", "hz"}

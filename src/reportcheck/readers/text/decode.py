@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-from reportcheck.model.labels import fold_radicals
 from reportcheck.readers.encoding import decode_text, visible
 
 
 def decode(path: str, data: bytes) -> str:
-    """The text of a file (see :func:`reportcheck.readers.encoding.decode_text`), its
-    radicals the characters they stand for (text taken from a PDF: 「⼀、总体情况」, see
-    :data:`reportcheck.model.labels.RADICALS`), without the characters that show nothing
+    """The text of a file (see :func:`reportcheck.readers.encoding.decode_text`), without
+    the characters that show nothing and with radicals as the characters they stand for
     (:func:`~reportcheck.readers.encoding.visible`)."""
-    return visible(fold_radicals(decode_text(path, data)))
+    return visible(decode_text(path, data))
