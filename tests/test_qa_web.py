@@ -873,3 +873,24 @@ def test_markdown_with_merged_cells_repeated(tmp_path: Path) -> None:
     report, found = _read(tmp_path, "report.md", md.encode())
     web.assert_values(report)
     assert found == []
+
+
+def test_space_aligned_row_whose_label_runs_into_its_first_figure(tmp_path: Path) -> None:
+    """A table laid out with spaces whose label column is too narrow for one label: the
+    label runs into the row's first figure (「…另行制作2」). Before, the other six figures
+    were placed by their columns, the first column taken for empty: RC301, a false error.
+    The row is said unread (RC003) — never a wrong sum."""
+    text = (EXAMPLES / "2021-valid.txt").read_text(encoding="utf-8")
+    lines = []
+    for line in text.split("\n"):
+        if "|" in line:
+            cells = [c.strip() for c in line.split("|")]
+            line = "".join(c.ljust(12) for c in cells[:-1]) + cells[-1]
+        lines.append(line)
+    spaced = "\n".join(lines)
+    assert "另行制作2 " in spaced
+    report, found = _read(tmp_path, "r.txt", spaced.encode())
+    assert not [f for f in found if f.code.startswith("RC3")]
+    expected = _values(api.read_path(EXAMPLES / "2021-valid.txt"))
+    wrong = {k: v for k, v in _values(report).items() if v is not None and v != expected[k]}
+    assert wrong == {}

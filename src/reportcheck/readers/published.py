@@ -25,9 +25,11 @@ __all__ = ["Block", "append_table", "build_report", "grid_text", "holds_figures"
 def append_table(blocks: list[Block], grid: Grid, location: Location, text: str) -> None:
     """Add a table to the blocks of an HTML or Word report.
 
-    A table right after another, with no text between, continues it: real reports split
-    one table into several (表二 one small table per 第二十条 block), and the pieces are
-    read as one grid (:func:`~reportcheck.readers.grid.stack`); cells keep their locations.
+    A table right after another, with no text between — or only a page number or
+    「续表」 (a table split at a page break) — continues it: real reports split one table
+    into several (表二 one small table per 第二十条 block), and the pieces are read as one
+    grid (:func:`~reportcheck.readers.grid.stack`); cells keep their locations. A section
+    heading typed into the table's first row is a paragraph before it.
     """
     lifted = _heading_row(grid)
     if lifted is not None:  # a section heading typed into the table's first row

@@ -38,6 +38,9 @@ _INNER_NUMBER = re.compile(r"\d+\s*[、.．]")
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[/／共]\s*\d{1,4}\s*页?)?)\s*$"
 )
+_GLUED_FIGURE = re.compile(r"[\u4e00-\u9fff）)]\d+\s*$")
+"""A label that ends in figures run into it (「…另行制作2」: the row's first figure, its
+label filling the column up to it)."""
 _LONE_FIGURE = re.compile(r"^\s*\d{1,6}\s*$")
 """A line holding one figure and nothing else, inside a table torn apart by extraction."""
 
@@ -579,6 +582,8 @@ class TextReader(Repairs):
         """Put a row's figures under their columns, empty cells between (see _blank_cells)."""
         if any(not c.text.strip() for c in row):
             return False  # empty cells of its own
+        if any(is_label(c.text) and _GLUED_FIGURE.search(c.text) for c in row):
+            return False  # a figure run into its label: which column is empty is not known
         n = len(columns)
         placed: dict[int, TextCell] = {}
         for cell in row:
