@@ -246,6 +246,7 @@ def test_images_out_of_bounds_are_refused_in_one_line(
     assert result.exit_code == 2 and "Traceback" not in result.output
 
 
+@needs_ocr
 def test_what_is_unsure_is_said_and_labels_are_not() -> None:
     from reportcheck.readers.ocr.page import SURE, _prose_text, _unsure
     from reportcheck.readers.ocr.recognize import Reading
