@@ -284,3 +284,13 @@ def test_a_table_label_numbered_loosely_is_no_heading() -> None:
     assert heading_line("四结转下年度继续办理") is None
     assert heading_line("二、主动公开政府信息情况") == 2
     assert heading_line("二主动公开政府信息情况") == 2
+
+
+def test_pieces_of_merged_labels_side_by_side_are_no_heading() -> None:
+    # pdfplumber prints the side label 三、本年度办理结果 and the group label （四）无法提供
+    # in pieces on one line: 「三、 （四）无」 is no heading of section 三
+    from reportcheck.readers.metadata import heading_line
+
+    assert heading_line("三、 （四）无") is None
+    assert heading_line("三、（一）予以公开") is None
+    assert heading_line("三、收到和处理政府信息公开申请情况") == 3

@@ -478,6 +478,13 @@ def _is_label_key(key: str) -> bool:
     )
 
 
+_SUB_NUMBERING = re.compile(
+    r"\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,2}\s*[.．、](?!\d))"
+)
+"""A numbering of its own at the start of a heading's title: a sub-row's or a group's label
+after the 三、 of 三、本年度办理结果, never a section heading."""
+
+
 def heading_line(text: str) -> int | None:
     """The number of a top-level heading that stands alone on its line (一、 → 1), else None.
 
@@ -490,6 +497,8 @@ def heading_line(text: str) -> int | None:
     title = m["title"].rstrip("。:：")
     if len(title) > 30 or re.search(r"[。；;！？|]", title) or re.search(r"\d{3,}", title):
         return None
+    if _SUB_NUMBERING.match(title):
+        return None  # 「三、 （四）无」: pieces of 表三's merged labels side by side, no heading
     loose = m["sep"].strip() in ("", ",", "，", ":", "：") and not m["part"]
     if (loose or re.search(r"[，,：:]", title)) and not _SECTION_WORDS.search(title):
         return None  # 「一是……」, 「一，……」: a paragraph, unless it names a section
