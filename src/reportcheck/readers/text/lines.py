@@ -495,6 +495,11 @@ def _cell_line_rows(lines: list[str], starts: list[int]) -> dict[int, tuple[int,
             top = i - 1 if label(i - 1) and not _header_words(lines[i - 1]) else i
         if top == i:
             continue
+        own = "".join(lines[k].strip() for k in range(top, i))
+        if not _NUMBERED.match(own) and not _names_row([own]):
+            # no row's label: a page's running header or footer between a row's label and
+            # its figures (「某某局政府信息公开」⏎「- 5 -」), a line of prose
+            continue
         j = i
         while j < n and cell(j):
             j += 1
@@ -502,7 +507,7 @@ def _cell_line_rows(lines: list[str], starts: list[int]) -> dict[int, tuple[int,
         trimmed = list(seq)
         while trimmed and not lines[trimmed[-1]].strip(" \t\r\u3000\xa0"):
             trimmed.pop()
-        widths = _widths(("".join(lines[k].strip() for k in range(top, i)),))
+        widths = _widths((own,))
         for run in (trimmed, seq):
             if (
                 len(run) in widths
