@@ -212,6 +212,14 @@ def test_blank_lines_between_figures_are_no_empty_cells() -> None:
     assert ["二、上年结转政府信息公开申请数量", "2", "", "", "", "", "", "2"] in _rows(word)
 
 
+def test_blank_lines_before_each_figure_are_no_empty_cells() -> None:
+    # pdftotext's reading order sets a blank line before each figure too: seven lines of
+    # three figures and four blanks (the page's footer after them) are no row of 表三 (its
+    # figures were read into the wrong columns: RC204 on a correct report)
+    text = "4.保护第三方合法权益\n\n2\n\n2\n\n1\n\n- 5 -\n5.属于三类内部事务信息"
+    assert not any(r[0] == "4.保护第三方合法权益" for r in _rows(text))
+
+
 def test_a_running_header_between_a_label_and_its_figures_is_no_row() -> None:
     # PyMuPDF's text of a table over a page break: the page's footer and running header
     # between a row's label and its figures; the header is no row's label (it was RC106,

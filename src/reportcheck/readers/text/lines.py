@@ -531,8 +531,8 @@ def _empty_cells(lines: list[str], run: list[int], trimmed: list[int]) -> bool:
     """Whether the blank lines of ``run`` are empty cells: always when a no-break space
     marks them; a line with nothing only when one stands between two figures of the row
     (``trimmed``: the run without the blank lines after it) and the blank lines do not
-    merely alternate with the figures (a text that sets a blank line after each figure,
-    「1⏎⏎0⏎⏎2」, separates; it does not leave cells empty)."""
+    merely alternate with the figures (a text that sets a blank line before or after each
+    figure, 「1⏎⏎0⏎⏎2」 or 「⏎1⏎⏎0⏎⏎2⏎」, separates; it does not leave cells empty)."""
     texts = [lines[k].strip(" \t\r\u3000") for k in run]
     if all(texts) or any(
         "\xa0" in lines[k] and not t.strip("\xa0") for k, t in zip(run, texts, strict=True)
@@ -541,7 +541,9 @@ def _empty_cells(lines: list[str], run: list[int], trimmed: list[int]) -> bool:
     inner = [lines[k].strip(" \t\r\u3000\xa0") for k in trimmed]
     filled = [k for k, t in enumerate(inner) if t]
     between = bool(filled) and any(not t for t in inner[filled[0] : filled[-1]])
-    alternating = all(bool(t) == (k % 2 == 0) for k, t in enumerate(texts))
+    alternating = any(
+        all(bool(t) == (k % 2 == first) for k, t in enumerate(texts)) for first in (0, 1)
+    )
     return between and not alternating
 
 
