@@ -40,8 +40,9 @@ def _header(left: int, step: int) -> list[str]:
     return ["申请人情况".rjust(left + 10), *lines]
 
 
-def layout_t3(rng: random.Random) -> tuple[str, dict[str, object]]:
-    """表三 in a shape drawn from ``rng``; the shape's parameters."""
+def layout_t3(rng: random.Random, zero: str = "0") -> tuple[str, dict[str, object]]:
+    """表三 in a shape drawn from ``rng``; the shape's parameters. A zero printed is ``zero``
+    (「0」, or a placeholder such as 「/」)."""
     shape: dict[str, object] = {
         "empty_zeros": rng.random() < 0.6,
         "left": rng.choice([30, 36, 44, 50]),
@@ -66,7 +67,7 @@ def layout_t3(rng: random.Random) -> tuple[str, dict[str, object]]:
         figures = ""
         for k, v in enumerate(t3(r.id)):
             if v or not shape["empty_zeros"]:
-                figures = _place(figures, str(v), left + step * k)
+                figures = _place(figures, str(v) if v else zero, left + step * k)
         at = 0
         if len(parts) > 1 and shape["figures"] == "middle":
             at = len(parts) // 2
@@ -98,6 +99,28 @@ def test_a_correct_report_laid_out_with_spaces_gives_no_false_claim(
     claims = [(f.code, f.message) for f in findings if f.code not in ALLOWED]
     assert not claims, (shape, claims)
     if not any(f.code == "RC003" for f in findings):
+        apps = report.tables["applications"]
+        for r in T3.rows:
+            got = [(c.value or 0) if (c := apps.get(r.id, col)) else None for col in T3_COLUMNS]
+            assert got == t3(r.id), (shape, r.id)
+
+
+@pytest.mark.parametrize("zero", ["/", "—", "无"])
+def test_zeros_printed_as_placeholders_are_read(tmp_path: Path, zero: str) -> None:
+    # a table that marks its empty cells (「/」 「—」 「无」): a row of them alone, its label
+    # wrapped or not, is a row (its cells empty), not a line of text — every row was said
+    # missing (RC102) or its label taken apart from its figures
+    t2, _, t4 = spaced_tables()
+    rng = random.Random(7)
+    shapes = 0
+    while shapes < 12:
+        body, shape = layout_t3(rng, zero)
+        if shape["empty_zeros"]:
+            continue
+        shapes += 1
+        report = api.read_bytes("r.txt", report_text((t2, body, t4)).encode(), Settings())
+        findings = api.check(report)
+        assert {f.code for f in findings} <= {"RC207", "RC108"}, (shape, findings)
         apps = report.tables["applications"]
         for r in T3.rows:
             got = [(c.value or 0) if (c := apps.get(r.id, col)) else None for col in T3_COLUMNS]

@@ -226,6 +226,11 @@ def _tail_after_figures(line: str, start: int) -> list[list[TextCell]] | None:
     return rows
 
 
+_PLACEHOLDER_ROW = 5
+"""Placeholders (「/」 「—」 「无」) at the end of a line that make it a row without a figure
+(a table that marks its empty cells so: 「（三）不予公开 1.属于  /  /  /  /  /  /  /」)."""
+
+
 def _spaced_row(line: str, start: int) -> list[list[TextCell]] | None:
     """A label (or nothing) followed by numbers separated by spaces or tabs."""
     if not _ENDS_IN_VALUE.search(line):
@@ -238,9 +243,12 @@ def _spaced_row(line: str, start: int) -> list[list[TextCell]] | None:
     while k > 0 and _value_token(tokens[k - 1][0]) is not None:
         k -= 1
     values = tokens[k:]
-    if not any(_value_token(t) is CellState.NUMBER for t, _ in values):
-        return None
     prefix = tokens[:k]
+    if (
+        not any(_value_token(t) is CellState.NUMBER for t, _ in values)
+        and len(values) < _PLACEHOLDER_ROW
+    ):
+        return None
     no = 1
     cells: list[TextCell] = []
     header: list[TextCell] = []
