@@ -14,13 +14,15 @@ each row or cut into pieces down the side.
 from __future__ import annotations
 
 import random
+import sys
 from pathlib import Path
 
 import pytest
 
 from reportcheck import api
 from reportcheck.config import Settings
-from test_text_reader import T3, T3_COLUMNS, _place, report_text, spaced_tables, t3
+from reportcheck.model.tables import FORMATS
+from test_text_reader import T3, T3_COLUMNS, T4_VALUES, _place, report_text, spaced_tables, t3
 
 ALLOWED = {"RC207", "RC108", "RC003", "RC005"}
 
@@ -125,6 +127,42 @@ def test_zeros_printed_as_placeholders_are_read(tmp_path: Path, zero: str) -> No
         for r in T3.rows:
             got = [(c.value or 0) if (c := apps.get(r.id, col)) else None for col in T3_COLUMNS]
             assert got == t3(r.id), (shape, r.id)
+
+
+def _report_2019(t3_text: str) -> str:
+    """A 2019-format report around ``t3_text``: 表二 and 表四 laid out with spaces."""
+    lines = ["示例局2020年政府信息公开工作年度报告", "发布日期：2021-01-20", "一、总体情况"]
+    lines += ["本局做好公开工作。", "二、主动公开政府信息情况"]
+    t2 = FORMATS["2019"].table("proactive_disclosure")
+    for block in t2.blocks:
+        rows = [r for r in t2.rows if r.block == block]
+        lines += [block, "信息内容   " + "   ".join(c.label for c in rows[0].columns)]
+        for r in rows:
+            values = ["-2" if c.id == "change" else "3" for c in r.columns]
+            lines.append(f"{r.label}      " + "      ".join(values))
+    lines += ["三、收到和处理政府信息公开申请情况", t3_text]
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议 行政诉讼"]
+    lines += ["结果维持 结果纠正 其他结果 尚未审结 总计 " * 3 + " ".join(map(str, T4_VALUES))]
+    lines += ["五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "无。"]
+    return "\n".join(lines)
+
+
+def test_a_2019_report_laid_out_with_spaces_is_read_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 2019's 表三: （六）其他处理 is a row, printed alone when its cells are empty — not
+    # header words (it was: the row said unread, RC003, in 40 of 60 shapes)
+    monkeypatch.setattr(sys.modules[__name__], "T3", FORMATS["2019"].table("applications"))
+    rng = random.Random(2019)
+    for _ in range(30):
+        body, shape = layout_t3(rng)
+        report = api.read_bytes("r.txt", _report_2019(body).encode(), Settings())
+        assert report.format_version == "2019"
+        findings = api.check(report)
+        assert {f.code for f in findings} <= {"RC207", "RC108"}, (shape, findings)
+        apps = report.tables["applications"]
+        got = [(c.value or 0) if (c := apps.get("other", col)) else None for col in T3_COLUMNS]
+        assert got == [0] * 7, shape
 
 
 def test_most_shapes_are_read_whole() -> None:

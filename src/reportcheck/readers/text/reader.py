@@ -653,6 +653,7 @@ class TextReader(Repairs):
         strays: list[TextCell] = []
         spaced = all("|" not in p.text and "\t" not in p.text for p in pieces[first : last + 1])
         wrap = _Wrapped(self.version, spaced)
+        applications = wrap.applications
         above = [p for p in pieces[max(0, first - 8) : first] if p.kind == "text"]
         parts: list[tuple[int, list[Piece]]] = [(0, above)]  # for _blank_cells
         heading = self._heading(pieces, first, header_rows)
@@ -676,6 +677,8 @@ class TextReader(Repairs):
                 )
             elif p.kind == "text" and (i in header_rows or i > first or i in heading):
                 words = glued.segment(p.text)
+                if words and i > first and len(words) == 1 and match_row(applications, words):
+                    words = None  # a row's label alone (2019's （六）其他处理), no header
                 if words:
                     lead = len(p.text) - len(p.text.lstrip())
                     rows.append([TextCell(w, p.start + lead, None) for w in words])
