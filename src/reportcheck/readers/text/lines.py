@@ -48,9 +48,10 @@ def unboxed(text: str) -> str:
 
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_NUMBERED = re.compile(
-    r"^(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．](?!\d))"
+NUMBERED = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．](?!\d))"
 )
+"""A label's numbering at its start (「三、」 「（六）」 「5.」; not 「2.5」)."""
 _TOKEN = re.compile(r"[^ \t\u3000]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 SENTENCE = re.compile(r"[。；;！？!?]")
@@ -497,14 +498,14 @@ def _cell_line_rows(lines: list[str], starts: list[int]) -> dict[int, tuple[int,
         top = i
         while top > 0 and label(top - 1) and i - top < 4 and not _header_words(lines[top - 1]):
             top -= 1
-            if _NUMBERED.match(lines[top].strip()):
+            if NUMBERED.match(lines[top]):
                 break
-        if not _NUMBERED.match(lines[top].strip()):
+        if not NUMBERED.match(lines[top]):
             top = i - 1 if label(i - 1) and not _header_words(lines[i - 1]) else i
         if top == i:
             continue
         own = "".join(lines[k].strip() for k in range(top, i))
-        if not _NUMBERED.match(own) and not _names_row([own]):
+        if not NUMBERED.match(own) and not _names_row([own]):
             # no row's label: a page's running header or footer between a row's label and
             # its figures (「某某局政府信息公开」⏎「- 5 -」), a line of prose
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import statistics
@@ -21,6 +22,7 @@ from reportcheck.readers.text.lines import (
     LINE_BREAK,
     MAX_LINE,
     MAX_LINES,
+    NUMBERED,
     Piece,
     TextCell,
     is_label,
@@ -47,16 +49,12 @@ _LONE_FIGURE = re.compile(r"^\s*\d{1,6}\s*$")
 LOOSE_GAP = 12
 """Loose lines (torn labels, blank lines) a table may span between two of its rows."""
 
-_NUMBERED = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．](?!\d))"
-)
-
 
 def _label_piece(text: str) -> bool:
     """Whether a line of a table could be a row's label or a piece of one: short Chinese
     text, no sentence, no figure but its numbering."""
     compact = "".join(text.split())
-    numbering = _NUMBERED.match(compact)
+    numbering = NUMBERED.match(compact)
     rest = _INNER_NUMBER.sub("", compact[numbering.end() if numbering else 0 :])
     return (
         0 < len(compact) <= 40
@@ -139,7 +137,7 @@ class _Wrapped:
         inner = _INNER_NUMBER.search(words)
         if inner and inner.start() and self._is_side(words[: inner.start()], 6):
             words = words[inner.start() :]  # 「予处理4.无正当理由…」: the side glued on
-        numbering = _NUMBERED.match(words)
+        numbering = NUMBERED.match(words)
         rest = _INNER_NUMBER.sub("", words[numbering.end() if numbering else 0 :])
         if any(ch.isdigit() for ch in rest):
             self.header()  # figures in it: a row not read as one, no piece of a label
@@ -151,7 +149,7 @@ class _Wrapped:
     def _numbered(self, label: str) -> bool:
         """Whether a label starts a numbering, pieces of a group label before it aside
         (「供3.补正后…」)."""
-        if _NUMBERED.match(label):
+        if NUMBERED.match(label):
             return True
         inner = _INNER_NUMBER.search(label)
         head = "".join(label[: inner.start()].split()) if inner else ""
@@ -212,10 +210,10 @@ class _Wrapped:
             if kind == "header":
                 head, last, unsure = [], [], False
             elif kind == "fragment":
-                numbered = bool(_NUMBERED.match(thing.text))
+                numbered = bool(NUMBERED.match(thing.text))
                 if unsure:
                     continue
-                if numbered and head and not _NUMBERED.match(head[0].text):
+                if numbered and head and not NUMBERED.match(head[0].text):
                     head = [thing]  # what went before was the end of a label, not a head
                 elif numbered and head:
                     if empties and self._whole_label("".join(c.text for c in head)):
@@ -235,7 +233,7 @@ class _Wrapped:
                 own = leaf is not None and self._numbered(leaf.text)
                 if own:
                     unsure = False
-                if head and not unsure and _NUMBERED.match(head[0].text):
+                if head and not unsure and NUMBERED.match(head[0].text):
                     joined = "".join(c.text for c in head)
                     if leaf is None:
                         nxt = events[k + 1] if k + 1 < len(events) else None
@@ -424,6 +422,12 @@ def _longest_line(data: bytes) -> tuple[int, int]:
         number += 1
 
 
+@functools.cache
+def _column_chars(version: str) -> frozenset[str]:
+    """The characters of 表三's column headers (自然人 商业企业 …) in ``version``."""
+    return frozenset(ch for c in FORMATS[version].table("applications").columns for ch in c.label)
+
+
 class TextReader(Repairs):
     """Turns the text of a report into blocks (paragraphs and tables) and findings."""
 
@@ -606,13 +610,13 @@ class TextReader(Repairs):
 
     def _column_heads(self, piece: Piece) -> bool:
         """Whether a line holds two of 表三's column headers or pieces of them."""
-        chars = {ch for c in FORMATS[self.version].table("applications").columns for ch in c.label}
+        chars = _column_chars(self.version)
         heads = [t for t in piece.text.split() if all(ch in chars for ch in t)]
         return len(heads) >= 2
 
     def _header_columns(self, above: list[Piece]) -> list[float]:
         """Where 表三's column headers stand in the lines above it (see _blank_cells)."""
-        chars = {ch for c in FORMATS[self.version].table("applications").columns for ch in c.label}
+        chars = _column_chars(self.version)
         places = sorted(
             m.start() + len(m.group()) / 2
             for p in above
