@@ -12,6 +12,7 @@ forms read whole today are read whole (26 of the 49; before this release none, a
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -83,3 +84,19 @@ def test_a_text_form_of_a_pdf_reads_what_the_pdf_says(form: str) -> None:
     }
     if form in WHOLE:
         assert [f.message for f in findings if f.code == "RC003"] == []
+
+
+def test_a_label_alone_does_not_take_the_next_rows_figures() -> None:
+    # pdftotext -layout of lo-2021-clean with （一）予以公开's figures gone (its cells
+    # empty): the next row's label starts with a piece of the group label down the side
+    # (「、 （二）部分公开…」) — it is a label of its own, not the tail of （一）'s; （一）
+    # was read with （二）'s figures
+    text = (DATA / "lo-2021-clean.layout.txt").read_text(encoding="utf-8")
+    blanked = re.sub(r"(三 （一）予以公开)\s+27\s+4\s+0\s+0\s+2\s+0\s+33", r"\1", text)
+    assert blanked != text
+    report = api.read_bytes("granted-empty.txt", blanked.encode("utf-8"), Settings())
+    apps = report.tables["applications"]
+    partial = [apps.get("partial", c) for c in ("natural_person", "total")]
+    assert [c.value if c else None for c in partial] == [6, 7]
+    granted = apps.get("granted", "natural_person")
+    assert granted is None or granted.value != 6

@@ -37,6 +37,9 @@ from reportcheck.readers.text.version import detect_version
 _TOKENS = re.compile(r"[^\s\u3000]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _INNER_NUMBER = re.compile(r"\d+\s*[、.．]")
+_INNER_NUMBERING = re.compile(r"[(（]\s*[一二三四五六七八九十]+\s*[)）]|\d+\s*[、.．](?!\d)")
+"""A numbering inside a label, after pieces of a group label printed beside it (「予处理4.」,
+「、 （二）」)."""
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[/／共]\s*\d{1,4}\s*页?)?)\s*$"
 )
@@ -134,7 +137,7 @@ class _Wrapped:
         ):
             return
         words = "".join(t for t, _ in tokens)
-        inner = _INNER_NUMBER.search(words)
+        inner = _INNER_NUMBERING.search(words)
         if inner and inner.start() and self._is_side(words[: inner.start()], 6):
             words = words[inner.start() :]  # 「予处理4.无正当理由…」: the side glued on
         numbering = NUMBERED.match(words)
@@ -148,10 +151,10 @@ class _Wrapped:
 
     def _numbered(self, label: str) -> bool:
         """Whether a label starts a numbering, pieces of a group label before it aside
-        (「供3.补正后…」)."""
+        (「供3.补正后…」, 「、 （二）部分公开…」)."""
         if NUMBERED.match(label):
             return True
-        inner = _INNER_NUMBER.search(label)
+        inner = _INNER_NUMBERING.search(label)
         head = "".join(label[: inner.start()].split()) if inner else ""
         return bool(inner and head and self._is_side(head, 6))
 
