@@ -100,3 +100,20 @@ def test_a_label_alone_does_not_take_the_next_rows_figures() -> None:
     assert [c.value if c else None for c in partial] == [6, 7]
     granted = apps.get("granted", "natural_person")
     assert granted is None or granted.value != 6
+
+
+def test_a_label_that_names_a_row_is_no_tail_of_the_label_above() -> None:
+    # lo-2021-label-variants (pdftotext -layout) with the first row's figures gone: its
+    # label alone is followed by 「二上年结转…数量 5 1 0 …」, numbered loosely but a row's
+    # label by itself — it was joined onto the label above and the row read as 一's
+    text = (DATA / "lo-2021-label-variants.layout.txt").read_text(encoding="utf-8")
+    blanked = re.sub(
+        r"(一一、本年新收政府信息公开申请数量)\s+63\s+9\s+1\s+0\s+4\s+2\s+79", r"\1", text
+    )
+    assert blanked != text
+    report = api.read_bytes("first-empty.txt", blanked.encode("utf-8"), Settings())
+    apps = report.tables["applications"]
+    carried = apps.get("carried_over", "natural_person")
+    assert carried is not None and carried.value == 5
+    first = apps.get("new_received", "natural_person")
+    assert first is None or first.value != 5

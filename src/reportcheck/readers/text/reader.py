@@ -12,7 +12,7 @@ from reportcheck.config import Settings
 from reportcheck.errors import InputError
 from reportcheck.findings import Finding
 from reportcheck.model.report import Location, Report
-from reportcheck.model.rowfinder import match_row
+from reportcheck.model.rowfinder import find_one, match_row
 from reportcheck.model.tables import FORMATS
 from reportcheck.readers import glued
 from reportcheck.readers.grid import Grid, GridCell
@@ -169,6 +169,19 @@ class _Wrapped:
                 return [group, rest]
         return None
 
+    def _names(self, label: str) -> bool:
+        """Whether a label names a row of the format by itself, however numbered (「二上年
+        结转…」): the label of a row of its own, no tail of the label above."""
+        return any(find_one(t, (label,)) is not None for t in self.tables)
+
+    def _without_side(self, label: str) -> str:
+        """A label without the pieces of a group label printed beside it (「理  求缴纳…」),
+        its words joined."""
+        tokens = label.split()
+        while tokens and self._is_side(tokens[0]):
+            tokens.pop(0)
+        return "".join(tokens)
+
     def _is_side(self, token: str, most: int = 4) -> bool:
         return len(token) <= most and all(ch in self.side for ch in token)
 
@@ -233,7 +246,7 @@ class _Wrapped:
                 cells: list[TextCell] = thing
                 labels = [c for c in cells if is_label(c.text)]
                 leaf = labels[-1] if labels else None
-                own = leaf is not None and self._numbered(leaf.text)
+                own = leaf is not None and (self._numbered(leaf.text) or self._names(leaf.text))
                 if own:
                     unsure = False
                 if head and not unsure and NUMBERED.match(head[0].text):
@@ -251,10 +264,7 @@ class _Wrapped:
                             cells.insert(0, leaf)
                             used.update(id(c) for c in head)
                     elif not own:
-                        tokens = leaf.text.split()
-                        while tokens and self._is_side(tokens[0]):
-                            tokens.pop(0)  # a piece of the group label beside it: 「理  求缴纳…」
-                        leaf.text = joined + "".join(tokens)
+                        leaf.text = joined + self._without_side(leaf.text)
                         used.update(id(c) for c in head)
                 head = []
                 last = [*labels[:-1], leaf] if leaf is not None else []
