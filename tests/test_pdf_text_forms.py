@@ -117,3 +117,17 @@ def test_a_label_that_names_a_row_is_no_tail_of_the_label_above() -> None:
     assert carried is not None and carried.value == 5
     first = apps.get("new_received", "natural_person")
     assert first is None or first.value != 5
+
+
+def test_a_wrapped_label_after_a_label_alone_is_joined() -> None:
+    # pdftotext -raw of chromium-2021-clean with （一）予以公开's figures gone: its label
+    # alone, then （二）'s label wrapped with the figures after its second line — two
+    # numbered heads in a row, yet the second and the row's label make a whole label
+    # (it was left 「情形，不计其他情形）」: RC106 'not a row of the format')
+    text = (DATA / "chromium-2021-clean.raw.txt").read_text(encoding="utf-8")
+    blanked = text.replace("（一）予以公开 27 4 0 0 2 0 33", "（一）予以公开")
+    assert blanked != text
+    report = api.read_bytes("granted-empty.txt", blanked.encode("utf-8"), Settings())
+    assert [f.message for f in api.check(report) if f.code == "RC106"] == []
+    partial = report.tables["applications"].get("partial", "total")
+    assert partial is not None and partial.value == 7

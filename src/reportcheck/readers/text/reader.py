@@ -206,6 +206,7 @@ class _Wrapped:
         head: list[TextCell] = []
         last: list[TextCell] = []  # the labels of the row above
         unsure = False
+        loose: list[TextCell] = []  # while unsure: the last numbered fragment, and its rest
         used: set[int] = set()  # the fragments given to a row
         events = self.events
         width = len(self.applications.columns)
@@ -224,10 +225,14 @@ class _Wrapped:
         )
         for k, (kind, thing) in enumerate(events):
             if kind == "header":
-                head, last, unsure = [], [], False
+                head, last, unsure, loose = [], [], False, []
             elif kind == "fragment":
                 numbered = bool(NUMBERED.match(thing.text))
                 if unsure:
+                    if numbered:
+                        loose = [thing]
+                    elif loose:
+                        loose.append(thing)
                     continue
                 if numbered and head and not NUMBERED.match(head[0].text):
                     head = [thing]  # what went before was the end of a label, not a head
@@ -236,6 +241,7 @@ class _Wrapped:
                         head = [thing]  # the one before: a row of empty cells
                     else:
                         head, unsure = [], True  # labels listed apart from their figures
+                        loose = [thing]
                 elif numbered or (not head and not self._open(last)):
                     head = [thing]
                 elif head:
@@ -249,6 +255,17 @@ class _Wrapped:
                 own = leaf is not None and (self._numbered(leaf.text) or self._names(leaf.text))
                 if own:
                     unsure = False
+                elif unsure and loose and leaf is not None:
+                    # the last head and this row's label make a whole label of 表三 (「（一）
+                    # 予以公开」 alone, its cells empty, then 「（二）部分公开（…只计这一」 and
+                    # 「情形，不计其他情形） 6 1 0 …」): a wrapped label after all
+                    tail = self._without_side(leaf.text)
+                    whole = "".join(c.text for c in loose) + tail
+                    if self._whole_label(whole) is not None:
+                        leaf.text = whole
+                        used.update(id(c) for c in loose)
+                        unsure = False
+                        head = []
                 if head and not unsure and NUMBERED.match(head[0].text):
                     joined = "".join(c.text for c in head)
                     if leaf is None:
@@ -266,7 +283,7 @@ class _Wrapped:
                     elif not own:
                         leaf.text = joined + self._without_side(leaf.text)
                         used.update(id(c) for c in head)
-                head = []
+                head, loose = [], []
                 last = [*labels[:-1], leaf] if leaf is not None else []
         # lines of label text given to no row: a numbered one and those after it that go
         # on (no numbering), joined — a whole label of 表三 is a row printed without figures
