@@ -470,8 +470,7 @@ def _cell_line_rows(lines: list[str], starts: list[int]) -> dict[int, tuple[int,
     out: dict[int, tuple[int, list[TextCell]]] = {}
     n = len(lines)
 
-    def label(k: int) -> bool:
-        text = lines[k].strip(" \t\r\u3000\xa0")
+    def label_text(text: str) -> bool:
         return (
             bool(text)
             and _value_token(text) is None
@@ -479,6 +478,10 @@ def _cell_line_rows(lines: list[str], starts: list[int]) -> dict[int, tuple[int,
             and bool(_CJK.search(text))
             and not SENTENCE.search(text)
         )
+
+    # each line once: a short line of Chinese, no figure, no sentence
+    labels = [label_text(line.strip(" \t\r\u3000\xa0")) for line in lines]
+    label = labels.__getitem__
 
     def cell(k: int) -> bool:
         text = lines[k].strip(" \t\r\u3000\xa0")
@@ -504,11 +507,6 @@ def _cell_line_rows(lines: list[str], starts: list[int]) -> dict[int, tuple[int,
             top = i - 1 if label(i - 1) and not _header_words(lines[i - 1]) else i
         if top == i:
             continue
-        own = "".join(lines[k].strip() for k in range(top, i))
-        if not NUMBERED.match(own) and not _names_row([own]):
-            # no row's label: a page's running header or footer between a row's label and
-            # its figures (「某某局政府信息公开」⏎「- 5 -」), a line of prose
-            continue
         j = i
         while j < n and cell(j):
             j += 1
@@ -516,6 +514,15 @@ def _cell_line_rows(lines: list[str], starts: list[int]) -> dict[int, tuple[int,
         trimmed = list(seq)
         while trimmed and not lines[trimmed[-1]].strip(" \t\r\u3000\xa0"):
             trimmed.pop()
+        if not trimmed:  # no cell with a figure or a placeholder after the labels
+            i = max(j, i)
+            continue
+        own = "".join(lines[k].strip() for k in range(top, i))
+        if not NUMBERED.match(own) and not _names_row([own]):
+            # no row's label: a page's running header or footer between a row's label and
+            # its figures (「某某局政府信息公开」⏎「- 5 -」), a line of prose
+            i = max(j, i)
+            continue
         widths = _widths((own,))
         for run in (trimmed, seq):
             if (
