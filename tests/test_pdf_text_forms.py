@@ -131,3 +131,16 @@ def test_a_wrapped_label_after_a_label_alone_is_joined() -> None:
     assert [f.message for f in api.check(report) if f.code == "RC106"] == []
     partial = report.tables["applications"].get("partial", "total")
     assert partial is not None and partial.value == 7
+
+
+def test_figures_on_a_wrapped_labels_middle_line_after_a_label_alone() -> None:
+    # pdfplumber's text of wps-2021-clean with 4.无正当理由大量反复申请's figures gone: its
+    # label alone, then 5.'s label wrapped around its figures (「5.要求…重新出」 ⏎ 「0 0 …」 ⏎
+    # 「具已获取信息」) — the head and the rest after the figures make a whole label
+    text = (DATA / "wps-2021-clean.plumber.txt").read_text(encoding="utf-8")
+    blanked = text.replace("4.无正当理由大量反复申请 1 0 0 0 0 1 2", "4.无正当理由大量反复申请")
+    assert blanked != text
+    report = api.read_bytes("empty-row.txt", blanked.encode("utf-8"), Settings())
+    assert [f.message for f in api.check(report) if f.code in FALSE_CLAIMS] == []
+    fifth = report.tables["applications"].get("not_processed_5", "total")
+    assert fifth is not None and fifth.value == 0

@@ -53,6 +53,12 @@ LOOSE_GAP = 12
 """Loose lines (torn labels, blank lines) a table may span between two of its rows."""
 
 
+def _is_fragment(event: tuple[str, Any]) -> bool:
+    """Whether an event of :class:`_Wrapped` is a line of label text that starts no
+    numbering (the rest of a label)."""
+    return event[0] == "fragment" and not NUMBERED.match(event[1].text)
+
+
 def _label_piece(text: str) -> bool:
     """Whether a line of a table could be a row's label or a piece of one: short Chinese
     text, no sentence, no figure but its numbering."""
@@ -86,7 +92,9 @@ class _Wrapped:
     joined; when a second head comes before any row took the first, or a
     row without a label is followed by another (an extraction that lists the labels apart
     from their figures, 008's Markdown), no head is given until a row with a label of its
-    own: those rows are placed by their order (:meth:`Repairs._label_orphans`)."""
+    own: those rows are placed by their order (:meth:`Repairs._label_orphans`) — unless
+    the last head and the rest of its label (the row's own label, or the lines after a row
+    without one) make a whole label of 表三: the first head was a row's label alone."""
 
     def __init__(self, version: str, spaced: bool) -> None:
         fmt = FORMATS[version]
@@ -263,6 +271,18 @@ class _Wrapped:
                     whole = "".join(c.text for c in loose) + tail
                     if self._whole_label(whole) is not None:
                         leaf.text = whole
+                        used.update(id(c) for c in loose)
+                        unsure = False
+                        head = []
+                elif unsure and loose and leaf is None:
+                    # the figures on a middle line of the last head's label: the label goes on
+                    # after them (「5.要求行政机关确认或重新出」 ⏎ 「0 0 0 …」 ⏎ 「具已获取信息」)
+                    tails = list(itertools.takewhile(_is_fragment, events[k + 1 :]))
+                    whole = "".join(c.text for c in loose) + "".join(t.text for _, t in tails)
+                    if tails and not NUMBERED.match(tails[0][1].text) and self._whole_label(whole):
+                        leaf = TextCell("".join(c.text for c in loose), loose[0].start, None)
+                        cells.insert(0, leaf)
+                        labels = [leaf]
                         used.update(id(c) for c in loose)
                         unsure = False
                         head = []
