@@ -144,3 +144,16 @@ def test_figures_on_a_wrapped_labels_middle_line_after_a_label_alone() -> None:
     assert [f.message for f in api.check(report) if f.code in FALSE_CLAIMS] == []
     fifth = report.tables["applications"].get("not_processed_5", "total")
     assert fifth is not None and fifth.value == 0
+
+
+def test_a_label_wrapped_around_its_figures_after_a_label_alone() -> None:
+    # pdftotext -layout of chromium-2021-clean with 5.要求…重新出's figures gone: the next
+    # row's label is wrapped on both sides of its figures (「1.申请人…逾期不补」 ⏎ 「正、…
+    # 其政府 1 0 …」 ⏎ 「信息公开申请」) — read as one label (it was RC106)
+    text = (DATA / "chromium-2021-clean.layout.txt").read_text(encoding="utf-8")
+    blanked = re.sub(r"(5\.要求行政机关确认或重新出)\s+0\s+0\s+0\s+0\s+0\s+0\s+0", r"\1", text)
+    assert blanked != text
+    report = api.read_bytes("empty-row.txt", blanked.encode("utf-8"), Settings())
+    assert [f.message for f in api.check(report) if f.code in FALSE_CLAIMS] == []
+    first = report.tables["applications"].get("other_1", "total")
+    assert first is not None and first.value == 1

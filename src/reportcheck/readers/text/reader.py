@@ -267,10 +267,14 @@ class _Wrapped:
                     # the last head and this row's label make a whole label of 表三 (「（一）
                     # 予以公开」 alone, its cells empty, then 「（二）部分公开（…只计这一」 and
                     # 「情形，不计其他情形） 6 1 0 …」): a wrapped label after all
-                    tail = self._without_side(leaf.text)
-                    whole = "".join(c.text for c in loose) + tail
-                    if self._whole_label(whole) is not None:
-                        leaf.text = whole
+                    # (the label may go on after the figures too: 「…逾期不补」 ⏎ 「正、…其政府
+                    # 1 0 …」 ⏎ 「信息公开申请」)
+                    head_text = "".join(c.text for c in loose) + self._without_side(leaf.text)
+                    rest = itertools.takewhile(_is_fragment, events[k + 1 :])
+                    if self._whole_label(head_text) or self._whole_label(
+                        head_text + "".join(t.text for _, t in rest)
+                    ):
+                        leaf.text = head_text
                         used.update(id(c) for c in loose)
                         unsure = False
                         head = []
