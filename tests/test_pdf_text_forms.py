@@ -157,3 +157,17 @@ def test_a_label_wrapped_around_its_figures_after_a_label_alone() -> None:
     assert [f.message for f in api.check(report) if f.code in FALSE_CLAIMS] == []
     first = report.tables["applications"].get("other_1", "total")
     assert first is not None and first.value == 1
+
+
+def test_a_page_break_inside_a_wrapped_label() -> None:
+    # pdftotext -raw of chromium-2021-clean with a page break inside （二）'s label, its
+    # page's footer and the next page's running header between the label's head and the
+    # rest of it with the figures: the two go together (it was RC106)
+    text = (DATA / "chromium-2021-clean.raw.txt").read_text(encoding="utf-8")
+    head = "（二）部分公开（区分处理的，只计这一\n"
+    assert head in text
+    broken = text.replace(head, head + "- 5 -\n某某区某某局政府信息公开\n")
+    report = api.read_bytes("page-break.txt", broken.encode("utf-8"), Settings())
+    assert [f.message for f in api.check(report) if f.code in FALSE_CLAIMS] == []
+    partial = report.tables["applications"].get("partial", "total")
+    assert partial is not None and partial.value == 7

@@ -215,6 +215,7 @@ class _Wrapped:
         last: list[TextCell] = []  # the labels of the row above
         unsure = False
         loose: list[TextCell] = []  # while unsure: the last numbered fragment, and its rest
+        broken: list[TextCell] = []  # a numbered head that a page break parted from its row
         used: set[int] = set()  # the fragments given to a row
         events = self.events
         width = len(self.applications.columns)
@@ -233,6 +234,8 @@ class _Wrapped:
         )
         for k, (kind, thing) in enumerate(events):
             if kind == "header":
+                if head and NUMBERED.match(head[0].text):
+                    broken = head  # a label's head before a page break
                 head, last, unsure, loose = [], [], False, []
             elif kind == "fragment":
                 numbered = bool(NUMBERED.match(thing.text))
@@ -261,21 +264,24 @@ class _Wrapped:
                 labels = [c for c in cells if is_label(c.text)]
                 leaf = labels[-1] if labels else None
                 own = leaf is not None and (self._numbered(leaf.text) or self._names(leaf.text))
+                headed = bool(head and NUMBERED.match(head[0].text))
+                before = loose if unsure else [] if headed else broken
                 if own:
                     unsure = False
-                elif unsure and loose and leaf is not None:
+                elif before and leaf is not None:
                     # the last head and this row's label make a whole label of 表三 (「（一）
                     # 予以公开」 alone, its cells empty, then 「（二）部分公开（…只计这一」 and
                     # 「情形，不计其他情形） 6 1 0 …」): a wrapped label after all
                     # (the label may go on after the figures too: 「…逾期不补」 ⏎ 「正、…其政府
                     # 1 0 …」 ⏎ 「信息公开申请」)
-                    head_text = "".join(c.text for c in loose) + self._without_side(leaf.text)
+                    # — or a head before a page break (its footer and header between them)
+                    head_text = "".join(c.text for c in before) + self._without_side(leaf.text)
                     rest = itertools.takewhile(_is_fragment, events[k + 1 :])
                     if self._whole_label(head_text) or self._whole_label(
                         head_text + "".join(t.text for _, t in rest)
                     ):
                         leaf.text = head_text
-                        used.update(id(c) for c in loose)
+                        used.update(id(c) for c in before)
                         unsure = False
                         head = []
                 elif unsure and loose and leaf is None:
@@ -307,7 +313,7 @@ class _Wrapped:
                     elif not own:
                         leaf.text = joined + self._without_side(leaf.text)
                         used.update(id(c) for c in head)
-                head, loose = [], []
+                head, loose, broken = [], [], []
                 last = [*labels[:-1], leaf] if leaf is not None else []
         # lines of label text given to no row: a numbered one and those after it that go
         # on (no numbering), joined — a whole label of 表三 is a row printed without figures
