@@ -12,7 +12,7 @@ from reportcheck.config import Settings
 from reportcheck.errors import InputError
 from reportcheck.findings import Finding
 from reportcheck.model.report import Location, Report
-from reportcheck.model.rowfinder import find_one, match_row
+from reportcheck.model.rowfinder import candidates, find_one, match_row
 from reportcheck.model.tables import FORMATS
 from reportcheck.readers import glued
 from reportcheck.readers.grid import Grid, GridCell
@@ -177,6 +177,18 @@ class _Wrapped:
                 return [group, rest]
         return None
 
+    def _closer(self, label: str, longer: str) -> bool:
+        """Whether ``longer`` (a label and a line after it) is at least as close to a row of
+        the format as ``label``: a line that takes it further from every row (a page's
+        running header, 「某某局政府信息公开」) is no rest of it."""
+
+        def best(text: str) -> float:
+            return max(
+                (c[0].score for t in self.tables if (c := candidates(t, (text,)))), default=0.0
+            )
+
+        return best(longer) >= best(label)
+
     def _names(self, label: str) -> bool:
         """Whether a label names a row of the format by itself, however numbered (「二上年
         结转…」): the label of a row of its own, no tail of the label above."""
@@ -257,7 +269,7 @@ class _Wrapped:
                     head = [thing]
                 elif head:
                     head.append(thing)
-                elif last:
+                elif last and self._closer(last[-1].text, last[-1].text + thing.text):
                     last[-1].text += thing.text
             else:
                 cells: list[TextCell] = thing
