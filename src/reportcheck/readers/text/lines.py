@@ -461,12 +461,14 @@ def _is_empty_cell(line: str) -> bool:
 
 def _cell_line_rows(lines: list[str], starts: list[int]) -> dict[int, tuple[int, list[TextCell]]]:
     """Rows of 表二 and 表三 written one cell per line — how LibreOffice saves a Word
-    document's table as text: a row's labels (one to three short lines: 「三、本年度办理
-    结果」⏎「（一）予以公开」), then its cells, one per line, an empty cell as a line of a
-    no-break space (or nothing). Taken only where exactly as many such lines as the row
-    has cells (:func:`_widths`) stand between its labels and the next label (or, without
-    the blank lines after them, as many), one a figure at least. Returns, per first line,
-    (last line, the row's cells), as :func:`_tab_line_rows`."""
+    document's table as text, and PyMuPDF takes a PDF's: a row's labels (short lines:
+    「三、本年度办理结果」⏎「（一）予以公开」; its own label wrapped over up to four lines
+    from the one that starts its numbering), then its cells, one per line, an empty cell as
+    a line of a no-break space (or nothing). Taken only where the row's own label starts a
+    numbering or names a row of the format, and exactly as many such lines as the row has
+    cells (:func:`_widths`) stand between its labels and the next label (or, without the
+    blank lines after them, as many), one a figure or a placeholder at least. Returns, per
+    first line, (last line, the row's cells), as :func:`_tab_line_rows`."""
     out: dict[int, tuple[int, list[TextCell]]] = {}
     n = len(lines)
 
