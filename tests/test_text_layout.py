@@ -22,7 +22,16 @@ import pytest
 from reportcheck import api
 from reportcheck.config import Settings
 from reportcheck.model.tables import FORMATS
-from test_text_reader import T3, T3_COLUMNS, T4_VALUES, _place, report_text, spaced_tables, t3
+from test_text_reader import (
+    T3,
+    T3_COLUMNS,
+    T4_VALUES,
+    _layout_blank_t3,
+    _place,
+    report_text,
+    spaced_tables,
+    t3,
+)
 
 ALLOWED = {"RC207", "RC108", "RC003", "RC005"}
 
@@ -176,3 +185,13 @@ def test_most_shapes_are_read_whole() -> None:
         report = api.read_bytes("r.txt", report_text((t2, body, t4)).encode(), Settings())
         whole += not any(f.code == "RC003" for f in api.check(report))
     assert whole >= 85
+
+
+def test_a_line_of_placeholders_after_a_table_is_no_row_of_it(tmp_path: Path) -> None:
+    # a line of dashes under a table that prints its zeros as nothing (a separator, or a
+    # row of placeholders without a label): the table's columns are still found from its
+    # header, its rows placed (every row was said unreadable, RC003)
+    t2, _, t4 = spaced_tables()
+    body = _layout_blank_t3() + "\n" + "  ".join(["-"] * 7)
+    report = api.read_bytes("r.txt", report_text((t2, body, t4)).encode(), Settings())
+    assert {f.code for f in api.check(report)} == {"RC207"}

@@ -46,6 +46,7 @@ _PAGE_NUMBER = re.compile(
 _GLUED_FIGURE = re.compile(r"[\u4e00-\u9fff）)]\d+\s*$")
 """A label that ends in figures run into it (「…另行制作2」: the row's first figure, its
 label filling the column up to it)."""
+_DIGIT = re.compile(r"\d")
 _LONE_FIGURE = re.compile(r"^\s*\d{1,6}\s*$")
 """A line holding one figure and nothing else, inside a table torn apart by extraction."""
 
@@ -599,7 +600,11 @@ class TextReader(Repairs):
         def values(row: list[TextCell]) -> list[TextCell]:
             return [c for c in row if c.text.strip() and not is_label(c.text)]
 
-        counts = [len(values(r)) for r in rows]
+        # a line of placeholders alone (「- - - - -」) is no row to place nor to place by
+        counts = [
+            len(values(r)) if any(is_label(c.text) or _DIGIT.search(c.text) for c in r) else 0
+            for r in rows
+        ]
         if any(
             k and not any(is_label(c.text) for c in r) for r, k in zip(rows, counts, strict=True)
         ):
