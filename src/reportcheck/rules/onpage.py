@@ -142,11 +142,11 @@ _TRAILING_FIGURES = re.compile(r"[\s\d.,，、\-—]*$")
 def _written_otherwise(text: str, tdef: TableDef, rdef: RowDef) -> int | None:
     """A line starting with a numbering whose label the row finder reads as ``rdef`` (the
     best candidate by a margin), else None."""
-    from reportcheck.model.rowfinder import MARGIN, candidates
+    from reportcheck.model.rowfinder import MARGIN, candidates, may_name
 
     for m in _NUMBERED_LINE.finditer(text):
         words = _TRAILING_FIGURES.sub("", m["label"]).strip()
-        if len(words) < 4:
+        if len(words) < 4 or not may_name(tdef, rdef, (words,)):
             continue
         found = candidates(tdef, (words,))
         if not found or found[0].row.id != rdef.id:
