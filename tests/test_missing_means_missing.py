@@ -120,3 +120,17 @@ def test_radicals_in_a_web_page_are_read_as_characters() -> None:
         return sorted((f.code, f.row) for f in api.check(api.read_bytes("p.html", t.encode())))
 
     assert read(odd) == read(page)
+
+
+def test_a_row_written_otherwise_beside_pieces_of_its_group_label_is_on_the_page() -> None:
+    # text laid out with spaces: the group label printed down the side (「不予公」 「开」)
+    # before a row's label written otherwise, its cells empty (printed as nothing)
+    lines = full_report().split("\n")
+    i = next(k for k, x in enumerate(lines) if x.startswith("2.其他法律行政法规禁止公开"))
+    lines[i : i + 1] = ["度  不予公 2.其他法律行政止公开"]
+    keys = _codes(_check("\n".join(lines)), "applications")
+    assert ("RC102", "denied_2") not in keys
+    assert ("RC003", "denied_2") in keys
+    # prose that merely names the row is no row on the page
+    lines[i : i + 1] = ["本年度依法不予公开的申请中 2.其他法律行政止公开的有三件"]
+    assert ("RC102", "denied_2") in _codes(_check("\n".join(lines)), "applications")

@@ -12,6 +12,7 @@ forms read whole today are read whole (29 of the 49; before this release none, a
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -86,3 +87,90 @@ def test_a_text_form_of_a_pdf_reads_what_the_pdf_says(form: str) -> None:
     }
     if form in WHOLE:
         assert [f.message for f in findings if f.code == "RC003"] == []
+
+
+def test_a_label_alone_does_not_take_the_next_rows_figures() -> None:
+    # pdftotext -layout of lo-2021-clean with （一）予以公开's figures gone (its cells
+    # empty): the next row's label starts with a piece of the group label down the side
+    # (「、 （二）部分公开…」) — it is a label of its own, not the tail of （一）'s; （一）
+    # was read with （二）'s figures
+    text = (DATA / "lo-2021-clean.layout.txt").read_text(encoding="utf-8")
+    blanked = re.sub(r"(三 （一）予以公开)\s+27\s+4\s+0\s+0\s+2\s+0\s+33", r"\1", text)
+    assert blanked != text
+    report = api.read_bytes("granted-empty.txt", blanked.encode("utf-8"), Settings())
+    apps = report.tables["applications"]
+    partial = [apps.get("partial", c) for c in ("natural_person", "total")]
+    assert [c.value if c else None for c in partial] == [6, 7]
+    granted = apps.get("granted", "natural_person")
+    assert granted is None or granted.value != 6
+
+
+def test_a_label_that_names_a_row_is_no_tail_of_the_label_above() -> None:
+    # lo-2021-label-variants (pdftotext -layout) with the first row's figures gone: its
+    # label alone is followed by 「二上年结转…数量 5 1 0 …」, numbered loosely but a row's
+    # label by itself — it was joined onto the label above and the row read as 一's
+    text = (DATA / "lo-2021-label-variants.layout.txt").read_text(encoding="utf-8")
+    blanked = re.sub(
+        r"(一一、本年新收政府信息公开申请数量)\s+63\s+9\s+1\s+0\s+4\s+2\s+79", r"\1", text
+    )
+    assert blanked != text
+    report = api.read_bytes("first-empty.txt", blanked.encode("utf-8"), Settings())
+    apps = report.tables["applications"]
+    carried = apps.get("carried_over", "natural_person")
+    assert carried is not None and carried.value == 5
+    first = apps.get("new_received", "natural_person")
+    assert first is None or first.value != 5
+
+
+def test_a_wrapped_label_after_a_label_alone_is_joined() -> None:
+    # pdftotext -raw of chromium-2021-clean with （一）予以公开's figures gone: its label
+    # alone, then （二）'s label wrapped with the figures after its second line — two
+    # numbered heads in a row, yet the second and the row's label make a whole label
+    # (it was left 「情形，不计其他情形）」: RC106 'not a row of the format')
+    text = (DATA / "chromium-2021-clean.raw.txt").read_text(encoding="utf-8")
+    blanked = text.replace("（一）予以公开 27 4 0 0 2 0 33", "（一）予以公开")
+    assert blanked != text
+    report = api.read_bytes("granted-empty.txt", blanked.encode("utf-8"), Settings())
+    assert [f.message for f in api.check(report) if f.code == "RC106"] == []
+    partial = report.tables["applications"].get("partial", "total")
+    assert partial is not None and partial.value == 7
+
+
+def test_figures_on_a_wrapped_labels_middle_line_after_a_label_alone() -> None:
+    # pdfplumber's text of wps-2021-clean with 4.无正当理由大量反复申请's figures gone: its
+    # label alone, then 5.'s label wrapped around its figures (「5.要求…重新出」 ⏎ 「0 0 …」 ⏎
+    # 「具已获取信息」) — the head and the rest after the figures make a whole label
+    text = (DATA / "wps-2021-clean.plumber.txt").read_text(encoding="utf-8")
+    blanked = text.replace("4.无正当理由大量反复申请 1 0 0 0 0 1 2", "4.无正当理由大量反复申请")
+    assert blanked != text
+    report = api.read_bytes("empty-row.txt", blanked.encode("utf-8"), Settings())
+    assert [f.message for f in api.check(report) if f.code in FALSE_CLAIMS] == []
+    fifth = report.tables["applications"].get("not_processed_5", "total")
+    assert fifth is not None and fifth.value == 0
+
+
+def test_a_label_wrapped_around_its_figures_after_a_label_alone() -> None:
+    # pdftotext -layout of chromium-2021-clean with 5.要求…重新出's figures gone: the next
+    # row's label is wrapped on both sides of its figures (「1.申请人…逾期不补」 ⏎ 「正、…
+    # 其政府 1 0 …」 ⏎ 「信息公开申请」) — read as one label (it was RC106)
+    text = (DATA / "chromium-2021-clean.layout.txt").read_text(encoding="utf-8")
+    blanked = re.sub(r"(5\.要求行政机关确认或重新出)\s+0\s+0\s+0\s+0\s+0\s+0\s+0", r"\1", text)
+    assert blanked != text
+    report = api.read_bytes("empty-row.txt", blanked.encode("utf-8"), Settings())
+    assert [f.message for f in api.check(report) if f.code in FALSE_CLAIMS] == []
+    first = report.tables["applications"].get("other_1", "total")
+    assert first is not None and first.value == 1
+
+
+def test_a_page_break_inside_a_wrapped_label() -> None:
+    # pdftotext -raw of chromium-2021-clean with a page break inside （二）'s label, its
+    # page's footer and the next page's running header between the label's head and the
+    # rest of it with the figures: the two go together (it was RC106)
+    text = (DATA / "chromium-2021-clean.raw.txt").read_text(encoding="utf-8")
+    head = "（二）部分公开（区分处理的，只计这一\n"
+    assert head in text
+    broken = text.replace(head, head + "- 5 -\n某某区某某局政府信息公开\n")
+    report = api.read_bytes("page-break.txt", broken.encode("utf-8"), Settings())
+    assert [f.message for f in api.check(report) if f.code in FALSE_CLAIMS] == []
+    partial = report.tables["applications"].get("partial", "total")
+    assert partial is not None and partial.value == 7

@@ -250,3 +250,37 @@ def test_similarity_below_a_floor_is_decided_by_the_lengths() -> None:
     bound = similarity(long, row, 0.75)
     assert bound == len(row) / len(long) < 0.75
     assert similarity(long[:30], row) <= len(row) / 30  # the bound holds for the exact value
+
+
+def test_may_name_never_rules_out_a_candidate() -> None:
+    # the cheap test before the edit distances (RC102's search for a row written otherwise
+    # on a long page) never drops a row the finder would offer: labels written exactly,
+    # with a typo, cut short, with glued group characters, and prose
+    from reportcheck.model.rowfinder import candidates, may_name
+    from reportcheck.model.tables import FORMATS
+
+    texts = [
+        "2.其他法律行政止公开",
+        "（一）以予公开",
+        "5.要求行政机关确认或重新出",
+        "结果2.其他法律行政法规禁止公开",
+        "（三）不予公开3.危及三安全一稳定",
+        "二上年结转政府信息公开申请数量",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理",
+        "本局进一步加强政府信息公开工作的规范化建设",
+        "4.无正当理由的大量反复申请",
+        "规范性文件",
+        "行政事业收费",
+    ]
+    checked = 0
+    for fmt in FORMATS.values():
+        for table in fmt.tables:
+            for row in table.rows:
+                texts.append(row.label[: max(4, len(row.label) - 3)])
+            for text in texts:
+                found = {c.row.id for c in candidates(table, (text,))}
+                for row in table.rows:
+                    if row.id in found:
+                        checked += 1
+                        assert may_name(table, row, (text,)), (table.id, row.id, text)
+    assert checked > 50

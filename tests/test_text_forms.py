@@ -212,6 +212,25 @@ def test_blank_lines_between_figures_are_no_empty_cells() -> None:
     assert ["二、上年结转政府信息公开申请数量", "2", "", "", "", "", "", "2"] in _rows(word)
 
 
+def test_blank_lines_before_each_figure_are_no_empty_cells() -> None:
+    # pdftotext's reading order sets a blank line before each figure too: seven lines of
+    # three figures and four blanks (the page's footer after them) are no row of 表三 (its
+    # figures were read into the wrong columns: RC204 on a correct report)
+    text = "4.保护第三方合法权益\n\n2\n\n2\n\n1\n\n- 5 -\n5.属于三类内部事务信息"
+    assert not any(r[0] == "4.保护第三方合法权益" for r in _rows(text))
+
+
+def test_a_running_header_between_a_label_and_its_figures_is_no_row() -> None:
+    # PyMuPDF's text of a table over a page break: the page's footer and running header
+    # between a row's label and its figures; the header is no row's label (it was RC106,
+    # 'not a row of the format', on a correct report)
+    lines = ["二、上年结转政府信息公开申请数量", "- 5 -", "某某区某某局政府信息公开"]
+    lines += [*"5100006", "三、本年度办理结果", "（一）予以公开", "27", *"40020", "33"]
+    rows = _rows("\n".join(lines))
+    assert not any(r[0].startswith("某某区") for r in rows)
+    assert ["（一）予以公开", "27", "4", "0", "0", "2", "0", "33"] in rows
+
+
 def test_the_end_of_a_label_set_after_its_figures_goes_back_to_it() -> None:
     # PyMuPDF, sorted: a label's second line on the same line as the figures, after them
     line = "（二）部分公开（区分处理的，只计这    8      0      1      0      0      0      9   一情形，不计其他情形）"

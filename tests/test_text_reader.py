@@ -824,3 +824,17 @@ def test_a_2019_report_in_text(tmp_path: Path) -> None:
     assert pd.get("administrative_licensing", "change").value == -2  # type: ignore[union-attr]
     assert report.tables["applications"].get("other", "total") is not None
     assert _keys(api.check(report)) == []
+
+
+def test_a_running_header_is_no_rest_of_the_label_above(tmp_path: Path) -> None:
+    # a page's running header between two rows (pdfplumber, a table over a page break)
+    # after a row whose label is written otherwise: it goes on no label (the label variant
+    # was quoted with the header glued on, 「3.危及三安全一稳某某局政府信息公开」)
+    t2, t3_text, t4 = spaced_tables()
+    t3_text = t3_text.replace("3.危及“三安全一稳定”  1", "3.危及三安全一稳  1").replace(
+        "4.保护第三方合法权益  0", "示例县测试局政府信息公开\n4.保护第三方合法权益  0"
+    )
+    findings = api.check(_read(tmp_path, report_text((t2, t3_text, t4))))
+    assert [(f.code, f.row, f.actual) for f in findings] == [
+        ("RC108", "denied_3", "3.危及三安全一稳")
+    ]

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -266,12 +267,30 @@ def _texts(table: TableDef, labels: tuple[str, ...]) -> list[str]:
     for m in _INNER_NUMBER.finditer(leaf):
         if m.start() <= 6:  # a few glued characters, not a second label
             texts.append(leaf[m.start() :])
-    for r in table.rows:
-        if r.group:
-            for g in (label_key(r.group), strip_numbering(label_key(r.group))):
-                if len(leaf) > len(g) and leaf.startswith(g):
-                    texts.append(leaf[len(g) :])
+    for g in _group_keys(table):
+        if len(leaf) > len(g) and leaf.startswith(g):
+            texts.append(leaf[len(g) :])
     return list(dict.fromkeys(texts))
+
+
+_GROUPS: dict[int, tuple[TableDef, tuple[str, ...]]] = {}
+
+
+def _group_keys(table: TableDef) -> tuple[str, ...]:
+    """The keys of the table's group labels, with and without their numbering, in the
+    rows' order (each row's group, as :func:`_texts` compared them one by one)."""
+    return _per_table(
+        _GROUPS,
+        table,
+        lambda: tuple(
+            dict.fromkeys(
+                g
+                for r in table.rows
+                if r.group
+                for g in (label_key(r.group), strip_numbering(label_key(r.group)))
+            )
+        ),
+    )
 
 
 def _numbering(key: str) -> str:
@@ -291,6 +310,53 @@ def candidates(table: TableDef, labels: tuple[str, ...]) -> tuple[Candidate, ...
             memo.clear()
         found = memo[labels] = _candidates(table, labels)
     return found
+
+
+def may_name(table: TableDef, row: RowDef, labels: tuple[str, ...]) -> bool:
+    """Whether :func:`candidates` could hold ``row`` for ``labels`` — a cheap test before
+    the edit distances: a text compared shares enough characters with one of the row's
+    label bodies to be :data:`SIMILARITY_MIN` close (the distance is at least the longer
+    length less the characters in common), or begins one (:data:`PREFIX_MIN`)."""
+    if not labels:
+        return False
+    memo = _per_table(_COMPARED, table, dict)
+    compared = memo.get(labels)
+    if compared is None:
+        if len(memo) > 20_000:  # a long batch of odd labels: start afresh
+            memo.clear()
+        compared = memo[labels] = tuple(
+            (body, Counter(body))
+            for body in dict.fromkeys(_body(t) for t in _texts(table, labels))
+            if len(body) >= MIN_LENGTH
+        )
+    for b, need in _row_counts(table).get(row.id, ()):
+        for body, have in compared:
+            if len(body) >= PREFIX_MIN and len(b) > len(body) and b.startswith(body):
+                return True
+            least = SIMILARITY_MIN * max(len(body), len(b))
+            if min(len(body), len(b)) >= least and sum((have & need).values()) >= least:
+                return True
+    return False
+
+
+_COUNTS: dict[int, tuple[TableDef, dict[str, tuple[tuple[str, Counter[str]], ...]]]] = {}
+
+
+def _row_counts(table: TableDef) -> dict[str, tuple[tuple[str, Counter[str]], ...]]:
+    """Each row's label bodies with their characters counted (:func:`may_name`)."""
+    return _per_table(
+        _COUNTS,
+        table,
+        lambda: {
+            r.id: tuple((b, Counter(b)) for b in bodies if len(b) >= MIN_LENGTH)
+            for r, bodies in _row_bodies(table)
+        },
+    )
+
+
+_COMPARED: dict[
+    int, tuple[TableDef, dict[tuple[str, ...], tuple[tuple[str, Counter[str]], ...]]]
+] = {}
 
 
 def _candidates(table: TableDef, labels: tuple[str, ...]) -> tuple[Candidate, ...]:

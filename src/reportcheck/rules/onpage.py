@@ -129,27 +129,30 @@ def row_on_page(report: Report, rdef: RowDef, tdef: TableDef | None = None) -> i
 
 
 _NUMBERED_LINE = re.compile(
-    r"^[ \t\u3000]*(?:\S{0,6}?\d{1,2}[.．、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、，,]?)"
-    r"[^\n]{2,70}$",
+    r"^[ \t\u3000]*(?:[^\s\d]{1,4}[ \t\u3000]+){0,2}?"
+    r"(?P<label>(?:\S{0,6}?\d{1,2}[.．、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、，,]?)"
+    r"[^\n]{2,70})$",
     re.MULTILINE,
 )
+"""A line that starts with a numbering, up to two pieces of a group label printed down the
+side before it (「度  不予公 2.其他法律行政止公开」, text laid out with spaces)."""
 _TRAILING_FIGURES = re.compile(r"[\s\d.,，、\-—]*$")
 
 
 def _written_otherwise(text: str, tdef: TableDef, rdef: RowDef) -> int | None:
     """A line starting with a numbering whose label the row finder reads as ``rdef`` (the
     best candidate by a margin), else None."""
-    from reportcheck.model.rowfinder import MARGIN, candidates
+    from reportcheck.model.rowfinder import MARGIN, candidates, may_name
 
     for m in _NUMBERED_LINE.finditer(text):
-        words = _TRAILING_FIGURES.sub("", m.group()).strip()
-        if len(words) < 4:
+        words = _TRAILING_FIGURES.sub("", m["label"]).strip()
+        if len(words) < 4 or not may_name(tdef, rdef, (words,)):
             continue
         found = candidates(tdef, (words,))
         if not found or found[0].row.id != rdef.id:
             continue
         if len(found) == 1 or found[0].score - found[1].score >= MARGIN:
-            return m.start() + len(m.group()) - len(m.group().lstrip())
+            return m.start("label")
     return None
 
 

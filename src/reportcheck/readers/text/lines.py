@@ -48,9 +48,10 @@ def unboxed(text: str) -> str:
 
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_NUMBERED = re.compile(
-    r"^(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．](?!\d))"
+NUMBERED = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．](?!\d))"
 )
+"""A label's numbering at its start (「三、」 「（六）」 「5.」; not 「2.5」)."""
 _TOKEN = re.compile(r"[^ \t\u3000]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 SENTENCE = re.compile(r"[。；;！？!?]")
@@ -226,6 +227,11 @@ def _tail_after_figures(line: str, start: int) -> list[list[TextCell]] | None:
     return rows
 
 
+_PLACEHOLDER_ROW = 5
+"""Placeholders (「/」 「—」 「无」) at the end of a line that make it a row without a figure
+(a table that marks its empty cells so: 「（三）不予公开 1.属于  /  /  /  /  /  /  /」)."""
+
+
 def _spaced_row(line: str, start: int) -> list[list[TextCell]] | None:
     """A label (or nothing) followed by numbers separated by spaces or tabs."""
     if not _ENDS_IN_VALUE.search(line):
@@ -238,9 +244,12 @@ def _spaced_row(line: str, start: int) -> list[list[TextCell]] | None:
     while k > 0 and _value_token(tokens[k - 1][0]) is not None:
         k -= 1
     values = tokens[k:]
-    if not any(_value_token(t) is CellState.NUMBER for t, _ in values):
-        return None
     prefix = tokens[:k]
+    if (
+        not any(_value_token(t) is CellState.NUMBER for t, _ in values)
+        and len(values) < _PLACEHOLDER_ROW
+    ):
+        return None
     no = 1
     cells: list[TextCell] = []
     header: list[TextCell] = []
@@ -452,17 +461,18 @@ def _is_empty_cell(line: str) -> bool:
 
 def _cell_line_rows(lines: list[str], starts: list[int]) -> dict[int, tuple[int, list[TextCell]]]:
     """Rows of 表二 and 表三 written one cell per line — how LibreOffice saves a Word
-    document's table as text: a row's labels (one to three short lines: 「三、本年度办理
-    结果」⏎「（一）予以公开」), then its cells, one per line, an empty cell as a line of a
-    no-break space (or nothing). Taken only where exactly as many such lines as the row
-    has cells (:func:`_widths`) stand between its labels and the next label (or, without
-    the blank lines after them, as many), one a figure at least. Returns, per first line,
-    (last line, the row's cells), as :func:`_tab_line_rows`."""
+    document's table as text, and PyMuPDF takes a PDF's: a row's labels (short lines:
+    「三、本年度办理结果」⏎「（一）予以公开」; its own label wrapped over up to four lines
+    from the one that starts its numbering), then its cells, one per line, an empty cell as
+    a line of a no-break space (or nothing). Taken only where the row's own label starts a
+    numbering or names a row of the format, and exactly as many such lines as the row has
+    cells (:func:`_widths`) stand between its labels and the next label (or, without the
+    blank lines after them, as many), one a figure or a placeholder at least. Returns, per
+    first line, (last line, the row's cells), as :func:`_tab_line_rows`."""
     out: dict[int, tuple[int, list[TextCell]]] = {}
     n = len(lines)
 
-    def label(k: int) -> bool:
-        text = lines[k].strip(" \t\r\u3000\xa0")
+    def label_text(text: str) -> bool:
         return (
             bool(text)
             and _value_token(text) is None
@@ -470,6 +480,10 @@ def _cell_line_rows(lines: list[str], starts: list[int]) -> dict[int, tuple[int,
             and bool(_CJK.search(text))
             and not SENTENCE.search(text)
         )
+
+    # each line once: a short line of Chinese, no figure, no sentence
+    labels = [label_text(line.strip(" \t\r\u3000\xa0")) for line in lines]
+    label = labels.__getitem__
 
     def cell(k: int) -> bool:
         text = lines[k].strip(" \t\r\u3000\xa0")
@@ -489,9 +503,9 @@ def _cell_line_rows(lines: list[str], starts: list[int]) -> dict[int, tuple[int,
         top = i
         while top > 0 and label(top - 1) and i - top < 4 and not _header_words(lines[top - 1]):
             top -= 1
-            if _NUMBERED.match(lines[top].strip()):
+            if NUMBERED.match(lines[top]):
                 break
-        if not _NUMBERED.match(lines[top].strip()):
+        if not NUMBERED.match(lines[top]):
             top = i - 1 if label(i - 1) and not _header_words(lines[i - 1]) else i
         if top == i:
             continue
@@ -502,7 +516,16 @@ def _cell_line_rows(lines: list[str], starts: list[int]) -> dict[int, tuple[int,
         trimmed = list(seq)
         while trimmed and not lines[trimmed[-1]].strip(" \t\r\u3000\xa0"):
             trimmed.pop()
-        widths = _widths(("".join(lines[k].strip() for k in range(top, i)),))
+        if not trimmed:  # no cell with a figure or a placeholder after the labels
+            i = max(j, i)
+            continue
+        own = "".join(lines[k].strip() for k in range(top, i))
+        if not NUMBERED.match(own) and not _names_row([own]):
+            # no row's label: a page's running header or footer between a row's label and
+            # its figures (「某某局政府信息公开」⏎「- 5 -」), a line of prose
+            i = max(j, i)
+            continue
+        widths = _widths((own,))
         for run in (trimmed, seq):
             if (
                 len(run) in widths
@@ -526,8 +549,8 @@ def _empty_cells(lines: list[str], run: list[int], trimmed: list[int]) -> bool:
     """Whether the blank lines of ``run`` are empty cells: always when a no-break space
     marks them; a line with nothing only when one stands between two figures of the row
     (``trimmed``: the run without the blank lines after it) and the blank lines do not
-    merely alternate with the figures (a text that sets a blank line after each figure,
-    「1⏎⏎0⏎⏎2」, separates; it does not leave cells empty)."""
+    merely alternate with the figures (a text that sets a blank line before or after each
+    figure, 「1⏎⏎0⏎⏎2」 or 「⏎1⏎⏎0⏎⏎2⏎」, separates; it does not leave cells empty)."""
     texts = [lines[k].strip(" \t\r\u3000") for k in run]
     if all(texts) or any(
         "\xa0" in lines[k] and not t.strip("\xa0") for k, t in zip(run, texts, strict=True)
@@ -536,7 +559,9 @@ def _empty_cells(lines: list[str], run: list[int], trimmed: list[int]) -> bool:
     inner = [lines[k].strip(" \t\r\u3000\xa0") for k in trimmed]
     filled = [k for k, t in enumerate(inner) if t]
     between = bool(filled) and any(not t for t in inner[filled[0] : filled[-1]])
-    alternating = all(bool(t) == (k % 2 == 0) for k, t in enumerate(texts))
+    alternating = any(
+        all(bool(t) == (k % 2 == first) for k, t in enumerate(texts)) for first in (0, 1)
+    )
     return between and not alternating
 
 

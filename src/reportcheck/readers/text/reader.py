@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import statistics
@@ -11,7 +12,7 @@ from reportcheck.config import Settings
 from reportcheck.errors import InputError
 from reportcheck.findings import Finding
 from reportcheck.model.report import Location, Report
-from reportcheck.model.rowfinder import match_row
+from reportcheck.model.rowfinder import candidates, find_one, match_row
 from reportcheck.model.tables import FORMATS
 from reportcheck.readers import glued
 from reportcheck.readers.grid import Grid, GridCell
@@ -21,6 +22,7 @@ from reportcheck.readers.text.lines import (
     LINE_BREAK,
     MAX_LINE,
     MAX_LINES,
+    NUMBERED,
     Piece,
     TextCell,
     is_label,
@@ -35,28 +37,34 @@ from reportcheck.readers.text.version import detect_version
 _TOKENS = re.compile(r"[^\s\u3000]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _INNER_NUMBER = re.compile(r"\d+\s*[、.．]")
+_INNER_NUMBERING = re.compile(r"[(（]\s*[一二三四五六七八九十]+\s*[)）]|\d+\s*[、.．](?!\d)")
+"""A numbering inside a label, after pieces of a group label printed beside it (「予处理4.」,
+「、 （二）」)."""
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[/／共]\s*\d{1,4}\s*页?)?)\s*$"
 )
 _GLUED_FIGURE = re.compile(r"[\u4e00-\u9fff）)]\d+\s*$")
 """A label that ends in figures run into it (「…另行制作2」: the row's first figure, its
 label filling the column up to it)."""
+_DIGIT = re.compile(r"\d")
 _LONE_FIGURE = re.compile(r"^\s*\d{1,6}\s*$")
 """A line holding one figure and nothing else, inside a table torn apart by extraction."""
 
 LOOSE_GAP = 12
 """Loose lines (torn labels, blank lines) a table may span between two of its rows."""
 
-_NUMBERED = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．](?!\d))"
-)
+
+def _is_fragment(event: tuple[str, Any]) -> bool:
+    """Whether an event of :class:`_Wrapped` is a line of label text that starts no
+    numbering (the rest of a label)."""
+    return event[0] == "fragment" and not NUMBERED.match(event[1].text)
 
 
 def _label_piece(text: str) -> bool:
     """Whether a line of a table could be a row's label or a piece of one: short Chinese
     text, no sentence, no figure but its numbering."""
     compact = "".join(text.split())
-    numbering = _NUMBERED.match(compact)
+    numbering = NUMBERED.match(compact)
     rest = _INNER_NUMBER.sub("", compact[numbering.end() if numbering else 0 :])
     return (
         0 < len(compact) <= 40
@@ -85,7 +93,9 @@ class _Wrapped:
     joined; when a second head comes before any row took the first, or a
     row without a label is followed by another (an extraction that lists the labels apart
     from their figures, 008's Markdown), no head is given until a row with a label of its
-    own: those rows are placed by their order (:meth:`Repairs._label_orphans`)."""
+    own: those rows are placed by their order (:meth:`Repairs._label_orphans`) — unless
+    the last head and the rest of its label (the row's own label, or the lines after a row
+    without one) make a whole label of 表三: the first head was a row's label alone."""
 
     def __init__(self, version: str, spaced: bool) -> None:
         fmt = FORMATS[version]
@@ -136,10 +146,10 @@ class _Wrapped:
         ):
             return
         words = "".join(t for t, _ in tokens)
-        inner = _INNER_NUMBER.search(words)
+        inner = _INNER_NUMBERING.search(words)
         if inner and inner.start() and self._is_side(words[: inner.start()], 6):
             words = words[inner.start() :]  # 「予处理4.无正当理由…」: the side glued on
-        numbering = _NUMBERED.match(words)
+        numbering = NUMBERED.match(words)
         rest = _INNER_NUMBER.sub("", words[numbering.end() if numbering else 0 :])
         if any(ch.isdigit() for ch in rest):
             self.header()  # figures in it: a row not read as one, no piece of a label
@@ -150,10 +160,10 @@ class _Wrapped:
 
     def _numbered(self, label: str) -> bool:
         """Whether a label starts a numbering, pieces of a group label before it aside
-        (「供3.补正后…」)."""
-        if _NUMBERED.match(label):
+        (「供3.补正后…」, 「、 （二）部分公开…」)."""
+        if NUMBERED.match(label):
             return True
-        inner = _INNER_NUMBER.search(label)
+        inner = _INNER_NUMBERING.search(label)
         head = "".join(label[: inner.start()].split()) if inner else ""
         return bool(inner and head and self._is_side(head, 6))
 
@@ -167,6 +177,31 @@ class _Wrapped:
             if rest and match_row(self.applications, [group, rest]) is not None:
                 return [group, rest]
         return None
+
+    def _closer(self, label: str, longer: str) -> bool:
+        """Whether ``longer`` (a label and a line after it) is at least as close to a row of
+        the format as ``label``: a line that takes it further from every row (a page's
+        running header, 「某某局政府信息公开」) is no rest of it."""
+
+        def best(text: str) -> float:
+            return max(
+                (c[0].score for t in self.tables if (c := candidates(t, (text,)))), default=0.0
+            )
+
+        return best(longer) >= best(label)
+
+    def _names(self, label: str) -> bool:
+        """Whether a label names a row of the format by itself, however numbered (「二上年
+        结转…」): the label of a row of its own, no tail of the label above."""
+        return any(find_one(t, (label,)) is not None for t in self.tables)
+
+    def _without_side(self, label: str) -> str:
+        """A label without the pieces of a group label printed beside it (「理  求缴纳…」),
+        its words joined."""
+        tokens = label.split()
+        while tokens and self._is_side(tokens[0]):
+            tokens.pop(0)
+        return "".join(tokens)
 
     def _is_side(self, token: str, most: int = 4) -> bool:
         return len(token) <= most and all(ch in self.side for ch in token)
@@ -192,6 +227,8 @@ class _Wrapped:
         head: list[TextCell] = []
         last: list[TextCell] = []  # the labels of the row above
         unsure = False
+        loose: list[TextCell] = []  # while unsure: the last numbered fragment, and its rest
+        broken: list[TextCell] = []  # a numbered head that a page break parted from its row
         used: set[int] = set()  # the fragments given to a row
         events = self.events
         width = len(self.applications.columns)
@@ -210,32 +247,69 @@ class _Wrapped:
         )
         for k, (kind, thing) in enumerate(events):
             if kind == "header":
-                head, last, unsure = [], [], False
+                if head and NUMBERED.match(head[0].text):
+                    broken = head  # a label's head before a page break
+                head, last, unsure, loose = [], [], False, []
             elif kind == "fragment":
-                numbered = bool(_NUMBERED.match(thing.text))
+                numbered = bool(NUMBERED.match(thing.text))
                 if unsure:
+                    if numbered:
+                        loose = [thing]
+                    elif loose:
+                        loose.append(thing)
                     continue
-                if numbered and head and not _NUMBERED.match(head[0].text):
+                if numbered and head and not NUMBERED.match(head[0].text):
                     head = [thing]  # what went before was the end of a label, not a head
                 elif numbered and head:
                     if empties and self._whole_label("".join(c.text for c in head)):
                         head = [thing]  # the one before: a row of empty cells
                     else:
                         head, unsure = [], True  # labels listed apart from their figures
+                        loose = [thing]
                 elif numbered or (not head and not self._open(last)):
                     head = [thing]
                 elif head:
                     head.append(thing)
-                elif last:
+                elif last and self._closer(last[-1].text, last[-1].text + thing.text):
                     last[-1].text += thing.text
             else:
                 cells: list[TextCell] = thing
                 labels = [c for c in cells if is_label(c.text)]
                 leaf = labels[-1] if labels else None
-                own = leaf is not None and self._numbered(leaf.text)
+                own = leaf is not None and (self._numbered(leaf.text) or self._names(leaf.text))
+                headed = bool(head and NUMBERED.match(head[0].text))
+                before = loose if unsure else [] if headed else broken
                 if own:
                     unsure = False
-                if head and not unsure and _NUMBERED.match(head[0].text):
+                elif before and leaf is not None:
+                    # the last head and this row's label make a whole label of 表三 (「（一）
+                    # 予以公开」 alone, its cells empty, then 「（二）部分公开（…只计这一」 and
+                    # 「情形，不计其他情形） 6 1 0 …」): a wrapped label after all
+                    # (the label may go on after the figures too: 「…逾期不补」 ⏎ 「正、…其政府
+                    # 1 0 …」 ⏎ 「信息公开申请」)
+                    # — or a head before a page break (its footer and header between them)
+                    head_text = "".join(c.text for c in before) + self._without_side(leaf.text)
+                    rest = itertools.takewhile(_is_fragment, events[k + 1 :])
+                    if self._whole_label(head_text) or self._whole_label(
+                        head_text + "".join(t.text for _, t in rest)
+                    ):
+                        leaf.text = head_text
+                        used.update(id(c) for c in before)
+                        unsure = False
+                        head = []
+                elif unsure and loose and leaf is None:
+                    # the figures on a middle line of the last head's label: the label goes on
+                    # after them (「5.要求行政机关确认或重新出」 ⏎ 「0 0 0 …」 ⏎ 「具已获取信息」)
+                    tails = list(itertools.takewhile(_is_fragment, events[k + 1 :]))
+                    whole = "".join(c.text for c in loose) + "".join(t.text for _, t in tails)
+                    if tails and not NUMBERED.match(tails[0][1].text) and self._whole_label(whole):
+                        leaf = TextCell("".join(c.text for c in loose), loose[0].start, None)
+                        cells.insert(0, leaf)
+                        labels = [leaf]
+                        used.update(id(c) for c in loose)
+                        unsure = False
+                        head = []
+                if head and not unsure and NUMBERED.match(head[0].text):
                     joined = "".join(c.text for c in head)
                     if leaf is None:
                         nxt = events[k + 1] if k + 1 < len(events) else None
@@ -250,12 +324,9 @@ class _Wrapped:
                             cells.insert(0, leaf)
                             used.update(id(c) for c in head)
                     elif not own:
-                        tokens = leaf.text.split()
-                        while tokens and self._is_side(tokens[0]):
-                            tokens.pop(0)  # a piece of the group label beside it: 「理  求缴纳…」
-                        leaf.text = joined + "".join(tokens)
+                        leaf.text = joined + self._without_side(leaf.text)
                         used.update(id(c) for c in head)
-                head = []
+                head, loose, broken = [], [], []
                 last = [*labels[:-1], leaf] if leaf is not None else []
         # lines of label text given to no row: a numbered one and those after it that go
         # on (no numbering), joined — a whole label of 表三 is a row printed without figures
@@ -424,6 +495,12 @@ def _longest_line(data: bytes) -> tuple[int, int]:
         number += 1
 
 
+@functools.cache
+def _column_chars(version: str) -> frozenset[str]:
+    """The characters of 表三's column headers (自然人 商业企业 …) in ``version``."""
+    return frozenset(ch for c in FORMATS[version].table("applications").columns for ch in c.label)
+
+
 class TextReader(Repairs):
     """Turns the text of a report into blocks (paragraphs and tables) and findings."""
 
@@ -523,7 +600,11 @@ class TextReader(Repairs):
         def values(row: list[TextCell]) -> list[TextCell]:
             return [c for c in row if c.text.strip() and not is_label(c.text)]
 
-        counts = [len(values(r)) for r in rows]
+        # a line of placeholders alone (「- - - - -」) is no row to place nor to place by
+        counts = [
+            len(values(r)) if any(is_label(c.text) or _DIGIT.search(c.text) for c in r) else 0
+            for r in rows
+        ]
         if any(
             k and not any(is_label(c.text) for c in r) for r, k in zip(rows, counts, strict=True)
         ):
@@ -606,13 +687,13 @@ class TextReader(Repairs):
 
     def _column_heads(self, piece: Piece) -> bool:
         """Whether a line holds two of 表三's column headers or pieces of them."""
-        chars = {ch for c in FORMATS[self.version].table("applications").columns for ch in c.label}
+        chars = _column_chars(self.version)
         heads = [t for t in piece.text.split() if all(ch in chars for ch in t)]
         return len(heads) >= 2
 
     def _header_columns(self, above: list[Piece]) -> list[float]:
         """Where 表三's column headers stand in the lines above it (see _blank_cells)."""
-        chars = {ch for c in FORMATS[self.version].table("applications").columns for ch in c.label}
+        chars = _column_chars(self.version)
         places = sorted(
             m.start() + len(m.group()) / 2
             for p in above
@@ -653,6 +734,7 @@ class TextReader(Repairs):
         strays: list[TextCell] = []
         spaced = all("|" not in p.text and "\t" not in p.text for p in pieces[first : last + 1])
         wrap = _Wrapped(self.version, spaced)
+        applications = wrap.applications
         above = [p for p in pieces[max(0, first - 8) : first] if p.kind == "text"]
         parts: list[tuple[int, list[Piece]]] = [(0, above)]  # for _blank_cells
         heading = self._heading(pieces, first, header_rows)
@@ -676,6 +758,8 @@ class TextReader(Repairs):
                 )
             elif p.kind == "text" and (i in header_rows or i > first or i in heading):
                 words = glued.segment(p.text)
+                if words and i > first and len(words) == 1 and match_row(applications, words):
+                    words = None  # a row's label alone (2019's （六）其他处理), no header
                 if words:
                     lead = len(p.text) - len(p.text.lstrip())
                     rows.append([TextCell(w, p.start + lead, None) for w in words])
