@@ -50,6 +50,10 @@ _DIGIT = re.compile(r"\d")
 _LONE_FIGURE = re.compile(r"^\s*\d{1,6}\s*$")
 """A line holding one figure and nothing else, inside a table torn apart by extraction."""
 
+LONGEST_LABEL = 80
+"""Characters of the longest label a row may have (its group's before it: some 50); a
+longer text is tried as no row's (a table's lines of label text go on no further)."""
+
 LOOSE_GAP = 12
 """Loose lines (torn labels, blank lines) a table may span between two of its rows."""
 
@@ -170,6 +174,8 @@ class _Wrapped:
     def _whole_label(self, text: str) -> list[str] | None:
         """The labels (group, row) of ``text`` when it is exactly a row label of 表三, its
         group label before it or not (「（三）不予公开1.属于国家秘密」), else None."""
+        if len(text) > LONGEST_LABEL:
+            return None
         if match_row(self.applications, [text]) is not None:
             return [text]
         for group in {r.group for r in self.applications.rows if r.group}:
@@ -270,7 +276,11 @@ class _Wrapped:
                     head = [thing]
                 elif head:
                     head.append(thing)
-                elif last and self._closer(last[-1].text, last[-1].text + thing.text):
+                elif (
+                    last
+                    and len(last[-1].text) <= LONGEST_LABEL
+                    and self._closer(last[-1].text, last[-1].text + thing.text)
+                ):
                     last[-1].text += thing.text
             else:
                 cells: list[TextCell] = thing
@@ -289,7 +299,7 @@ class _Wrapped:
                     # 1 0 …」 ⏎ 「信息公开申请」)
                     # — or a head before a page break (its footer and header between them)
                     head_text = "".join(c.text for c in before) + self._without_side(leaf.text)
-                    rest = itertools.takewhile(_is_fragment, events[k + 1 :])
+                    rest = itertools.takewhile(_is_fragment, events[k + 1 : k + 5])
                     if self._whole_label(head_text) or self._whole_label(
                         head_text + "".join(t.text for _, t in rest)
                     ):
@@ -300,7 +310,7 @@ class _Wrapped:
                 elif unsure and loose and leaf is None:
                     # the figures on a middle line of the last head's label: the label goes on
                     # after them (「5.要求行政机关确认或重新出」 ⏎ 「0 0 0 …」 ⏎ 「具已获取信息」)
-                    tails = list(itertools.takewhile(_is_fragment, events[k + 1 :]))
+                    tails = list(itertools.takewhile(_is_fragment, events[k + 1 : k + 5]))
                     whole = "".join(c.text for c in loose) + "".join(t.text for _, t in tails)
                     if tails and not NUMBERED.match(tails[0][1].text) and self._whole_label(whole):
                         leaf = TextCell("".join(c.text for c in loose), loose[0].start, None)
