@@ -26,6 +26,7 @@ from test_text_reader import (
     T3,
     T3_COLUMNS,
     T4_VALUES,
+    _header_lines,
     _layout_blank_t3,
     _place,
     report_text,
@@ -34,21 +35,6 @@ from test_text_reader import (
 )
 
 ALLOWED = {"RC207", "RC108", "RC003", "RC005"}
-
-
-def _header(left: int, step: int) -> list[str]:
-    mids = [left + step * k for k in range(7)]
-    lines = ["", "", "", ""]
-    lines[0] = _place(
-        _place("（本列数据的勾稽关系为：第一项加第二项之和）", "自然", mids[0]), "总计", mids[6]
-    )
-    for k, word in enumerate(["人", "商业", "科研", "社会", "法律", "其他"]):
-        lines[1] = _place(lines[1], word, mids[k])
-    for k, word in zip(range(1, 5), ["企业", "机构", "公益", "服务"], strict=True):
-        lines[2] = _place(lines[2], word, mids[k])
-    for k, word in zip(range(3, 5), ["组织", "机构"], strict=True):
-        lines[3] = _place(lines[3], word, mids[k])
-    return ["申请人情况".rjust(left + 10), *lines]
 
 
 def layout_t3(rng: random.Random, zero: str = "0") -> tuple[str, dict[str, object]]:
@@ -66,12 +52,12 @@ def layout_t3(rng: random.Random, zero: str = "0") -> tuple[str, dict[str, objec
     }
     left, step = int(shape["left"]), int(shape["step"])  # type: ignore[call-overload]
     wrap = int(shape["wrap"])  # type: ignore[call-overload]
-    lines = _header(left, step)
+    lines = _header_lines(left, step)
     pieces: dict[str, list[str]] = {}
     for r in T3.rows:
         if r.id in shape["breaks"]:  # type: ignore[operator]
             left += int(shape["shift"])  # type: ignore[call-overload]
-            lines += ["", rng.choice(["- 2 -", "-3-", "第 2 页"]), "\f", *_header(left, step)]
+            lines += ["", rng.choice(["- 2 -", "-3-", "第 2 页"]), "\f", *_header_lines(left, step)]
         group = r.group if r.group and r.group.startswith("（") else None
         label = f"{group} {r.label}" if group and not shape["side"] else r.label
         parts = [label[i : i + wrap] for i in range(0, len(label), wrap)]

@@ -305,10 +305,10 @@ def _place(line: str, word: str, middle: int) -> str:
     return line[:at] + word + line[at + len(word) :]
 
 
-def _header_lines(left: int) -> list[str]:
+def _header_lines(left: int, step: int = 6) -> list[str]:
     """表三's column headers broken over four lines as pdftotext -layout prints them, the
-    columns' middles 6 characters apart from ``left``."""
-    mids = [left + 6 * k for k in range(7)]
+    columns' middles ``step`` characters apart from ``left``."""
+    mids = [left + step * k for k in range(7)]
     lines = ["", "", "", ""]
     lines[0] = _place(
         _place("（本列数据的勾稽关系为：第一项加第二项之和）", "自然", mids[0]), "总计", mids[6]
