@@ -260,6 +260,13 @@ class XMLRefused(Exception):
         self.zh = zh
         self.en = en
 
+    def refusal(self, path: str, file_zh: str, file_en: str) -> InputError:
+        """The one-line refusal of a file whose XML this is: 「不是有效的 {file_zh}：why」
+        (``file_zh``/``file_en``: 「Word 文件」/"Word file")."""
+        return InputError(
+            path, f"不是有效的 {file_zh}：{self.zh}", f"not a valid {file_en}: {self.en}"
+        )
+
 
 class XMLMalformed(XMLRefused):
     """A part that is not well-formed XML (as opposed to one refused by a guard)."""

@@ -687,9 +687,7 @@ def _flat_parts(path: str, data: bytes) -> tuple[bytes, bytes | None, bytes | No
     try:
         root = parse(data, "Word XML")
     except XMLRefused as err:
-        raise InputError(
-            path, f"不是有效的 Word 文件：{err.zh}", f"not a valid Word file: {err.en}"
-        ) from None
+        raise err.refusal(path, "Word 文件", "Word file") from None
     if _local(root.tag) == "wordDocument":  # Word 2003 XML: lists and styles inside
         return data, None, None
     if _local(root.tag) == "package":  # flat OPC: each part's XML in pkg:xmlData
@@ -732,9 +730,7 @@ def read(
     try:
         found = _numbered(document, numbering, styles)
     except XMLRefused as err:
-        raise InputError(
-            path, f"不是有效的 Word 文件：{err.zh}", f"not a valid Word file: {err.en}"
-        ) from None
+        raise err.refusal(path, "Word 文件", "Word file") from None
     if not found.blocks and not found.pictures:
         raise InputError(path, "Word 文档中没有文字", "the Word document has no text")
     report = build_report(path, kind, found.blocks, settings, pictures=found.pictures, refuse=False)

@@ -63,9 +63,7 @@ def read_grids(path: str, data: bytes) -> tuple[list[Grid], set[str]]:
     try:
         root = parse(data, "Excel XML")
     except XMLRefused as err:
-        raise InputError(
-            path, f"不是有效的 Excel 文件：{err.zh}", f"not a valid Excel file: {err.en}"
-        ) from None
+        raise err.refusal(path, "Excel 文件", "Excel file") from None
     if _local(root.tag) != "Workbook":
         raise InputError(
             path,
