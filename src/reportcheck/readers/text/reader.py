@@ -19,6 +19,7 @@ from reportcheck.readers.grid import Grid, GridCell
 from reportcheck.readers.published import Block, build_report
 from reportcheck.readers.text.decode import decode
 from reportcheck.readers.text.lines import (
+    _CJK,
     LINE_BREAK,
     MAX_LINE,
     MAX_LINES,
@@ -35,7 +36,6 @@ from reportcheck.readers.text.repair import Repairs, Unresolved
 from reportcheck.readers.text.version import detect_version
 
 _TOKENS = re.compile(r"[^\s\u3000]+")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _INNER_NUMBER = re.compile(r"\d+\s*[、.．]")
 _INNER_NUMBERING = re.compile(r"[(（]\s*[一二三四五六七八九十]+\s*[)）]|\d+\s*[、.．](?!\d)")
 """A numbering inside a label, after pieces of a group label printed beside it (「予处理4.」,
