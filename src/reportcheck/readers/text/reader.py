@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 import statistics
@@ -13,7 +12,7 @@ from reportcheck.errors import InputError
 from reportcheck.findings import Finding
 from reportcheck.model.report import Location, Report
 from reportcheck.model.rowfinder import candidates, find_one, match_row
-from reportcheck.model.tables import FORMATS
+from reportcheck.model.tables import FORMATS, formats_cache
 from reportcheck.readers import glued
 from reportcheck.readers.grid import Grid, GridCell
 from reportcheck.readers.published import Block, build_report
@@ -78,6 +77,20 @@ def _label_piece(text: str) -> bool:
     )
 
 
+@formats_cache
+def _label_words(version: str) -> tuple[frozenset[str], frozenset[str]]:
+    """For :class:`_Wrapped`, in ``version``: the characters of the group labels (the
+    pieces printed down the side), and the words of the tables' headers (a line holding
+    one is no piece of a row label)."""
+    tables = [t for t in FORMATS[version].tables if t.id != "review_litigation"]
+    side = frozenset(ch for t in tables for r in t.rows if r.group for ch in r.group if ch.strip())
+    heads = frozenset(
+        {"申请人情况", "法人或其他组织", "本列数据", "勾稽关系", "信息内容"}
+        | {c.label for t in FORMATS[version].tables for c in t.columns if len(c.label) >= 3}
+    )
+    return side, heads
+
+
 class _Wrapped:
     """Labels wrapped in their cells, put back together — text taken from a PDF with its
     layout (pdftotext -layout, a PDF viewer's copy) prints a label wrapped over two or
@@ -106,9 +119,7 @@ class _Wrapped:
         self.spaced = spaced
         """The table is laid out with spaces (no 「|」 or tab between its cells)."""
         self.tables = [t for t in fmt.tables if t.id != "review_litigation"]
-        self.side = frozenset(
-            ch for t in self.tables for r in t.rows if r.group for ch in r.group if ch.strip()
-        )
+        self.side, self.heads = _label_words(version)
         self.events: list[tuple[str, Any]] = []
         self.places: dict[int, int] = {}
         """Where each fragment stands: how many rows came before it."""
@@ -116,11 +127,6 @@ class _Wrapped:
         self.blank: list[tuple[int, list[TextCell]]] = []
         """Lines that are a whole label of 表三 and went with no row: rows whose cells are
         all empty, if the table prints empty cells as nothing (see _blank_cells)."""
-        self.heads = frozenset(
-            {"申请人情况", "法人或其他组织", "本列数据", "勾稽关系", "信息内容"}
-            | {c.label for t in fmt.tables for c in t.columns if len(c.label) >= 3}
-        )
-        """Words of the tables' headers: a line holding one is no piece of a row label."""
 
     def header(self) -> None:
         self.events.append(("header", None))
@@ -505,7 +511,7 @@ def _longest_line(data: bytes) -> tuple[int, int]:
         number += 1
 
 
-@functools.cache
+@formats_cache
 def _column_chars(version: str) -> frozenset[str]:
     """The characters of 表三's column headers (自然人 商业企业 …) in ``version``."""
     return frozenset(ch for c in FORMATS[version].table("applications").columns for ch in c.label)
