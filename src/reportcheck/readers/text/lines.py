@@ -11,7 +11,7 @@ from functools import lru_cache
 from reportcheck.errors import Refused
 from reportcheck.model.report import CellState, Location
 from reportcheck.model.rowfinder import find_one
-from reportcheck.model.tables import FORMATS, TableDef, ValueKind
+from reportcheck.model.tables import FORMATS, TableDef, ValueKind, on_formats_changed
 from reportcheck.model.values import parse_text
 from reportcheck.readers import glued, metadata
 from reportcheck.readers.grid import MAX_TABLE_CELLS, check_cells
@@ -588,6 +588,9 @@ def _widths(labels: tuple[str, ...]) -> frozenset[int]:
         if found
         else frozenset({len(FORMATS["2021"].table("applications").columns)})
     )
+
+
+on_formats_changed(_widths.cache_clear)  # the widths come from the registered formats
 
 
 def _line_cell(line: str, start: int, no: int) -> TextCell:
